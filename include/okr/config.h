@@ -1,0 +1,83 @@
+/*
+ * config.h — okr.conf (SPEC §7): libconfig syntax, compiled-in defaults in the
+ * same syntax, every key checked.  The defaults text is parsed by the same
+ * parser as a user's file, and okr.conf.example must agree with it (a test
+ * checks), so the documentation cannot drift from the program.
+ */
+#ifndef OKR_CONFIG_H
+#define OKR_CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "okr/progress.h"
+
+enum { OKR_MAX_BINDINGS = 128 };
+
+typedef struct {
+	char action[32];   /* an action name from actions.h, e.g. "checkin" */
+	char key[16];      /* "c", "C-l", "Enter", "F5", "Up", "PgDn", … */
+} okr_binding;
+
+typedef struct {
+	int checkin_xp;            /* check-in with a note, once per KR per week */
+	int progress_xp;           /* × Δprogress × weight above the high-water mark */
+	int reach_07_xp;           /* KR reaches 0.7 */
+	int reach_10_xp;           /* KR reaches 1.0 (on top of the 0.7 bonus) */
+	int kudos_given_xp;
+	int kudos_allowance;       /* kudos a person may give per week that count */
+	int kudos_received_xp;
+	int comment_xp;            /* substantive comment on someone else's KR */
+	int comment_min_chars;     /* "substantive": at least this many characters */
+	int comment_weekly_cap;    /* comments that count per week */
+	int streak_cap;            /* streak weeks counted at most */
+	int streak_percent;        /* check-in XP bonus per streak week, percent */
+} okr_game_rules;
+
+typedef struct {
+	char database[4096];       /* "" : $OKR_DB, else $XDG_DATA_HOME/okr/okr.db */
+	char theme[64];
+	int refresh_ms;            /* safety-net poll of data_version */
+	int flash_ms;              /* how long changed rows stay highlighted */
+	bool reduced_motion;       /* no flashing and no animated banners */
+	bool mouse;
+	int week_offset_minutes;   /* the team's fixed time zone for week boundaries */
+	okr_status_rules status;
+	okr_rollup_mode rollup;
+	okr_game_rules game;
+	char board_window[8];      /* week | cycle | all */
+	bool board_bands;          /* show bands instead of bottom ranks */
+	int board_top;             /* rows of the top shown above the viewer */
+	okr_binding bindings[OKR_MAX_BINDINGS];
+	size_t nbindings;          /* only those set in the file; defaults live in actions.h */
+} okr_config;
+
+/* The compiled-in defaults, as libconfig text. */
+extern const char okr_config_defaults[];
+
+/* Fill cfg with the defaults.  Never fails. */
+void okr_config_defaults_apply(okr_config *cfg);
+
+/* Where the configuration file is: explicit (from --config), else
+ * $OKR_CONFIG, else $XDG_CONFIG_HOME/okr/okr.conf (~/.config when unset).
+ * Writes the path to out; returns whether a file must exist there (true for
+ * --config and $OKR_CONFIG, false for the XDG default). */
+bool okr_config_locate(const char *explicit_path, char *out, size_t len);
+
+/* Load the defaults, then the file at path over them.  A missing file is fine
+ * unless must_exist.  On error returns false and writes one line to err that
+ * names the file and line and says what to change. */
+bool okr_config_load(okr_config *cfg, const char *path, bool must_exist,
+		     char *err, size_t errlen);
+
+/* The same from a string (tests, the example check); `name` appears in errors. */
+bool okr_config_load_string(okr_config *cfg, const char *text, const char *name,
+			    char *err, size_t errlen);
+
+/* Whether name is a key name okr.conf accepts: one printable character (any
+ * single UTF-8 code point), "C-x" with x a letter, Enter, Tab, BTab, Esc,
+ * Space, Backspace, Up, Down, Left, Right, Home, End, PgUp, PgDn, Ins, Del or
+ * F1..F12.  Spelling is exact (case matters), so the key map and the config
+ * check agree on one rule. */
+bool okr_key_name_valid(const char *name);
+
+#endif

@@ -1,0 +1,35 @@
+/*
+ * parse.h — strict readers for what people type: numbers, dates, typed IDs.
+ * Each accepts the whole string or nothing; none depends on the locale.
+ */
+#ifndef OKR_PARSE_H
+#define OKR_PARSE_H
+
+#include <stddef.h>
+#include "okr/model.h"
+
+/* A finite decimal number: optional sign, digits, optional fraction and
+ * exponent, surrounding blanks allowed.  Refuses "", "12abc", "NaN", "inf",
+ * "1e999" (overflow), "0x10" and the locale's decimal comma. */
+bool okr_parse_number(const char *s, double *out);
+
+/* An integer in [lo, hi]. */
+bool okr_parse_int(const char *s, long lo, long hi, long *out);
+
+/* YYYY-MM-DD, a real calendar date. */
+bool okr_parse_date(const char *s, okr_day *out);
+/* Writes YYYY-MM-DD (11 bytes with the NUL). */
+void okr_format_date(okr_day d, char out[static 11]);
+
+okr_day okr_day_of(okr_time t);            /* UTC day containing t */
+okr_time okr_day_start(okr_day d);         /* 00:00 UTC of day d */
+
+/* O12, K34, KPI3 (case-insensitive).  Returns ID_NONE for anything else. */
+okr_id_kind okr_parse_id(const char *s, int64_t *id);
+/* Writes the typed ID into buf (at least 24 bytes). */
+const char *okr_format_id(okr_id_kind kind, int64_t id, char *buf, size_t len);
+
+/* A value formatted for people: `decimals` places, no trailing junk. */
+const char *okr_format_value(double v, int decimals, char *buf, size_t len);
+
+#endif

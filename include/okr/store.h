@@ -1,0 +1,199 @@
+/*
+ * store.h — the shared SQLite file (SPEC §2, §8).  The only module that speaks
+ * SQL; everything it hands out is a copy in the structs of model.h.
+ *
+ * Guarantees every caller may rely on:
+ *  - every write is one BEGIN IMMEDIATE transaction, retried whole while the
+ *    database is busy; callers never see "database is locked";
+ *  - nothing is written when a function returns an error;
+ *  - every committed write leaves an audit row and rings the doorbell file
+ *    (okr_store_bell_path) so that watchers wake at once;
+ *  - no statement is left un-reset after a call returns (no read transaction
+ *    is held open between calls).
+ */
+#ifndef OKR_STORE_H
+#define OKR_STORE_H
+
+#include <stddef.h>
+#include "okr/model.h"
+
+/* Results, which are also the documented exit codes of the command line. */
+typedef enum {
+	OKR_OK = 0,
+	OKR_E_FAIL = 1,       /* anything unexpected (a bug or the system) */
+	OKR_E_USAGE = 2,      /* bad input: values, options, arguments */
+	OKR_E_NOTFOUND = 3,   /* no such ID, name or person */
+	OKR_E_CONFLICT = 4,   /* stale edit: someone changed it meanwhile */
+	OKR_E_DB = 5,         /* missing, unreadable, read-only, corrupt, newer database */
+	OKR_E_DENIED = 6,     /* your role does not allow this */
+} okr_result;
+
+typedef struct okr_store okr_store;
+
+enum {
+	OKR_OPEN_CREATE   = 1 << 0,  /* create the file if missing */
+	OKR_OPEN_SHARED   = 1 << 1,  /* with CREATE: group-writable (okr init --shared) */
+	OKR_OPEN_READONLY = 1 << 2,  /* viewers: never write, not even the person row */
+};
+
+/* Open (and migrate) the database at path as the person `login`, who is
+ * registered on first use.  On failure *out is NULL and err says what is wrong
+ * and how to fix it. */
+okr_result okr_store_open(const char *path, int flags, const char *login,
+			  okr_store **out, char *err, size_t errlen);
+void okr_store_close(okr_store *s);
+
+/* The message of the last error on this handle ("" when none). */
+const char *okr_store_error(const okr_store *s);
+const char *okr_store_path(const okr_store *s);
+/* A problem found on open that does not stop work but needs fixing, such as
+ * -wal/-shm files the group cannot write ("" when none). */
+const char *okr_store_warning(const okr_store *s);
+const char *okr_store_bell_path(const okr_store *s);
+
+/* The schema version this binary writes. */
+int okr_store_schema_version(void);
+
+/* Called (from inside a write) when it has waited about a second for another
+ * writer, so that a person sees "waiting for the database…". */
+void okr_store_on_wait(okr_store *s, void (*cb)(void *ctx), void *ctx);
+
+/* Changes whenever anyone (this handle included) commits. Cheap: a prepared
+ * PRAGMA data_version plus this handle's own commit count. */
+int64_t okr_store_data_version(okr_store *s);
+
+/* The current time for records; $OKR_NOW (Unix seconds) overrides the clock so
+ * tests and demos are repeatable. */
+okr_time okr_now(void);
+
+/* ---- people and teams ---------------------------------------------------- */
+
+const okr_person *okr_store_me(const okr_store *s);
+okr_result okr_store_person(okr_store *s, const char *login, okr_person *out);
+okr_result okr_store_person_add(okr_store *s, const char *login, const char *name);
+okr_result okr_store_person_set_role(okr_store *s, const char *login, okr_role role);
+okr_result okr_store_person_set_name(okr_store *s, const char *login, const char *name);
+okr_result okr_store_team_add(okr_store *s, const char *name, const char *parent);
+okr_result okr_store_team_join(okr_store *s, const char *team, const char *login);
+
+/* ---- reading --------------------------------------------------------------- */
+
+
+/* Everything a screen shows for cycle_id (0: the current cycle), in one read
+ * transaction.  Archived items are left out unless with_archived. */
+okr_result okr_store_snapshot(okr_store *s, int64_t cycle_id, bool with_archived,
+			      okr_snapshot *out);
+void okr_snapshot_free(okr_snapshot *snap);
+
+okr_result okr_store_cycle_by_name(okr_store *s, const char *name, okr_cycle *out);
+okr_result okr_store_current_cycle(okr_store *s, okr_cycle *out);
+okr_result okr_store_objective(okr_store *s, int64_t id, okr_objective *out);
+okr_result okr_store_kr(okr_store *s, int64_t id, okr_kr *out);
+okr_result okr_store_kpi_by_name(okr_store *s, const char *name, okr_kpi *out);
+okr_result okr_store_kpi(okr_store *s, int64_t id, okr_kpi *out);
+
+/* Newest first, at most limit (0: all). */
+okr_result okr_store_checkins(okr_store *s, int64_t kr_id, size_t limit,
+			      okr_checkin **out, size_t *n);
+okr_result okr_store_samples(okr_store *s, int64_t kpi_id, size_t limit,
+			     okr_sample **out, size_t *n);
+/* Oldest first. kind 'O' or 'K'. */
+okr_result okr_store_comments(okr_store *s, char kind, int64_t id,
+			      okr_comment **out, size_t *n);
+okr_result okr_store_kudos_list(okr_store *s, okr_time since, size_t limit,
+				okr_kudos **out, size_t *n);
+okr_result okr_store_grade_get(okr_store *s, int64_t kr_id, okr_grade *out);
+
+/* The person and time of the latest change to an entity ('O', 'K', 'P' KPI). */
+okr_result okr_store_last_change(okr_store *s, char kind, int64_t id,
+				 char *who, size_t wholen, okr_time *at);
+
+/* ---- writing --------------------------------------------------------------- */
+
+okr_result okr_store_cycle_add(okr_store *s, const char *name, okr_day start,
+			       okr_day end, int64_t *id);
+/* Make a cycle the current one (and active if it was planning). */
+okr_result okr_store_cycle_set_current(okr_store *s, int64_t id);
+
+typedef struct {
+	const char *title;        /* required on add; NULL on edit: unchanged */
+	const char *description;  /* NULL: unchanged / empty */
+	const char *owner;        /* login; NULL: unchanged (add: me); "": none */
+	const char *team;         /* name; NULL: unchanged / none; "": none */
+	int64_t cycle_id;         /* add: 0 = current */
+	int64_t parent_id;        /* -1: unchanged (add: none); 0: none */
+	int kind;                 /* -1: unchanged (add: committed) */
+	double weight;            /* NaN: unchanged (add: 1) */
+} okr_objective_in;
+
+/* An okr_objective_in with nothing set. */
+okr_objective_in okr_objective_in_none(void);
+
+okr_result okr_store_objective_add(okr_store *s, const okr_objective_in *in, int64_t *id);
+/* Refused with OKR_E_CONFLICT, naming who changed it, unless the stored
+ * version is expect_version (0: do not check). */
+okr_result okr_store_objective_edit(okr_store *s, int64_t id, int64_t expect_version,
+				    const okr_objective_in *in);
+okr_result okr_store_objective_archive(okr_store *s, int64_t id, int64_t expect_version);
+
+typedef struct {
+	int64_t objective_id;     /* add only */
+	const char *title;        /* NULL: unchanged */
+	const char *owner;        /* login; NULL: unchanged (add: me) */
+	const char *unit;         /* NULL: unchanged (add: "") */
+	int type;                 /* add only: okr_kr_type */
+	int dir;                  /* threshold: okr_direction; -1 unchanged */
+	double start, target;     /* NaN: unchanged (add metric: start 0) */
+	double weight;            /* NaN: unchanged (add: 1) */
+	int decimals;             /* -1: unchanged (add: from the numbers typed) */
+	okr_day due;              /* -1: unchanged; 0: the cycle's end */
+	int every;                /* -1: unchanged (add: weekly) */
+} okr_kr_in;
+
+okr_kr_in okr_kr_in_none(void);
+
+okr_result okr_store_kr_add(okr_store *s, const okr_kr_in *in, int64_t *id);
+okr_result okr_store_kr_edit(okr_store *s, int64_t id, int64_t expect_version,
+			     const okr_kr_in *in);
+okr_result okr_store_kr_archive(okr_store *s, int64_t id, int64_t expect_version);
+/* Make a key result take its value from a KPI (kpi_id 0: stop). */
+okr_result okr_store_kr_link_kpi(okr_store *s, int64_t kr_id, int64_t kpi_id);
+
+/* Append a check-in.  uid is the client-made unique id (NULL: made here); a
+ * check-in whose uid is already stored is not added again and the call
+ * succeeds, so a retried command never counts twice.  confidence -1: keep
+ * none.  at 0: now.  Milestones take 1 (done) or 0 (not done). */
+okr_result okr_store_checkin(okr_store *s, int64_t kr_id, double value, int confidence,
+			     const char *note, const char *uid, okr_time at, int64_t *id);
+
+typedef struct {
+	const char *name, *unit, *timeframe, *source, *owner;
+	double target;
+	okr_direction dir;
+	okr_frequency every;
+} okr_kpi_in;
+
+okr_result okr_store_kpi_add(okr_store *s, const okr_kpi_in *in, int64_t *id);
+okr_result okr_store_kpi_push(okr_store *s, int64_t kpi_id, double value, const char *note,
+			      const char *uid, okr_time at, int64_t *id);
+
+okr_result okr_store_comment(okr_store *s, char kind, int64_t target_id, const char *text,
+			     okr_time at, int64_t *id);
+okr_result okr_store_kudos(okr_store *s, const char *to_login, const char *text,
+			   int64_t kr_id, okr_time at, int64_t *id);
+okr_result okr_store_grade_set(okr_store *s, int64_t kr_id, double score, const char *note);
+
+/* ---- freeing copies -------------------------------------------------------- */
+
+void okr_person_free(okr_person *p);
+void okr_cycle_free(okr_cycle *c);
+void okr_objective_free(okr_objective *o);
+void okr_kr_free(okr_kr *k);
+void okr_kpi_free(okr_kpi *k);
+void okr_grade_free(okr_grade *g);
+void okr_checkins_free(okr_checkin *v, size_t n);
+void okr_samples_free(okr_sample *v, size_t n);
+void okr_comments_free(okr_comment *v, size_t n);
+void okr_kudos_free(okr_kudos *v, size_t n);
+
+#endif

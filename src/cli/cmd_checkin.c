@@ -1,0 +1,87 @@
+/*
+ * cmd_checkin.c — okr checkin KR VALUE [--confidence N] [-m NOTE] [--id UID].
+ *
+ * Made for a person at a prompt and for scripts alike: quiet on success
+ * unless asked, exit codes as documented, and --id makes a retried command
+ * count once.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "okr/cli.h"
+#include "okr/i18n.h"
+#include "okr/parse.h"
+#include "okr/progress.h"
+
+static const char usage[] = "KR VALUE [--confidence 0-10] [-m NOTE] [--id UID] [--quiet]";
+
+int cmd_checkin(cli_ctx *ctx, int argc, char **argv)
+{
+	static const cli_opt opts[] = {
+		{ "confidence", 'c', true }, { "message", 'm', true }, { "id", 0, true }, { "quiet", 'q', false },
+		{ 0 }
+	};
+	cli_args a;
+	int rc = cli_parse("checkin", usage, opts, argc, argv, 2, 2, &a);
+	if (rc)
+		return rc;
+	int64_t id;
+	if ((rc = cli_id(a.pos[0], ID_KR, NULL, &id)))
+		return rc;
+	okr_kr kr;
+	okr_result r = okr_store_kr(ctx->store, id, &kr);
+	if (r)
+		return cli_store_fail(ctx, r);
+	double value;
+	const char *v = a.pos[1];
+	if (kr.type == KR_MILESTONE) {
+		if (!strcmp(v, "done") || !strcmp(v, "1"))
+			value = 1;
+		else if (!strcmp(v, "undone") || !strcmp(v, "0"))
+			value = 0;
+		else
+			rc = cli_fail(OKR_E_USAGE, _("K%lld is a milestone — check it in as `done` or `undone`"),
+				      (long long)id);
+	} else if (!strcmp(v, "done") || !strcmp(v, "undone")) {
+		rc = cli_fail(OKR_E_USAGE, _("K%lld is measured by a number, not done/undone — give its "
+					     "current value, e.g. `okr checkin K%lld 42`"), (long long)id, (long long)id);
+	} else if (kr.kpi_id) {
+		rc = cli_fail(OKR_E_USAGE, _("K%lld takes its value from KPI%lld — push the KPI instead "
+					     "(`okr kpi push NAME VALUE`)"), (long long)id, (long long)kr.kpi_id);
+	} else {
+		rc = cli_number(_("the value"), v, &value);
+	}
+	int confidence = -1;
+	const char *c = cli_opt_get(opts, &a, "confidence");
+	if (!rc && c)
+		rc = cli_confidence(c, &confidence);
+	if (rc) {
+		okr_kr_free(&kr);
+		return rc;
+	}
+	r = okr_store_checkin(ctx->store, id, value, confidence, cli_opt_get(opts, &a, "message"),
+			      cli_opt_get(opts, &a, "id"), 0, NULL);
+	if (r) {
+		okr_kr_free(&kr);
+		return cli_store_fail(ctx, r);
+	}
+	if (!cli_opt_get(opts, &a, "quiet")) {
+		kr.current = value;
+		kr.has_value = true;
+		char vb[64], tb[64];
+		okr_format_value(value, kr.decimals, vb, sizeof vb);
+		okr_format_value(kr.target, kr.decimals, tb, sizeof tb);
+		printf("K%lld ", (long long)id);
+		if (kr.type == KR_MILESTONE)
+			printf("%s", value ? _("done") : _("not done"));
+		else
+			printf("%s / %s", vb, tb);
+		if (kr.unit[0]) {
+			putchar(' ');
+			cli_put(stdout, kr.unit, -1);
+		}
+		printf("  %.0f%%\n", okr_kr_progress_raw(&kr) * 100);
+	}
+	okr_kr_free(&kr);
+	return 0;
+}

@@ -1,0 +1,78 @@
+/*
+ * cmd_cycle.c — okr cycle add|list|current.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "okr/cli.h"
+#include "okr/i18n.h"
+#include "okr/parse.h"
+
+static const char usage_add[] = "add NAME --start YYYY-MM-DD --end YYYY-MM-DD";
+
+static int cycle_add(cli_ctx *ctx, int argc, char **argv)
+{
+	static const cli_opt opts[] = { { "start", 0, true }, { "end", 0, true }, { 0 } };
+	cli_args a;
+	int rc = cli_parse("cycle", usage_add, opts, argc, argv, 1, 1, &a);
+	if (rc)
+		return rc;
+	const char *start = cli_opt_get(opts, &a, "start"), *end = cli_opt_get(opts, &a, "end");
+	if (!start || !end)
+		return cli_fail(OKR_E_USAGE, _("a cycle needs --start and --end dates — usage: okr cycle %s"),
+				usage_add);
+	okr_day s, e;
+	if ((rc = cli_date("--start", start, &s)) || (rc = cli_date("--end", end, &e)))
+		return rc;
+	int64_t id;
+	okr_result r = okr_store_cycle_add(ctx->store, a.pos[0], s, e, &id);
+	if (r)
+		return cli_store_fail(ctx, r);
+	printf("%s\n", a.pos[0]);
+	return 0;
+}
+
+static int cycle_list(cli_ctx *ctx)
+{
+	okr_snapshot snap;
+	okr_result r = okr_store_snapshot(ctx->store, 0, false, &snap);
+	if (r)
+		return cli_store_fail(ctx, r);
+	static const char *const states[] = { "planning", "active", "closed" };
+	for (size_t i = 0; i < snap.ncycles; i++) {
+		char s[11], e[11];
+		okr_format_date(snap.cycles[i].start, s);
+		okr_format_date(snap.cycles[i].end, e);
+		printf("%s ", snap.cycles[i].current ? "*" : " ");
+		cli_put(stdout, snap.cycles[i].name, 12);
+		printf(" %s → %s  %s\n", s, e, _(states[snap.cycles[i].state]));
+	}
+	okr_snapshot_free(&snap);
+	return 0;
+}
+
+static int cycle_current(cli_ctx *ctx, int argc, char **argv)
+{
+	cli_args a;
+	int rc = cli_parse("cycle", "current NAME", NULL, argc, argv, 1, 1, &a);
+	if (rc)
+		return rc;
+	okr_cycle c;
+	if ((rc = cli_cycle(ctx, a.pos[0], &c)))
+		return rc;
+	okr_result r = okr_store_cycle_set_current(ctx->store, c.id);
+	okr_cycle_free(&c);
+	return r ? cli_store_fail(ctx, r) : 0;
+}
+
+int cmd_cycle(cli_ctx *ctx, int argc, char **argv)
+{
+	const char *sub = argc > 0 ? argv[0] : "";
+	if (!strcmp(sub, "add"))
+		return cycle_add(ctx, argc - 1, argv + 1);
+	if (!strcmp(sub, "list"))
+		return cycle_list(ctx);
+	if (!strcmp(sub, "current"))
+		return cycle_current(ctx, argc - 1, argv + 1);
+	return cli_fail(OKR_E_USAGE, _("usage: okr cycle %s | list | current NAME"), usage_add);
+}

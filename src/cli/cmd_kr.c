@@ -1,0 +1,134 @@
+/*
+ * cmd_kr.c — okr kr add|edit|archive.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "okr/cli.h"
+#include "okr/i18n.h"
+#include "okr/parse.h"
+
+static const cli_opt opts[] = {
+	{ "target", 0, true }, { "start", 0, true }, { "unit", 'u', true }, { "at-least", 0, true },
+	{ "at-most", 0, true }, { "milestone", 0, false }, { "owner", 'o', true }, { "weight", 'w', true },
+	{ "due", 0, true }, { "every", 0, true }, { "title", 0, true }, { "if-version", 0, true }, { 0 }
+};
+
+static const char usage_add[] = "add OBJECTIVE TITLE (--target N [--start N] [--unit U] | --at-least N | "
+				"--at-most N | --milestone) [--owner P] [--weight W] [--due DATE] [--every F]";
+static const char usage_edit[] = "edit KR [--title T] [--owner P] [--target N] [--start N] [--unit U] "
+				 "[--at-least N|--at-most N] [--weight W] [--due DATE] [--every F] [--if-version N]";
+
+/* Decimals the person wrote: "0.5" → 1, so values show as typed. */
+static int typed_decimals(const char *s)
+{
+	const char *dot = s ? strchr(s, '.') : NULL;
+	if (!dot)
+		return 0;
+	int n = 0;
+	for (const char *p = dot + 1; *p >= '0' && *p <= '9'; p++)
+		n++;
+	return n > 4 ? 4 : n;
+}
+
+static int read_opts(const cli_args *a, okr_kr_in *in, bool adding)
+{
+	const char *v;
+	int rc, kinds = 0, dec = -1;
+	if ((v = cli_opt_get(opts, a, "target"))) {
+		kinds++;
+		in->type = KR_METRIC;
+		if ((rc = cli_number("--target", v, &in->target)))
+			return rc;
+		dec = typed_decimals(v);
+	}
+	const char *names[] = { "at-least", "at-most" };
+	for (int i = 0; i < 2; i++)
+		if ((v = cli_opt_get(opts, a, names[i]))) {
+			kinds++;
+			in->type = KR_THRESHOLD;
+			in->dir = i ? DIR_AT_MOST : DIR_AT_LEAST;
+			if ((rc = cli_number(i ? "--at-most" : "--at-least", v, &in->target)))
+				return rc;
+			dec = typed_decimals(v);
+		}
+	if (cli_opt_get(opts, a, "milestone")) {
+		kinds++;
+		in->type = KR_MILESTONE;
+	}
+	if (kinds > 1)
+		return cli_fail(OKR_E_USAGE, _("give only one of --target, --at-least, --at-most, --milestone"));
+	if (adding && kinds == 0)
+		return cli_fail(OKR_E_USAGE, _("say how the key result is measured: --target N (from --start, "
+					       "default 0), --at-least N, --at-most N, or --milestone"));
+	if ((v = cli_opt_get(opts, a, "start"))) {
+		if (adding && in->type != KR_METRIC)
+			return cli_fail(OKR_E_USAGE, _("--start goes with --target (a metric key result)"));
+		if ((rc = cli_number("--start", v, &in->start)))
+			return rc;
+		if (typed_decimals(v) > dec)
+			dec = typed_decimals(v);
+	}
+	if (dec >= 0)
+		in->decimals = dec;
+	in->unit = cli_opt_get(opts, a, "unit");
+	in->owner = cli_opt_get(opts, a, "owner");
+	if (cli_opt_get(opts, a, "title"))
+		in->title = cli_opt_get(opts, a, "title");
+	if ((v = cli_opt_get(opts, a, "weight")) && (rc = cli_number("--weight", v, &in->weight)))
+		return rc;
+	if ((v = cli_opt_get(opts, a, "due")) && (rc = cli_date("--due", v, &in->due)))
+		return rc;
+	if ((v = cli_opt_get(opts, a, "every")) && (rc = cli_frequency(v, &in->every)))
+		return rc;
+	return 0;
+}
+
+int cmd_kr(cli_ctx *ctx, int argc, char **argv)
+{
+	const char *sub = argc > 0 ? argv[0] : "";
+	cli_args a;
+	okr_kr_in in = okr_kr_in_none();
+	int64_t id;
+	long version = 0;
+	char idbuf[24];
+	int rc;
+	okr_result r;
+	if (!strcmp(sub, "add")) {
+		if ((rc = cli_parse("kr", usage_add, opts, argc - 1, argv + 1, 2, 2, &a)))
+			return rc;
+		if ((rc = cli_id(a.pos[0], ID_OBJECTIVE, NULL, &in.objective_id)))
+			return rc;
+		in.title = a.pos[1];
+		if ((rc = read_opts(&a, &in, true)))
+			return rc;
+		if ((r = okr_store_kr_add(ctx->store, &in, &id)))
+			return cli_store_fail(ctx, r);
+		printf("%s\n", okr_format_id(ID_KR, id, idbuf, sizeof idbuf));
+		return 0;
+	}
+	if (!strcmp(sub, "edit") || !strcmp(sub, "archive")) {
+		bool edit = sub[0] == 'e';
+		if ((rc = cli_parse("kr", edit ? usage_edit : "archive KR [--if-version N]", opts, argc - 1,
+				    argv + 1, 1, 1, &a)))
+			return rc;
+		if ((rc = cli_id(a.pos[0], ID_KR, NULL, &id)))
+			return rc;
+		const char *v = cli_opt_get(opts, &a, "if-version");
+		if (v && !okr_parse_int(v, 1, 2000000000L, &version))
+			return cli_fail(OKR_E_USAGE, _("--if-version takes the version number that `okr show` printed"));
+		if (edit) {
+			if ((rc = read_opts(&a, &in, false)))
+				return rc;
+			if (cli_opt_get(opts, &a, "milestone"))
+				return cli_fail(OKR_E_USAGE, _("a key result's type cannot change — archive it and add "
+							       "a new one"));
+		}
+		r = edit ? okr_store_kr_edit(ctx->store, id, version, &in)
+			 : okr_store_kr_archive(ctx->store, id, version);
+		return r ? cli_store_fail(ctx, r) : 0;
+	}
+	return cli_fail(OKR_E_USAGE, _("usage: okr kr %s\n       okr kr %s\n       okr kr archive KR"),
+			usage_add, usage_edit);
+}

@@ -1,0 +1,367 @@
+/*
+ * cmd_list.c — okr list: the objectives of a cycle as a tree with their key
+ * results, or the people, teams or KPIs; human text or --json.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "okr/assess.h"
+#include "okr/cli.h"
+#include "okr/i18n.h"
+#include "okr/parse.h"
+#include "okr/text.h"
+
+static const cli_opt opts[] = {
+	{ "cycle", 'c', true }, { "team", 't', true }, { "mine", 0, false }, { "json", 0, false },
+	{ "people", 0, false }, { "teams", 0, false }, { "kpis", 0, false }, { "archived", 0, false }, { 0 }
+};
+
+enum { TITLE_COLS = 46 };
+
+typedef struct {
+	cli_ctx *ctx;
+	okr_snapshot snap;
+	okr_assessments as;
+	const char *team, *me;
+	bool mine, json;
+} list_view;
+
+static bool kr_shown(const list_view *v, const okr_kr *k)
+{
+	return !v->mine || strcmp(k->owner, v->me) == 0;
+}
+
+/* Filters: --mine keeps objectives I own or with a key result of mine;
+ * --team keeps objectives of that team or owned by one of its members. */
+static bool obj_shown(const list_view *v, const okr_objective *o)
+{
+	if (v->team) {
+		bool ok = strcmp(o->team, v->team) == 0;
+		for (size_t i = 0; !ok && i < v->snap.npeople; i++) {
+			const okr_person *p = &v->snap.people[i];
+			if (strcmp(p->login, o->owner) == 0) {
+				char *t = strstr(p->teams, v->team);
+				size_t n = strlen(v->team);
+				ok = t && (t == p->teams || t[-1] == ' ') && (t[n] == '\0' || t[n] == ',');
+			}
+		}
+		if (!ok)
+			return false;
+	}
+	if (!v->mine || strcmp(o->owner, v->me) == 0)
+		return true;
+	for (size_t i = 0; i < v->snap.nkrs; i++)
+		if (v->snap.krs[i].objective_id == o->id && kr_shown(v, &v->snap.krs[i]))
+			return true;
+	return false;
+}
+
+static void human_kr(const okr_kr *k, const okr_assessment *a, int depth)
+{
+	char id[24], val[128];
+	printf("  %*s", depth * 2, "");
+	cli_put(stdout, okr_format_id(ID_KR, k->id, id, sizeof id), 6);
+	cli_put(stdout, k->title, TITLE_COLS - depth * 2 - 2);
+	printf(" ");
+	cli_bar(stdout, a->progress, 10);
+	printf(" %4.0f%%  ", a->raw * 100);
+	char *st = text_pad(_(okr_status_name(a->status)), 10, TEXT_ALIGN_LEFT);
+	printf("%s ", st);
+	free(st);
+	printf("%s", okr_kr_value_text(k, val, sizeof val));
+	if (k->unit[0] && k->type != KR_MILESTONE) {
+		putchar(' ');
+		cli_put(stdout, k->unit, -1);
+	}
+	if (k->confidence >= 0)
+		printf(_("  conf %d"), k->confidence);
+	printf("  @");
+	cli_put(stdout, k->owner, -1);
+	putchar('\n');
+}
+
+static void human_objectives(list_view *v, const size_t *order, const int *depth)
+{
+	const okr_cycle *cy = okr_snapshot_cycle(&v->snap);
+	if (cy) {
+		char s[11], e[11];
+		okr_format_date(cy->start, s);
+		okr_format_date(cy->end, e);
+		cli_put(stdout, cy->name, -1);
+		printf("  %s → %s\n\n", s, e);
+	}
+	size_t shown = 0;
+	for (size_t i = 0; i < v->snap.nobjs; i++) {
+		const okr_objective *o = &v->snap.objs[order[i]];
+		const okr_assessment *a = &v->as.objs[order[i]];
+		if (!obj_shown(v, o))
+			continue;
+		shown++;
+		char id[24];
+		printf("%*s", depth[i] * 2, "");
+		cli_put(stdout, okr_format_id(ID_OBJECTIVE, o->id, id, sizeof id), 6);
+		cli_put(stdout, o->title, TITLE_COLS - depth[i] * 2);
+		printf(" ");
+		cli_bar(stdout, a->progress, 10);
+		printf(" %4.0f%%  ", a->progress * 100);
+		char *st = text_pad(_(okr_status_name(a->status)), 10, TEXT_ALIGN_LEFT);
+		printf("%s", st);
+		free(st);
+		if (o->owner[0]) {
+			printf(" @");
+			cli_put(stdout, o->owner, -1);
+		}
+		if (o->team[0]) {
+			printf("  [");
+			cli_put(stdout, o->team, -1);
+			printf("]");
+		}
+		if (o->kind == OBJ_ASPIRATIONAL)
+			printf(_("  aspirational"));
+		putchar('\n');
+		for (size_t k = 0; k < v->snap.nkrs; k++)
+			if (v->snap.krs[k].objective_id == o->id && kr_shown(v, &v->snap.krs[k]))
+				human_kr(&v->snap.krs[k], &v->as.krs[k], depth[i]);
+	}
+	if (!shown)
+		printf(_("No objectives here yet — add one with `okr objective add \"TITLE\"`.\n"));
+}
+
+void cli_json_kr(json_out *j, const okr_kr *k, const okr_assessment *a);
+void cli_json_kr(json_out *j, const okr_kr *k, const okr_assessment *a)
+{
+	static const char *const types[] = { "metric", "threshold", "milestone" };
+	char id[24], day[11];
+	json_obj(j, NULL);
+	json_str(j, "id", okr_format_id(ID_KR, k->id, id, sizeof id));
+	json_str(j, "title", k->title);
+	json_str(j, "owner", k->owner);
+	json_str(j, "type", types[k->type]);
+	if (k->type == KR_THRESHOLD)
+		json_str(j, "direction", k->dir == DIR_AT_MOST ? "at_most" : "at_least");
+	if (k->type == KR_METRIC)
+		json_num(j, "start", k->start);
+	json_num(j, "target", k->target);
+	json_str(j, "unit", k->unit);
+	json_num(j, "weight", k->weight);
+	okr_format_date(a->due, day);
+	json_str(j, "due", day);
+	if (k->has_value)
+		json_num(j, "current", k->current);
+	else
+		json_null(j, "current");
+	json_num(j, "progress", a->progress);
+	json_num(j, "progress_raw", a->raw);
+	json_num(j, "expected", a->expected);
+	json_str(j, "status", okr_status_name(a->status));
+	if (k->confidence >= 0)
+		json_int(j, "confidence", k->confidence);
+	else
+		json_null(j, "confidence");
+	json_int(j, "last_checkin", k->last_at);
+	if (k->kpi_id)
+		json_str(j, "kpi", okr_format_id(ID_KPI, k->kpi_id, id, sizeof id));
+	json_int(j, "version", k->version);
+	json_end_obj(j);
+}
+
+static void json_objectives(list_view *v, const size_t *order)
+{
+	json_out j;
+	json_begin(&j, stdout);
+	json_obj(&j, NULL);
+	const okr_cycle *cy = okr_snapshot_cycle(&v->snap);
+	if (cy) {
+		char s[11], e[11];
+		okr_format_date(cy->start, s);
+		okr_format_date(cy->end, e);
+		json_obj(&j, "cycle");
+		json_str(&j, "name", cy->name);
+		json_str(&j, "start", s);
+		json_str(&j, "end", e);
+		json_end_obj(&j);
+	}
+	json_arr(&j, "objectives");
+	for (size_t i = 0; i < v->snap.nobjs; i++) {
+		const okr_objective *o = &v->snap.objs[order[i]];
+		const okr_assessment *a = &v->as.objs[order[i]];
+		if (!obj_shown(v, o))
+			continue;
+		char id[24];
+		json_obj(&j, NULL);
+		json_str(&j, "id", okr_format_id(ID_OBJECTIVE, o->id, id, sizeof id));
+		json_str(&j, "title", o->title);
+		json_str(&j, "description", o->description);
+		json_str(&j, "owner", o->owner);
+		json_str(&j, "team", o->team);
+		if (o->parent_id)
+			json_str(&j, "parent", okr_format_id(ID_OBJECTIVE, o->parent_id, id, sizeof id));
+		else
+			json_null(&j, "parent");
+		json_str(&j, "kind", o->kind == OBJ_ASPIRATIONAL ? "aspirational" : "committed");
+		json_num(&j, "weight", o->weight);
+		json_num(&j, "progress", a->progress);
+		json_num(&j, "expected", a->expected);
+		json_str(&j, "status", okr_status_name(a->status));
+		json_int(&j, "version", o->version);
+		json_arr(&j, "key_results");
+		for (size_t k = 0; k < v->snap.nkrs; k++)
+			if (v->snap.krs[k].objective_id == o->id && kr_shown(v, &v->snap.krs[k]))
+				cli_json_kr(&j, &v->snap.krs[k], &v->as.krs[k]);
+		json_end_arr(&j);
+		json_end_obj(&j);
+	}
+	json_end_arr(&j);
+	json_end_obj(&j);
+	json_finish(&j);
+}
+
+static void list_people(list_view *v)
+{
+	static const char *const roles[] = { "member", "lead", "admin" };
+	if (v->json) {
+		json_out j;
+		json_begin(&j, stdout);
+		json_arr(&j, NULL);
+		for (size_t i = 0; i < v->snap.npeople; i++) {
+			const okr_person *p = &v->snap.people[i];
+			json_obj(&j, NULL);
+			json_str(&j, "login", p->login);
+			json_str(&j, "name", p->name);
+			json_str(&j, "role", roles[p->role]);
+			json_str(&j, "teams", p->teams);
+			json_end_obj(&j);
+		}
+		json_end_arr(&j);
+		json_finish(&j);
+		return;
+	}
+	for (size_t i = 0; i < v->snap.npeople; i++) {
+		const okr_person *p = &v->snap.people[i];
+		cli_put(stdout, p->login, 14);
+		cli_put(stdout, p->name, 28);
+		printf(" %-7s ", _(roles[p->role]));
+		cli_put(stdout, p->teams, -1);
+		putchar('\n');
+	}
+}
+
+static void list_teams(list_view *v)
+{
+	for (size_t i = 0; i < v->snap.nteams; i++) {
+		cli_put(stdout, v->snap.teams[i].name, 24);
+		for (size_t p = 0; p < v->snap.nteams; p++)
+			if (v->snap.teams[p].id == v->snap.teams[i].parent_id) {
+				printf(_(" part of "));
+				cli_put(stdout, v->snap.teams[p].name, -1);
+			}
+		putchar('\n');
+	}
+}
+
+static void list_kpis(list_view *v)
+{
+	static const char *const every[] = { "daily", "weekly", "monthly" };
+	json_out j;
+	if (v->json) {
+		json_begin(&j, stdout);
+		json_arr(&j, NULL);
+	}
+	for (size_t i = 0; i < v->snap.nkpis; i++) {
+		const okr_kpi *k = &v->snap.kpis[i];
+		char id[24], tgt[48], cur[48];
+		okr_format_id(ID_KPI, k->id, id, sizeof id);
+		okr_format_value(k->target, 2, tgt, sizeof tgt);
+		if (v->json) {
+			json_obj(&j, NULL);
+			json_str(&j, "id", id);
+			json_str(&j, "name", k->name);
+			json_str(&j, "unit", k->unit);
+			json_num(&j, "target", k->target);
+			json_str(&j, "direction", k->dir == DIR_AT_MOST ? "at_most" : "at_least");
+			json_str(&j, "timeframe", k->timeframe);
+			json_str(&j, "source", k->source);
+			json_str(&j, "frequency", every[k->every]);
+			json_str(&j, "owner", k->owner);
+			if (k->has_value)
+				json_num(&j, "latest", k->latest);
+			else
+				json_null(&j, "latest");
+			json_end_obj(&j);
+			continue;
+		}
+		bool meets = k->has_value && (k->dir == DIR_AT_MOST ? k->latest <= k->target : k->latest >= k->target);
+		if (k->has_value)
+			okr_format_value(k->latest, 2, cur, sizeof cur);
+		else
+			snprintf(cur, sizeof cur, "—");
+		printf("%-6s ", id);
+		cli_put(stdout, k->name, 40);
+		printf(" %10s %s %-8s ", cur, k->dir == DIR_AT_MOST ? "≤" : "≥", tgt);
+		cli_put(stdout, k->unit, 8);
+		printf(" %-8s %-7s ", _(every[k->every]), k->has_value ? (meets ? _("meets") : _("misses")) : "—");
+		cli_put(stdout, k->source, -1);
+		putchar('\n');
+	}
+	if (v->json) {
+		json_end_arr(&j);
+		json_finish(&j);
+	}
+}
+
+int cmd_list(cli_ctx *ctx, int argc, char **argv)
+{
+	cli_args a;
+	int rc = cli_parse("list", "[--cycle C] [--team T] [--mine] [--people|--teams|--kpis] [--json]", opts,
+			   argc, argv, 0, 0, &a);
+	if (rc)
+		return rc;
+	list_view v = { .ctx = ctx, .team = cli_opt_get(opts, &a, "team"), .me = ctx->login,
+			.mine = cli_opt_get(opts, &a, "mine") != NULL, .json = cli_opt_get(opts, &a, "json") != NULL };
+	int64_t cycle_id = 0;
+	const char *cname = cli_opt_get(opts, &a, "cycle");
+	if (cname) {
+		okr_cycle c;
+		if ((rc = cli_cycle(ctx, cname, &c)))
+			return rc;
+		cycle_id = c.id;
+		okr_cycle_free(&c);
+	}
+	okr_result r = okr_store_snapshot(ctx->store, cycle_id, cli_opt_get(opts, &a, "archived") != NULL, &v.snap);
+	if (r)
+		return cli_store_fail(ctx, r);
+	if (v.team) {
+		bool found = false;
+		for (size_t i = 0; i < v.snap.nteams; i++)
+			found |= strcmp(v.snap.teams[i].name, v.team) == 0;
+		if (!found) {
+			okr_snapshot_free(&v.snap);
+			return cli_fail(OKR_E_NOTFOUND, _("no team '%s' — `okr list --teams` shows them"), v.team);
+		}
+	}
+	if (cli_opt_get(opts, &a, "people")) {
+		list_people(&v);
+	} else if (cli_opt_get(opts, &a, "teams")) {
+		list_teams(&v);
+	} else if (cli_opt_get(opts, &a, "kpis")) {
+		list_kpis(&v);
+	} else {
+		okr_assess(&v.snap, ctx->cfg.rollup, &ctx->cfg.status, okr_now(), &v.as);
+		size_t *order = calloc(v.snap.nobjs + 1, sizeof *order);
+		int *depth = calloc(v.snap.nobjs + 1, sizeof *depth);
+		okr_tree_order(&v.snap, order, depth);
+		if (v.json)
+			json_objectives(&v, order);
+		else if (!v.snap.ncycles)
+			printf(_("No cycle yet — add one with `okr cycle add 2026-Q4 --start 2026-10-01 --end 2026-12-31`.\n"));
+		else
+			human_objectives(&v, order, depth);
+		free(order);
+		free(depth);
+		okr_assessments_free(&v.as);
+	}
+	okr_snapshot_free(&v.snap);
+	return 0;
+}

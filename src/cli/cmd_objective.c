@@ -1,0 +1,100 @@
+/*
+ * cmd_objective.c — okr objective add|edit|archive.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "okr/cli.h"
+#include "okr/i18n.h"
+#include "okr/parse.h"
+
+static const cli_opt opts[] = {
+	{ "parent", 'p', true }, { "team", 't', true }, { "owner", 'o', true }, { "cycle", 'c', true },
+	{ "aspirational", 0, false }, { "committed", 0, false }, { "description", 'd', true },
+	{ "weight", 'w', true }, { "title", 0, true }, { "if-version", 0, true }, { 0 }
+};
+
+static const char usage_add[] = "add TITLE [--parent O1] [--team T] [--owner P] [--cycle C] "
+				"[--aspirational] [--description D] [--weight W]";
+static const char usage_edit[] = "edit ID [--title T] [--description D] [--owner P] [--team T] "
+				 "[--parent ID|none] [--aspirational|--committed] [--weight W] [--if-version N]";
+
+/* The options shared by add and edit, into an okr_objective_in. */
+static int read_common(cli_ctx *ctx, const cli_args *a, okr_objective_in *in)
+{
+	const char *v;
+	int rc;
+	in->owner = cli_opt_get(opts, a, "owner");
+	in->team = cli_opt_get(opts, a, "team");
+	in->description = cli_opt_get(opts, a, "description");
+	in->title = cli_opt_get(opts, a, "title") ? cli_opt_get(opts, a, "title") : in->title;
+	if (cli_opt_get(opts, a, "aspirational"))
+		in->kind = OBJ_ASPIRATIONAL;
+	if (cli_opt_get(opts, a, "committed"))
+		in->kind = OBJ_COMMITTED;
+	if ((v = cli_opt_get(opts, a, "weight")) && (rc = cli_number("--weight", v, &in->weight)))
+		return rc;
+	if ((v = cli_opt_get(opts, a, "parent"))) {
+		if (!strcmp(v, "none") || !*v)
+			in->parent_id = 0;
+		else if ((rc = cli_id(v, ID_OBJECTIVE, NULL, &in->parent_id)))
+			return rc;
+	}
+	if ((v = cli_opt_get(opts, a, "cycle"))) {
+		okr_cycle c;
+		if ((rc = cli_cycle(ctx, v, &c)))
+			return rc;
+		in->cycle_id = c.id;
+		okr_cycle_free(&c);
+	}
+	return 0;
+}
+
+static int if_version(const cli_args *a, int64_t *v)
+{
+	const char *s = cli_opt_get(opts, a, "if-version");
+	long n = 0;
+	*v = 0;
+	if (s && !okr_parse_int(s, 1, 2000000000L, &n))
+		return cli_fail(OKR_E_USAGE, _("--if-version takes the version number that `okr show` printed"));
+	*v = n;
+	return 0;
+}
+
+int cmd_objective(cli_ctx *ctx, int argc, char **argv)
+{
+	const char *sub = argc > 0 ? argv[0] : "";
+	cli_args a;
+	okr_objective_in in = okr_objective_in_none();
+	int64_t id, version;
+	char idbuf[24];
+	int rc;
+	okr_result r;
+	if (!strcmp(sub, "add")) {
+		if ((rc = cli_parse("objective", usage_add, opts, argc - 1, argv + 1, 1, 1, &a)))
+			return rc;
+		in.title = a.pos[0];
+		if ((rc = read_common(ctx, &a, &in)))
+			return rc;
+		if ((r = okr_store_objective_add(ctx->store, &in, &id)))
+			return cli_store_fail(ctx, r);
+		printf("%s\n", okr_format_id(ID_OBJECTIVE, id, idbuf, sizeof idbuf));
+		return 0;
+	}
+	if (!strcmp(sub, "edit") || !strcmp(sub, "archive")) {
+		bool edit = sub[0] == 'e';
+		if ((rc = cli_parse("objective", edit ? usage_edit : "archive ID [--if-version N]", opts,
+				    argc - 1, argv + 1, 1, 1, &a)))
+			return rc;
+		if ((rc = cli_id(a.pos[0], ID_OBJECTIVE, NULL, &id)) || (rc = if_version(&a, &version)))
+			return rc;
+		if (edit && (rc = read_common(ctx, &a, &in)))
+			return rc;
+		r = edit ? okr_store_objective_edit(ctx->store, id, version, &in)
+			 : okr_store_objective_archive(ctx->store, id, version);
+		return r ? cli_store_fail(ctx, r) : 0;
+	}
+	return cli_fail(OKR_E_USAGE, _("usage: okr objective %s\n       okr objective %s\n"
+				       "       okr objective archive ID"), usage_add, usage_edit);
+}

@@ -1,0 +1,62 @@
+/*
+ * cmd_people.c — okr person add|role|name and okr team add|join.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "okr/cli.h"
+#include "okr/i18n.h"
+
+int cmd_person(cli_ctx *ctx, int argc, char **argv)
+{
+	static const cli_opt opts[] = { { "name", 'n', true }, { 0 } };
+	const char *sub = argc > 0 ? argv[0] : "";
+	cli_args a;
+	int rc;
+	okr_result r;
+	if (!strcmp(sub, "add")) {
+		if ((rc = cli_parse("person", "add LOGIN [--name NAME]", opts, argc - 1, argv + 1, 1, 1, &a)))
+			return rc;
+		r = okr_store_person_add(ctx->store, a.pos[0], cli_opt_get(opts, &a, "name"));
+	} else if (!strcmp(sub, "role")) {
+		if ((rc = cli_parse("person", "role LOGIN member|lead|admin", NULL, argc - 1, argv + 1, 2, 2, &a)))
+			return rc;
+		static const char *const roles[] = { "member", "lead", "admin" };
+		int role = -1;
+		for (int i = 0; i < 3; i++)
+			if (!strcmp(a.pos[1], roles[i]))
+				role = i;
+		if (role < 0)
+			return cli_fail(OKR_E_USAGE, _("a role is member, lead or admin"));
+		r = okr_store_person_set_role(ctx->store, a.pos[0], (okr_role)role);
+	} else if (!strcmp(sub, "name")) {
+		if ((rc = cli_parse("person", "name LOGIN NAME", NULL, argc - 1, argv + 1, 2, 2, &a)))
+			return rc;
+		r = okr_store_person_set_name(ctx->store, a.pos[0], a.pos[1]);
+	} else {
+		return cli_fail(OKR_E_USAGE, _("usage: okr person add LOGIN [--name NAME] | role LOGIN "
+					       "member|lead|admin | name LOGIN NAME"));
+	}
+	return r ? cli_store_fail(ctx, r) : 0;
+}
+
+int cmd_team(cli_ctx *ctx, int argc, char **argv)
+{
+	static const cli_opt opts[] = { { "parent", 'p', true }, { 0 } };
+	const char *sub = argc > 0 ? argv[0] : "";
+	cli_args a;
+	int rc;
+	okr_result r;
+	if (!strcmp(sub, "add")) {
+		if ((rc = cli_parse("team", "add NAME [--parent TEAM]", opts, argc - 1, argv + 1, 1, 1, &a)))
+			return rc;
+		r = okr_store_team_add(ctx->store, a.pos[0], cli_opt_get(opts, &a, "parent"));
+	} else if (!strcmp(sub, "join")) {
+		if ((rc = cli_parse("team", "join TEAM [LOGIN]", NULL, argc - 1, argv + 1, 1, 2, &a)))
+			return rc;
+		r = okr_store_team_join(ctx->store, a.pos[0], a.npos > 1 ? a.pos[1] : ctx->login);
+	} else {
+		return cli_fail(OKR_E_USAGE, _("usage: okr team add NAME [--parent TEAM] | join TEAM [LOGIN]"));
+	}
+	return r ? cli_store_fail(ctx, r) : 0;
+}

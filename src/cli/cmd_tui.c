@@ -1,0 +1,10 @@
+/*
+ * cmd_tui.c — okr with no command: the full-screen view (src/ui/).
+ */
+#include "okr/cli.h"
+#include "okr/ui.h"
+
+int cmd_tui(cli_ctx *ctx, int argc, char **argv)
+{
+	return ui_main(ctx, argc, argv);
+}

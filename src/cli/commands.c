@@ -1,0 +1,59 @@
+/*
+ * commands.c — the table of commands.  Adding one is a new cmd_*.c file that
+ * defines its run function and one line here.
+ */
+#include <string.h>
+
+#include "okr/cli.h"
+#include "okr/i18n.h"
+
+int cmd_tui(cli_ctx *, int, char **);
+int cmd_init(cli_ctx *, int, char **);
+int cmd_demo(cli_ctx *, int, char **);
+int cmd_cycle(cli_ctx *, int, char **);
+int cmd_objective(cli_ctx *, int, char **);
+int cmd_kr(cli_ctx *, int, char **);
+int cmd_checkin(cli_ctx *, int, char **);
+int cmd_kpi(cli_ctx *, int, char **);
+int cmd_comment(cli_ctx *, int, char **);
+int cmd_kudos(cli_ctx *, int, char **);
+int cmd_list(cli_ctx *, int, char **);
+int cmd_show(cli_ctx *, int, char **);
+int cmd_person(cli_ctx *, int, char **);
+int cmd_team(cli_ctx *, int, char **);
+int cmd_help(cli_ctx *, int, char **);
+
+const cli_command cli_commands[] = {
+	{ "tui", "", N_("the full-screen view (the default)"), CLI_DB_SELF, cmd_tui },
+	{ "init", "[--shared]", N_("create the database (--shared: for a Unix group)"), CLI_DB_SELF, cmd_init },
+	{ "demo", "", N_("create a demo database: a SaaS team, OKRs, KPIs, history"), CLI_DB_SELF, cmd_demo },
+	{ "cycle", "add NAME --start DATE --end DATE | list | current NAME", N_("manage cycles"),
+	  CLI_DB_WRITE, cmd_cycle },
+	{ "objective", "add TITLE [...] | edit ID [...] | archive ID", N_("add, edit, archive objectives"),
+	  CLI_DB_WRITE, cmd_objective },
+	{ "kr", "add OBJECTIVE TITLE (--target N|--at-least N|--at-most N|--milestone) [...] | edit | archive",
+	  N_("add, edit, archive key results"), CLI_DB_WRITE, cmd_kr },
+	{ "checkin", "KR VALUE [--confidence 0-10] [-m NOTE]", N_("check in a key result"), CLI_DB_WRITE,
+	  cmd_checkin },
+	{ "kpi", "add NAME ... | push NAME VALUE [-m NOTE] | link KR KPI | list", N_("KPIs and their values"),
+	  CLI_DB_WRITE, cmd_kpi },
+	{ "comment", "ID TEXT", N_("comment on an objective or key result"), CLI_DB_WRITE, cmd_comment },
+	{ "kudos", "PERSON TEXT [--kr ID]", N_("recognise a teammate"), CLI_DB_WRITE, cmd_kudos },
+	{ "list", "[--cycle C] [--team T] [--mine] [--people|--teams|--kpis] [--json]",
+	  N_("list objectives and key results"), CLI_DB_READ, cmd_list },
+	{ "show", "ID [--json]", N_("show one objective, key result or KPI with its history"), CLI_DB_READ,
+	  cmd_show },
+	{ "person", "add LOGIN [--name N] | role LOGIN member|lead|admin | name LOGIN NAME",
+	  N_("manage people"), CLI_DB_WRITE, cmd_person },
+	{ "team", "add NAME [--parent T] | join TEAM [LOGIN]", N_("manage teams"), CLI_DB_WRITE, cmd_team },
+	{ "help", "", N_("this list"), CLI_DB_NONE, cmd_help },
+	{ 0 }
+};
+
+const cli_command *cli_find(const char *name)
+{
+	for (const cli_command *c = cli_commands; c->name; c++)
+		if (strcmp(c->name, name) == 0)
+			return c;
+	return NULL;
+}

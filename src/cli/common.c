@@ -1,0 +1,129 @@
+/*
+ * common.c — what every command shares: reading values people type, and
+ * printing errors and database text safely.
+ */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "okr/cli.h"
+#include "okr/i18n.h"
+#include "okr/parse.h"
+#include "okr/text.h"
+
+int cli_fail(int code, const char *fmt, ...)
+{
+	va_list ap;
+	fputs("okr: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return code;
+}
+
+int cli_store_fail(cli_ctx *ctx, int code)
+{
+	return cli_fail(code, "%s", okr_store_error(ctx->store));
+}
+
+/* Quote what the person typed, made safe for the terminal. */
+static char *shown(const char *s)
+{
+	return text_fit(s ? s : "", 40, NULL);
+}
+
+int cli_number(const char *what, const char *s, double *out)
+{
+	if (okr_parse_number(s, out) && fabs(*out) <= 1e15)
+		return OKR_OK;
+	char *q = shown(s);
+	int r = cli_fail(OKR_E_USAGE, _("'%s' is not a usable number for %s — write a plain decimal number "
+					"such as 42, -3 or 0.75 (at most 1e15; no units, NaN or inf)"), q, what);
+	free(q);
+	return r;
+}
+
+int cli_confidence(const char *s, int *out)
+{
+	long v;
+	if (okr_parse_int(s, 0, 10, &v)) {
+		*out = (int)v;
+		return OKR_OK;
+	}
+	char *q = shown(s);
+	int r = cli_fail(OKR_E_USAGE, _("'%s' is not a confidence — give a whole number from 0 (no chance) "
+					"to 10 (certain)"), q);
+	free(q);
+	return r;
+}
+
+int cli_date(const char *what, const char *s, okr_day *out)
+{
+	if (okr_parse_date(s, out))
+		return OKR_OK;
+	char *q = shown(s);
+	int r = cli_fail(OKR_E_USAGE, _("'%s' is not a date for %s — write it as YYYY-MM-DD, e.g. 2026-10-01"),
+			 q, what);
+	free(q);
+	return r;
+}
+
+int cli_frequency(const char *s, int *out)
+{
+	static const char *const names[] = { "daily", "weekly", "monthly" };
+	for (int i = 0; i < 3; i++)
+		if (strcmp(s, names[i]) == 0) {
+			*out = i;
+			return OKR_OK;
+		}
+	char *q = shown(s);
+	int r = cli_fail(OKR_E_USAGE, _("'%s' is not a frequency — use daily, weekly or monthly"), q);
+	free(q);
+	return r;
+}
+
+int cli_id(const char *s, okr_id_kind want, okr_id_kind *kind, int64_t *id)
+{
+	okr_id_kind k = okr_parse_id(s, id);
+	if (kind)
+		*kind = k;
+	if (k != ID_NONE && (want == ID_NONE || k == want))
+		return OKR_OK;
+	char *q = shown(s);
+	const char *hint = want == ID_OBJECTIVE ? _("an objective ID such as O12")
+		: want == ID_KR ? _("a key result ID such as K34")
+		: want == ID_KPI ? _("a KPI ID such as KPI3")
+		: _("an ID such as O12, K34 or KPI3");
+	int r = cli_fail(k == ID_NONE ? OKR_E_USAGE : OKR_E_USAGE,
+			 _("'%s' is not %s — `okr list` shows the IDs"), q, hint);
+	free(q);
+	return r;
+}
+
+int cli_cycle(cli_ctx *ctx, const char *name, okr_cycle *out)
+{
+	okr_result r = name ? okr_store_cycle_by_name(ctx->store, name, out)
+			    : okr_store_current_cycle(ctx->store, out);
+	return r ? cli_store_fail(ctx, r) : OKR_OK;
+}
+
+void cli_put(FILE *f, const char *s, int cols)
+{
+	char *t = cols < 0 ? text_sanitize(s ? s : "") : text_pad(s ? s : "", cols, TEXT_ALIGN_LEFT);
+	fputs(t, f);
+	free(t);
+}
+
+void cli_bar(FILE *f, double p, int cols)
+{
+	if (!isfinite(p) || p < 0)
+		p = 0;
+	if (p > 1)
+		p = 1;
+	int full = (int)lround(p * cols);
+	for (int i = 0; i < cols; i++)
+		fputs(i < full ? "█" : "░", f);
+}

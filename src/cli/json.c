@@ -1,0 +1,123 @@
+/*
+ * json.c — a small streaming JSON writer for --json output.  Strings are
+ * escaped completely (every control character as \u00XX), so data from the
+ * database can never break the document or a terminal it is printed to.
+ */
+#include <math.h>
+#include <stdio.h>
+
+#include "okr/cli.h"
+
+void json_begin(json_out *j, FILE *f)
+{
+	j->f = f;
+	j->depth = 0;
+	j->first[0] = true;
+	j->pretty = true;
+}
+
+static void indent(json_out *j)
+{
+	if (!j->pretty)
+		return;
+	fputc('\n', j->f);
+	for (int i = 0; i < j->depth; i++)
+		fputs("  ", j->f);
+}
+
+static void put_string(FILE *f, const char *s)
+{
+	fputc('"', f);
+	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
+		if (*p == '"' || *p == '\\')
+			fprintf(f, "\\%c", *p);
+		else if (*p == '\n')
+			fputs("\\n", f);
+		else if (*p == '\t')
+			fputs("\\t", f);
+		else if (*p < 0x20 || *p == 0x7f)
+			fprintf(f, "\\u%04x", *p);
+		else
+			fputc(*p, f);
+	}
+	fputc('"', f);
+}
+
+/* The comma, newline and key before any value. */
+static void key(json_out *j, const char *k)
+{
+	if (j->depth > 0) {
+		if (!j->first[j->depth])
+			fputc(',', j->f);
+		indent(j);
+	}
+	j->first[j->depth] = false;
+	if (k) {
+		put_string(j->f, k);
+		fputs(j->pretty ? ": " : ":", j->f);
+	}
+}
+
+static void open_(json_out *j, const char *k, char c)
+{
+	key(j, k);
+	fputc(c, j->f);
+	if (j->depth < 31)
+		j->depth++;
+	j->first[j->depth] = true;
+}
+
+static void close_(json_out *j, char c)
+{
+	bool empty = j->first[j->depth];
+	if (j->depth > 0)
+		j->depth--;
+	if (!empty)
+		indent(j);
+	fputc(c, j->f);
+}
+
+void json_obj(json_out *j, const char *k) { open_(j, k, '{'); }
+void json_arr(json_out *j, const char *k) { open_(j, k, '['); }
+void json_end_obj(json_out *j) { close_(j, '}'); }
+void json_end_arr(json_out *j) { close_(j, ']'); }
+
+void json_str(json_out *j, const char *k, const char *v)
+{
+	key(j, k);
+	put_string(j->f, v);
+}
+
+void json_num(json_out *j, const char *k, double v)
+{
+	key(j, k);
+	if (!isfinite(v))
+		fputs("null", j->f);
+	else if (v == (double)(long long)v && fabs(v) < 1e15)
+		fprintf(j->f, "%lld", (long long)v);
+	else
+		fprintf(j->f, "%.10g", v);
+}
+
+void json_int(json_out *j, const char *k, int64_t v)
+{
+	key(j, k);
+	fprintf(j->f, "%lld", (long long)v);
+}
+
+void json_bool(json_out *j, const char *k, bool v)
+{
+	key(j, k);
+	fputs(v ? "true" : "false", j->f);
+}
+
+void json_null(json_out *j, const char *k)
+{
+	key(j, k);
+	fputs("null", j->f);
+}
+
+void json_finish(json_out *j)
+{
+	fputc('\n', j->f);
+}

@@ -1,0 +1,137 @@
+/*
+ * main.c — read the global options, load the configuration, pick the
+ * command, open the database the way the command needs it; nothing else.
+ */
+#include <errno.h>
+#include <locale.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "okr/cli.h"
+#include "okr/i18n.h"
+#include "okr/util.h"
+
+#ifndef OKR_VERSION
+#define OKR_VERSION "0.1.0"
+#endif
+
+/* The person is the operating-system account.  $OKR_USER stands in for it in
+ * tests and demos (roles are advisory: anyone who can write the file could
+ * change it with sqlite3 anyway). */
+static void find_login(cli_ctx *ctx)
+{
+	const char *u = getenv("OKR_USER");
+	if (!u || !*u) {
+		struct passwd *pw = getpwuid(geteuid());
+		u = pw ? pw->pw_name : getenv("USER");
+	}
+	okr_strlcpy(ctx->login, u && *u ? u : "unknown", sizeof ctx->login);
+}
+
+/* --db, then $OKR_DB, then the configuration, then the XDG data directory. */
+static void find_db(cli_ctx *ctx, const char *opt)
+{
+	const char *env = getenv("OKR_DB");
+	if (opt)
+		okr_strlcpy(ctx->db_path, opt, sizeof ctx->db_path);
+	else if (env && *env)
+		okr_strlcpy(ctx->db_path, env, sizeof ctx->db_path);
+	else if (ctx->cfg.database[0])
+		okr_strlcpy(ctx->db_path, ctx->cfg.database, sizeof ctx->db_path);
+	else {
+		const char *xdg = getenv("XDG_DATA_HOME");
+		const char *home = getenv("HOME");
+		char dir[4096];
+		if (xdg && *xdg)
+			snprintf(dir, sizeof dir, "%s/okr", xdg);
+		else
+			snprintf(dir, sizeof dir, "%s/.local/share/okr", home ? home : ".");
+		snprintf(ctx->db_path, sizeof ctx->db_path, "%.4000s/okr.db", dir);
+	}
+}
+
+/* The default database directory may not exist yet on a first `okr init`. */
+static void make_parent_dirs(const char *path)
+{
+	char buf[4096];
+	okr_strlcpy(buf, path, sizeof buf);
+	for (char *p = buf + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		mkdir(buf, 0775);
+		*p = '/';
+	}
+}
+
+static void print_wait(void *ctx)
+{
+	(void)ctx;
+	fprintf(stderr, "%s\n", _("okr: waiting for the database (another writer is busy)…"));
+}
+
+int main(int argc, char **argv)
+{
+	setlocale(LC_ALL, "");
+	/* Numbers are read and written with '.', whatever the person's locale. */
+	setlocale(LC_NUMERIC, "C");
+
+	cli_ctx ctx = { .prog = "okr" };
+	const char *db_opt = NULL, *config_opt = NULL;
+	int i = 1;
+	for (; i < argc && argv[i][0] == '-'; i++) {
+		const char *a = argv[i];
+		if (!strcmp(a, "--db") || !strcmp(a, "--config")) {
+			if (i + 1 >= argc)
+				return cli_fail(OKR_E_USAGE, _("%s needs a path"), a);
+			*(a[2] == 'd' ? &db_opt : &config_opt) = argv[++i];
+		} else if (!strncmp(a, "--db=", 5)) {
+			db_opt = a + 5;
+		} else if (!strncmp(a, "--config=", 9)) {
+			config_opt = a + 9;
+		} else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+			return cli_find("help")->run(&ctx, 0, NULL);
+		} else if (!strcmp(a, "--version")) {
+			printf("okr %s\n", OKR_VERSION);
+			return 0;
+		} else {
+			return cli_fail(OKR_E_USAGE, _("unknown option '%s' — see `okr --help`"), a);
+		}
+	}
+
+	char err[1024];
+	bool must = okr_config_locate(config_opt, ctx.config_path, sizeof ctx.config_path);
+	if (!okr_config_load(&ctx.cfg, ctx.config_path, must, err, sizeof err))
+		return cli_fail(OKR_E_USAGE, "%s", err);
+	find_login(&ctx);
+	find_db(&ctx, db_opt);
+
+	const char *name = i < argc ? argv[i] : "tui";
+	const cli_command *cmd = cli_find(name);
+	if (!cmd)
+		return cli_fail(OKR_E_USAGE, _("'%s' is not an okr command — see `okr --help`"), name);
+	int rest = i < argc ? argc - i - 1 : 0;
+	char **rest_argv = argv + (i < argc ? i + 1 : argc);
+
+	if (cmd->db == CLI_DB_READ || cmd->db == CLI_DB_WRITE || cmd->db == CLI_DB_CREATE) {
+		int flags = cmd->db == CLI_DB_READ ? OKR_OPEN_READONLY
+			  : cmd->db == CLI_DB_CREATE ? OKR_OPEN_CREATE : 0;
+		if (cmd->db == CLI_DB_CREATE && !db_opt && !getenv("OKR_DB"))
+			make_parent_dirs(ctx.db_path);
+		okr_result r = okr_store_open(ctx.db_path, flags, ctx.login, &ctx.store, err, sizeof err);
+		if (r != OKR_OK)
+			return cli_fail(r, "%s", err);
+		okr_store_on_wait(ctx.store, print_wait, NULL);
+		if (okr_store_warning(ctx.store)[0])
+			fprintf(stderr, "okr: %s\n", okr_store_warning(ctx.store));
+	}
+	int rc = cmd->run(&ctx, rest, rest_argv);
+	okr_store_close(ctx.store);
+	if (fflush(stdout) != 0 && rc == 0)
+		rc = cli_fail(OKR_E_FAIL, _("cannot write the output: %s"), strerror(errno));
+	return rc;
+}

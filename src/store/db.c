@@ -1,0 +1,241 @@
+/*
+ * db.c — opening the shared file, transactions, errors and the doorbell.
+ *
+ * The rules of SPEC §8 live here, in one place: WAL with synchronous=FULL, a
+ * busy handler that waits (and says so) rather than failing, BEGIN IMMEDIATE
+ * for every write with the whole transaction retried, and a doorbell file
+ * touched after each commit so that watchers need not poll.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "okr/i18n.h"
+#include "okr/util.h"
+#include "store_int.h"
+
+enum {
+	BUSY_GIVE_UP_MS = 30000,   /* one attempt waits this long at most */
+	BUSY_TELL_MS = 1000,       /* then the person is told we are waiting */
+	WRITE_ATTEMPTS = 4,        /* whole-transaction retries */
+};
+
+okr_time okr_now(void)
+{
+	const char *fixed = getenv("OKR_NOW");
+	if (fixed && *fixed) {
+		char *end;
+		long long v = strtoll(fixed, &end, 10);
+		if (*end == '\0')
+			return (okr_time)v;
+	}
+	return (okr_time)time(NULL);
+}
+
+okr_result store_fail(okr_store *s, okr_result code, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(s->err, sizeof s->err, fmt, ap);
+	va_end(ap);
+	return code;
+}
+
+okr_result store_sqlerr(okr_store *s, int rc, const char *doing)
+{
+	switch (rc & 0xff) {
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		return store_fail(s, OKR_E_DB,
+			_("%s is damaged or not an okr database (%s) — restore it from a backup; "
+			  "`sqlite3 %s .recover` can save what is left"),
+			s->path, sqlite3_errstr(rc), s->path);
+	case SQLITE_READONLY:
+		return store_fail(s, OKR_E_DB,
+			_("cannot write %s: the file or its directory is read-only for you — "
+			  "ask the team's admin to run `okr init --shared` there or add you to its group"),
+			s->path);
+	case SQLITE_CANTOPEN:
+	case SQLITE_PERM:
+	case SQLITE_AUTH:
+		return store_fail(s, OKR_E_DB,
+			_("cannot open %s: %s — check that the file and its directory are readable "
+			  "and writable for you"), s->path, strerror(errno ? errno : EACCES));
+	case SQLITE_FULL:
+		return store_fail(s, OKR_E_DB, _("the disk holding %s is full — nothing was saved; "
+						 "free some space and try again"), s->path);
+	case SQLITE_IOERR:
+		return store_fail(s, OKR_E_DB, _("input/output error on %s while %s — nothing was saved; "
+						 "check the disk"), s->path, doing);
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return store_fail(s, OKR_E_DB,
+			_("%s stayed busy for too long while %s: another program holds it — "
+			  "nothing was saved; try again, or find the stuck process with `fuser %s`"),
+			s->path, doing, s->path);
+	default:
+		return store_fail(s, OKR_E_FAIL, _("unexpected database error while %s: %s"),
+				  doing, s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
+	}
+}
+
+sqlite3_stmt *store_prepare(okr_store *s, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+	if (rc != SQLITE_OK) {
+		store_sqlerr(s, rc, _("preparing a query"));
+		sqlite3_finalize(st);
+		return NULL;
+	}
+	return st;
+}
+
+char *store_col_text(sqlite3_stmt *st, int col)
+{
+	const unsigned char *t = sqlite3_column_text(st, col);
+	return okr_xstrdup(t ? (const char *)t : "");
+}
+
+void store_make_uid(char out[33])
+{
+	unsigned char r[16];
+	size_t got = 0;
+	while (got < sizeof r) {
+		ssize_t n = getrandom(r + got, sizeof r - got, 0);
+		if (n <= 0) {
+			/* No entropy source: time, pid and a counter are still unique
+			 * enough for one host's check-ins. */
+			static unsigned counter;
+			struct timespec ts;
+			clock_gettime(CLOCK_REALTIME, &ts);
+			snprintf((char *)out, 33, "%08lx%08lx%08x%08x", (unsigned long)ts.tv_sec,
+				 (unsigned long)ts.tv_nsec, (unsigned)getpid(), ++counter);
+			return;
+		}
+		got += (size_t)n;
+	}
+	for (int i = 0; i < 16; i++)
+		snprintf(out + 2 * i, 3, "%02x", r[i]);
+}
+
+/*
+ * Waiting for another writer.  SQLite's built-in timeout sleeps in coarse steps
+ * when it lacks usleep; this handler sleeps 1 ms growing to 20 ms so that eight
+ * writers take turns quickly, and tells the person once after a second.
+ */
+int store_busy_handler(void *ctx, int count)
+{
+	okr_store *s = ctx;
+	int step = count < 5 ? 1 : count < 20 ? 5 : 20;
+	if (s->waited_ms >= BUSY_GIVE_UP_MS)
+		return 0;
+	struct timespec ts = { 0, (long)step * 1000000L };
+	nanosleep(&ts, NULL);
+	s->waited_ms += step;
+	if (s->waited_ms >= BUSY_TELL_MS && !s->told_wait) {
+		s->told_wait = true;
+		if (s->on_wait)
+			s->on_wait(s->on_wait_ctx);
+	}
+	return 1;
+}
+
+void okr_store_on_wait(okr_store *s, void (*cb)(void *), void *ctx)
+{
+	s->on_wait = cb;
+	s->on_wait_ctx = ctx;
+}
+
+static int exec(okr_store *s, const char *sql)
+{
+	return sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+}
+
+/* Touch the doorbell: watchers wait for IN_CLOSE_WRITE on it. */
+static void ring_bell(okr_store *s)
+{
+	int fd = open(s->bell, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0660);
+	if (fd >= 0)
+		close(fd);
+}
+
+static okr_result run_txn(okr_store *s, const char *begin, store_txn_fn fn, void *ctx,
+			  bool is_write)
+{
+	s->waited_ms = 0;
+	s->told_wait = false;
+	int rc = SQLITE_OK;
+	for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+		s->err[0] = '\0';
+		rc = exec(s, begin);
+		if ((rc & 0xff) == SQLITE_BUSY) {
+			s->waited_ms = 0;
+			continue;
+		}
+		if (rc != SQLITE_OK)
+			return store_sqlerr(s, rc, is_write ? _("starting a write") : _("reading"));
+		okr_result r = fn(s, ctx);
+		int ext = sqlite3_extended_errcode(s->db);
+		if (r != OKR_OK) {
+			exec(s, "ROLLBACK");
+			/* A busy error inside the body: run the whole body again. */
+			if ((ext & 0xff) == SQLITE_BUSY) {
+				s->waited_ms = 0;
+				rc = ext;
+				continue;
+			}
+			return r;
+		}
+		rc = exec(s, "COMMIT");
+		if (rc == SQLITE_OK) {
+			if (is_write) {
+				s->own_commits++;
+				ring_bell(s);
+			}
+			return OKR_OK;
+		}
+		exec(s, "ROLLBACK");
+		if ((rc & 0xff) != SQLITE_BUSY)
+			return store_sqlerr(s, rc, _("saving"));
+		s->waited_ms = 0;
+	}
+	return store_sqlerr(s, rc ? rc : SQLITE_BUSY, is_write ? _("writing") : _("reading"));
+}
+
+okr_result store_write(okr_store *s, store_txn_fn fn, void *ctx)
+{
+	if (s->flags & OKR_OPEN_READONLY)
+		return store_fail(s, OKR_E_DB, _("%s is open read-only here; nothing was saved"), s->path);
+	return run_txn(s, "BEGIN IMMEDIATE", fn, ctx, true);
+}
+
+okr_result store_read(okr_store *s, store_txn_fn fn, void *ctx)
+{
+	return run_txn(s, "BEGIN", fn, ctx, false);
+}
+
+int64_t okr_store_data_version(okr_store *s)
+{
+	int64_t v = 0;
+	if (s->data_version && sqlite3_step(s->data_version) == SQLITE_ROW)
+		v = sqlite3_column_int64(s->data_version, 0);
+	if (s->data_version)
+		sqlite3_reset(s->data_version);
+	/* data_version does not move for this connection's own commits. */
+	return v * 1000003 + s->own_commits;
+}
+
+const char *okr_store_error(const okr_store *s) { return s ? s->err : ""; }
+const char *okr_store_path(const okr_store *s) { return s->path; }
+const char *okr_store_bell_path(const okr_store *s) { return s->bell; }
+const char *okr_store_warning(const okr_store *s) { return s->warning; }
+const okr_person *okr_store_me(const okr_store *s) { return &s->me; }
+int okr_store_schema_version(void) { return store_nmigrations; }

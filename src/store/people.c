@@ -1,0 +1,251 @@
+/*
+ * people.c — persons, roles and teams.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "okr/i18n.h"
+#include "okr/util.h"
+#include "store_int.h"
+
+static const char *const role_names[] = { "member", "lead", "admin" };
+
+const char *store_role_name(okr_role r)
+{
+	return role_names[r];
+}
+
+static okr_role role_parse(const char *s)
+{
+	for (int i = 0; i < 3; i++)
+		if (s && strcmp(s, role_names[i]) == 0)
+			return (okr_role)i;
+	return ROLE_MEMBER;
+}
+
+int64_t store_person_id(okr_store *s, const char *login)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT id FROM person WHERE login = ?1");
+	int64_t id = 0;
+	if (!st)
+		return 0;
+	sqlite3_bind_text(st, 1, login, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return id;
+}
+
+#define PERSON_COLUMNS \
+	"p.id, p.login, p.name, p.role, p.opt_out, " \
+	"COALESCE((SELECT group_concat(t.name, ', ') FROM team_member m JOIN team t ON t.id = m.team_id " \
+	"          WHERE m.person_id = p.id), '')"
+
+void store_person_row(sqlite3_stmt *st, okr_person *p)
+{
+	p->id = sqlite3_column_int64(st, 0);
+	p->login = store_col_text(st, 1);
+	p->name = store_col_text(st, 2);
+	p->role = role_parse((const char *)sqlite3_column_text(st, 3));
+	p->opt_out = sqlite3_column_int(st, 4) != 0;
+	p->teams = store_col_text(st, 5);
+}
+
+const char store_person_select[] = "SELECT " PERSON_COLUMNS " FROM person p";
+
+okr_result okr_store_person(okr_store *s, const char *login, okr_person *out)
+{
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *st = store_prepare(s, "SELECT " PERSON_COLUMNS " FROM person p WHERE p.login = ?1");
+	if (!st)
+		return OKR_E_FAIL;
+	sqlite3_bind_text(st, 1, login, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(st);
+	okr_result r = OKR_OK;
+	if (rc == SQLITE_ROW)
+		store_person_row(st, out);
+	else if (rc == SQLITE_DONE)
+		r = store_fail(s, OKR_E_NOTFOUND, _("no person '%s' in this database — they are added "
+						     "when they first use okr, or with `okr person add`"), login);
+	else
+		r = store_sqlerr(s, rc, _("reading a person"));
+	sqlite3_finalize(st);
+	return r;
+}
+
+void okr_person_free(okr_person *p)
+{
+	free(p->login);
+	free(p->name);
+	free(p->teams);
+	memset(p, 0, sizeof *p);
+}
+
+/* Admins manage people and teams; this keeps that rule in one place. */
+static okr_result need_admin(okr_store *s)
+{
+	if (s->me.role == ROLE_ADMIN)
+		return OKR_OK;
+	return store_fail(s, OKR_E_DENIED, _("only an admin can manage people and teams — "
+					     "ask an admin (see `okr list --people`)"));
+}
+
+struct person_ctx {
+	const char *login, *name, *team, *parent;
+	okr_role role;
+};
+
+static okr_result person_add_txn(okr_store *s, void *vctx)
+{
+	struct person_ctx *c = vctx;
+	if (store_person_id(s, c->login))
+		return store_fail(s, OKR_E_USAGE, _("'%s' is already registered"), c->login);
+	sqlite3_stmt *st = store_prepare(s,
+		"INSERT INTO person(login, name, role, created_at) VALUES(?1, ?2, 'member', ?3)");
+	if (!st)
+		return OKR_E_FAIL;
+	sqlite3_bind_text(st, 1, c->login, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, c->name && *c->name ? c->name : c->login, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 3, okr_now());
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_sqlerr(s, rc, _("adding a person"));
+	return store_audit(s, "add", 'U', sqlite3_last_insert_rowid(s->db), c->login);
+}
+
+okr_result okr_store_person_add(okr_store *s, const char *login, const char *name)
+{
+	okr_result r = need_admin(s);
+	if (r != OKR_OK)
+		return r;
+	if (!login || !*login || strpbrk(login, " \t\n/:,"))
+		return store_fail(s, OKR_E_USAGE, _("'%s' is not a login name — use the person's "
+						   "account name, such as 'anh'"), login ? login : "");
+	struct person_ctx c = { .login = login, .name = name };
+	return store_write(s, person_add_txn, &c);
+}
+
+static okr_result person_update_txn(okr_store *s, void *vctx)
+{
+	struct person_ctx *c = vctx;
+	int64_t id = store_person_id(s, c->login);
+	if (!id)
+		return store_fail(s, OKR_E_NOTFOUND, _("no person '%s' in this database"), c->login);
+	sqlite3_stmt *st = store_prepare(s, c->name
+		? "UPDATE person SET name = ?2 WHERE id = ?1"
+		: "UPDATE person SET role = ?2 WHERE id = ?1");
+	if (!st)
+		return OKR_E_FAIL;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, c->name ? c->name : store_role_name(c->role), -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_sqlerr(s, rc, _("updating a person"));
+	return store_audit(s, c->name ? "rename" : "role", 'U', id,
+			   c->name ? c->name : store_role_name(c->role));
+}
+
+okr_result okr_store_person_set_role(okr_store *s, const char *login, okr_role role)
+{
+	okr_result r = need_admin(s);
+	if (r != OKR_OK)
+		return r;
+	struct person_ctx c = { .login = login, .role = role };
+	r = store_write(s, person_update_txn, &c);
+	if (r == OKR_OK && strcmp(login, s->me.login) == 0)
+		s->me.role = role;
+	return r;
+}
+
+okr_result okr_store_person_set_name(okr_store *s, const char *login, const char *name)
+{
+	if (strcmp(login, s->me.login) != 0) {
+		okr_result r = need_admin(s);
+		if (r != OKR_OK)
+			return r;
+	}
+	struct person_ctx c = { .login = login, .name = name };
+	return store_write(s, person_update_txn, &c);
+}
+
+static int64_t team_id(okr_store *s, const char *name)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT id FROM team WHERE name = ?1");
+	int64_t id = 0;
+	if (!st)
+		return 0;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return id;
+}
+
+int64_t store_team_id(okr_store *s, const char *name)
+{
+	return team_id(s, name);
+}
+
+static okr_result team_add_txn(okr_store *s, void *vctx)
+{
+	struct person_ctx *c = vctx;
+	if (team_id(s, c->team))
+		return store_fail(s, OKR_E_USAGE, _("there is already a team '%s'"), c->team);
+	int64_t parent = 0;
+	if (c->parent && *c->parent && !(parent = team_id(s, c->parent)))
+		return store_fail(s, OKR_E_NOTFOUND, _("no team '%s' — add it first with `okr team add`"),
+				  c->parent);
+	sqlite3_stmt *st = store_prepare(s, "INSERT INTO team(name, parent_id) VALUES(?1, ?2)");
+	if (!st)
+		return OKR_E_FAIL;
+	sqlite3_bind_text(st, 1, c->team, -1, SQLITE_TRANSIENT);
+	if (parent)
+		sqlite3_bind_int64(st, 2, parent);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_sqlerr(s, rc, _("adding a team"));
+	return store_audit(s, "add", 'T', sqlite3_last_insert_rowid(s->db), c->team);
+}
+
+okr_result okr_store_team_add(okr_store *s, const char *name, const char *parent)
+{
+	okr_result r = need_admin(s);
+	if (r != OKR_OK)
+		return r;
+	if (!name || !*name)
+		return store_fail(s, OKR_E_USAGE, _("a team needs a name"));
+	struct person_ctx c = { .team = name, .parent = parent };
+	return store_write(s, team_add_txn, &c);
+}
+
+static okr_result team_join_txn(okr_store *s, void *vctx)
+{
+	struct person_ctx *c = vctx;
+	int64_t t = team_id(s, c->team), p = store_person_id(s, c->login);
+	if (!t)
+		return store_fail(s, OKR_E_NOTFOUND, _("no team '%s' — add it first with `okr team add`"), c->team);
+	if (!p)
+		return store_fail(s, OKR_E_NOTFOUND, _("no person '%s' in this database"), c->login);
+	sqlite3_stmt *st = store_prepare(s,
+		"INSERT INTO team_member(team_id, person_id) VALUES(?1, ?2) ON CONFLICT DO NOTHING");
+	if (!st)
+		return OKR_E_FAIL;
+	sqlite3_bind_int64(st, 1, t);
+	sqlite3_bind_int64(st, 2, p);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_sqlerr(s, rc, _("joining a team"));
+	return store_audit(s, "join", 'T', t, c->login);
+}
+
+okr_result okr_store_team_join(okr_store *s, const char *team, const char *login)
+{
+	if (strcmp(login, s->me.login) != 0 && s->me.role == ROLE_MEMBER)
+		return store_fail(s, OKR_E_DENIED, _("only a lead or admin can add someone else to a team"));
+	struct person_ctx c = { .team = team, .login = login };
+	return store_write(s, team_join_txn, &c);
+}

@@ -1,0 +1,384 @@
+/*
+ * read.c — copies of the data for screens and commands.
+ *
+ * A snapshot is read in one transaction so that a screen never shows half of
+ * a teammate's change, and every statement is finalised before returning so
+ * no read transaction outlives the call (it would starve checkpoints).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "okr/i18n.h"
+#include "okr/util.h"
+#include "store_int.h"
+
+static const char *const freq_names[] = { "daily", "weekly", "monthly" };
+
+const char *store_freq_name(okr_frequency f) { return freq_names[f]; }
+
+int store_freq_parse(const char *s)
+{
+	for (int i = 0; i < 3; i++)
+		if (s && strcmp(s, freq_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+static okr_frequency freq_col(sqlite3_stmt *st, int col)
+{
+	int f = store_freq_parse((const char *)sqlite3_column_text(st, col));
+	return f < 0 ? FREQ_WEEKLY : (okr_frequency)f;
+}
+
+static bool text_is(sqlite3_stmt *st, int col, const char *want)
+{
+	const char *t = (const char *)sqlite3_column_text(st, col);
+	return t && strcmp(t, want) == 0;
+}
+
+/* ---- cycles ---- */
+
+#define CYCLE_SELECT "SELECT id, name, start_day, end_day, state, is_current FROM cycle"
+
+static void cycle_row(sqlite3_stmt *st, okr_cycle *c)
+{
+	c->id = sqlite3_column_int64(st, 0);
+	c->name = store_col_text(st, 1);
+	c->start = sqlite3_column_int(st, 2);
+	c->end = sqlite3_column_int(st, 3);
+	c->state = text_is(st, 4, "closed") ? CYCLE_CLOSED
+		 : text_is(st, 4, "active") ? CYCLE_ACTIVE : CYCLE_PLANNING;
+	c->current = sqlite3_column_int(st, 5) != 0;
+}
+
+void okr_cycle_free(okr_cycle *c)
+{
+	free(c->name);
+	memset(c, 0, sizeof *c);
+}
+
+/* ---- objectives ---- */
+
+#define OBJ_SELECT \
+	"SELECT o.id, o.cycle_id, o.title, o.description, COALESCE(o.owner_id, 0), " \
+	"COALESCE(p.login, ''), COALESCE(o.team_id, 0), COALESCE(t.name, ''), COALESCE(o.parent_id, 0), " \
+	"o.kind, o.state, o.weight, o.version, o.archived " \
+	"FROM objective o LEFT JOIN person p ON p.id = o.owner_id LEFT JOIN team t ON t.id = o.team_id"
+
+static void obj_row(sqlite3_stmt *st, okr_objective *o)
+{
+	o->id = sqlite3_column_int64(st, 0);
+	o->cycle_id = sqlite3_column_int64(st, 1);
+	o->title = store_col_text(st, 2);
+	o->description = store_col_text(st, 3);
+	o->owner_id = sqlite3_column_int64(st, 4);
+	o->owner = store_col_text(st, 5);
+	o->team_id = sqlite3_column_int64(st, 6);
+	o->team = store_col_text(st, 7);
+	o->parent_id = sqlite3_column_int64(st, 8);
+	o->kind = text_is(st, 9, "aspirational") ? OBJ_ASPIRATIONAL : OBJ_COMMITTED;
+	o->state = text_is(st, 10, "draft") ? OBJ_DRAFT : text_is(st, 10, "closed") ? OBJ_CLOSED : OBJ_ACTIVE;
+	o->weight = sqlite3_column_double(st, 11);
+	o->version = sqlite3_column_int64(st, 12);
+	o->archived = sqlite3_column_int(st, 13) != 0;
+}
+
+void okr_objective_free(okr_objective *o)
+{
+	free(o->title);
+	free(o->description);
+	free(o->owner);
+	free(o->team);
+	memset(o, 0, sizeof *o);
+}
+
+/* ---- key results, with their current value ---- */
+
+/* The latest check-in (or, for a KR that tracks a KPI, the KPI's latest
+ * sample) is found through the (kr_id, at) index: one seek per key result. */
+#define KR_SELECT \
+	"SELECT k.id, k.objective_id, k.title, COALESCE(k.owner_id, 0), COALESCE(p.login, ''), k.weight, " \
+	"k.due_day, k.type, k.start_value, k.target_value, k.direction, k.unit, k.decimals, k.frequency, " \
+	"COALESCE(k.kpi_id, 0), k.version, k.archived, " \
+	"CASE WHEN k.kpi_id IS NULL THEN c.value ELSE s.value END, " \
+	"COALESCE(c.confidence, -1), " \
+	"CASE WHEN k.kpi_id IS NULL THEN c.at ELSE s.at END " \
+	"FROM key_result k LEFT JOIN person p ON p.id = k.owner_id " \
+	"LEFT JOIN checkin c ON c.id = (SELECT id FROM checkin WHERE kr_id = k.id ORDER BY at DESC, id DESC LIMIT 1) " \
+	"LEFT JOIN kpi_sample s ON s.id = (SELECT id FROM kpi_sample WHERE kpi_id = k.kpi_id " \
+	"                                  ORDER BY at DESC, id DESC LIMIT 1)"
+
+static void kr_row(sqlite3_stmt *st, okr_kr *k)
+{
+	k->id = sqlite3_column_int64(st, 0);
+	k->objective_id = sqlite3_column_int64(st, 1);
+	k->title = store_col_text(st, 2);
+	k->owner_id = sqlite3_column_int64(st, 3);
+	k->owner = store_col_text(st, 4);
+	k->weight = sqlite3_column_double(st, 5);
+	k->due = sqlite3_column_int(st, 6);
+	k->type = text_is(st, 7, "threshold") ? KR_THRESHOLD : text_is(st, 7, "milestone") ? KR_MILESTONE : KR_METRIC;
+	k->start = sqlite3_column_double(st, 8);
+	k->target = sqlite3_column_double(st, 9);
+	k->dir = text_is(st, 10, "at_most") ? DIR_AT_MOST : DIR_AT_LEAST;
+	k->unit = store_col_text(st, 11);
+	k->decimals = sqlite3_column_int(st, 12);
+	k->every = freq_col(st, 13);
+	k->kpi_id = sqlite3_column_int64(st, 14);
+	k->version = sqlite3_column_int64(st, 15);
+	k->archived = sqlite3_column_int(st, 16) != 0;
+	k->has_value = sqlite3_column_type(st, 17) != SQLITE_NULL;
+	k->current = k->has_value ? sqlite3_column_double(st, 17) : 0;
+	k->confidence = sqlite3_column_int(st, 18);
+	k->last_at = sqlite3_column_int64(st, 19);
+}
+
+void okr_kr_free(okr_kr *k)
+{
+	free(k->title);
+	free(k->owner);
+	free(k->unit);
+	memset(k, 0, sizeof *k);
+}
+
+/* ---- KPIs ---- */
+
+#define KPI_SELECT \
+	"SELECT k.id, k.name, k.unit, k.target, k.direction, k.timeframe, k.source, k.frequency, " \
+	"COALESCE(k.owner_id, 0), COALESCE(p.login, ''), k.version, s.value, s.at " \
+	"FROM kpi k LEFT JOIN person p ON p.id = k.owner_id " \
+	"LEFT JOIN kpi_sample s ON s.id = (SELECT id FROM kpi_sample WHERE kpi_id = k.id " \
+	"                                  ORDER BY at DESC, id DESC LIMIT 1)"
+
+static void kpi_row(sqlite3_stmt *st, okr_kpi *k)
+{
+	k->id = sqlite3_column_int64(st, 0);
+	k->name = store_col_text(st, 1);
+	k->unit = store_col_text(st, 2);
+	k->target = sqlite3_column_double(st, 3);
+	k->dir = text_is(st, 4, "at_most") ? DIR_AT_MOST : DIR_AT_LEAST;
+	k->timeframe = store_col_text(st, 5);
+	k->source = store_col_text(st, 6);
+	k->every = freq_col(st, 7);
+	k->owner_id = sqlite3_column_int64(st, 8);
+	k->owner = store_col_text(st, 9);
+	k->version = sqlite3_column_int64(st, 10);
+	k->has_value = sqlite3_column_type(st, 11) != SQLITE_NULL;
+	k->latest = k->has_value ? sqlite3_column_double(st, 11) : 0;
+	k->last_at = sqlite3_column_int64(st, 12);
+}
+
+void okr_kpi_free(okr_kpi *k)
+{
+	free(k->name);
+	free(k->unit);
+	free(k->timeframe);
+	free(k->source);
+	free(k->owner);
+	memset(k, 0, sizeof *k);
+}
+
+/*
+ * Run a query and collect its rows into a growing array: one loop for every
+ * list the store hands out.
+ */
+typedef void (*row_fn)(sqlite3_stmt *st, void *elem);
+
+static okr_result collect(okr_store *s, sqlite3_stmt *st, row_fn fn, size_t size,
+			  void **out, size_t *n)
+{
+	size_t cap = 0, len = 0;
+	char *v = NULL;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		okr_xgrow(&v, &cap, len + 1, size);
+		memset(v + len * size, 0, size);
+		fn(st, v + len * size);
+		len++;
+	}
+	sqlite3_finalize(st);
+	*out = v;
+	*n = len;
+	if (rc != SQLITE_DONE)
+		return store_sqlerr(s, rc, _("reading"));
+	return OKR_OK;
+}
+
+static void person_fn(sqlite3_stmt *st, void *e) { store_person_row(st, e); }
+static void cycle_fn(sqlite3_stmt *st, void *e) { cycle_row(st, e); }
+static void obj_fn(sqlite3_stmt *st, void *e) { obj_row(st, e); }
+static void kr_fn(sqlite3_stmt *st, void *e) { kr_row(st, e); }
+static void kpi_fn(sqlite3_stmt *st, void *e) { kpi_row(st, e); }
+static void team_fn(sqlite3_stmt *st, void *e)
+{
+	okr_team *t = e;
+	t->id = sqlite3_column_int64(st, 0);
+	t->name = store_col_text(st, 1);
+	t->parent_id = sqlite3_column_int64(st, 2);
+}
+
+struct snap_ctx {
+	int64_t cycle_id;
+	bool archived;
+	okr_snapshot *snap;
+};
+
+#define COLLECT(s, sql, fn, arr, n) \
+	((st = store_prepare((s), (sql))) ? collect((s), st, (fn), sizeof *(arr), (void **)&(arr), &(n)) : OKR_E_FAIL)
+
+static okr_result snapshot_txn(okr_store *s, void *vctx)
+{
+	struct snap_ctx *c = vctx;
+	okr_snapshot *sn = c->snap;
+	sqlite3_stmt *st;
+	okr_result r;
+
+	if ((r = COLLECT(s, CYCLE_SELECT " ORDER BY start_day, id", cycle_fn, sn->cycles, sn->ncycles)))
+		return r;
+	sn->cycle_id = c->cycle_id;
+	if (!sn->cycle_id) {
+		for (size_t i = 0; i < sn->ncycles; i++)
+			if (sn->cycles[i].current)
+				sn->cycle_id = sn->cycles[i].id;
+		if (!sn->cycle_id && sn->ncycles)
+			sn->cycle_id = sn->cycles[sn->ncycles - 1].id;
+	}
+	if ((r = COLLECT(s, "SELECT " "p.id, p.login, p.name, p.role, p.opt_out, "
+			 "COALESCE((SELECT group_concat(t.name, ', ') FROM team_member m JOIN team t "
+			 "ON t.id = m.team_id WHERE m.person_id = p.id), '') FROM person p ORDER BY p.login",
+			 person_fn, sn->people, sn->npeople)))
+		return r;
+	if ((r = COLLECT(s, "SELECT id, name, COALESCE(parent_id, 0) FROM team ORDER BY name",
+			 team_fn, sn->teams, sn->nteams)))
+		return r;
+
+	st = store_prepare(s, OBJ_SELECT " WHERE o.cycle_id = ?1 AND (o.archived = 0 OR ?2) ORDER BY o.id");
+	if (!st)
+		return OKR_E_FAIL;
+	sqlite3_bind_int64(st, 1, sn->cycle_id);
+	sqlite3_bind_int(st, 2, c->archived);
+	if ((r = collect(s, st, obj_fn, sizeof *sn->objs, (void **)&sn->objs, &sn->nobjs)))
+		return r;
+
+	st = store_prepare(s, KR_SELECT " WHERE k.objective_id IN (SELECT id FROM objective WHERE cycle_id = ?1) "
+			   "AND (k.archived = 0 OR ?2) ORDER BY k.objective_id, k.id");
+	if (!st)
+		return OKR_E_FAIL;
+	sqlite3_bind_int64(st, 1, sn->cycle_id);
+	sqlite3_bind_int(st, 2, c->archived);
+	if ((r = collect(s, st, kr_fn, sizeof *sn->krs, (void **)&sn->krs, &sn->nkrs)))
+		return r;
+	return COLLECT(s, KPI_SELECT " ORDER BY k.id", kpi_fn, sn->kpis, sn->nkpis);
+}
+
+okr_result okr_store_snapshot(okr_store *s, int64_t cycle_id, bool with_archived, okr_snapshot *out)
+{
+	memset(out, 0, sizeof *out);
+	out->data_version = okr_store_data_version(s);
+	struct snap_ctx c = { cycle_id, with_archived, out };
+	okr_result r = store_read(s, snapshot_txn, &c);
+	if (r != OKR_OK)
+		okr_snapshot_free(out);
+	return r;
+}
+
+void okr_snapshot_free(okr_snapshot *sn)
+{
+	for (size_t i = 0; i < sn->ncycles; i++)
+		okr_cycle_free(&sn->cycles[i]);
+	for (size_t i = 0; i < sn->npeople; i++)
+		okr_person_free(&sn->people[i]);
+	for (size_t i = 0; i < sn->nteams; i++)
+		free(sn->teams[i].name);
+	for (size_t i = 0; i < sn->nobjs; i++)
+		okr_objective_free(&sn->objs[i]);
+	for (size_t i = 0; i < sn->nkrs; i++)
+		okr_kr_free(&sn->krs[i]);
+	for (size_t i = 0; i < sn->nkpis; i++)
+		okr_kpi_free(&sn->kpis[i]);
+	free(sn->cycles);
+	free(sn->people);
+	free(sn->teams);
+	free(sn->objs);
+	free(sn->krs);
+	free(sn->kpis);
+	memset(sn, 0, sizeof *sn);
+}
+
+/*
+ * Fetch exactly one row by a bound key: the shape of every "get by ID/name".
+ */
+static okr_result one(okr_store *s, const char *sql, int64_t id, const char *name,
+		      row_fn fn, void *out, const char *what, const char *shown)
+{
+	sqlite3_stmt *st = store_prepare(s, sql);
+	if (!st)
+		return OKR_E_FAIL;
+	if (name)
+		sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	okr_result r = OKR_OK;
+	if (rc == SQLITE_ROW)
+		fn(st, out);
+	else if (rc == SQLITE_DONE)
+		r = store_fail(s, OKR_E_NOTFOUND, _("no %s %s — `okr list` shows what there is"), what, shown);
+	else
+		r = store_sqlerr(s, rc, _("reading"));
+	sqlite3_finalize(st);
+	return r;
+}
+
+okr_result okr_store_cycle_by_name(okr_store *s, const char *name, okr_cycle *out)
+{
+	memset(out, 0, sizeof *out);
+	return one(s, CYCLE_SELECT " WHERE name = ?1", 0, name, cycle_fn, out, _("cycle"), name);
+}
+
+okr_result okr_store_current_cycle(okr_store *s, okr_cycle *out)
+{
+	memset(out, 0, sizeof *out);
+	okr_result r = one(s, CYCLE_SELECT " ORDER BY is_current DESC, start_day DESC LIMIT ?1", 1, NULL,
+			   cycle_fn, out, _("cycle"), "");
+	if (r == OKR_E_NOTFOUND)
+		return store_fail(s, OKR_E_NOTFOUND, _("there is no cycle yet — add one with "
+			"`okr cycle add 2026-Q4 --start 2026-10-01 --end 2026-12-31`"));
+	return r;
+}
+
+okr_result okr_store_objective(okr_store *s, int64_t id, okr_objective *out)
+{
+	char shown[32];
+	snprintf(shown, sizeof shown, "O%lld", (long long)id);
+	memset(out, 0, sizeof *out);
+	return one(s, OBJ_SELECT " WHERE o.id = ?1", id, NULL, obj_fn, out, _("objective"), shown);
+}
+
+okr_result okr_store_kr(okr_store *s, int64_t id, okr_kr *out)
+{
+	char shown[32];
+	snprintf(shown, sizeof shown, "K%lld", (long long)id);
+	memset(out, 0, sizeof *out);
+	return one(s, KR_SELECT " WHERE k.id = ?1", id, NULL, kr_fn, out, _("key result"), shown);
+}
+
+okr_result okr_store_kpi(okr_store *s, int64_t id, okr_kpi *out)
+{
+	char shown[32];
+	snprintf(shown, sizeof shown, "KPI%lld", (long long)id);
+	memset(out, 0, sizeof *out);
+	return one(s, KPI_SELECT " WHERE k.id = ?1", id, NULL, kpi_fn, out, _("KPI"), shown);
+}
+
+okr_result okr_store_kpi_by_name(okr_store *s, const char *name, okr_kpi *out)
+{
+	memset(out, 0, sizeof *out);
+	okr_result r = one(s, KPI_SELECT " WHERE k.name = ?1", 0, name, kpi_fn, out, _("KPI"), name);
+	if (r == OKR_E_NOTFOUND)
+		return store_fail(s, r, _("no KPI named '%s' — `okr list --kpis` shows them, "
+					  "`okr kpi add` makes one"), name);
+	return r;
+}

@@ -1,0 +1,208 @@
+/*
+ * schema.c — the numbered migrations.  Step N takes a database from
+ * user_version N-1 to N; steps are never edited once released, only added, so
+ * that a file made by any earlier okr can be brought forward.
+ */
+#include <stdio.h>
+
+#include "okr/i18n.h"
+#include "store_int.h"
+
+const char *const store_migrations[] = {
+	/* 1: people, teams, cycles, objectives, key results, check-ins, audit */
+	"CREATE TABLE person("
+	"  id INTEGER PRIMARY KEY,"
+	"  login TEXT NOT NULL UNIQUE,"
+	"  name TEXT NOT NULL,"
+	"  role TEXT NOT NULL DEFAULT 'member' CHECK(role IN ('member','lead','admin')),"
+	"  opt_out INTEGER NOT NULL DEFAULT 0,"
+	"  created_at INTEGER NOT NULL);"
+	"CREATE TABLE team("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE,"
+	"  parent_id INTEGER REFERENCES team(id));"
+	"CREATE TABLE team_member("
+	"  team_id INTEGER NOT NULL REFERENCES team(id),"
+	"  person_id INTEGER NOT NULL REFERENCES person(id),"
+	"  PRIMARY KEY(team_id, person_id)) WITHOUT ROWID;"
+	"CREATE INDEX team_member_person ON team_member(person_id);"
+	"CREATE TABLE cycle("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE,"
+	"  start_day INTEGER NOT NULL,"
+	"  end_day INTEGER NOT NULL CHECK(end_day >= start_day),"
+	"  state TEXT NOT NULL DEFAULT 'planning' CHECK(state IN ('planning','active','closed')),"
+	"  is_current INTEGER NOT NULL DEFAULT 0);"
+	"CREATE TABLE objective("
+	"  id INTEGER PRIMARY KEY,"
+	"  cycle_id INTEGER NOT NULL REFERENCES cycle(id),"
+	"  title TEXT NOT NULL,"
+	"  description TEXT NOT NULL DEFAULT '',"
+	"  owner_id INTEGER REFERENCES person(id),"
+	"  team_id INTEGER REFERENCES team(id),"
+	"  parent_id INTEGER REFERENCES objective(id),"
+	"  kind TEXT NOT NULL DEFAULT 'committed' CHECK(kind IN ('committed','aspirational')),"
+	"  state TEXT NOT NULL DEFAULT 'active' CHECK(state IN ('draft','active','closed')),"
+	"  weight REAL NOT NULL DEFAULT 1 CHECK(weight >= 0),"
+	"  version INTEGER NOT NULL DEFAULT 1,"
+	"  archived INTEGER NOT NULL DEFAULT 0,"
+	"  created_at INTEGER NOT NULL);"
+	"CREATE INDEX objective_cycle ON objective(cycle_id);"
+	"CREATE TABLE key_result("
+	"  id INTEGER PRIMARY KEY,"
+	"  objective_id INTEGER NOT NULL REFERENCES objective(id),"
+	"  title TEXT NOT NULL,"
+	"  owner_id INTEGER REFERENCES person(id),"
+	"  weight REAL NOT NULL DEFAULT 1 CHECK(weight >= 0),"
+	"  due_day INTEGER NOT NULL DEFAULT 0,"
+	"  type TEXT NOT NULL CHECK(type IN ('metric','threshold','milestone')),"
+	"  start_value REAL NOT NULL DEFAULT 0,"
+	"  target_value REAL NOT NULL DEFAULT 1,"
+	"  direction TEXT NOT NULL DEFAULT 'at_least' CHECK(direction IN ('at_least','at_most')),"
+	"  unit TEXT NOT NULL DEFAULT '',"
+	"  decimals INTEGER NOT NULL DEFAULT 0,"
+	"  frequency TEXT NOT NULL DEFAULT 'weekly' CHECK(frequency IN ('daily','weekly','monthly')),"
+	"  version INTEGER NOT NULL DEFAULT 1,"
+	"  archived INTEGER NOT NULL DEFAULT 0,"
+	"  created_at INTEGER NOT NULL);"
+	"CREATE INDEX key_result_objective ON key_result(objective_id);"
+	"CREATE TABLE checkin("
+	"  id INTEGER PRIMARY KEY,"
+	"  uid TEXT NOT NULL UNIQUE,"
+	"  kr_id INTEGER NOT NULL REFERENCES key_result(id),"
+	"  author_id INTEGER NOT NULL REFERENCES person(id),"
+	"  value REAL NOT NULL,"
+	"  confidence INTEGER CHECK(confidence BETWEEN 0 AND 10),"
+	"  note TEXT NOT NULL DEFAULT '',"
+	"  at INTEGER NOT NULL);"
+	"CREATE INDEX checkin_kr ON checkin(kr_id, at);"
+	"CREATE INDEX checkin_author ON checkin(author_id, at);"
+	"CREATE TRIGGER checkin_append_only_u BEFORE UPDATE ON checkin"
+	"  BEGIN SELECT RAISE(ABORT, 'check-ins are append-only'); END;"
+	"CREATE TRIGGER checkin_append_only_d BEFORE DELETE ON checkin"
+	"  BEGIN SELECT RAISE(ABORT, 'check-ins are append-only'); END;"
+	"CREATE TABLE audit("
+	"  id INTEGER PRIMARY KEY,"
+	"  at INTEGER NOT NULL,"
+	"  person_id INTEGER REFERENCES person(id),"
+	"  action TEXT NOT NULL,"
+	"  entity TEXT NOT NULL,"
+	"  entity_id INTEGER,"
+	"  detail TEXT NOT NULL DEFAULT '');"
+	"CREATE INDEX audit_entity ON audit(entity, entity_id);",
+
+	/* 2: KPIs with their four parts, their samples, and key results that track one */
+	"CREATE TABLE kpi("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE,"
+	"  unit TEXT NOT NULL DEFAULT '',"
+	"  target REAL NOT NULL,"
+	"  direction TEXT NOT NULL CHECK(direction IN ('at_least','at_most')),"
+	"  timeframe TEXT NOT NULL DEFAULT '',"
+	"  source TEXT NOT NULL DEFAULT '',"
+	"  frequency TEXT NOT NULL CHECK(frequency IN ('daily','weekly','monthly')),"
+	"  owner_id INTEGER REFERENCES person(id),"
+	"  version INTEGER NOT NULL DEFAULT 1,"
+	"  created_at INTEGER NOT NULL);"
+	"CREATE TABLE kpi_sample("
+	"  id INTEGER PRIMARY KEY,"
+	"  uid TEXT NOT NULL UNIQUE,"
+	"  kpi_id INTEGER NOT NULL REFERENCES kpi(id),"
+	"  author_id INTEGER NOT NULL REFERENCES person(id),"
+	"  value REAL NOT NULL,"
+	"  note TEXT NOT NULL DEFAULT '',"
+	"  at INTEGER NOT NULL);"
+	"CREATE INDEX kpi_sample_kpi ON kpi_sample(kpi_id, at);"
+	"CREATE TRIGGER kpi_sample_append_only_u BEFORE UPDATE ON kpi_sample"
+	"  BEGIN SELECT RAISE(ABORT, 'KPI samples are append-only'); END;"
+	"CREATE TRIGGER kpi_sample_append_only_d BEFORE DELETE ON kpi_sample"
+	"  BEGIN SELECT RAISE(ABORT, 'KPI samples are append-only'); END;"
+	"ALTER TABLE key_result ADD COLUMN kpi_id INTEGER REFERENCES kpi(id);",
+
+	/* 3: two-way feedback, recognition and grades */
+	"CREATE TABLE comment("
+	"  id INTEGER PRIMARY KEY,"
+	"  target_kind TEXT NOT NULL CHECK(target_kind IN ('O','K')),"
+	"  target_id INTEGER NOT NULL,"
+	"  author_id INTEGER NOT NULL REFERENCES person(id),"
+	"  text TEXT NOT NULL,"
+	"  at INTEGER NOT NULL);"
+	"CREATE INDEX comment_target ON comment(target_kind, target_id, at);"
+	"CREATE TABLE kudos("
+	"  id INTEGER PRIMARY KEY,"
+	"  from_id INTEGER NOT NULL REFERENCES person(id),"
+	"  to_id INTEGER NOT NULL REFERENCES person(id) CHECK(to_id <> from_id),"
+	"  text TEXT NOT NULL,"
+	"  kr_id INTEGER REFERENCES key_result(id),"
+	"  at INTEGER NOT NULL);"
+	"CREATE INDEX kudos_at ON kudos(at);"
+	"CREATE TABLE grade("
+	"  kr_id INTEGER PRIMARY KEY REFERENCES key_result(id),"
+	"  score REAL NOT NULL CHECK(score >= 0 AND score <= 1),"
+	"  note TEXT NOT NULL DEFAULT '',"
+	"  author_id INTEGER NOT NULL REFERENCES person(id),"
+	"  at INTEGER NOT NULL);",
+};
+
+const int store_nmigrations = (int)(sizeof store_migrations / sizeof store_migrations[0]);
+
+struct migrate_ctx {
+	int upto;
+};
+
+static int user_version(okr_store *s)
+{
+	sqlite3_stmt *st = store_prepare(s, "PRAGMA user_version");
+	int v = -1;
+	if (st && sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* Inside BEGIN IMMEDIATE: read the version again (another process may have
+ * migrated meanwhile), apply the missing steps, bump it. */
+static okr_result migrate_txn(okr_store *s, void *vctx)
+{
+	struct migrate_ctx *ctx = vctx;
+	int v = user_version(s);
+	if (v < 0)
+		return store_sqlerr(s, sqlite3_errcode(s->db), _("reading the schema version"));
+	for (int step = v; step < ctx->upto; step++) {
+		int rc = sqlite3_exec(s->db, store_migrations[step], NULL, NULL, NULL);
+		if (rc != SQLITE_OK)
+			return store_sqlerr(s, rc, _("upgrading the database"));
+		char sql[64];
+		snprintf(sql, sizeof sql, "PRAGMA user_version = %d", step + 1);
+		rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+		if (rc != SQLITE_OK)
+			return store_sqlerr(s, rc, _("upgrading the database"));
+	}
+	if (v < ctx->upto && v == 0)
+	{
+		char sql[64];
+		snprintf(sql, sizeof sql, "PRAGMA application_id = %d", STORE_APPLICATION_ID);
+		sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+	}
+	return OKR_OK;
+}
+
+okr_result store_migrate(okr_store *s, int upto)
+{
+	int v = user_version(s);
+	if (v < 0)
+		return store_sqlerr(s, sqlite3_errcode(s->db), _("reading the schema version"));
+	if (v > store_nmigrations)
+		return store_fail(s, OKR_E_DB,
+			_("%s was made by a newer okr (schema %d; this okr knows up to %d) — "
+			  "upgrade okr; the file was left untouched"), s->path, v, store_nmigrations);
+	if (v >= upto)
+		return OKR_OK;
+	if (s->flags & OKR_OPEN_READONLY)
+		return store_fail(s, OKR_E_DB,
+			_("%s needs an upgrade (schema %d → %d) and is open read-only — "
+			  "run any okr command that writes, such as `okr list`, as a member who can write it"),
+			s->path, v, upto);
+	struct migrate_ctx ctx = { upto };
+	return store_write(s, migrate_txn, &ctx);
+}

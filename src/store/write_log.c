@@ -1,0 +1,356 @@
+/*
+ * write_log.c — the records people add rather than edit: check-ins, KPI
+ * samples, comments, kudos and grades.
+ *
+ * Check-ins and samples are append-only (the schema's triggers refuse UPDATE
+ * and DELETE) and carry a client-made unique id inserted with ON CONFLICT DO
+ * NOTHING: a command retried after a lost acknowledgement never counts twice.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "okr/i18n.h"
+#include "okr/util.h"
+#include "store_int.h"
+
+enum { NOTE_MAX = 10000 };
+
+struct log_ctx {
+	int64_t target;
+	double value;
+	int confidence;
+	const char *text, *uid, *to;
+	char kind;
+	okr_time at;
+	int64_t id;
+};
+
+static bool cycle_is_closed(okr_store *s, int64_t cycle)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT state = 'closed' FROM cycle WHERE id = ?1");
+	bool closed = false;
+	if (!st)
+		return false;
+	sqlite3_bind_int64(st, 1, cycle);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		closed = sqlite3_column_int(st, 0) != 0;
+	sqlite3_finalize(st);
+	return closed;
+}
+
+static okr_result checkin_txn(okr_store *s, void *vctx)
+{
+	struct log_ctx *c = vctx;
+	kr_meta m;
+	okr_result r = store_kr_meta(s, c->target, &m);
+	if (r)
+		return r;
+	if (m.owner != s->me.id && s->me.role == ROLE_MEMBER)
+		return store_fail(s, OKR_E_DENIED, _("K%lld belongs to someone else: only its owner or a lead can "
+						     "check it in — leave a comment instead (`okr comment K%lld ...`)"),
+				  (long long)c->target, (long long)c->target);
+	if (cycle_is_closed(s, m.cycle))
+		return store_fail(s, OKR_E_DENIED, _("K%lld's cycle is closed: check-ins are no longer taken"),
+				  (long long)c->target);
+	if (m.type == KR_MILESTONE && c->value != 0 && c->value != 1)
+		return store_fail(s, OKR_E_USAGE, _("K%lld is a milestone: check it in as done or undone"),
+				  (long long)c->target);
+	sqlite3_stmt *st = store_prepare(s,
+		"INSERT INTO checkin(uid, kr_id, author_id, value, confidence, note, at) "
+		"VALUES(?1, ?2, ?3, ?4, NULLIF(?5, -1), ?6, ?7) ON CONFLICT(uid) DO NOTHING");
+	if (!st)
+		return OKR_E_FAIL;
+	sqlite3_bind_text(st, 1, c->uid, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, c->target);
+	sqlite3_bind_int64(st, 3, s->me.id);
+	sqlite3_bind_double(st, 4, c->value);
+	sqlite3_bind_int(st, 5, c->confidence);
+	sqlite3_bind_text(st, 6, c->text ? c->text : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 7, c->at);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_sqlerr(s, rc, _("saving the check-in"));
+	if (!sqlite3_changes(s->db)) {
+		/* Already stored by an earlier try: report that one. */
+		st = store_prepare(s, "SELECT id FROM checkin WHERE uid = ?1");
+		if (!st)
+			return OKR_E_FAIL;
+		sqlite3_bind_text(st, 1, c->uid, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			c->id = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+		return OKR_OK;
+	}
+	c->id = sqlite3_last_insert_rowid(s->db);
+	char detail[64];
+	snprintf(detail, sizeof detail, "K%lld = %.17g", (long long)c->target, c->value);
+	return store_audit(s, "checkin", 'K', c->target, detail);
+}
+
+static okr_result check_value(okr_store *s, double v)
+{
+	if (!isfinite(v) || fabs(v) > 1e15)
+		return store_fail(s, OKR_E_USAGE, _("the value must be a finite number no larger than 1e15"));
+	return OKR_OK;
+}
+
+okr_result okr_store_checkin(okr_store *s, int64_t kr_id, double value, int confidence,
+			     const char *note, const char *uid, okr_time at, int64_t *id)
+{
+	okr_result r;
+	if ((r = check_value(s, value)) || (r = store_check_text(s, _("note"), note, NOTE_MAX, false)))
+		return r;
+	if (confidence < -1 || confidence > 10)
+		return store_fail(s, OKR_E_USAGE, _("confidence must be a whole number from 0 to 10"));
+	if (uid && (!*uid || strlen(uid) > 64 || !okr_utf8_valid(uid)))
+		return store_fail(s, OKR_E_USAGE, _("the check-in id must be 1 to 64 characters"));
+	char made[33];
+	if (!uid) {
+		store_make_uid(made);
+		uid = made;
+	}
+	struct log_ctx c = { .target = kr_id, .value = value, .confidence = confidence, .text = note,
+			     .uid = uid, .at = at ? at : okr_now() };
+	r = store_write(s, checkin_txn, &c);
+	if (id)
+		*id = c.id;
+	return r;
+}
+
+/* ---- KPIs ---- */
+
+struct kpi_ctx {
+	const okr_kpi_in *in;
+	int64_t id;
+};
+
+static okr_result kpi_add_txn(okr_store *s, void *vctx)
+{
+	struct kpi_ctx *c = vctx;
+	const okr_kpi_in *in = c->in;
+	int64_t owner = s->me.id;
+	if (in->owner && *in->owner && !(owner = store_person_id(s, in->owner)))
+		return store_fail(s, OKR_E_NOTFOUND, _("no person '%s' in this database"), in->owner);
+	sqlite3_stmt *st = store_prepare(s,
+		"INSERT INTO kpi(name, unit, target, direction, timeframe, source, frequency, owner_id, created_at) "
+		"VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT(name) DO NOTHING");
+	if (!st)
+		return OKR_E_FAIL;
+	sqlite3_bind_text(st, 1, in->name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, in->unit ? in->unit : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_double(st, 3, in->target);
+	sqlite3_bind_text(st, 4, in->dir == DIR_AT_MOST ? "at_most" : "at_least", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, in->timeframe ? in->timeframe : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 6, in->source ? in->source : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 7, store_freq_name(in->every), -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 8, owner);
+	sqlite3_bind_int64(st, 9, okr_now());
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_sqlerr(s, rc, _("adding a KPI"));
+	if (!sqlite3_changes(s->db))
+		return store_fail(s, OKR_E_USAGE, _("there is already a KPI named '%s' — choose another name"),
+				  in->name);
+	c->id = sqlite3_last_insert_rowid(s->db);
+	return store_audit(s, "add", 'P', c->id, in->name);
+}
+
+okr_result okr_store_kpi_add(okr_store *s, const okr_kpi_in *in, int64_t *id)
+{
+	okr_result r;
+	if ((r = store_check_text(s, _("KPI name"), in->name, 200, true)) ||
+	    (r = store_check_text(s, _("unit"), in->unit, 40, false)) ||
+	    (r = store_check_text(s, _("timeframe"), in->timeframe, 200, false)) ||
+	    (r = store_check_text(s, _("data source"), in->source, 200, false)) ||
+	    (r = check_value(s, in->target)))
+		return r;
+	struct kpi_ctx c = { in, 0 };
+	r = store_write(s, kpi_add_txn, &c);
+	if (id)
+		*id = c.id;
+	return r;
+}
+
+static okr_result kpi_push_txn(okr_store *s, void *vctx)
+{
+	struct log_ctx *c = vctx;
+	sqlite3_stmt *st = store_prepare(s,
+		"INSERT INTO kpi_sample(uid, kpi_id, author_id, value, note, at) "
+		"SELECT ?1, id, ?3, ?4, ?5, ?6 FROM kpi WHERE id = ?2 ON CONFLICT(uid) DO NOTHING");
+	if (!st)
+		return OKR_E_FAIL;
+	sqlite3_bind_text(st, 1, c->uid, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, c->target);
+	sqlite3_bind_int64(st, 3, s->me.id);
+	sqlite3_bind_double(st, 4, c->value);
+	sqlite3_bind_text(st, 5, c->text ? c->text : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 6, c->at);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_sqlerr(s, rc, _("saving the KPI value"));
+	if (!sqlite3_changes(s->db))
+		return OKR_OK;
+	c->id = sqlite3_last_insert_rowid(s->db);
+	char detail[64];
+	snprintf(detail, sizeof detail, "%.17g", c->value);
+	return store_audit(s, "push", 'P', c->target, detail);
+}
+
+okr_result okr_store_kpi_push(okr_store *s, int64_t kpi_id, double value, const char *note,
+			      const char *uid, okr_time at, int64_t *id)
+{
+	okr_result r;
+	if ((r = check_value(s, value)) || (r = store_check_text(s, _("note"), note, NOTE_MAX, false)))
+		return r;
+	char made[33];
+	if (!uid) {
+		store_make_uid(made);
+		uid = made;
+	}
+	struct log_ctx c = { .target = kpi_id, .value = value, .text = note, .uid = uid,
+			     .at = at ? at : okr_now() };
+	r = store_write(s, kpi_push_txn, &c);
+	if (id)
+		*id = c.id;
+	return r;
+}
+
+/* ---- comments, kudos, grades ---- */
+
+static okr_result comment_txn(okr_store *s, void *vctx)
+{
+	struct log_ctx *c = vctx;
+	sqlite3_stmt *st = store_prepare(s, c->kind == 'O'
+		? "SELECT 1 FROM objective WHERE id = ?1"
+		: "SELECT 1 FROM key_result WHERE id = ?1");
+	if (!st)
+		return OKR_E_FAIL;
+	sqlite3_bind_int64(st, 1, c->target);
+	bool found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	if (!found)
+		return store_fail(s, OKR_E_NOTFOUND, _("no %s %c%lld — `okr list` shows what there is"),
+				  c->kind == 'O' ? _("objective") : _("key result"), c->kind, (long long)c->target);
+	st = store_prepare(s, "INSERT INTO comment(target_kind, target_id, author_id, text, at) "
+			      "VALUES(?1, ?2, ?3, ?4, ?5)");
+	if (!st)
+		return OKR_E_FAIL;
+	char k[2] = { c->kind, 0 };
+	sqlite3_bind_text(st, 1, k, 1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, c->target);
+	sqlite3_bind_int64(st, 3, s->me.id);
+	sqlite3_bind_text(st, 4, c->text, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 5, c->at);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_sqlerr(s, rc, _("saving the comment"));
+	c->id = sqlite3_last_insert_rowid(s->db);
+	return store_audit(s, "comment", c->kind, c->target, "");
+}
+
+okr_result okr_store_comment(okr_store *s, char kind, int64_t target_id, const char *text,
+			     okr_time at, int64_t *id)
+{
+	okr_result r = store_check_text(s, _("comment"), text, NOTE_MAX, true);
+	if (r)
+		return r;
+	struct log_ctx c = { .kind = kind, .target = target_id, .text = text, .at = at ? at : okr_now() };
+	r = store_write(s, comment_txn, &c);
+	if (id)
+		*id = c.id;
+	return r;
+}
+
+static okr_result kudos_txn(okr_store *s, void *vctx)
+{
+	struct log_ctx *c = vctx;
+	int64_t to = store_person_id(s, c->to);
+	if (!to)
+		return store_fail(s, OKR_E_NOTFOUND, _("no person '%s' in this database — `okr list --people` "
+						     "shows who is"), c->to);
+	if (to == s->me.id)
+		return store_fail(s, OKR_E_USAGE, _("kudos are for someone else — you cannot give them to yourself"));
+	if (c->target) {
+		kr_meta m;
+		okr_result r = store_kr_meta(s, c->target, &m);
+		if (r)
+			return r;
+	}
+	sqlite3_stmt *st = store_prepare(s, "INSERT INTO kudos(from_id, to_id, text, kr_id, at) "
+					    "VALUES(?1, ?2, ?3, NULLIF(?4, 0), ?5)");
+	if (!st)
+		return OKR_E_FAIL;
+	sqlite3_bind_int64(st, 1, s->me.id);
+	sqlite3_bind_int64(st, 2, to);
+	sqlite3_bind_text(st, 3, c->text, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 4, c->target);
+	sqlite3_bind_int64(st, 5, c->at);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_sqlerr(s, rc, _("saving the kudos"));
+	c->id = sqlite3_last_insert_rowid(s->db);
+	return store_audit(s, "kudos", 'D', c->id, c->to);
+}
+
+okr_result okr_store_kudos(okr_store *s, const char *to_login, const char *text, int64_t kr_id,
+			   okr_time at, int64_t *id)
+{
+	okr_result r = store_check_text(s, _("kudos text"), text, NOTE_MAX, true);
+	if (r)
+		return r;
+	struct log_ctx c = { .to = to_login, .text = text, .target = kr_id, .at = at ? at : okr_now() };
+	r = store_write(s, kudos_txn, &c);
+	if (id)
+		*id = c.id;
+	return r;
+}
+
+static okr_result grade_txn(okr_store *s, void *vctx)
+{
+	struct log_ctx *c = vctx;
+	kr_meta m;
+	okr_result r = store_kr_meta(s, c->target, &m);
+	if (r)
+		return r;
+	if (m.owner != s->me.id && m.obj_owner != s->me.id && s->me.role == ROLE_MEMBER)
+		return store_fail(s, OKR_E_DENIED, _("only the owner of K%lld, its objective's owner or a lead "
+						     "can grade it"), (long long)c->target);
+	if (cycle_is_closed(s, m.cycle))
+		return store_fail(s, OKR_E_DENIED, _("K%lld's cycle is closed: its grades are final"),
+				  (long long)c->target);
+	sqlite3_stmt *st = store_prepare(s,
+		"INSERT INTO grade(kr_id, score, note, author_id, at) VALUES(?1, ?2, ?3, ?4, ?5) "
+		"ON CONFLICT(kr_id) DO UPDATE SET score = excluded.score, note = excluded.note, "
+		"author_id = excluded.author_id, at = excluded.at");
+	if (!st)
+		return OKR_E_FAIL;
+	sqlite3_bind_int64(st, 1, c->target);
+	sqlite3_bind_double(st, 2, c->value);
+	sqlite3_bind_text(st, 3, c->text ? c->text : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 4, s->me.id);
+	sqlite3_bind_int64(st, 5, okr_now());
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_sqlerr(s, rc, _("saving the grade"));
+	char detail[32];
+	snprintf(detail, sizeof detail, "%.2f", c->value);
+	return store_audit(s, "grade", 'K', c->target, detail);
+}
+
+okr_result okr_store_grade_set(okr_store *s, int64_t kr_id, double score, const char *note)
+{
+	okr_result r = store_check_text(s, _("note"), note, NOTE_MAX, false);
+	if (r)
+		return r;
+	if (!isfinite(score) || score < 0 || score > 1)
+		return store_fail(s, OKR_E_USAGE, _("a grade is a number from 0.0 to 1.0"));
+	struct log_ctx c = { .target = kr_id, .value = score, .text = note };
+	return store_write(s, grade_txn, &c);
+}

@@ -1,0 +1,389 @@
+/*
+ * write_okr.c — cycles, objectives and key results: the items people edit.
+ *
+ * Edits carry the version the editor read; the UPDATE only matches that
+ * version, so a change made meanwhile by a teammate is never overwritten
+ * silently (optimistic locking), and the refusal names who made it.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "okr/i18n.h"
+#include "okr/parse.h"
+#include "okr/util.h"
+#include "store_int.h"
+
+enum { TITLE_MAX = 1000, TEXT_MAX = 10000 };
+
+okr_result store_check_text(okr_store *s, const char *what, const char *text, size_t max, bool required)
+{
+	if (!text)
+		return OKR_OK;
+	if (required && !text[strspn(text, " \t\r\n")])
+		return store_fail(s, OKR_E_USAGE, _("the %s is empty — type some text"), what);
+	if (strlen(text) > max)
+		return store_fail(s, OKR_E_USAGE, _("the %s is too long (%zu bytes; at most %zu) — shorten it"),
+				  what, strlen(text), max);
+	if (!okr_utf8_valid(text))
+		return store_fail(s, OKR_E_USAGE, _("the %s is not valid UTF-8 — check your terminal's "
+						    "encoding (LANG, e.g. C.UTF-8)"), what);
+	return OKR_OK;
+}
+
+static bool is_lead(okr_store *s)
+{
+	return s->me.role == ROLE_LEAD || s->me.role == ROLE_ADMIN;
+}
+
+/* Inside a transaction: resolve a login, or fail naming it. */
+static okr_result person_ref(okr_store *s, const char *login, int64_t *id)
+{
+	*id = 0;
+	if (!login || !*login)
+		return OKR_OK;
+	*id = store_person_id(s, login);
+	if (!*id)
+		return store_fail(s, OKR_E_NOTFOUND, _("no person '%s' in this database — they are added "
+						     "when they first run okr, or an admin runs `okr person add %s`"),
+				  login, login);
+	return OKR_OK;
+}
+
+static int step_done(okr_store *s, sqlite3_stmt *st, const char *doing, okr_result *r)
+{
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		*r = store_sqlerr(s, rc, doing);
+	return rc;
+}
+
+/* Refusal of a stale edit: say who changed the item and when. */
+static okr_result stale(okr_store *s, char kind, int64_t id, int64_t have, int64_t want)
+{
+	char who[128] = "someone";
+	okr_time at = 0;
+	char idbuf[24], day[11];
+	okr_store_last_change(s, kind, id, who, sizeof who, &at);
+	okr_format_id(kind == 'O' ? ID_OBJECTIVE : kind == 'K' ? ID_KR : ID_KPI, id, idbuf, sizeof idbuf);
+	okr_format_date(okr_day_of(at), day);
+	long hm = (long)((at % 86400 + 86400) % 86400);
+	return store_fail(s, OKR_E_CONFLICT,
+		_("%s was changed by %s on %s at %02ld:%02ld UTC after you read it (now version %lld, yours %lld) — "
+		  "nothing was saved; look at it again with `okr show %s` and redo your edit"),
+		idbuf, who, day, hm / 3600, hm / 60 % 60, (long long)have, (long long)want, idbuf);
+}
+
+/* ---- cycles ---------------------------------------------------------------- */
+
+struct cycle_ctx {
+	const char *name;
+	okr_day start, end;
+	int64_t id;
+};
+
+static okr_result cycle_add_txn(okr_store *s, void *vctx)
+{
+	struct cycle_ctx *c = vctx;
+	sqlite3_stmt *st = store_prepare(s,
+		"INSERT INTO cycle(name, start_day, end_day, state, is_current) "
+		"VALUES(?1, ?2, ?3, 'planning', NOT EXISTS(SELECT 1 FROM cycle)) ON CONFLICT(name) DO NOTHING");
+	if (!st)
+		return OKR_E_FAIL;
+	sqlite3_bind_text(st, 1, c->name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 2, c->start);
+	sqlite3_bind_int(st, 3, c->end);
+	okr_result r = OKR_OK;
+	if (step_done(s, st, _("adding a cycle"), &r) != SQLITE_DONE)
+		return r;
+	if (!sqlite3_changes(s->db))
+		return store_fail(s, OKR_E_USAGE, _("there is already a cycle named '%s' — choose another name"),
+				  c->name);
+	c->id = sqlite3_last_insert_rowid(s->db);
+	/* The first cycle is current and active at once: a new team can start. */
+	sqlite3_exec(s->db, "UPDATE cycle SET state = 'active' WHERE is_current AND state = 'planning'",
+		     NULL, NULL, NULL);
+	return store_audit(s, "add", 'C', c->id, c->name);
+}
+
+okr_result okr_store_cycle_add(okr_store *s, const char *name, okr_day start, okr_day end, int64_t *id)
+{
+	okr_result r = store_check_text(s, _("cycle name"), name, 100, true);
+	if (r)
+		return r;
+	if (end < start)
+		return store_fail(s, OKR_E_USAGE, _("the cycle ends before it starts — give --end after --start"));
+	if (!is_lead(s))
+		return store_fail(s, OKR_E_DENIED, _("only a lead or admin can add cycles"));
+	struct cycle_ctx c = { name, start, end, 0 };
+	r = store_write(s, cycle_add_txn, &c);
+	if (id)
+		*id = c.id;
+	return r;
+}
+
+static okr_result cycle_current_txn(okr_store *s, void *vctx)
+{
+	struct cycle_ctx *c = vctx;
+	sqlite3_stmt *st = store_prepare(s,
+		"UPDATE cycle SET is_current = (id = ?1), "
+		"state = CASE WHEN id = ?1 AND state = 'planning' THEN 'active' ELSE state END");
+	if (!st)
+		return OKR_E_FAIL;
+	sqlite3_bind_int64(st, 1, c->id);
+	okr_result r = OKR_OK;
+	if (step_done(s, st, _("switching cycles"), &r) != SQLITE_DONE)
+		return r;
+	return store_audit(s, "current", 'C', c->id, "");
+}
+
+okr_result okr_store_cycle_set_current(okr_store *s, int64_t id)
+{
+	if (!is_lead(s))
+		return store_fail(s, OKR_E_DENIED, _("only a lead or admin can change the current cycle"));
+	struct cycle_ctx c = { .id = id };
+	return store_write(s, cycle_current_txn, &c);
+}
+
+/* ---- objectives ------------------------------------------------------------ */
+
+okr_objective_in okr_objective_in_none(void)
+{
+	okr_objective_in in = { 0 };
+	in.parent_id = -1;
+	in.kind = -1;
+	in.weight = NAN;
+	return in;
+}
+
+struct obj_ctx {
+	const okr_objective_in *in;
+	int64_t id, version;
+};
+
+static bool cycle_closed(okr_store *s, int64_t cycle_id)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT state = 'closed' FROM cycle WHERE id = ?1");
+	bool closed = false;
+	if (!st)
+		return false;
+	sqlite3_bind_int64(st, 1, cycle_id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		closed = sqlite3_column_int(st, 0) != 0;
+	sqlite3_finalize(st);
+	return closed;
+}
+
+static okr_result closed_refusal(okr_store *s)
+{
+	return store_fail(s, OKR_E_DENIED, _("that cycle is closed and read-only — "
+					     "work in the current cycle (`okr list` shows it)"));
+}
+
+/* Inside a write: the objective's owner, cycle, version; or not found. */
+static okr_result obj_meta(okr_store *s, int64_t id, int64_t *owner, int64_t *cycle, int64_t *version)
+{
+	sqlite3_stmt *st = store_prepare(s,
+		"SELECT COALESCE(owner_id, 0), cycle_id, version FROM objective WHERE id = ?1 AND archived = 0");
+	if (!st)
+		return OKR_E_FAIL;
+	sqlite3_bind_int64(st, 1, id);
+	okr_result r = OKR_OK;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		*owner = sqlite3_column_int64(st, 0);
+		*cycle = sqlite3_column_int64(st, 1);
+		*version = sqlite3_column_int64(st, 2);
+	} else {
+		r = store_fail(s, OKR_E_NOTFOUND, _("no objective O%lld — `okr list` shows what there is"),
+			       (long long)id);
+	}
+	sqlite3_finalize(st);
+	return r;
+}
+
+static okr_result obj_add_txn(okr_store *s, void *vctx)
+{
+	struct obj_ctx *c = vctx;
+	const okr_objective_in *in = c->in;
+	int64_t owner = s->me.id, team = 0, cycle = in->cycle_id;
+	okr_result r;
+	if (in->owner && (r = person_ref(s, in->owner, &owner)))
+		return r;
+	if (owner != s->me.id && !is_lead(s))
+		return store_fail(s, OKR_E_DENIED, _("only a lead or admin can add an objective for someone else"));
+	if (in->team && *in->team && !(team = store_team_id(s, in->team)))
+		return store_fail(s, OKR_E_NOTFOUND, _("no team '%s' — `okr list --teams` shows them"), in->team);
+	if (in->parent_id > 0) {
+		int64_t po, pc, pv;
+		if ((r = obj_meta(s, in->parent_id, &po, &pc, &pv)))
+			return r;
+		if (!cycle)
+			cycle = pc;
+	}
+	if (!cycle) {
+		okr_cycle cur;
+		if ((r = okr_store_current_cycle(s, &cur)))
+			return r;
+		cycle = cur.id;
+		okr_cycle_free(&cur);
+	}
+	if (cycle_closed(s, cycle))
+		return closed_refusal(s);
+	sqlite3_stmt *st = store_prepare(s,
+		"INSERT INTO objective(cycle_id, title, description, owner_id, team_id, parent_id, kind, weight, created_at) "
+		"VALUES(?1, ?2, ?3, NULLIF(?4, 0), NULLIF(?5, 0), NULLIF(?6, 0), ?7, ?8, ?9)");
+	if (!st)
+		return OKR_E_FAIL;
+	sqlite3_bind_int64(st, 1, cycle);
+	sqlite3_bind_text(st, 2, in->title, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, in->description ? in->description : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 4, owner);
+	sqlite3_bind_int64(st, 5, team);
+	sqlite3_bind_int64(st, 6, in->parent_id > 0 ? in->parent_id : 0);
+	sqlite3_bind_text(st, 7, in->kind == OBJ_ASPIRATIONAL ? "aspirational" : "committed", -1, SQLITE_STATIC);
+	sqlite3_bind_double(st, 8, isnan(in->weight) ? 1.0 : in->weight);
+	sqlite3_bind_int64(st, 9, okr_now());
+	r = OKR_OK;
+	if (step_done(s, st, _("adding an objective"), &r) != SQLITE_DONE)
+		return r;
+	c->id = sqlite3_last_insert_rowid(s->db);
+	return store_audit(s, "add", 'O', c->id, in->title);
+}
+
+static okr_result check_obj_in(okr_store *s, const okr_objective_in *in, bool adding)
+{
+	okr_result r;
+	if ((r = store_check_text(s, _("title"), in->title, TITLE_MAX, adding || in->title)))
+		return r;
+	if (adding && !in->title)
+		return store_fail(s, OKR_E_USAGE, _("an objective needs a title"));
+	if ((r = store_check_text(s, _("description"), in->description, TEXT_MAX, false)))
+		return r;
+	if (!isnan(in->weight) && (!isfinite(in->weight) || in->weight < 0 || in->weight > 1000))
+		return store_fail(s, OKR_E_USAGE, _("the weight must be a number from 0 to 1000"));
+	return OKR_OK;
+}
+
+okr_result okr_store_objective_add(okr_store *s, const okr_objective_in *in, int64_t *id)
+{
+	okr_result r = check_obj_in(s, in, true);
+	if (r)
+		return r;
+	struct obj_ctx c = { in, 0, 0 };
+	r = store_write(s, obj_add_txn, &c);
+	if (id)
+		*id = c.id;
+	return r;
+}
+
+/* Does the new parent lie below the objective?  Then the link would loop. */
+static bool makes_loop(okr_store *s, int64_t id, int64_t parent)
+{
+	sqlite3_stmt *st = store_prepare(s,
+		"WITH RECURSIVE up(x) AS (SELECT ?2 UNION SELECT o.parent_id FROM objective o JOIN up ON o.id = up.x "
+		"WHERE o.parent_id IS NOT NULL) SELECT EXISTS(SELECT 1 FROM up WHERE x = ?1)");
+	bool loop = false;
+	if (!st)
+		return false;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, parent);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		loop = sqlite3_column_int(st, 0) != 0;
+	sqlite3_finalize(st);
+	return loop;
+}
+
+static okr_result obj_edit_txn(okr_store *s, void *vctx)
+{
+	struct obj_ctx *c = vctx;
+	const okr_objective_in *in = c->in;
+	int64_t owner, cycle, version, new_owner = 0, team = 0;
+	okr_result r = obj_meta(s, c->id, &owner, &cycle, &version);
+	if (r)
+		return r;
+	if (owner != s->me.id && !is_lead(s))
+		return store_fail(s, OKR_E_DENIED, _("only the owner of O%lld or a lead can change it"),
+				  (long long)c->id);
+	if (cycle_closed(s, cycle))
+		return closed_refusal(s);
+	if (c->version && version != c->version)
+		return stale(s, 'O', c->id, version, c->version);
+	if (in->owner && (r = person_ref(s, in->owner, &new_owner)))
+		return r;
+	if (in->team && *in->team && !(team = store_team_id(s, in->team)))
+		return store_fail(s, OKR_E_NOTFOUND, _("no team '%s' — `okr list --teams` shows them"), in->team);
+	if (in->parent_id > 0) {
+		int64_t po, pc, pv;
+		if ((r = obj_meta(s, in->parent_id, &po, &pc, &pv)))
+			return r;
+		if (in->parent_id == c->id || makes_loop(s, c->id, in->parent_id))
+			return store_fail(s, OKR_E_USAGE, _("O%lld cannot align to O%lld: that would make a loop"),
+					  (long long)c->id, (long long)in->parent_id);
+	}
+	sqlite3_stmt *st = store_prepare(s,
+		"UPDATE objective SET title = COALESCE(?2, title), description = COALESCE(?3, description), "
+		"owner_id = CASE WHEN ?4 THEN NULLIF(?5, 0) ELSE owner_id END, "
+		"team_id = CASE WHEN ?6 THEN NULLIF(?7, 0) ELSE team_id END, "
+		"parent_id = CASE WHEN ?8 >= 0 THEN NULLIF(?8, 0) ELSE parent_id END, "
+		"kind = COALESCE(?9, kind), weight = COALESCE(?10, weight), version = version + 1 "
+		"WHERE id = ?1");
+	if (!st)
+		return OKR_E_FAIL;
+	sqlite3_bind_int64(st, 1, c->id);
+	if (in->title)
+		sqlite3_bind_text(st, 2, in->title, -1, SQLITE_TRANSIENT);
+	if (in->description)
+		sqlite3_bind_text(st, 3, in->description, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 4, in->owner != NULL);
+	sqlite3_bind_int64(st, 5, new_owner);
+	sqlite3_bind_int(st, 6, in->team != NULL);
+	sqlite3_bind_int64(st, 7, team);
+	sqlite3_bind_int64(st, 8, in->parent_id);
+	if (in->kind >= 0)
+		sqlite3_bind_text(st, 9, in->kind == OBJ_ASPIRATIONAL ? "aspirational" : "committed", -1,
+				  SQLITE_STATIC);
+	if (!isnan(in->weight))
+		sqlite3_bind_double(st, 10, in->weight);
+	if (step_done(s, st, _("editing an objective"), &r) != SQLITE_DONE)
+		return r;
+	return store_audit(s, "edit", 'O', c->id, in->title ? in->title : "");
+}
+
+okr_result okr_store_objective_edit(okr_store *s, int64_t id, int64_t expect_version,
+				    const okr_objective_in *in)
+{
+	okr_result r = check_obj_in(s, in, false);
+	if (r)
+		return r;
+	struct obj_ctx c = { in, id, expect_version };
+	return store_write(s, obj_edit_txn, &c);
+}
+
+static okr_result obj_archive_txn(okr_store *s, void *vctx)
+{
+	struct obj_ctx *c = vctx;
+	int64_t owner, cycle, version;
+	okr_result r = obj_meta(s, c->id, &owner, &cycle, &version);
+	if (r)
+		return r;
+	if (owner != s->me.id && !is_lead(s))
+		return store_fail(s, OKR_E_DENIED, _("only the owner of O%lld or a lead can archive it"),
+				  (long long)c->id);
+	if (c->version && version != c->version)
+		return stale(s, 'O', c->id, version, c->version);
+	sqlite3_stmt *st = store_prepare(s, "UPDATE objective SET archived = 1, version = version + 1 WHERE id = ?1");
+	if (!st)
+		return OKR_E_FAIL;
+	sqlite3_bind_int64(st, 1, c->id);
+	if (step_done(s, st, _("archiving"), &r) != SQLITE_DONE)
+		return r;
+	return store_audit(s, "archive", 'O', c->id, "");
+}
+
+okr_result okr_store_objective_archive(okr_store *s, int64_t id, int64_t expect_version)
+{
+	struct obj_ctx c = { NULL, id, expect_version };
+	return store_write(s, obj_archive_txn, &c);
+}

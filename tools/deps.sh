@@ -1,0 +1,56 @@
+#!/bin/sh
+# Install the system packages okr needs to build and test, if any are missing.
+# Debian/Ubuntu (apt-get); Fedora (dnf) and Alpine (apk) on a best-effort basis.
+set -eu
+
+missing=""
+need_pc() { pkg-config --exists "$1" 2>/dev/null || missing="$missing $2"; }
+need_cmd() { command -v "$1" >/dev/null 2>&1 || missing="$missing $2"; }
+
+need_cmd pkg-config pkg-config
+need_cmd cc gcc
+need_cmd make make
+if command -v pkg-config >/dev/null 2>&1; then
+	need_pc ncursesw libncurses-dev
+	need_pc libconfig libconfig-dev
+	need_pc sqlite3 libsqlite3-dev
+	need_pc cmocka libcmocka-dev
+else
+	missing="$missing libncurses-dev libconfig-dev libsqlite3-dev libcmocka-dev"
+fi
+need_cmd tmux tmux
+need_cmd sqlite3 sqlite3
+# terminfo entries for tmux and screen, used by the end-to-end tests
+[ -e /usr/share/terminfo/t/tmux-256color ] || [ -e /lib/terminfo/t/tmux-256color ] || missing="$missing ncurses-term"
+
+[ -z "$missing" ] && exit 0
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+	if command -v sudo >/dev/null 2>&1; then SUDO="sudo -n"; else
+		echo "okr: missing packages:$missing" >&2
+		echo "okr: run this as root, or install them yourself" >&2
+		exit 1
+	fi
+fi
+
+echo "okr: installing:$missing"
+if command -v apt-get >/dev/null 2>&1; then
+	export DEBIAN_FRONTEND=noninteractive
+	$SUDO apt-get update -qq </dev/null
+	# shellcheck disable=SC2086
+	$SUDO apt-get install -y -qq --no-install-recommends $missing </dev/null
+elif command -v dnf >/dev/null 2>&1; then
+	pkgs=$(echo "$missing" | sed 's/libncurses-dev/ncurses-devel/; s/libconfig-dev/libconfig-devel/;
+	  s/libsqlite3-dev/sqlite-devel/; s/libcmocka-dev/libcmocka-devel/; s/ncurses-term//')
+	# shellcheck disable=SC2086
+	$SUDO dnf install -y $pkgs </dev/null
+elif command -v apk >/dev/null 2>&1; then
+	pkgs=$(echo "$missing" | sed 's/libncurses-dev/ncurses-dev/; s/libconfig-dev/libconfig-dev/;
+	  s/libsqlite3-dev/sqlite-dev/; s/libcmocka-dev/cmocka-dev/; s/ncurses-term/ncurses-terminfo/')
+	# shellcheck disable=SC2086
+	$SUDO apk add $pkgs </dev/null
+else
+	echo "okr: no known package manager; please install:$missing" >&2
+	exit 1
+fi
