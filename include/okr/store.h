@@ -183,6 +183,10 @@ okr_result okr_store_kudos(okr_store *s, const char *to_login, const char *text,
 			   int64_t kr_id, okr_time at, int64_t *id);
 okr_result okr_store_grade_set(okr_store *s, int64_t kr_id, double score, const char *note);
 
+/* Run fn as one transaction: the writes it makes through this API all commit
+ * together or not at all (imports, the large benchmark data set). */
+okr_result okr_store_batch(okr_store *s, okr_result (*fn)(okr_store *s, void *ctx), void *ctx);
+
 /* ---- freeing copies -------------------------------------------------------- */
 
 void okr_person_free(okr_person *p);

@@ -88,14 +88,53 @@ okr_result store_sqlerr(okr_store *s, int rc, const char *doing)
 
 sqlite3_stmt *store_prepare(okr_store *s, const char *sql)
 {
+	for (int i = 0; i < s->ncache; i++)
+		if (s->cache[i].sql == sql && s->cache[i].st) {
+			sqlite3_stmt *st = s->cache[i].st;
+			s->cache[i].st = NULL;   /* in use until store_done */
+			return st;
+		}
 	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+	int rc = sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
 	if (rc != SQLITE_OK) {
 		store_sqlerr(s, rc, _("preparing a query"));
 		sqlite3_finalize(st);
 		return NULL;
 	}
 	return st;
+}
+
+void store_done(okr_store *s, sqlite3_stmt *st)
+{
+	if (!st)
+		return;
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	const char *sql = sqlite3_sql(st);
+	/* Put it back in its slot, or take a new slot, or let it go. */
+	int free_slot = -1;
+	for (int i = 0; i < s->ncache; i++) {
+		if (s->cache[i].sql && strcmp(s->cache[i].sql, sql) == 0 && !s->cache[i].st) {
+			s->cache[i].st = st;
+			return;
+		}
+		if (!s->cache[i].sql && free_slot < 0)
+			free_slot = i;
+	}
+	(void)free_slot;
+	if (s->ncache < STORE_CACHE) {
+		s->cache[s->ncache].sql = sql;
+		s->cache[s->ncache++].st = st;
+		return;
+	}
+	sqlite3_finalize(st);
+}
+
+void store_cache_clear(okr_store *s)
+{
+	for (int i = 0; i < s->ncache; i++)
+		sqlite3_finalize(s->cache[i].st);
+	s->ncache = 0;
 }
 
 char *store_col_text(sqlite3_stmt *st, int col)
@@ -182,7 +221,9 @@ static okr_result run_txn(okr_store *s, const char *begin, store_txn_fn fn, void
 		}
 		if (rc != SQLITE_OK)
 			return store_sqlerr(s, rc, is_write ? _("starting a write") : _("reading"));
+		s->in_txn = true;
 		okr_result r = fn(s, ctx);
+		s->in_txn = false;
 		int ext = sqlite3_extended_errcode(s->db);
 		if (r != OKR_OK) {
 			exec(s, "ROLLBACK");
@@ -212,6 +253,8 @@ static okr_result run_txn(okr_store *s, const char *begin, store_txn_fn fn, void
 
 okr_result store_write(okr_store *s, store_txn_fn fn, void *ctx)
 {
+	if (s->in_txn)
+		return fn(s, ctx);
 	if (s->flags & OKR_OPEN_READONLY)
 		return store_fail(s, OKR_E_DB, _("%s is open read-only here; nothing was saved"), s->path);
 	return run_txn(s, "BEGIN IMMEDIATE", fn, ctx, true);
@@ -219,7 +262,14 @@ okr_result store_write(okr_store *s, store_txn_fn fn, void *ctx)
 
 okr_result store_read(okr_store *s, store_txn_fn fn, void *ctx)
 {
+	if (s->in_txn)
+		return fn(s, ctx);
 	return run_txn(s, "BEGIN", fn, ctx, false);
+}
+
+okr_result okr_store_batch(okr_store *s, okr_result (*fn)(okr_store *, void *), void *ctx)
+{
+	return store_write(s, fn, ctx);
 }
 
 int64_t okr_store_data_version(okr_store *s)

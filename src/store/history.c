@@ -19,7 +19,7 @@
 		memset(e, 0, sizeof *e); \
 		body; \
 	} \
-	sqlite3_finalize(st); \
+	store_done(s, st); \
 	if (rc_ != SQLITE_DONE) return store_sqlerr(s, rc_, _("reading history")); \
 } while (0)
 
@@ -137,7 +137,7 @@ okr_result okr_store_grade_get(okr_store *s, int64_t kr_id, okr_grade *out)
 	} else {
 		r = store_sqlerr(s, rc, _("reading a grade"));
 	}
-	sqlite3_finalize(st);
+	store_done(s, st);
 	return r;
 }
 
@@ -158,7 +158,7 @@ okr_result okr_store_last_change(okr_store *s, char kind, int64_t id, char *who,
 		*at = sqlite3_column_int64(st, 1);
 		r = OKR_OK;
 	}
-	sqlite3_finalize(st);
+	store_done(s, st);
 	return r;
 }
 
@@ -177,7 +177,7 @@ okr_result store_audit(okr_store *s, const char *action, char kind, int64_t id, 
 	sqlite3_bind_int64(st, 5, id);
 	sqlite3_bind_text(st, 6, detail ? detail : "", -1, SQLITE_TRANSIENT);
 	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	store_done(s, st);
 	return rc == SQLITE_DONE ? OKR_OK : store_sqlerr(s, rc, _("recording the change"));
 }
 

@@ -281,6 +281,7 @@ void okr_store_close(okr_store *s)
 	if (!s)
 		return;
 	sqlite3_finalize(s->data_version);
+	store_cache_clear(s);
 	if (s->db)
 		sqlite3_close_v2(s->db);
 	okr_person_free(&s->me);

@@ -32,7 +32,7 @@ int64_t store_person_id(okr_store *s, const char *login)
 	sqlite3_bind_text(st, 1, login, -1, SQLITE_TRANSIENT);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		id = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	store_done(s, st);
 	return id;
 }
 
@@ -69,7 +69,7 @@ okr_result okr_store_person(okr_store *s, const char *login, okr_person *out)
 						     "when they first use okr, or with `okr person add`"), login);
 	else
 		r = store_sqlerr(s, rc, _("reading a person"));
-	sqlite3_finalize(st);
+	store_done(s, st);
 	return r;
 }
 
@@ -108,7 +108,7 @@ static okr_result person_add_txn(okr_store *s, void *vctx)
 	sqlite3_bind_text(st, 2, c->name && *c->name ? c->name : c->login, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 3, okr_now());
 	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	store_done(s, st);
 	if (rc != SQLITE_DONE)
 		return store_sqlerr(s, rc, _("adding a person"));
 	return store_audit(s, "add", 'U', sqlite3_last_insert_rowid(s->db), c->login);
@@ -140,7 +140,7 @@ static okr_result person_update_txn(okr_store *s, void *vctx)
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_text(st, 2, c->name ? c->name : store_role_name(c->role), -1, SQLITE_TRANSIENT);
 	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	store_done(s, st);
 	if (rc != SQLITE_DONE)
 		return store_sqlerr(s, rc, _("updating a person"));
 	return store_audit(s, c->name ? "rename" : "role", 'U', id,
@@ -179,7 +179,7 @@ static int64_t team_id(okr_store *s, const char *name)
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		id = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	store_done(s, st);
 	return id;
 }
 
@@ -204,7 +204,7 @@ static okr_result team_add_txn(okr_store *s, void *vctx)
 	if (parent)
 		sqlite3_bind_int64(st, 2, parent);
 	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	store_done(s, st);
 	if (rc != SQLITE_DONE)
 		return store_sqlerr(s, rc, _("adding a team"));
 	return store_audit(s, "add", 'T', sqlite3_last_insert_rowid(s->db), c->team);
@@ -236,7 +236,7 @@ static okr_result team_join_txn(okr_store *s, void *vctx)
 	sqlite3_bind_int64(st, 1, t);
 	sqlite3_bind_int64(st, 2, p);
 	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	store_done(s, st);
 	if (rc != SQLITE_DONE)
 		return store_sqlerr(s, rc, _("joining a team"));
 	return store_audit(s, "join", 'T', t, c->login);

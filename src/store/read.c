@@ -198,7 +198,7 @@ static okr_result collect(okr_store *s, sqlite3_stmt *st, row_fn fn, size_t size
 		fn(st, v + len * size);
 		len++;
 	}
-	sqlite3_finalize(st);
+	store_done(s, st);
 	*out = v;
 	*n = len;
 	if (rc != SQLITE_DONE)
@@ -328,7 +328,7 @@ static okr_result one(okr_store *s, const char *sql, int64_t id, const char *nam
 		r = store_fail(s, OKR_E_NOTFOUND, _("no %s %s — `okr list` shows what there is"), what, shown);
 	else
 		r = store_sqlerr(s, rc, _("reading"));
-	sqlite3_finalize(st);
+	store_done(s, st);
 	return r;
 }
 

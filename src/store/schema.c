@@ -156,7 +156,7 @@ static int user_version(okr_store *s)
 	int v = -1;
 	if (st && sqlite3_step(st) == SQLITE_ROW)
 		v = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
+	store_done(s, st);
 	return v;
 }
 

@@ -11,6 +11,8 @@
 /* "okr!" in the file header: tells an okr database from any other SQLite file. */
 #define STORE_APPLICATION_ID 0x6f6b7221
 
+enum { STORE_CACHE = 96 };
+
 struct okr_store {
 	sqlite3 *db;
 	char *path;
@@ -25,6 +27,11 @@ struct okr_store {
 	void *on_wait_ctx;
 	int waited_ms;            /* in the current write */
 	bool told_wait;
+	bool in_txn;              /* inside store_write/store_read: nested writes join it */
+	/* Prepared statements kept for reuse, keyed by the address of their SQL
+	 * text (always a string literal): a check-in prepares nothing twice. */
+	struct { const char *sql; sqlite3_stmt *st; } cache[STORE_CACHE];
+	int ncache;
 };
 
 /* Migrations: schema.c */
@@ -38,8 +45,13 @@ okr_result store_fail(okr_store *s, okr_result code, const char *fmt, ...)
 /* Map an SQLite result to a message that says what to do. */
 okr_result store_sqlerr(okr_store *s, int rc, const char *doing);
 
-/* Prepare, or record the error and return NULL. */
+/* Prepare (or take from the cache), or record the error and return NULL.
+ * sql must be a string literal or otherwise outlive the store.  Every
+ * statement is given back with store_done, which resets it so that no read
+ * transaction outlives the call. */
 sqlite3_stmt *store_prepare(okr_store *s, const char *sql);
+void store_done(okr_store *s, sqlite3_stmt *st);
+void store_cache_clear(okr_store *s);
 
 /* Run fn inside BEGIN IMMEDIATE … COMMIT, retrying the whole transaction while
  * the database is busy; fn's error rolls everything back. */

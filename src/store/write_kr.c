@@ -56,7 +56,7 @@ okr_result store_kr_meta(okr_store *s, int64_t id, kr_meta *m)
 		r = store_fail(s, OKR_E_NOTFOUND, _("no key result K%lld — `okr list` shows what there is"),
 			       (long long)id);
 	}
-	sqlite3_finalize(st);
+	store_done(s, st);
 	return r;
 }
 
@@ -105,7 +105,7 @@ static okr_result kr_add_txn(okr_store *s, void *vctx)
 		obj_owner = sqlite3_column_int64(st, 0);
 		cycle = sqlite3_column_int64(st, 1);
 	}
-	sqlite3_finalize(st);
+	store_done(s, st);
 	if (obj_owner < 0)
 		return store_fail(s, OKR_E_NOTFOUND, _("no objective O%lld — `okr list` shows what there is"),
 				  (long long)in->objective_id);
@@ -120,7 +120,7 @@ static okr_result kr_add_txn(okr_store *s, void *vctx)
 		return OKR_E_FAIL;
 	sqlite3_bind_int64(st, 1, cycle);
 	bool closed = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
+	store_done(s, st);
 	if (closed)
 		return store_fail(s, OKR_E_DENIED, _("that cycle is closed and read-only"));
 
@@ -149,7 +149,7 @@ static okr_result kr_add_txn(okr_store *s, void *vctx)
 			  SQLITE_STATIC);
 	sqlite3_bind_int64(st, 13, okr_now());
 	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	store_done(s, st);
 	if (rc != SQLITE_DONE)
 		return store_sqlerr(s, rc, _("adding a key result"));
 	c->id = sqlite3_last_insert_rowid(s->db);
@@ -231,7 +231,7 @@ static okr_result kr_edit_txn(okr_store *s, void *vctx)
 	if (in->dir >= 0)
 		sqlite3_bind_text(st, 12, in->dir == DIR_AT_MOST ? "at_most" : "at_least", -1, SQLITE_STATIC);
 	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	store_done(s, st);
 	if (rc != SQLITE_DONE)
 		return store_sqlerr(s, rc, _("editing a key result"));
 	/* A metric must still measure a change. */
@@ -240,7 +240,7 @@ static okr_result kr_edit_txn(okr_store *s, void *vctx)
 		return OKR_E_FAIL;
 	sqlite3_bind_int64(st, 1, c->id);
 	bool flat = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
+	store_done(s, st);
 	if (flat)
 		return store_fail(s, OKR_E_USAGE, _("that would make the start equal the target — give a "
 						    "different --start or --target"));
@@ -278,7 +278,7 @@ static okr_result kr_archive_txn(okr_store *s, void *vctx)
 	if (c->kpi >= 0)
 		sqlite3_bind_int64(st, 2, c->kpi);
 	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	store_done(s, st);
 	if (rc != SQLITE_DONE)
 		return store_sqlerr(s, rc, _("changing a key result"));
 	char detail[32];

@@ -35,7 +35,7 @@ static bool cycle_is_closed(okr_store *s, int64_t cycle)
 	sqlite3_bind_int64(st, 1, cycle);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		closed = sqlite3_column_int(st, 0) != 0;
-	sqlite3_finalize(st);
+	store_done(s, st);
 	return closed;
 }
 
@@ -69,7 +69,7 @@ static okr_result checkin_txn(okr_store *s, void *vctx)
 	sqlite3_bind_text(st, 6, c->text ? c->text : "", -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 7, c->at);
 	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	store_done(s, st);
 	if (rc != SQLITE_DONE)
 		return store_sqlerr(s, rc, _("saving the check-in"));
 	if (!sqlite3_changes(s->db)) {
@@ -80,7 +80,7 @@ static okr_result checkin_txn(okr_store *s, void *vctx)
 		sqlite3_bind_text(st, 1, c->uid, -1, SQLITE_TRANSIENT);
 		if (sqlite3_step(st) == SQLITE_ROW)
 			c->id = sqlite3_column_int64(st, 0);
-		sqlite3_finalize(st);
+		store_done(s, st);
 		return OKR_OK;
 	}
 	c->id = sqlite3_last_insert_rowid(s->db);
@@ -148,7 +148,7 @@ static okr_result kpi_add_txn(okr_store *s, void *vctx)
 	sqlite3_bind_int64(st, 8, owner);
 	sqlite3_bind_int64(st, 9, okr_now());
 	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	store_done(s, st);
 	if (rc != SQLITE_DONE)
 		return store_sqlerr(s, rc, _("adding a KPI"));
 	if (!sqlite3_changes(s->db))
@@ -189,7 +189,7 @@ static okr_result kpi_push_txn(okr_store *s, void *vctx)
 	sqlite3_bind_text(st, 5, c->text ? c->text : "", -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 6, c->at);
 	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	store_done(s, st);
 	if (rc != SQLITE_DONE)
 		return store_sqlerr(s, rc, _("saving the KPI value"));
 	if (!sqlite3_changes(s->db))
@@ -231,7 +231,7 @@ static okr_result comment_txn(okr_store *s, void *vctx)
 		return OKR_E_FAIL;
 	sqlite3_bind_int64(st, 1, c->target);
 	bool found = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_finalize(st);
+	store_done(s, st);
 	if (!found)
 		return store_fail(s, OKR_E_NOTFOUND, _("no %s %c%lld — `okr list` shows what there is"),
 				  c->kind == 'O' ? _("objective") : _("key result"), c->kind, (long long)c->target);
@@ -246,7 +246,7 @@ static okr_result comment_txn(okr_store *s, void *vctx)
 	sqlite3_bind_text(st, 4, c->text, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 5, c->at);
 	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	store_done(s, st);
 	if (rc != SQLITE_DONE)
 		return store_sqlerr(s, rc, _("saving the comment"));
 	c->id = sqlite3_last_insert_rowid(s->db);
@@ -291,7 +291,7 @@ static okr_result kudos_txn(okr_store *s, void *vctx)
 	sqlite3_bind_int64(st, 4, c->target);
 	sqlite3_bind_int64(st, 5, c->at);
 	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	store_done(s, st);
 	if (rc != SQLITE_DONE)
 		return store_sqlerr(s, rc, _("saving the kudos"));
 	c->id = sqlite3_last_insert_rowid(s->db);
@@ -336,7 +336,7 @@ static okr_result grade_txn(okr_store *s, void *vctx)
 	sqlite3_bind_int64(st, 4, s->me.id);
 	sqlite3_bind_int64(st, 5, okr_now());
 	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	store_done(s, st);
 	if (rc != SQLITE_DONE)
 		return store_sqlerr(s, rc, _("saving the grade"));
 	char detail[32];

@@ -54,7 +54,7 @@ static okr_result person_ref(okr_store *s, const char *login, int64_t *id)
 static int step_done(okr_store *s, sqlite3_stmt *st, const char *doing, okr_result *r)
 {
 	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	store_done(s, st);
 	if (rc != SQLITE_DONE)
 		*r = store_sqlerr(s, rc, doing);
 	return rc;
@@ -172,7 +172,7 @@ static bool cycle_closed(okr_store *s, int64_t cycle_id)
 	sqlite3_bind_int64(st, 1, cycle_id);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		closed = sqlite3_column_int(st, 0) != 0;
-	sqlite3_finalize(st);
+	store_done(s, st);
 	return closed;
 }
 
@@ -199,7 +199,7 @@ static okr_result obj_meta(okr_store *s, int64_t id, int64_t *owner, int64_t *cy
 		r = store_fail(s, OKR_E_NOTFOUND, _("no objective O%lld — `okr list` shows what there is"),
 			       (long long)id);
 	}
-	sqlite3_finalize(st);
+	store_done(s, st);
 	return r;
 }
 
@@ -291,7 +291,7 @@ static bool makes_loop(okr_store *s, int64_t id, int64_t parent)
 	sqlite3_bind_int64(st, 2, parent);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		loop = sqlite3_column_int(st, 0) != 0;
-	sqlite3_finalize(st);
+	store_done(s, st);
 	return loop;
 }
 

@@ -255,8 +255,9 @@ static void test_color_degrade(void **state)
 
 static char tmpdir[64];
 
-static void make_tree(void)
+static int make_tree(void **state)
 {
+	(void)state;
 	snprintf(tmpdir, sizeof tmpdir, "/tmp/okr-test-theme-XXXXXX");
 	assert_non_null(mkdtemp(tmpdir));
 	char p[256];
@@ -284,10 +285,13 @@ static void make_tree(void)
 	setenv("OKR_THEME_DIR", p, 1);
 	snprintf(p, sizeof p, "%s/xdg", tmpdir);
 	setenv("XDG_CONFIG_HOME", p, 1);
+	return 0;
 }
 
-static void remove_tree(void)
+/* A teardown, so that a failed assertion leaves no files behind. */
+static int remove_tree(void **state)
 {
+	(void)state;
 	static const char *const files[] = {
 		"env/ocean.theme", "xdg/okr/themes/ocean.theme", "xdg/okr/themes/zz-mine.theme",
 		"xdg/okr/themes/broken.theme", "xdg/okr/themes/notes.txt",
@@ -300,12 +304,12 @@ static void remove_tree(void)
 	}
 	unsetenv("OKR_THEME_DIR");
 	unsetenv("XDG_CONFIG_HOME");
+	return 0;
 }
 
 static void test_find_and_list(void **state)
 {
 	(void)state;
-	make_tree();
 	char path[4096], want[256];
 	assert_true(theme_find("ocean", path, sizeof path));
 	snprintf(want, sizeof want, "%s/env/ocean.theme", tmpdir);
@@ -348,7 +352,6 @@ static void test_find_and_list(void **state)
 	}
 	assert_true(has_default && has_ocean && has_mine);
 	theme_list_free(names);
-	remove_tree();
 }
 
 /* "default" works with no file anywhere; any other name needs its file. */
@@ -470,7 +473,7 @@ int main(void)
 		cmocka_unit_test(test_override_and_fallback),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_color_degrade),
-		cmocka_unit_test(test_find_and_list),
+		cmocka_unit_test_setup_teardown(test_find_and_list, make_tree, remove_tree),
 		cmocka_unit_test(test_default_needs_no_file),
 		cmocka_unit_test(test_apply_without_color),
 		cmocka_unit_test(test_apply_with_color),
