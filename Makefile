@@ -78,6 +78,7 @@ run: deps
 	  ./$(BIN) --db "$$db"
 
 bench: all $(BENCH_BIN)
+	@sh tools/deps.sh bench
 	@OKR_BIN=$(abspath $(BIN)) BUILD=$(BUILD) sh bench/run.sh
 
 install: all

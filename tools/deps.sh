@@ -23,6 +23,11 @@ need_cmd sqlite3 sqlite3
 # terminfo entries for tmux and screen, used by the end-to-end tests
 [ -e /usr/share/terminfo/t/tmux-256color ] || [ -e /lib/terminfo/t/tmux-256color ] || missing="$missing ncurses-term"
 
+# `make bench` also wants hyperfine (whole-command timings).
+if [ "${1:-}" = bench ]; then
+	need_cmd hyperfine hyperfine
+fi
+
 [ -z "$missing" ] && exit 0
 
 SUDO=""
