@@ -1,0 +1,470 @@
+/*
+ * app.c — the full-screen view: start-up, the one wait point, the frame.
+ *
+ * Everything happens in one loop (STYLE habit 6): draw what is dirty and
+ * call doupdate() once, then poll() on the keyboard and the change watcher
+ * with a timeout, then handle what woke us.  The SIGWINCH handler only sets
+ * a flag; the data_version check after a doorbell (or the slow timer, for
+ * writers that do not ring) is the only way new data comes in.
+ */
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "okr/i18n.h"
+#include "okr/text.h"
+#include "okr/ui.h"
+#include "okr/util.h"
+#include "ui_int.h"
+
+static volatile sig_atomic_t got_winch;
+
+static void on_winch(int sig)
+{
+	(void)sig;
+	got_winch = 1;
+}
+
+long long app_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+void app_message(ui *u, bool error, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(u->msg, sizeof u->msg, fmt, ap);
+	va_end(ap);
+	u->msg_error = error;
+	u->dirty |= DIRTY_FOOTER;
+}
+
+bool app_refuse_readonly(ui *u)
+{
+	if (u->readonly)
+		app_message(u, true, _("read-only: %s"), u->ro_reason);
+	return u->readonly;
+}
+
+unsigned app_set_theme(ui *u, const char *name)
+{
+	theme t;
+	char err[512];
+	if (!theme_load_named(&t, name, err, sizeof err)) {
+		size_t n;
+		char **names = theme_list(&n);
+		okr_buf b;
+		okr_buf_init(&b);
+		for (size_t i = 0; i < n; i++)
+			okr_buf_printf(&b, "%s%s", i ? ", " : "", names[i]);
+		app_message(u, true, _("no theme '%s' — themes: %s"), name, b.s);
+		okr_buf_free(&b);
+		theme_list_free(names);
+		return DIRTY_FOOTER;
+	}
+	u->theme = t;
+	okr_strlcpy(u->cfg->theme, name, sizeof u->cfg->theme);
+	theme_apply(&u->theme, u->colors);
+	app_message(u, false, _("theme %s"), name);
+	return DIRTY_ALL;
+}
+
+static unsigned next_theme(ui *u)
+{
+	size_t n;
+	char **names = theme_list(&n);
+	size_t at = 0;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(names[i], u->cfg->theme) == 0)
+			at = (i + 1) % n;
+	char name[64];
+	okr_strlcpy(name, n ? names[at] : "default", sizeof name);
+	theme_list_free(names);
+	return app_set_theme(u, name);
+}
+
+static unsigned toggle_slot(ui *u, ui_slot which, int pane)
+{
+	if (u->wide) {
+		bool *shown = which == SLOT_DETAIL ? &u->show_detail : &u->show_board;
+		*shown = !*shown;
+		if (*shown)
+			u->focus = pane;
+		else if (u->focus == pane)
+			u->focus = PANE_KRS;
+	} else {
+		u->slot = u->slot == which ? SLOT_KRS : which;
+		if (u->slot == SLOT_KRS && u->focus == pane)
+			u->focus = PANE_KRS;
+		else if (u->slot == which)
+			u->focus = pane;
+	}
+	return DIRTY_ALL | DIRTY_LAYOUT;
+}
+
+static const char *filter_name(ui_filter f)
+{
+	return f == FILTER_MINE ? _("mine") : f == FILTER_TEAM ? _("my team") : _("all");
+}
+
+unsigned app_action(ui *u, okr_action a)
+{
+	switch (a) {
+	case ACT_QUIT: u->quit = true; return 0;
+	case ACT_HELP: u->overlay = OVERLAY_HELP; u->help_top = 0; return DIRTY_OVERLAY;
+	case ACT_NEXT_PANE: layout_cycle_focus(u, 1); return DIRTY_ALL;
+	case ACT_PREV_PANE: layout_cycle_focus(u, -1); return DIRTY_ALL;
+	case ACT_SEARCH: return cmdline_open(u, PROMPT_SEARCH);
+	case ACT_SEARCH_NEXT: return cmdline_search_step(u, 1, true);
+	case ACT_SEARCH_PREV: return cmdline_search_step(u, -1, true);
+	case ACT_COMMAND: return cmdline_open(u, PROMPT_COMMAND);
+	case ACT_CHECKIN: return form_open(u, FORM_CHECKIN);
+	case ACT_ADD_OBJECTIVE: return form_open(u, FORM_ADD_OBJECTIVE);
+	case ACT_ADD_KR: return form_open(u, FORM_ADD_KR);
+	case ACT_EDIT: return form_open(u, FORM_EDIT);
+	case ACT_COMMENT: return form_open(u, FORM_COMMENT);
+	case ACT_KUDOS: return form_open(u, FORM_KUDOS);
+	case ACT_CYCLE:
+		u->overlay = OVERLAY_CYCLES;
+		u->cycle_sel = 0;
+		for (size_t i = 0; i < u->d.snap.ncycles; i++)
+			if (u->d.snap.cycles[i].id == u->cycle_id)
+				u->cycle_sel = i;
+		return DIRTY_OVERLAY;
+	case ACT_FILTER:
+		u->filter = (u->filter + 1) % 3;
+		data_rebuild_rows(u);
+		app_message(u, false, _("showing: %s"), filter_name(u->filter));
+		return DIRTY_ALL;
+	case ACT_DETAIL: return toggle_slot(u, SLOT_DETAIL, PANE_DETAIL);
+	case ACT_BOARD: return toggle_slot(u, SLOT_BOARD, PANE_BOARD);
+	case ACT_REFRESH: clearok(curscr, TRUE); return DIRTY_ALL;
+	case ACT_THEME: return next_theme(u);
+	default: break;
+	}
+	ui_pane *p = &u->panes[u->focus];
+	return p->ops->key ? p->ops->key(u, a) : 0;
+}
+
+static void resize(ui *u)
+{
+	struct winsize ws;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0)
+		resizeterm(ws.ws_row, ws.ws_col);
+	layout_apply(u);
+	u->dirty |= DIRTY_ALL;
+}
+
+/* A key while nothing modal is open: an action by the key map. */
+static unsigned handle_key(ui *u, int key)
+{
+	if (key == KEYMAP_KEY(KEY_RESIZE)) {
+		/* curses has resized its screens already (resizeterm queues
+		 * this key): lay out now, before the keys that follow, which
+		 * were typed at the new size.  Calling resizeterm again here
+		 * would queue another KEY_RESIZE, for ever. */
+		layout_apply(u);
+		return DIRTY_ALL;
+	}
+	if (u->prompt)
+		return cmdline_key(u, key);
+	okr_action a = keymap_lookup(&u->keys, key);
+	switch (u->overlay) {
+	case OVERLAY_FORM: return form_key(u, key);
+	case OVERLAY_HELP: return help_key(u, key, a);
+	case OVERLAY_CYCLES: return cmdline_cycles_key(u, key, a);
+	default: break;
+	}
+	if (u->msg[0]) {
+		u->msg[0] = '\0';
+		u->dirty |= DIRTY_FOOTER;
+	}
+	if (a == ACT_NONE) {
+		char name[KEYMAP_NAME_MAX];
+		if (key != 27)
+			app_message(u, false, _("%s does nothing here — press ? for help"),
+				    keymap_key_name(key, name, sizeof name));
+		return DIRTY_FOOTER;
+	}
+	return app_action(u, a);
+}
+
+static void read_keys(ui *u, WINDOW *in)
+{
+	wint_t ch;
+	int rc;
+	while ((rc = wget_wch(in, &ch)) != ERR) {
+		u->dirty |= handle_key(u, keymap_key_from_wch(rc, (uint32_t)ch));
+		if (u->quit)
+			return;
+	}
+}
+
+static void draw_too_small(ui *u)
+{
+	char msg[128];
+	snprintf(msg, sizeof msg, _("terminal too small (need %d×%d)"), UI_MIN_COLS, UI_MIN_LINES);
+	werase(stdscr);
+	int w = text_width(msg);
+	int x = COLS > w ? (COLS - w) / 2 : 0;
+	draw_text(stdscr, LINES / 2, x, msg, COLS - x, THEME_MESSAGE, 0);
+	wnoutrefresh(stdscr);
+	(void)u;
+}
+
+static void draw_overlay(ui *u)
+{
+	int h = LINES - 2, w = COLS - 4;
+	if (u->overlay == OVERLAY_FORM)
+		form_size(u, &h, &w);
+	else if (u->overlay == OVERLAY_CYCLES) {
+		h = (int)u->d.snap.ncycles + 3;
+		w = 40;
+	}
+	if (h > LINES - 2)
+		h = LINES - 2;
+	if (w > COLS)
+		w = COLS;
+	if (h < 1 || w < 1)
+		return;
+	if (u->overlay_win)
+		delwin(u->overlay_win);
+	u->overlay_win = newwin(h, w, (LINES - h) / 2, (COLS - w) / 2);
+	if (!u->overlay_win)
+		return;
+	wbkgdset(u->overlay_win, ' ' | (chtype)theme_attr(THEME_NORMAL));
+	werase(u->overlay_win);
+	if (u->overlay == OVERLAY_HELP)
+		help_draw(u, u->overlay_win, h, w);
+	else if (u->overlay == OVERLAY_FORM)
+		form_draw(u, u->overlay_win, h, w);
+	else
+		cmdline_draw_cycles(u, u->overlay_win, h, w);
+	wnoutrefresh(u->overlay_win);
+}
+
+/* One frame: only the dirty parts are drawn again, each into its own window,
+ * and one doupdate() sends the difference to the terminal. */
+static void render(ui *u)
+{
+	if (u->dirty & DIRTY_LAYOUT)
+		layout_apply(u);
+	if (u->too_small) {
+		draw_too_small(u);
+		curs_set(0);
+		doupdate();
+		u->dirty = 0;
+		return;
+	}
+	if (u->dirty & (DIRTY_PANES | DIRTY_DETAIL))
+		data_detail_load(u);
+	for (int i = 0; i < PANE_COUNT; i++) {
+		ui_pane *p = &u->panes[i];
+		if (!p->shown || !p->win || !(u->dirty & (1u << i)))
+			continue;
+		wbkgdset(p->win, ' ' | (chtype)theme_attr(THEME_NORMAL));
+		werase(p->win);
+		p->ops->draw(u, p->win, p->h, p->w, u->focus == i);
+		wnoutrefresh(p->win);
+	}
+	if (u->dirty & DIRTY_HEADER)
+		statusbar_draw_header(u);
+	if (u->dirty & DIRTY_FOOTER)
+		statusbar_draw_footer(u);
+	bool cursor = u->prompt != PROMPT_NONE;
+	if (u->overlay != OVERLAY_NONE && u->dirty) {
+		draw_overlay(u);
+		cursor = u->overlay == OVERLAY_FORM;
+	}
+	if (u->overlay == OVERLAY_FORM)
+		form_cursor(u);
+	else if (u->prompt)
+		statusbar_draw_footer(u);   /* the footer window last: the cursor is its */
+	curs_set(cursor || u->overlay == OVERLAY_FORM ? 1 : 0);
+	doupdate();
+	u->dirty = 0;
+}
+
+/* Read-write, else (a read-only file or directory) read-only with a mark. */
+static int open_store(ui *u)
+{
+	char err[1024], err2[1024];
+	cli_ctx *ctx = u->ctx;
+	okr_result r = okr_store_open(ctx->db_path, 0, ctx->login, &u->store, err, sizeof err);
+	if (r == OKR_OK)
+		return 0;
+	if (okr_store_open(ctx->db_path, OKR_OPEN_READONLY, ctx->login, &u->store, err2, sizeof err2) == OKR_OK) {
+		u->readonly = true;
+		okr_strlcpy(u->ro_reason, err, sizeof u->ro_reason);
+		return 0;
+	}
+	fprintf(stderr, "okr: %s\n", err);
+	return r;
+}
+
+static int setup_keys(ui *u)
+{
+	keymap_init(&u->keys);
+	for (size_t i = 0; i < u->cfg->nbindings; i++) {
+		char err[512];
+		const okr_binding *b = &u->cfg->bindings[i];
+		if (!keymap_bind(&u->keys, b->action, b->key, err, sizeof err)) {
+			app_message(u, true, _("%s: key binding '%s': %s"), u->ctx->config_path, b->action, err);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static void ui_free(ui *u)
+{
+	form_free(u);
+	layout_free(u);
+	data_detail_free(&u->det);
+	data_free(&u->d);
+	pane_board_free();
+	editor_free(&u->pe);
+	free(u->flash);
+	watch_close(&u->watch);
+	okr_store_close(u->store);
+}
+
+/* The loop: the only place that waits. */
+static void run(ui *u, WINDOW *in)
+{
+	long long next_check = app_ms() + u->cfg->refresh_ms;
+	while (!u->quit) {
+		if (got_winch) {
+			got_winch = 0;
+			resize(u);
+		}
+		if (u->dirty)
+			render(u);
+		long long now = app_ms();
+		long long wait = next_check - now;
+		if (u->flash_until && u->flash_until - now < wait)
+			wait = u->flash_until - now;
+		struct pollfd fds[2] = { { .fd = STDIN_FILENO, .events = POLLIN },
+					 { .fd = u->watch.fd, .events = POLLIN } };
+		int n = poll(fds, u->watch.fd >= 0 ? 2 : 1, wait < 0 ? 0 : (int)wait);
+		if (n < 0 && errno != EINTR)
+			break;
+		if (n > 0 && (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL)) && !(fds[0].revents & POLLIN))
+			break;   /* the terminal went away */
+		/* A resize that came with keys is applied first: the keys were
+		 * typed at the new layout. */
+		if (got_winch) {
+			got_winch = 0;
+			resize(u);
+		}
+		if (n > 0 && (fds[0].revents & POLLIN))
+			read_keys(u, in);
+		bool check = false;
+		if (n > 0 && u->watch.fd >= 0 && (fds[1].revents & POLLIN))
+			check = watch_drain(&u->watch, okr_store_bell_path(u->store));
+		now = app_ms();
+		if (now >= next_check) {
+			check = true;
+			next_check = now + u->cfg->refresh_ms;
+		}
+		if (check && okr_store_data_version(u->store) != u->data_version && data_load(u, true)) {
+			u->last_change = okr_now();
+			u->dirty |= DIRTY_ALL;
+		}
+		if (u->flash_until && now >= u->flash_until) {
+			u->flash_until = 0;
+			u->dirty |= DIRTY_PANES;
+		}
+	}
+}
+
+int ui_main(cli_ctx *ctx, int argc, char **argv)
+{
+	if (argc > 0) {
+		fprintf(stderr, _("okr: the full-screen view takes no arguments ('%s') — see `okr --help`\n"), argv[0]);
+		return OKR_E_USAGE;
+	}
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "%s\n", _("okr: the full-screen view needs a terminal — in scripts use "
+					  "`okr list`, `okr show ID` or `okr status`"));
+		return OKR_E_USAGE;
+	}
+	static ui u;
+	memset(&u, 0, sizeof u);
+	u.ctx = ctx;
+	u.cfg = &ctx->cfg;
+	u.focus = PANE_OBJECTIVES;
+	u.show_detail = u.show_board = true;
+	u.watch.fd = -1;
+	char err[1024];
+	if (!theme_load_named(&u.theme, u.cfg->theme, err, sizeof err)) {
+		fprintf(stderr, "okr: %s\n", err);
+		return OKR_E_USAGE;
+	}
+	int rc = open_store(&u);
+	if (rc)
+		return rc;
+	setup_keys(&u);
+	okr_store_on_wait(u.store, statusbar_on_wait, &u);
+	if (u.readonly)
+		app_message(&u, true, _("read-only: %s"), u.ro_reason);
+	else if (okr_store_warning(u.store)[0])
+		app_message(&u, true, "%s", okr_store_warning(u.store));
+	editor_init(&u.pe, 200);
+	if (!data_load(&u, false)) {
+		fprintf(stderr, "okr: %s\n", okr_store_error(u.store));
+		ui_free(&u);
+		return OKR_E_DB;
+	}
+	watch_open(&u.watch, okr_store_bell_path(u.store));
+	u.live = u.watch.fd >= 0;
+
+	/* Our handler before curses starts, so that curses leaves SIGWINCH to
+	 * us: the handler only sets a flag that the loop reads. */
+	struct sigaction sa = { .sa_handler = on_winch };
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGWINCH, &sa, NULL);
+
+	SCREEN *scr = newterm(NULL, stdout, stdin);
+	if (!scr) {
+		const char *t = getenv("TERM");
+		fprintf(stderr, _("okr: cannot use the terminal type '%s' — set TERM to one this system knows, "
+				  "e.g. TERM=xterm-256color\n"), t ? t : "");
+		ui_free(&u);
+		return OKR_E_USAGE;
+	}
+	set_term(scr);
+	set_escdelay(25);
+	cbreak();
+	noecho();
+	nonl();
+	curs_set(0);
+	/* NO_COLOR: not even start_color(), which would make curses paint
+	 * pair 0 as white on black instead of the terminal's own colours. */
+	const char *nc = getenv("NO_COLOR");
+	if (!(nc && *nc) && has_colors() && start_color() == OK)
+		u.colors = COLORS;
+	theme_apply(&u.theme, u.colors);
+	/* Keys are read from a pad: wget_wch on a window would refresh it,
+	 * and stdscr would paint over the panes. */
+	WINDOW *in = newpad(1, 1);
+	keypad(in, TRUE);
+	nodelay(in, TRUE);
+	u.dirty = DIRTY_ALL | DIRTY_LAYOUT;
+	run(&u, in);
+	delwin(in);
+	ui_free(&u);
+	endwin();
+	delscreen(scr);
+	return 0;
+}

@@ -1,0 +1,354 @@
+/*
+ * data.c — from a snapshot to the rows the panes show.
+ *
+ * The panes never see the store: they draw from the copy made here.  A new
+ * snapshot replaces the old one whole; the selection is carried over by ID
+ * (never by position, which another person's new objective would shift),
+ * and the rows whose value or version moved are remembered to flash.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "okr/i18n.h"
+#include "okr/util.h"
+#include "ui_int.h"
+
+bool data_is_collapsed(const ui *u, int64_t id)
+{
+	for (size_t i = 0; i < u->d.ncollapsed; i++)
+		if (u->d.collapsed[i] == id)
+			return true;
+	return false;
+}
+
+void data_toggle_collapsed(ui *u, int64_t id)
+{
+	ui_data *d = &u->d;
+	for (size_t i = 0; i < d->ncollapsed; i++)
+		if (d->collapsed[i] == id) {
+			d->collapsed[i] = d->collapsed[--d->ncollapsed];
+			return;
+		}
+	okr_xgrow(&d->collapsed, &d->capcollapsed, d->ncollapsed + 1, sizeof *d->collapsed);
+	d->collapsed[d->ncollapsed++] = id;
+}
+
+/* One of my teams is named t ("a, b" lists from the store). */
+static bool in_teams(const char *teams, const char *t)
+{
+	size_t n = strlen(t);
+	if (!n)
+		return false;
+	for (const char *p = teams; (p = strstr(p, t)); p++)
+		if ((p == teams || p[-1] == ' ' || p[-1] == ',') && (p[n] == '\0' || p[n] == ','))
+			return true;
+	return false;
+}
+
+bool data_is_mine(const ui *u, const okr_objective *o)
+{
+	const char *me = u->ctx->login;
+	if (strcmp(o->owner, me) == 0)
+		return true;
+	for (size_t i = 0; i < u->d.snap.nkrs; i++)
+		if (u->d.snap.krs[i].objective_id == o->id && strcmp(u->d.snap.krs[i].owner, me) == 0)
+			return true;
+	return false;
+}
+
+/* My team: the objective's team is one of mine, or its owner shares a team
+ * with me. */
+static bool is_my_team(const ui *u, const okr_objective *o)
+{
+	const char *mine = okr_store_me(u->store)->teams;
+	if (in_teams(mine, o->team))
+		return true;
+	for (size_t i = 0; i < u->d.snap.npeople; i++) {
+		const okr_person *p = &u->d.snap.people[i];
+		if (strcmp(p->login, o->owner) != 0)
+			continue;
+		const char *t = p->teams;
+		while (*t) {
+			size_t n = strcspn(t, ",");
+			char name[256];
+			okr_strlcpy(name, t, n + 1 < sizeof name ? n + 1 : sizeof name);
+			if (in_teams(mine, name))
+				return true;
+			t += n;
+			while (*t == ',' || *t == ' ')
+				t++;
+		}
+	}
+	return data_is_mine(u, o);
+}
+
+bool data_shown(const ui *u, const okr_objective *o)
+{
+	switch (u->filter) {
+	case FILTER_MINE: return data_is_mine(u, o);
+	case FILTER_TEAM: return is_my_team(u, o);
+	default: return true;
+	}
+}
+
+static void rebuild_krs(ui *u)
+{
+	ui_data *d = &u->d;
+	d->nkrs = 0;
+	const okr_objective *o = data_sel_objective(u);
+	if (o)
+		for (size_t i = 0; i < d->snap.nkrs; i++)
+			if (d->snap.krs[i].objective_id == o->id)
+				d->krs[d->nkrs++] = i;
+	d->kr_sel = 0;
+	for (size_t i = 0; i < d->nkrs; i++)
+		if (d->snap.krs[d->krs[i]].id == d->kr_id)
+			d->kr_sel = i;
+	d->kr_id = d->nkrs ? d->snap.krs[d->krs[d->kr_sel]].id : 0;
+}
+
+/* The visible rows: tree order, minus what the filter hides, minus the
+ * descendants of collapsed objectives.  The selection follows its ID. */
+void data_rebuild_rows(ui *u)
+{
+	ui_data *d = &u->d;
+	d->nrows = 0;
+	int hide_below = -1;
+	for (size_t i = 0; i < d->snap.nobjs; i++) {
+		const okr_objective *o = &d->snap.objs[d->order[i]];
+		int depth = d->depth[i];
+		if (hide_below >= 0 && depth > hide_below)
+			continue;
+		hide_below = -1;
+		if (!data_shown(u, o))
+			continue;
+		bool parent = i + 1 < d->snap.nobjs && d->depth[i + 1] > depth;
+		d->rows[d->nrows] = d->order[i];
+		d->rdepth[d->nrows] = depth;
+		d->rparent[d->nrows] = parent;
+		d->nrows++;
+		if (parent && data_is_collapsed(u, o->id))
+			hide_below = depth;
+	}
+	d->obj_sel = 0;
+	for (size_t r = 0; r < d->nrows; r++)
+		if (d->snap.objs[d->rows[r]].id == d->obj_id)
+			d->obj_sel = r;
+	d->obj_id = d->nrows ? d->snap.objs[d->rows[d->obj_sel]].id : 0;
+	rebuild_krs(u);
+}
+
+void data_select_objective_row(ui *u, size_t row)
+{
+	ui_data *d = &u->d;
+	if (!d->nrows)
+		return;
+	if (row >= d->nrows)
+		row = d->nrows - 1;
+	if (d->obj_id != d->snap.objs[d->rows[row]].id)
+		d->kr_id = 0;
+	d->obj_sel = row;
+	d->obj_id = d->snap.objs[d->rows[row]].id;
+	rebuild_krs(u);
+}
+
+void data_select_kr_row(ui *u, size_t row)
+{
+	ui_data *d = &u->d;
+	if (!d->nkrs)
+		return;
+	if (row >= d->nkrs)
+		row = d->nkrs - 1;
+	d->kr_sel = row;
+	d->kr_id = d->snap.krs[d->krs[row]].id;
+}
+
+const okr_objective *data_sel_objective(const ui *u)
+{
+	const ui_data *d = &u->d;
+	return d->nrows ? &d->snap.objs[d->rows[d->obj_sel]] : NULL;
+}
+
+const okr_kr *data_sel_kr(const ui *u)
+{
+	const ui_data *d = &u->d;
+	return d->nkrs ? &d->snap.krs[d->krs[d->kr_sel]] : NULL;
+}
+
+long data_kr_index(const ui *u, int64_t id)
+{
+	for (size_t i = 0; i < u->d.snap.nkrs; i++)
+		if (u->d.snap.krs[i].id == id)
+			return (long)i;
+	return -1;
+}
+
+static int cmp_kr_id(const void *a, const void *b)
+{
+	const okr_kr *x = *(const okr_kr *const *)a, *y = *(const okr_kr *const *)b;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static void add_flash(ui *u, char kind, int64_t id)
+{
+	okr_xgrow(&u->flash, &u->capflash, u->nflash + 1, sizeof *u->flash);
+	u->flash[u->nflash++] = (ui_ref){ kind, id };
+}
+
+/* Rows whose numbers or versions differ between the two snapshots.  The old
+ * key results are indexed by ID once (they come ordered by objective), so a
+ * large cycle costs n log n, not n². */
+static void note_changes(ui *u, const okr_snapshot *old, const okr_snapshot *cur)
+{
+	u->nflash = 0;
+	const okr_kr **idx = okr_xmalloc((old->nkrs + 1) * sizeof *idx);
+	for (size_t j = 0; j < old->nkrs; j++)
+		idx[j] = &old->krs[j];
+	qsort(idx, old->nkrs, sizeof *idx, cmp_kr_id);
+	for (size_t i = 0; i < cur->nkrs; i++) {
+		const okr_kr *k = &cur->krs[i], *key = k;
+		const okr_kr **hit = old->nkrs ? bsearch(&key, idx, old->nkrs, sizeof *idx, cmp_kr_id) : NULL;
+		const okr_kr *o = hit ? *hit : NULL;
+		if (o && o->version == k->version && o->has_value == k->has_value &&
+		    o->current == k->current && o->last_at == k->last_at)
+			continue;
+		add_flash(u, 'K', k->id);
+		add_flash(u, 'O', k->objective_id);
+	}
+	free(idx);
+	for (size_t i = 0; i < cur->nobjs; i++) {
+		const okr_objective *ob = &cur->objs[i];
+		long j = okr_snapshot_objective_index(old, ob->id);
+		if (j < 0 || old->objs[j].version != ob->version)
+			add_flash(u, 'O', ob->id);
+	}
+	u->flash_until = u->nflash ? app_ms() + u->cfg->flash_ms : 0;
+}
+
+bool data_flashing(const ui *u, char kind, int64_t id)
+{
+	if (!u->flash_until)
+		return false;
+	for (size_t i = 0; i < u->nflash; i++)
+		if (u->flash[i].kind == kind && u->flash[i].id == id)
+			return true;
+	return false;
+}
+
+/* Take a new snapshot and rebuild everything from it; the old one stays in
+ * place if the store fails (the screen keeps showing the last good data). */
+bool data_load(ui *u, bool flash)
+{
+	okr_snapshot snap;
+	okr_result r = okr_store_snapshot(u->store, u->cycle_id, false, &snap);
+	if (r) {
+		app_message(u, true, "%s", okr_store_error(u->store));
+		return false;
+	}
+	ui_data *d = &u->d;
+	if (d->loaded && flash && !u->cfg->reduced_motion && u->cfg->flash_ms > 0)
+		note_changes(u, &d->snap, &snap);
+	if (d->loaded) {
+		okr_assessments_free(&d->as);
+		okr_snapshot_free(&d->snap);
+	}
+	d->snap = snap;
+	d->loaded = true;
+	u->cycle_id = snap.cycle_id;
+	okr_assess(&d->snap, u->cfg->rollup, &u->cfg->status, okr_now(), &d->as);
+	size_t n = d->snap.nobjs + 1, nk = d->snap.nkrs + 1;
+	d->order = okr_xrealloc(d->order, n * sizeof *d->order);
+	d->depth = okr_xrealloc(d->depth, n * sizeof *d->depth);
+	d->rows = okr_xrealloc(d->rows, n * sizeof *d->rows);
+	d->rdepth = okr_xrealloc(d->rdepth, n * sizeof *d->rdepth);
+	d->rparent = okr_xrealloc(d->rparent, n * sizeof *d->rparent);
+	d->krs = okr_xrealloc(d->krs, nk * sizeof *d->krs);
+	okr_tree_order(&d->snap, d->order, d->depth);
+	data_rebuild_rows(u);
+	u->data_version = d->snap.data_version;
+	pane_board_invalidate();
+	u->det.data_version = -1;
+	return true;
+}
+
+/* The sparkline of snap.krs[ki]: fetched on first use, and again only when
+ * the key result's latest value has changed since. */
+const ui_spark *data_spark(ui *u, size_t ki)
+{
+	ui_data *d = &u->d;
+	const okr_kr *k = &d->snap.krs[ki];
+	ui_spark *sp = NULL;
+	for (size_t i = 0; i < d->nsparks && !sp; i++)
+		if (d->sparks[i].kr_id == k->id)
+			sp = &d->sparks[i];
+	if (sp && sp->last_at == k->last_at && sp->current == k->current)
+		return sp;
+	if (!sp) {
+		okr_xgrow(&d->sparks, &d->capsparks, d->nsparks + 1, sizeof *d->sparks);
+		sp = &d->sparks[d->nsparks++];
+	}
+	memset(sp, 0, sizeof *sp);
+	sp->kr_id = k->id;
+	sp->last_at = k->last_at;
+	sp->current = k->current;
+	okr_checkin *cis;
+	size_t n;
+	if (okr_store_checkins(u->store, k->id, UI_SPARK_POINTS, &cis, &n) == OKR_OK) {
+		for (size_t i = 0; i < n; i++)
+			sp->v[n - 1 - i] = cis[i].value;
+		sp->n = n;
+		okr_checkins_free(cis, n);
+	}
+	return sp;
+}
+
+void data_detail_free(ui_detail *det)
+{
+	okr_checkins_free(det->cis, det->ncis);
+	okr_comments_free(det->comments, det->ncomments);
+	if (det->has_kpi)
+		okr_kpi_free(&det->kpi);
+	memset(det, 0, sizeof *det);
+	det->data_version = -1;
+}
+
+/* The history of the selected item, for the detail pane. */
+void data_detail_load(ui *u)
+{
+	ui_detail *det = &u->det;
+	const okr_kr *k = u->focus == PANE_OBJECTIVES ? NULL : data_sel_kr(u);
+	const okr_objective *o = data_sel_objective(u);
+	char kind = k ? 'K' : o ? 'O' : 0;
+	int64_t id = k ? k->id : o ? o->id : 0;
+	if (det->kind == kind && det->id == id && det->data_version == u->data_version)
+		return;
+	data_detail_free(det);
+	det->kind = kind;
+	det->id = id;
+	det->data_version = u->data_version;
+	if (!kind)
+		return;
+	if (k) {
+		okr_store_checkins(u->store, k->id, 50, &det->cis, &det->ncis);
+		if (k->kpi_id && okr_store_kpi(u->store, k->kpi_id, &det->kpi) == OKR_OK)
+			det->has_kpi = true;
+	}
+	okr_store_comments(u->store, kind, id, &det->comments, &det->ncomments);
+}
+
+void data_free(ui_data *d)
+{
+	if (d->loaded) {
+		okr_assessments_free(&d->as);
+		okr_snapshot_free(&d->snap);
+	}
+	free(d->order);
+	free(d->depth);
+	free(d->rows);
+	free(d->rdepth);
+	free(d->rparent);
+	free(d->krs);
+	free(d->collapsed);
+	free(d->sparks);
+	memset(d, 0, sizeof *d);
+}

@@ -1,0 +1,507 @@
+/*
+ * form.c — the forms: check-in, add objective, add key result, edit, comment,
+ * kudos.  A form is a box over the panes with one field per line.
+ *
+ * Each field is an editor (editor.h) checked as it is typed: a number that
+ * does not parse shows its error under the field and Enter refuses to save.
+ * Esc closes the form and writes nothing.  Saving calls the store once; an
+ * error (a stale edit refused by its version, a permission, a full disk) is
+ * shown in the form, which stays open with everything typed kept.  Data
+ * arriving from other people meanwhile redraws the panes beneath and never
+ * touches the form: it keeps the version it was opened with, so a stale save
+ * is refused rather than silently overwriting.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "okr/i18n.h"
+#include "okr/parse.h"
+#include "okr/text.h"
+#include "okr/util.h"
+#include "ui_int.h"
+
+typedef enum { FIELD_TEXT, FIELD_NUMBER, FIELD_CONFIDENCE, FIELD_OBJECTIVE_ID, FIELD_CHOICE } field_type;
+
+enum { MAX_FIELDS = 8, LABEL_W = 13 };
+
+typedef struct {
+	const char *label;
+	field_type type;
+	bool required, hidden;
+	editor ed;
+	int first;
+	const char *const *choices;
+	int nchoices, choice;
+	char error[160];
+	const char *hint;
+} field;
+
+struct ui_form {
+	ui_form_kind kind;
+	char title[512];
+	field f[MAX_FIELDS];
+	int n, cur;
+	char target;          /* 'O' or 'K' */
+	int64_t id, version;
+	int kr_type;
+	char error[1024];
+	int cy, cx;           /* where the cursor goes */
+};
+
+static const char *const milestone_choices[] = { N_("done"), N_("not done") };
+static const char *const kind_choices[] = { N_("committed"), N_("aspirational") };
+static const char *const type_choices[] = { N_("metric"), N_("threshold"), N_("milestone") };
+static const char *const dir_choices[] = { N_("at least"), N_("at most") };
+
+static field *add_field(ui_form *fm, const char *label, field_type t, bool required, const char *value)
+{
+	field *f = &fm->f[fm->n++];
+	memset(f, 0, sizeof *f);
+	f->label = label;
+	f->type = t;
+	f->required = required;
+	editor_init(&f->ed, 500);
+	editor_set(&f->ed, value ? value : "");
+	return f;
+}
+
+static field *add_choice(ui_form *fm, const char *label, const char *const *choices, int n, int choice)
+{
+	field *f = add_field(fm, label, FIELD_CHOICE, false, "");
+	f->choices = choices;
+	f->nchoices = n;
+	f->choice = choice;
+	return f;
+}
+
+/* Field indices of the add-key-result form, whose fields depend on the type. */
+enum { KR_TITLE, KR_TYPE, KR_TARGET, KR_START, KR_DIR, KR_UNIT };
+
+static void validate(ui_form *fm)
+{
+	if (fm->kind == FORM_ADD_KR) {
+		int t = fm->f[KR_TYPE].choice;
+		fm->f[KR_TARGET].hidden = t == KR_MILESTONE;
+		fm->f[KR_START].hidden = t != KR_METRIC;
+		fm->f[KR_DIR].hidden = t != KR_THRESHOLD;
+		fm->f[KR_UNIT].hidden = t == KR_MILESTONE;
+	}
+	for (int i = 0; i < fm->n; i++) {
+		field *f = &fm->f[i];
+		f->error[0] = '\0';
+		if (f->hidden || f->type == FIELD_CHOICE)
+			continue;
+		char *s = editor_get(&f->ed);
+		const char *p = s + strspn(s, " ");
+		double d;
+		long l;
+		int64_t id;
+		if (!*p) {
+			if (f->required)
+				snprintf(f->error, sizeof f->error, "%s", _("required"));
+		} else if (f->type == FIELD_NUMBER && !okr_parse_number(s, &d)) {
+			snprintf(f->error, sizeof f->error, "%s", _("not a number: write e.g. 42, 3.5 or -1e3"));
+		} else if (f->type == FIELD_CONFIDENCE && !okr_parse_int(s, 0, 10, &l)) {
+			snprintf(f->error, sizeof f->error, "%s", _("a whole number from 0 to 10, or empty"));
+		} else if (f->type == FIELD_OBJECTIVE_ID && okr_parse_id(s, &id) != ID_OBJECTIVE) {
+			snprintf(f->error, sizeof f->error, "%s", _("an objective ID such as O3, or empty"));
+		}
+		free(s);
+	}
+}
+
+static bool valid(const ui_form *fm)
+{
+	for (int i = 0; i < fm->n; i++)
+		if (!fm->f[i].hidden && fm->f[i].error[0])
+			return false;
+	return true;
+}
+
+static int visible_count(const ui_form *fm)
+{
+	int n = 0;
+	for (int i = 0; i < fm->n; i++)
+		n += !fm->f[i].hidden;
+	return n;
+}
+
+void form_free(ui *u)
+{
+	ui_form *fm = u->form;
+	if (!fm)
+		return;
+	for (int i = 0; i < fm->n; i++)
+		editor_free(&fm->f[i].ed);
+	free(fm);
+	u->form = NULL;
+}
+
+/* The item a form is about: the selected key result unless the objectives
+ * pane has the focus (or the objective has none). */
+static bool on_kr(const ui *u)
+{
+	return u->focus != PANE_OBJECTIVES && data_sel_kr(u);
+}
+
+static bool open_checkin(ui *u, ui_form *fm)
+{
+	const okr_kr *k = data_sel_kr(u);
+	if (!k) {
+		app_message(u, true, "%s", _("select a key result to check in"));
+		return false;
+	}
+	char id[24], val[64] = "", conf[16] = "";
+	fm->target = 'K';
+	fm->id = k->id;
+	fm->kr_type = k->type;
+	snprintf(fm->title, sizeof fm->title, _("Check in %s %s"), okr_format_id(ID_KR, k->id, id, sizeof id), k->title);
+	if (k->type == KR_MILESTONE) {
+		add_choice(fm, _("Status"), milestone_choices, 2, k->has_value && k->current >= 1 ? 0 : 1);
+	} else {
+		if (k->has_value)
+			okr_format_value(k->current, k->decimals, val, sizeof val);
+		field *f = add_field(fm, _("Value"), FIELD_NUMBER, true, val);
+		f->hint = k->unit[0] ? k->unit : NULL;
+	}
+	if (k->confidence >= 0)
+		snprintf(conf, sizeof conf, "%d", k->confidence);
+	add_field(fm, _("Confidence"), FIELD_CONFIDENCE, false, conf)->hint = _("0–10: how likely you reach the target");
+	add_field(fm, _("Note"), FIELD_TEXT, false, "");
+	return true;
+}
+
+static bool open_edit(ui *u, ui_form *fm)
+{
+	char id[24];
+	if (on_kr(u)) {
+		const okr_kr *k = data_sel_kr(u);
+		fm->target = 'K';
+		fm->id = k->id;
+		fm->version = k->version;
+		fm->kr_type = k->type;
+		snprintf(fm->title, sizeof fm->title, _("Edit %s"), okr_format_id(ID_KR, k->id, id, sizeof id));
+		add_field(fm, _("Title"), FIELD_TEXT, true, k->title);
+		if (k->type != KR_MILESTONE) {
+			char t[64];
+			okr_format_value(k->target, k->decimals, t, sizeof t);
+			add_field(fm, _("Target"), FIELD_NUMBER, true, t);
+		}
+		return true;
+	}
+	const okr_objective *o = data_sel_objective(u);
+	if (!o) {
+		app_message(u, true, "%s", _("nothing selected to edit"));
+		return false;
+	}
+	fm->target = 'O';
+	fm->id = o->id;
+	fm->version = o->version;
+	snprintf(fm->title, sizeof fm->title, _("Edit %s"), okr_format_id(ID_OBJECTIVE, o->id, id, sizeof id));
+	add_field(fm, _("Title"), FIELD_TEXT, true, o->title);
+	return true;
+}
+
+static bool open_other(ui *u, ui_form *fm)
+{
+	const okr_objective *o = data_sel_objective(u);
+	const okr_kr *k = on_kr(u) ? data_sel_kr(u) : NULL;
+	char id[24];
+	switch (fm->kind) {
+	case FORM_ADD_OBJECTIVE:
+		snprintf(fm->title, sizeof fm->title, "%s", _("Add an objective"));
+		add_field(fm, _("Title"), FIELD_TEXT, true, "");
+		add_field(fm, _("Aligned to"), FIELD_OBJECTIVE_ID, false,
+			  o ? okr_format_id(ID_OBJECTIVE, o->id, id, sizeof id) : "")->hint = _("parent objective; empty: top level");
+		add_choice(fm, _("Kind"), kind_choices, 2, 0);
+		return true;
+	case FORM_ADD_KR:
+		if (!o) {
+			app_message(u, true, "%s", _("select an objective first"));
+			return false;
+		}
+		fm->id = o->id;
+		snprintf(fm->title, sizeof fm->title, _("Add a key result to %s"),
+			 okr_format_id(ID_OBJECTIVE, o->id, id, sizeof id));
+		add_field(fm, _("Title"), FIELD_TEXT, true, "");
+		add_choice(fm, _("Type"), type_choices, 3, 0);
+		add_field(fm, _("Target"), FIELD_NUMBER, true, "");
+		add_field(fm, _("Start"), FIELD_NUMBER, false, "0");
+		add_choice(fm, _("Direction"), dir_choices, 2, 0);
+		add_field(fm, _("Unit"), FIELD_TEXT, false, "");
+		return true;
+	case FORM_COMMENT:
+	case FORM_KUDOS:
+		if (!o) {
+			app_message(u, true, "%s", _("select an objective or key result first"));
+			return false;
+		}
+		fm->target = k ? 'K' : 'O';
+		fm->id = k ? k->id : o->id;
+		okr_format_id(k ? ID_KR : ID_OBJECTIVE, fm->id, id, sizeof id);
+		if (fm->kind == FORM_COMMENT) {
+			snprintf(fm->title, sizeof fm->title, _("Comment on %s"), id);
+			add_field(fm, _("Comment"), FIELD_TEXT, true, "");
+		} else {
+			snprintf(fm->title, sizeof fm->title, _("Kudos for the work on %s"), id);
+			add_field(fm, _("To"), FIELD_TEXT, true, k ? k->owner : o->owner)->hint = _("a login");
+			add_field(fm, _("Message"), FIELD_TEXT, true, "");
+		}
+		return true;
+	default:
+		return false;
+	}
+}
+
+unsigned form_open(ui *u, ui_form_kind kind)
+{
+	if (app_refuse_readonly(u))
+		return DIRTY_FOOTER;
+	form_free(u);
+	ui_form *fm = okr_xcalloc(1, sizeof *fm);
+	fm->kind = kind;
+	bool ok = kind == FORM_CHECKIN ? open_checkin(u, fm) : kind == FORM_EDIT ? open_edit(u, fm) : open_other(u, fm);
+	u->form = fm;
+	if (!ok) {
+		form_free(u);
+		return DIRTY_FOOTER;
+	}
+	validate(fm);
+	u->overlay = OVERLAY_FORM;
+	return DIRTY_OVERLAY;
+}
+
+static char *text_of(ui_form *fm, int i)
+{
+	return editor_get(&fm->f[i].ed);
+}
+
+static double number_of(ui_form *fm, int i)
+{
+	char *s = text_of(fm, i);
+	double d = NAN;
+	if (!okr_parse_number(s, &d))
+		d = NAN;
+	free(s);
+	return d;
+}
+
+/* One store call; returns OKR_OK or the store's error code. */
+static okr_result save(ui *u, ui_form *fm, char *done, size_t len)
+{
+	okr_store *s = u->store;
+	int64_t nid = 0;
+	char id[24];
+	okr_result r = OKR_E_FAIL;
+	char *a = text_of(fm, 0), *b = fm->n > 1 ? text_of(fm, 1) : okr_xstrdup(""),
+	     *c = fm->n > 2 ? text_of(fm, 2) : okr_xstrdup("");
+	switch (fm->kind) {
+	case FORM_CHECKIN: {
+		double v = fm->kr_type == KR_MILESTONE ? (fm->f[0].choice == 0 ? 1 : 0) : number_of(fm, 0);
+		long conf = -1;
+		if (b[strspn(b, " ")])
+			okr_parse_int(b, 0, 10, &conf);
+		r = okr_store_checkin(s, fm->id, v, (int)conf, c, NULL, 0, &nid);
+		char val[64];
+		okr_format_value(v, 6, val, sizeof val);
+		snprintf(done, len, _("checked in %s: %s"), okr_format_id(ID_KR, fm->id, id, sizeof id),
+			 fm->kr_type == KR_MILESTONE ? _(milestone_choices[fm->f[0].choice]) : val);
+		break;
+	}
+	case FORM_ADD_OBJECTIVE: {
+		okr_objective_in in = okr_objective_in_none();
+		in.title = a;
+		in.cycle_id = u->cycle_id;
+		int64_t pid = 0;
+		if (okr_parse_id(b, &pid) == ID_OBJECTIVE)
+			in.parent_id = pid;
+		in.kind = fm->f[2].choice == 1 ? OBJ_ASPIRATIONAL : OBJ_COMMITTED;
+		r = okr_store_objective_add(s, &in, &nid);
+		snprintf(done, len, _("added %s"), okr_format_id(ID_OBJECTIVE, nid, id, sizeof id));
+		break;
+	}
+	case FORM_ADD_KR: {
+		okr_kr_in in = okr_kr_in_none();
+		char *unit = text_of(fm, KR_UNIT);
+		in.objective_id = fm->id;
+		in.title = a;
+		in.type = fm->f[KR_TYPE].choice;
+		if (in.type != KR_MILESTONE) {
+			in.target = number_of(fm, KR_TARGET);
+			in.unit = unit;
+		}
+		if (in.type == KR_METRIC)
+			in.start = isnan(number_of(fm, KR_START)) ? 0 : number_of(fm, KR_START);
+		if (in.type == KR_THRESHOLD)
+			in.dir = fm->f[KR_DIR].choice == 1 ? DIR_AT_MOST : DIR_AT_LEAST;
+		r = okr_store_kr_add(s, &in, &nid);
+		free(unit);
+		snprintf(done, len, _("added %s"), okr_format_id(ID_KR, nid, id, sizeof id));
+		break;
+	}
+	case FORM_EDIT:
+		if (fm->target == 'O') {
+			okr_objective_in in = okr_objective_in_none();
+			in.title = a;
+			r = okr_store_objective_edit(s, fm->id, fm->version, &in);
+		} else {
+			okr_kr_in in = okr_kr_in_none();
+			in.title = a;
+			if (fm->n > 1)
+				in.target = number_of(fm, 1);
+			r = okr_store_kr_edit(s, fm->id, fm->version, &in);
+		}
+		snprintf(done, len, _("saved %s"), okr_format_id(fm->target == 'O' ? ID_OBJECTIVE : ID_KR, fm->id,
+								 id, sizeof id));
+		break;
+	case FORM_COMMENT:
+		r = okr_store_comment(s, fm->target, fm->id, a, 0, &nid);
+		snprintf(done, len, "%s", _("comment added"));
+		break;
+	case FORM_KUDOS:
+		r = okr_store_kudos(s, a + strspn(a, " @"), b, fm->target == 'K' ? fm->id : 0, 0, &nid);
+		snprintf(done, len, _("kudos sent to @%s"), a + strspn(a, " @"));
+		break;
+	}
+	free(a);
+	free(b);
+	free(c);
+	return r;
+}
+
+static unsigned submit(ui *u)
+{
+	ui_form *fm = u->form;
+	validate(fm);
+	if (!valid(fm)) {
+		snprintf(fm->error, sizeof fm->error, "%s", _("fix the fields marked above first"));
+		return DIRTY_OVERLAY;
+	}
+	char done[512];
+	okr_result r = save(u, fm, done, sizeof done);
+	u->waiting = false;
+	if (r != OKR_OK) {
+		snprintf(fm->error, sizeof fm->error, "%s", okr_store_error(u->store));
+		return DIRTY_OVERLAY | DIRTY_FOOTER;
+	}
+	form_free(u);
+	u->overlay = OVERLAY_NONE;
+	if (data_load(u, true))
+		u->last_change = okr_now();
+	app_message(u, false, "%s", done);
+	return DIRTY_ALL;
+}
+
+static void move_field(ui_form *fm, int dir)
+{
+	for (int i = 1; i <= fm->n; i++) {
+		int j = ((fm->cur + dir * i) % fm->n + fm->n) % fm->n;
+		if (!fm->f[j].hidden) {
+			fm->cur = j;
+			return;
+		}
+	}
+}
+
+unsigned form_key(ui *u, int key)
+{
+	ui_form *fm = u->form;
+	field *f = &fm->f[fm->cur];
+	if (key == 27) {
+		form_free(u);
+		u->overlay = OVERLAY_NONE;
+		app_message(u, false, "%s", _("cancelled — nothing was saved"));
+		return DIRTY_ALL;
+	}
+	if (key == '\n' || key == '\r' || key == KEYMAP_KEY(KEY_ENTER))
+		return submit(u);
+	if (key == '\t' || key == KEYMAP_KEY(KEY_DOWN))
+		move_field(fm, 1);
+	else if (key == KEYMAP_KEY(KEY_BTAB) || key == KEYMAP_KEY(KEY_UP))
+		move_field(fm, -1);
+	else if (f->type == FIELD_CHOICE) {
+		if (key == ' ' || key == KEYMAP_KEY(KEY_RIGHT) || key == 'l')
+			f->choice = (f->choice + 1) % f->nchoices;
+		else if (key == KEYMAP_KEY(KEY_LEFT) || key == 'h')
+			f->choice = (f->choice + f->nchoices - 1) % f->nchoices;
+		else
+			return 0;
+	} else if (!form_edit_key(&f->ed, key)) {
+		return 0;
+	}
+	fm->error[0] = '\0';
+	validate(fm);
+	return DIRTY_OVERLAY;
+}
+
+void form_size(const ui *u, int *h, int *w)
+{
+	const ui_form *fm = u->form;
+	*w = COLS - 4 < 76 ? COLS - 4 : 76;
+	int err = 0;
+	if (fm && fm->error[0]) {
+		char **lines;
+		size_t n = text_wrap(fm->error, *w - 4, &lines);
+		text_lines_free(lines, n);
+		err = (int)n;
+	}
+	*h = 3 + 2 * (fm ? visible_count(fm) : 0) + err + 2;
+}
+
+void form_draw(ui *u, WINDOW *w, int h, int wd)
+{
+	ui_form *fm = u->form;
+	if (!fm)
+		return;
+	leaveok(w, FALSE);
+	draw_set(w, THEME_BORDER_FOCUS);
+	box(w, 0, 0);
+	draw_text(w, 0, 2, fm->title, wd - 4, THEME_TITLE, TEXT_ALIGN_LEFT);
+	int y = 2, in_w = wd - 4 - LABEL_W;
+	fm->cy = fm->cx = 1;
+	for (int i = 0; i < fm->n && y < h - 3; i++) {
+		field *f = &fm->f[i];
+		if (f->hidden)
+			continue;
+		draw_text(w, y, 2, f->label, LABEL_W, THEME_FORM_LABEL, TEXT_ALIGN_LEFT);
+		if (f->type == FIELD_CHOICE) {
+			char buf[128];
+			snprintf(buf, sizeof buf, "◂ %s ▸", _(f->choices[f->choice]));
+			draw_text(w, y, 2 + LABEL_W, buf, in_w, THEME_FORM_INPUT, TEXT_ALIGN_LEFT);
+			if (i == fm->cur) {
+				fm->cy = y;
+				fm->cx = 2 + LABEL_W;
+			}
+		} else {
+			int cx = form_draw_editor(w, y, 2 + LABEL_W, in_w, &f->ed, &f->first, THEME_FORM_INPUT);
+			if (i == fm->cur) {
+				fm->cy = y;
+				fm->cx = 2 + LABEL_W + cx;
+			}
+		}
+		if (f->error[0])
+			draw_text(w, y + 1, 2 + LABEL_W, f->error, in_w, THEME_FORM_ERROR, TEXT_ALIGN_LEFT);
+		else if (f->hint)
+			draw_text(w, y + 1, 2 + LABEL_W, f->hint, in_w, THEME_FORM_HINT, TEXT_ALIGN_LEFT);
+		y += 2;
+	}
+	if (fm->error[0]) {
+		char **lines;
+		size_t n = text_wrap(fm->error, wd - 4, &lines);
+		for (size_t i = 0; i < n && y < h - 2; i++)
+			draw_text(w, y++, 2, lines[i], wd - 4, THEME_MESSAGE_ERROR, TEXT_ALIGN_LEFT);
+		text_lines_free(lines, n);
+	}
+	draw_text(w, h - 2, 2, valid(fm) ? _("Enter save · Esc cancel · Tab next field")
+		  : _("Esc cancel · Tab next field · fix the errors to save"), wd - 4, THEME_FORM_HINT, TEXT_ALIGN_LEFT);
+}
+
+void form_cursor(ui *u)
+{
+	if (!u->form || !u->overlay_win)
+		return;
+	wmove(u->overlay_win, u->form->cy, u->form->cx);
+	wnoutrefresh(u->overlay_win);
+}

@@ -1,0 +1,125 @@
+/*
+ * layout.c — where each pane goes for the terminal's size.
+ *
+ *   wide (≥ 120×24)      objectives | key results       all four panes
+ *                        board      | detail
+ *   compact (80×24 …)    objectives                     the lower slot shows
+ *                        key results / detail / board   one of three (d, b)
+ *   < 40×10              "terminal too small (need 40×10)"
+ *
+ * Row 0 is the header, the last row the footer.  Windows are made again on
+ * every change of layout; any size (1×1 included) is a state, not a crash:
+ * every height and width is clamped, and no window of size 0 is ever made
+ * (newwin would read 0 as "to the edge of the screen").
+ */
+#include "ui_int.h"
+
+static void place(ui *u, int id, int y, int x, int h, int w)
+{
+	ui_pane *p = &u->panes[id];
+	p->shown = h >= 2 && w >= 1;
+	if (!p->shown)
+		return;
+	p->y = y;
+	p->x = x;
+	p->h = h;
+	p->w = w;
+	p->win = newwin(h, w, y, x);
+	if (!p->win) {
+		p->shown = false;
+		return;
+	}
+	leaveok(p->win, TRUE);
+	if (p->ops->layout)
+		p->ops->layout(u, w);
+}
+
+void layout_free(ui *u)
+{
+	for (int i = 0; i < PANE_COUNT; i++) {
+		if (u->panes[i].win)
+			delwin(u->panes[i].win);
+		u->panes[i].win = NULL;
+		u->panes[i].shown = false;
+	}
+	if (u->header)
+		delwin(u->header);
+	if (u->footer)
+		delwin(u->footer);
+	if (u->overlay_win)
+		delwin(u->overlay_win);
+	u->header = u->footer = u->overlay_win = NULL;
+}
+
+void layout_apply(ui *u)
+{
+	static const ui_pane_ops *const ops[PANE_COUNT] = {
+		&pane_objectives_ops, &pane_krs_ops, &pane_detail_ops, &pane_board_ops
+	};
+	layout_free(u);
+	for (int i = 0; i < PANE_COUNT; i++)
+		u->panes[i].ops = ops[i];
+	u->lines = LINES;
+	u->cols = COLS;
+	u->too_small = COLS < UI_MIN_COLS || LINES < UI_MIN_LINES;
+	if (u->too_small)
+		return;
+	/* Whatever the windows below leave uncovered must be blank, not the
+	 * remains of an earlier layout. */
+	werase(stdscr);
+	u->wide = COLS >= UI_WIDE_COLS && LINES >= UI_WIDE_LINES;
+	u->header = newwin(1, COLS, 0, 0);
+	u->footer = newwin(1, COLS, LINES - 1, 0);
+	if (u->header)
+		leaveok(u->header, TRUE);
+	int body = LINES - 2;
+	if (u->wide) {
+		int lw = COLS * 45 / 100;
+		int board = u->show_board ? body * 2 / 5 : 0;
+		int detail = u->show_detail ? body / 2 : 0;
+		place(u, PANE_OBJECTIVES, 1, 0, body - board, lw);
+		place(u, PANE_BOARD, 1 + body - board, 0, board, lw);
+		place(u, PANE_KRS, 1, lw + 1, body - detail, COLS - lw - 1);
+		place(u, PANE_DETAIL, 1 + body - detail, lw + 1, detail, COLS - lw - 1);
+		draw_set(stdscr, THEME_BORDER);
+		for (int y = 1; y <= body; y++)
+			mvwaddstr(stdscr, y, lw, "│");
+	} else {
+		int top = body / 2;
+		int slot = u->slot == SLOT_DETAIL ? PANE_DETAIL : u->slot == SLOT_BOARD ? PANE_BOARD : PANE_KRS;
+		place(u, PANE_OBJECTIVES, 1, 0, top, COLS);
+		place(u, slot, 1 + top, 0, body - top, COLS);
+	}
+	wnoutrefresh(stdscr);
+	if (!u->panes[u->focus].shown)
+		u->focus = PANE_OBJECTIVES;
+}
+
+void layout_cycle_focus(ui *u, int dir)
+{
+	for (int i = 1; i <= PANE_COUNT; i++) {
+		int p = ((u->focus + dir * i) % PANE_COUNT + PANE_COUNT) % PANE_COUNT;
+		if (u->panes[p].shown) {
+			u->focus = p;
+			return;
+		}
+	}
+}
+
+/* Focus a pane, bringing it into the lower slot (or back into the wide
+ * layout) when it is not on screen. */
+unsigned layout_focus(ui *u, int pane)
+{
+	u->focus = pane;
+	if (u->panes[pane].shown)
+		return DIRTY_PANES;
+	if (u->wide) {
+		if (pane == PANE_DETAIL)
+			u->show_detail = true;
+		if (pane == PANE_BOARD)
+			u->show_board = true;
+	} else {
+		u->slot = pane == PANE_DETAIL ? SLOT_DETAIL : pane == PANE_BOARD ? SLOT_BOARD : SLOT_KRS;
+	}
+	return DIRTY_ALL | DIRTY_LAYOUT;
+}

@@ -1,0 +1,226 @@
+/*
+ * pane_detail.c — everything about the selected item: for a key result its
+ * value, forecast and projected grade, the KPI it tracks with the KPI's four
+ * parts, its check-in history with notes and authors, and its comments; for
+ * an objective its description, rollup and comments.
+ *
+ * The content is built as a list of lines (wrapped to the pane's width) and
+ * scrolled as a whole; it comes from the copy data.c loaded for the
+ * selection, never from the store while drawing.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "okr/forecast.h"
+#include "okr/i18n.h"
+#include "okr/parse.h"
+#include "okr/text.h"
+#include "okr/util.h"
+#include "ui_int.h"
+
+typedef struct {
+	char *text;
+	theme_slot slot;
+	int indent;
+} line;
+
+typedef struct {
+	line *v;
+	size_t n, cap;
+	int width;
+} lines;
+
+/* Add text, wrapped to the width (database text is sanitised by the wrap). */
+static void add(lines *ls, int indent, theme_slot slot, const char *text)
+{
+	char **wrapped;
+	size_t n = text_wrap(text, ls->width - indent, &wrapped);
+	for (size_t i = 0; i < n; i++) {
+		okr_xgrow(&ls->v, &ls->cap, ls->n + 1, sizeof *ls->v);
+		ls->v[ls->n++] = (line){ okr_xstrdup(wrapped[i]), slot, indent };
+	}
+	if (!n) {
+		okr_xgrow(&ls->v, &ls->cap, ls->n + 1, sizeof *ls->v);
+		ls->v[ls->n++] = (line){ okr_xstrdup(""), slot, indent };
+	}
+	text_lines_free(wrapped, n);
+}
+
+static void addf(lines *ls, int indent, theme_slot slot, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+static void addf(lines *ls, int indent, theme_slot slot, const char *fmt, ...)
+{
+	okr_buf b;
+	okr_buf_init(&b);
+	va_list ap;
+	va_start(ap, fmt);
+	okr_buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	add(ls, indent, slot, b.s);
+	okr_buf_free(&b);
+}
+
+static const char *every_name(okr_frequency f)
+{
+	return f == FREQ_DAILY ? _("daily") : f == FREQ_MONTHLY ? _("monthly") : _("weekly");
+}
+
+static void add_comments(ui *u, lines *ls)
+{
+	const ui_detail *det = &u->det;
+	addf(ls, 0, THEME_HELP_SECTION, _("Comments (%zu)"), det->ncomments);
+	if (!det->ncomments)
+		add(ls, 2, THEME_DIM, _("none yet — press m to comment"));
+	for (size_t i = 0; i < det->ncomments; i++) {
+		char w[32];
+		draw_when(det->comments[i].at, w, sizeof w);
+		addf(ls, 2, THEME_DIM, "%s  @%s", w, det->comments[i].author);
+		add(ls, 4, THEME_NORMAL, det->comments[i].text);
+	}
+}
+
+static void add_kpi(lines *ls, const okr_kpi *k)
+{
+	char tgt[48], cur[48];
+	okr_format_value(k->target, 2, tgt, sizeof tgt);
+	addf(ls, 0, THEME_HELP_SECTION, _("Tracks KPI%lld %s"), (long long)k->id, k->name);
+	addf(ls, 2, THEME_NORMAL, _("target     %s %s %s"), k->dir == DIR_AT_MOST ? "≤" : "≥", tgt, k->unit);
+	addf(ls, 2, THEME_NORMAL, _("timeframe  %s"), k->timeframe[0] ? k->timeframe : "—");
+	addf(ls, 2, THEME_NORMAL, _("source     %s"), k->source[0] ? k->source : "—");
+	addf(ls, 2, THEME_NORMAL, _("frequency  %s"), every_name(k->every));
+	if (k->has_value) {
+		bool meets = k->dir == DIR_AT_MOST ? k->latest <= k->target : k->latest >= k->target;
+		okr_format_value(k->latest, 2, cur, sizeof cur);
+		addf(ls, 2, meets ? THEME_KPI_MEETS : THEME_KPI_MISSES, _("latest     %s (%s)"), cur,
+		     meets ? _("meets the target") : _("misses the target"));
+	}
+}
+
+static void build_kr(ui *u, lines *ls, const okr_kr *k, const okr_assessment *a)
+{
+	const ui_detail *det = &u->det;
+	char id[24], val[160], due[11];
+	okr_format_date(a->due, due);
+	addf(ls, 0, THEME_TITLE, "%s  %s", okr_format_id(ID_KR, k->id, id, sizeof id), k->title);
+	addf(ls, 2, THEME_DIM, _("owner @%s · objective O%lld · due %s · check-ins %s · version %lld"), k->owner,
+	     (long long)k->objective_id, due, every_name(k->every), (long long)k->version);
+	okr_kr_value_text(k, val, sizeof val);
+	addf(ls, 2, THEME_NORMAL, _("value %s %s · %.0f%% (expected %.0f%%)"), val,
+	     k->type == KR_MILESTONE ? "" : k->unit, a->raw * 100, a->expected * 100);
+	if (k->confidence >= 0)
+		addf(ls, 2, draw_status_slot(a->status), _("%s · confidence %d/10"), draw_status_word(a->status),
+		     k->confidence);
+	else
+		add(ls, 2, draw_status_slot(a->status), draw_status_word(a->status));
+	const okr_cycle *cy = okr_snapshot_cycle(&u->d.snap);
+	okr_forecast fc = okr_forecast_kr(k, det->cis, det->ncis, cy ? okr_day_start(cy->start) : 0,
+					  okr_day_start(a->due + 1));
+	if (fc.ok) {
+		char v[64], pw[64];
+		okr_format_value(fc.value, k->decimals, v, sizeof v);
+		okr_format_value(fc.per_week, k->decimals + 1, pw, sizeof pw);
+		addf(ls, 2, THEME_NORMAL, _("forecast %s %s by %s → projected grade %.2f (%s%s a week)"), v,
+		     k->unit, due, fc.grade, fc.per_week >= 0 ? "+" : "", pw);
+	} else if (k->type != KR_MILESTONE) {
+		add(ls, 2, THEME_DIM, _("forecast: not enough check-ins yet"));
+	}
+	if (det->has_kpi) {
+		add(ls, 0, THEME_NORMAL, "");
+		add_kpi(ls, &det->kpi);
+	}
+	add(ls, 0, THEME_NORMAL, "");
+	addf(ls, 0, THEME_HELP_SECTION, _("Check-ins (%zu%s)"), det->ncis, det->ncis >= 50 ? _(", latest") : "");
+	if (!det->ncis)
+		add(ls, 2, THEME_DIM, _("none yet — press c to check in"));
+	for (size_t i = 0; i < det->ncis; i++) {
+		const okr_checkin *c = &det->cis[i];
+		okr_kr one = *k;
+		one.current = c->value;
+		one.has_value = true;
+		char w[32], conf[32] = "";
+		draw_when(c->at, w, sizeof w);
+		okr_kr_value_text(&one, val, sizeof val);
+		if (c->confidence >= 0)
+			snprintf(conf, sizeof conf, _("  conf %d"), c->confidence);
+		addf(ls, 2, THEME_NORMAL, "%s  @%s  %s%s", w, c->author, val, conf);
+		if (c->note[0])
+			add(ls, 6, THEME_DIM, c->note);
+	}
+	add(ls, 0, THEME_NORMAL, "");
+	add_comments(u, ls);
+}
+
+static void build_objective(ui *u, lines *ls, const okr_objective *o, const okr_assessment *a)
+{
+	char id[24];
+	addf(ls, 0, THEME_TITLE, "%s  %s", okr_format_id(ID_OBJECTIVE, o->id, id, sizeof id), o->title);
+	if (o->description[0])
+		add(ls, 2, THEME_NORMAL, o->description);
+	addf(ls, 2, THEME_DIM, _("owner @%s · team %s · %s · version %lld"), o->owner[0] ? o->owner : "—",
+	     o->team[0] ? o->team : "—", o->kind == OBJ_ASPIRATIONAL ? _("aspirational (0.7 is success)")
+	     : _("committed (1.0 expected)"), (long long)o->version);
+	addf(ls, 2, draw_status_slot(a->status), _("progress %.0f%% (expected %.0f%%) · %s"), a->progress * 100,
+	     a->expected * 100, draw_status_word(a->status));
+	if (o->parent_id)
+		addf(ls, 2, THEME_DIM, _("aligned to O%lld"), (long long)o->parent_id);
+	add(ls, 0, THEME_NORMAL, "");
+	add_comments(u, ls);
+}
+
+static void pane_detail_draw(ui *u, WINDOW *w, int h, int width, bool focused)
+{
+	draw_pane_title(w, _("Detail"), width, focused);
+	const ui_detail *det = &u->det;
+	lines ls = { .width = width - 1 };
+	if (det->kind == 'K') {
+		long i = data_kr_index(u, det->id);
+		if (i >= 0)
+			build_kr(u, &ls, &u->d.snap.krs[i], &u->d.as.krs[i]);
+	} else if (det->kind == 'O') {
+		long i = okr_snapshot_objective_index(&u->d.snap, det->id);
+		if (i >= 0)
+			build_objective(u, &ls, &u->d.snap.objs[i], &u->d.as.objs[i]);
+	}
+	ui_pane *p = &u->panes[PANE_DETAIL];
+	int rows = h - 1;
+	if (p->top > (int)ls.n - rows)
+		p->top = (int)ls.n - rows;
+	if (p->top < 0)
+		p->top = 0;
+	for (int y = 1; y < h && (size_t)(p->top + y - 1) < ls.n; y++) {
+		const line *l = &ls.v[p->top + y - 1];
+		draw_text(w, y, 1 + l->indent, l->text, width - 1 - l->indent, l->slot, TEXT_ALIGN_LEFT);
+	}
+	for (size_t i = 0; i < ls.n; i++)
+		free(ls.v[i].text);
+	free(ls.v);
+}
+
+static unsigned pane_detail_key(ui *u, okr_action a)
+{
+	ui_pane *p = &u->panes[PANE_DETAIL];
+	int page = p->h - 2 > 1 ? p->h - 2 : 1;
+	switch (a) {
+	case ACT_DOWN: p->top++; break;
+	case ACT_UP: p->top--; break;
+	case ACT_PAGE_DOWN: p->top += page; break;
+	case ACT_PAGE_UP: p->top -= page; break;
+	case ACT_TOP: p->top = 0; break;
+	case ACT_BOTTOM: p->top = 1 << 20; break;   /* clamped when drawn */
+	case ACT_COLLAPSE:
+	case ACT_OPEN: return layout_focus(u, PANE_KRS);
+	default: return 0;
+	}
+	if (p->top < 0)
+		p->top = 0;
+	return DIRTY_DETAIL;
+}
+
+const ui_pane_ops pane_detail_ops = {
+	.title = N_("Detail"),
+	.layout = NULL,
+	.draw = pane_detail_draw,
+	.key = pane_detail_key,
+};

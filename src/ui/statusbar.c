@@ -1,0 +1,120 @@
+/*
+ * statusbar.c — the header (who, which database, which cycle, the filter,
+ * whether the view is live and when the data last changed, read-only) and
+ * the footer (messages, the `:` and `/` prompts, "waiting for the
+ * database…", else a reminder of the main keys taken from the live key map).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "okr/i18n.h"
+#include "okr/text.h"
+#include "okr/util.h"
+#include "ui_int.h"
+
+static const char *base_name(const char *path)
+{
+	const char *s = strrchr(path, '/');
+	return s ? s + 1 : path;
+}
+
+void statusbar_draw_header(ui *u)
+{
+	WINDOW *w = u->header;
+	if (!w)
+		return;
+	int width = getmaxx(w);
+	const okr_cycle *cy = okr_snapshot_cycle(&u->d.snap);
+	const char *filter = u->filter == FILTER_MINE ? _("mine") : u->filter == FILTER_TEAM ? _("my team") : _("all");
+	char left[1024];
+	snprintf(left, sizeof left, " okr · @%s · %s · %s · %s", u->ctx->login, base_name(okr_store_path(u->store)),
+		 cy ? cy->name : _("no cycle"), filter);
+	char right[128] = "";
+	if (u->last_change) {
+		time_t t = (time_t)u->last_change;
+		struct tm tm;
+		char hm[16] = "";
+		if (localtime_r(&t, &tm))
+			strftime(hm, sizeof hm, "%H:%M:%S", &tm);
+		snprintf(right, sizeof right, _("%s %s · changed %s "), u->live ? "●" : "○",
+			 u->live ? _("live") : _("polling"), hm);
+	} else {
+		snprintf(right, sizeof right, "%s %s ", u->live ? "●" : "○", u->live ? _("live") : _("polling"));
+	}
+	if (u->readonly) {
+		char ro[160];
+		snprintf(ro, sizeof ro, _("read-only · %s"), right);
+		okr_strlcpy(right, ro, sizeof right);
+	}
+	int rw = text_width(right);
+	if (rw > width)
+		rw = width;
+	draw_text(w, 0, 0, left, width - rw, THEME_STATUSBAR, TEXT_ALIGN_LEFT);
+	draw_text(w, 0, width - rw, right, rw, THEME_STATUSBAR_LIVE, TEXT_ALIGN_RIGHT);
+	wnoutrefresh(w);
+}
+
+/* "? help  c check-in  …" from the key map, so a rebinding shows here. */
+static void hints(ui *u, char *buf, size_t len)
+{
+	static const struct { okr_action a; const char *label; } h[] = {
+		{ ACT_HELP, N_("help") }, { ACT_CHECKIN, N_("check in") }, { ACT_SEARCH, N_("search") },
+		{ ACT_NEXT_PANE, N_("pane") }, { ACT_DETAIL, N_("detail") }, { ACT_COMMAND, N_("command") },
+		{ ACT_QUIT, N_("quit") },
+	};
+	size_t n = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < sizeof h / sizeof h[0] && n + 1 < len; i++) {
+		char keys[64];
+		keymap_keys_for(&u->keys, h[i].a, keys, sizeof keys);
+		if (!keys[0])
+			continue;
+		keys[strcspn(keys, ",")] = '\0';
+		n += (size_t)snprintf(buf + n, len - n, " %s %s ", keys, _(h[i].label));
+		if (n >= len)
+			n = len - 1;
+	}
+}
+
+void statusbar_draw_footer(ui *u)
+{
+	WINDOW *w = u->footer;
+	if (!w)
+		return;
+	int width = getmaxx(w);
+	wbkgdset(w, ' ' | (chtype)theme_attr(THEME_NORMAL));
+	werase(w);
+	leaveok(w, u->prompt == PROMPT_NONE);
+	if (u->prompt) {
+		const char *lead = u->prompt == PROMPT_COMMAND ? ":" : "/";
+		draw_text(w, 0, 0, lead, 1, THEME_MESSAGE, TEXT_ALIGN_LEFT);
+		int cx = form_draw_editor(w, 0, 1, width - 1, &u->pe, &u->pe_first, THEME_NORMAL);
+		wmove(w, 0, 1 + cx < width ? 1 + cx : width - 1);
+	} else if (u->waiting) {
+		draw_text(w, 0, 0, _(" waiting for the database… (another writer is busy)"), width, THEME_MESSAGE,
+			  TEXT_ALIGN_LEFT);
+	} else if (u->msg[0]) {
+		char m[1100];
+		snprintf(m, sizeof m, " %s", u->msg);
+		draw_text(w, 0, 0, m, width, u->msg_error ? THEME_MESSAGE_ERROR : THEME_MESSAGE, TEXT_ALIGN_LEFT);
+	} else {
+		char h[512];
+		hints(u, h, sizeof h);
+		draw_text(w, 0, 0, h, width, THEME_DIM, TEXT_ALIGN_LEFT);
+	}
+	wnoutrefresh(w);
+}
+
+/* Called from inside a write that has waited about a second for another
+ * writer: the loop is blocked, so the footer is drawn and sent right here. */
+void statusbar_on_wait(void *ctx)
+{
+	ui *u = ctx;
+	if (u->waiting || !u->footer)
+		return;
+	u->waiting = true;
+	statusbar_draw_footer(u);
+	doupdate();
+}

@@ -1,0 +1,276 @@
+/*
+ * ui_int.h — what the files of src/ui/ share: the application state, the pane
+ * objects and their ops tables, and the small drawing helpers.
+ *
+ * Data flows one way (STYLE.md): the store hands out a snapshot, data.c
+ * turns it into the rows the panes show, the panes draw those rows.  A key
+ * becomes an action (keymap.h); a pane's key handler changes the selection
+ * and returns which parts of the screen are now dirty; it never draws.  The
+ * one loop in app.c redraws the dirty parts and calls doupdate() once.
+ */
+#ifndef OKR_UI_INT_H
+#define OKR_UI_INT_H
+
+#include <curses.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "okr/assess.h"
+#include "okr/cli.h"
+#include "okr/editor.h"
+#include "okr/keymap.h"
+#include "okr/store.h"
+#include "okr/theme.h"
+
+/* Below this the screen shows one "terminal too small" message: the
+ * objectives and key results need about 40 columns to be readable, and ten
+ * lines leave a header, a footer and four rows for each of two panes. */
+enum { UI_MIN_COLS = 40, UI_MIN_LINES = 10 };
+/* From this width on every pane is shown at once. */
+enum { UI_WIDE_COLS = 120, UI_WIDE_LINES = 24 };
+enum { UI_SPARK_POINTS = 12 };   /* check-ins a sparkline shows */
+
+typedef enum { PANE_OBJECTIVES, PANE_KRS, PANE_DETAIL, PANE_BOARD, PANE_COUNT } ui_pane_id;
+
+/* What must be redrawn: one bit per pane plus the bars and the overlay. */
+enum {
+	DIRTY_OBJECTIVES = 1u << PANE_OBJECTIVES,
+	DIRTY_KRS = 1u << PANE_KRS,
+	DIRTY_DETAIL = 1u << PANE_DETAIL,
+	DIRTY_BOARD = 1u << PANE_BOARD,
+	DIRTY_HEADER = 1u << 4,
+	DIRTY_FOOTER = 1u << 5,
+	DIRTY_OVERLAY = 1u << 6,
+	DIRTY_LAYOUT = 1u << 7,    /* windows must be made again (resize, toggles) */
+	DIRTY_PANES = 0x0fu,
+	DIRTY_ALL = 0xffu
+};
+
+typedef struct ui ui;
+
+/* A pane object (htop's Panel): layout computes its columns for a width,
+ * draw paints its window from the data, key handles an action while it has
+ * the focus and returns DIRTY_* bits (0: not handled here). */
+typedef struct {
+	const char *title;
+	void (*layout)(ui *u, int width);
+	void (*draw)(ui *u, WINDOW *w, int height, int width, bool focused);
+	unsigned (*key)(ui *u, okr_action a);
+} ui_pane_ops;
+
+typedef struct {
+	const ui_pane_ops *ops;
+	WINDOW *win;
+	int y, x, h, w;
+	bool shown;
+	int top;     /* first row shown (scrolling) */
+} ui_pane;
+
+typedef enum { FILTER_ALL, FILTER_MINE, FILTER_TEAM } ui_filter;
+typedef enum { OVERLAY_NONE, OVERLAY_HELP, OVERLAY_FORM, OVERLAY_CYCLES } ui_overlay;
+typedef enum { PROMPT_NONE, PROMPT_COMMAND, PROMPT_SEARCH } ui_prompt;
+/* At 80×24 one slot below the objectives shows one of these. */
+typedef enum { SLOT_KRS, SLOT_DETAIL, SLOT_BOARD } ui_slot;
+
+/* The recent values of one key result, fetched when its row is first drawn
+ * and kept until its latest check-in changes. */
+typedef struct {
+	int64_t kr_id;
+	okr_time last_at;
+	double current;
+	size_t n;
+	double v[UI_SPARK_POINTS];   /* oldest first */
+} ui_spark;
+
+typedef struct {
+	char kind;     /* 'O' or 'K' */
+	int64_t id;
+} ui_ref;
+
+/* The snapshot and the rows made from it (data.c). */
+typedef struct {
+	okr_snapshot snap;
+	okr_assessments as;
+	bool loaded;
+	size_t *order;          /* tree order: indices into snap.objs */
+	int *depth;
+	size_t *rows;           /* objective rows shown: indices into snap.objs */
+	int *rdepth;
+	bool *rparent;          /* the row has children */
+	size_t nrows;
+	size_t *krs;            /* key results of the selected objective: into snap.krs */
+	size_t nkrs;
+	size_t obj_sel, kr_sel; /* row positions */
+	int64_t obj_id, kr_id;  /* the selection by ID, kept across reloads */
+	int64_t *collapsed;
+	size_t ncollapsed, capcollapsed;
+	ui_spark *sparks;
+	size_t nsparks, capsparks;
+} ui_data;
+
+typedef struct ui_form ui_form;
+
+/* The change watcher (watch.c). */
+typedef struct {
+	int fd;            /* inotify, -1 when unavailable */
+	int wd;
+	bool dir_watch;    /* watching the directory for the bell's name */
+	char name[256];    /* the bell's file name, for the directory watch */
+} ui_watch;
+
+/* The detail of the selected item, loaded when the selection or the data
+ * changes (not on every frame). */
+typedef struct {
+	char kind;
+	int64_t id;
+	int64_t data_version;
+	okr_checkin *cis;
+	size_t ncis;
+	okr_comment *comments;
+	size_t ncomments;
+	okr_kpi kpi;
+	bool has_kpi;
+} ui_detail;
+
+struct ui {
+	cli_ctx *ctx;
+	okr_config *cfg;
+	okr_store *store;
+	bool readonly;
+	char ro_reason[512];
+	keymap keys;
+	theme theme;
+	int colors;
+
+	ui_data d;
+	ui_detail det;
+	int64_t cycle_id;          /* 0: the current cycle */
+	ui_filter filter;
+	int64_t data_version;
+	okr_time last_change;
+	bool live;                 /* the watcher works */
+
+	ui_pane panes[PANE_COUNT];
+	int focus;                 /* a ui_pane_id */
+	WINDOW *header, *footer, *overlay_win;
+	int lines, cols;
+	bool too_small, wide;
+	ui_slot slot;              /* compact layout: what the lower slot shows */
+	bool show_detail, show_board;   /* wide layout */
+	unsigned dirty;
+
+	char msg[1024];
+	bool msg_error;
+	bool waiting;              /* "waiting for the database…" */
+
+	ui_prompt prompt;
+	editor pe;
+	int pe_first;
+	char search[256];
+	int64_t search_obj, search_kr;   /* selection before the search began */
+
+	ui_overlay overlay;
+	ui_form *form;
+	int help_top;
+	size_t cycle_sel;
+
+	ui_ref *flash;
+	size_t nflash, capflash;
+	long long flash_until;     /* monotonic ms; 0: nothing flashing */
+
+	ui_watch watch;
+	bool quit;
+};
+
+/* ---- app.c ---- */
+void app_message(ui *u, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+long long app_ms(void);
+unsigned app_action(ui *u, okr_action a);
+unsigned app_set_theme(ui *u, const char *name);
+/* Refuse a write in a read-only session; true when refused. */
+bool app_refuse_readonly(ui *u);
+
+/* ---- data.c ---- */
+bool data_load(ui *u, bool flash);
+void data_free(ui_data *d);
+void data_rebuild_rows(ui *u);
+void data_select_objective_row(ui *u, size_t row);
+void data_select_kr_row(ui *u, size_t row);
+const okr_objective *data_sel_objective(const ui *u);
+const okr_kr *data_sel_kr(const ui *u);
+long data_kr_index(const ui *u, int64_t id);
+bool data_is_collapsed(const ui *u, int64_t id);
+void data_toggle_collapsed(ui *u, int64_t id);
+const ui_spark *data_spark(ui *u, size_t kr_index);
+bool data_flashing(const ui *u, char kind, int64_t id);
+bool data_is_mine(const ui *u, const okr_objective *o);
+/* The filter (mine / my team / all) lets the objective through. */
+bool data_shown(const ui *u, const okr_objective *o);
+void data_detail_free(ui_detail *det);
+void data_detail_load(ui *u);
+
+/* ---- watch.c ---- */
+void watch_open(ui_watch *w, const char *bell_path);
+/* Read and discard pending events; true when the doorbell rang. */
+bool watch_drain(ui_watch *w, const char *bell);
+void watch_close(ui_watch *w);
+
+/* ---- layout.c ---- */
+void layout_apply(ui *u);
+void layout_free(ui *u);
+void layout_cycle_focus(ui *u, int dir);
+unsigned layout_focus(ui *u, int pane);
+
+/* ---- draw.c: helpers every pane uses ---- */
+void draw_set(WINDOW *w, theme_slot s);
+/* Database (or any) text at y,x padded or cut to exactly cols columns, drawn
+ * in slot s: always sanitised, never past the window's edge. */
+void draw_text(WINDOW *w, int y, int x, const char *s, int cols, theme_slot slot, int align);
+void draw_bar(WINDOW *w, int y, int x, int cols, double progress, bool done);
+void draw_spark(WINDOW *w, int y, int x, int cols, const double *v, size_t n);
+void draw_row_attr(WINDOW *w, int y, theme_slot slot);
+void draw_pane_title(WINDOW *w, const char *title, int width, bool focused);
+void draw_when(okr_time t, char *buf, size_t len);
+theme_slot draw_status_slot(okr_status s);
+const char *draw_status_word(okr_status s);
+
+/* ---- panes ---- */
+extern const ui_pane_ops pane_objectives_ops, pane_krs_ops, pane_detail_ops, pane_board_ops;
+void pane_board_invalidate(void);
+void pane_board_free(void);
+
+/* ---- statusbar.c ---- */
+void statusbar_draw_header(ui *u);
+void statusbar_draw_footer(ui *u);
+void statusbar_on_wait(void *ctx);
+
+/* ---- help.c ---- */
+void help_draw(ui *u, WINDOW *w, int h, int wd);
+unsigned help_key(ui *u, int key, okr_action a);
+
+/* ---- cmdline.c: the `:` and `/` prompts and the cycle list ---- */
+unsigned cmdline_open(ui *u, ui_prompt kind);
+unsigned cmdline_key(ui *u, int key);
+unsigned cmdline_search_step(ui *u, int dir, bool from_next);
+unsigned cmdline_run(ui *u, const char *line);
+void cmdline_draw_cycles(ui *u, WINDOW *w, int h, int wd);
+unsigned cmdline_cycles_key(ui *u, int key, okr_action a);
+unsigned cmdline_switch_cycle(ui *u, int64_t cycle_id);
+
+/* ---- form.c ---- */
+typedef enum { FORM_CHECKIN, FORM_ADD_OBJECTIVE, FORM_ADD_KR, FORM_EDIT, FORM_COMMENT, FORM_KUDOS } ui_form_kind;
+unsigned form_open(ui *u, ui_form_kind kind);
+unsigned form_key(ui *u, int key);
+void form_draw(ui *u, WINDOW *w, int h, int wd);
+void form_size(const ui *u, int *h, int *w);
+void form_free(ui *u);
+/* Place the terminal cursor in the field being edited (after drawing). */
+void form_cursor(ui *u);
+
+/* ---- editing keys shared by forms and prompts ---- */
+/* Apply an editing key to e; true when it was one. */
+bool form_edit_key(editor *e, int key);
+/* Draw e in cols columns at y,x; returns the cursor's column. */
+int form_draw_editor(WINDOW *w, int y, int x, int cols, const editor *e, int *first, theme_slot slot);
+
+#endif

@@ -1,0 +1,11 @@
+#!/bin/sh
+# NO_COLOR: no colours at all, and the selection still shows (reverse video).
+. "$(dirname "$0")/lib.sh"
+e2e_start 100 30 NO_COLOR=1
+
+sel=$(screen_e | grep 'O1 ')
+check "the selected row is in reverse video" sh -c "printf '%s' '$sel' | grep -Eq \"\$(printf '\\033\\\\[(0;)?7m')\""
+check "no colour escapes are sent" sh -c "! tmux -L '$E2E_SOCK' capture-pane -p -e -t e2e | grep -Eq \"\$(printf '\\033')\\[([0-9;]*;)?(3[0-7]|38;5;[0-9]+|4[0-7])m\""
+keys j
+check "the selection moves with j" sh -c "tmux -L '$E2E_SOCK' capture-pane -p -e -t e2e | grep 'O2 ' | grep -Eq \"\$(printf '\\033\\\\[(0;)?7m')\""
+e2e_done
