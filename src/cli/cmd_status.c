@@ -1,0 +1,98 @@
+/*
+ * cmd_status.c — okr status: one short line for tmux's status-right (SPEC
+ * §5): your rank and its movement in the configured window, your points and
+ * level, and your team's progress in the current cycle.  Plain text with no
+ * colour codes, so tmux shows it as it is.
+ *
+ *   #2 ▲1 · 45 pts this week · L3 · Product 47%
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "okr/assess.h"
+#include "okr/i18n.h"
+#include "okr/progress.h"
+#include "okr/text.h"
+#include "scores.h"
+
+/* Progress of the viewer's first team: the weighted mean of its objectives
+ * in the current cycle.  false when it has none. */
+static bool team_progress(cli_ctx *ctx, const cli_scores *sc, const okr_person *me, char *team, size_t len,
+			  double *out)
+{
+	if (!me || !me->teams[0])
+		return false;
+	size_t n = strcspn(me->teams, ",");
+	if (n >= len)
+		n = len - 1;
+	memcpy(team, me->teams, n);
+	team[n] = '\0';
+	okr_assessments as;
+	okr_assess(&sc->snap, ctx->cfg.rollup, &ctx->cfg.status, sc->now, &as);
+	double *v = calloc(sc->snap.nobjs + 1, sizeof *v), *w = calloc(sc->snap.nobjs + 1, sizeof *w);
+	size_t k = 0;
+	for (size_t i = 0; v && w && i < sc->snap.nobjs; i++)
+		if (strcmp(sc->snap.objs[i].team, team) == 0) {
+			v[k] = as.objs[i].progress;
+			w[k++] = sc->snap.objs[i].weight;
+		}
+	*out = k ? okr_weighted_mean(v, w, k) : 0;
+	free(v);
+	free(w);
+	okr_assessments_free(&as);
+	return k > 0;
+}
+
+int cmd_status(cli_ctx *ctx, int argc, char **argv)
+{
+	static const cli_opt opts[] = { { "window", 'w', true }, { 0 } };
+	cli_args a;
+	int rc = cli_parse("status", "[--window week|cycle|all]", opts, argc, argv, 0, 0, &a);
+	if (rc)
+		return rc;
+	const char *wname = cli_opt_get(opts, &a, "window");
+	int wi = cli_window_parse(wname ? wname : ctx->cfg.board_window);
+	if (wi < 0)
+		return OKR_E_USAGE;
+	cli_scores sc;
+	if ((rc = cli_scores_load(ctx, 0, &sc)))
+		return rc;
+	const okr_person *me = cli_scores_person(&sc, sc.me);
+	if (!me) {
+		printf(_("okr: not on the board yet\n"));
+		cli_scores_free(&sc);
+		return 0;
+	}
+	score_span cur, prev;
+	cli_window_spans(&sc, ctx->cfg.week_offset_minutes, (cli_window)wi, &cur, &prev);
+	score_board b;
+	score_board_people(sc.st, cur, prev, &b);
+	if (ctx->cfg.board_bands)
+		score_board_bands(&b, ctx->cfg.board_top);
+	const score_row *r = score_board_find(&b, sc.me);
+	score_person_result pr;
+	score_person_get(sc.st, sc.me, sc.now, &pr);
+	static const char *const in[] = { N_("this week"), N_("this cycle"), N_("in all") };
+	char mv[16];
+	if (!r || r->hidden)
+		printf(_("hidden"));
+	else if (ctx->cfg.board_bands && r->band != SCORE_BAND_RANKED)
+		printf("%s", r->band == SCORE_BAND_ON_TRACK ? _("on track") : _("needs support"));
+	else
+		printf("#%d %s", r->rank, cli_movement(r->movement, mv, sizeof mv));
+	printf(_(" · %.0f pts %s · L%d"), r ? r->score : 0.0, _(in[wi]), pr.level);
+	if (pr.streak > 1)
+		printf(_(" · %dw streak"), pr.streak);
+	char team[128];
+	double tp;
+	if (team_progress(ctx, &sc, me, team, sizeof team, &tp)) {
+		char *t = text_fit(team, 16, NULL);
+		printf(" · %s %.0f%%", t, tp * 100);
+		free(t);
+	}
+	putchar('\n');
+	score_board_free(&b);
+	cli_scores_free(&sc);
+	return 0;
+}

@@ -1,0 +1,124 @@
+/*
+ * scores.c — see scores.h.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "okr/assess.h"
+#include "okr/i18n.h"
+#include "okr/parse.h"
+#include "scores.h"
+
+int cli_scores_load(cli_ctx *ctx, int64_t explain, cli_scores *out)
+{
+	memset(out, 0, sizeof *out);
+	out->now = okr_now();
+	okr_result r = okr_store_snapshot(ctx->store, 0, false, &out->snap);
+	if (r)
+		return cli_store_fail(ctx, r);
+	r = okr_store_score_refresh(ctx->store, &ctx->cfg.game, ctx->cfg.week_offset_minutes, explain,
+				    &out->st, NULL);
+	if (r) {
+		okr_snapshot_free(&out->snap);
+		return cli_store_fail(ctx, r);
+	}
+	const okr_person *me = cli_scores_login(out, ctx->login);
+	out->me = me ? me->id : 0;
+	return OKR_OK;
+}
+
+void cli_scores_free(cli_scores *sc)
+{
+	score_free(sc->st);
+	okr_snapshot_free(&sc->snap);
+	memset(sc, 0, sizeof *sc);
+}
+
+int cli_window_parse(const char *s)
+{
+	static const char *const names[] = { "week", "cycle", "all" };
+	for (int i = 0; i < 3; i++)
+		if (strcmp(s, names[i]) == 0)
+			return i;
+	cli_fail(OKR_E_USAGE, _("'%s' is not a leaderboard window — use week, cycle or all"), s);
+	return -1;
+}
+
+void cli_window_spans(const cli_scores *sc, int offset, cli_window w, score_span *cur, score_span *prev)
+{
+	okr_day monday = score_week_first_day(score_week_of(sc->now, offset));
+	const okr_cycle *cy = okr_snapshot_cycle(&sc->snap);
+	switch (w) {
+	case WINDOW_WEEK:
+		*cur = (score_span){ monday, monday + 7 };
+		*prev = (score_span){ monday - 7, monday };
+		return;
+	case WINDOW_CYCLE:
+		if (cy) {
+			*cur = (score_span){ cy->start, cy->end + 1 };
+			*prev = (score_span){ cy->start, monday > cy->start ? monday : cy->start };
+			return;
+		}
+		break;
+	case WINDOW_ALL:
+		break;
+	}
+	*cur = SCORE_SPAN_ALL;
+	*prev = (score_span){ INT32_MIN, monday };
+}
+
+const char *cli_window_label(const cli_scores *sc, int offset, cli_window w, char *buf, size_t len)
+{
+	char a[11], b[11];
+	okr_day monday = score_week_first_day(score_week_of(sc->now, offset));
+	const okr_cycle *cy = okr_snapshot_cycle(&sc->snap);
+	if (w == WINDOW_WEEK) {
+		okr_format_date(monday, a);
+		okr_format_date(monday + 6, b);
+		snprintf(buf, len, _("this week, %s → %s"), a, b);
+	} else if (w == WINDOW_CYCLE && cy) {
+		okr_format_date(cy->start, a);
+		okr_format_date(cy->end, b);
+		snprintf(buf, len, _("cycle %.40s, %s → %s"), cy->name, a, b);
+	} else {
+		snprintf(buf, len, "%s", _("all time"));
+	}
+	return buf;
+}
+
+const okr_person *cli_scores_person(const cli_scores *sc, int64_t id)
+{
+	for (size_t i = 0; i < sc->snap.npeople; i++)
+		if (sc->snap.people[i].id == id)
+			return &sc->snap.people[i];
+	return NULL;
+}
+
+const okr_person *cli_scores_login(const cli_scores *sc, const char *login)
+{
+	if (login[0] == '@')
+		login++;
+	for (size_t i = 0; i < sc->snap.npeople; i++)
+		if (strcmp(sc->snap.people[i].login, login) == 0)
+			return &sc->snap.people[i];
+	return NULL;
+}
+
+const char *cli_scores_team(const cli_scores *sc, int64_t id)
+{
+	for (size_t i = 0; i < sc->snap.nteams; i++)
+		if (sc->snap.teams[i].id == id)
+			return sc->snap.teams[i].name;
+	return "?";
+}
+
+const char *cli_movement(int m, char *buf, size_t len)
+{
+	if (m > 0)
+		snprintf(buf, len, "▲%d", m);
+	else if (m < 0)
+		snprintf(buf, len, "▼%d", -m);
+	else
+		snprintf(buf, len, "–");
+	return buf;
+}

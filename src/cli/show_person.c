@@ -1,0 +1,232 @@
+/*
+ * show_person.c — okr show PERSON [--points]: a person's level and XP bar,
+ * streak, badges and points by window, and with --points every event that
+ * earned (or did not earn) points, so that "why do I have 340 points?" has
+ * an answer line by line (SPEC §4).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "okr/i18n.h"
+#include "okr/parse.h"
+#include "okr/text.h"
+#include "scores.h"
+
+/* A time in the team's zone, as the week boundaries see it. */
+static const char *when(okr_time t, int off, char *buf, size_t len)
+{
+	char d[11];
+	okr_time l = t + (okr_time)off * 60;
+	okr_format_date(score_day_of(t, off), d);
+	long s = (long)(((l % 86400) + 86400) % 86400);
+	snprintf(buf, len, "%s %02ld:%02ld", d, s / 3600, s / 60 % 60);
+	return buf;
+}
+
+static const char *login_of(const cli_scores *sc, int64_t id)
+{
+	const okr_person *p = cli_scores_person(sc, id);
+	return p ? p->login : "?";
+}
+
+/* What one line says, in words. */
+static void line_text(const cli_scores *sc, const score_line *l, char *buf, size_t len)
+{
+	long long kr = (long long)l->kr_id;
+	switch (l->reason) {
+	case SCORE_R_CHECKIN:
+		snprintf(buf, len, _("check-in with a note on K%lld (streak %d, +%d%%)"), kr, l->streak, l->percent);
+		break;
+	case SCORE_R_CHECKIN_NO_NOTE:
+		snprintf(buf, len, _("check-in on K%lld without a note"), kr);
+		break;
+	case SCORE_R_CHECKIN_AGAIN:
+		snprintf(buf, len, _("another note on K%lld this week (paid once a week)"), kr);
+		break;
+	case SCORE_R_PROGRESS:
+		snprintf(buf, len, _("progress on K%lld: best %.0f%% → %.0f%% × weight %g"), kr, l->from * 100,
+			 l->to * 100, l->weight);
+		break;
+	case SCORE_R_PROGRESS_NONE:
+		snprintf(buf, len, _("K%lld at %.0f%%, not above its best %.0f%%"), kr, l->to * 100, l->from * 100);
+		break;
+	case SCORE_R_REACH_07:
+		snprintf(buf, len, _("K%lld reached 0.7"), kr);
+		break;
+	case SCORE_R_REACH_10:
+		snprintf(buf, len, _("K%lld reached 1.0"), kr);
+		break;
+	case SCORE_R_KUDOS_GIVEN:
+		snprintf(buf, len, _("kudos to @%s"), login_of(sc, l->other_id));
+		break;
+	case SCORE_R_KUDOS_RECEIVED:
+		snprintf(buf, len, _("kudos from @%s"), login_of(sc, l->other_id));
+		break;
+	case SCORE_R_KUDOS_REPEAT:
+		snprintf(buf, len, _("kudos to @%s again this week (counted once a week)"), login_of(sc, l->other_id));
+		break;
+	case SCORE_R_KUDOS_ALLOWANCE:
+		snprintf(buf, len, _("kudos to @%s beyond this week's allowance"), login_of(sc, l->other_id));
+		break;
+	case SCORE_R_KUDOS_SELF:
+		snprintf(buf, len, "%s", _("kudos to yourself"));
+		break;
+	case SCORE_R_COMMENT:
+		snprintf(buf, len, _("comment on K%lld of @%s"), kr, login_of(sc, l->other_id));
+		break;
+	case SCORE_R_COMMENT_SHORT:
+		snprintf(buf, len, _("comment on K%lld too short to count"), kr);
+		break;
+	case SCORE_R_COMMENT_CAP:
+		snprintf(buf, len, _("comment on K%lld beyond this week's cap"), kr);
+		break;
+	case SCORE_R_BADGE:
+		snprintf(buf, len, _("badge: %s"), _(score_badge_title(l->badge)));
+		break;
+	}
+}
+
+static void print_points(cli_ctx *ctx, const cli_scores *sc, int64_t id)
+{
+	size_t n;
+	const score_line *l = score_lines(sc->st, &n);
+	printf(_("\nPoints, event by event\n"));
+	for (size_t i = 0; i < n; i++) {
+		char w[32], text[256];
+		if (l[i].person_id != id)
+			continue;
+		line_text(sc, &l[i], text, sizeof text);
+		printf("  %s  %+5lld  ", when(l[i].at, ctx->cfg.week_offset_minutes, w, sizeof w),
+		       (long long)l[i].points);
+		cli_put(stdout, text, -1);
+		putchar('\n');
+	}
+}
+
+static void print_json(cli_ctx *ctx, const cli_scores *sc, const okr_person *p, const score_person_result *r,
+		       const int64_t pts[3], bool points)
+{
+	json_out j;
+	json_begin(&j, stdout);
+	json_obj(&j, NULL);
+	json_str(&j, "login", p->login);
+	json_str(&j, "name", p->name);
+	json_int(&j, "xp", r->xp);
+	json_int(&j, "level", r->level);
+	json_int(&j, "into_level", r->into_level);
+	json_int(&j, "level_span", r->level_span);
+	json_int(&j, "streak", r->streak);
+	json_int(&j, "best_streak", r->best_streak);
+	json_int(&j, "points_week", pts[0]);
+	json_int(&j, "points_cycle", pts[1]);
+	json_int(&j, "points_all", pts[2]);
+	json_arr(&j, "badges");
+	for (int b = 0; b < SCORE_NBADGES; b++)
+		if (r->has[b]) {
+			json_obj(&j, NULL);
+			json_str(&j, "badge", score_badge_slug((score_badge)b));
+			json_int(&j, "at", r->badge_at[b]);
+			json_end_obj(&j);
+		}
+	json_end_arr(&j);
+	if (points) {
+		size_t n;
+		const score_line *l = score_lines(sc->st, &n);
+		json_arr(&j, "points");
+		for (size_t i = 0; i < n; i++) {
+			char text[256];
+			if (l[i].person_id != p->id)
+				continue;
+			line_text(sc, &l[i], text, sizeof text);
+			json_obj(&j, NULL);
+			json_int(&j, "at", l[i].at);
+			json_int(&j, "points", l[i].points);
+			json_str(&j, "why", text);
+			json_end_obj(&j);
+		}
+		json_end_arr(&j);
+	}
+	(void)ctx;
+	json_end_obj(&j);
+	json_finish(&j);
+}
+
+int cli_show_person(cli_ctx *ctx, const char *who, bool points, bool json)
+{
+	cli_scores sc;
+	int rc = cli_scores_load(ctx, 0, &sc);
+	if (rc)
+		return rc;
+	const okr_person *p = cli_scores_login(&sc, who);
+	if (!p) {
+		cli_scores_free(&sc);
+		char *q = text_fit(who, 40, NULL);
+		rc = cli_fail(OKR_E_NOTFOUND, _("'%s' is neither an ID nor a person — `okr list --people` shows "
+						"the people, `okr list` the IDs"), q);
+		free(q);
+		return rc;
+	}
+	if (p->opt_out && p->id != sc.me) {
+		printf(_("@%s has opted out of the leaderboard: their points are theirs to see\n"), p->login);
+		cli_scores_free(&sc);
+		return 0;
+	}
+	int64_t id = p->id;
+	if (points) {
+		/* The explanation is recorded while folding: compute again for this person. */
+		score_free(sc.st);
+		sc.st = NULL;
+		okr_result r = okr_store_score_refresh(ctx->store, &ctx->cfg.game, ctx->cfg.week_offset_minutes,
+						       id, &sc.st, NULL);
+		if (r) {
+			cli_scores_free(&sc);
+			return cli_store_fail(ctx, r);
+		}
+		p = cli_scores_person(&sc, id);
+	}
+	score_person_result r;
+	score_person_get(sc.st, id, sc.now, &r);
+	int64_t pts[3];
+	for (int w = 0; w < 3; w++) {
+		score_span cur, prev;
+		cli_window_spans(&sc, ctx->cfg.week_offset_minutes, (cli_window)w, &cur, &prev);
+		pts[w] = score_points(sc.st, id, cur);
+	}
+	if (json) {
+		print_json(ctx, &sc, p, &r, pts, points);
+		cli_scores_free(&sc);
+		return 0;
+	}
+	printf("@");
+	cli_put(stdout, p->login, -1);
+	printf("  ");
+	cli_put(stdout, p->name, -1);
+	if (p->teams[0]) {
+		printf("  [");
+		cli_put(stdout, p->teams, -1);
+		printf("]");
+	}
+	printf(_("\n  level %-3d  "), r.level);
+	cli_bar(stdout, r.level_span ? (double)r.into_level / (double)r.level_span : 0, 20);
+	printf(_(" %lld / %lld XP to level %d   (%lld XP in all)\n"), (long long)r.into_level,
+	       (long long)r.level_span, r.level + 1, (long long)r.xp);
+	printf(_("  streak     %d week%s in a row (best %d), %lld check-ins\n"), r.streak, r.streak == 1 ? "" : "s",
+	       r.best_streak, (long long)r.checkins);
+	printf(_("  points     %lld this week · %lld this cycle · %lld in all\n"), (long long)pts[0],
+	       (long long)pts[1], (long long)pts[2]);
+	printf(_("\nBadges (%d of %d)\n"), r.nbadges, (int)SCORE_NBADGES);
+	for (int b = 0; b < SCORE_NBADGES; b++) {
+		char d[11];
+		if (!r.has[b])
+			continue;
+		okr_format_date(score_day_of(r.badge_at[b], ctx->cfg.week_offset_minutes), d);
+		printf("  ★ %-16s %s  %s\n", _(score_badge_title((score_badge)b)), d, _(score_badge_why((score_badge)b)));
+	}
+	if (!r.nbadges)
+		printf(_("  none yet — a first check-in earns one\n"));
+	if (points)
+		print_points(ctx, &sc, id);
+	cli_scores_free(&sc);
+	return 0;
+}

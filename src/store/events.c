@@ -1,0 +1,397 @@
+/*
+ * events.c — what gamification needs from the database (SPEC §4, §9): the
+ * world of scoring (people, teams, key results with their objective, cycle
+ * and grade) and the events (check-ins, kudos, comments) as compact core
+ * structs, plus okr_store_score_refresh, which keeps a score_state up to
+ * date at the cost of the new rows only.
+ *
+ * Rows are read by rowid (the table's own order, no index and no sort in
+ * SQLite) and sorted by time here only if they are not in time order
+ * already, which they almost always are: a million check-ins load in one
+ * sequential scan.  Only what the rules use is copied: a check-in's note
+ * becomes one bit, a comment's text its length.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "okr/util.h"
+#include "store_int.h"
+
+/* ---- the world ---- */
+
+static okr_result load_people(okr_store *s, score_world *w)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT id, opt_out FROM person ORDER BY id");
+	if (!st)
+		return OKR_E_FAIL;
+	score_person *v = NULL;
+	size_t n = 0, cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		okr_xgrow(&v, &cap, n + 1, sizeof *v);
+		v[n++] = (score_person){ sqlite3_column_int64(st, 0), sqlite3_column_int(st, 1) != 0 };
+	}
+	store_done(s, st);
+	w->people = v;
+	w->npeople = n;
+	return rc == SQLITE_DONE ? OKR_OK : store_sqlerr(s, rc, "reading people");
+}
+
+static okr_result load_members(okr_store *s, score_world *w)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT team_id, person_id FROM team_member");
+	if (!st)
+		return OKR_E_FAIL;
+	score_member *v = NULL;
+	size_t n = 0, cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		okr_xgrow(&v, &cap, n + 1, sizeof *v);
+		v[n++] = (score_member){ sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1) };
+	}
+	store_done(s, st);
+	w->members = v;
+	w->nmembers = n;
+	return rc == SQLITE_DONE ? OKR_OK : store_sqlerr(s, rc, "reading teams");
+}
+
+static const char kr_sql[] =
+	"SELECT k.id, k.objective_id, COALESCE(k.owner_id, 0), COALESCE(o.owner_id, 0), COALESCE(o.team_id, 0), "
+	"k.type, k.direction, k.start_value, k.target_value, k.weight, o.kind = 'aspirational', "
+	"k.archived OR o.archived, c.start_day, CASE WHEN k.due_day > 0 THEN k.due_day ELSE c.end_day END, "
+	"g.score, COALESCE(g.at, 0) "
+	"FROM key_result k JOIN objective o ON o.id = k.objective_id JOIN cycle c ON c.id = o.cycle_id "
+	"LEFT JOIN grade g ON g.kr_id = k.id ORDER BY k.id";
+
+static okr_result load_krs(okr_store *s, int offset, score_world *w)
+{
+	sqlite3_stmt *st = store_prepare(s, kr_sql);
+	if (!st)
+		return OKR_E_FAIL;
+	score_kr *v = NULL;
+	size_t n = 0, cap = 0;
+	int rc;
+	/* Day numbers are the team's calendar days: they begin at 00:00 in its zone. */
+	okr_time shift = (okr_time)offset * 60;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		okr_xgrow(&v, &cap, n + 1, sizeof *v);
+		score_kr *k = &v[n++];
+		const char *type = (const char *)sqlite3_column_text(st, 5);
+		const char *dir = (const char *)sqlite3_column_text(st, 6);
+		*k = (score_kr){
+			.id = sqlite3_column_int64(st, 0),
+			.objective_id = sqlite3_column_int64(st, 1),
+			.owner_id = sqlite3_column_int64(st, 2),
+			.obj_owner_id = sqlite3_column_int64(st, 3),
+			.team_id = sqlite3_column_int64(st, 4),
+			.type = type && !strcmp(type, "milestone") ? KR_MILESTONE
+			      : type && !strcmp(type, "threshold") ? KR_THRESHOLD : KR_METRIC,
+			.dir = dir && !strcmp(dir, "at_most") ? DIR_AT_MOST : DIR_AT_LEAST,
+			.start = sqlite3_column_double(st, 7),
+			.target = sqlite3_column_double(st, 8),
+			.weight = sqlite3_column_double(st, 9),
+			.aspirational = sqlite3_column_int(st, 10) != 0,
+			.archived = sqlite3_column_int(st, 11) != 0,
+			.from = (okr_time)sqlite3_column_int64(st, 12) * 86400 - shift,
+			.due = ((okr_time)sqlite3_column_int64(st, 13) + 1) * 86400 - shift,
+			.grade = sqlite3_column_type(st, 14) == SQLITE_NULL ? NAN : sqlite3_column_double(st, 14),
+			.graded_at = sqlite3_column_int64(st, 15),
+		};
+	}
+	store_done(s, st);
+	w->krs = v;
+	w->nkrs = n;
+	return rc == SQLITE_DONE ? OKR_OK : store_sqlerr(s, rc, "reading key results");
+}
+
+void okr_score_world_free(score_world *w)
+{
+	free((void *)w->people);
+	free((void *)w->members);
+	free((void *)w->krs);
+	memset(w, 0, sizeof *w);
+}
+
+static okr_result load_world(okr_store *s, int offset, score_world *w)
+{
+	okr_result r;
+	if ((r = load_people(s, w)) || (r = load_members(s, w)) || (r = load_krs(s, offset, w)))
+		return r;
+	return OKR_OK;
+}
+
+struct world_ctx {
+	int offset;
+	score_world *w;
+};
+
+static okr_result world_txn(okr_store *s, void *vctx)
+{
+	struct world_ctx *c = vctx;
+	return load_world(s, c->offset, c->w);
+}
+
+okr_result okr_store_score_world(okr_store *s, int week_offset_minutes, score_world *out)
+{
+	memset(out, 0, sizeof *out);
+	struct world_ctx c = { week_offset_minutes, out };
+	okr_result r = store_read(s, world_txn, &c);
+	if (r)
+		okr_score_world_free(out);
+	return r;
+}
+
+/* ---- the events ---- */
+
+static int ck_cmp(const void *a, const void *b)
+{
+	const score_checkin *x = a, *y = b;
+	if (x->at != y->at)
+		return x->at < y->at ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static int kd_cmp(const void *a, const void *b)
+{
+	const score_kudos *x = a, *y = b;
+	if (x->at != y->at)
+		return x->at < y->at ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static int cm_cmp(const void *a, const void *b)
+{
+	const score_comment *x = a, *y = b;
+	if (x->at != y->at)
+		return x->at < y->at ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static okr_result load_checkins(okr_store *s, int64_t after, score_events *ev)
+{
+	sqlite3_stmt *st = store_prepare(s,
+		"SELECT id, kr_id, author_id, value, COALESCE(confidence, -1), "
+		"note <> '' AND trim(note) <> '', at FROM checkin WHERE id > ?1 ORDER BY id");
+	if (!st)
+		return OKR_E_FAIL;
+	sqlite3_bind_int64(st, 1, after);
+	score_checkin *v = NULL;
+	size_t n = 0, cap = 0;
+	bool sorted = true;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		okr_xgrow(&v, &cap, n + 1, sizeof *v);
+		score_checkin *c = &v[n];
+		c->id = sqlite3_column_int64(st, 0);
+		c->kr_id = sqlite3_column_int64(st, 1);
+		c->author_id = sqlite3_column_int64(st, 2);
+		c->value = sqlite3_column_double(st, 3);
+		c->confidence = (int8_t)sqlite3_column_int(st, 4);
+		c->has_note = sqlite3_column_int(st, 5) != 0;
+		c->at = sqlite3_column_int64(st, 6);
+		if (n && c->at < v[n - 1].at)
+			sorted = false;
+		n++;
+	}
+	store_done(s, st);
+	if (!sorted)
+		qsort(v, n, sizeof *v, ck_cmp);
+	ev->checkins = v;
+	ev->ncheckins = n;
+	return rc == SQLITE_DONE ? OKR_OK : store_sqlerr(s, rc, "reading check-ins");
+}
+
+static okr_result load_kudos(okr_store *s, int64_t after, score_events *ev)
+{
+	sqlite3_stmt *st = store_prepare(s,
+		"SELECT id, from_id, to_id, COALESCE(kr_id, 0), at FROM kudos WHERE id > ?1 ORDER BY id");
+	if (!st)
+		return OKR_E_FAIL;
+	sqlite3_bind_int64(st, 1, after);
+	score_kudos *v = NULL;
+	size_t n = 0, cap = 0;
+	bool sorted = true;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		okr_xgrow(&v, &cap, n + 1, sizeof *v);
+		v[n] = (score_kudos){ sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1),
+				      sqlite3_column_int64(st, 2), sqlite3_column_int64(st, 3),
+				      sqlite3_column_int64(st, 4) };
+		if (n && v[n].at < v[n - 1].at)
+			sorted = false;
+		n++;
+	}
+	store_done(s, st);
+	if (!sorted)
+		qsort(v, n, sizeof *v, kd_cmp);
+	ev->kudos = v;
+	ev->nkudos = n;
+	return rc == SQLITE_DONE ? OKR_OK : store_sqlerr(s, rc, "reading kudos");
+}
+
+static okr_result load_comments(okr_store *s, int64_t after, score_events *ev)
+{
+	sqlite3_stmt *st = store_prepare(s,
+		"SELECT id, author_id, CASE WHEN target_kind = 'K' THEN target_id ELSE 0 END, "
+		"length(trim(text)), at FROM comment WHERE id > ?1 ORDER BY id");
+	if (!st)
+		return OKR_E_FAIL;
+	sqlite3_bind_int64(st, 1, after);
+	score_comment *v = NULL;
+	size_t n = 0, cap = 0;
+	bool sorted = true;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		okr_xgrow(&v, &cap, n + 1, sizeof *v);
+		v[n] = (score_comment){ sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1),
+					sqlite3_column_int64(st, 2), sqlite3_column_int(st, 3),
+					sqlite3_column_int64(st, 4) };
+		if (n && v[n].at < v[n - 1].at)
+			sorted = false;
+		n++;
+	}
+	store_done(s, st);
+	if (!sorted)
+		qsort(v, n, sizeof *v, cm_cmp);
+	ev->comments = v;
+	ev->ncomments = n;
+	return rc == SQLITE_DONE ? OKR_OK : store_sqlerr(s, rc, "reading comments");
+}
+
+void okr_score_events_free(score_events *ev)
+{
+	free((void *)ev->checkins);
+	free((void *)ev->kudos);
+	free((void *)ev->comments);
+	memset(ev, 0, sizeof *ev);
+}
+
+static okr_result load_events(okr_store *s, const score_marks *after, score_events *ev)
+{
+	score_marks none = { 0, 0, 0 };
+	if (!after)
+		after = &none;
+	okr_result r;
+	if ((r = load_checkins(s, after->checkin, ev)) || (r = load_kudos(s, after->kudos, ev)) ||
+	    (r = load_comments(s, after->comment, ev)))
+		return r;
+	return OKR_OK;
+}
+
+struct events_ctx {
+	const score_marks *after;
+	score_events *ev;
+};
+
+static okr_result events_txn(okr_store *s, void *vctx)
+{
+	struct events_ctx *c = vctx;
+	return load_events(s, c->after, c->ev);
+}
+
+okr_result okr_store_score_events(okr_store *s, const score_marks *after, score_events *out)
+{
+	memset(out, 0, sizeof *out);
+	struct events_ctx c = { after, out };
+	okr_result r = store_read(s, events_txn, &c);
+	if (r)
+		okr_score_events_free(out);
+	return r;
+}
+
+/* ---- the fingerprint of the world ---- */
+
+/* Everything in the world that scoring reads, folded into one number: an
+ * edit bumps a version, a team change moves the member sums, a grade its
+ * sums.  A few aggregate scans of small tables, well under a millisecond on
+ * the large data set. */
+static okr_result fingerprint(okr_store *s, uint64_t *out)
+{
+	sqlite3_stmt *st = store_prepare(s,
+		"SELECT (SELECT count(*) FROM person), (SELECT total(opt_out * id) FROM person), "
+		"(SELECT count(*) FROM team_member), (SELECT total(team_id * 65599 + person_id) FROM team_member), "
+		"(SELECT count(*) FROM key_result), (SELECT total(version) FROM key_result), "
+		"(SELECT count(*) FROM objective), (SELECT total(version) FROM objective), "
+		"(SELECT total(start_day * 3 + end_day * 7 + id) FROM cycle), "
+		"(SELECT count(*) FROM grade), (SELECT total(score * 1000 + at + kr_id) FROM grade)");
+	if (!st)
+		return OKR_E_FAIL;
+	int rc = sqlite3_step(st);
+	uint64_t h = 1469598103934665603ULL;
+	if (rc == SQLITE_ROW)
+		for (int i = 0; i < sqlite3_column_count(st); i++) {
+			double d = sqlite3_column_double(st, i);
+			uint64_t b;
+			memcpy(&b, &d, sizeof b);
+			for (int k = 0; k < 8; k++) {
+				h ^= (b >> (8 * k)) & 0xff;
+				h *= 1099511628211ULL;
+			}
+		}
+	store_done(s, st);
+	*out = h;
+	return rc == SQLITE_ROW ? OKR_OK : store_sqlerr(s, rc, "reading the scoring data");
+}
+
+/* ---- keeping a state up to date ---- */
+
+struct refresh_ctx {
+	const okr_game_rules *rules;
+	int offset;
+	int64_t explain;
+	score_state **state;
+	bool rebuilt;
+};
+
+static okr_result rebuild(okr_store *s, struct refresh_ctx *c, uint64_t fp)
+{
+	score_world w = { 0 };
+	okr_result r = load_world(s, c->offset, &w);
+	score_events ev = { 0 };
+	if (!r)
+		r = load_events(s, NULL, &ev);
+	if (!r) {
+		score_state *st = score_new(c->rules, c->offset, &w);
+		score_explain(st, c->explain);
+		score_fold(st, &ev);
+		score_set_tag(st, fp);
+		score_free(*c->state);
+		*c->state = st;
+		c->rebuilt = true;
+	}
+	okr_score_world_free(&w);
+	okr_score_events_free(&ev);
+	return r;
+}
+
+static okr_result refresh_txn(okr_store *s, void *vctx)
+{
+	struct refresh_ctx *c = vctx;
+	uint64_t fp;
+	okr_result r = fingerprint(s, &fp);
+	if (r)
+		return r;
+	if (!*c->state || score_tag(*c->state) != fp)
+		return rebuild(s, c, fp);
+	score_marks m = score_get_marks(*c->state);
+	score_events ev;
+	memset(&ev, 0, sizeof ev);
+	if ((r = load_events(s, &m, &ev))) {
+		okr_score_events_free(&ev);
+		return r;
+	}
+	bool ok = score_fold(*c->state, &ev);
+	okr_score_events_free(&ev);
+	return ok ? OKR_OK : rebuild(s, c, fp);
+}
+
+okr_result okr_store_score_refresh(okr_store *s, const okr_game_rules *rules, int week_offset_minutes,
+				   int64_t explain, score_state **state, bool *rebuilt)
+{
+	struct refresh_ctx c = { rules, week_offset_minutes, explain, state, false };
+	okr_result r = store_read(s, refresh_txn, &c);
+	if (rebuilt)
+		*rebuilt = c.rebuilt;
+	return r;
+}
