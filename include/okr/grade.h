@@ -1,0 +1,26 @@
+/*
+ * grade.h — grades at cycle close (SPEC §2, §3): an objective's grade is the
+ * weighted mean of its key results' grades, judged against Google's bar
+ * (okr_grade_success: 1.0 for committed, 0.7 for aspirational objectives).
+ * Pure.
+ */
+#ifndef OKR_GRADE_H
+#define OKR_GRADE_H
+
+#include <stddef.h>
+#include "okr/model.h"
+
+/* kr_scores[i] is the grade of snap->krs[i], NaN when it has none.  Writes
+ * out[i] for snap->objs[i]: the weighted mean (key-result weights) of its
+ * graded, non-archived key results, NaN when none is graded. */
+void okr_grade_objectives(const okr_snapshot *snap, const double *kr_scores, double *out);
+
+/* kr_scores parallel to snap->krs from a list of grades (NaN: ungraded).
+ * The caller frees the result. */
+double *okr_grade_scores(const okr_snapshot *snap, const okr_grade *grades, size_t n);
+
+/* Parse a grade as people type it: a plain decimal number from 0 to 1 with
+ * at most two decimals ("0.7", "1", ".85" is refused: write 0.85). */
+bool okr_grade_parse(const char *s, double *out);
+
+#endif

@@ -1,0 +1,230 @@
+/*
+ * cmd_import.c — okr import FILE [--dry-run]: an export (JSON or CSV) read
+ * back into the database as one transaction, so a bad file changes nothing.
+ *
+ * Problems in the file are reported by line (CSV) or path (JSON) with what is
+ * wrong, up to twenty at a time, and the exit code is 2.  The dry run makes
+ * the same writes and rolls them back, so what it lists is exactly what a real
+ * run would do; on a database that does not exist yet it works on a
+ * scratch copy and leaves no file behind.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "export.h"
+#include "import.h"
+#include "okr/i18n.h"
+#include "okr/parse.h"
+#include "okr/text.h"
+#include "okr/util.h"
+
+static const char usage[] = "FILE [--dry-run]   (FILE: an `okr export --format json|csv`; - reads stdin)";
+
+enum { FILE_MAX = 512 * 1024 * 1024 };
+
+static bool slurp(const char *path, okr_buf *b, char *err, size_t errlen)
+{
+	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+	if (!f) {
+		snprintf(err, errlen, _("cannot open %s: %s"), path, strerror(errno));
+		return false;
+	}
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		if (b->len + n > FILE_MAX) {
+			snprintf(err, errlen, _("%s is larger than 512 MB — split it"), path);
+			break;
+		}
+		okr_buf_addn(b, chunk, n);
+	}
+	bool ok = !ferror(f) && b->len <= FILE_MAX;
+	if (ferror(f))
+		snprintf(err, errlen, _("cannot read %s: %s"), path, strerror(errno));
+	if (f != stdin)
+		fclose(f);
+	return ok;
+}
+
+static void fit(const char *s, int cols)
+{
+	char *t = text_fit(s, cols, NULL);
+	fputs(t, stdout);
+	free(t);
+}
+
+static const char *const plural[LOAD_NKINDS] = {
+	N_("cycles"), N_("teams"), N_("people"), N_("team memberships"), N_("KPIs"), N_("objectives"),
+	N_("key results"), N_("check-ins"), N_("KPI values"), N_("comments"), N_("kudos"), N_("grades")
+};
+
+/* What a person recognises a record by, sanitised for the terminal. */
+static void label(const okr_dump *d, okr_load_kind k, size_t i)
+{
+	char id[24];
+	switch (k) {
+	case LOAD_CYCLE: cli_put(stdout, d->cycles[i].name, -1); break;
+	case LOAD_TEAM: cli_put(stdout, d->teams[i].name, -1); break;
+	case LOAD_PERSON: cli_put(stdout, d->people[i].login, -1); break;
+	case LOAD_KPI:
+		printf("%s ", okr_format_id(ID_KPI, d->kpis[i].id, id, sizeof id));
+		fit(d->kpis[i].name, 50);
+		break;
+	case LOAD_OBJECTIVE:
+		printf("%s ", okr_format_id(ID_OBJECTIVE, d->objs[i].id, id, sizeof id));
+		fit(d->objs[i].title, 50);
+		break;
+	case LOAD_KR:
+		printf("%s ", okr_format_id(ID_KR, d->krs[i].id, id, sizeof id));
+		fit(d->krs[i].title, 50);
+		break;
+	default: break;
+	}
+}
+
+static void report(const x_file *f, const okr_load_report *rep, bool dry)
+{
+	static const okr_id_kind idk[LOAD_NKINDS] = { [LOAD_KPI] = ID_KPI, [LOAD_OBJECTIVE] = ID_OBJECTIVE,
+						       [LOAD_KR] = ID_KR };
+	for (int k = LOAD_CYCLE; k <= LOAD_KR; k++) {
+		if (k == LOAD_MEMBER)
+			continue;
+		for (size_t i = 0; i < export_count(&f->d, k); i++) {
+			const okr_load_item *it = &rep->items[k][i];
+			int64_t was = k == LOAD_KPI ? f->d.kpis[i].id : k == LOAD_OBJECTIVE ? f->d.objs[i].id
+				: k == LOAD_KR ? f->d.krs[i].id : 0;
+			if (!dry && (!was || was == it->id))
+				continue;   /* a real run names only what was renumbered */
+			printf("  %-5s %-10s ", it->created ? _("add") : _("keep"), _(okr_load_kind_name(k)));
+			label(&f->d, k, i);
+			if (was && it->id != was) {
+				char id[24];
+				printf(it->created ? _("  → now %s") : _("  (already there as %s)"),
+				       okr_format_id(idk[k], it->id, id, sizeof id));
+			}
+			putchar('\n');
+		}
+	}
+	printf(dry ? _("Would add") : _("Added"));
+	const char *sep = " ";
+	for (int k = 0; k < LOAD_NKINDS; k++) {
+		if (!rep->created[k] && !rep->kept[k])
+			continue;
+		printf("%s%zu %s", sep, rep->created[k], _(plural[k]));
+		if (rep->kept[k])
+			printf(_(" (%zu already there)"), rep->kept[k]);
+		sep = ", ";
+	}
+	printf(sep[0] == ' ' ? _(" nothing.\n") : ".\n");
+}
+
+/* A dry run on a database that does not exist: a scratch one in a private
+ * directory, removed afterwards. */
+static int open_db(cli_ctx *ctx, bool dry, char *scratch, size_t len)
+{
+	char err[1024];
+	const char *path = ctx->db_path;
+	struct stat st;
+	scratch[0] = '\0';
+	if (dry && stat(path, &st) != 0 && errno == ENOENT) {
+		const char *tmp = getenv("TMPDIR");
+		snprintf(scratch, len, "%s/okr-import-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+		if (!mkdtemp(scratch))
+			return cli_fail(OKR_E_FAIL, _("cannot make a scratch directory for the dry run: %s"), strerror(errno));
+		static char db[4200];
+		snprintf(db, sizeof db, "%s/dry.db", scratch);
+		path = db;
+	}
+	okr_result r = okr_store_open(path, dry && !scratch[0] ? 0 : OKR_OPEN_CREATE, ctx->login, &ctx->store, err,
+				      sizeof err);
+	return r ? cli_fail(r, "%s", err) : 0;
+}
+
+static void remove_scratch(const char *dir)
+{
+	static const char *const files[] = { "dry.db", "dry.db-wal", "dry.db-shm", "dry.db-bell" };
+	char p[4300];
+	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+		snprintf(p, sizeof p, "%s/%s", dir, files[i]);
+		unlink(p);
+	}
+	rmdir(dir);
+}
+
+int cmd_import(cli_ctx *ctx, int argc, char **argv)
+{
+	static const cli_opt opts[] = { { "dry-run", 'n', false }, { 0 } };
+	cli_args a;
+	int rc = cli_parse("import", usage, opts, argc, argv, 1, 1, &a);
+	if (rc)
+		return rc;
+	bool dry = cli_opt_get(opts, &a, "dry-run") != NULL;
+	okr_buf text;
+	okr_buf_init(&text);
+	char err[1024];
+	if (!slurp(a.pos[0], &text, err, sizeof err)) {
+		okr_buf_free(&text);
+		return cli_fail(OKR_E_USAGE, "%s", err);
+	}
+	x_file f;
+	x_file_init(&f);
+	import_errors *e = okr_xcalloc(1, sizeof *e);
+	import_read(text.s, text.len, &f, e);
+	okr_buf_free(&text);
+	if (e->n) {
+		for (size_t i = 0; i < e->n && i < IMPORT_MAX_ERRORS; i++) {
+			char *shown = text_sanitize(e->msg[i]);
+			cli_fail(OKR_E_USAGE, "%s: %s", a.pos[0], shown);
+			free(shown);
+		}
+		if (e->n > IMPORT_MAX_ERRORS)
+			cli_fail(OKR_E_USAGE, _("… and %zu more problems"), e->n - IMPORT_MAX_ERRORS);
+		cli_fail(OKR_E_USAGE, _("nothing was imported — fix the file and run the import again"));
+		free(e);
+		x_file_free(&f);
+		return OKR_E_USAGE;
+	}
+	free(e);
+	char scratch[4096];
+	struct stat st;
+	bool existed = stat(ctx->db_path, &st) == 0;
+	if ((rc = open_db(ctx, dry, scratch, sizeof scratch))) {
+		x_file_free(&f);
+		return rc;
+	}
+	okr_load_report rep;
+	okr_result r = okr_store_load(ctx->store, &f.d, dry, &rep);
+	if (r) {
+		if (rep.fail_index >= 0)
+			rc = cli_fail(r, "%s: %s: %s — nothing was imported", a.pos[0],
+				      f.where[rep.fail_kind][rep.fail_index], okr_store_error(ctx->store));
+		else
+			rc = cli_fail(r, _("%s — nothing was imported"), okr_store_error(ctx->store));
+	} else {
+		if (dry)
+			printf(_("Dry run of importing %s into %s — nothing was written:\n"), a.pos[0], ctx->db_path);
+		report(&f, &rep, dry);
+	}
+	okr_load_report_free(&rep);
+	x_file_free(&f);
+	if (scratch[0]) {
+		okr_store_close(ctx->store);
+		ctx->store = NULL;
+		remove_scratch(scratch);
+	} else if (rc && !existed) {
+		/* A failed import into a new file leaves no file behind. */
+		okr_store_close(ctx->store);
+		ctx->store = NULL;
+		static const char *const ext[] = { "", "-wal", "-shm", "-bell" };
+		char p[4200];
+		for (size_t i = 0; i < sizeof ext / sizeof ext[0]; i++) {
+			snprintf(p, sizeof p, "%s%s", ctx->db_path, ext[i]);
+			unlink(p);
+		}
+	}
+	return rc;
+}

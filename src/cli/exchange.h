@@ -1,0 +1,69 @@
+/*
+ * exchange.h — the file format of `okr export --format json|csv` and
+ * `okr import`, declared once (docs/import-export.md describes it for people).
+ *
+ * Every record type is a flat list of named fields; the same table drives the
+ * CSV writer and reader (one header row per type, `#type,field,…`, then rows
+ * `type,value,…`) and the JSON writer and reader (an array of objects per
+ * type).  Values travel as text: the writers give each field its JSON type
+ * from the table, the readers check it, and one function turns the text of a
+ * record back into the dump — so the two formats cannot drift apart.
+ */
+#ifndef OKR_EXCHANGE_H
+#define OKR_EXCHANGE_H
+
+#include "okr/dump.h"
+
+enum { X_FORMAT_VERSION = 1, X_MAX_FIELDS = 16 };
+
+/* Field types: s text, e one of a fixed set of words, r text or null,
+ * n number, i whole number, I whole number or null, b true/false,
+ * d date YYYY-MM-DD, D date or null, t time YYYY-MM-DDTHH:MM:SSZ (UTC). */
+typedef struct {
+	const char *name;
+	char type;
+} x_field;
+
+typedef struct {
+	const char *name;       /* CSV record name: "key_result" */
+	const char *plural;     /* JSON key: "key_results" */
+	const x_field *fields;
+	int nfields;
+} x_record;
+
+extern const x_record x_records[LOAD_NKINDS];
+
+/* Is a null (empty in CSV) allowed for this field type? */
+bool x_nullable(char type);
+/* Is the field written as a JSON number / boolean rather than a string? */
+bool x_is_number(char type);
+
+/* The text of record i of `kind` in d: vals[f] malloc'd, NULL for null. */
+void x_row(const okr_dump *d, okr_load_kind kind, size_t i, char **vals);
+void x_row_free(char **vals, int n);
+
+/* A dump being built from a file, with where each record came from. */
+typedef struct {
+	okr_dump d;
+	char **where[LOAD_NKINDS];      /* "line 12" or "$.key_results[3]" per record */
+	size_t cap[LOAD_NKINDS], wcap[LOAD_NKINDS];
+	char **obj_cycle;               /* per objective: its cycle's name, until x_check */
+	char **team_parent;             /* per team: its parent's name or NULL, until x_check */
+} x_file;
+
+void x_file_init(x_file *f);
+void x_file_free(x_file *f);
+
+/* Add one record from its field texts (vals[f], NULL for null) found at
+ * `where`.  On a bad value returns false with err saying "<where>: field
+ * `name`: what is wrong". */
+bool x_add(x_file *f, okr_load_kind kind, char **vals, const char *where, char *err, size_t errlen);
+
+/* After the last record: every reference points at a record of the file,
+ * no name or ID is there twice.  On error false with err. */
+bool x_check(x_file *f, char *err, size_t errlen);
+
+/* Numbers as the shortest text that reads back as the same double. */
+const char *x_num(double v, char buf[static 32]);
+
+#endif

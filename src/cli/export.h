@@ -1,0 +1,20 @@
+/*
+ * export.h — the writers behind `okr export` (src/cli/export_*.c).
+ */
+#ifndef OKR_CLI_EXPORT_H
+#define OKR_CLI_EXPORT_H
+
+#include <stdio.h>
+#include "okr/cli.h"
+#include "okr/dump.h"
+
+size_t export_count(const okr_dump *d, okr_load_kind k);
+
+/* Every record i of kind k with keep[k][i], as JSON or CSV (exchange.h). */
+void export_json(FILE *out, const okr_dump *d, bool *const keep[LOAD_NKINDS]);
+void export_csv(FILE *out, const okr_dump *d, bool *const keep[LOAD_NKINDS]);
+
+/* The review report of one cycle (team NULL: all) in Markdown. */
+int export_md(cli_ctx *ctx, FILE *out, const okr_cycle *cycle, const char *team);
+
+#endif

@@ -1,0 +1,246 @@
+/*
+ * import_read.c — the two file formats of exchange.h read into an x_file,
+ * every problem reported with where it is: "line 12" for CSV, a JSON path
+ * such as "$.key_results[3] (line 120)" for JSON.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "exchange.h"
+#include "import.h"
+#include "okr/csv.h"
+#include "okr/jsonp.h"
+#include "okr/util.h"
+
+static void problem(import_errors *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void problem(import_errors *e, const char *fmt, ...)
+{
+	if (e->n < IMPORT_MAX_ERRORS) {
+		va_list ap;
+		va_start(ap, fmt);
+		vsnprintf(e->msg[e->n], sizeof e->msg[e->n], fmt, ap);
+		va_end(ap);
+	}
+	e->n++;
+}
+
+static int kind_by(const char *name, bool plural)
+{
+	for (int k = 0; k < LOAD_NKINDS; k++)
+		if (!strcmp(plural ? x_records[k].plural : x_records[k].name, name))
+			return k;
+	return -1;
+}
+
+static int field_by(const x_record *r, const char *name)
+{
+	for (int f = 0; f < r->nfields; f++)
+		if (!strcmp(r->fields[f].name, name))
+			return f;
+	return -1;
+}
+
+static void add(x_file *f, int kind, char **v, const char *where, import_errors *e)
+{
+	char err[IMPORT_MSG];
+	if (!x_add(f, (okr_load_kind)kind, v, where, err, sizeof err))
+		problem(e, "%s", err);
+}
+
+/* ---- JSON ---- */
+
+static void json_record(x_file *f, int kind, const jsonp_value *o, const char *where, import_errors *e)
+{
+	const x_record *r = &x_records[kind];
+	if (o->type != JSONP_OBJECT) {
+		problem(e, "%s: a %s must be an object {…}, not %s", where, r->name, jsonp_type_name(o->type));
+		return;
+	}
+	for (size_t i = 0; i < o->n; i++)
+		if (field_by(r, o->keys[i]) < 0) {
+			problem(e, "%s: a %s has no field \"%.60s\"", where, r->name, o->keys[i]);
+			return;
+		}
+	char *v[X_MAX_FIELDS] = { 0 };
+	for (int fi = 0; fi < r->nfields; fi++) {
+		const jsonp_value *m = jsonp_get(o, r->fields[fi].name);
+		char t = r->fields[fi].type;
+		if (!m || m->type == JSONP_NULL) {
+			if (!x_nullable(t)) {
+				problem(e, "%s: %s `%s` is missing", where, r->name, r->fields[fi].name);
+				x_row_free(v, r->nfields);
+				return;
+			}
+			continue;
+		}
+		jsonp_type want = x_is_number(t) ? JSONP_NUMBER : t == 'b' ? JSONP_BOOL : JSONP_STRING;
+		if (m->type != want) {
+			problem(e, "%s: %s `%s` must be a %s, not a %s", where, r->name, r->fields[fi].name,
+				jsonp_type_name(want), jsonp_type_name(m->type));
+			x_row_free(v, r->nfields);
+			return;
+		}
+		v[fi] = okr_xstrdup(m->type == JSONP_BOOL ? (m->b ? "true" : "false") : m->str);
+	}
+	add(f, kind, v, where, e);
+	x_row_free(v, r->nfields);
+}
+
+static void read_json(const char *text, size_t len, x_file *f, import_errors *e)
+{
+	jsonp_value root;
+	char err[IMPORT_MSG];
+	if (!jsonp_parse(text, len, &root, err, sizeof err)) {
+		problem(e, "%s", err);
+		return;
+	}
+	const jsonp_value *fmt = jsonp_get(&root, "format"), *ver = jsonp_get(&root, "version");
+	if (root.type != JSONP_OBJECT || !fmt || fmt->type != JSONP_STRING || strcmp(fmt->str, "okr") != 0) {
+		problem(e, "$: not an okr export (it should start {\"format\": \"okr\", \"version\": %d, …})",
+			X_FORMAT_VERSION);
+		jsonp_free(&root);
+		return;
+	}
+	if (!ver || ver->type != JSONP_NUMBER || ver->num != X_FORMAT_VERSION) {
+		problem(e, "$.version: this okr reads version %d of the format — export again with a matching okr",
+			X_FORMAT_VERSION);
+		jsonp_free(&root);
+		return;
+	}
+	/* Records in the order of the table, whatever the order of the keys. */
+	for (size_t i = 0; i < root.n; i++)
+		if (strcmp(root.keys[i], "format") && strcmp(root.keys[i], "version") &&
+		    kind_by(root.keys[i], true) < 0)
+			problem(e, "$.%.60s (line %d): not a part of an okr export", root.keys[i], root.items[i].line);
+	for (int k = 0; k < LOAD_NKINDS && e->n < IMPORT_MAX_ERRORS; k++) {
+		const jsonp_value *arr = jsonp_get(&root, x_records[k].plural);
+		if (!arr)
+			continue;
+		if (arr->type != JSONP_ARRAY) {
+			problem(e, "$.%s (line %d): must be an array [...]", x_records[k].plural, arr->line);
+			continue;
+		}
+		for (size_t i = 0; i < arr->n && e->n < IMPORT_MAX_ERRORS; i++) {
+			char where[96];
+			snprintf(where, sizeof where, "$.%s[%zu] (line %d)", x_records[k].plural, i, arr->items[i].line);
+			json_record(f, k, &arr->items[i], where, e);
+		}
+	}
+	jsonp_free(&root);
+}
+
+/* ---- CSV ---- */
+
+typedef struct {
+	bool seen;
+	int col[X_MAX_FIELDS];   /* the CSV column of each field, -1: absent */
+	size_t ncols;
+} csv_header;
+
+static void csv_head(const csv_record *rec, int kind, csv_header *h, import_errors *e)
+{
+	const x_record *r = &x_records[kind];
+	h->seen = true;
+	h->ncols = rec->n;
+	for (int f = 0; f < r->nfields; f++)
+		h->col[f] = -1;
+	for (size_t c = 1; c < rec->n; c++) {
+		int f = field_by(r, rec->f[c]);
+		if (f < 0) {
+			problem(e, "line %d: a %s has no column \"%.60s\"", rec->line, r->name, rec->f[c]);
+			continue;
+		}
+		if (h->col[f] >= 0)
+			problem(e, "line %d: the column \"%s\" appears twice", rec->line, rec->f[c]);
+		h->col[f] = (int)c;
+	}
+	for (int f = 0; f < r->nfields; f++)
+		if (h->col[f] < 0 && !x_nullable(r->fields[f].type))
+			problem(e, "line %d: the %s header lacks the column \"%s\"", rec->line, r->name, r->fields[f].name);
+}
+
+static void read_csv(const char *text, size_t len, x_file *f, import_errors *e)
+{
+	csv_reader rd;
+	csv_record rec = { 0 };
+	csv_header heads[LOAD_NKINDS] = { 0 };
+	char err[IMPORT_MSG];
+	bool versioned = false;
+	int got;
+	csv_reader_init(&rd, text, len);
+	while (e->n < IMPORT_MAX_ERRORS && (got = csv_read(&rd, &rec, err, sizeof err)) != 0) {
+		if (got < 0) {
+			problem(e, "%s", err);
+			break;
+		}
+		if (rec.n == 1 && !rec.f[0][0])
+			continue;   /* a blank line */
+		const char *name = rec.f[0];
+		if (!strcmp(name, "#okr"))
+			continue;
+		if (!strcmp(name, "okr")) {
+			if (rec.n != 2 || strcmp(rec.f[1], "1") != 0) {
+				problem(e, "line %d: this okr reads version %d of the format", rec.line, X_FORMAT_VERSION);
+				break;
+			}
+			versioned = true;
+			continue;
+		}
+		if (!versioned) {
+			problem(e, "line %d: not an okr export (it should begin with the lines #okr,version and okr,%d)",
+				rec.line, X_FORMAT_VERSION);
+			break;
+		}
+		int kind = kind_by(name[0] == '#' ? name + 1 : name, false);
+		if (kind < 0) {
+			problem(e, "line %d: \"%.60s\" is not a record type of an okr export", rec.line, name);
+			continue;
+		}
+		if (name[0] == '#') {
+			csv_head(&rec, kind, &heads[kind], e);
+			continue;
+		}
+		csv_header *h = &heads[kind];
+		if (!h->seen) {
+			problem(e, "line %d: a %s row before its header row (#%s,…)", rec.line, name, name);
+			continue;
+		}
+		if (rec.n != h->ncols) {
+			problem(e, "line %d: %zu fields, but the %s header has %zu", rec.line, rec.n, name, h->ncols);
+			continue;
+		}
+		char *v[X_MAX_FIELDS] = { 0 };
+		const x_record *r = &x_records[kind];
+		for (int fi = 0; fi < r->nfields; fi++) {
+			const char *s = h->col[fi] >= 0 ? rec.f[h->col[fi]] : NULL;
+			v[fi] = s && !(x_nullable(r->fields[fi].type) && !*s) ? (char *)s : NULL;
+		}
+		char where[32];
+		snprintf(where, sizeof where, "line %d", rec.line);
+		add(f, kind, v, where, e);
+	}
+	if (!versioned && e->n == 0)
+		problem(e, "line 1: not an okr export (it should begin with the lines #okr,version and okr,%d)",
+			X_FORMAT_VERSION);
+	csv_record_free(&rec);
+}
+
+void import_read(const char *text, size_t len, x_file *f, import_errors *e)
+{
+	size_t i = 0;
+	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
+		i = 3;
+	while (i < len && strchr(" \t\r\n", text[i]))
+		i++;
+	if (i < len && (text[i] == '{' || text[i] == '['))
+		read_json(text, len, f, e);
+	else
+		read_csv(text, len, f, e);
+	if (!e->n) {
+		char err[IMPORT_MSG];
+		if (!x_check(f, err, sizeof err))
+			problem(e, "%s", err);
+	}
+}

@@ -1,0 +1,114 @@
+/*
+ * close.c — grades of a cycle and closing it (SPEC §2 grade, §6 cycle close).
+ *
+ * Closing is the last write a cycle takes: the write paths for check-ins,
+ * edits and grades all refuse a closed cycle.  A cycle is only closed with
+ * every key result graded, so a closed cycle's report is complete.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "okr/i18n.h"
+#include "okr/util.h"
+#include "store_int.h"
+
+okr_result okr_store_grades(okr_store *s, int64_t cycle_id, okr_grade **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *st = store_prepare(s,
+		"SELECT g.kr_id, g.score, g.note, p.login, g.at FROM grade g "
+		"JOIN key_result k ON k.id = g.kr_id JOIN objective o ON o.id = k.objective_id "
+		"JOIN person p ON p.id = g.author_id WHERE o.cycle_id = ?1 ORDER BY g.kr_id");
+	if (!st)
+		return OKR_E_FAIL;
+	sqlite3_bind_int64(st, 1, cycle_id);
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		okr_xgrow(out, &cap, *n + 1, sizeof **out);
+		okr_grade *g = &(*out)[(*n)++];
+		g->kr_id = sqlite3_column_int64(st, 0);
+		g->score = sqlite3_column_double(st, 1);
+		g->note = store_col_text(st, 2);
+		g->author = store_col_text(st, 3);
+		g->at = sqlite3_column_int64(st, 4);
+	}
+	store_done(s, st);
+	if (rc != SQLITE_DONE) {
+		okr_grades_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return store_sqlerr(s, rc, _("reading grades"));
+	}
+	return OKR_OK;
+}
+
+void okr_grades_free(okr_grade *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		okr_grade_free(&v[i]);
+	free(v);
+}
+
+bool store_cycle_closed(okr_store *s, int64_t cycle_id)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT state = 'closed' FROM cycle WHERE id = ?1");
+	bool closed = false;
+	if (!st)
+		return false;
+	sqlite3_bind_int64(st, 1, cycle_id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		closed = sqlite3_column_int(st, 0) != 0;
+	store_done(s, st);
+	return closed;
+}
+
+static okr_result close_txn(okr_store *s, void *vctx)
+{
+	int64_t id = *(int64_t *)vctx;
+	sqlite3_stmt *st = store_prepare(s, "SELECT name, state FROM cycle WHERE id = ?1");
+	if (!st)
+		return OKR_E_FAIL;
+	sqlite3_bind_int64(st, 1, id);
+	char name[128] = "", state[16] = "";
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		okr_strlcpy(name, (const char *)sqlite3_column_text(st, 0), sizeof name);
+		okr_strlcpy(state, (const char *)sqlite3_column_text(st, 1), sizeof state);
+	}
+	store_done(s, st);
+	if (!name[0])
+		return store_fail(s, OKR_E_NOTFOUND, _("no such cycle — `okr cycle list` shows them"));
+	if (!strcmp(state, "closed"))
+		return store_fail(s, OKR_E_USAGE, _("cycle %s is already closed"), name);
+	st = store_prepare(s,
+		"SELECT k.id FROM key_result k JOIN objective o ON o.id = k.objective_id "
+		"WHERE o.cycle_id = ?1 AND k.archived = 0 AND o.archived = 0 "
+		"AND NOT EXISTS(SELECT 1 FROM grade g WHERE g.kr_id = k.id) ORDER BY k.id LIMIT 1");
+	if (!st)
+		return OKR_E_FAIL;
+	sqlite3_bind_int64(st, 1, id);
+	int64_t ungraded = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	store_done(s, st);
+	if (ungraded)
+		return store_fail(s, OKR_E_USAGE, _("K%lld of cycle %s has no grade yet — grade it with "
+						    "`okr grade K%lld SCORE`, or let `okr cycle close` give the defaults"),
+				  (long long)ungraded, name, (long long)ungraded);
+	st = store_prepare(s, "UPDATE cycle SET state = 'closed' WHERE id = ?1");
+	if (!st)
+		return OKR_E_FAIL;
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	store_done(s, st);
+	if (rc != SQLITE_DONE)
+		return store_sqlerr(s, rc, _("closing the cycle"));
+	return store_audit(s, "close", 'C', id, name);
+}
+
+okr_result okr_store_cycle_close(okr_store *s, int64_t cycle_id)
+{
+	if (s->me.role != ROLE_LEAD && s->me.role != ROLE_ADMIN)
+		return store_fail(s, OKR_E_DENIED, _("only a lead or admin can close a cycle — ask one of them "
+						     "(`okr list --people` shows roles)"));
+	return store_write(s, close_txn, &cycle_id);
+}

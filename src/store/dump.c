@@ -1,0 +1,246 @@
+/*
+ * dump.c — see dump.h: every table read back as copies for an export.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "okr/dump.h"
+#include "okr/i18n.h"
+#include "okr/util.h"
+#include "store_int.h"
+
+static bool col_is(sqlite3_stmt *st, int col, const char *want)
+{
+	const char *t = (const char *)sqlite3_column_text(st, col);
+	return t && strcmp(t, want) == 0;
+}
+
+static okr_frequency col_freq(sqlite3_stmt *st, int col)
+{
+	int f = store_freq_parse((const char *)sqlite3_column_text(st, col));
+	return f < 0 ? FREQ_WEEKLY : (okr_frequency)f;
+}
+
+/* Step st to the end, growing *arr by one element per row filled by fill. */
+#define ROWS(arr, n, fill) do { \
+	size_t cap_ = 0; int rc_; \
+	if (!st) return OKR_E_FAIL; \
+	while ((rc_ = sqlite3_step(st)) == SQLITE_ROW) { \
+		okr_xgrow(&(arr), &cap_, (n) + 1, sizeof *(arr)); \
+		memset(&(arr)[n], 0, sizeof *(arr)); \
+		__typeof__(&(arr)[0]) e = &(arr)[(n)++]; \
+		fill; \
+	} \
+	store_done(s, st); \
+	if (rc_ != SQLITE_DONE) return store_sqlerr(s, rc_, _("reading for the export")); \
+} while (0)
+
+static okr_result dump_people(okr_store *s, okr_dump *d)
+{
+	sqlite3_stmt *st = store_prepare(s,
+		"SELECT id, name, start_day, end_day, state, is_current FROM cycle ORDER BY id");
+	ROWS(d->cycles, d->ncycles, {
+		e->id = sqlite3_column_int64(st, 0);
+		e->name = store_col_text(st, 1);
+		e->start = sqlite3_column_int(st, 2);
+		e->end = sqlite3_column_int(st, 3);
+		e->state = col_is(st, 4, "closed") ? CYCLE_CLOSED : col_is(st, 4, "active") ? CYCLE_ACTIVE
+			 : CYCLE_PLANNING;
+		e->current = sqlite3_column_int(st, 5) != 0;
+	});
+	st = store_prepare(s, "SELECT id, name, COALESCE(parent_id, 0) FROM team ORDER BY name");
+	ROWS(d->teams, d->nteams, {
+		e->id = sqlite3_column_int64(st, 0);
+		e->name = store_col_text(st, 1);
+		e->parent_id = sqlite3_column_int64(st, 2);
+	});
+	st = store_prepare(s, "SELECT id, login, name, role, opt_out FROM person ORDER BY login");
+	ROWS(d->people, d->npeople, {
+		e->id = sqlite3_column_int64(st, 0);
+		e->login = store_col_text(st, 1);
+		e->name = store_col_text(st, 2);
+		e->role = col_is(st, 3, "admin") ? ROLE_ADMIN : col_is(st, 3, "lead") ? ROLE_LEAD : ROLE_MEMBER;
+		e->opt_out = sqlite3_column_int(st, 4) != 0;
+		e->teams = okr_xstrdup("");
+	});
+	st = store_prepare(s, "SELECT t.name, p.login FROM team_member m JOIN team t ON t.id = m.team_id "
+			      "JOIN person p ON p.id = m.person_id ORDER BY t.name, p.login");
+	ROWS(d->members, d->nmembers, {
+		e->team = store_col_text(st, 0);
+		e->login = store_col_text(st, 1);
+	});
+	return OKR_OK;
+}
+
+static okr_result dump_okrs(okr_store *s, okr_dump *d)
+{
+	sqlite3_stmt *st = store_prepare(s,
+		"SELECT k.id, k.name, k.unit, k.target, k.direction, k.timeframe, k.source, k.frequency, "
+		"COALESCE(p.login, '') FROM kpi k LEFT JOIN person p ON p.id = k.owner_id ORDER BY k.id");
+	ROWS(d->kpis, d->nkpis, {
+		e->id = sqlite3_column_int64(st, 0);
+		e->name = store_col_text(st, 1);
+		e->unit = store_col_text(st, 2);
+		e->target = sqlite3_column_double(st, 3);
+		e->dir = col_is(st, 4, "at_most") ? DIR_AT_MOST : DIR_AT_LEAST;
+		e->timeframe = store_col_text(st, 5);
+		e->source = store_col_text(st, 6);
+		e->every = col_freq(st, 7);
+		e->owner = store_col_text(st, 8);
+	});
+	st = store_prepare(s,
+		"SELECT o.id, o.cycle_id, o.title, o.description, COALESCE(p.login, ''), COALESCE(t.name, ''), "
+		"COALESCE(o.parent_id, 0), o.kind, o.state, o.weight, o.archived FROM objective o "
+		"LEFT JOIN person p ON p.id = o.owner_id LEFT JOIN team t ON t.id = o.team_id ORDER BY o.id");
+	ROWS(d->objs, d->nobjs, {
+		e->id = sqlite3_column_int64(st, 0);
+		e->cycle_id = sqlite3_column_int64(st, 1);
+		e->title = store_col_text(st, 2);
+		e->description = store_col_text(st, 3);
+		e->owner = store_col_text(st, 4);
+		e->team = store_col_text(st, 5);
+		e->parent_id = sqlite3_column_int64(st, 6);
+		e->kind = col_is(st, 7, "aspirational") ? OBJ_ASPIRATIONAL : OBJ_COMMITTED;
+		e->state = col_is(st, 8, "draft") ? OBJ_DRAFT : col_is(st, 8, "closed") ? OBJ_CLOSED : OBJ_ACTIVE;
+		e->weight = sqlite3_column_double(st, 9);
+		e->archived = sqlite3_column_int(st, 10) != 0;
+	});
+	st = store_prepare(s,
+		"SELECT k.id, k.objective_id, k.title, COALESCE(p.login, ''), k.weight, k.due_day, k.type, "
+		"k.start_value, k.target_value, k.direction, k.unit, k.decimals, k.frequency, "
+		"COALESCE(k.kpi_id, 0), k.archived FROM key_result k LEFT JOIN person p ON p.id = k.owner_id "
+		"ORDER BY k.id");
+	ROWS(d->krs, d->nkrs, {
+		e->id = sqlite3_column_int64(st, 0);
+		e->objective_id = sqlite3_column_int64(st, 1);
+		e->title = store_col_text(st, 2);
+		e->owner = store_col_text(st, 3);
+		e->weight = sqlite3_column_double(st, 4);
+		e->due = sqlite3_column_int(st, 5);
+		e->type = col_is(st, 6, "threshold") ? KR_THRESHOLD : col_is(st, 6, "milestone") ? KR_MILESTONE
+			: KR_METRIC;
+		e->start = sqlite3_column_double(st, 7);
+		e->target = sqlite3_column_double(st, 8);
+		e->dir = col_is(st, 9, "at_most") ? DIR_AT_MOST : DIR_AT_LEAST;
+		e->unit = store_col_text(st, 10);
+		e->decimals = sqlite3_column_int(st, 11);
+		e->every = col_freq(st, 12);
+		e->kpi_id = sqlite3_column_int64(st, 13);
+		e->archived = sqlite3_column_int(st, 14) != 0;
+		e->confidence = -1;
+	});
+	return OKR_OK;
+}
+
+static okr_result dump_logs(okr_store *s, okr_dump *d)
+{
+	sqlite3_stmt *st = store_prepare(s,
+		"SELECT c.id, c.kr_id, p.login, c.value, COALESCE(c.confidence, -1), c.note, c.at, c.uid "
+		"FROM checkin c JOIN person p ON p.id = c.author_id ORDER BY c.kr_id, c.at, c.id");
+	ROWS(d->checkins, d->ncheckins, {
+		e->id = sqlite3_column_int64(st, 0);
+		e->kr_id = sqlite3_column_int64(st, 1);
+		e->author = store_col_text(st, 2);
+		e->value = sqlite3_column_double(st, 3);
+		e->confidence = sqlite3_column_int(st, 4);
+		e->note = store_col_text(st, 5);
+		e->at = sqlite3_column_int64(st, 6);
+		e->uid = store_col_text(st, 7);
+	});
+	st = store_prepare(s,
+		"SELECT x.id, x.kpi_id, p.login, x.value, x.note, x.at, x.uid "
+		"FROM kpi_sample x JOIN person p ON p.id = x.author_id ORDER BY x.kpi_id, x.at, x.id");
+	ROWS(d->samples, d->nsamples, {
+		e->id = sqlite3_column_int64(st, 0);
+		e->kpi_id = sqlite3_column_int64(st, 1);
+		e->author = store_col_text(st, 2);
+		e->value = sqlite3_column_double(st, 3);
+		e->note = store_col_text(st, 4);
+		e->at = sqlite3_column_int64(st, 5);
+		e->uid = store_col_text(st, 6);
+	});
+	st = store_prepare(s,
+		"SELECT c.id, c.target_kind, c.target_id, p.login, c.text, c.at "
+		"FROM comment c JOIN person p ON p.id = c.author_id ORDER BY c.at, c.id");
+	ROWS(d->comments, d->ncomments, {
+		e->id = sqlite3_column_int64(st, 0);
+		e->target_kind = col_is(st, 1, "O") ? 'O' : 'K';
+		e->target_id = sqlite3_column_int64(st, 2);
+		e->author = store_col_text(st, 3);
+		e->text = store_col_text(st, 4);
+		e->at = sqlite3_column_int64(st, 5);
+	});
+	st = store_prepare(s,
+		"SELECT k.id, f.login, t.login, k.text, COALESCE(k.kr_id, 0), k.at FROM kudos k "
+		"JOIN person f ON f.id = k.from_id JOIN person t ON t.id = k.to_id ORDER BY k.at, k.id");
+	ROWS(d->kudos, d->nkudos, {
+		e->id = sqlite3_column_int64(st, 0);
+		e->from = store_col_text(st, 1);
+		e->to = store_col_text(st, 2);
+		e->text = store_col_text(st, 3);
+		e->kr_id = sqlite3_column_int64(st, 4);
+		e->at = sqlite3_column_int64(st, 5);
+	});
+	st = store_prepare(s,
+		"SELECT g.kr_id, g.score, g.note, p.login, g.at FROM grade g JOIN person p ON p.id = g.author_id "
+		"ORDER BY g.kr_id");
+	ROWS(d->grades, d->ngrades, {
+		e->kr_id = sqlite3_column_int64(st, 0);
+		e->score = sqlite3_column_double(st, 1);
+		e->note = store_col_text(st, 2);
+		e->author = store_col_text(st, 3);
+		e->at = sqlite3_column_int64(st, 4);
+	});
+	return OKR_OK;
+}
+
+static okr_result dump_txn(okr_store *s, void *vctx)
+{
+	okr_dump *d = vctx;
+	okr_result r;
+	if ((r = dump_people(s, d)) || (r = dump_okrs(s, d)) || (r = dump_logs(s, d)))
+		return r;
+	return OKR_OK;
+}
+
+okr_result okr_store_dump(okr_store *s, okr_dump *out)
+{
+	memset(out, 0, sizeof *out);
+	okr_result r = store_read(s, dump_txn, out);
+	if (r)
+		okr_dump_free(out);
+	return r;
+}
+
+void okr_dump_free(okr_dump *d)
+{
+	for (size_t i = 0; i < d->ncycles; i++)
+		okr_cycle_free(&d->cycles[i]);
+	for (size_t i = 0; i < d->nteams; i++)
+		free(d->teams[i].name);
+	for (size_t i = 0; i < d->npeople; i++)
+		okr_person_free(&d->people[i]);
+	for (size_t i = 0; i < d->nmembers; i++) {
+		free(d->members[i].team);
+		free(d->members[i].login);
+	}
+	for (size_t i = 0; i < d->nkpis; i++)
+		okr_kpi_free(&d->kpis[i]);
+	for (size_t i = 0; i < d->nobjs; i++)
+		okr_objective_free(&d->objs[i]);
+	for (size_t i = 0; i < d->nkrs; i++)
+		okr_kr_free(&d->krs[i]);
+	free(d->cycles);
+	free(d->teams);
+	free(d->people);
+	free(d->members);
+	free(d->kpis);
+	free(d->objs);
+	free(d->krs);
+	okr_checkins_free(d->checkins, d->ncheckins);
+	okr_samples_free(d->samples, d->nsamples);
+	okr_comments_free(d->comments, d->ncomments);
+	okr_kudos_free(d->kudos, d->nkudos);
+	okr_grades_free(d->grades, d->ngrades);
+	memset(d, 0, sizeof *d);
+}

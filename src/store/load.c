@@ -1,0 +1,630 @@
+/*
+ * load.c — see dump.h: a dump written into the database in one transaction.
+ *
+ * Records are inserted with plain SQL rather than through the public write
+ * functions, because an import restores what happened — who checked in what
+ * and when, a cycle that is already closed — which those functions rightly
+ * refuse to fake.  That is why only an admin may run it.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "okr/dump.h"
+#include "okr/i18n.h"
+#include "okr/parse.h"
+#include "okr/util.h"
+#include "store_int.h"
+
+/* File ID → database ID, sorted by file ID for binary search. */
+typedef struct {
+	int64_t from, to;
+} id_pair;
+
+typedef struct {
+	id_pair *v;
+	size_t n;
+} id_map;
+
+static int cmp_pair(const void *a, const void *b)
+{
+	const id_pair *x = a, *y = b;
+	return x->from < y->from ? -1 : x->from > y->from;
+}
+
+static void map_build(id_map *m, size_t n, const okr_load_item *items, int64_t (*key)(const void *, size_t),
+		      const void *arr)
+{
+	m->v = okr_xcalloc(n ? n : 1, sizeof *m->v);
+	m->n = n;
+	for (size_t i = 0; i < n; i++)
+		m->v[i] = (id_pair){ key(arr, i), items[i].id };
+	qsort(m->v, n, sizeof *m->v, cmp_pair);
+}
+
+static int64_t map_get(const id_map *m, int64_t from)
+{
+	id_pair k = { from, 0 };
+	const id_pair *p = m->n ? bsearch(&k, m->v, m->n, sizeof *m->v, cmp_pair) : NULL;
+	return p ? p->to : 0;
+}
+
+static int64_t key_cycle(const void *a, size_t i) { return ((const okr_cycle *)a)[i].id; }
+static int64_t key_team(const void *a, size_t i) { return ((const okr_team *)a)[i].id; }
+static int64_t key_kpi(const void *a, size_t i) { return ((const okr_kpi *)a)[i].id; }
+static int64_t key_obj(const void *a, size_t i) { return ((const okr_objective *)a)[i].id; }
+static int64_t key_kr(const void *a, size_t i) { return ((const okr_kr *)a)[i].id; }
+
+typedef struct {
+	const okr_dump *d;
+	okr_load_report *rep;
+	bool dry_run, dry_done;
+	id_map cycles, teams, kpis, objs, krs;
+	int64_t max_obj, max_kr;        /* the largest IDs before the import: only these can match */
+	int64_t *used;                  /* existing objectives and key results matched so far */
+	size_t nused, capused;
+} load_ctx;
+
+static okr_result at_fault(load_ctx *c, okr_load_kind kind, size_t i, okr_result r)
+{
+	c->rep->fail_kind = kind;
+	c->rep->fail_index = (long)i;
+	return r;
+}
+
+static void mark(load_ctx *c, okr_load_kind kind, size_t i, bool created, int64_t id)
+{
+	c->rep->items[kind][i] = (okr_load_item){ created, id };
+	if (created)
+		c->rep->created[kind]++;
+	else
+		c->rep->kept[kind]++;
+}
+
+static bool step_ok(okr_store *s, sqlite3_stmt *st, int *rc)
+{
+	*rc = sqlite3_step(st);
+	store_done(s, st);
+	return *rc == SQLITE_DONE;
+}
+
+/* A person by login, or a failure naming the record. */
+static okr_result person(load_ctx *c, okr_store *s, const char *login, bool optional, okr_load_kind kind,
+			 size_t i, int64_t *id)
+{
+	*id = 0;
+	if (optional && (!login || !*login))
+		return OKR_OK;
+	*id = store_person_id(s, login ? login : "");
+	if (*id)
+		return OKR_OK;
+	return at_fault(c, kind, i, store_fail(s, OKR_E_USAGE, _("no person '%s' in the file or the database — "
+								 "add a person row for them"), login ? login : ""));
+}
+
+static int64_t lookup_name(okr_store *s, const char *sql, const char *name)
+{
+	sqlite3_stmt *st = store_prepare(s, sql);
+	int64_t id = 0;
+	if (!st)
+		return 0;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	store_done(s, st);
+	return id;
+}
+
+static okr_result load_cycles(load_ctx *c, okr_store *s)
+{
+	static const char *const states[] = { "planning", "active", "closed" };
+	bool had_current = lookup_name(s, "SELECT id FROM cycle WHERE is_current AND ?1 = ?1", "") != 0;
+	for (size_t i = 0; i < c->d->ncycles; i++) {
+		const okr_cycle *cy = &c->d->cycles[i];
+		int64_t id = lookup_name(s, "SELECT id FROM cycle WHERE name = ?1", cy->name);
+		if (id) {
+			mark(c, LOAD_CYCLE, i, false, id);
+			continue;
+		}
+		sqlite3_stmt *st = store_prepare(s,
+			"INSERT INTO cycle(name, start_day, end_day, state, is_current) VALUES(?1, ?2, ?3, ?4, ?5)");
+		if (!st)
+			return OKR_E_FAIL;
+		sqlite3_bind_text(st, 1, cy->name, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(st, 2, cy->start);
+		sqlite3_bind_int(st, 3, cy->end);
+		sqlite3_bind_text(st, 4, states[cy->state], -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 5, cy->current && !had_current);
+		int rc;
+		if (!step_ok(s, st, &rc))
+			return at_fault(c, LOAD_CYCLE, i, store_sqlerr(s, rc, _("adding a cycle")));
+		mark(c, LOAD_CYCLE, i, true, sqlite3_last_insert_rowid(s->db));
+	}
+	map_build(&c->cycles, c->d->ncycles, c->rep->items[LOAD_CYCLE], key_cycle, c->d->cycles);
+	return OKR_OK;
+}
+
+static okr_result load_teams(load_ctx *c, okr_store *s)
+{
+	const okr_dump *d = c->d;
+	for (size_t i = 0; i < d->nteams; i++) {
+		int64_t id = lookup_name(s, "SELECT id FROM team WHERE name = ?1", d->teams[i].name);
+		if (id) {
+			mark(c, LOAD_TEAM, i, false, id);
+			continue;
+		}
+		sqlite3_stmt *st = store_prepare(s, "INSERT INTO team(name) VALUES(?1)");
+		if (!st)
+			return OKR_E_FAIL;
+		sqlite3_bind_text(st, 1, d->teams[i].name, -1, SQLITE_TRANSIENT);
+		int rc;
+		if (!step_ok(s, st, &rc))
+			return at_fault(c, LOAD_TEAM, i, store_sqlerr(s, rc, _("adding a team")));
+		mark(c, LOAD_TEAM, i, true, sqlite3_last_insert_rowid(s->db));
+	}
+	map_build(&c->teams, d->nteams, c->rep->items[LOAD_TEAM], key_team, d->teams);
+	/* Parents once every team exists: a file may list a child first. */
+	for (size_t i = 0; i < d->nteams; i++) {
+		if (!c->rep->items[LOAD_TEAM][i].created || !d->teams[i].parent_id)
+			continue;
+		sqlite3_stmt *st = store_prepare(s, "UPDATE team SET parent_id = ?2 WHERE id = ?1");
+		if (!st)
+			return OKR_E_FAIL;
+		sqlite3_bind_int64(st, 1, c->rep->items[LOAD_TEAM][i].id);
+		sqlite3_bind_int64(st, 2, map_get(&c->teams, d->teams[i].parent_id));
+		int rc;
+		if (!step_ok(s, st, &rc))
+			return at_fault(c, LOAD_TEAM, i, store_sqlerr(s, rc, _("linking a team to its parent")));
+	}
+	return OKR_OK;
+}
+
+static okr_result load_people(load_ctx *c, okr_store *s)
+{
+	const okr_dump *d = c->d;
+	for (size_t i = 0; i < d->npeople; i++) {
+		const okr_person *p = &d->people[i];
+		int64_t id = store_person_id(s, p->login);
+		if (id) {
+			mark(c, LOAD_PERSON, i, false, id);
+			continue;
+		}
+		sqlite3_stmt *st = store_prepare(s,
+			"INSERT INTO person(login, name, role, opt_out, created_at) VALUES(?1, ?2, ?3, ?4, ?5)");
+		if (!st)
+			return OKR_E_FAIL;
+		sqlite3_bind_text(st, 1, p->login, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 2, p->name, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 3, store_role_name(p->role), -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 4, p->opt_out);
+		sqlite3_bind_int64(st, 5, okr_now());
+		int rc;
+		if (!step_ok(s, st, &rc))
+			return at_fault(c, LOAD_PERSON, i, store_sqlerr(s, rc, _("adding a person")));
+		mark(c, LOAD_PERSON, i, true, sqlite3_last_insert_rowid(s->db));
+	}
+	for (size_t i = 0; i < d->nmembers; i++) {
+		int64_t team = lookup_name(s, "SELECT id FROM team WHERE name = ?1", d->members[i].team), who;
+		okr_result r = person(c, s, d->members[i].login, false, LOAD_MEMBER, i, &who);
+		if (r)
+			return r;
+		if (!team)
+			return at_fault(c, LOAD_MEMBER, i, store_fail(s, OKR_E_USAGE, _("no team '%s' in the file "
+				"or the database — add a team row for it"), d->members[i].team));
+		sqlite3_stmt *st = store_prepare(s, "INSERT INTO team_member(team_id, person_id) VALUES(?1, ?2) "
+						    "ON CONFLICT DO NOTHING");
+		if (!st)
+			return OKR_E_FAIL;
+		sqlite3_bind_int64(st, 1, team);
+		sqlite3_bind_int64(st, 2, who);
+		int rc;
+		if (!step_ok(s, st, &rc))
+			return at_fault(c, LOAD_MEMBER, i, store_sqlerr(s, rc, _("adding a team member")));
+		mark(c, LOAD_MEMBER, i, sqlite3_changes(s->db) > 0, 0);
+	}
+	return OKR_OK;
+}
+
+static okr_result load_kpis(load_ctx *c, okr_store *s, bool keep_ids)
+{
+	const okr_dump *d = c->d;
+	for (size_t i = 0; i < d->nkpis; i++) {
+		const okr_kpi *k = &d->kpis[i];
+		int64_t id = lookup_name(s, "SELECT id FROM kpi WHERE name = ?1", k->name), owner;
+		if (id) {
+			mark(c, LOAD_KPI, i, false, id);
+			continue;
+		}
+		okr_result r = person(c, s, k->owner, true, LOAD_KPI, i, &owner);
+		if (r)
+			return r;
+		sqlite3_stmt *st = store_prepare(s,
+			"INSERT INTO kpi(id, name, unit, target, direction, timeframe, source, frequency, owner_id, "
+			"created_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, NULLIF(?9, 0), ?10)");
+		if (!st)
+			return OKR_E_FAIL;
+		if (keep_ids)
+			sqlite3_bind_int64(st, 1, k->id);
+		sqlite3_bind_text(st, 2, k->name, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 3, k->unit, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_double(st, 4, k->target);
+		sqlite3_bind_text(st, 5, k->dir == DIR_AT_MOST ? "at_most" : "at_least", -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 6, k->timeframe, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 7, k->source, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 8, store_freq_name(k->every), -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 9, owner);
+		sqlite3_bind_int64(st, 10, okr_now());
+		int rc;
+		if (!step_ok(s, st, &rc))
+			return at_fault(c, LOAD_KPI, i, store_sqlerr(s, rc, _("adding a KPI")));
+		mark(c, LOAD_KPI, i, true, sqlite3_last_insert_rowid(s->db));
+	}
+	map_build(&c->kpis, d->nkpis, c->rep->items[LOAD_KPI], key_kpi, d->kpis);
+	return OKR_OK;
+}
+
+static bool used(load_ctx *c, int64_t id)
+{
+	for (size_t i = 0; i < c->nused; i++)
+		if (c->used[i] == id)
+			return true;
+	return false;
+}
+
+/* The first row of st (an existing ID up to max) not matched before.
+ * Objectives and key results share the list: key results as negative IDs. */
+static int64_t first_unused(load_ctx *c, okr_store *s, sqlite3_stmt *st, int sign)
+{
+	int64_t id = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int64_t cand = sqlite3_column_int64(st, 0);
+		if (!used(c, sign * cand)) {
+			id = cand;
+			break;
+		}
+	}
+	store_done(s, st);
+	if (id) {
+		okr_xgrow(&c->used, &c->capused, c->nused + 1, sizeof *c->used);
+		c->used[c->nused++] = sign * id;
+	}
+	return id;
+}
+
+static okr_result load_objectives(load_ctx *c, okr_store *s, bool keep_ids)
+{
+	static const char *const states[] = { "draft", "active", "closed" };
+	const okr_dump *d = c->d;
+	for (size_t i = 0; i < d->nobjs; i++) {
+		const okr_objective *o = &d->objs[i];
+		int64_t cycle = map_get(&c->cycles, o->cycle_id), owner, team = 0;
+		okr_result r = person(c, s, o->owner, true, LOAD_OBJECTIVE, i, &owner);
+		if (r)
+			return r;
+		if (o->team[0] && !(team = lookup_name(s, "SELECT id FROM team WHERE name = ?1", o->team)))
+			return at_fault(c, LOAD_OBJECTIVE, i, store_fail(s, OKR_E_USAGE, _("no team '%s' in the file "
+				"or the database"), o->team));
+		sqlite3_stmt *st = store_prepare(s,
+			"SELECT id FROM objective WHERE cycle_id = ?1 AND title = ?2 AND owner_id IS NULLIF(?3, 0) "
+			"AND team_id IS NULLIF(?4, 0) AND id <= ?5 ORDER BY id");
+		if (!st)
+			return OKR_E_FAIL;
+		sqlite3_bind_int64(st, 1, cycle);
+		sqlite3_bind_text(st, 2, o->title, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 3, owner);
+		sqlite3_bind_int64(st, 4, team);
+		sqlite3_bind_int64(st, 5, c->max_obj);
+		int64_t id = first_unused(c, s, st, 1);
+		if (id) {
+			mark(c, LOAD_OBJECTIVE, i, false, id);
+			continue;
+		}
+		st = store_prepare(s,
+			"INSERT INTO objective(id, cycle_id, title, description, owner_id, team_id, kind, state, weight, "
+			"archived, created_at) VALUES(?1, ?2, ?3, ?4, NULLIF(?5, 0), NULLIF(?6, 0), ?7, ?8, ?9, ?10, ?11)");
+		if (!st)
+			return OKR_E_FAIL;
+		if (keep_ids)
+			sqlite3_bind_int64(st, 1, o->id);
+		sqlite3_bind_int64(st, 2, cycle);
+		sqlite3_bind_text(st, 3, o->title, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 4, o->description, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 5, owner);
+		sqlite3_bind_int64(st, 6, team);
+		sqlite3_bind_text(st, 7, o->kind == OBJ_ASPIRATIONAL ? "aspirational" : "committed", -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 8, states[o->state], -1, SQLITE_STATIC);
+		sqlite3_bind_double(st, 9, o->weight);
+		sqlite3_bind_int(st, 10, o->archived);
+		sqlite3_bind_int64(st, 11, okr_now());
+		int rc;
+		if (!step_ok(s, st, &rc))
+			return at_fault(c, LOAD_OBJECTIVE, i, store_sqlerr(s, rc, _("adding an objective")));
+		mark(c, LOAD_OBJECTIVE, i, true, sqlite3_last_insert_rowid(s->db));
+	}
+	map_build(&c->objs, d->nobjs, c->rep->items[LOAD_OBJECTIVE], key_obj, d->objs);
+	for (size_t i = 0; i < d->nobjs; i++) {
+		if (!c->rep->items[LOAD_OBJECTIVE][i].created || !d->objs[i].parent_id)
+			continue;
+		sqlite3_stmt *st = store_prepare(s, "UPDATE objective SET parent_id = ?2 WHERE id = ?1");
+		if (!st)
+			return OKR_E_FAIL;
+		sqlite3_bind_int64(st, 1, c->rep->items[LOAD_OBJECTIVE][i].id);
+		sqlite3_bind_int64(st, 2, map_get(&c->objs, d->objs[i].parent_id));
+		int rc;
+		if (!step_ok(s, st, &rc))
+			return at_fault(c, LOAD_OBJECTIVE, i, store_sqlerr(s, rc, _("aligning an objective")));
+	}
+	return OKR_OK;
+}
+
+static okr_result load_krs(load_ctx *c, okr_store *s, bool keep_ids)
+{
+	static const char *const types[] = { "metric", "threshold", "milestone" };
+	const okr_dump *d = c->d;
+	for (size_t i = 0; i < d->nkrs; i++) {
+		const okr_kr *k = &d->krs[i];
+		int64_t obj = map_get(&c->objs, k->objective_id), owner, id = 0;
+		okr_result r = person(c, s, k->owner, true, LOAD_KR, i, &owner);
+		if (r)
+			return r;
+		sqlite3_stmt *st = store_prepare(s,
+			"SELECT id FROM key_result WHERE objective_id = ?1 AND title = ?2 AND id <= ?3 ORDER BY id");
+		if (!st)
+			return OKR_E_FAIL;
+		sqlite3_bind_int64(st, 1, obj);
+		sqlite3_bind_text(st, 2, k->title, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 3, c->max_kr);
+		if ((id = first_unused(c, s, st, -1))) {
+			mark(c, LOAD_KR, i, false, id);
+			continue;
+		}
+		st = store_prepare(s,
+			"INSERT INTO key_result(id, objective_id, title, owner_id, weight, due_day, type, start_value, "
+			"target_value, direction, unit, decimals, frequency, kpi_id, archived, created_at) "
+			"VALUES(?1, ?2, ?3, NULLIF(?4, 0), ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, NULLIF(?14, 0), ?15, ?16)");
+		if (!st)
+			return OKR_E_FAIL;
+		if (keep_ids)
+			sqlite3_bind_int64(st, 1, k->id);
+		sqlite3_bind_int64(st, 2, obj);
+		sqlite3_bind_text(st, 3, k->title, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 4, owner);
+		sqlite3_bind_double(st, 5, k->weight);
+		sqlite3_bind_int(st, 6, k->due);
+		sqlite3_bind_text(st, 7, types[k->type], -1, SQLITE_STATIC);
+		sqlite3_bind_double(st, 8, k->start);
+		sqlite3_bind_double(st, 9, k->target);
+		sqlite3_bind_text(st, 10, k->dir == DIR_AT_MOST ? "at_most" : "at_least", -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 11, k->unit, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(st, 12, k->decimals);
+		sqlite3_bind_text(st, 13, store_freq_name(k->every), -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 14, k->kpi_id ? map_get(&c->kpis, k->kpi_id) : 0);
+		sqlite3_bind_int(st, 15, k->archived);
+		sqlite3_bind_int64(st, 16, okr_now());
+		int rc;
+		if (!step_ok(s, st, &rc))
+			return at_fault(c, LOAD_KR, i, store_sqlerr(s, rc, _("adding a key result")));
+		mark(c, LOAD_KR, i, true, sqlite3_last_insert_rowid(s->db));
+	}
+	map_build(&c->krs, d->nkrs, c->rep->items[LOAD_KR], key_kr, d->krs);
+	return OKR_OK;
+}
+
+static okr_result load_values(load_ctx *c, okr_store *s)
+{
+	const okr_dump *d = c->d;
+	int rc;
+	for (size_t i = 0; i < d->ncheckins; i++) {
+		const okr_checkin *ci = &d->checkins[i];
+		int64_t author;
+		okr_result r = person(c, s, ci->author, false, LOAD_CHECKIN, i, &author);
+		if (r)
+			return r;
+		sqlite3_stmt *st = store_prepare(s,
+			"INSERT INTO checkin(uid, kr_id, author_id, value, confidence, note, at) "
+			"VALUES(?1, ?2, ?3, ?4, NULLIF(?5, -1), ?6, ?7) ON CONFLICT(uid) DO NOTHING");
+		if (!st)
+			return OKR_E_FAIL;
+		sqlite3_bind_text(st, 1, ci->uid, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 2, map_get(&c->krs, ci->kr_id));
+		sqlite3_bind_int64(st, 3, author);
+		sqlite3_bind_double(st, 4, ci->value);
+		sqlite3_bind_int(st, 5, ci->confidence);
+		sqlite3_bind_text(st, 6, ci->note, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 7, ci->at);
+		if (!step_ok(s, st, &rc))
+			return at_fault(c, LOAD_CHECKIN, i, store_sqlerr(s, rc, _("adding a check-in")));
+		bool made = sqlite3_changes(s->db) > 0;
+		mark(c, LOAD_CHECKIN, i, made, made ? sqlite3_last_insert_rowid(s->db) : 0);
+	}
+	for (size_t i = 0; i < d->nsamples; i++) {
+		const okr_sample *x = &d->samples[i];
+		int64_t author;
+		okr_result r = person(c, s, x->author, false, LOAD_SAMPLE, i, &author);
+		if (r)
+			return r;
+		sqlite3_stmt *st = store_prepare(s,
+			"INSERT INTO kpi_sample(uid, kpi_id, author_id, value, note, at) VALUES(?1, ?2, ?3, ?4, ?5, ?6) "
+			"ON CONFLICT(uid) DO NOTHING");
+		if (!st)
+			return OKR_E_FAIL;
+		sqlite3_bind_text(st, 1, x->uid, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 2, map_get(&c->kpis, x->kpi_id));
+		sqlite3_bind_int64(st, 3, author);
+		sqlite3_bind_double(st, 4, x->value);
+		sqlite3_bind_text(st, 5, x->note, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 6, x->at);
+		if (!step_ok(s, st, &rc))
+			return at_fault(c, LOAD_SAMPLE, i, store_sqlerr(s, rc, _("adding a KPI value")));
+		bool made = sqlite3_changes(s->db) > 0;
+		mark(c, LOAD_SAMPLE, i, made, made ? sqlite3_last_insert_rowid(s->db) : 0);
+	}
+	return OKR_OK;
+}
+
+static okr_result load_feedback(load_ctx *c, okr_store *s)
+{
+	const okr_dump *d = c->d;
+	int rc;
+	for (size_t i = 0; i < d->ncomments; i++) {
+		const okr_comment *x = &d->comments[i];
+		int64_t author, target = map_get(x->target_kind == 'O' ? &c->objs : &c->krs, x->target_id);
+		okr_result r = person(c, s, x->author, false, LOAD_COMMENT, i, &author);
+		if (r)
+			return r;
+		char kind[2] = { x->target_kind, 0 };
+		sqlite3_stmt *st = store_prepare(s,
+			"INSERT INTO comment(target_kind, target_id, author_id, text, at) SELECT ?1, ?2, ?3, ?4, ?5 "
+			"WHERE NOT EXISTS(SELECT 1 FROM comment WHERE target_kind = ?1 AND target_id = ?2 "
+			"AND author_id = ?3 AND text = ?4 AND at = ?5)");
+		if (!st)
+			return OKR_E_FAIL;
+		sqlite3_bind_text(st, 1, kind, 1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 2, target);
+		sqlite3_bind_int64(st, 3, author);
+		sqlite3_bind_text(st, 4, x->text, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 5, x->at);
+		if (!step_ok(s, st, &rc))
+			return at_fault(c, LOAD_COMMENT, i, store_sqlerr(s, rc, _("adding a comment")));
+		mark(c, LOAD_COMMENT, i, sqlite3_changes(s->db) > 0, 0);
+	}
+	for (size_t i = 0; i < d->nkudos; i++) {
+		const okr_kudos *x = &d->kudos[i];
+		int64_t from, to;
+		okr_result r;
+		if ((r = person(c, s, x->from, false, LOAD_KUDOS, i, &from)) ||
+		    (r = person(c, s, x->to, false, LOAD_KUDOS, i, &to)))
+			return r;
+		sqlite3_stmt *st = store_prepare(s,
+			"INSERT INTO kudos(from_id, to_id, text, kr_id, at) SELECT ?1, ?2, ?3, NULLIF(?4, 0), ?5 "
+			"WHERE NOT EXISTS(SELECT 1 FROM kudos WHERE from_id = ?1 AND to_id = ?2 AND text = ?3 "
+			"AND at = ?5)");
+		if (!st)
+			return OKR_E_FAIL;
+		sqlite3_bind_int64(st, 1, from);
+		sqlite3_bind_int64(st, 2, to);
+		sqlite3_bind_text(st, 3, x->text, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 4, x->kr_id ? map_get(&c->krs, x->kr_id) : 0);
+		sqlite3_bind_int64(st, 5, x->at);
+		if (!step_ok(s, st, &rc))
+			return at_fault(c, LOAD_KUDOS, i, store_sqlerr(s, rc, _("adding kudos")));
+		mark(c, LOAD_KUDOS, i, sqlite3_changes(s->db) > 0, 0);
+	}
+	for (size_t i = 0; i < d->ngrades; i++) {
+		const okr_grade *g = &d->grades[i];
+		int64_t author;
+		okr_result r = person(c, s, g->author, false, LOAD_GRADE, i, &author);
+		if (r)
+			return r;
+		sqlite3_stmt *st = store_prepare(s,
+			"INSERT INTO grade(kr_id, score, note, author_id, at) VALUES(?1, ?2, ?3, ?4, ?5) "
+			"ON CONFLICT(kr_id) DO NOTHING");
+		if (!st)
+			return OKR_E_FAIL;
+		sqlite3_bind_int64(st, 1, map_get(&c->krs, g->kr_id));
+		sqlite3_bind_double(st, 2, g->score);
+		sqlite3_bind_text(st, 3, g->note, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 4, author);
+		sqlite3_bind_int64(st, 5, g->at);
+		if (!step_ok(s, st, &rc))
+			return at_fault(c, LOAD_GRADE, i, store_sqlerr(s, rc, _("adding a grade")));
+		mark(c, LOAD_GRADE, i, sqlite3_changes(s->db) > 0, 0);
+	}
+	return OKR_OK;
+}
+
+static int64_t max_id(okr_store *s, const char *sql)
+{
+	sqlite3_stmt *st = store_prepare(s, sql);
+	int64_t v = 0;
+	if (st && sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	store_done(s, st);
+	return v;
+}
+
+static void maps_free(load_ctx *c)
+{
+	free(c->cycles.v);
+	free(c->teams.v);
+	free(c->kpis.v);
+	free(c->objs.v);
+	free(c->krs.v);
+	memset(&c->cycles, 0, sizeof c->cycles);
+	memset(&c->teams, 0, sizeof c->teams);
+	memset(&c->kpis, 0, sizeof c->kpis);
+	memset(&c->objs, 0, sizeof c->objs);
+	memset(&c->krs, 0, sizeof c->krs);
+}
+
+static void ctx_reset(load_ctx *c)
+{
+	maps_free(c);
+	c->nused = 0;
+	memset(c->rep->created, 0, sizeof c->rep->created);
+	memset(c->rep->kept, 0, sizeof c->rep->kept);
+	c->rep->fail_index = -1;
+}
+
+static okr_result load_txn(okr_store *s, void *vctx)
+{
+	load_ctx *c = vctx;
+	ctx_reset(c);   /* a busy retry runs the whole body again */
+	c->max_obj = max_id(s, "SELECT COALESCE(max(id), 0) FROM objective");
+	c->max_kr = max_id(s, "SELECT COALESCE(max(id), 0) FROM key_result");
+	bool kpi_ids = max_id(s, "SELECT COALESCE(max(id), 0) FROM kpi") == 0;
+	okr_result r;
+	if ((r = load_cycles(c, s)) || (r = load_teams(c, s)) || (r = load_people(c, s)) ||
+	    (r = load_kpis(c, s, kpi_ids)) || (r = load_objectives(c, s, c->max_obj == 0)) ||
+	    (r = load_krs(c, s, c->max_kr == 0)) || (r = load_values(c, s)) || (r = load_feedback(c, s)))
+		return r;
+	char detail[160];
+	snprintf(detail, sizeof detail, "%zu objectives, %zu key results, %zu check-ins",
+		 c->rep->created[LOAD_OBJECTIVE], c->rep->created[LOAD_KR], c->rep->created[LOAD_CHECKIN]);
+	if ((r = store_audit(s, "import", 'S', 0, detail)))
+		return r;
+	if (c->dry_run) {
+		/* Roll everything back: the report is complete, nothing is kept. */
+		c->dry_done = true;
+		return store_fail(s, OKR_E_FAIL, "dry run");
+	}
+	return OKR_OK;
+}
+
+okr_result okr_store_load(okr_store *s, const okr_dump *d, bool dry_run, okr_load_report *rep)
+{
+	memset(rep, 0, sizeof *rep);
+	rep->fail_index = -1;
+	if (s->me.role != ROLE_ADMIN)
+		return store_fail(s, OKR_E_DENIED, _("only an admin can import (it adds people and teams) — "
+						     "import into a new database, where you are the admin, or ask one"));
+	size_t counts[LOAD_NKINDS] = { d->ncycles, d->nteams, d->npeople, d->nmembers, d->nkpis, d->nobjs,
+				       d->nkrs, d->ncheckins, d->nsamples, d->ncomments, d->nkudos, d->ngrades };
+	for (int k = 0; k < LOAD_NKINDS; k++)
+		rep->items[k] = okr_xcalloc(counts[k] ? counts[k] : 1, sizeof *rep->items[k]);
+	load_ctx c = { .d = d, .rep = rep, .dry_run = dry_run };
+	okr_result r = store_write(s, load_txn, &c);
+	maps_free(&c);
+	free(c.used);
+	if (c.dry_done && r == OKR_E_FAIL) {
+		s->err[0] = '\0';
+		return OKR_OK;
+	}
+	return r;
+}
+
+void okr_load_report_free(okr_load_report *rep)
+{
+	for (int k = 0; k < LOAD_NKINDS; k++)
+		free(rep->items[k]);
+	memset(rep, 0, sizeof *rep);
+}
+
+const char *okr_load_kind_name(okr_load_kind k)
+{
+	static const char *const names[LOAD_NKINDS] = {
+		"cycle", "team", "person", "team member", "KPI", "objective", "key result", "check-in",
+		"KPI value", "comment", "kudos", "grade"
+	};
+	return k < LOAD_NKINDS ? names[k] : "record";
+}
