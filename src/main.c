@@ -117,11 +117,14 @@ int main(int argc, char **argv)
 	int rest = i < argc ? argc - i - 1 : 0;
 	char **rest_argv = argv + (i < argc ? i + 1 : argc);
 
+	/* init and demo open the database themselves, and on a first run the
+	 * default directory ($XDG_DATA_HOME/okr) does not exist yet. */
+	bool creates = cmd->db == CLI_DB_CREATE || !strcmp(cmd->name, "init") || !strcmp(cmd->name, "demo");
+	if (creates && !db_opt && !getenv("OKR_DB"))
+		make_parent_dirs(ctx.db_path);
 	if (cmd->db == CLI_DB_READ || cmd->db == CLI_DB_WRITE || cmd->db == CLI_DB_CREATE) {
 		int flags = cmd->db == CLI_DB_READ ? OKR_OPEN_READONLY
 			  : cmd->db == CLI_DB_CREATE ? OKR_OPEN_CREATE : 0;
-		if (cmd->db == CLI_DB_CREATE && !db_opt && !getenv("OKR_DB"))
-			make_parent_dirs(ctx.db_path);
 		okr_result r = okr_store_open(ctx.db_path, flags, ctx.login, &ctx.store, err, sizeof err);
 		if (r != OKR_OK)
 			return cli_fail(r, "%s", err);

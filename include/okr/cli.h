@@ -106,6 +106,8 @@ void json_num(json_out *j, const char *key, double v);    /* non-finite → null
 void json_int(json_out *j, const char *key, int64_t v);
 void json_bool(json_out *j, const char *key, bool v);
 void json_null(json_out *j, const char *key);
+/* A value already in JSON form (a number as x_num writes it, true, false). */
+void json_raw(json_out *j, const char *key, const char *literal);
 void json_finish(json_out *j);
 
 #endif

@@ -108,6 +108,7 @@ typedef struct {
 	int confidence;     /* 0–10, -1: not given */
 	char *note;
 	okr_time at;
+	char *uid;          /* the client-made unique id; NULL unless read for an export */
 } okr_checkin;
 
 typedef struct {
@@ -135,6 +136,7 @@ typedef struct {
 	double value;
 	char *note;
 	okr_time at;
+	char *uid;          /* the client-made unique id; NULL unless read for an export */
 } okr_sample;
 
 typedef struct {

@@ -16,6 +16,7 @@
 
 #include <stddef.h>
 #include "okr/model.h"
+#include "okr/score.h"
 
 /* Results, which are also the documented exit codes of the command line. */
 typedef enum {
@@ -183,6 +184,17 @@ okr_result okr_store_kudos(okr_store *s, const char *to_login, const char *text,
 			   int64_t kr_id, okr_time at, int64_t *id);
 okr_result okr_store_grade_set(okr_store *s, int64_t kr_id, double score, const char *note);
 
+/* ---- grades and closing a cycle: src/store/close.c ---- */
+
+/* The grades of a cycle's key results (archived ones included), by KR ID. */
+okr_result okr_store_grades(okr_store *s, int64_t cycle_id, okr_grade **out, size_t *n);
+void okr_grades_free(okr_grade *v, size_t n);
+/* Mark a cycle closed: read-only from then on (no check-ins, edits or new
+ * grades).  Only a lead or admin may; refused while any of its key results
+ * (not archived) has no grade, so run it in an okr_store_batch after writing
+ * the missing grades (okr cycle close does) to make both one transaction. */
+okr_result okr_store_cycle_close(okr_store *s, int64_t cycle_id);
+
 /* Run fn as one transaction: the writes it makes through this API all commit
  * together or not at all (imports, the large benchmark data set). */
 okr_result okr_store_batch(okr_store *s, okr_result (*fn)(okr_store *s, void *ctx), void *ctx);
@@ -199,5 +211,27 @@ void okr_checkins_free(okr_checkin *v, size_t n);
 void okr_samples_free(okr_sample *v, size_t n);
 void okr_comments_free(okr_comment *v, size_t n);
 void okr_kudos_free(okr_kudos *v, size_t n);
+
+/* ---- gamification: src/store/events.c ---- */
+
+/* The world of scoring (people, team memberships, key results with their
+ * objective, cycle period and grade), read in one transaction.  Cycle days
+ * begin at 00:00 in the team's zone, week_offset_minutes east of UTC. */
+okr_result okr_store_score_world(okr_store *s, int week_offset_minutes, score_world *out);
+void okr_score_world_free(score_world *w);
+
+/* Check-ins, kudos and comments with ids above *after (NULL: all), each kind
+ * sorted by (time, id), read in one transaction. */
+okr_result okr_store_score_events(okr_store *s, const score_marks *after, score_events *out);
+void okr_score_events_free(score_events *ev);
+
+/* Bring *state up to date.  *state NULL, or a changed world (a key result,
+ * objective, cycle, grade, team or person changed), or a new event older
+ * than one already folded: a new state is built from all events (explaining
+ * `explain`, see score_explain) and replaces *state.  Otherwise only the rows
+ * added since the last call are read and folded in.  *rebuilt (may be NULL)
+ * says which happened.  On error *state is left as it was. */
+okr_result okr_store_score_refresh(okr_store *s, const okr_game_rules *rules, int week_offset_minutes,
+				   int64_t explain, score_state **state, bool *rebuilt);
 
 #endif

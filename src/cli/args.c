@@ -6,6 +6,7 @@
  * any word that reads as a number as a positional argument.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "okr/cli.h"
@@ -28,6 +29,19 @@ static int find_short(const cli_opt *opts, char c)
 	return -1;
 }
 
+/* "-inf", "-nan", "-1e999", "-12abc": a value that is wrong, not an option,
+ * so that the command says what is wrong with the number. */
+static bool looks_numeric(const char *a)
+{
+	char *end;
+	if (a[1] >= '0' && a[1] <= '9')
+		return true;
+	if (a[1] == '.' && a[2] >= '0' && a[2] <= '9')
+		return true;
+	strtod(a, &end);
+	return end != a && *end == '\0';
+}
+
 static int usage_error(const char *cmd, const char *usage, const char *what)
 {
 	fprintf(stderr, "okr %s: %s\n", cmd, what);
@@ -46,7 +60,7 @@ int cli_parse(const char *cmd, const char *usage, const cli_opt *opts, int argc,
 		const char *a = argv[i];
 		int k = -1;
 		const char *inline_val = NULL;
-		if (only_pos || a[0] != '-' || a[1] == '\0' || okr_parse_number(a, &num)) {
+		if (only_pos || a[0] != '-' || a[1] == '\0' || okr_parse_number(a, &num) || looks_numeric(a)) {
 			if (out->npos >= CLI_MAX_POS || out->npos >= max_pos) {
 				snprintf(msg, sizeof msg, _("unexpected argument '%s' (put text with spaces in quotes)"), a);
 				return usage_error(cmd, usage, msg);

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "okr/assess.h"
 #include "okr/cli.h"
 #include "okr/i18n.h"
 #include "okr/parse.h"
@@ -68,15 +69,10 @@ int cmd_checkin(cli_ctx *ctx, int argc, char **argv)
 	if (!cli_opt_get(opts, &a, "quiet")) {
 		kr.current = value;
 		kr.has_value = true;
-		char vb[64], tb[64];
-		okr_format_value(value, kr.decimals, vb, sizeof vb);
-		okr_format_value(kr.target, kr.decimals, tb, sizeof tb);
-		printf("K%lld ", (long long)id);
-		if (kr.type == KR_MILESTONE)
-			printf("%s", value ? _("done") : _("not done"));
-		else
-			printf("%s / %s", vb, tb);
-		if (kr.unit[0]) {
+		/* The same words as `okr list`: "640 / 1000", "87 (≥ 85)", "done". */
+		char vb[128];
+		printf("K%lld %s", (long long)id, okr_kr_value_text(&kr, vb, sizeof vb));
+		if (kr.unit[0] && kr.type != KR_MILESTONE) {
 			putchar(' ');
 			cli_put(stdout, kr.unit, -1);
 		}

@@ -65,6 +65,8 @@ static int cycle_current(cli_ctx *ctx, int argc, char **argv)
 	return r ? cli_store_fail(ctx, r) : 0;
 }
 
+int cli_cycle_close(cli_ctx *ctx, int argc, char **argv);   /* cmd_grade.c */
+
 int cmd_cycle(cli_ctx *ctx, int argc, char **argv)
 {
 	const char *sub = argc > 0 ? argv[0] : "";
@@ -74,5 +76,8 @@ int cmd_cycle(cli_ctx *ctx, int argc, char **argv)
 		return cycle_list(ctx);
 	if (!strcmp(sub, "current"))
 		return cycle_current(ctx, argc - 1, argv + 1);
-	return cli_fail(OKR_E_USAGE, _("usage: okr cycle %s | list | current NAME"), usage_add);
+	if (!strcmp(sub, "close"))
+		return cli_cycle_close(ctx, argc - 1, argv + 1);
+	return cli_fail(OKR_E_USAGE, _("usage: okr cycle %s | list | current NAME | close NAME [--grade KR=SCORE[:NOTE]]..."),
+			usage_add);
 }

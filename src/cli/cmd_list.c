@@ -129,12 +129,13 @@ static void human_objectives(list_view *v, const size_t *order, const int *depth
 		printf(_("No objectives here yet — add one with `okr objective add \"TITLE\"`.\n"));
 }
 
-void cli_json_kr(json_out *j, const okr_kr *k, const okr_assessment *a);
-void cli_json_kr(json_out *j, const okr_kr *k, const okr_assessment *a)
+/* One key result as a JSON object, under key (NULL inside an array). */
+void cli_json_kr(json_out *j, const char *key, const okr_kr *k, const okr_assessment *a);
+void cli_json_kr(json_out *j, const char *key, const okr_kr *k, const okr_assessment *a)
 {
 	static const char *const types[] = { "metric", "threshold", "milestone" };
 	char id[24], day[11];
-	json_obj(j, NULL);
+	json_obj(j, key);
 	json_str(j, "id", okr_format_id(ID_KR, k->id, id, sizeof id));
 	json_str(j, "title", k->title);
 	json_str(j, "owner", k->owner);
@@ -209,7 +210,7 @@ static void json_objectives(list_view *v, const size_t *order)
 		json_arr(&j, "key_results");
 		for (size_t k = 0; k < v->snap.nkrs; k++)
 			if (v->snap.krs[k].objective_id == o->id && kr_shown(v, &v->snap.krs[k]))
-				cli_json_kr(&j, &v->snap.krs[k], &v->as.krs[k]);
+				cli_json_kr(&j, NULL, &v->snap.krs[k], &v->as.krs[k]);
 		json_end_arr(&j);
 		json_end_obj(&j);
 	}

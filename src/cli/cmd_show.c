@@ -12,7 +12,8 @@
 #include "okr/i18n.h"
 #include "okr/parse.h"
 
-void cli_json_kr(json_out *j, const okr_kr *k, const okr_assessment *a);
+void cli_json_kr(json_out *j, const char *key, const okr_kr *k, const okr_assessment *a);
+int cli_show_person(cli_ctx *ctx, const char *who, bool points, bool json);   /* show_person.c */
 
 static const char *const every_names[] = { "daily", "weekly", "monthly" };
 
@@ -90,9 +91,7 @@ static int show_kr(cli_ctx *ctx, const okr_snapshot *snap, const okr_assessments
 	if (json) {
 		json_begin(&j, stdout);
 		json_obj(&j, NULL);
-		json_arr(&j, "key_result");
-		cli_json_kr(&j, k, a);
-		json_end_arr(&j);
+		cli_json_kr(&j, "key_result", k, a);
 		if (fc.ok) {
 			json_obj(&j, "forecast");
 			json_num(&j, "value", fc.value);
@@ -193,8 +192,8 @@ static int show_objective(cli_ctx *ctx, const okr_snapshot *snap, const okr_asse
 		json_int(&j, "version", o->version);
 		json_arr(&j, "key_results");
 		for (size_t k = 0; k < snap->nkrs; k++)
-			if (snap->krs[k].objective_id == o->id)
-				cli_json_kr(&j, &snap->krs[k], &as->krs[k]);
+			if (snap->krs[k].objective_id == o->id && !snap->krs[k].archived)
+				cli_json_kr(&j, NULL, &snap->krs[k], &as->krs[k]);
 		json_end_arr(&j);
 		show_comments(ctx, 'O', o->id, &j);
 		json_end_obj(&j);
@@ -223,7 +222,7 @@ static int show_objective(cli_ctx *ctx, const okr_snapshot *snap, const okr_asse
 	printf(_("\nKey results\n"));
 	for (size_t k = 0; k < snap->nkrs; k++) {
 		const okr_kr *kr = &snap->krs[k];
-		if (kr->objective_id != o->id)
+		if (kr->objective_id != o->id || kr->archived)
 			continue;
 		char val[128];
 		printf("  %-6s", okr_format_id(ID_KR, kr->id, id, sizeof id));
@@ -251,7 +250,8 @@ static int show_kpi(cli_ctx *ctx, int64_t id, bool json)
 		json_out j;
 		json_begin(&j, stdout);
 		json_obj(&j, NULL);
-		json_int(&j, "id", k.id);
+		char idbuf[24];
+		json_str(&j, "id", okr_format_id(ID_KPI, k.id, idbuf, sizeof idbuf));
 		json_str(&j, "name", k.name);
 		json_num(&j, "target", k.target);
 		json_str(&j, "direction", k.dir == DIR_AT_MOST ? "at_most" : "at_least");
@@ -296,16 +296,19 @@ static int show_kpi(cli_ctx *ctx, int64_t id, bool json)
 
 int cmd_show(cli_ctx *ctx, int argc, char **argv)
 {
-	static const cli_opt opts[] = { { "json", 0, false }, { 0 } };
+	static const cli_opt opts[] = { { "json", 0, false }, { "points", 0, false }, { 0 } };
 	cli_args a;
-	int rc = cli_parse("show", "ID [--json]", opts, argc, argv, 1, 1, &a);
+	int rc = cli_parse("show", "ID|PERSON [--points] [--json]", opts, argc, argv, 1, 1, &a);
 	if (rc)
 		return rc;
 	okr_id_kind kind;
 	int64_t id;
+	bool json = cli_opt_get(opts, &a, "json") != NULL;
+	/* A word that is not an ID names a person. */
+	if (okr_parse_id(a.pos[0], &id) == ID_NONE)
+		return cli_show_person(ctx, a.pos[0], cli_opt_get(opts, &a, "points") != NULL, json);
 	if ((rc = cli_id(a.pos[0], ID_NONE, &kind, &id)))
 		return rc;
-	bool json = cli_opt_get(opts, &a, "json") != NULL;
 	if (kind == ID_KPI)
 		return show_kpi(ctx, id, json);
 	/* Find the cycle of the item, then assess that whole cycle once. */

@@ -22,6 +22,12 @@ int cmd_show(cli_ctx *, int, char **);
 int cmd_person(cli_ctx *, int, char **);
 int cmd_team(cli_ctx *, int, char **);
 int cmd_help(cli_ctx *, int, char **);
+int cmd_due(cli_ctx *, int, char **);
+int cmd_grade(cli_ctx *, int, char **);
+int cmd_export(cli_ctx *, int, char **);
+int cmd_import(cli_ctx *, int, char **);
+int cmd_board(cli_ctx *, int, char **);
+int cmd_status(cli_ctx *, int, char **);
 
 const cli_command cli_commands[] = {
 	{ "tui", "", N_("the full-screen view (the default)"), CLI_DB_SELF, cmd_tui },
@@ -46,7 +52,19 @@ const cli_command cli_commands[] = {
 	{ "person", "add LOGIN [--name N] | role LOGIN member|lead|admin | name LOGIN NAME",
 	  N_("manage people"), CLI_DB_WRITE, cmd_person },
 	{ "team", "add NAME [--parent T] | join TEAM [LOGIN]", N_("manage teams"), CLI_DB_WRITE, cmd_team },
+	{ "due", "[--json]", N_("what you owe: quiet key results, overdue KPI values, grades to give"), CLI_DB_READ,
+	  cmd_due },
+	{ "grade", "KR SCORE [-m NOTE]", N_("grade a key result 0.0–1.0 (cycle close: okr cycle close C)"),
+	  CLI_DB_WRITE, cmd_grade },
+	{ "export", "--format md|csv|json [--cycle C] [--team T]", N_("a review report, or everything for another tool"),
+	  CLI_DB_READ, cmd_export },
+	{ "import", "FILE [--dry-run]", N_("read an okr export (JSON or CSV) into the database"), CLI_DB_SELF,
+	  cmd_import },
 	{ "help", "", N_("this list"), CLI_DB_NONE, cmd_help },
+	{ "board", "[--window week|cycle|all] [--teams] [--all] [--json] [--once]",
+	  N_("the leaderboard: the top and your neighbourhood"), CLI_DB_READ, cmd_board },
+	{ "status", "[--window week|cycle|all]", N_("one line for tmux status-right: rank, points, team"),
+	  CLI_DB_READ, cmd_status },
 	{ 0 }
 };
 

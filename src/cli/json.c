@@ -93,7 +93,7 @@ void json_num(json_out *j, const char *k, double v)
 	key(j, k);
 	if (!isfinite(v))
 		fputs("null", j->f);
-	else if (v == (double)(long long)v && fabs(v) < 1e15)
+	else if (fabs(v) < 1e15 && v == (double)(long long)v)   /* range first: the cast of a larger value is undefined */
 		fprintf(j->f, "%lld", (long long)v);
 	else
 		fprintf(j->f, "%.10g", v);
@@ -115,6 +115,12 @@ void json_null(json_out *j, const char *k)
 {
 	key(j, k);
 	fputs("null", j->f);
+}
+
+void json_raw(json_out *j, const char *k, const char *literal)
+{
+	key(j, k);
+	fputs(literal, j->f);
 }
 
 void json_finish(json_out *j)

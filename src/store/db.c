@@ -88,11 +88,16 @@ okr_result store_sqlerr(okr_store *s, int rc, const char *doing)
 
 sqlite3_stmt *store_prepare(okr_store *s, const char *sql)
 {
+	int slot = -1;
 	for (int i = 0; i < s->ncache; i++)
-		if (s->cache[i].sql == sql && s->cache[i].st) {
-			sqlite3_stmt *st = s->cache[i].st;
-			s->cache[i].st = NULL;   /* in use until store_done */
-			return st;
+		if (s->cache[i].sql == sql) {
+			if (s->cache[i].st) {
+				sqlite3_stmt *st = s->cache[i].st;
+				s->cache[i].st = NULL;
+				s->cache[i].out = st;   /* in use until store_done */
+				return st;
+			}
+			slot = i;   /* in use (a nested call): this one is not kept */
 		}
 	sqlite3_stmt *st = NULL;
 	int rc = sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
@@ -100,6 +105,13 @@ sqlite3_stmt *store_prepare(okr_store *s, const char *sql)
 		store_sqlerr(s, rc, _("preparing a query"));
 		sqlite3_finalize(st);
 		return NULL;
+	}
+	if (slot < 0 && s->ncache < STORE_CACHE) {
+		/* Keyed by the caller's pointer: sqlite3_sql() returns SQLite's own
+		 * copy of the text, which would never match it. */
+		s->cache[s->ncache].sql = sql;
+		s->cache[s->ncache].st = NULL;
+		s->cache[s->ncache++].out = st;
 	}
 	return st;
 }
@@ -110,23 +122,12 @@ void store_done(okr_store *s, sqlite3_stmt *st)
 		return;
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
-	const char *sql = sqlite3_sql(st);
-	/* Put it back in its slot, or take a new slot, or let it go. */
-	int free_slot = -1;
-	for (int i = 0; i < s->ncache; i++) {
-		if (s->cache[i].sql && strcmp(s->cache[i].sql, sql) == 0 && !s->cache[i].st) {
+	for (int i = 0; i < s->ncache; i++)
+		if (s->cache[i].out == st) {
+			s->cache[i].out = NULL;
 			s->cache[i].st = st;
 			return;
 		}
-		if (!s->cache[i].sql && free_slot < 0)
-			free_slot = i;
-	}
-	(void)free_slot;
-	if (s->ncache < STORE_CACHE) {
-		s->cache[s->ncache].sql = sql;
-		s->cache[s->ncache++].st = st;
-		return;
-	}
 	sqlite3_finalize(st);
 }
 

@@ -193,6 +193,7 @@ void okr_checkins_free(okr_checkin *v, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		free(v[i].author);
 		free(v[i].note);
+		free(v[i].uid);
 	}
 	free(v);
 }
@@ -202,6 +203,7 @@ void okr_samples_free(okr_sample *v, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		free(v[i].author);
 		free(v[i].note);
+		free(v[i].uid);
 	}
 	free(v);
 }

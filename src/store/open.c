@@ -149,7 +149,12 @@ static okr_result check_identity(okr_store *s)
 	}
 	int64_t tables = sqlite3_column_int64(st, 0);
 	int app = sqlite3_column_int(st, 1);
+	int version = sqlite3_column_int(st, 2);
 	sqlite3_finalize(st);
+	/* Before anything writes to it, even the switch to WAL: a newer file is
+	 * left byte for byte as it was. */
+	if (version > store_nmigrations)
+		return store_too_new(s, version);
 	if (tables > 0 && app != STORE_APPLICATION_ID)
 		return store_fail(s, OKR_E_DB,
 			_("%s is an SQLite database, but not an okr one — point --db at your okr file, "
@@ -177,7 +182,7 @@ static okr_result load_me(okr_store *s)
 	okr_result r = okr_store_person(s, s->me.login, &p);
 	if (r != OKR_OK)
 		return r;
-	free(s->me.login);
+	okr_person_free(&s->me);   /* the placeholder login, name and teams */
 	s->me = p;
 	return OKR_OK;
 }
@@ -199,7 +204,7 @@ static okr_result register_txn(okr_store *s, void *ctx)
 	sqlite3_bind_text(st, 2, name, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 3, okr_now());
 	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	store_done(s, st);
 	if (rc != SQLITE_DONE)
 		return store_sqlerr(s, rc, _("registering you"));
 	return store_audit(s, "register", 'U', sqlite3_last_insert_rowid(s->db), s->me.login);

@@ -187,21 +187,26 @@ static okr_result migrate_txn(okr_store *s, void *vctx)
 	return OKR_OK;
 }
 
+okr_result store_too_new(okr_store *s, int version)
+{
+	return store_fail(s, OKR_E_DB,
+		_("%s was made by a newer okr (schema %d; this okr knows up to %d) — "
+		  "upgrade okr; the file was left untouched"), s->path, version, store_nmigrations);
+}
+
 okr_result store_migrate(okr_store *s, int upto)
 {
 	int v = user_version(s);
 	if (v < 0)
 		return store_sqlerr(s, sqlite3_errcode(s->db), _("reading the schema version"));
 	if (v > store_nmigrations)
-		return store_fail(s, OKR_E_DB,
-			_("%s was made by a newer okr (schema %d; this okr knows up to %d) — "
-			  "upgrade okr; the file was left untouched"), s->path, v, store_nmigrations);
+		return store_too_new(s, v);
 	if (v >= upto)
 		return OKR_OK;
 	if (s->flags & OKR_OPEN_READONLY)
 		return store_fail(s, OKR_E_DB,
 			_("%s needs an upgrade (schema %d → %d) and is open read-only — "
-			  "run any okr command that writes, such as `okr list`, as a member who can write it"),
+			  "run a command that writes, such as `okr cycle list`, as someone who can write the file"),
 			s->path, v, upto);
 	struct migrate_ctx ctx = { upto };
 	return store_write(s, migrate_txn, &ctx);

@@ -29,8 +29,9 @@ struct okr_store {
 	bool told_wait;
 	bool in_txn;              /* inside store_write/store_read: nested writes join it */
 	/* Prepared statements kept for reuse, keyed by the address of their SQL
-	 * text (always a string literal): a check-in prepares nothing twice. */
-	struct { const char *sql; sqlite3_stmt *st; } cache[STORE_CACHE];
+	 * text (always a string literal): a check-in prepares nothing twice.
+	 * Each slot holds one statement, either idle (st) or handed out (out). */
+	struct { const char *sql; sqlite3_stmt *st, *out; } cache[STORE_CACHE];
 	int ncache;
 };
 
@@ -38,6 +39,8 @@ struct okr_store {
 extern const char *const store_migrations[];
 extern const int store_nmigrations;
 okr_result store_migrate(okr_store *s, int upto);
+/* The refusal of a file whose schema is newer than this binary knows. */
+okr_result store_too_new(okr_store *s, int version);
 
 /* Errors: db.c.  store_fail formats the message and returns code. */
 okr_result store_fail(okr_store *s, okr_result code, const char *fmt, ...)
@@ -80,6 +83,9 @@ typedef struct {
 	okr_kr_type type;
 } kr_meta;
 okr_result store_kr_meta(okr_store *s, int64_t id, kr_meta *m);
+
+/* Inside a transaction: is this cycle closed (read-only)?  close.c */
+bool store_cycle_closed(okr_store *s, int64_t cycle_id);
 
 /* Column helpers. */
 char *store_col_text(sqlite3_stmt *st, int col);  /* malloc'd, never NULL */

@@ -182,6 +182,8 @@ static okr_result kr_edit_txn(okr_store *s, void *vctx)
 	if (!may_edit_kr(s, &m))
 		return store_fail(s, OKR_E_DENIED, _("only the owner of K%lld, its objective's owner or a lead "
 						     "can change it"), (long long)c->id);
+	if (store_cycle_closed(s, m.cycle))
+		return store_fail(s, OKR_E_DENIED, _("K%lld's cycle is closed and read-only"), (long long)c->id);
 	if (c->version && m.version != c->version) {
 		char who[128] = "someone", idbuf[24], day[11];
 		okr_time at = 0;
@@ -266,6 +268,8 @@ static okr_result kr_archive_txn(okr_store *s, void *vctx)
 	if (!may_edit_kr(s, &m))
 		return store_fail(s, OKR_E_DENIED, _("only the owner of K%lld, its objective's owner or a lead "
 						     "can archive it"), (long long)c->id);
+	if (store_cycle_closed(s, m.cycle))
+		return store_fail(s, OKR_E_DENIED, _("K%lld's cycle is closed and read-only"), (long long)c->id);
 	if (c->version && m.version != c->version)
 		return store_fail(s, OKR_E_CONFLICT, _("K%lld was changed after you read it — nothing was saved"),
 				  (long long)c->id);

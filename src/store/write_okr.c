@@ -371,6 +371,8 @@ static okr_result obj_archive_txn(okr_store *s, void *vctx)
 	if (owner != s->me.id && !is_lead(s))
 		return store_fail(s, OKR_E_DENIED, _("only the owner of O%lld or a lead can archive it"),
 				  (long long)c->id);
+	if (cycle_closed(s, cycle))
+		return closed_refusal(s);
 	if (c->version && version != c->version)
 		return stale(s, 'O', c->id, version, c->version);
 	sqlite3_stmt *st = store_prepare(s, "UPDATE objective SET archived = 1, version = version + 1 WHERE id = ?1");

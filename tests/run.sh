@@ -1,0 +1,94 @@
+#!/bin/sh
+# run.sh — the whole test suite, as `make check` runs it from the repo root:
+#
+#   OKR_BIN=/abs/path/okr BUILD=build/rel sh tests/run.sh
+#
+# Runs the unit and store test programs (cmocka) of $BUILD, then every shell
+# test in tests/cli and tests/e2e (lib.sh and other helpers excepted).  One
+# line per program with its own counts, the whole output of any that failed,
+# and last exactly one line "N passed, N failed" counting programs.  Exits
+# non-zero if anything failed.
+
+cd "$(dirname "$0")/.." || exit 1
+ROOT=$PWD
+BUILD=${BUILD:-build/rel}
+OKR_BIN=${OKR_BIN:-$ROOT/okr}
+case $OKR_BIN in /*) ;; *) OKR_BIN=$ROOT/$OKR_BIN ;; esac
+export OKR_BIN BUILD
+
+# Nothing from the machine: no locale, time zone or user configuration.
+export LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC
+export OKR_SOURCE_DIR="$ROOT"
+unset CMOCKA_MESSAGE_OUTPUT CMOCKA_XML_FILE OKR_DB OKR_CONFIG OKR_USER OKR_NOW OKR_THEME_DIR NO_COLOR
+
+LIMIT=${OKR_TEST_TIMEOUT:-900}
+TIMEOUT=
+command -v timeout >/dev/null 2>&1 && TIMEOUT="timeout $LIMIT"
+
+LOG=$(mktemp -d "${TMPDIR:-/tmp}/okr-run.XXXXXX") || exit 1
+trap 'rm -rf "$LOG"' EXIT
+
+passed=0
+failed=0
+failed_names=
+
+# report NAME STATUS LOGFILE CASES_OK CASES_FAILED
+report() {
+	if [ "$2" = 0 ]; then
+		passed=$((passed + 1))
+		printf 'PASS  %-40s %s passed, %s failed\n' "$1" "$4" "$5"
+	else
+		failed=$((failed + 1))
+		failed_names="$failed_names $1"
+		printf 'FAIL  %-40s %s passed, %s failed (exit %s)\n' "$1" "$4" "$5" "$2"
+		cp "$3" "$LOG/failed.$failed"
+		echo "$1" >"$LOG/failed.$failed.name"
+	fi
+}
+
+run_cmocka() {
+	out="$LOG/out"
+	$TIMEOUT "$1" >"$out" 2>&1
+	status=$?
+	p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$out" | tail -1)
+	f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$out" | tail -1)
+	report "$1" "$status" "$out" "${p:-0}" "${f:-0}"
+}
+
+run_tap() {
+	out="$LOG/out"
+	$TIMEOUT sh "$1" >"$out" 2>&1
+	status=$?
+	p=$(grep -c '^ok ' "$out")
+	f=$(grep -c '^not ok ' "$out")
+	[ "$status" = 0 ] && [ "$f" != 0 ] && status=1
+	report "$1" "$status" "$out" "$p" "$f"
+}
+
+for dir in "$BUILD/tests/unit" "$BUILD/tests/store"; do
+	for t in "$dir"/test_*; do
+		[ -f "$t" ] && [ -x "$t" ] || continue
+		case $t in *.d | *.o) continue ;; esac
+		run_cmocka "$t"
+	done
+done
+
+for dir in tests/cli tests/e2e; do
+	for t in "$dir"/*.sh; do
+		[ -f "$t" ] || continue
+		case ${t##*/} in lib.sh | lib_*.sh | _*.sh | run.sh) continue ;; esac
+		run_tap "$t"
+	done
+done
+
+i=1
+while [ "$i" -le "$failed" ]; do
+	echo
+	echo "==== $(cat "$LOG/failed.$i.name") ===="
+	cat "$LOG/failed.$i"
+	i=$((i + 1))
+done
+[ "$failed" = 0 ] || echo
+
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]
