@@ -1,0 +1,189 @@
+/*
+ * theme_color.c — parsed theme styles to curses attributes (see theme.h).
+ *
+ * theme.c reads and finds theme files without touching the terminal; this
+ * file is the curses half: it fits a theme's colours to what the terminal
+ * has (256, 16, 8 or none) and makes colour pairs lazily, only for the slots
+ * that get drawn, so a theme never uses up a small terminal's pairs.
+ */
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <curses.h>
+
+#include "okr/theme.h"
+
+/* ---- colours ---- */
+
+/* xterm's palette: the 16 system colours as xterm draws them by default, the
+ * 6×6×6 cube, then 24 greys. */
+static void color_rgb(int c, int rgb[3])
+{
+	static const unsigned char sys[16][3] = {
+		{ 0, 0, 0 }, { 205, 0, 0 }, { 0, 205, 0 }, { 205, 205, 0 },
+		{ 0, 0, 238 }, { 205, 0, 205 }, { 0, 205, 205 }, { 229, 229, 229 },
+		{ 127, 127, 127 }, { 255, 0, 0 }, { 0, 255, 0 }, { 255, 255, 0 },
+		{ 92, 92, 255 }, { 255, 0, 255 }, { 0, 255, 255 }, { 255, 255, 255 },
+	};
+	static const unsigned char level[6] = { 0, 95, 135, 175, 215, 255 };
+	if (c < 16) {
+		for (int i = 0; i < 3; i++)
+			rgb[i] = sys[c][i];
+	} else if (c < 232) {
+		c -= 16;
+		rgb[0] = level[c / 36];
+		rgb[1] = level[c / 6 % 6];
+		rgb[2] = level[c % 6];
+	} else {
+		rgb[0] = rgb[1] = rgb[2] = 8 + 10 * (c - 232);
+	}
+}
+
+int theme_color_degrade(int color, int colors)
+{
+	if (color < 0 || color > 255 || colors < 8)
+		return THEME_COLOR_DEFAULT;
+	int have = colors >= 256 ? 256 : colors >= 16 ? 16 : 8;
+	if (color < have)
+		return color;
+	int rgb[3], best = 0;
+	long best_d = -1;
+	color_rgb(color, rgb);
+	/* A grey goes to a grey (black, white, and on 16 colours the two
+	 * in between): plain distance would turn mid-grey into yellow. */
+	bool grey = rgb[0] == rgb[1] && rgb[1] == rgb[2];
+	for (int i = 0; i < have; i++) {
+		int p[3];
+		color_rgb(i, p);
+		if (grey && (p[0] != p[1] || p[1] != p[2]))
+			continue;
+		long d = 0;
+		for (int k = 0; k < 3; k++)
+			d += (long)(rgb[k] - p[k]) * (rgb[k] - p[k]);
+		if (best_d < 0 || d < best_d) {
+			best_d = d;
+			best = i;
+		}
+	}
+	return best;
+}
+
+/* ---- curses ---- */
+
+static struct {
+	bool applied;
+	bool default_colors;   /* use_default_colors() worked: -1 is usable */
+	int colors;
+	theme t;
+	bool resolved[THEME_SLOT_COUNT];
+	unsigned long attr[THEME_SLOT_COUNT];
+	short pair[THEME_SLOT_COUNT];
+	short pairs[256][2];
+	int npairs;
+} cur;
+
+void theme_apply(const theme *t, int colors)
+{
+	const char *nc = getenv("NO_COLOR");
+	if ((nc && *nc) || colors < 8)
+		colors = 0;
+	cur.t = *t;
+	cur.colors = colors;
+	cur.applied = true;
+	cur.npairs = 0;
+	memset(cur.resolved, 0, sizeof cur.resolved);
+	if (colors)
+		cur.default_colors = use_default_colors() == OK;
+}
+
+static unsigned long curses_attrs(unsigned a)
+{
+	unsigned long r = A_NORMAL;
+	if (a & THEME_A_BOLD) r |= A_BOLD;
+	if (a & THEME_A_DIM) r |= A_DIM;
+	if (a & THEME_A_UNDERLINE) r |= A_UNDERLINE;
+	if (a & THEME_A_REVERSE) r |= A_REVERSE;
+#ifdef A_ITALIC
+	if (a & THEME_A_ITALIC) r |= A_ITALIC;
+#endif
+	if (a & THEME_A_STANDOUT) r |= A_STANDOUT;
+	return r;
+}
+
+static int resolve_color(short c, short normal)
+{
+	if (c == THEME_COLOR_INHERIT)
+		c = normal == THEME_COLOR_INHERIT ? THEME_COLOR_DEFAULT : normal;
+	return c;
+}
+
+/* The pair for fg on bg, made now if no slot has needed it yet; 0 when the
+ * terminal has run out of pairs (the slot then goes without colour). */
+static short pair_for(int fg, int bg)
+{
+	for (int i = 0; i < cur.npairs; i++)
+		if (cur.pairs[i][0] == fg && cur.pairs[i][1] == bg)
+			return (short)(i + 1);
+	int limit = COLOR_PAIRS - 1 < 255 ? COLOR_PAIRS - 1 : 255;
+	if (cur.npairs >= limit || init_pair((short)(cur.npairs + 1), (short)fg, (short)bg) != OK)
+		return 0;
+	cur.pairs[cur.npairs][0] = (short)fg;
+	cur.pairs[cur.npairs][1] = (short)bg;
+	return (short)++cur.npairs;
+}
+
+static void resolve(theme_slot s)
+{
+	const theme_style *st = &cur.t.slot[s], *normal = &cur.t.slot[THEME_NORMAL];
+	unsigned a = st->attrs;
+	short pair = 0;
+	if (cur.colors) {
+		int ofg = resolve_color(st->fg, normal->fg), obg = resolve_color(st->bg, normal->bg);
+		int fg = theme_color_degrade(ofg, cur.colors), bg = theme_color_degrade(obg, cur.colors);
+		if (!cur.default_colors) {
+			fg = fg < 0 ? COLOR_WHITE : fg;
+			bg = bg < 0 ? COLOR_BLACK : bg;
+		}
+		/* Two colours that fewer colours merged into one would hide the
+		 * text: fall back to black or white, whichever reads on bg. */
+		if (fg >= 0 && fg == bg && ofg != obg) {
+			int rgb[3];
+			color_rgb(bg, rgb);
+			fg = rgb[0] * 299 + rgb[1] * 587 + rgb[2] * 114 > 128000 ? COLOR_BLACK : COLOR_WHITE;
+		}
+		if (fg >= 0 || bg >= 0)
+			pair = pair_for(fg, bg);
+		if (!pair && (fg >= 0 || bg >= 0))
+			a |= theme_slot_mono(s);
+	} else {
+		a |= theme_slot_mono(s);
+	}
+	cur.attr[s] = curses_attrs(a) | (pair ? (unsigned long)COLOR_PAIR(pair) : 0);
+	cur.pair[s] = pair;
+	cur.resolved[s] = true;
+}
+
+static bool ready(theme_slot s)
+{
+	if (s < 0 || s >= THEME_SLOT_COUNT)
+		return false;
+	if (!cur.applied) {
+		theme t;
+		theme_default(&t);
+		theme_apply(&t, 0);
+	}
+	if (!cur.resolved[s])
+		resolve(s);
+	return true;
+}
+
+unsigned long theme_attr(theme_slot s)
+{
+	return ready(s) ? cur.attr[s] : A_NORMAL;
+}
+
+short theme_pair(theme_slot s)
+{
+	return ready(s) ? cur.pair[s] : 0;
+}
