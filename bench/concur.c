@@ -198,11 +198,9 @@ int main(int argc, char **argv)
 			integrity[0] = '\0';
 			while (sqlite3_step(st) == SQLITE_ROW) {
 				const char *t = (const char *)sqlite3_column_text(st, 0);
-				if (strlen(integrity) + strlen(t) + 2 < sizeof integrity) {
-					if (integrity[0])
-						strcat(integrity, ";");
-					strcat(integrity, t);
-				}
+				size_t used = strlen(integrity);
+				/* a long report is cut: the first problem is what matters */
+				snprintf(integrity + used, sizeof integrity - used, "%s%s", used ? ";" : "", t);
 			}
 			for (char *p = integrity; *p; p++)
 				if (*p == ' ')

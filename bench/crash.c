@@ -137,11 +137,9 @@ int main(int argc, char **argv)
 	sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &q, NULL);
 	while (sqlite3_step(q) == SQLITE_ROW) {
 		const char *t = (const char *)sqlite3_column_text(q, 0);
-		if (strlen(integrity) + strlen(t) + 2 < sizeof integrity) {
-			if (integrity[0])
-				strcat(integrity, ";");
-			strcat(integrity, t);
-		}
+		size_t used = strlen(integrity);
+		/* a long report is cut: the first problem is what matters */
+		snprintf(integrity + used, sizeof integrity - used, "%s%s", used ? ";" : "", t);
 	}
 	sqlite3_finalize(q);
 	sqlite3_close(db);

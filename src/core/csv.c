@@ -16,7 +16,7 @@ void csv_reader_init(csv_reader *r, const char *text, size_t len)
 		r->p += 3;
 }
 
-static void clear(csv_record *rec)
+static void record_clear(csv_record *rec)
 {
 	for (size_t i = 0; i < rec->n; i++)
 		free(rec->f[i]);
@@ -25,7 +25,7 @@ static void clear(csv_record *rec)
 
 void csv_record_free(csv_record *rec)
 {
-	clear(rec);
+	record_clear(rec);
 	free(rec->f);
 	memset(rec, 0, sizeof *rec);
 }
@@ -39,7 +39,7 @@ static void add_field(csv_record *rec, okr_buf *b)
 /* A record ends at an unquoted LF or CRLF, or at the end of the text. */
 int csv_read(csv_reader *r, csv_record *rec, char *err, size_t errlen)
 {
-	clear(rec);
+	record_clear(rec);
 	if (r->p >= r->end)
 		return 0;
 	rec->line = r->line;
