@@ -45,7 +45,9 @@
  * 100 ms of silence (the change itself) are reported separately.
  *
  * Idle CPU: utime + stime from /proc/PID/stat over the idle period, while no
- * one writes; peak memory: VmHWM from /proc/PID/status at the end.
+ * one writes (and the same from /proc/PID/schedstat, in nanoseconds where
+ * stat counts 10 ms ticks).  Refresh CPU: the view's schedstat time over one
+ * whole change.  Peak memory: VmHWM from /proc/PID/status at the end.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -233,6 +235,22 @@ static long long cpu_ticks(void)
 		}
 	}
 	return ut + st;
+}
+
+/* Time the view has spent on a CPU, in ms, from /proc/PID/schedstat
+ * (nanoseconds, where /proc/PID/stat counts 10 ms ticks). */
+static double cpu_ms(void)
+{
+	char path[64];
+	snprintf(path, sizeof path, "/proc/%d/schedstat", (int)view);
+	FILE *f = fopen(path, "r");
+	unsigned long long ns = 0;
+	if (!f)
+		return -1;
+	if (fscanf(f, "%llu", &ns) != 1)
+		ns = 0;
+	fclose(f);
+	return (double)ns / 1e6;
 }
 
 static long vm_hwm_kb(void)
@@ -445,27 +463,36 @@ int main(int argc, char **argv)
 	if (idle_s > 0) {
 		long hz = sysconf(_SC_CLK_TCK);
 		long long t0 = cpu_ticks();
-		double w0 = now_ms();
+		double w0 = now_ms(), c0 = cpu_ms();
 		unsigned long long b = drain(idle_s * 1000, NULL);
-		double secs = (now_ms() - w0) / 1e3;
+		double secs = (now_ms() - w0) / 1e3, c1 = cpu_ms();
 		long long t1 = cpu_ticks();
-		printf("idle_seconds=%.1f\nidle_cpu_pct=%.3f\nidle_bytes=%llu\n", secs,
-		       (double)(t1 - t0) / (double)hz / secs * 100.0, b);
+		printf("idle_seconds=%.1f\nidle_cpu_pct=%.3f\nidle_cpu_ns_pct=%.4f\nidle_bytes=%llu\n", secs,
+		       (double)(t1 - t0) / (double)hz / secs * 100.0, (c1 - c0) / 10.0 / secs, b);
 		fflush(stdout);
 	}
 
 	/* ---- bytes for one value change ---- */
 	if (nbytes > 0) {
 		double *all = calloc((size_t)nbytes, sizeof *all), *fr = calloc((size_t)nbytes, sizeof *fr);
+		double *cpu = calloc((size_t)nbytes, sizeof *cpu);
 		for (int i = 0; i < nbytes; i++) {
 			unsigned long long b, f;
+			double c0 = cpu_ms();
 			if (one_change(false, okr, db, login, kr, CHANGE_QUIET_MS, &b, &f) < 0) {
 				fprintf(stderr, "tuipty: a change never reached the screen\n");
 				return 1;
 			}
+			cpu[i] = cpu_ms() - c0;
 			all[i] = (double)b;
 			fr[i] = (double)f;
 		}
+		/* CPU of the view for the whole change: the doorbell, the
+		 * data_version check, the new snapshot, both frames (flash and
+		 * its end); 1 s of waiting costs nothing. */
+		printf("refresh_cpu_ms_p50=%.1f\nrefresh_cpu_ms_max=%.1f\n", pct(cpu, (size_t)nbytes, 0.5),
+		       pct(cpu, (size_t)nbytes, 1.0));
+		free(cpu);
 		printf("change_n=%d\nchange_bytes_p50=%.0f\nchange_bytes_max=%.0f\n", nbytes, pct(all, (size_t)nbytes, 0.5),
 		       pct(all, (size_t)nbytes, 1.0));
 		printf("change_frame_bytes_p50=%.0f\n", pct(fr, (size_t)nbytes, 0.5));
