@@ -157,4 +157,8 @@ echo "okr benchmarks — $(uname -n), $(nproc 2>/dev/null || echo ?) CPUs, $(dat
 echo "large: $counts (generated in $GEN_S s)"
 echo
 printf '%s' "$ROWS" | sed 's/|/  /g'
+
+# The full-screen view's figures (first frame, commit to screen, idle CPU,
+# bytes per change, memory): through a pty, in a table of their own.
+OKR_BIN=$OKR_BIN BUILD=$BUILD BENCH_LARGE=$LARGE sh "$(dirname "$0")/tui.sh" || fail=1
 exit $fail

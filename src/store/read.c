@@ -96,8 +96,9 @@ void okr_objective_free(okr_objective *o)
 
 /* ---- key results, with their current value ---- */
 
-/* The latest check-in (or, for a KR that tracks a KPI, the KPI's latest
- * sample) is found through the (kr_id, at) index: one seek per key result. */
+/* The latest check-in comes from checkin_latest (schema 4: one row per key
+ * result, kept by a trigger); a KR that tracks a KPI takes the KPI's latest
+ * sample through the (kpi_id, at) index: one seek per such key result. */
 #define KR_SELECT \
 	"SELECT k.id, k.objective_id, k.title, COALESCE(k.owner_id, 0), COALESCE(p.login, ''), k.weight, " \
 	"k.due_day, k.type, k.start_value, k.target_value, k.direction, k.unit, k.decimals, k.frequency, " \
@@ -106,7 +107,7 @@ void okr_objective_free(okr_objective *o)
 	"COALESCE(c.confidence, -1), " \
 	"CASE WHEN k.kpi_id IS NULL THEN c.at ELSE s.at END " \
 	"FROM key_result k LEFT JOIN person p ON p.id = k.owner_id " \
-	"LEFT JOIN checkin c ON c.id = (SELECT id FROM checkin WHERE kr_id = k.id ORDER BY at DESC, id DESC LIMIT 1) " \
+	"LEFT JOIN checkin_latest c ON c.kr_id = k.id " \
 	"LEFT JOIN kpi_sample s ON s.id = (SELECT id FROM kpi_sample WHERE kpi_id = k.kpi_id " \
 	"                                  ORDER BY at DESC, id DESC LIMIT 1)"
 

@@ -142,6 +142,30 @@ const char *const store_migrations[] = {
 	"  note TEXT NOT NULL DEFAULT '',"
 	"  author_id INTEGER NOT NULL REFERENCES person(id),"
 	"  at INTEGER NOT NULL);",
+
+	/* 4: the latest check-in of each key result, kept by a trigger, so that
+	 * a snapshot reads one small row per key result instead of seeking the
+	 * check-in index and then the check-in table (two scattered pages per
+	 * key result: half the first frame on a large file).  Check-ins are
+	 * append-only, so an insert is the only event that can change it; the
+	 * trigger sees writers that bypass okr (the sqlite3 shell) as well. */
+	"CREATE TABLE checkin_latest("
+	"  kr_id INTEGER PRIMARY KEY,"
+	"  checkin_id INTEGER NOT NULL,"
+	"  value REAL NOT NULL,"
+	"  confidence INTEGER,"
+	"  at INTEGER NOT NULL);"
+	"INSERT INTO checkin_latest(kr_id, checkin_id, value, confidence, at)"
+	"  SELECT c.kr_id, c.id, c.value, c.confidence, c.at FROM key_result k"
+	"  JOIN checkin c ON c.id = (SELECT id FROM checkin WHERE kr_id = k.id ORDER BY at DESC, id DESC LIMIT 1);"
+	"CREATE TRIGGER checkin_latest_i AFTER INSERT ON checkin BEGIN"
+	"  INSERT INTO checkin_latest(kr_id, checkin_id, value, confidence, at)"
+	"  VALUES(NEW.kr_id, NEW.id, NEW.value, NEW.confidence, NEW.at)"
+	"  ON CONFLICT(kr_id) DO UPDATE SET checkin_id = excluded.checkin_id, value = excluded.value,"
+	"  confidence = excluded.confidence, at = excluded.at"
+	"  WHERE excluded.at > checkin_latest.at"
+	"  OR (excluded.at = checkin_latest.at AND excluded.checkin_id > checkin_latest.checkin_id);"
+	"END;",
 };
 
 const int store_nmigrations = (int)(sizeof store_migrations / sizeof store_migrations[0]);

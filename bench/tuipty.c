@@ -1,0 +1,531 @@
+/*
+ * tuipty.c — drive the full-screen okr on a pseudo-terminal and measure what
+ * a person at that terminal gets (SPEC §9): the first complete frame, commit
+ * to screen latency, idle CPU, bytes per one-value change and peak memory.
+ *
+ *   tuipty [options] OKR_BIN DB
+ *     -s COLSxROWS  terminal size (default 120x40)
+ *     -u LOGIN      the person the view and the writers run as (OKR_USER)
+ *     -k KR         the key result the writers check in (a metric on screen)
+ *     -i SECONDS    measure idle CPU over this long (0: skip)
+ *     -b N          one-value changes whose bytes are counted (quiet 1 s each)
+ *     -l N          latency samples with `okr checkin` as the writer
+ *     -L N          latency samples with the sqlite3 shell as the writer
+ *     -o FILE       also write everything the view sent to FILE
+ *
+ * Prints key=value lines on stdout; exit 1 when the view did not start or
+ * a change never reached the screen.
+ *
+ * Definitions (the numbers mean exactly this):
+ *
+ * First complete frame: the time from just before fork() to the last byte of
+ * the first burst of output that contains the footer's last hint ("quit").
+ * The footer is the bottom line, which doupdate() sends last, and a burst
+ * ends when the terminal has been silent for 100 ms; the time of a byte is
+ * when this driver read it from the pty master.
+ *
+ * Commit to screen: a writer checks in a new value on the key result shown
+ * in the key-result pane; the clock starts when the writer's commit is known
+ * and stops when the value's digits have been read from the pty.  For
+ * `okr checkin` the commit is known exactly: okr rings the doorbell right
+ * after COMMIT, so the bell's modification time (read once the value is
+ * on screen) is the commit time, rounded down to the kernel's clock tick;
+ * the time the value was read is taken from the same realtime clock.  The
+ * sqlite3 shell rings nothing, so its clock starts when the shell is
+ * started, which overstates its latency by the shell's own start-up.  Values
+ * are four digits that differ from the previous value in every position and
+ * have no two equal neighbours, so curses must send all four digits in one
+ * run (no cursor jump over an unchanged digit, no repeat-character code).
+ * Samples are spaced by a pseudo-random 0-199 ms so that the view's 200 ms
+ * safety timer is met at every phase.
+ *
+ * Bytes for a one-value change: everything the view sent from the writer's
+ * start until 1 s of silence, which includes the flash of the changed rows
+ * and its end (flash_ms defaults to 600 ms).  The bytes up to the first
+ * 100 ms of silence (the change itself) are reported separately.
+ *
+ * Idle CPU: utime + stime from /proc/PID/stat over the idle period, while no
+ * one writes (and the same from /proc/PID/schedstat, in nanoseconds where
+ * stat counts 10 ms ticks).  Refresh CPU: the view's schedstat time over one
+ * whole change.  Peak memory: VmHWM from /proc/PID/status at the end.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/inotify.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <termios.h>
+#include <time.h>
+#include <unistd.h>
+
+enum { BURST_MS = 100, CHANGE_QUIET_MS = 1000, SEEN_TIMEOUT_MS = 5000, START_TIMEOUT_MS = 20000 };
+
+static int master = -1, bell_fd = -1;
+static char bell_path[4096];
+static pid_t view = -1;
+static FILE *dump;
+static unsigned long long total_bytes;
+static bool quitting;   /* the view may go away now */
+
+/* Output since a mark: the text searched for a value or the footer. */
+static char *seen;
+static size_t nseen, capseen;
+
+static double now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static double real_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static void die(const char *what)
+{
+	fprintf(stderr, "tuipty: %s: %s\n", what, errno ? strerror(errno) : "failed");
+	if (view > 0)
+		kill(view, SIGTERM);
+	exit(1);
+}
+
+static void seen_reset(void)
+{
+	nseen = 0;
+}
+
+static bool seen_has(const char *s)
+{
+	size_t n = strlen(s);
+	for (size_t i = 0; i + n <= nseen; i++)
+		if (memcmp(seen + i, s, n) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Wait up to timeout ms for output (or a bell).  Returns the bytes read, 0
+ * on timeout; *last is the time of the last read and *bell of the last bell.
+ */
+static long pump(int timeout, double *last, double *bell)
+{
+	struct pollfd p[2] = { { .fd = master, .events = POLLIN }, { .fd = bell_fd, .events = POLLIN } };
+	int n = poll(p, bell_fd >= 0 ? 2 : 1, timeout);
+	if (n < 0 && errno != EINTR)
+		die("poll");
+	if (n <= 0)
+		return 0;
+	double t = now_ms();
+	if (bell_fd >= 0 && (p[1].revents & POLLIN)) {
+		char ev[4096];
+		while (read(bell_fd, ev, sizeof ev) > 0)
+			;
+		if (bell)
+			*bell = t;
+	}
+	if (!(p[0].revents & (POLLIN | POLLHUP | POLLERR)))
+		return 0;
+	char buf[65536];
+	ssize_t r = read(master, buf, sizeof buf);
+	if (r <= 0) {
+		if (quitting)
+			return -1;
+		errno = 0;
+		die("the view went away");
+	}
+	if (nseen + (size_t)r > capseen) {
+		capseen = (nseen + (size_t)r) * 2;
+		seen = realloc(seen, capseen);
+		if (!seen)
+			die("memory");
+	}
+	memcpy(seen + nseen, buf, (size_t)r);
+	nseen += (size_t)r;
+	total_bytes += (unsigned long long)r;
+	if (dump)
+		fwrite(buf, 1, (size_t)r, dump);
+	if (last)
+		*last = t;
+	return r;
+}
+
+/* Read until quiet_ms of silence; returns the bytes read meanwhile. */
+static unsigned long long drain(int quiet_ms, double *last)
+{
+	unsigned long long before = total_bytes;
+	double end = now_ms() + quiet_ms;
+	for (;;) {
+		int left = (int)(end - now_ms());
+		if (left <= 0)
+			break;
+		if (pump(left, last, NULL) > 0)
+			end = now_ms() + quiet_ms;
+	}
+	return total_bytes - before;
+}
+
+static pid_t spawn_view(const char *okr, const char *db, int cols, int rows, const char *login)
+{
+	master = posix_openpt(O_RDWR | O_NOCTTY);
+	if (master < 0 || grantpt(master) || unlockpt(master))
+		die("posix_openpt");
+	const char *slave = ptsname(master);
+	if (!slave)
+		die("ptsname");
+	struct winsize ws = { .ws_row = (unsigned short)rows, .ws_col = (unsigned short)cols };
+	if (ioctl(master, TIOCSWINSZ, &ws))
+		die("TIOCSWINSZ");
+	pid_t pid = fork();
+	if (pid < 0)
+		die("fork");
+	if (pid == 0) {
+		setsid();
+		int s = open(slave, O_RDWR);
+		if (s < 0)
+			_exit(126);
+		ioctl(s, TIOCSCTTY, 0);
+		dup2(s, 0);
+		dup2(s, 1);
+		dup2(s, 2);
+		if (s > 2)
+			close(s);
+		close(master);
+		setenv("OKR_USER", login, 1);
+		execl(okr, okr, "--db", db, (char *)NULL);
+		_exit(127);
+	}
+	return pid;
+}
+
+/* utime + stime of the view in clock ticks. */
+static long long cpu_ticks(void)
+{
+	char path[64], buf[2048];
+	snprintf(path, sizeof path, "/proc/%d/stat", (int)view);
+	FILE *f = fopen(path, "r");
+	if (!f)
+		die(path);
+	size_t n = fread(buf, 1, sizeof buf - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	/* Fields after the command name, which may hold spaces: 3 is state. */
+	char *p = strrchr(buf, ')');
+	if (!p)
+		die("/proc/PID/stat");
+	long long ut = 0, st = 0;
+	int field = 2;
+	for (char *tok = strtok(p + 1, " "); tok; tok = strtok(NULL, " ")) {
+		field++;
+		if (field == 14)
+			ut = atoll(tok);
+		else if (field == 15) {
+			st = atoll(tok);
+			break;
+		}
+	}
+	return ut + st;
+}
+
+/* Time the view has spent on a CPU, in ms, from /proc/PID/schedstat
+ * (nanoseconds, where /proc/PID/stat counts 10 ms ticks). */
+static double cpu_ms(void)
+{
+	char path[64];
+	snprintf(path, sizeof path, "/proc/%d/schedstat", (int)view);
+	FILE *f = fopen(path, "r");
+	unsigned long long ns = 0;
+	if (!f)
+		return -1;
+	if (fscanf(f, "%llu", &ns) != 1)
+		ns = 0;
+	fclose(f);
+	return (double)ns / 1e6;
+}
+
+static long vm_hwm_kb(void)
+{
+	char path[64], line[256];
+	snprintf(path, sizeof path, "/proc/%d/status", (int)view);
+	FILE *f = fopen(path, "r");
+	long kb = -1;
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof line, f))
+		if (strncmp(line, "VmHWM:", 6) == 0)
+			kb = atol(line + 6);
+	fclose(f);
+	return kb;
+}
+
+/* The i-th value: see "Commit to screen" above. */
+static void value_of(unsigned i, char out[5])
+{
+	for (int j = 0; j < 4; j++)
+		out[j] = (char)('1' + (i + 2u * (unsigned)j) % 9);
+	out[4] = '\0';
+}
+
+static pid_t spawn_writer(bool sql, const char *okr, const char *db, const char *login, const char *kr,
+			  const char *value, unsigned i)
+{
+	char q[1024];
+	if (sql)
+		snprintf(q, sizeof q,
+			 "INSERT INTO checkin(uid, kr_id, author_id, value, confidence, note, at) VALUES("
+			 "'tuipty-%d-%u', %s, (SELECT id FROM person WHERE login = '%s'), %s, 7, 'bench', "
+			 "CAST(strftime('%%s', 'now') AS INTEGER));", (int)getpid(), i, kr + 1, login, value);
+	pid_t pid = fork();
+	if (pid < 0)
+		die("fork");
+	if (pid == 0) {
+		int null = open("/dev/null", O_RDWR);
+		if (null >= 0) {
+			dup2(null, 0);
+			dup2(null, 1);
+		}
+		close(master);
+		setenv("OKR_USER", login, 1);
+		if (sql)
+			execlp("sqlite3", "sqlite3", "-cmd", ".timeout 30000", db, q, (char *)NULL);
+		else
+			execl(okr, okr, "--db", db, "checkin", kr, value, "-q", (char *)NULL);
+		_exit(127);
+	}
+	return pid;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+static double pct(double *v, size_t n, double p)
+{
+	if (!n)
+		return -1;
+	qsort(v, n, sizeof *v, cmp_double);
+	size_t k = (size_t)(p * (double)n + 0.999999);
+	if (k < 1)
+		k = 1;
+	if (k > n)
+		k = n;
+	return v[k - 1];
+}
+
+static unsigned counter;
+static unsigned rng = 12345;
+
+/*
+ * One check-in by a writer; returns the commit-to-screen time in ms (< 0:
+ * never seen).  quiet: silence to wait for after it is seen; *bytes and
+ * *frame: what the view sent from the writer's start until that silence
+ * and until the first 100 ms of silence.
+ */
+static double one_change(bool sql, const char *okr, const char *db, const char *login, const char *kr,
+			 int quiet, unsigned long long *bytes, unsigned long long *frame)
+{
+	char value[5];
+	value_of(counter++, value);
+	seen_reset();
+	unsigned long long before = total_bytes;
+	double t_spawn = now_ms(), bell = 0, last = 0, t_seen = 0, t_seen_real = 0;
+	pid_t w = spawn_writer(sql, okr, db, login, kr, value, counter);
+	while (!seen_has(value)) {
+		if (now_ms() - t_spawn > SEEN_TIMEOUT_MS)
+			break;
+		pump(50, &last, &bell);
+	}
+	if (seen_has(value)) {
+		t_seen = last;
+		t_seen_real = real_ms() - (now_ms() - last);
+	}
+	int st;
+	waitpid(w, &st, 0);
+	if (!WIFEXITED(st) || WEXITSTATUS(st) != 0) {
+		fprintf(stderr, "tuipty: the %s writer failed (status %d)\n", sql ? "sqlite3" : "okr", st);
+		exit(1);
+	}
+	drain(BURST_MS, NULL);
+	if (frame)
+		*frame = total_bytes - before;
+	if (quiet > BURST_MS)
+		drain(quiet - BURST_MS, NULL);
+	if (bytes)
+		*bytes = total_bytes - before;
+	if (!t_seen)
+		return -1;
+	if (sql || !bell)
+		return t_seen - t_spawn;   /* no bell (cannot watch it): the safe side */
+	/* The bell's mtime is the commit time, rounded down to the kernel's
+	 * clock tick: measured from it, a latency is never understated. */
+	struct stat sb;
+	if (stat(bell_path, &sb) != 0)
+		return t_seen - t_spawn;
+	double commit = (double)sb.st_mtim.tv_sec * 1e3 + (double)sb.st_mtim.tv_nsec / 1e6;
+	double ms = t_seen_real - commit;
+	return ms > 0 ? ms : 0;
+}
+
+static void latency(bool sql, int n, const char *okr, const char *db, const char *login, const char *kr)
+{
+	double *v = calloc((size_t)n + 1, sizeof *v);
+	size_t got = 0;
+	int missed = 0;
+	for (int i = 0; i < n; i++) {
+		rng = rng * 1103515245u + 12345u;
+		drain((int)((rng >> 16) % 200), NULL);
+		double ms = one_change(sql, okr, db, login, kr, 0, NULL, NULL);
+		if (ms < 0)
+			missed++;
+		else
+			v[got++] = ms;
+	}
+	const char *k = sql ? "sql" : "okr";
+	printf("latency_%s_n=%zu\nlatency_%s_missed=%d\n", k, got, k, missed);
+	printf("latency_%s_p50_ms=%.1f\n", k, pct(v, got, 0.50));
+	printf("latency_%s_p95_ms=%.1f\n", k, pct(v, got, 0.95));
+	printf("latency_%s_max_ms=%.1f\n", k, pct(v, got, 1.0));
+	free(v);
+	if (missed) {
+		fprintf(stderr, "tuipty: %d %s change(s) never reached the screen\n", missed, k);
+		exit(1);
+	}
+}
+
+static void usage(void)
+{
+	fprintf(stderr, "usage: tuipty [-s COLSxROWS] [-u LOGIN] [-k KR] [-i SECONDS] [-b N] [-l N] [-L N] "
+			"[-o FILE] OKR_BIN DB\n");
+	exit(2);
+}
+
+int main(int argc, char **argv)
+{
+	int cols = 120, rows = 40, idle_s = 0, nbytes = 0, nlat = 0, nsql = 0, c;
+	const char *login = getenv("OKR_USER") ? getenv("OKR_USER") : "bench", *kr = NULL;
+	while ((c = getopt(argc, argv, "s:u:k:i:b:l:L:o:")) != -1) {
+		switch (c) {
+		case 's': if (sscanf(optarg, "%dx%d", &cols, &rows) != 2) usage(); break;
+		case 'u': login = optarg; break;
+		case 'k': kr = optarg; break;
+		case 'i': idle_s = atoi(optarg); break;
+		case 'b': nbytes = atoi(optarg); break;
+		case 'l': nlat = atoi(optarg); break;
+		case 'L': nsql = atoi(optarg); break;
+		case 'o': if (!(dump = fopen(optarg, "w"))) die(optarg); break;
+		default: usage();
+		}
+	}
+	if (argc - optind != 2 || ((nbytes || nlat || nsql) && (!kr || kr[0] != 'K')))
+		usage();
+	const char *okr = argv[optind], *db = argv[optind + 1];
+	setenv("TERM", getenv("TERM") ? getenv("TERM") : "xterm-256color", 0);
+	signal(SIGPIPE, SIG_IGN);
+
+	snprintf(bell_path, sizeof bell_path, "%s-bell", db);
+
+	/* ---- first complete frame ---- */
+	double t_start = now_ms(), last = 0;
+	view = spawn_view(okr, db, cols, rows, login);
+	while (!seen_has("quit")) {
+		if (now_ms() - t_start > START_TIMEOUT_MS) {
+			fprintf(stderr, "tuipty: no complete frame after %d s; the view sent:\n%.*s\n",
+				START_TIMEOUT_MS / 1000, (int)nseen, seen);
+			kill(view, SIGTERM);
+			return 1;
+		}
+		pump(100, &last, NULL);
+	}
+	drain(BURST_MS, &last);
+	printf("first_frame_ms=%.1f\nfirst_frame_bytes=%llu\n", last - t_start, total_bytes);
+	fflush(stdout);
+
+	/* The view made the bell at start: watch it from now on. */
+	bell_fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+	if (bell_fd >= 0 && inotify_add_watch(bell_fd, bell_path, IN_CLOSE_WRITE) < 0) {
+		close(bell_fd);
+		bell_fd = -1;
+	}
+
+	/* ---- idle CPU ---- */
+	if (idle_s > 0) {
+		long hz = sysconf(_SC_CLK_TCK);
+		long long t0 = cpu_ticks();
+		double w0 = now_ms(), c0 = cpu_ms();
+		unsigned long long b = drain(idle_s * 1000, NULL);
+		double secs = (now_ms() - w0) / 1e3, c1 = cpu_ms();
+		long long t1 = cpu_ticks();
+		printf("idle_seconds=%.1f\nidle_cpu_pct=%.3f\nidle_cpu_ns_pct=%.4f\nidle_bytes=%llu\n", secs,
+		       (double)(t1 - t0) / (double)hz / secs * 100.0, (c1 - c0) / 10.0 / secs, b);
+		fflush(stdout);
+	}
+
+	/* ---- bytes for one value change ---- */
+	if (nbytes > 0) {
+		double *all = calloc((size_t)nbytes, sizeof *all), *fr = calloc((size_t)nbytes, sizeof *fr);
+		double *cpu = calloc((size_t)nbytes, sizeof *cpu);
+		for (int i = 0; i < nbytes; i++) {
+			unsigned long long b, f;
+			double c0 = cpu_ms();
+			if (one_change(false, okr, db, login, kr, CHANGE_QUIET_MS, &b, &f) < 0) {
+				fprintf(stderr, "tuipty: a change never reached the screen\n");
+				return 1;
+			}
+			cpu[i] = cpu_ms() - c0;
+			all[i] = (double)b;
+			fr[i] = (double)f;
+		}
+		/* CPU of the view for the whole change: the doorbell, the
+		 * data_version check, the new snapshot, both frames (flash and
+		 * its end); 1 s of waiting costs nothing. */
+		printf("refresh_cpu_ms_p50=%.1f\nrefresh_cpu_ms_max=%.1f\n", pct(cpu, (size_t)nbytes, 0.5),
+		       pct(cpu, (size_t)nbytes, 1.0));
+		free(cpu);
+		printf("change_n=%d\nchange_bytes_p50=%.0f\nchange_bytes_max=%.0f\n", nbytes, pct(all, (size_t)nbytes, 0.5),
+		       pct(all, (size_t)nbytes, 1.0));
+		printf("change_frame_bytes_p50=%.0f\n", pct(fr, (size_t)nbytes, 0.5));
+		free(all);
+		free(fr);
+		fflush(stdout);
+	}
+
+	if (nlat > 0)
+		latency(false, nlat, okr, db, login, kr);
+	if (nsql > 0)
+		latency(true, nsql, okr, db, login, kr);
+
+	printf("rss_peak_kb=%ld\n", vm_hwm_kb());
+	fflush(stdout);
+
+	/* Leave the way a person does, then make sure. */
+	quitting = true;
+	if (write(master, "q", 1) != 1)
+		kill(view, SIGTERM);
+	double end = now_ms() + 5000;
+	int st;
+	while (waitpid(view, &st, WNOHANG) == 0) {
+		if (now_ms() > end) {
+			kill(view, SIGKILL);
+			waitpid(view, &st, 0);
+			break;
+		}
+		if (pump(50, NULL, NULL) < 0)
+			usleep(10000);   /* the pty is closed; the child is about to be reaped */
+	}
+	if (dump)
+		fclose(dump);
+	free(seen);
+	return 0;
+}

@@ -1,0 +1,44 @@
+#!/bin/sh
+# test_latest.sh — a key result's current value is its latest check-in, also
+# now that schema 4 keeps the latest row in checkin_latest by a trigger:
+# backdated rows do not win, writers that bypass okr (the sqlite3 shell)
+# count, ties in time go to the later row, and a schema-3 file is filled in
+# when it is upgraded.
+. "$(dirname "$0")/lib.sh"
+
+
+run okr demo
+[ "$rc" = 0 ]
+check $? "okr demo makes a database"
+expect_out_contains "value      610 / 1000" okr show K2
+
+if [ -z "$HAVE_SQLITE3" ]; then
+	skip "writes from the sqlite3 shell" "no sqlite3 shell"
+	finish
+fi
+lan_id=$(sqlite3 "$DB" "SELECT id FROM person WHERE login = 'lan'")
+sql_checkin() {   # UID VALUE AT
+	sqlite3 "$DB" "INSERT INTO checkin(uid, kr_id, author_id, value, confidence, note, at)
+		VALUES('$1', 2, $lan_id, $2, 5, '', $3)"
+}
+sql_checkin old-1 111 $((OKR_NOW - 86400 * 30))
+expect_out_contains "value      610 / 1000" okr show K2
+sql_checkin new-1 812 $((OKR_NOW + 60))
+expect_out_contains "value      812 / 1000" okr show K2
+
+# Same second: the row written later is the latest.
+sql_checkin tie-1 820 $((OKR_NOW + 120))
+sql_checkin tie-2 830 $((OKR_NOW + 120))
+expect_out_contains "value      830 / 1000" okr show K2
+
+# A file from before schema 4: upgraded by the first command that writes,
+# with the latest values filled in from the check-ins already there.
+sqlite3 "$DB" "DROP TRIGGER checkin_latest_i; DROP TABLE checkin_latest; PRAGMA user_version = 3"
+run okr cycle list
+check $? "okr cycle list upgrades a schema-3 file" "exit $rc"
+[ "$(sqlite3 "$DB" 'PRAGMA user_version')" = 4 ]; check $? "the file is at schema 4"
+expect_out_contains "value      830 / 1000" okr show K2
+expect_out_contains "830 / 1000" okr list
+OKR_USER=sarah OKR_NOW=$((OKR_NOW + 300)) run okr checkin K2 845 -q
+expect_out_contains "value      845 / 1000" okr show K2
+finish
