@@ -23,7 +23,7 @@ mkdir -p "$WORK"
 trap 'rm -rf "$WORK"' EXIT INT TERM
 unset OKR_NOW OKR_DB OKR_CONFIG
 
-for t in gen concur crash rss; do
+for t in gen concur crash rss scores; do
 	[ -x "$B/$t" ] || { echo "bench: $B/$t is missing — run \`make bench\`" >&2; exit 1; }
 done
 [ -x "$OKR_BIN" ] || { echo "bench: no okr binary at $OKR_BIN — run \`make\`" >&2; exit 1; }
@@ -112,6 +112,16 @@ rss_mb=$(awk -v k="$rss_list" 'BEGIN { printf "%.1f", k / 1024 }')
 rss_ci_mb=$(awk -v k="$rss_ci" 'BEGIN { printf "%.1f", k / 1024 }')
 rss_ok=$(le "$rss_mb" 64 && echo 1 || echo 0)
 
+# ---- the leaderboard: from scratch, and a refresh after one check-in --------------
+say "bench: leaderboard scores on large (bench/scores)"
+fresh "$WORK" scores.db "$LARGE"
+sc_out=$("$B/scores" "$WORK/scores.db" u000 "$kr_large" 30) || fail_scores=1
+say "  $sc_out"
+sc_ok=$(le "$(field "$sc_out" refresh_cpu_p95_ms)" 20 && echo 1 || echo 0)
+rss_board=$(rss_of "$OKR_BIN" --db "$LG" board --once --window cycle)
+rss_board_mb=$(awk -v k="$rss_board" 'BEGIN { printf "%.1f", k / 1024 }')
+rss_board_ok=$(le "$rss_board_mb" 64 && echo 1 || echo 0)
+
 # ---- 8 writers × 2,000 check-ins, 4 live readers -----------------------------------
 fail=0
 say "bench: concurrency, demo (8 writers × 2000 check-ins, 4 readers)"
@@ -143,6 +153,11 @@ row "idle CPU while watching" "<= 0.5 % of a core" "see bench/tui.sh" ""
 row "refresh after one new check-in, large" "<= 20 ms CPU" "see bench/tui.sh" ""
 row "bytes to the terminal, one value changes" "<= 512" "see bench/tui.sh" ""
 row "okr checkin, whole process, large" "<= 20 ms" "$ci_large" "$(verdict "$ci_ok")"
+row "board refresh after one check-in, large" "<= 20 ms CPU" \
+	"p50 $(field "$sc_out" refresh_cpu_p50_ms) / p95 $(field "$sc_out" refresh_cpu_p95_ms) ms" "$(verdict "$sc_ok")"
+row "scores from scratch, 3 windows, large" "-" \
+	"$(field "$sc_out" rebuild_ms) ms ($(field "$sc_out" rebuild_cpu_ms) ms CPU)" ""
+row "resident memory, large (okr board --once)" "<= 64 MB" "$rss_board_mb MB" "$(verdict "$rss_board_ok")"
 row "okr checkin, whole process, demo" "(<= 20 ms)" "$ci_demo" ""
 row "okr list --json, demo / large" "-" "$ls_demo / $ls_large" ""
 row "resident memory, large (okr list --json)" "<= 64 MB" "$rss_mb MB (checkin: $rss_ci_mb MB)" "$(verdict "$rss_ok")"
@@ -157,6 +172,7 @@ echo "okr benchmarks — $(uname -n), $(nproc 2>/dev/null || echo ?) CPUs, $(dat
 echo "large: $counts (generated in $GEN_S s)"
 echo
 printf '%s' "$ROWS" | sed 's/|/  /g'
+[ -z "${fail_scores:-}" ] || fail=1
 
 # The full-screen view's figures (first frame, commit to screen, idle CPU,
 # bytes per change, memory): through a pty, in a table of their own.

@@ -3,7 +3,8 @@
  * people or teams.  The top of the board and the viewer's own neighbourhood
  * are shown; with leaderboard.bands the ranks below the top become two bands
  * so that nobody is shown as last.  People who opted out are left out of the
- * ranking and see their own row only.
+ * ranking and see their own row only.  On a terminal, without --once, the
+ * board is the live full-screen one of src/ui/board_view.c.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +15,7 @@
 #include "okr/level.h"
 #include "okr/text.h"
 #include "scores.h"
+#include "../ui/board_view.h"
 
 static const cli_opt opts[] = {
 	{ "window", 'w', true }, { "teams", 't', false }, { "once", 0, false }, { "all", 'a', false },
@@ -36,23 +38,9 @@ static const char *band_name(score_band b)
 	return b == SCORE_BAND_ON_TRACK ? _("on track") : _("needs support");
 }
 
-/* Whether the viewer is in the team with this id. */
-static bool my_team(const board_view *v, int64_t team)
-{
-	const okr_person *me = cli_scores_person(&v->sc, v->sc.me);
-	if (!me)
-		return false;
-	const char *name = cli_scores_team(&v->sc, team);
-	size_t n = strlen(name);
-	for (const char *t = me->teams; (t = strstr(t, name)) != NULL; t += n)
-		if ((t == me->teams || t[-1] == ' ') && (t[n] == '\0' || t[n] == ','))
-			return true;
-	return false;
-}
-
 static bool is_mine(const board_view *v, const score_row *r)
 {
-	return v->teams ? my_team(v, r->id) : r->id == v->sc.me;
+	return v->teams ? cli_scores_my_team(&v->sc, r->id) : r->id == v->sc.me;
 }
 
 static void print_row(const board_view *v, const score_row *r)
@@ -193,11 +181,11 @@ int cmd_board(cli_ctx *ctx, int argc, char **argv)
 	if (wi < 0)
 		return OKR_E_USAGE;
 	v.window = (cli_window)wi;
-	/* Without --once on a terminal this becomes the live board: the TUI's
-	 * watcher (doorbell + data_version) will drive a loop around the same
-	 * score_state with okr_store_score_refresh.  Until it is wired in, a
-	 * terminal gets the board once too, like a pipe does. */
-	(void)isatty(STDOUT_FILENO);
+	/* Without --once (and --json) on a terminal this is the live board;
+	 * on a pipe or in a script it is printed once, as with --once. */
+	if (!cli_opt_get(opts, &a, "once") && !cli_opt_get(opts, &a, "json") && !v.all &&
+	    isatty(STDOUT_FILENO) && isatty(STDIN_FILENO))
+		return board_view_run(ctx, wi, v.teams);
 	if ((rc = cli_scores_load(ctx, 0, &v.sc)))
 		return rc;
 	score_span cur, prev;

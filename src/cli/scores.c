@@ -112,6 +112,20 @@ const char *cli_scores_team(const cli_scores *sc, int64_t id)
 	return "?";
 }
 
+bool cli_scores_my_team(const cli_scores *sc, int64_t team)
+{
+	const okr_person *me = cli_scores_person(sc, sc->me);
+	if (!me || !me->teams)
+		return false;
+	/* me->teams is "A, B": match whole names only. */
+	const char *name = cli_scores_team(sc, team);
+	size_t n = strlen(name);
+	for (const char *t = me->teams; n && (t = strstr(t, name)) != NULL; t += n)
+		if ((t == me->teams || t[-1] == ' ') && (t[n] == '\0' || t[n] == ','))
+			return true;
+	return false;
+}
+
 const char *cli_movement(int m, char *buf, size_t len)
 {
 	if (m > 0)

@@ -5,11 +5,12 @@
  * structs, plus okr_store_score_refresh, which keeps a score_state up to
  * date at the cost of the new rows only.
  *
- * Rows are read by rowid (the table's own order, no index and no sort in
- * SQLite) and sorted by time here only if they are not in time order
- * already, which they almost always are: a million check-ins load in one
- * sequential scan.  Only what the rules use is copied: a check-in's note
- * becomes one bit, a comment's text its length.
+ * New rows are read by rowid (the table's own order, no index and no sort
+ * in SQLite) and sorted by time here only if they are not in time order
+ * already.  A rebuild from scratch streams the check-ins instead, sorted by
+ * SQLite and folded a slice at a time (fold_all), so that its memory does
+ * not grow with their number.  Only what the rules use is copied: a
+ * check-in's note becomes one bit, a comment's text its length.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -344,24 +345,89 @@ struct refresh_ctx {
 	bool rebuilt;
 };
 
+/* Check-ins are folded from scratch in slices of this many rows, so that a
+ * rebuild never holds a million of them at once (SPEC §9: 64 MB). */
+enum { REBUILD_SLICE = 16384 };
+
+/* Fold a slice of check-ins (in (at, id) order) with the kudos and comments
+ * that come before its last moment; the rest of those wait for the next
+ * slice, whose check-ins are not older.  At equal times check-ins come
+ * first (score_fold's order), so kudos and comments at the slice's last
+ * moment also wait.  last: fold every kudos and comment left. */
+static void fold_slice(score_state *st, const score_checkin *ck, size_t n, const score_events *all,
+		       size_t *kd, size_t *cm, bool last)
+{
+	okr_time t = n ? ck[n - 1].at : INT64_MAX;
+	size_t k = *kd, c = *cm;
+	while (k < all->nkudos && (last || all->kudos[k].at < t))
+		k++;
+	while (c < all->ncomments && (last || all->comments[c].at < t))
+		c++;
+	score_events ev = { ck, n, all->kudos + *kd, k - *kd, all->comments + *cm, c - *cm };
+	score_fold(st, &ev);
+	*kd = k;
+	*cm = c;
+}
+
+/* Every check-in in time order, streamed: SQLite sorts (spilling to a
+ * temporary file when it must) and the rows pass through one slice-sized
+ * buffer instead of an array of all of them. */
+static okr_result fold_all(okr_store *s, score_state *st, const score_events *small)
+{
+	sqlite3_stmt *q = store_prepare(s,
+		"SELECT id, kr_id, author_id, value, COALESCE(confidence, -1), "
+		"note <> '' AND trim(note) <> '', at FROM checkin ORDER BY at, id");
+	if (!q)
+		return OKR_E_FAIL;
+	score_checkin *buf = okr_xmalloc(REBUILD_SLICE * sizeof *buf);
+	size_t n = 0, kd = 0, cm = 0;
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		score_checkin *c = &buf[n++];
+		c->id = sqlite3_column_int64(q, 0);
+		c->kr_id = sqlite3_column_int64(q, 1);
+		c->author_id = sqlite3_column_int64(q, 2);
+		c->value = sqlite3_column_double(q, 3);
+		c->confidence = (int8_t)sqlite3_column_int(q, 4);
+		c->has_note = sqlite3_column_int(q, 5) != 0;
+		c->at = sqlite3_column_int64(q, 6);
+		if (n == REBUILD_SLICE) {
+			fold_slice(st, buf, n, small, &kd, &cm, false);
+			n = 0;
+		}
+	}
+	store_done(s, q);
+	if (rc == SQLITE_DONE)
+		fold_slice(st, buf, n, small, &kd, &cm, true);
+	free(buf);
+	return rc == SQLITE_DONE ? OKR_OK : store_sqlerr(s, rc, "reading check-ins");
+}
+
 static okr_result rebuild(okr_store *s, struct refresh_ctx *c, uint64_t fp)
 {
 	score_world w = { 0 };
+	score_events small = { 0 };
+	score_state *st = NULL;
 	okr_result r = load_world(s, c->offset, &w);
-	score_events ev = { 0 };
 	if (!r)
-		r = load_events(s, NULL, &ev);
+		r = load_kudos(s, 0, &small);
+	if (!r)
+		r = load_comments(s, 0, &small);
 	if (!r) {
-		score_state *st = score_new(c->rules, c->offset, &w);
+		st = score_new(c->rules, c->offset, &w);
 		score_explain(st, c->explain);
-		score_fold(st, &ev);
+		r = fold_all(s, st, &small);
+	}
+	if (!r) {
 		score_set_tag(st, fp);
 		score_free(*c->state);
 		*c->state = st;
 		c->rebuilt = true;
+	} else {
+		score_free(st);
 	}
 	okr_score_world_free(&w);
-	okr_score_events_free(&ev);
+	okr_score_events_free(&small);
 	return r;
 }
 

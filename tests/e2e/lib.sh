@@ -113,3 +113,21 @@ e2e_done() {
 	echo "1..$E2E_N"
 	exit $E2E_FAIL
 }
+
+# e2e_run COLS ROWS ARGS...: like e2e_start, but the pane runs `okr ARGS...`
+# (e.g. board) as $E2E_USER; the demo database is made on the first call, and
+# a session from an earlier call is replaced.  Waits for nothing.
+e2e_run() {
+	cols=$1
+	rows=$2
+	shift 2
+	[ -f "$E2E_DB" ] || okr_as "${E2E_DEMO_USER:-root}" demo >/dev/null || { echo "Bail out! okr demo failed"; exit 1; }
+	tmux -L "$E2E_SOCK" kill-session -t e2e 2>/dev/null
+	tmux -L "$E2E_SOCK" -f /dev/null new-session -d -x "$cols" -y "$rows" -s e2e \
+		env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color OKR_NOW=$E2E_NOW OKR_USER=${E2E_USER:-sarah} \
+		OKR_CONFIG="$OKR_CONFIG" "$OKR_BIN" --db "$E2E_DB" "$@"
+	tmux -L "$E2E_SOCK" set -g remain-on-exit on >/dev/null
+}
+
+# pane_alive: the program in the pane has not exited.
+pane_alive() { ! tmux -L "$E2E_SOCK" list-panes -t e2e -F '#{pane_dead}' | grep -q 1; }

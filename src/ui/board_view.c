@@ -1,0 +1,537 @@
+/*
+ * board_view.c — the live leaderboard of `okr board` (see board_view.h).
+ *
+ * Data flows store → core → view, as in the full-screen view: the score
+ * state is kept between refreshes and okr_store_score_refresh folds in only
+ * the rows added since, so a teammate's check-in costs a fingerprint query
+ * and a few rows, not a rescan of every event.  The names (people, teams,
+ * the cycle) come from a snapshot that is read again only when the scoring
+ * world changed.
+ *
+ * What is shown depends on the space: the title and the rows always; the
+ * column names from 10 lines, the key hints from 12; movement from 36
+ * columns, full names from 40, the level from 46, the streak from 56 and the
+ * teams from 72.  When the rows do not fit, the top comes first and the
+ * viewer's own row (with its neighbours when there is room) last, after a
+ * "…" line, so the viewer is never scrolled away.
+ *
+ * One loop, one poll(): the keyboard, the doorbell (inotify) and a timer —
+ * the slow safety-net refresh, or the end of a rank-change highlight.
+ */
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "../cli/scores.h"
+#include "board_view.h"
+#include "okr/i18n.h"
+#include "okr/text.h"
+#include "okr/util.h"
+#include "ui_int.h"
+
+typedef struct {
+	int64_t id;
+	int rank;
+} seen_rank;
+
+typedef struct {
+	cli_ctx *ctx;
+	cli_scores sc;
+	bool have_snap;
+	score_board b;
+	cli_window window;
+	bool teams, help, quit;
+	bool dirty;
+	char err[512];
+	/* Ranks as last shown, to highlight a change as it happens. */
+	seen_rank *seen;
+	size_t nseen;
+	int64_t *up, *down;   /* ids highlighted until flash_until */
+	size_t nup, ndown;
+	long long flash_until;
+	int64_t data_version;
+	ui_watch watch;
+} board_state;
+
+static volatile sig_atomic_t got_winch;
+
+static void on_winch(int sig)
+{
+	(void)sig;
+	got_winch = 1;
+}
+
+static bool is_mine(const board_state *v, const score_row *r)
+{
+	return v->teams ? cli_scores_my_team(&v->sc, r->id) : r->id == v->sc.me;
+}
+
+static bool in_list(const int64_t *ids, size_t n, int64_t id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (ids[i] == id)
+			return true;
+	return false;
+}
+
+/* Remember the ranks shown now; with `flash`, mark the rows whose rank
+ * differs from what was shown before. */
+static void note_ranks(board_state *v, bool flash)
+{
+	okr_config *cfg = &v->ctx->cfg;
+	flash = flash && !cfg->reduced_motion && cfg->flash_ms > 0;
+	if (flash) {
+		v->nup = v->ndown = 0;
+		v->up = okr_xrealloc(v->up, (v->b.n + 1) * sizeof *v->up);
+		v->down = okr_xrealloc(v->down, (v->b.n + 1) * sizeof *v->down);
+		for (size_t i = 0; i < v->b.n; i++) {
+			const score_row *r = &v->b.rows[i];
+			for (size_t k = 0; r->rank > 0 && k < v->nseen; k++) {
+				if (v->seen[k].id != r->id || v->seen[k].rank <= 0 || v->seen[k].rank == r->rank)
+					continue;
+				if (r->rank < v->seen[k].rank)
+					v->up[v->nup++] = r->id;
+				else
+					v->down[v->ndown++] = r->id;
+			}
+		}
+		if (v->nup || v->ndown)
+			v->flash_until = app_ms() + cfg->flash_ms;
+	}
+	v->seen = okr_xrealloc(v->seen, (v->b.n + 1) * sizeof *v->seen);
+	v->nseen = v->b.n;
+	for (size_t i = 0; i < v->b.n; i++)
+		v->seen[i] = (seen_rank){ v->b.rows[i].id, v->b.rows[i].rank };
+}
+
+/* The board of the current window and kind from the score state. */
+static void compute(board_state *v, bool flash)
+{
+	okr_config *cfg = &v->ctx->cfg;
+	score_span cur, prev;
+	cli_window_spans(&v->sc, cfg->week_offset_minutes, v->window, &cur, &prev);
+	score_board_free(&v->b);
+	if (v->teams)
+		score_board_teams(v->sc.st, cur, prev, &v->b);
+	else
+		score_board_people(v->sc.st, cur, prev, &v->b);
+	if (cfg->board_bands)
+		score_board_bands(&v->b, cfg->board_top);
+	note_ranks(v, flash);
+	v->dirty = true;
+}
+
+/* Bring the scores up to date; on error keep what is shown and say why. */
+static void load(board_state *v, bool flash)
+{
+	okr_store *s = v->ctx->store;
+	v->data_version = okr_store_data_version(s);
+	bool rebuilt = false;
+	okr_result r = okr_store_score_refresh(s, &v->ctx->cfg.game, v->ctx->cfg.week_offset_minutes, 0,
+					       &v->sc.st, &rebuilt);
+	if (r == OKR_OK && (rebuilt || !v->have_snap)) {
+		okr_snapshot snap;
+		r = okr_store_snapshot(s, 0, false, &snap);
+		if (r == OKR_OK) {
+			if (v->have_snap)
+				okr_snapshot_free(&v->sc.snap);
+			v->sc.snap = snap;
+			v->have_snap = true;
+			const okr_person *me = cli_scores_login(&v->sc, v->ctx->login);
+			v->sc.me = me ? me->id : 0;
+		}
+	}
+	if (r != OKR_OK) {
+		snprintf(v->err, sizeof v->err, "%s", okr_store_error(s));
+		v->dirty = true;
+		return;
+	}
+	v->err[0] = '\0';
+	v->sc.now = okr_now();
+	compute(v, flash);
+}
+
+/* ---- drawing ---- */
+
+typedef struct {
+	int cols;
+	int name_x, name_w;
+	bool move, full, level, streak, teams;
+	int score_x, level_x, streak_x, teams_x, teams_w;
+} board_cols;
+
+/* Left to right: mark, rank, movement, name, then the numbers right after
+ * the name (a name gets at most 34 columns, so that on a wide pane the
+ * numbers stay next to whom they belong to) and the teams last. */
+static board_cols columns(const board_state *v, int cols)
+{
+	board_cols c = { .cols = cols, .move = cols >= 36, .full = cols >= 40 };
+	c.level = !v->teams && cols >= 46;
+	c.streak = !v->teams && cols >= 56;
+	c.teams = !v->teams && cols >= 72;
+	c.name_x = c.move ? 10 : 5;
+	int fixed = (v->teams ? 13 : 7) + (c.level ? 5 : 0) + (c.streak ? 5 : 0) + (c.teams ? 17 : 0);
+	c.name_w = cols - c.name_x - 1 - fixed;
+	if (c.name_w > 34)
+		c.name_w = 34;
+	if (c.name_w < 1)
+		c.name_w = 1;
+	int x = c.name_x + c.name_w + 1;
+	c.score_x = x;
+	x += v->teams ? 13 : 7;
+	if (c.level) {
+		c.level_x = x;
+		x += 5;
+	}
+	if (c.streak) {
+		c.streak_x = x;
+		x += 5;
+	}
+	if (c.teams) {
+		c.teams_x = x + 1;
+		c.teams_w = cols - c.teams_x;
+	}
+	return c;
+}
+
+static void draw_header(const board_state *v, const board_cols *c, int y)
+{
+	draw_text(stdscr, y, 0, "", c->cols, THEME_HEADER, TEXT_ALIGN_LEFT);
+	draw_text(stdscr, y, 1, "#", 3, THEME_HEADER, TEXT_ALIGN_RIGHT);
+	if (c->move)
+		draw_text(stdscr, y, 5, _("move"), 4, THEME_HEADER, TEXT_ALIGN_LEFT);
+	draw_text(stdscr, y, c->name_x, v->teams ? _("team") : _("person"), c->name_w, THEME_HEADER,
+		  TEXT_ALIGN_LEFT);
+	if (v->teams) {
+		draw_text(stdscr, y, c->score_x, _("average"), 8, THEME_HEADER, TEXT_ALIGN_RIGHT);
+		draw_text(stdscr, y, c->score_x + 9, _("size"), 4, THEME_HEADER, TEXT_ALIGN_RIGHT);
+		return;
+	}
+	draw_text(stdscr, y, c->score_x, _("points"), 7, THEME_HEADER, TEXT_ALIGN_RIGHT);
+	if (c->level)
+		draw_text(stdscr, y, c->level_x, _("lvl"), 4, THEME_HEADER, TEXT_ALIGN_RIGHT);
+	if (c->streak)
+		draw_text(stdscr, y, c->streak_x, _("strk"), 4, THEME_HEADER, TEXT_ALIGN_RIGHT);
+	if (c->teams)
+		draw_text(stdscr, y, c->teams_x, _("teams"), c->teams_w, THEME_HEADER, TEXT_ALIGN_LEFT);
+}
+
+static void draw_row(const board_state *v, const board_cols *c, int y, const score_row *r)
+{
+	bool mine = is_mine(v, r);
+	theme_slot base = mine ? THEME_RANK_ME : THEME_NORMAL;
+	char buf[128], mv[16];
+	bool banded = v->ctx->cfg.board_bands && r->band != SCORE_BAND_RANKED;
+	draw_text(stdscr, y, 0, mine ? "▶" : " ", 1, base, TEXT_ALIGN_LEFT);
+	if (r->hidden || banded)
+		snprintf(buf, sizeof buf, "%s", r->hidden ? "–" : "·");
+	else
+		snprintf(buf, sizeof buf, "%d", r->rank);
+	draw_text(stdscr, y, 1, buf, 3, base, TEXT_ALIGN_RIGHT);
+	if (c->move && !r->hidden && !banded)
+		draw_text(stdscr, y, 5, cli_movement(r->movement, mv, sizeof mv), 4,
+			  r->movement > 0 ? THEME_RANK_UP : r->movement < 0 ? THEME_RANK_DOWN : THEME_DIM,
+			  TEXT_ALIGN_LEFT);
+	if (v->teams) {
+		draw_text(stdscr, y, c->name_x, cli_scores_team(&v->sc, r->id), c->name_w, base, TEXT_ALIGN_LEFT);
+		snprintf(buf, sizeof buf, "%.1f", r->score);
+		draw_text(stdscr, y, c->score_x, buf, 8, base, TEXT_ALIGN_RIGHT);
+		snprintf(buf, sizeof buf, "%d", r->members);
+		draw_text(stdscr, y, c->score_x + 9, buf, 4, THEME_DIM, TEXT_ALIGN_RIGHT);
+	} else {
+		const okr_person *p = cli_scores_person(&v->sc, r->id);
+		char who[600];
+		if (!p)
+			snprintf(who, sizeof who, "?");
+		else if (c->full)
+			snprintf(who, sizeof who, "%.300s (@%.200s)", p->name, p->login);
+		else
+			snprintf(who, sizeof who, "@%.200s", p->login);
+		if (banded && mine)
+			snprintf(who + strlen(who), sizeof who - strlen(who), " (%s)",
+				 r->band == SCORE_BAND_ON_TRACK ? _("on track") : _("needs support"));
+		draw_text(stdscr, y, c->name_x, who, c->name_w, base, TEXT_ALIGN_LEFT);
+		snprintf(buf, sizeof buf, "%.0f", r->score);
+		draw_text(stdscr, y, c->score_x, buf, 7, base, TEXT_ALIGN_RIGHT);
+		score_person_result pr;
+		score_person_get(v->sc.st, r->id, v->sc.now, &pr);
+		if (c->level) {
+			snprintf(buf, sizeof buf, "L%d", pr.level);
+			draw_text(stdscr, y, c->level_x, buf, 4, THEME_DIM, TEXT_ALIGN_RIGHT);
+		}
+		if (c->streak) {
+			snprintf(buf, sizeof buf, "%dw", pr.streak);
+			draw_text(stdscr, y, c->streak_x, buf, 4, pr.streak > 1 ? THEME_BADGE : THEME_DIM,
+				  TEXT_ALIGN_RIGHT);
+		}
+		if (c->teams && p)
+			draw_text(stdscr, y, c->teams_x, p->teams, c->teams_w, THEME_DIM, TEXT_ALIGN_LEFT);
+	}
+	if (v->flash_until && in_list(v->up, v->nup, r->id))
+		draw_row_attr(stdscr, y, THEME_RANK_UP);
+	else if (v->flash_until && in_list(v->down, v->ndown, r->id))
+		draw_row_attr(stdscr, y, THEME_RANK_DOWN);
+}
+
+/* Which rows fit in `room` lines: the top, then "…" (-1) and the viewer's
+ * neighbourhood when the viewer would not fit otherwise.  Returns the count
+ * of entries written to out (at most room). */
+static int pick_rows(const board_state *v, int room, long *out)
+{
+	long *cand = okr_xmalloc((v->b.n + 1) * sizeof *cand);
+	long n = 0, mine = -1;
+	bool bands = v->ctx->cfg.board_bands;
+	for (size_t i = 0; i < v->b.n; i++) {
+		const score_row *r = &v->b.rows[i];
+		bool me = is_mine(v, r);
+		if ((r->hidden || (bands && r->band != SCORE_BAND_RANKED)) && !me)
+			continue;
+		if (me && mine < 0)
+			mine = n;
+		cand[n++] = (long)i;
+	}
+	int k = 0;
+	if (n <= room || mine < room) {
+		for (long i = 0; i < n && k < room; i++)
+			out[k++] = cand[i];
+	} else {
+		/* Neighbours on both sides when there is room for a real top. */
+		long nb = room >= 10 ? 1 : 0;
+		long from = mine - nb, to = mine + nb < n - 1 ? mine + nb : n - 1;
+		long top = room - 1 - (to - from + 1);
+		for (long i = 0; i < top; i++)
+			out[k++] = cand[i];
+		out[k++] = -1;
+		for (long i = from; i <= to; i++)
+			out[k++] = cand[i];
+	}
+	free(cand);
+	return k;
+}
+
+static void draw_title(const board_state *v, int cols)
+{
+	static const char *const short_names[] = { N_("week"), N_("cycle"), N_("all") };
+	char label[128], title[256];
+	const char *kind = v->teams ? _("teams") : _("people");
+	if (cols >= 64)
+		snprintf(title, sizeof title, _("Leaderboard — %s — %s"), kind,
+			 cli_window_label(&v->sc, v->ctx->cfg.week_offset_minutes, v->window, label, sizeof label));
+	else
+		snprintf(title, sizeof title, _("Leaderboard · %s · %s"), kind, _(short_names[v->window]));
+	draw_text(stdscr, 0, 0, title, cols, THEME_TITLE, TEXT_ALIGN_LEFT);
+}
+
+static void draw_help(int lines, int cols)
+{
+	static const char *const help[] = {
+		N_("w  window: week, cycle, all"), N_("t  people or teams"), N_("q  quit"),
+		N_("?  help (any key closes)"),
+	};
+	int w = cols < 36 ? cols : 36, h = 6;
+	int y0 = (lines - h) / 2, x0 = (cols - w) / 2;
+	for (int i = 0; i < h; i++)
+		draw_text(stdscr, y0 + i, x0, "", w, THEME_BANNER, TEXT_ALIGN_LEFT);
+	draw_text(stdscr, y0, x0 + 1, _("okr board — keys"), w - 2, THEME_BANNER, TEXT_ALIGN_LEFT);
+	for (int i = 0; i < 4; i++)
+		draw_text(stdscr, y0 + 1 + i, x0 + 1, _(help[i]), w - 2, THEME_BANNER, TEXT_ALIGN_LEFT);
+}
+
+static void render(board_state *v)
+{
+	int lines = LINES, cols = COLS;
+	werase(stdscr);
+	if (cols < BOARD_MIN_COLS || lines < BOARD_MIN_LINES) {
+		char msg[64];
+		snprintf(msg, sizeof msg, _("too small: need %d×%d"), BOARD_MIN_COLS, BOARD_MIN_LINES);
+		int w = text_width(msg), x = cols > w ? (cols - w) / 2 : 0;
+		draw_text(stdscr, lines / 2, x, msg, cols - x, THEME_MESSAGE, TEXT_ALIGN_LEFT);
+	} else {
+		draw_title(v, cols);
+		bool header = lines >= 10, footer = lines >= 12 || v->err[0];
+		board_cols c = columns(v, cols);
+		if (header)
+			draw_header(v, &c, 1);
+		int y0 = header ? 2 : 1, room = lines - y0 - (footer ? 1 : 0);
+		long *pick = okr_xmalloc(((size_t)room + 1) * sizeof *pick);
+		int k = pick_rows(v, room, pick);
+		for (int i = 0; i < k; i++) {
+			if (pick[i] < 0)
+				draw_text(stdscr, y0 + i, 1, "…", 3, THEME_DIM, TEXT_ALIGN_RIGHT);
+			else
+				draw_row(v, &c, y0 + i, &v->b.rows[pick[i]]);
+		}
+		free(pick);
+		if (!v->b.n)
+			draw_text(stdscr, y0, 2, _("nobody yet — check in or give kudos"), cols - 2, THEME_DIM,
+				  TEXT_ALIGN_LEFT);
+		if (v->err[0])
+			draw_text(stdscr, lines - 1, 0, v->err, cols, THEME_MESSAGE_ERROR, TEXT_ALIGN_LEFT);
+		else if (footer)
+			draw_text(stdscr, lines - 1, 0, _("w window · t teams · ? help · q quit"), cols, THEME_DIM,
+				  TEXT_ALIGN_LEFT);
+		if (v->help)
+			draw_help(lines, cols);
+	}
+	wnoutrefresh(stdscr);
+	doupdate();
+	v->dirty = false;
+}
+
+/* ---- the loop ---- */
+
+static void key(board_state *v, int k)
+{
+	v->dirty = true;
+	if (k == KEYMAP_KEY(KEY_RESIZE))
+		return;
+	if (v->help) {
+		v->help = false;
+		return;
+	}
+	switch (k) {
+	case 'q': case 'Q': v->quit = true; break;
+	case '?': v->help = true; break;
+	case 'w': v->window = (cli_window)((v->window + 1) % 3); compute(v, false); break;
+	case 't': v->teams = !v->teams; compute(v, false); break;
+	case 'L' - '@': clearok(curscr, TRUE); break;   /* C-l: repaint everything */
+	default: v->dirty = false; break;
+	}
+}
+
+static void resize(void)
+{
+	struct winsize ws;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0)
+		resizeterm(ws.ws_row, ws.ws_col);
+}
+
+static void run(board_state *v, WINDOW *in)
+{
+	okr_store *s = v->ctx->store;
+	int refresh_ms = v->ctx->cfg.refresh_ms;
+	long long next_check = app_ms() + refresh_ms;
+	while (!v->quit) {
+		if (got_winch) {
+			got_winch = 0;
+			resize();
+			v->dirty = true;
+		}
+		if (v->dirty)
+			render(v);
+		long long now = app_ms(), wait = next_check - now;
+		if (v->flash_until && v->flash_until - now < wait)
+			wait = v->flash_until - now;
+		struct pollfd fds[2] = { { .fd = STDIN_FILENO, .events = POLLIN },
+					 { .fd = v->watch.fd, .events = POLLIN } };
+		int n = poll(fds, v->watch.fd >= 0 ? 2 : 1, wait < 0 ? 0 : (int)wait);
+		if (n < 0 && errno != EINTR)
+			break;
+		if (n > 0 && (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL)) && !(fds[0].revents & POLLIN))
+			break;   /* the terminal went away */
+		if (got_winch) {
+			got_winch = 0;
+			resize();
+			v->dirty = true;
+		}
+		if (n > 0 && (fds[0].revents & POLLIN)) {
+			wint_t ch;
+			int rc;
+			while (!v->quit && (rc = wget_wch(in, &ch)) != ERR)
+				key(v, keymap_key_from_wch(rc, (uint32_t)ch));
+		}
+		bool check = false;
+		if (n > 0 && v->watch.fd >= 0 && (fds[1].revents & POLLIN))
+			check = watch_drain(&v->watch, okr_store_bell_path(s));
+		now = app_ms();
+		if (now >= next_check) {
+			check = true;
+			next_check = now + refresh_ms;
+		}
+		if (check && okr_store_data_version(s) != v->data_version)
+			load(v, true);
+		else if (check && score_week_of(okr_now(), v->ctx->cfg.week_offset_minutes) !=
+					  score_week_of(v->sc.now, v->ctx->cfg.week_offset_minutes)) {
+			/* A new week began with no new data: the windows move on. */
+			v->sc.now = okr_now();
+			compute(v, false);
+		}
+		if (v->flash_until && now >= v->flash_until) {
+			v->flash_until = 0;
+			v->dirty = true;
+		}
+	}
+}
+
+static void state_free(board_state *v)
+{
+	watch_close(&v->watch);
+	score_board_free(&v->b);
+	score_free(v->sc.st);
+	if (v->have_snap)
+		okr_snapshot_free(&v->sc.snap);
+	free(v->seen);
+	free(v->up);
+	free(v->down);
+}
+
+int board_view_run(cli_ctx *ctx, int window, bool teams)
+{
+	static board_state v;
+	memset(&v, 0, sizeof v);
+	v.ctx = ctx;
+	v.window = (cli_window)window;
+	v.teams = teams;
+	v.watch.fd = -1;
+	theme t;
+	char err[1024];
+	if (!theme_load_named(&t, ctx->cfg.theme, err, sizeof err))
+		return cli_fail(OKR_E_USAGE, "%s", err);
+	/* The first board before curses starts: a database error is then an
+	 * ordinary message on stderr with its exit code. */
+	load(&v, false);
+	if (v.err[0]) {
+		state_free(&v);
+		return cli_fail(OKR_E_DB, "%s", okr_store_error(ctx->store));
+	}
+	watch_open(&v.watch, okr_store_bell_path(ctx->store));
+
+	/* Our SIGWINCH handler before curses starts, so curses leaves it to us. */
+	struct sigaction sa = { .sa_handler = on_winch };
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGWINCH, &sa, NULL);
+	SCREEN *scr = newterm(NULL, stdout, stdin);
+	if (!scr) {
+		const char *term = getenv("TERM");
+		state_free(&v);
+		return cli_fail(OKR_E_USAGE, _("cannot use the terminal type '%s' — set TERM to one this system "
+					       "knows, e.g. TERM=xterm-256color, or use `okr board --once`"),
+				term ? term : "");
+	}
+	set_term(scr);
+	set_escdelay(25);
+	cbreak();
+	noecho();
+	nonl();
+	curs_set(0);
+	int colors = 0;
+	const char *nc = getenv("NO_COLOR");
+	if (!(nc && *nc) && has_colors() && start_color() == OK)
+		colors = COLORS;
+	theme_apply(&t, colors);
+	WINDOW *in = newpad(1, 1);
+	keypad(in, TRUE);
+	nodelay(in, TRUE);
+	v.dirty = true;
+	run(&v, in);
+	delwin(in);
+	endwin();
+	delscreen(scr);
+	state_free(&v);
+	return 0;
+}
