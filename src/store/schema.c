@@ -142,6 +142,15 @@ const char *const store_migrations[] = {
 	"  note TEXT NOT NULL DEFAULT '',"
 	"  author_id INTEGER NOT NULL REFERENCES person(id),"
 	"  at INTEGER NOT NULL);",
+
+	/* 4: what each person last saw on each leaderboard (movement "since you looked") */
+	"CREATE TABLE board_look("
+	"  person_id INTEGER NOT NULL REFERENCES person(id),"
+	"  board TEXT NOT NULL,"
+	"  item_id INTEGER NOT NULL,"
+	"  rank INTEGER NOT NULL,"
+	"  at INTEGER NOT NULL,"
+	"  PRIMARY KEY(person_id, board, item_id)) WITHOUT ROWID;",
 };
 
 const int store_nmigrations = (int)(sizeof store_migrations / sizeof store_migrations[0]);
