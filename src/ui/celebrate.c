@@ -9,7 +9,7 @@
  * celebrate_tick moves on when it has passed.  The header is its own
  * window, so a banner never touches an open form, prompt or pane.  With
  * reduced_motion nothing is lit and each celebration is a plain message
- * in the footer instead.
+ * in the footer instead, at the same pace.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,11 +43,7 @@ static bool first_time(int64_t kr, bool full)
 static void enqueue(ui *u, const char *text)
 {
 	ui_board *g = &board_g;
-	if (u->cfg->reduced_motion) {
-		/* A plain line, the latest one winning: nothing to time. */
-		app_message(u, false, "%s", text);
-		return;
-	}
+	(void)u;
 	if (g->nqueue == BOARD_QUEUE_MAX) {
 		free(g->queue[0]);
 		memmove(g->queue, g->queue + 1, (BOARD_QUEUE_MAX - 1) * sizeof *g->queue);
@@ -154,20 +150,23 @@ unsigned celebrate_tick(ui *u, long long now)
 		g->nqueue--;
 		g->banner_until = now + BOARD_BANNER_MS;
 		dirty |= DIRTY_HEADER;
+		/* Reduced motion: the same pace, as a plain message line that
+		 * stays until the next key or the next news. */
+		if (u->cfg->reduced_motion)
+			app_message(u, false, "%s", g->banner);
 	}
 	if (g->hl_until && now >= g->hl_until) {
 		g->hl_until = 0;
 		g->nhl = 0;
 		dirty |= DIRTY_BOARD;
 	}
-	(void)u;
 	return dirty;
 }
 
 void celebrate_draw(ui *u)
 {
 	const ui_board *g = &board_g;
-	if (!g->banner_until || !u->header)
+	if (!g->banner_until || !u->header || u->cfg->reduced_motion)
 		return;
 	int width = getmaxx(u->header);
 	char line[1100];
