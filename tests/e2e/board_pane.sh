@@ -37,7 +37,7 @@ check "an explanation line as okr show --points words it" wait_for 'progress on 
 keys h
 check "h goes back to the board" wait_for 'Leaderboard · people · this cycle'
 keys q
-check "q quits" wait_for 'Pane is dead' 5
+check "q quits (and records what Sarah saw)" wait_gone 'Objectives' 5
 
 # Someone overtakes everyone while Sarah is away.
 okr_as tuan checkin K8 done -m 'launched' >/dev/null
