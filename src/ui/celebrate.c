@@ -169,9 +169,13 @@ void celebrate_draw(ui *u)
 	if (!g->banner_until || !u->header || u->cfg->reduced_motion)
 		return;
 	int width = getmaxx(u->header);
-	char line[1100];
+	char line[1100], right[128];
+	statusbar_header_right(u, right, sizeof right);
+	int rw = text_width(right);
+	if (rw > width / 3)
+		rw = 0;   /* narrow: the news matters more */
 	snprintf(line, sizeof line, " %s ", g->banner);
-	draw_text(u->header, 0, 0, line, width, THEME_BANNER, TEXT_ALIGN_CENTER);
+	draw_text(u->header, 0, 0, line, width - rw, THEME_BANNER, TEXT_ALIGN_CENTER);
 	wnoutrefresh(u->header);
 }
 

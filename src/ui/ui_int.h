@@ -288,5 +288,7 @@ long long celebrate_deadline(void);
 unsigned celebrate_tick(ui *u, long long now);
 /* Draw the current banner over the header (nothing when none). */
 void celebrate_draw(ui *u);
+/* statusbar.c: the header's right end, which a banner leaves in place. */
+void statusbar_header_right(ui *u, char *right, size_t len);
 
 #endif
