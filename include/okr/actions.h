@@ -46,7 +46,9 @@
 	X(DETAIL,        "detail",        "d",            N_("Show or hide the detail pane")) \
 	X(BOARD,         "board",         "b",            N_("Show or hide the leaderboard")) \
 	X(REFRESH,       "refresh",       "C-l",          N_("Redraw the whole screen")) \
-	X(THEME,         "theme",         "T",            N_("Switch to the next theme"))
+	X(THEME,         "theme",         "T",            N_("Switch to the next theme")) \
+	X(BOARD_WINDOW,  "board-window",  "w",            N_("Leaderboard: this week, this cycle or all time")) \
+	X(BOARD_TEAMS,   "board-teams",   "t",            N_("Leaderboard: people or teams"))
 
 typedef enum {
 #define OKR_ACTION_ENUM(id, name, keys, help) ACT_##id,

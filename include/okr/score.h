@@ -258,4 +258,18 @@ void score_board_bands(score_board *b, int top);
 const score_row *score_board_find(const score_board *b, int64_t id);
 void score_board_free(score_board *b);
 
+/* ---- for screens: src/core/score_text.c ---- */
+
+typedef enum { SCORE_WINDOW_WEEK, SCORE_WINDOW_CYCLE, SCORE_WINDOW_ALL } score_window;
+
+/* The days of window w at `now`, and of the window its movement is measured
+ * against: the week before for a week; for the cycle (cy, NULL: none, then
+ * like all) and all time, the same window as it stood when this week began. */
+void score_window_spans(okr_time now, int week_offset_minutes, score_window w, const okr_cycle *cy,
+			score_span *cur, score_span *prev);
+
+/* One explanation line in words, as `okr show PERSON --points` prints it;
+ * other: the login of l->other_id (NULL: unknown). */
+void score_line_text(const score_line *l, const char *other, char *buf, size_t len);
+
 #endif

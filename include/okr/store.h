@@ -234,4 +234,17 @@ void okr_score_events_free(score_events *ev);
 okr_result okr_store_score_refresh(okr_store *s, const okr_game_rules *rules, int week_offset_minutes,
 				   int64_t explain, score_state **state, bool *rebuilt);
 
+/* ---- what a person last saw on a leaderboard: src/store/look.c ---- */
+
+typedef struct {
+	int64_t id;       /* a person or a team */
+	int rank;
+} okr_look_row;
+
+/* The ranks this store's person saw when they last looked at `board` (a
+ * name such as "people/week"), by id; *at is when (0: never, *n 0). */
+okr_result okr_store_look_get(okr_store *s, const char *board, okr_look_row **out, size_t *n, okr_time *at);
+/* Replace them with rows, seen at `at`.  The viewer's own state: no audit row. */
+okr_result okr_store_look_set(okr_store *s, const char *board, const okr_look_row *rows, size_t n, okr_time at);
+
 #endif

@@ -30,61 +30,10 @@ static const char *login_of(const cli_scores *sc, int64_t id)
 	return p ? p->login : "?";
 }
 
-/* What one line says, in words. */
+/* What one line says, in words: the same words as the TUI's person view. */
 static void line_text(const cli_scores *sc, const score_line *l, char *buf, size_t len)
 {
-	long long kr = (long long)l->kr_id;
-	switch (l->reason) {
-	case SCORE_R_CHECKIN:
-		snprintf(buf, len, _("check-in with a note on K%lld (streak %d, +%d%%)"), kr, l->streak, l->percent);
-		break;
-	case SCORE_R_CHECKIN_NO_NOTE:
-		snprintf(buf, len, _("check-in on K%lld without a note"), kr);
-		break;
-	case SCORE_R_CHECKIN_AGAIN:
-		snprintf(buf, len, _("another note on K%lld this week (paid once a week)"), kr);
-		break;
-	case SCORE_R_PROGRESS:
-		snprintf(buf, len, _("progress on K%lld: best %.0f%% → %.0f%% × weight %g"), kr, l->from * 100,
-			 l->to * 100, l->weight);
-		break;
-	case SCORE_R_PROGRESS_NONE:
-		snprintf(buf, len, _("K%lld at %.0f%%, not above its best %.0f%%"), kr, l->to * 100, l->from * 100);
-		break;
-	case SCORE_R_REACH_07:
-		snprintf(buf, len, _("K%lld reached 0.7"), kr);
-		break;
-	case SCORE_R_REACH_10:
-		snprintf(buf, len, _("K%lld reached 1.0"), kr);
-		break;
-	case SCORE_R_KUDOS_GIVEN:
-		snprintf(buf, len, _("kudos to @%s"), login_of(sc, l->other_id));
-		break;
-	case SCORE_R_KUDOS_RECEIVED:
-		snprintf(buf, len, _("kudos from @%s"), login_of(sc, l->other_id));
-		break;
-	case SCORE_R_KUDOS_REPEAT:
-		snprintf(buf, len, _("kudos to @%s again this week (counted once a week)"), login_of(sc, l->other_id));
-		break;
-	case SCORE_R_KUDOS_ALLOWANCE:
-		snprintf(buf, len, _("kudos to @%s beyond this week's allowance"), login_of(sc, l->other_id));
-		break;
-	case SCORE_R_KUDOS_SELF:
-		snprintf(buf, len, "%s", _("kudos to yourself"));
-		break;
-	case SCORE_R_COMMENT:
-		snprintf(buf, len, _("comment on K%lld of @%s"), kr, login_of(sc, l->other_id));
-		break;
-	case SCORE_R_COMMENT_SHORT:
-		snprintf(buf, len, _("comment on K%lld too short to count"), kr);
-		break;
-	case SCORE_R_COMMENT_CAP:
-		snprintf(buf, len, _("comment on K%lld beyond this week's cap"), kr);
-		break;
-	case SCORE_R_BADGE:
-		snprintf(buf, len, _("badge: %s"), _(score_badge_title(l->badge)));
-		break;
-	}
+	score_line_text(l, login_of(sc, l->other_id), buf, len);
 }
 
 static void print_points(cli_ctx *ctx, const cli_scores *sc, int64_t id)

@@ -166,6 +166,15 @@ const char *const store_migrations[] = {
 	"  WHERE excluded.at > checkin_latest.at"
 	"  OR (excluded.at = checkin_latest.at AND excluded.checkin_id > checkin_latest.checkin_id);"
 	"END;",
+
+	/* 5: what each person last saw on each leaderboard (movement "since you looked") */
+	"CREATE TABLE board_look("
+	"  person_id INTEGER NOT NULL REFERENCES person(id),"
+	"  board TEXT NOT NULL,"
+	"  item_id INTEGER NOT NULL,"
+	"  rank INTEGER NOT NULL,"
+	"  at INTEGER NOT NULL,"
+	"  PRIMARY KEY(person_id, board, item_id)) WITHOUT ROWID;",
 };
 
 const int store_nmigrations = (int)(sizeof store_migrations / sizeof store_migrations[0]);

@@ -150,6 +150,8 @@ unsigned app_action(ui *u, okr_action a)
 	case ACT_BOARD: return toggle_slot(u, SLOT_BOARD, PANE_BOARD);
 	case ACT_REFRESH: clearok(curscr, TRUE); return DIRTY_ALL;
 	case ACT_THEME: return next_theme(u);
+	case ACT_BOARD_WINDOW:
+	case ACT_BOARD_TEAMS: return board_action(u, a);
 	default: break;
 	}
 	ui_pane *p = &u->panes[u->focus];
@@ -277,8 +279,10 @@ static void render(ui *u)
 		p->ops->draw(u, p->win, p->h, p->w, u->focus == i);
 		wnoutrefresh(p->win);
 	}
-	if (u->dirty & DIRTY_HEADER)
+	if (u->dirty & DIRTY_HEADER) {
 		statusbar_draw_header(u);
+		celebrate_draw(u);
+	}
 	if (u->dirty & DIRTY_FOOTER)
 		statusbar_draw_footer(u);
 	bool cursor = u->prompt != PROMPT_NONE;
@@ -331,6 +335,7 @@ static void ui_free(ui *u)
 	form_free(u);
 	layout_free(u);
 	data_detail_free(&u->det);
+	board_leave(u);
 	data_free(&u->d);
 	pane_board_free();
 	editor_free(&u->pe);
@@ -354,6 +359,9 @@ static void run(ui *u, WINDOW *in)
 		long long wait = next_check - now;
 		if (u->flash_until && u->flash_until - now < wait)
 			wait = u->flash_until - now;
+		long long party = celebrate_deadline();
+		if (party && party - now < wait)
+			wait = party - now;
 		struct pollfd fds[2] = { { .fd = STDIN_FILENO, .events = POLLIN },
 					 { .fd = u->watch.fd, .events = POLLIN } };
 		int n = poll(fds, u->watch.fd >= 0 ? 2 : 1, wait < 0 ? 0 : (int)wait);
@@ -385,6 +393,7 @@ static void run(ui *u, WINDOW *in)
 			u->flash_until = 0;
 			u->dirty |= DIRTY_PANES;
 		}
+		u->dirty |= celebrate_tick(u, app_ms());
 	}
 }
 

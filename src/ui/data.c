@@ -267,6 +267,7 @@ bool data_load(ui *u, bool flash)
 	data_rebuild_rows(u);
 	u->data_version = d->snap.data_version;
 	pane_board_invalidate();
+	board_reload(u, flash);
 	u->det.data_version = -1;
 	return true;
 }

@@ -36,6 +36,7 @@ typedef struct {
 	int nchoices, choice;
 	char error[160];
 	const char *hint;
+	char hint_copy[128];  /* hint text from the snapshot, which a live reload frees */
 } field;
 
 struct ui_form {
@@ -164,7 +165,8 @@ static bool open_checkin(ui *u, ui_form *fm)
 		if (k->has_value)
 			okr_format_value(k->current, k->decimals, val, sizeof val);
 		field *f = add_field(fm, _("Value"), FIELD_NUMBER, true, val);
-		f->hint = k->unit[0] ? k->unit : NULL;
+		okr_strlcpy(f->hint_copy, k->unit, sizeof f->hint_copy);
+		f->hint = f->hint_copy[0] ? f->hint_copy : NULL;
 	}
 	if (k->confidence >= 0)
 		snprintf(conf, sizeof conf, "%d", k->confidence);

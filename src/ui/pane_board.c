@@ -1,183 +1,271 @@
 /*
- * pane_board.c — the leaderboard's slot.  Until points and badges arrive
- * (SPEC §4) it shows what is already true and useful: this week's activity
- * per person — how many of their key results in this cycle have a check-in
- * since Monday, and the kudos they received and gave — most active first,
- * with the viewer's own row marked.
+ * pane_board.c — the leaderboard pane (SPEC §4): rank (ties share), name,
+ * level, score, and two movements — against the previous window ("move")
+ * and since the viewer last looked ("seen") — for this week, this cycle or
+ * all time (w), people or teams (t).  The viewer's own row is always on
+ * screen: when the list scrolls past it, it is pinned to the last line.
+ * With leaderboard.bands the rows below the top become two counted bands,
+ * and people who opted out are seen only by themselves.  Enter on a person
+ * opens their page (pane_person.c) in this pane.
  *
- * Check-in activity comes from the snapshot (each key result's latest
- * check-in time), so the board costs one query (this week's kudos), made
- * again only when the data changes.
+ * Drawing reads the board that board_data.c made after the last reload; a
+ * frame computes nothing.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "okr/i18n.h"
-#include "okr/parse.h"
 #include "okr/text.h"
 #include "okr/util.h"
-#include "ui_int.h"
-
-typedef struct {
-	const char *login;
-	int owned, checked, kudos_in, kudos_out;
-} board_row;
-
-static struct {
-	bool valid;
-	board_row *rows;
-	size_t n;
-	okr_time week_start;
-} board;
+#include "board_int.h"
 
 void pane_board_invalidate(void)
 {
-	board.valid = false;
+	board_g.valid = false;
 }
 
 void pane_board_free(void)
 {
-	free(board.rows);
-	memset(&board, 0, sizeof board);
 }
 
-/* Monday 00:00 of this week, in the team's time zone (okr.conf timezone). */
-static okr_time week_start(const ui *u)
+static const char *movement(int m, bool known, char *buf, size_t len)
 {
-	okr_time off = (okr_time)u->cfg->week_offset_minutes * 60, local = okr_now() + off;
-	okr_time day = local >= 0 ? local / 86400 : (local - 86399) / 86400;
-	okr_time monday = day - ((day + 3) % 7 + 7) % 7;   /* 1970-01-01 was a Thursday */
-	return monday * 86400 - off;
+	if (!known)
+		snprintf(buf, len, " ");
+	else if (m > 0)
+		snprintf(buf, len, "▲%d", m);
+	else if (m < 0)
+		snprintf(buf, len, "▼%d", -m);
+	else
+		snprintf(buf, len, "–");
+	return buf;
 }
 
-static int cmp_rows(const void *a, const void *b)
+static theme_slot movement_slot(int m)
 {
-	const board_row *x = a, *y = b;
-	if (x->checked != y->checked)
-		return y->checked - x->checked;
-	if (x->kudos_in != y->kudos_in)
-		return y->kudos_in - x->kudos_in;
-	return strcmp(x->login, y->login);
+	return m > 0 ? THEME_RANK_UP : m < 0 ? THEME_RANK_DOWN : THEME_DIM;
 }
 
-static int cmp_login(const void *a, const void *b)
+/* Columns: rank, move, seen, name (what is left), level or size, score. */
+typedef struct {
+	int name_x, name_w, lvl_x, score_x;
+} cols;
+
+static cols columns(int width)
 {
-	return strcmp(((const board_row *)a)->login, ((const board_row *)b)->login);
+	cols c;
+	c.name_x = 15;
+	c.name_w = width - c.name_x - 13;
+	if (c.name_w < 6)
+		c.name_w = 6;
+	c.lvl_x = c.name_x + c.name_w + 1;
+	c.score_x = c.lvl_x + 5;
+	return c;
 }
 
-/* Rows are in login order while they are counted: a binary search, not a
- * scan per key result (5,000 × 200 string compares on a large file). */
-static board_row *row_of(const char *login)
+static void draw_header(ui *u, WINDOW *w, int width, const cols *c)
 {
-	board_row key = { .login = login };
-	return board.n ? bsearch(&key, board.rows, board.n, sizeof *board.rows, cmp_login) : NULL;
+	draw_text(w, 1, 0, "", width, THEME_HEADER, TEXT_ALIGN_LEFT);
+	draw_text(w, 1, 1, _("#"), 3, THEME_HEADER, TEXT_ALIGN_RIGHT);
+	draw_text(w, 1, 5, _("move"), 4, THEME_HEADER, TEXT_ALIGN_LEFT);
+	draw_text(w, 1, 10, _("seen"), 4, THEME_HEADER, TEXT_ALIGN_LEFT);
+	draw_text(w, 1, c->name_x, board_g.teams ? _("Team") : _("Person"), c->name_w, THEME_HEADER,
+		  TEXT_ALIGN_LEFT);
+	draw_text(w, 1, c->lvl_x, board_g.teams ? _("size") : _("lvl"), 4, THEME_HEADER, TEXT_ALIGN_RIGHT);
+	draw_text(w, 1, c->score_x, _("score"), 7, THEME_HEADER, TEXT_ALIGN_RIGHT);
+	(void)u;
 }
 
-static void compute(ui *u)
+static void draw_row(ui *u, WINDOW *w, int y, const score_row *r, const cols *c, bool mine)
 {
-	const okr_snapshot *s = &u->d.snap;
-	board.week_start = week_start(u);
-	board.rows = okr_xrealloc(board.rows, (s->npeople + 1) * sizeof *board.rows);
-	board.n = s->npeople;
-	for (size_t i = 0; i < s->npeople; i++)
-		board.rows[i] = (board_row){ .login = s->people[i].login };
-	qsort(board.rows, board.n, sizeof *board.rows, cmp_login);
-	for (size_t i = 0; i < s->nkrs; i++) {
-		board_row *r = row_of(s->krs[i].owner);
-		if (!r)
-			continue;
-		r->owned++;
-		r->checked += s->krs[i].last_at >= board.week_start;
+	const ui_board *g = &board_g;
+	char buf[64], name[600];
+	bool banded = u->cfg->board_bands && r->rank > 0 && r->band != SCORE_BAND_RANKED;
+	if (r->rank > 0 && !banded)
+		snprintf(buf, sizeof buf, "%d", r->rank);
+	else
+		snprintf(buf, sizeof buf, "–");
+	draw_text(w, y, 1, buf, 3, THEME_DIM, TEXT_ALIGN_RIGHT);
+	if (banded) {
+		draw_text(w, y, 5, r->band == SCORE_BAND_ON_TRACK ? _("on track") : _("needs support"), 9,
+			  THEME_DIM, TEXT_ALIGN_LEFT);
+	} else if (r->rank > 0) {
+		draw_text(w, y, 5, movement(r->movement, r->prev_rank > 0, buf, sizeof buf), 4,
+			  movement_slot(r->movement), TEXT_ALIGN_LEFT);
+		int m = 0;
+		bool known = board_seen_movement(r->id, r->rank, &m);
+		draw_text(w, y, 10, movement(m, known, buf, sizeof buf), 4, movement_slot(m), TEXT_ALIGN_LEFT);
 	}
-	okr_kudos *k;
-	size_t nk;
-	if (okr_store_kudos_list(u->store, board.week_start, 0, &k, &nk) == OKR_OK) {
-		for (size_t i = 0; i < nk; i++) {
-			board_row *r = row_of(k[i].to);
-			if (r)
-				r->kudos_in++;
-			if ((r = row_of(k[i].from)))
-				r->kudos_out++;
+	theme_slot ns = mine ? THEME_RANK_ME : THEME_NORMAL;
+	if (g->teams) {
+		snprintf(name, sizeof name, "%s", board_team_name(u, r->id));
+		snprintf(buf, sizeof buf, "%d", r->members);
+		draw_text(w, y, c->lvl_x, buf, 4, THEME_DIM, TEXT_ALIGN_RIGHT);
+		snprintf(buf, sizeof buf, "%.1f", r->score);
+	} else {
+		const okr_person *p = board_person(u, r->id);
+		if (r->hidden)
+			snprintf(name, sizeof name, _("%s · opted out, only you see this"), p ? p->name : "?");
+		else
+			snprintf(name, sizeof name, "%s", p ? (p->name[0] ? p->name : p->login) : "?");
+		score_person_result pr;
+		if (g->st && score_person_get(g->st, r->id, g->now, &pr)) {
+			snprintf(buf, sizeof buf, "L%d", pr.level);
+			draw_text(w, y, c->lvl_x, buf, 4, THEME_BADGE, TEXT_ALIGN_RIGHT);
 		}
-		okr_kudos_free(k, nk);
+		snprintf(buf, sizeof buf, "%.0f", r->score);
 	}
-	/* People with nothing in this cycle and no kudos would only be noise. */
-	size_t kept = 0;
-	for (size_t i = 0; i < board.n; i++)
-		if (board.rows[i].owned || board.rows[i].kudos_in || board.rows[i].kudos_out)
-			board.rows[kept++] = board.rows[i];
-	board.n = kept;
-	qsort(board.rows, board.n, sizeof *board.rows, cmp_rows);
-	board.valid = true;
+	draw_text(w, y, c->name_x, name, c->name_w, ns, TEXT_ALIGN_LEFT);
+	draw_text(w, y, c->score_x, buf, 7, THEME_NORMAL, TEXT_ALIGN_RIGHT);
+	int hl = board_highlight_of(r->id);
+	if (hl)
+		draw_row_attr(w, y, hl > 0 ? THEME_RANK_UP : THEME_RANK_DOWN);
+}
+
+static long selected_entry(void)
+{
+	const ui_board *g = &board_g;
+	for (size_t i = 0; i < g->nentries; i++)
+		if (g->entries[i].kind == ENTRY_ROW && g->b.rows[g->entries[i].row].id == g->sel_id)
+			return (long)i;
+	return -1;
+}
+
+static long my_entry(const ui *u)
+{
+	const ui_board *g = &board_g;
+	long mine = board_my_row(u);
+	for (size_t i = 0; i < g->nentries && mine >= 0; i++)
+		if (g->entries[i].kind == ENTRY_ROW && (long)g->entries[i].row == mine)
+			return (long)i;
+	return -1;
+}
+
+static void draw_entry(ui *u, WINDOW *w, int y, const board_entry *e, const cols *c, int width)
+{
+	const ui_board *g = &board_g;
+	if (e->kind == ENTRY_ROW) {
+		draw_row(u, w, y, &g->b.rows[e->row], c, (long)e->row == board_my_row(u));
+		return;
+	}
+	char buf[256];
+	if (e->kind == ENTRY_BANDS)
+		snprintf(buf, sizeof buf, _("below the top: %zu on track, %zu need support"), g->on_track,
+			 g->need_support);
+	else
+		snprintf(buf, sizeof buf, "…");
+	draw_text(w, y, 5, buf, width - 5, THEME_DIM, TEXT_ALIGN_LEFT);
 }
 
 static void pane_board_draw(ui *u, WINDOW *w, int h, int width, bool focused)
 {
-	if (!board.valid)
-		compute(u);
-	char title[128], day[11];
-	okr_format_date(okr_day_of(board.week_start + (okr_time)u->cfg->week_offset_minutes * 60), day);
-	snprintf(title, sizeof title, _("This week · since %s"), day);
+	ui_board *g = &board_g;
+	board_compute(u);
+	if (g->person) {
+		pane_person_draw(u, w, h, width, focused);
+		return;
+	}
+	char title[160];
+	snprintf(title, sizeof title, _("Leaderboard · %s · %s"), g->teams ? _("teams") : _("people"),
+		 board_window_name(g->window));
 	draw_pane_title(w, title, width, focused);
 	if (h < 3)
 		return;
-	int name_w = width - 24 > 8 ? width - 24 : 8;
-	draw_text(w, 1, 0, "", width, THEME_HEADER, TEXT_ALIGN_LEFT);
-	draw_text(w, 1, 1, _("#"), 3, THEME_HEADER, TEXT_ALIGN_RIGHT);
-	draw_text(w, 1, 5, _("Person"), name_w, THEME_HEADER, TEXT_ALIGN_LEFT);
-	draw_text(w, 1, 5 + name_w, _("KRs in"), 8, THEME_HEADER, TEXT_ALIGN_RIGHT);
-	draw_text(w, 1, 13 + name_w, _("Kudos"), 8, THEME_HEADER, TEXT_ALIGN_RIGHT);
-	if (!board.n) {
-		draw_text(w, 2, 2, _("No activity yet this week"), width - 2, THEME_DIM, TEXT_ALIGN_LEFT);
+	cols c = columns(width);
+	draw_header(u, w, width, &c);
+	if (!g->nentries) {
+		draw_text(w, 2, 2, g->st ? _("nobody yet — check in or give kudos to get on the board")
+					 : _("computing the scores…"), width - 2, THEME_DIM, TEXT_ALIGN_LEFT);
 		return;
 	}
-	ui_pane *p = &u->panes[PANE_BOARD];
-	if (p->top > (int)board.n - (h - 2))
-		p->top = (int)board.n - (h - 2);
-	if (p->top < 0)
-		p->top = 0;
-	int rank = 0;
-	for (size_t i = 0; i < board.n; i++) {
-		/* Ties share a rank. */
-		const board_row *a = &board.rows[i], *b = i ? &board.rows[i - 1] : NULL;
-		if (!b || a->checked != b->checked || a->kudos_in != b->kudos_in)
-			rank = (int)i + 1;
-		int y = 2 + (int)i - p->top;
-		if (y < 2 || y >= h)
-			continue;
-		const board_row *r = &board.rows[i];
-		bool me = strcmp(r->login, u->ctx->login) == 0;
-		char buf[64];
-		snprintf(buf, sizeof buf, "%d", rank);
-		draw_text(w, y, 1, buf, 3, THEME_DIM, TEXT_ALIGN_RIGHT);
-		char who[300];
-		snprintf(who, sizeof who, "@%s", r->login);
-		draw_text(w, y, 5, who, name_w, me ? THEME_RANK_ME : THEME_NORMAL, TEXT_ALIGN_LEFT);
-		snprintf(buf, sizeof buf, "%d/%d", r->checked, r->owned);
-		draw_text(w, y, 5 + name_w, buf, 8, r->owned && r->checked == r->owned ? THEME_STATUS_DONE
-			  : THEME_NORMAL, TEXT_ALIGN_RIGHT);
-		snprintf(buf, sizeof buf, "♥ %d", r->kudos_in);
-		draw_text(w, y, 13 + name_w, buf, 8, r->kudos_in ? THEME_BADGE : THEME_DIM, TEXT_ALIGN_RIGHT);
+	long sel = selected_entry();
+	if (sel < 0)
+		sel = 0;
+	long mine = my_entry(u);
+	int rows = h - 2;
+	/* The selection in view; then, if the viewer's own row is not, it
+	 * takes the last line and the selection must fit above it. */
+	for (int pass = 0; pass < 2; pass++) {
+		if (sel < g->top)
+			g->top = (int)sel;
+		if (sel >= g->top + rows)
+			g->top = (int)sel - rows + 1;
+		if (g->top > (int)g->nentries - rows)
+			g->top = (int)g->nentries - rows;
+		if (g->top < 0)
+			g->top = 0;
+		if (mine < 0 || (mine >= g->top && mine < g->top + rows) || rows < 2 || pass)
+			break;
+		rows--;
 	}
+	bool pinned = mine >= 0 && !(mine >= g->top && mine < g->top + rows);
+	for (int i = 0; i < rows && g->top + i < (int)g->nentries; i++) {
+		draw_entry(u, w, 2 + i, &g->entries[g->top + i], &c, width);
+		if (g->top + i == sel)
+			draw_row_attr(w, 2 + i, focused ? THEME_SELECTED : THEME_SELECTED_UNFOCUSED);
+	}
+	if (pinned) {
+		draw_entry(u, w, 2 + rows, &g->entries[mine], &c, width);
+		if (mine == sel)
+			draw_row_attr(w, 2 + rows, focused ? THEME_SELECTED : THEME_SELECTED_UNFOCUSED);
+	}
+}
+
+/* Move the selection by d rows (entries that are not rows are skipped). */
+static void move_sel(int d)
+{
+	ui_board *g = &board_g;
+	if (!g->nentries)
+		return;
+	long i = selected_entry();
+	if (i < 0)
+		i = 0;
+	long step = d > 0 ? 1 : -1;
+	for (int n = d > 0 ? d : -d; n > 0; n--) {
+		long j = i + step;
+		while (j >= 0 && j < (long)g->nentries && g->entries[j].kind != ENTRY_ROW)
+			j += step;
+		if (j < 0 || j >= (long)g->nentries)
+			break;
+		i = j;
+	}
+	if (g->entries[i].kind == ENTRY_ROW)
+		g->sel_id = g->b.rows[g->entries[i].row].id;
 }
 
 static unsigned pane_board_key(ui *u, okr_action a)
 {
-	ui_pane *p = &u->panes[PANE_BOARD];
+	ui_board *g = &board_g;
+	if (g->person)
+		return pane_person_key(u, a);
+	int page = u->panes[PANE_BOARD].h - 3 > 1 ? u->panes[PANE_BOARD].h - 3 : 1;
 	switch (a) {
-	case ACT_DOWN: p->top++; break;
-	case ACT_UP: p->top = p->top > 0 ? p->top - 1 : 0; break;
-	case ACT_TOP: p->top = 0; break;
-	case ACT_BOTTOM: p->top = 1 << 20; break;
+	case ACT_DOWN: move_sel(1); break;
+	case ACT_UP: move_sel(-1); break;
+	case ACT_PAGE_DOWN: move_sel(page); break;
+	case ACT_PAGE_UP: move_sel(-page); break;
+	case ACT_TOP: move_sel(-(1 << 20)); break;
+	case ACT_BOTTOM: move_sel(1 << 20); break;
 	case ACT_COLLAPSE: return layout_focus(u, PANE_OBJECTIVES);
+	case ACT_OPEN:
+	case ACT_EXPAND: {
+		if (g->teams) {
+			app_message(u, false, "%s", _("a team has no page of its own — press t for people"));
+			return DIRTY_FOOTER;
+		}
+		long i = selected_entry();
+		if (i < 0)
+			return 0;
+		return board_open_person(u, g->sel_id);
+	}
 	default: return 0;
 	}
 	return DIRTY_BOARD;
 }
 
 const ui_pane_ops pane_board_ops = {
-	.title = N_("This week"),
+	.title = N_("Leaderboard"),
 	.layout = NULL,
 	.draw = pane_board_draw,
 	.key = pane_board_key,

@@ -20,6 +20,29 @@ static const char *base_name(const char *path)
 	return s ? s + 1 : path;
 }
 
+/* The right end of the header: live or polling, when the data last changed,
+ * read-only.  Shared with the celebration banner, which leaves it in place. */
+void statusbar_header_right(ui *u, char *right, size_t len)
+{
+	right[0] = '\0';
+	if (u->last_change) {
+		time_t t = (time_t)u->last_change;
+		struct tm tm;
+		char hm[16] = "";
+		if (localtime_r(&t, &tm))
+			strftime(hm, sizeof hm, "%H:%M:%S", &tm);
+		snprintf(right, len, _("%s %s · changed %s "), u->live ? "●" : "○",
+			 u->live ? _("live") : _("polling"), hm);
+	} else {
+		snprintf(right, len, "%s %s ", u->live ? "●" : "○", u->live ? _("live") : _("polling"));
+	}
+	if (u->readonly) {
+		char ro[160];
+		snprintf(ro, sizeof ro, _("read-only · %s"), right);
+		okr_strlcpy(right, ro, len);
+	}
+}
+
 void statusbar_draw_header(ui *u)
 {
 	WINDOW *w = u->header;
@@ -31,23 +54,8 @@ void statusbar_draw_header(ui *u)
 	char left[1024];
 	snprintf(left, sizeof left, " okr · @%s · %s · %s · %s", u->ctx->login, base_name(okr_store_path(u->store)),
 		 cy ? cy->name : _("no cycle"), filter);
-	char right[128] = "";
-	if (u->last_change) {
-		time_t t = (time_t)u->last_change;
-		struct tm tm;
-		char hm[16] = "";
-		if (localtime_r(&t, &tm))
-			strftime(hm, sizeof hm, "%H:%M:%S", &tm);
-		snprintf(right, sizeof right, _("%s %s · changed %s "), u->live ? "●" : "○",
-			 u->live ? _("live") : _("polling"), hm);
-	} else {
-		snprintf(right, sizeof right, "%s %s ", u->live ? "●" : "○", u->live ? _("live") : _("polling"));
-	}
-	if (u->readonly) {
-		char ro[160];
-		snprintf(ro, sizeof ro, _("read-only · %s"), right);
-		okr_strlcpy(right, ro, sizeof right);
-	}
+	char right[128];
+	statusbar_header_right(u, right, sizeof right);
 	int rw = text_width(right);
 	if (rw > width)
 		rw = width;

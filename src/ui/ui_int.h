@@ -273,4 +273,22 @@ bool form_edit_key(editor *e, int key);
 /* Draw e in cols columns at y,x; returns the cursor's column. */
 int form_draw_editor(WINDOW *w, int y, int x, int cols, const editor *e, int *first, theme_slot slot);
 
+/* ---- the leaderboard's data and celebrations: board_data.c, celebrate.c ---- */
+/* After every data load: bring the scores up to date at the cost of the new
+ * rows and, when live (another reload, not a cycle switch), turn what
+ * changed into banners and highlighted rows. */
+void board_reload(ui *u, bool live);
+/* Record what the viewer last saw on the board and free everything. */
+void board_leave(ui *u);
+/* The leaderboard's keys (w, t) from any pane. */
+unsigned board_action(ui *u, okr_action a);
+/* When the next banner or highlight ends (monotonic ms, 0: nothing). */
+long long celebrate_deadline(void);
+/* Advance banners and highlights at `now`; returns what became dirty. */
+unsigned celebrate_tick(ui *u, long long now);
+/* Draw the current banner over the header (nothing when none). */
+void celebrate_draw(ui *u);
+/* statusbar.c: the header's right end, which a banner leaves in place. */
+void statusbar_header_right(ui *u, char *right, size_t len);
+
 #endif

@@ -14,7 +14,7 @@ expect_exit 0 "$OKR_BIN" --help
 expect_out_contains "okr " "$OKR_BIN" --version
 
 # ---- init ----
-expect_out "$DB is ready (schema 4).
+expect_out "$DB is ready (schema 5).
 Next: okr cycle add 2026-Q4 --start 2026-10-01 --end 2026-12-31" okr init
 [ -f "$DB" ]; check $? "init creates the file"
 expect_exit 0 okr init          # again: harmless

@@ -36,7 +36,7 @@ expect_out_contains "value      830 / 1000" okr show K2
 sqlite3 "$DB" "DROP TRIGGER checkin_latest_i; DROP TABLE checkin_latest; PRAGMA user_version = 3"
 run okr cycle list
 check $? "okr cycle list upgrades a schema-3 file" "exit $rc"
-[ "$(sqlite3 "$DB" 'PRAGMA user_version')" = 4 ]; check $? "the file is at schema 4"
+[ "$(sqlite3 "$DB" 'PRAGMA user_version')" = 5 ]; check $? "the file is at the newest schema (5)"
 expect_out_contains "value      830 / 1000" okr show K2
 expect_out_contains "830 / 1000" okr list
 OKR_USER=sarah OKR_NOW=$((OKR_NOW + 300)) run okr checkin K2 845 -q

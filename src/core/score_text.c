@@ -1,0 +1,85 @@
+/*
+ * score_text.c — the words and windows that every screen of the scores
+ * shares, so that `okr show PERSON --points` and the TUI's person view give
+ * the same explanation, and the TUI's board the same windows as `okr board`.
+ */
+#include <stdio.h>
+
+#include "okr/i18n.h"
+#include "okr/score.h"
+
+void score_window_spans(okr_time now, int offset, score_window w, const okr_cycle *cy, score_span *cur,
+			score_span *prev)
+{
+	okr_day monday = score_week_first_day(score_week_of(now, offset));
+	if (w == SCORE_WINDOW_WEEK) {
+		*cur = (score_span){ monday, monday + 7 };
+		*prev = (score_span){ monday - 7, monday };
+	} else if (w == SCORE_WINDOW_CYCLE && cy) {
+		/* Movement in a long window: against the same window as it stood
+		 * when this week began (a rank change "since Monday"). */
+		*cur = (score_span){ cy->start, cy->end + 1 };
+		*prev = (score_span){ cy->start, monday > cy->start ? monday : cy->start };
+	} else {
+		*cur = SCORE_SPAN_ALL;
+		*prev = (score_span){ INT32_MIN, monday };
+	}
+}
+
+void score_line_text(const score_line *l, const char *other, char *buf, size_t len)
+{
+	long long kr = (long long)l->kr_id;
+	if (!other)
+		other = "?";
+	switch (l->reason) {
+	case SCORE_R_CHECKIN:
+		snprintf(buf, len, _("check-in with a note on K%lld (streak %d, +%d%%)"), kr, l->streak, l->percent);
+		break;
+	case SCORE_R_CHECKIN_NO_NOTE:
+		snprintf(buf, len, _("check-in on K%lld without a note"), kr);
+		break;
+	case SCORE_R_CHECKIN_AGAIN:
+		snprintf(buf, len, _("another note on K%lld this week (paid once a week)"), kr);
+		break;
+	case SCORE_R_PROGRESS:
+		snprintf(buf, len, _("progress on K%lld: best %.0f%% → %.0f%% × weight %g"), kr, l->from * 100,
+			 l->to * 100, l->weight);
+		break;
+	case SCORE_R_PROGRESS_NONE:
+		snprintf(buf, len, _("K%lld at %.0f%%, not above its best %.0f%%"), kr, l->to * 100, l->from * 100);
+		break;
+	case SCORE_R_REACH_07:
+		snprintf(buf, len, _("K%lld reached 0.7"), kr);
+		break;
+	case SCORE_R_REACH_10:
+		snprintf(buf, len, _("K%lld reached 1.0"), kr);
+		break;
+	case SCORE_R_KUDOS_GIVEN:
+		snprintf(buf, len, _("kudos to @%s"), other);
+		break;
+	case SCORE_R_KUDOS_RECEIVED:
+		snprintf(buf, len, _("kudos from @%s"), other);
+		break;
+	case SCORE_R_KUDOS_REPEAT:
+		snprintf(buf, len, _("kudos to @%s again this week (counted once a week)"), other);
+		break;
+	case SCORE_R_KUDOS_ALLOWANCE:
+		snprintf(buf, len, _("kudos to @%s beyond this week's allowance"), other);
+		break;
+	case SCORE_R_KUDOS_SELF:
+		snprintf(buf, len, "%s", _("kudos to yourself"));
+		break;
+	case SCORE_R_COMMENT:
+		snprintf(buf, len, _("comment on K%lld of @%s"), kr, other);
+		break;
+	case SCORE_R_COMMENT_SHORT:
+		snprintf(buf, len, _("comment on K%lld too short to count"), kr);
+		break;
+	case SCORE_R_COMMENT_CAP:
+		snprintf(buf, len, _("comment on K%lld beyond this week's cap"), kr);
+		break;
+	case SCORE_R_BADGE:
+		snprintf(buf, len, _("badge: %s"), _(score_badge_title(l->badge)));
+		break;
+	}
+}

@@ -1,0 +1,104 @@
+/*
+ * look.c — what a person last saw on a leaderboard: the rank of every row
+ * of one board ("people/week", "teams/cycle", …) when they last looked, so
+ * that the board can show movement "since you last looked" (SPEC §4).
+ *
+ * A look is the viewer's own state, not team data: it is written through
+ * the same safe write path as everything else (BEGIN IMMEDIATE, retried,
+ * the doorbell rung) but leaves no audit row, and the TUI writes it only
+ * when a board is first shown and when it quits, never on a refresh, so
+ * open screens cannot set each other off.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "okr/i18n.h"
+#include "okr/util.h"
+#include "store_int.h"
+
+enum { BOARD_NAME_MAX = 64 };
+
+struct look_ctx {
+	const char *board;
+	const okr_look_row *rows;
+	size_t n;
+	okr_time at;
+	okr_look_row **out;
+	size_t *nout;
+	okr_time *at_out;
+};
+
+static okr_result get_txn(okr_store *s, void *vctx)
+{
+	struct look_ctx *c = vctx;
+	sqlite3_stmt *st = store_prepare(s,
+		"SELECT item_id, rank, at FROM board_look WHERE person_id = ?1 AND board = ?2 ORDER BY item_id");
+	if (!st)
+		return OKR_E_FAIL;
+	sqlite3_bind_int64(st, 1, s->me.id);
+	sqlite3_bind_text(st, 2, c->board, -1, SQLITE_TRANSIENT);
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		okr_xgrow(c->out, &cap, *c->nout + 1, sizeof **c->out);
+		(*c->out)[(*c->nout)++] = (okr_look_row){ sqlite3_column_int64(st, 0), sqlite3_column_int(st, 1) };
+		*c->at_out = sqlite3_column_int64(st, 2);
+	}
+	store_done(s, st);
+	return rc == SQLITE_DONE ? OKR_OK : store_sqlerr(s, rc, _("reading what you last saw on the board"));
+}
+
+okr_result okr_store_look_get(okr_store *s, const char *board, okr_look_row **out, size_t *n, okr_time *at)
+{
+	*out = NULL;
+	*n = 0;
+	*at = 0;
+	struct look_ctx c = { .board = board, .out = out, .nout = n, .at_out = at };
+	okr_result r = store_read(s, get_txn, &c);
+	if (r) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+	}
+	return r;
+}
+
+static okr_result set_txn(okr_store *s, void *vctx)
+{
+	struct look_ctx *c = vctx;
+	sqlite3_stmt *st = store_prepare(s, "DELETE FROM board_look WHERE person_id = ?1 AND board = ?2");
+	if (!st)
+		return OKR_E_FAIL;
+	sqlite3_bind_int64(st, 1, s->me.id);
+	sqlite3_bind_text(st, 2, c->board, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(st);
+	store_done(s, st);
+	if (rc != SQLITE_DONE)
+		return store_sqlerr(s, rc, _("saving what you saw on the board"));
+	for (size_t i = 0; i < c->n; i++) {
+		st = store_prepare(s, "INSERT INTO board_look(person_id, board, item_id, rank, at) "
+				      "VALUES(?1, ?2, ?3, ?4, ?5)");
+		if (!st)
+			return OKR_E_FAIL;
+		sqlite3_bind_int64(st, 1, s->me.id);
+		sqlite3_bind_text(st, 2, c->board, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 3, c->rows[i].id);
+		sqlite3_bind_int(st, 4, c->rows[i].rank);
+		sqlite3_bind_int64(st, 5, c->at);
+		rc = sqlite3_step(st);
+		store_done(s, st);
+		if (rc != SQLITE_DONE)
+			return store_sqlerr(s, rc, _("saving what you saw on the board"));
+	}
+	return OKR_OK;
+}
+
+okr_result okr_store_look_set(okr_store *s, const char *board, const okr_look_row *rows, size_t n, okr_time at)
+{
+	if (!board[0] || strlen(board) > BOARD_NAME_MAX)
+		return store_fail(s, OKR_E_USAGE, _("'%.80s' is not a board name"), board);
+	if (!s->me.id)
+		return store_fail(s, OKR_E_NOTFOUND, "%s", _("you are not registered in this database yet"));
+	struct look_ctx c = { .board = board, .rows = rows, .n = n, .at = at };
+	return store_write(s, set_txn, &c);
+}
