@@ -46,7 +46,9 @@
 	X(DETAIL,        "detail",        "d",            N_("Show or hide the detail pane")) \
 	X(BOARD,         "board",         "b",            N_("Show or hide the leaderboard")) \
 	X(REFRESH,       "refresh",       "C-l",          N_("Redraw the whole screen")) \
-	X(THEME,         "theme",         "T",            N_("Switch to the next theme"))
+	X(THEME,         "theme",         "T",            N_("Switch to the next theme")) \
+	X(KPIS,          "kpis",          "i",            N_("KPIs: target, timeframe, source, frequency, health; Enter: values")) \
+	X(DUE,           "due",           "D",            N_("What needs me: check-ins, KPI values and grades I owe"))
 
 typedef enum {
 #define OKR_ACTION_ENUM(id, name, keys, help) ACT_##id,

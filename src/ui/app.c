@@ -23,6 +23,7 @@
 #include "okr/ui.h"
 #include "okr/util.h"
 #include "ui_int.h"
+#include "views.h"
 
 static volatile sig_atomic_t got_winch;
 
@@ -150,6 +151,8 @@ unsigned app_action(ui *u, okr_action a)
 	case ACT_BOARD: return toggle_slot(u, SLOT_BOARD, PANE_BOARD);
 	case ACT_REFRESH: clearok(curscr, TRUE); return DIRTY_ALL;
 	case ACT_THEME: return next_theme(u);
+	case ACT_KPIS: return views_toggle(u, VIEW_KPIS);
+	case ACT_DUE: return views_toggle(u, VIEW_DUE);
 	default: break;
 	}
 	ui_pane *p = &u->panes[u->focus];
@@ -188,6 +191,11 @@ static unsigned handle_key(ui *u, int key)
 	if (u->msg[0]) {
 		u->msg[0] = '\0';
 		u->dirty |= DIRTY_FOOTER;
+	}
+	if (views_active()) {   /* a full-body view (KPIs, due) has the keys first */
+		unsigned vd = views_key(u, key, a);
+		if (vd != VIEWS_PASS)
+			return vd;
 	}
 	if (a == ACT_NONE) {
 		char name[KEYMAP_NAME_MAX];
@@ -268,7 +276,8 @@ static void render(ui *u)
 	}
 	if (u->dirty & (DIRTY_PANES | DIRTY_DETAIL))
 		data_detail_load(u);
-	for (int i = 0; i < PANE_COUNT; i++) {
+	bool view = views_draw(u);   /* a full-body view covers the panes */
+	for (int i = 0; i < PANE_COUNT && !view; i++) {
 		ui_pane *p = &u->panes[i];
 		if (!p->shown || !p->win || !(u->dirty & (1u << i)))
 			continue;
@@ -333,6 +342,7 @@ static void ui_free(ui *u)
 	data_detail_free(&u->det);
 	data_free(&u->d);
 	pane_board_free();
+	views_free();
 	editor_free(&u->pe);
 	free(u->flash);
 	watch_close(&u->watch);

@@ -13,6 +13,7 @@
 #include "okr/text.h"
 #include "okr/util.h"
 #include "ui_int.h"
+#include "views.h"
 
 static const char *base_name(const char *path)
 {
@@ -47,6 +48,12 @@ void statusbar_draw_header(ui *u)
 		char ro[160];
 		snprintf(ro, sizeof ro, _("read-only · %s"), right);
 		okr_strlcpy(right, ro, sizeof right);
+	}
+	size_t due = view_due_count(u);   /* what the viewer owes: D lists it */
+	if (due) {
+		char with[192];
+		snprintf(with, sizeof with, _("%zu due · %s"), due, right);
+		okr_strlcpy(right, with, sizeof right);
 	}
 	int rw = text_width(right);
 	if (rw > width)

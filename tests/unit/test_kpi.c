@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "okr/assess.h"
 #include "okr/kpi.h"
 
 enum { DAY = 86400, T0 = 1795435200 };
@@ -83,6 +84,22 @@ static void health_and_outdated_are_independent(void **state)
 	assert_true(okr_kpi_outdated(&k, T0));
 }
 
+/* A key result that tracks a KPI shows the KPI's value as pushed, not
+ * rounded to the decimals its own target was typed with. */
+static void kr_tracking_a_kpi_shows_the_value_as_pushed(void **state)
+{
+	(void)state;
+	char buf[64];
+	okr_kr k = { .id = 7, .title = "cap", .unit = "%", .type = KR_THRESHOLD, .target = 85, .dir = DIR_AT_LEAST,
+		     .decimals = 0, .has_value = true, .current = 91.5, .kpi_id = 5 };
+	assert_string_equal(okr_kr_value_text(&k, buf, sizeof buf), "91.5 (≥ 85)");
+	k.current = 83;
+	assert_string_equal(okr_kr_value_text(&k, buf, sizeof buf), "83 (≥ 85)");
+	k.current = 91.5;
+	k.kpi_id = 0;   /* its own check-ins keep its decimals */
+	assert_string_equal(okr_kr_value_text(&k, buf, sizeof buf), "92 (≥ 85)");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -91,6 +108,7 @@ int main(void)
 		cmocka_unit_test(no_value_is_outdated_at_once),
 		cmocka_unit_test(outdated_after_one_period),
 		cmocka_unit_test(health_and_outdated_are_independent),
+		cmocka_unit_test(kr_tracking_a_kpi_shows_the_value_as_pushed),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
