@@ -48,7 +48,9 @@
 	X(REFRESH,       "refresh",       "C-l",          N_("Redraw the whole screen")) \
 	X(THEME,         "theme",         "T",            N_("Switch to the next theme")) \
 	X(BOARD_WINDOW,  "board-window",  "w",            N_("Leaderboard: this week, this cycle or all time")) \
-	X(BOARD_TEAMS,   "board-teams",   "t",            N_("Leaderboard: people or teams"))
+	X(BOARD_TEAMS,   "board-teams",   "t",            N_("Leaderboard: people or teams")) \
+	X(KPIS,          "kpis",          "i",            N_("KPIs: target, timeframe, source, frequency, health; Enter: values")) \
+	X(DUE,           "due",           "D",            N_("What needs me: check-ins, KPI values and grades I owe"))
 
 typedef enum {
 #define OKR_ACTION_ENUM(id, name, keys, help) ACT_##id,

@@ -98,6 +98,12 @@ okr_result okr_store_checkins(okr_store *s, int64_t kr_id, size_t limit,
 			      okr_checkin **out, size_t *n);
 okr_result okr_store_samples(okr_store *s, int64_t kpi_id, size_t limit,
 			     okr_sample **out, size_t *n);
+/* The history of a key result's value, newest first, at most limit (0: all):
+ * its check-ins, or for one that tracks a KPI (kr->kpi_id) the KPI's samples
+ * as check-ins without confidence — the values its current value came from,
+ * so sparklines, history and forecasts agree with it. */
+okr_result okr_store_kr_values(okr_store *s, const okr_kr *kr, size_t limit,
+			       okr_checkin **out, size_t *n);
 /* Oldest first. kind 'O' or 'K'. */
 okr_result okr_store_comments(okr_store *s, char kind, int64_t id,
 			      okr_comment **out, size_t *n);

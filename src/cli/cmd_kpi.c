@@ -21,6 +21,9 @@ static int find_kpi(cli_ctx *ctx, const char *s, okr_kpi *out)
 	int64_t id;
 	okr_result r = okr_parse_id(s, &id) == ID_KPI ? okr_store_kpi(ctx->store, id, out)
 		: okr_store_kpi_by_name(ctx->store, s, out);
+	if (r == OKR_E_NOTFOUND)   /* cron logs are read by people who may not know the names */
+		return cli_fail(r, _("no KPI '%s' — `okr kpi list` shows every KPI with its ID and exact name "
+				     "(names are case-sensitive; quote names with spaces); `okr kpi add` makes one"), s);
 	return r ? cli_store_fail(ctx, r) : 0;
 }
 

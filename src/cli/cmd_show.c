@@ -82,7 +82,7 @@ static int show_kr(cli_ctx *ctx, const okr_snapshot *snap, const okr_assessments
 	const okr_cycle *cy = okr_snapshot_cycle(snap);
 	okr_checkin *cis;
 	size_t n;
-	okr_result r = okr_store_checkins(ctx->store, k->id, 0, &cis, &n);
+	okr_result r = okr_store_kr_values(ctx->store, k, 0, &cis, &n);
 	if (r)
 		return cli_store_fail(ctx, r);
 	okr_forecast fc = okr_forecast_kr(k, cis, n, cy ? okr_day_start(cy->start) : 0, okr_day_start(a->due + 1));
@@ -148,7 +148,7 @@ static int show_kr(cli_ctx *ctx, const okr_snapshot *snap, const okr_assessments
 		}
 	}
 	if (n)
-		printf(_("\nCheck-ins\n"));
+		printf("\n%s\n", k->kpi_id ? _("KPI values") : _("Check-ins"));
 	for (size_t i = 0; i < n; i++) {
 		okr_kr one = *k;
 		one.current = cis[i].value;

@@ -6,6 +6,7 @@
 
 #include "okr/assess.h"
 #include "okr/due.h"
+#include "okr/kpi.h"
 #include "okr/parse.h"
 #include "okr/progress.h"
 #include "okr/util.h"
@@ -80,11 +81,12 @@ static void kpis_due(const okr_snapshot *snap, const okr_due_opts *o, items *it)
 		const okr_kpi *k = &snap->kpis[i];
 		if (k->owner_id != o->person_id)
 			continue;
-		okr_time freq = okr_frequency_seconds(k->every);
+		if (!okr_kpi_outdated(k, o->now))
+			continue;
 		if (!k->has_value)
 			push(it, DUE_KPI, k->id, k->name, 0, 0);
-		else if (o->now - k->last_at > freq)
-			push(it, DUE_KPI, k->id, k->name, k->last_at, o->now - (k->last_at + freq));
+		else
+			push(it, DUE_KPI, k->id, k->name, k->last_at, o->now - okr_kpi_next_due(k));
 	}
 }
 

@@ -221,13 +221,14 @@ static okr_result setup(okr_store *s)
 	if (rc != SQLITE_OK)
 		return store_sqlerr(s, rc, _("opening"));
 	sqlite3_extended_result_codes(s->db, 1);
-	sqlite3_busy_handler(s->db, NULL, NULL);
-	sqlite3_busy_timeout(s->db, 0);
+	/* The busy handler must be in place before the first read: a reader
+	 * meets SQLITE_BUSY while another process recovers or checkpoints the
+	 * WAL as it opens or closes (seen with many `okr kpi push` jobs at
+	 * once), and journal_mode below takes a lock too. */
+	sqlite3_busy_handler(s->db, store_busy_handler, s);
 	r = check_identity(s);
 	if (r != OKR_OK)
 		return r;
-	/* The busy handler must be in place before journal_mode, which locks. */
-	sqlite3_busy_handler(s->db, store_busy_handler, s);
 	if (!(s->flags & OKR_OPEN_READONLY)) {
 		rc = sqlite3_exec(s->db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
 		if (rc != SQLITE_OK)

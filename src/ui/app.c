@@ -23,6 +23,7 @@
 #include "okr/ui.h"
 #include "okr/util.h"
 #include "ui_int.h"
+#include "views.h"
 
 static volatile sig_atomic_t got_winch;
 
@@ -152,6 +153,8 @@ unsigned app_action(ui *u, okr_action a)
 	case ACT_THEME: return next_theme(u);
 	case ACT_BOARD_WINDOW:
 	case ACT_BOARD_TEAMS: return board_action(u, a);
+	case ACT_KPIS: return views_toggle(u, VIEW_KPIS);
+	case ACT_DUE: return views_toggle(u, VIEW_DUE);
 	default: break;
 	}
 	ui_pane *p = &u->panes[u->focus];
@@ -190,6 +193,11 @@ static unsigned handle_key(ui *u, int key)
 	if (u->msg[0]) {
 		u->msg[0] = '\0';
 		u->dirty |= DIRTY_FOOTER;
+	}
+	if (views_active()) {   /* a full-body view (KPIs, due) has the keys first */
+		unsigned vd = views_key(u, key, a);
+		if (vd != VIEWS_PASS)
+			return vd;
 	}
 	if (a == ACT_NONE) {
 		char name[KEYMAP_NAME_MAX];
@@ -270,7 +278,8 @@ static void render(ui *u)
 	}
 	if (u->dirty & (DIRTY_PANES | DIRTY_DETAIL))
 		data_detail_load(u);
-	for (int i = 0; i < PANE_COUNT; i++) {
+	bool view = views_draw(u);   /* a full-body view covers the panes */
+	for (int i = 0; i < PANE_COUNT && !view; i++) {
 		ui_pane *p = &u->panes[i];
 		if (!p->shown || !p->win || !(u->dirty & (1u << i)))
 			continue;
@@ -338,6 +347,7 @@ static void ui_free(ui *u)
 	board_leave(u);
 	data_free(&u->d);
 	pane_board_free();
+	views_free();
 	editor_free(&u->pe);
 	free(u->flash);
 	watch_close(&u->watch);

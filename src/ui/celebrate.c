@@ -169,7 +169,7 @@ void celebrate_draw(ui *u)
 	if (!g->banner_until || !u->header || u->cfg->reduced_motion)
 		return;
 	int width = getmaxx(u->header);
-	char line[1100], right[128];
+	char line[1100], right[256];
 	statusbar_header_right(u, right, sizeof right);
 	int rw = text_width(right);
 	if (rw > width / 3)

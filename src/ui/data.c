@@ -294,7 +294,7 @@ const ui_spark *data_spark(ui *u, size_t ki)
 	sp->current = k->current;
 	okr_checkin *cis;
 	size_t n;
-	if (okr_store_checkins(u->store, k->id, UI_SPARK_POINTS, &cis, &n) == OKR_OK) {
+	if (okr_store_kr_values(u->store, k, UI_SPARK_POINTS, &cis, &n) == OKR_OK) {
 		for (size_t i = 0; i < n; i++)
 			sp->v[n - 1 - i] = cis[i].value;
 		sp->n = n;
@@ -330,7 +330,7 @@ void data_detail_load(ui *u)
 	if (!kind)
 		return;
 	if (k) {
-		okr_store_checkins(u->store, k->id, 50, &det->cis, &det->ncis);
+		okr_store_kr_values(u->store, k, 50, &det->cis, &det->ncis);
 		if (k->kpi_id && okr_store_kpi(u->store, k->kpi_id, &det->kpi) == OKR_OK)
 			det->has_kpi = true;
 	}

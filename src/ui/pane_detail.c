@@ -131,8 +131,11 @@ static void build_kr(ui *u, lines *ls, const okr_kr *k, const okr_assessment *a)
 		add_kpi(ls, &det->kpi);
 	}
 	add(ls, 0, THEME_NORMAL, "");
-	addf(ls, 0, THEME_HELP_SECTION, _("Check-ins (%zu%s)"), det->ncis, det->ncis >= 50 ? _(", latest") : "");
-	if (!det->ncis)
+	addf(ls, 0, THEME_HELP_SECTION, k->kpi_id ? _("KPI values (%zu%s)") : _("Check-ins (%zu%s)"), det->ncis,
+	     det->ncis >= 50 ? _(", latest") : "");
+	if (!det->ncis && k->kpi_id)
+		add(ls, 2, THEME_DIM, _("none yet — `okr kpi push` records one"));
+	else if (!det->ncis)
 		add(ls, 2, THEME_DIM, _("none yet — press c to check in"));
 	for (size_t i = 0; i < det->ncis; i++) {
 		const okr_checkin *c = &det->cis[i];

@@ -13,6 +13,7 @@
 #include "okr/text.h"
 #include "okr/util.h"
 #include "ui_int.h"
+#include "views.h"
 
 static const char *base_name(const char *path)
 {
@@ -41,6 +42,12 @@ void statusbar_header_right(ui *u, char *right, size_t len)
 		snprintf(ro, sizeof ro, _("read-only · %s"), right);
 		okr_strlcpy(right, ro, len);
 	}
+	size_t due = view_due_count(u);   /* what the viewer owes: D lists it */
+	if (due) {
+		char with[256];
+		snprintf(with, sizeof with, _("%zu due · %s"), due, right);
+		okr_strlcpy(right, with, len);
+	}
 }
 
 void statusbar_draw_header(ui *u)
@@ -54,7 +61,7 @@ void statusbar_draw_header(ui *u)
 	char left[1024];
 	snprintf(left, sizeof left, " okr · @%s · %s · %s · %s", u->ctx->login, base_name(okr_store_path(u->store)),
 		 cy ? cy->name : _("no cycle"), filter);
-	char right[128];
+	char right[256];
 	statusbar_header_right(u, right, sizeof right);
 	int rw = text_width(right);
 	if (rw > width)

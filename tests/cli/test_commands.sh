@@ -98,7 +98,7 @@ expect_json "list --kpis --json"
 refused 2 "four parts" okr kpi add NoSource --target 5 --at-least --every daily
 refused 2 "already a KPI" okr kpi add MRR --target 5 --at-least --source x --every daily
 refused 2 "not a frequency" okr kpi add Bad --target 5 --at-least --source x --every hourly
-refused 3 "no KPI named" okr kpi push Nope 5
+refused 3 "no KPI 'Nope'" okr kpi push Nope 5
 
 # ---- comments, kudos ----
 expect_exit 0 okr comment O1 "Great start — keep going"

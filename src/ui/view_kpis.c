@@ -1,0 +1,494 @@
+/*
+ * view_kpis.c — the KPI view (action `kpis`, key i): every KPI with its four
+ * parts (target with direction, timeframe, data source, frequency), its
+ * latest value and when, its health against the target in the theme's
+ * kpi.meets / kpi.misses colours, a sparkline of its values, "outdated" when
+ * a value is overdue by its frequency, and the key results of the shown
+ * cycle that track it.  Enter shows the selected KPI's values with their
+ * notes and who pushed them.
+ *
+ * 80×24: the list fills the body, two lines per KPI (three when key results
+ * track it), and Enter swaps the list for the values.  Wide terminals
+ * (≥ UI_WIDE_COLS): the list on the left and the selected KPI's values on
+ * the right at once; Enter moves the keys (j/k) to the values.
+ *
+ * Everything is drawn from the snapshot (which already holds each KPI's
+ * latest value) plus two small caches of samples — the sparklines and the
+ * selected KPI's values — fetched again only when the data version moves.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "okr/i18n.h"
+#include "okr/kpi.h"
+#include "okr/parse.h"
+#include "okr/text.h"
+#include "okr/util.h"
+#include "views.h"
+
+enum { SPARK_POINTS = 16, DETAIL_SAMPLES = 200 };
+
+typedef struct {
+	int64_t kpi_id;
+	size_t n;
+	double v[SPARK_POINTS];   /* oldest first */
+} spark;
+
+static struct {
+	int64_t sel_id;        /* the selection by ID, kept across reloads */
+	size_t sel;
+	size_t top;            /* first KPI shown */
+	bool values;           /* the values have the keys (compact: are shown) */
+	int vtop;              /* scroll of the values */
+	int64_t version;       /* data version of the caches */
+	spark *sparks;
+	size_t nsparks, capsparks;
+	int64_t det_id;        /* the KPI whose samples are loaded */
+	okr_sample *samples;
+	size_t nsamples;
+} kv = { .version = -1 };
+
+void view_kpis_free(void)
+{
+	free(kv.sparks);
+	okr_samples_free(kv.samples, kv.nsamples);
+	memset(&kv, 0, sizeof kv);
+	kv.version = -1;
+}
+
+void view_kpis_select(int64_t kpi_id)
+{
+	kv.sel_id = kpi_id;
+	kv.values = true;
+	kv.vtop = 0;
+}
+
+static void drop_caches(ui *u)
+{
+	if (kv.version == u->data_version)
+		return;
+	kv.nsparks = 0;
+	okr_samples_free(kv.samples, kv.nsamples);
+	kv.samples = NULL;
+	kv.nsamples = 0;
+	kv.det_id = 0;
+	kv.version = u->data_version;
+}
+
+static const spark *spark_of(ui *u, int64_t kpi_id)
+{
+	for (size_t i = 0; i < kv.nsparks; i++)
+		if (kv.sparks[i].kpi_id == kpi_id)
+			return &kv.sparks[i];
+	okr_xgrow(&kv.sparks, &kv.capsparks, kv.nsparks + 1, sizeof *kv.sparks);
+	spark *sp = &kv.sparks[kv.nsparks++];
+	memset(sp, 0, sizeof *sp);
+	sp->kpi_id = kpi_id;
+	okr_sample *s;
+	size_t n;
+	if (okr_store_samples(u->store, kpi_id, SPARK_POINTS, &s, &n) == OKR_OK) {
+		for (size_t i = 0; i < n; i++)
+			sp->v[n - 1 - i] = s[i].value;
+		sp->n = n;
+		okr_samples_free(s, n);
+	}
+	return sp;
+}
+
+static void load_samples(ui *u, int64_t kpi_id)
+{
+	if (kv.det_id == kpi_id)
+		return;
+	okr_samples_free(kv.samples, kv.nsamples);
+	kv.samples = NULL;
+	kv.nsamples = 0;
+	kv.det_id = kpi_id;
+	if (okr_store_samples(u->store, kpi_id, DETAIL_SAMPLES, &kv.samples, &kv.nsamples) != OKR_OK)
+		app_message(u, true, "%s", okr_store_error(u->store));
+}
+
+/* The selection by ID; a KPI that disappeared leaves the one at its place. */
+static const okr_kpi *selected(ui *u)
+{
+	const okr_snapshot *s = &u->d.snap;
+	if (!s->nkpis)
+		return NULL;
+	for (size_t i = 0; i < s->nkpis; i++)
+		if (s->kpis[i].id == kv.sel_id)
+			kv.sel = i;
+	if (kv.sel >= s->nkpis)
+		kv.sel = s->nkpis - 1;
+	kv.sel_id = s->kpis[kv.sel].id;
+	return &s->kpis[kv.sel];
+}
+
+static const char *every_name(okr_frequency f)
+{
+	return f == FREQ_DAILY ? _("daily") : f == FREQ_MONTHLY ? _("monthly") : _("weekly");
+}
+
+static theme_slot health_slot(okr_kpi_health h)
+{
+	return h == KPI_HEALTH_MEETS ? THEME_KPI_MEETS : h == KPI_HEALTH_MISSES ? THEME_KPI_MISSES : THEME_DIM;
+}
+
+static const char *health_word(okr_kpi_health h)
+{
+	return h == KPI_HEALTH_MEETS ? _("meets") : h == KPI_HEALTH_MISSES ? _("misses") : _("no data");
+}
+
+/* "≥ 20 leads": the target with its direction and unit (database text,
+ * sanitised when drawn). */
+static void target_text(const okr_kpi *k, char *buf, size_t len)
+{
+	char t[48];
+	snprintf(buf, len, "%s %s%s%s", k->dir == DIR_AT_MOST ? "≤" : "≥", view_number(k->target, t, sizeof t),
+		 k->unit[0] ? " " : "", k->unit);
+}
+
+/* Key results of the shown cycle that take their value from the KPI. */
+static void trackers_text(ui *u, const okr_kpi *k, okr_buf *b)
+{
+	const okr_snapshot *s = &u->d.snap;
+	for (size_t i = 0; i < s->nkrs; i++) {
+		if (s->krs[i].kpi_id != k->id)
+			continue;
+		char id[24];
+		okr_buf_printf(b, "%s%s %s", b->len ? " · " : "", okr_format_id(ID_KR, s->krs[i].id, id, sizeof id),
+			       s->krs[i].title);
+	}
+}
+
+/* ---- the list ---- */
+
+static struct { int id, latest, target, health, spark; } col;
+
+static void layout_columns(int width)
+{
+	col.id = 6;
+	col.latest = 9;
+	col.target = 16;
+	col.health = 8;
+	col.spark = 10;
+	if (width >= 100)
+		col.spark = SPARK_POINTS;
+	if (width < 64)
+		col.target = 12;
+	if (width < 56)
+		col.spark = 6;
+}
+
+static int name_width(int width)
+{
+	int w = width - col.id - (col.latest + 1) - (col.target + 1) - (col.health + 1) - (col.spark + 1);
+	return w > 4 ? w : 4;
+}
+
+static int block_height(ui *u, const okr_kpi *k)
+{
+	for (size_t i = 0; i < u->d.snap.nkrs; i++)
+		if (u->d.snap.krs[i].kpi_id == k->id)
+			return 3;
+	return 2;
+}
+
+static void draw_kpi(ui *u, WINDOW *w, int y, int h, const okr_kpi *k, int width, bool sel, bool focused)
+{
+	char buf[512], id[24], num[48];
+	okr_kpi_health health = okr_kpi_health_of(k);
+	int nw = name_width(width), x = col.id + nw;
+	okr_format_id(ID_KPI, k->id, id, sizeof id);
+	draw_text(w, y, 0, id, col.id, THEME_ID, TEXT_ALIGN_LEFT);
+	draw_text(w, y, col.id, k->name, nw, THEME_TITLE, TEXT_ALIGN_LEFT);
+	draw_text(w, y, x + 1, k->has_value ? view_number(k->latest, num, sizeof num) : "—", col.latest, THEME_NORMAL,
+		  TEXT_ALIGN_RIGHT);
+	x += col.latest + 1;
+	target_text(k, buf, sizeof buf);
+	draw_text(w, y, x + 1, buf, col.target, THEME_NORMAL, TEXT_ALIGN_LEFT);
+	x += col.target + 1;
+	draw_text(w, y, x + 1, health_word(health), col.health, health_slot(health), TEXT_ALIGN_LEFT);
+	x += col.health + 1;
+	const spark *sp = spark_of(u, k->id);
+	draw_spark(w, y, x + 1, col.spark, sp->v, sp->n);
+	if (sel)
+		draw_row_attr(w, y, focused ? THEME_SELECTED : THEME_SELECTED_UNFOCUSED);
+
+	/* The other three parts, the owner and when the latest value came. */
+	char when[32] = "";
+	if (k->has_value)
+		draw_when(k->last_at, when, sizeof when);
+	snprintf(buf, sizeof buf, _("%s · source %s · %s · @%s · %s %s"), k->timeframe[0] ? k->timeframe : "—",
+		 k->source[0] ? k->source : "—", every_name(k->every), k->owner[0] ? k->owner : "—",
+		 k->has_value ? _("latest") : _("no value yet"), when);
+	bool late = okr_kpi_outdated(k, okr_now());
+	int ow = late ? text_width(_("outdated")) + 1 : 0;
+	if (y + 1 < h) {
+		draw_text(w, y + 1, col.id, buf, width - col.id - ow, THEME_DIM, TEXT_ALIGN_LEFT);
+		if (late)
+			draw_text(w, y + 1, width - ow, _("outdated"), ow, THEME_STATUS_OUTDATED, TEXT_ALIGN_RIGHT);
+	}
+	okr_buf b;
+	okr_buf_init(&b);
+	trackers_text(u, k, &b);
+	if (b.len && y + 2 < h) {
+		okr_buf t;
+		okr_buf_init(&t);
+		okr_buf_printf(&t, _("tracked by %s"), b.s);
+		draw_text(w, y + 2, col.id, t.s, width - col.id, THEME_NORMAL, TEXT_ALIGN_LEFT);
+		okr_buf_free(&t);
+	}
+	okr_buf_free(&b);
+}
+
+static void draw_list(ui *u, WINDOW *w, int h, int width, bool focused)
+{
+	const okr_snapshot *s = &u->d.snap;
+	char title[160];
+	snprintf(title, sizeof title, _("KPIs (%zu) · Enter: values · Esc: back"), s->nkpis);
+	draw_pane_title(w, title, width, focused);
+	if (!s->nkpis) {
+		draw_text(w, 2, 2, _("No KPIs yet — add one with `okr kpi add NAME --target N --at-least "
+				     "--source TEXT --every weekly`"), width - 2, THEME_DIM, TEXT_ALIGN_LEFT);
+		return;
+	}
+	layout_columns(width);
+	int first = 1;
+	if (h >= 8) {
+		int nw = name_width(width), x = col.id + nw;
+		draw_text(w, 1, 0, "", width, THEME_HEADER, TEXT_ALIGN_LEFT);
+		draw_text(w, 1, 0, _("ID"), col.id, THEME_HEADER, TEXT_ALIGN_LEFT);
+		draw_text(w, 1, col.id, _("KPI"), nw, THEME_HEADER, TEXT_ALIGN_LEFT);
+		draw_text(w, 1, x + 1, _("Latest"), col.latest, THEME_HEADER, TEXT_ALIGN_RIGHT);
+		x += col.latest + 1;
+		draw_text(w, 1, x + 1, _("Target"), col.target, THEME_HEADER, TEXT_ALIGN_LEFT);
+		x += col.target + 1;
+		draw_text(w, 1, x + 1, _("Health"), col.health, THEME_HEADER, TEXT_ALIGN_LEFT);
+		x += col.health + 1;
+		draw_text(w, 1, x + 1, _("Trend"), col.spark, THEME_HEADER, TEXT_ALIGN_RIGHT);
+		first = 2;
+	}
+	/* Scroll by whole KPIs so that the selected one is shown entire. */
+	if (kv.top > kv.sel)
+		kv.top = kv.sel;
+	for (;;) {
+		int used = 0;
+		for (size_t i = kv.top; i <= kv.sel; i++)
+			used += block_height(u, &s->kpis[i]);
+		if (used <= h - first || kv.top == kv.sel)
+			break;
+		kv.top++;
+	}
+	int y = first;
+	for (size_t i = kv.top; i < s->nkpis && y < h; i++) {
+		draw_kpi(u, w, y, h, &s->kpis[i], width, i == kv.sel, focused);
+		y += block_height(u, &s->kpis[i]);
+	}
+}
+
+/* ---- the values of the selected KPI ---- */
+
+typedef struct {
+	char *text;
+	theme_slot slot;
+	int indent;
+	bool spark;    /* draw the sparkline here instead of text */
+} line;
+
+typedef struct {
+	line *v;
+	size_t n, cap;
+	int width;
+} lines;
+
+static void add(lines *ls, int indent, theme_slot slot, const char *text)
+{
+	char **wrapped;
+	size_t n = text_wrap(text, ls->width - indent, &wrapped);
+	for (size_t i = 0; i < n || (i == 0 && n == 0); i++) {
+		okr_xgrow(&ls->v, &ls->cap, ls->n + 1, sizeof *ls->v);
+		ls->v[ls->n++] = (line){ okr_xstrdup(n ? wrapped[i] : ""), slot, indent, false };
+	}
+	text_lines_free(wrapped, n);
+}
+
+static void addf(lines *ls, int indent, theme_slot slot, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+static void addf(lines *ls, int indent, theme_slot slot, const char *fmt, ...)
+{
+	okr_buf b;
+	okr_buf_init(&b);
+	va_list ap;
+	va_start(ap, fmt);
+	okr_buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	add(ls, indent, slot, b.s);
+	okr_buf_free(&b);
+}
+
+static void build_values(ui *u, lines *ls, const okr_kpi *k)
+{
+	char id[24], buf[512], num[48], when[32];
+	okr_kpi_health health = okr_kpi_health_of(k);
+	okr_time now = okr_now();
+	addf(ls, 0, THEME_TITLE, "%s  %s", okr_format_id(ID_KPI, k->id, id, sizeof id), k->name);
+	target_text(k, buf, sizeof buf);
+	addf(ls, 2, THEME_NORMAL, _("target      %s"), buf);
+	addf(ls, 2, THEME_NORMAL, _("timeframe   %s"), k->timeframe[0] ? k->timeframe : "—");
+	addf(ls, 2, THEME_NORMAL, _("source      %s"), k->source[0] ? k->source : "—");
+	addf(ls, 2, THEME_NORMAL, _("frequency   %s · owner @%s"), every_name(k->every), k->owner[0] ? k->owner : "—");
+	if (k->has_value) {
+		draw_when(k->last_at, when, sizeof when);
+		addf(ls, 2, health_slot(health), _("latest      %s %s · %s · %s"), view_number(k->latest, num, sizeof num),
+		     k->unit, when, health == KPI_HEALTH_MEETS ? _("meets the target") : _("misses the target"));
+		draw_when(okr_kpi_next_due(k), when, sizeof when);
+		if (okr_kpi_outdated(k, now))
+			addf(ls, 14, THEME_STATUS_OUTDATED, _("outdated: a value was due %s"), when);
+		else
+			addf(ls, 14, THEME_DIM, _("next value due %s"), when);
+	} else {
+		add(ls, 2, THEME_STATUS_OUTDATED, _("latest      none yet — outdated until the first value"));
+	}
+	okr_xgrow(&ls->v, &ls->cap, ls->n + 1, sizeof *ls->v);
+	ls->v[ls->n++] = (line){ okr_xstrdup(_("trend")), THEME_NORMAL, 2, true };
+	okr_buf b;
+	okr_buf_init(&b);
+	trackers_text(u, k, &b);
+	addf(ls, 2, THEME_NORMAL, _("tracked by  %s"), b.len ? b.s : _("no key result of this cycle"));
+	okr_buf_free(&b);
+	add(ls, 0, THEME_NORMAL, "");
+	addf(ls, 0, THEME_HELP_SECTION, _("Values (%zu%s)"), kv.nsamples,
+	     kv.nsamples >= DETAIL_SAMPLES ? _(", latest") : "");
+	if (!kv.nsamples)
+		add(ls, 2, THEME_DIM, _("none yet — `okr kpi push NAME VALUE` records one"));
+	for (size_t i = 0; i < kv.nsamples; i++) {
+		const okr_sample *s = &kv.samples[i];
+		draw_when(s->at, when, sizeof when);
+		addf(ls, 2, THEME_NORMAL, "%s  @%s  %s %s  %s", when, s->author, view_number(s->value, num, sizeof num),
+		     k->unit, okr_kpi_value_meets(k, s->value) ? "✓" : "✗");
+		if (s->note[0])
+			add(ls, 6, THEME_DIM, s->note);
+	}
+}
+
+static void draw_values(ui *u, WINDOW *w, int h, int x0, int width, bool focused)
+{
+	const okr_kpi *k = selected(u);
+	char title[128];
+	snprintf(title, sizeof title, "%s", _("Values · j/k scroll · Esc: list"));
+	/* A derived window shares the view's cells: its edges clip the text. */
+	WINDOW *sub = derwin(w, h, width, 0, x0);
+	if (!sub)
+		return;
+	draw_pane_title(sub, title, width, focused);
+	if (!k) {
+		delwin(sub);
+		return;
+	}
+	load_samples(u, k->id);
+	lines ls = { .width = width - 1 };
+	build_values(u, &ls, k);
+	int rows = h - 1;
+	if (kv.vtop > (int)ls.n - rows)
+		kv.vtop = (int)ls.n - rows;
+	if (kv.vtop < 0)
+		kv.vtop = 0;
+	for (int y = 1; y < h && (size_t)(kv.vtop + y - 1) < ls.n; y++) {
+		const line *l = &ls.v[kv.vtop + y - 1];
+		draw_text(sub, y, 1 + l->indent, l->text, width - 1 - l->indent, l->slot, TEXT_ALIGN_LEFT);
+		if (l->spark) {
+			const spark *sp = spark_of(u, k->id);
+			draw_spark(sub, y, 15, sp->n < SPARK_POINTS ? (int)sp->n : SPARK_POINTS, sp->v, sp->n);
+		}
+	}
+	for (size_t i = 0; i < ls.n; i++)
+		free(ls.v[i].text);
+	free(ls.v);
+	delwin(sub);
+}
+
+void view_kpis_draw(ui *u, WINDOW *w, int h, int width)
+{
+	drop_caches(u);
+	selected(u);
+	if (width >= UI_WIDE_COLS) {
+		int lw = width * 55 / 100;
+		WINDOW *left = derwin(w, h, lw, 0, 0);
+		if (left) {
+			draw_list(u, left, h, lw, !kv.values);
+			delwin(left);
+		}
+		draw_set(w, THEME_BORDER);
+		for (int y = 0; y < h; y++)
+			mvwaddstr(w, y, lw, "│");
+		draw_values(u, w, h, lw + 1, width - lw - 1, kv.values);
+	} else if (kv.values && u->d.snap.nkpis) {
+		draw_values(u, w, h, 0, width, true);
+	} else {
+		draw_list(u, w, h, width, true);
+	}
+}
+
+static unsigned select_row(ui *u, long to)
+{
+	size_t n = u->d.snap.nkpis;
+	if (!n)
+		return 0;
+	if (to < 0)
+		to = 0;
+	if (to >= (long)n)
+		to = (long)n - 1;
+	kv.sel = (size_t)to;
+	kv.sel_id = u->d.snap.kpis[kv.sel].id;
+	kv.vtop = 0;
+	return DIRTY_ALL;
+}
+
+unsigned view_kpis_key(ui *u, int key, okr_action a)
+{
+	selected(u);
+	if (kv.values) {
+		int page = LINES - 5 > 1 ? LINES - 5 : 1;
+		switch (a) {
+		case ACT_DOWN: kv.vtop++; return DIRTY_ALL;
+		case ACT_UP: kv.vtop = kv.vtop > 0 ? kv.vtop - 1 : 0; return DIRTY_ALL;
+		case ACT_PAGE_DOWN: kv.vtop += page; return DIRTY_ALL;
+		case ACT_PAGE_UP: kv.vtop = kv.vtop > page ? kv.vtop - page : 0; return DIRTY_ALL;
+		case ACT_TOP: kv.vtop = 0; return DIRTY_ALL;
+		case ACT_BOTTOM: kv.vtop = 1 << 20; return DIRTY_ALL;   /* clamped when drawn */
+		case ACT_OPEN:
+		case ACT_COLLAPSE:
+		case ACT_NEXT_PANE:
+		case ACT_PREV_PANE:
+			kv.values = false;
+			return DIRTY_ALL;
+		default:
+			break;
+		}
+		if (key == 27) {
+			kv.values = false;
+			return DIRTY_ALL;
+		}
+		return VIEWS_PASS;
+	}
+	long sel = (long)kv.sel, page = 5;
+	switch (a) {
+	case ACT_DOWN: return select_row(u, sel + 1);
+	case ACT_UP: return select_row(u, sel - 1);
+	case ACT_TOP: return select_row(u, 0);
+	case ACT_BOTTOM: return select_row(u, (long)u->d.snap.nkpis - 1);
+	case ACT_PAGE_DOWN: return select_row(u, sel + page);
+	case ACT_PAGE_UP: return select_row(u, sel - page);
+	case ACT_OPEN:
+	case ACT_EXPAND:
+	case ACT_NEXT_PANE:
+	case ACT_PREV_PANE:
+		if (!u->d.snap.nkpis)
+			return 0;
+		kv.values = true;
+		kv.vtop = 0;
+		return DIRTY_ALL;
+	default:
+		return VIEWS_PASS;
+	}
+}
