@@ -172,8 +172,8 @@ void celebrate_draw(ui *u)
 	char line[1100], right[256];
 	statusbar_header_right(u, right, sizeof right);
 	int rw = text_width(right);
-	if (rw > width / 3)
-		rw = 0;   /* narrow: the news matters more */
+	if (rw > width / 2)
+		rw = 0;   /* narrow: the news matters more than the live mark */
 	snprintf(line, sizeof line, " %s ", g->banner);
 	draw_text(u->header, 0, 0, line, width - rw, THEME_BANNER, TEXT_ALIGN_CENTER);
 	wnoutrefresh(u->header);

@@ -43,6 +43,6 @@ keys i
 check "wide: the list and the selected KPI's values side by side" wait_for 'KPIs \(6\).*│.*Values'
 check "wide: the selected KPI's values are shown at once" wait_for 'Trend│ KPI5  Capacity utilisation'
 keys q
-check "q goes back to the panes" wait_for 'This week'
+check "q goes back to the panes" wait_for 'Key results of'
 check "okr is still running" sh -c "! tmux -L '$E2E_SOCK' list-panes -F '#{pane_dead}' | grep -q 1"
 e2e_done
