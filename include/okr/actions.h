@@ -46,7 +46,9 @@
 	X(DETAIL,        "detail",        "d",            N_("Show or hide the detail pane")) \
 	X(BOARD,         "board",         "b",            N_("Show or hide the leaderboard")) \
 	X(REFRESH,       "refresh",       "C-l",          N_("Redraw the whole screen")) \
-	X(THEME,         "theme",         "T",            N_("Switch to the next theme"))
+	X(THEME,         "theme",         "T",            N_("Switch to the next theme")) \
+	X(REVIEW,        "review",        "r",            N_("Review what is shown, one key result at a time")) \
+	X(CLOSE_CYCLE,   "close-cycle",   "",             N_("Grade every key result of the cycle, then close it"))
 
 typedef enum {
 #define OKR_ACTION_ENUM(id, name, keys, help) ACT_##id,

@@ -21,6 +21,7 @@
 #include "okr/keymap.h"
 #include "okr/store.h"
 #include "okr/theme.h"
+#include "okr/ui.h"
 
 /* Below this the screen shows one "terminal too small" message: the
  * objectives and key results need about 40 columns to be readable, and ten
@@ -180,6 +181,7 @@ struct ui {
 
 	ui_watch watch;
 	bool quit;
+	struct ui_review *review;  /* the review screen (review.c); NULL: not reviewing */
 };
 
 /* ---- app.c ---- */
@@ -272,5 +274,23 @@ void form_cursor(ui *u);
 bool form_edit_key(editor *e, int key);
 /* Draw e in cols columns at y,x; returns the cursor's column. */
 int form_draw_editor(WINDOW *w, int y, int x, int cols, const editor *e, int *first, theme_slot slot);
+
+/* ---- review.c, review_draw.c, review_grade.c: okr review, r, :close-cycle ---- */
+unsigned review_open(ui *u, bool grading);
+bool review_start(ui *u, const ui_review_request *rq);
+unsigned review_key(ui *u, int key, okr_action a);
+/* Draw the review in place of the panes (the footer stays). */
+void review_draw(ui *u);
+/* Place the terminal cursor in the review's input; false: none open. */
+bool review_cursor(ui *u);
+void review_free(ui *u);
+/* okr review: the summary on stdout once the screen is gone. */
+void review_print_summary(ui *u);
+/* A form saved an entry (forms call this; a no-op outside a review). */
+void review_on_saved(ui *u, ui_form_kind kind, char target, int64_t id);
+/* The shown cycle is closed: refuse a write with a message; true when refused. */
+bool review_refuse_closed(ui *u);
+/* The footer's reminder of the review's keys. */
+void review_hints(ui *u, char *buf, size_t len);
 
 #endif
