@@ -48,6 +48,7 @@ struct ui_form {
 	int kr_type;
 	char error[1024];
 	int cy, cx;           /* where the cursor goes */
+	char unit[128];       /* a copy: a new snapshot frees the key result's own */
 };
 
 static const char *const milestone_choices[] = { N_("done"), N_("not done") };
@@ -164,7 +165,8 @@ static bool open_checkin(ui *u, ui_form *fm)
 		if (k->has_value)
 			okr_format_value(k->current, k->decimals, val, sizeof val);
 		field *f = add_field(fm, _("Value"), FIELD_NUMBER, true, val);
-		f->hint = k->unit[0] ? k->unit : NULL;
+		okr_strlcpy(fm->unit, k->unit, sizeof fm->unit);
+		f->hint = fm->unit[0] ? fm->unit : NULL;
 	}
 	if (k->confidence >= 0)
 		snprintf(conf, sizeof conf, "%d", k->confidence);
