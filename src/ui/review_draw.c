@@ -149,8 +149,9 @@ static void history(ui *u, pen *p, const okr_kr *k, bool big)
 		put(p, 0, THEME_DIM, _("history  no check-ins yet"));
 		return;
 	}
-	int rows = (p->limit - p->y - 8) / 2;
-	rows = rows < CHART_ROWS ? CHART_ROWS : rows > 3 * CHART_ROWS ? 3 * CHART_ROWS : rows;
+	/* The rest of the column, less the forecast and grade lines below. */
+	int rows = p->limit - p->y - 5;
+	rows = rows < CHART_ROWS ? CHART_ROWS : rows > 5 * CHART_ROWS ? 5 * CHART_ROWS : rows;
 	if (big && n > 1 && p->y + rows + 1 < p->limit) {
 		putf(p, 0, THEME_HELP_SECTION, _("History (%zu check-ins)"), rv->ncis);
 		chart(p, v, n, rows);
@@ -175,7 +176,7 @@ static void numbers(ui *u, pen *p, const okr_kr *k, const okr_assessment *a, boo
 	okr_kr_value_text(k, val, sizeof val);
 	putf(p, 0, THEME_TITLE, _("%s %s   %.0f%%  (expected %.0f%%)"), val, k->type == KR_MILESTONE ? "" : k->unit,
 	     a->raw * 100, a->expected * 100);
-	for (int r = 0; r < (big ? 3 : 1); r++) {
+	for (int r = 0; r < (big ? (p->limit >= 55 ? 5 : 3) : 1); r++) {
 		if (p->y < p->limit)
 			draw_bar(p->w, p->y, p->x, p->width, a->progress, a->status == STATUS_DONE);
 		p->y++;
