@@ -403,6 +403,7 @@ static void add(review_lines *ls, int indent, theme_slot slot, const char *fmt, 
 	va_end(ap);
 	okr_xgrow(&ls->v, &ls->cap, ls->n + 1, sizeof *ls->v);
 	ls->v[ls->n++] = (review_line){ okr_buf_take(&b), slot, indent };
+	okr_buf_free(&b);   /* take leaves a fresh empty buffer behind */
 }
 
 void review_lines_free(review_lines *ls)
