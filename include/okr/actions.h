@@ -50,7 +50,9 @@
 	X(BOARD_WINDOW,  "board-window",  "w",            N_("Leaderboard: this week, this cycle or all time")) \
 	X(BOARD_TEAMS,   "board-teams",   "t",            N_("Leaderboard: people or teams")) \
 	X(KPIS,          "kpis",          "i",            N_("KPIs: target, timeframe, source, frequency, health; Enter: values")) \
-	X(DUE,           "due",           "D",            N_("What needs me: check-ins, KPI values and grades I owe"))
+	X(DUE,           "due",           "D",            N_("What needs me: check-ins, KPI values and grades I owe")) \
+	X(REVIEW,        "review",        "r",            N_("Review what is shown, one key result at a time")) \
+	X(CLOSE_CYCLE,   "close-cycle",   "",             N_("Grade every key result of the cycle, then close it"))
 
 typedef enum {
 #define OKR_ACTION_ENUM(id, name, keys, help) ACT_##id,

@@ -28,6 +28,7 @@ int cmd_export(cli_ctx *, int, char **);
 int cmd_import(cli_ctx *, int, char **);
 int cmd_board(cli_ctx *, int, char **);
 int cmd_status(cli_ctx *, int, char **);
+int cmd_review(cli_ctx *, int, char **);
 
 const cli_command cli_commands[] = {
 	{ "tui", "", N_("the full-screen view (the default)"), CLI_DB_SELF, cmd_tui },
@@ -65,6 +66,8 @@ const cli_command cli_commands[] = {
 	  N_("the leaderboard: the top and your neighbourhood"), CLI_DB_READ, cmd_board },
 	{ "status", "[--window week|cycle|all]", N_("one line for tmux status-right: rank, points, team"),
 	  CLI_DB_READ, cmd_status },
+	{ "review", "[--team T] [--cycle C] [--mine]", N_("review one key result at a time: check-ins, grades, a summary"),
+	  CLI_DB_READ, cmd_review },
 	{ 0 }
 };
 

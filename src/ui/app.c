@@ -155,6 +155,8 @@ unsigned app_action(ui *u, okr_action a)
 	case ACT_BOARD_TEAMS: return board_action(u, a);
 	case ACT_KPIS: return views_toggle(u, VIEW_KPIS);
 	case ACT_DUE: return views_toggle(u, VIEW_DUE);
+	case ACT_REVIEW: return review_open(u, false);
+	case ACT_CLOSE_CYCLE: return review_open(u, true);
 	default: break;
 	}
 	ui_pane *p = &u->panes[u->focus];
@@ -194,6 +196,8 @@ static unsigned handle_key(ui *u, int key)
 		u->msg[0] = '\0';
 		u->dirty |= DIRTY_FOOTER;
 	}
+	if (u->review)
+		return review_key(u, key, a);
 	if (views_active()) {   /* a full-body view (KPIs, due) has the keys first */
 		unsigned vd = views_key(u, key, a);
 		if (vd != VIEWS_PASS)
@@ -276,19 +280,21 @@ static void render(ui *u)
 		u->dirty = 0;
 		return;
 	}
-	if (u->dirty & (DIRTY_PANES | DIRTY_DETAIL))
+	if (u->review)
+		review_draw(u);   /* in place of the panes and the header */
+	else if (u->dirty & (DIRTY_PANES | DIRTY_DETAIL))
 		data_detail_load(u);
-	bool view = views_draw(u);   /* a full-body view covers the panes */
+	bool view = !u->review && views_draw(u);   /* a full-body view covers the panes */
 	for (int i = 0; i < PANE_COUNT && !view; i++) {
 		ui_pane *p = &u->panes[i];
-		if (!p->shown || !p->win || !(u->dirty & (1u << i)))
+		if (u->review || !p->shown || !p->win || !(u->dirty & (1u << i)))
 			continue;
 		wbkgdset(p->win, ' ' | (chtype)theme_attr(THEME_NORMAL));
 		werase(p->win);
 		p->ops->draw(u, p->win, p->h, p->w, u->focus == i);
 		wnoutrefresh(p->win);
 	}
-	if (u->dirty & DIRTY_HEADER) {
+	if ((u->dirty & DIRTY_HEADER) && !u->review) {
 		statusbar_draw_header(u);
 		celebrate_draw(u);
 	}
@@ -303,6 +309,8 @@ static void render(ui *u)
 		form_cursor(u);
 	else if (u->prompt)
 		statusbar_draw_footer(u);   /* the footer window last: the cursor is its */
+	else if (u->review && review_cursor(u))
+		cursor = true;
 	curs_set(cursor || u->overlay == OVERLAY_FORM ? 1 : 0);
 	doupdate();
 	u->dirty = 0;
@@ -341,6 +349,7 @@ static int setup_keys(ui *u)
 
 static void ui_free(ui *u)
 {
+	review_free(u);
 	form_free(u);
 	layout_free(u);
 	data_detail_free(&u->det);
@@ -407,6 +416,8 @@ static void run(ui *u, WINDOW *in)
 	}
 }
 
+static int run_ui(cli_ctx *ctx, const ui_review_request *rq);
+
 int ui_main(cli_ctx *ctx, int argc, char **argv)
 {
 	if (argc > 0) {
@@ -418,6 +429,22 @@ int ui_main(cli_ctx *ctx, int argc, char **argv)
 					  "`okr list`, `okr show ID` or `okr status`"));
 		return OKR_E_USAGE;
 	}
+	return run_ui(ctx, NULL);
+}
+
+int ui_review_main(cli_ctx *ctx, const ui_review_request *rq)
+{
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "%s\n", _("okr: the review needs a terminal — in scripts use `okr export --format md` "
+					  "for a review report, or `okr list`"));
+		return OKR_E_USAGE;
+	}
+	return run_ui(ctx, rq);
+}
+
+/* The full-screen view, or (rq) the review screen alone. */
+static int run_ui(cli_ctx *ctx, const ui_review_request *rq)
+{
 	static ui u;
 	memset(&u, 0, sizeof u);
 	u.ctx = ctx;
@@ -440,6 +467,7 @@ int ui_main(cli_ctx *ctx, int argc, char **argv)
 	else if (okr_store_warning(u.store)[0])
 		app_message(&u, true, "%s", okr_store_warning(u.store));
 	editor_init(&u.pe, 200);
+	u.cycle_id = rq ? rq->cycle_id : 0;
 	if (!data_load(&u, false)) {
 		fprintf(stderr, "okr: %s\n", okr_store_error(u.store));
 		ui_free(&u);
@@ -480,10 +508,13 @@ int ui_main(cli_ctx *ctx, int argc, char **argv)
 	keypad(in, TRUE);
 	nodelay(in, TRUE);
 	u.dirty = DIRTY_ALL | DIRTY_LAYOUT;
-	run(&u, in);
+	if (!rq || review_start(&u, rq))
+		run(&u, in);
 	delwin(in);
-	ui_free(&u);
 	endwin();
+	if (rq)
+		review_print_summary(&u);
+	ui_free(&u);
 	delscreen(scr);
 	return 0;
 }

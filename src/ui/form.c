@@ -261,6 +261,8 @@ unsigned form_open(ui *u, ui_form_kind kind)
 {
 	if (app_refuse_readonly(u))
 		return DIRTY_FOOTER;
+	if (kind != FORM_COMMENT && kind != FORM_KUDOS && review_refuse_closed(u))
+		return DIRTY_FOOTER;
 	form_free(u);
 	ui_form *fm = okr_xcalloc(1, sizeof *fm);
 	fm->kind = kind;
@@ -388,6 +390,7 @@ static unsigned submit(ui *u)
 		snprintf(fm->error, sizeof fm->error, "%s", okr_store_error(u->store));
 		return DIRTY_OVERLAY | DIRTY_FOOTER;
 	}
+	review_on_saved(u, fm->kind, fm->target, fm->id);
 	form_free(u);
 	u->overlay = OVERLAY_NONE;
 	if (data_load(u, true))

@@ -114,6 +114,10 @@ void statusbar_draw_footer(ui *u)
 		char m[1100];
 		snprintf(m, sizeof m, " %s", u->msg);
 		draw_text(w, 0, 0, m, width, u->msg_error ? THEME_MESSAGE_ERROR : THEME_MESSAGE, TEXT_ALIGN_LEFT);
+	} else if (u->review) {
+		char h[512];
+		review_hints(u, h, sizeof h);
+		draw_text(w, 0, 0, h, width, THEME_DIM, TEXT_ALIGN_LEFT);
 	} else {
 		char h[512];
 		hints(u, h, sizeof h);

@@ -21,6 +21,7 @@
 #include "okr/keymap.h"
 #include "okr/store.h"
 #include "okr/theme.h"
+#include "okr/ui.h"
 
 /* Below this the screen shows one "terminal too small" message: the
  * objectives and key results need about 40 columns to be readable, and ten
@@ -180,6 +181,7 @@ struct ui {
 
 	ui_watch watch;
 	bool quit;
+	struct ui_review *review;  /* the review screen (review.c); NULL: not reviewing */
 };
 
 /* ---- app.c ---- */
@@ -290,5 +292,22 @@ unsigned celebrate_tick(ui *u, long long now);
 void celebrate_draw(ui *u);
 /* statusbar.c: the header's right end, which a banner leaves in place. */
 void statusbar_header_right(ui *u, char *right, size_t len);
+/* ---- review.c, review_draw.c, review_grade.c: okr review, r, :close-cycle ---- */
+unsigned review_open(ui *u, bool grading);
+bool review_start(ui *u, const ui_review_request *rq);
+unsigned review_key(ui *u, int key, okr_action a);
+/* Draw the review in place of the panes (the footer stays). */
+void review_draw(ui *u);
+/* Place the terminal cursor in the review's input; false: none open. */
+bool review_cursor(ui *u);
+void review_free(ui *u);
+/* okr review: the summary on stdout once the screen is gone. */
+void review_print_summary(ui *u);
+/* A form saved an entry (forms call this; a no-op outside a review). */
+void review_on_saved(ui *u, ui_form_kind kind, char target, int64_t id);
+/* The shown cycle is closed: refuse a write with a message; true when refused. */
+bool review_refuse_closed(ui *u);
+/* The footer's reminder of the review's keys. */
+void review_hints(ui *u, char *buf, size_t len);
 
 #endif

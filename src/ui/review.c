@@ -1,0 +1,394 @@
+/*
+ * review.c — the review screen's state and keys: `okr review`, the `r` key
+ * and `:close-cycle` (with review_grade.c).
+ *
+ * A review is a mode of the one application loop, not a loop of its own: it
+ * waits on the same poll(), takes the same new snapshots when the doorbell
+ * rings, and opens the same check-in, comment and kudos forms.  So a
+ * teammate's write shows on the key result under discussion while a form
+ * stays open, and everything entered is committed the moment it is saved:
+ * quitting halfway loses nothing.  Each run starts at the first key result
+ * (a session is one meeting; the summary says what was left unvisited).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "okr/i18n.h"
+#include "okr/parse.h"
+#include "okr/util.h"
+#include "review_int.h"
+
+const okr_kr *review_kr(ui *u, size_t *index)
+{
+	ui_review *rv = u->review;
+	if (!rv || rv->r.at >= rv->r.n)
+		return NULL;
+	long i = data_kr_index(u, rv->r.ids[rv->r.at]);
+	if (i < 0)
+		return NULL;
+	if (index)
+		*index = (size_t)i;
+	return &u->d.snap.krs[i];
+}
+
+/* New check-ins since the last look, ours and everyone else's: each key
+ * result whose latest value moved gets its newest check-in's author. */
+static void sync(ui *u)
+{
+	ui_review *rv = u->review;
+	bool first = rv->synced == 0;
+	for (size_t i = 0; i < rv->r.n; i++) {
+		long ki = data_kr_index(u, rv->r.ids[i]);
+		if (ki < 0)
+			continue;
+		const okr_kr *k = &u->d.snap.krs[ki];
+		if (!first && k->has_value == rv->has[i] && k->current == rv->cur[i] && k->last_at == rv->last_at[i])
+			continue;
+		if (!first && k->has_value) {
+			okr_checkin *ci = NULL;
+			size_t n = 0;
+			bool own = !k->kpi_id && okr_store_checkins(u->store, k->id, 1, &ci, &n) == OKR_OK && n;
+			okr_review_add(&rv->r, REVIEW_CHECKIN, k->id, own ? ci->author : "", k->current);
+			okr_checkins_free(ci, n);
+		}
+		rv->has[i] = k->has_value;
+		rv->cur[i] = k->current;
+		rv->last_at[i] = k->last_at;
+	}
+	rv->synced = u->data_version;
+}
+
+void review_load_detail(ui *u)
+{
+	ui_review *rv = u->review;
+	if (rv->synced != u->data_version)
+		sync(u);
+	const okr_kr *k = review_kr(u, NULL);
+	int64_t id = k ? k->id : 0;
+	if (rv->det_id == id && rv->det_version == u->data_version)
+		return;
+	okr_checkins_free(rv->cis, rv->ncis);
+	okr_comments_free(rv->comments, rv->ncomments);
+	if (rv->has_grade)
+		okr_grade_free(&rv->grade);
+	rv->cis = NULL;
+	rv->comments = NULL;
+	rv->ncis = rv->ncomments = 0;
+	rv->has_grade = false;
+	rv->det_id = id;
+	rv->det_version = u->data_version;
+	if (!k)
+		return;
+	okr_store_checkins(u->store, id, 50, &rv->cis, &rv->ncis);
+	okr_store_comments(u->store, 'K', id, &rv->comments, &rv->ncomments);
+	rv->has_grade = okr_store_grade_get(u->store, id, &rv->grade) == OKR_OK;
+}
+
+static ui_review *create(ui *u, const okr_review_scope *sc, bool grading)
+{
+	const okr_snapshot *s = &u->d.snap;
+	int64_t *ids = okr_xmalloc((s->nkrs + 1) * sizeof *ids);
+	size_t n = okr_review_order(s, sc, ids);
+	if (!n) {
+		free(ids);
+		return NULL;
+	}
+	ui_review *rv = okr_xcalloc(1, sizeof *rv);
+	okr_review_init(&rv->r, s, ids, n);
+	free(ids);
+	rv->grading = grading;
+	rv->cycle_id = s->cycle_id;
+	const okr_cycle *cy = okr_snapshot_cycle(s);
+	okr_strlcpy(rv->cycle_name, cy ? cy->name : "", sizeof rv->cycle_name);
+	rv->started = okr_now();
+	rv->has = okr_xcalloc(n, sizeof *rv->has);
+	rv->cur = okr_xcalloc(n, sizeof *rv->cur);
+	rv->last_at = okr_xcalloc(n, sizeof *rv->last_at);
+	editor_init(&rv->jump, 32);
+	editor_init(&rv->score, 16);
+	editor_init(&rv->note, 500);
+	u->review = rv;
+	sync(u);
+	return rv;
+}
+
+/* Go to position i; in grading mode the grade input opens by itself. */
+static unsigned go(ui *u, size_t i)
+{
+	ui_review *rv = u->review;
+	rv->r.at = i < rv->r.n ? i : rv->r.n - 1;
+	rv->summary = false;
+	rv->input = INPUT_NONE;
+	rv->input_error[0] = '\0';
+	if (rv->grading && !rv->closed)
+		review_grade_open(u);
+	return DIRTY_ALL;
+}
+
+static unsigned show_summary(ui *u)
+{
+	ui_review *rv = u->review;
+	rv->summary = true;
+	rv->input = INPUT_NONE;
+	rv->sum_top = 0;
+	return DIRTY_ALL;
+}
+
+static unsigned advance(ui *u, unsigned char mark)
+{
+	ui_review *rv = u->review;
+	unsigned char *m = &rv->r.mark[rv->r.at];
+	if (mark == REVIEW_SKIPPED && (*m & REVIEW_SEEN))
+		mark = REVIEW_SEEN;   /* something was entered: it was reviewed */
+	*m = mark;
+	if (rv->r.at + 1 < rv->r.n)
+		return go(u, rv->r.at + 1);
+	return show_summary(u);
+}
+
+unsigned review_open(ui *u, bool grading)
+{
+	if (u->review) {
+		app_message(u, true, "%s", _("a review is already open — q ends it"));
+		return DIRTY_FOOTER;
+	}
+	const okr_cycle *cy = okr_snapshot_cycle(&u->d.snap);
+	if (grading) {
+		if (app_refuse_readonly(u))
+			return DIRTY_FOOTER;
+		if (!cy || cy->state == CYCLE_CLOSED) {
+			app_message(u, true, _("cycle %s is already closed — its grades are final"), cy ? cy->name : "?");
+			return DIRTY_FOOTER;
+		}
+		if (okr_store_me(u->store)->role == ROLE_MEMBER) {
+			app_message(u, true, "%s", _("only a lead or admin can close a cycle — ask one of them "
+						     "(`okr list --people` shows roles)"));
+			return DIRTY_FOOTER;
+		}
+	}
+	bool *shown = okr_xcalloc(u->d.snap.nobjs + 1, sizeof *shown);
+	for (size_t i = 0; i < u->d.snap.nobjs; i++)
+		shown[i] = grading || data_shown(u, &u->d.snap.objs[i]);
+	okr_review_scope sc = { .obj_shown = shown };
+	ui_review *rv = create(u, &sc, grading);
+	free(shown);
+	if (!rv) {
+		app_message(u, true, "%s", _("nothing to review: no key results here — press f to show more, "
+					     "or C for another cycle"));
+		return DIRTY_FOOTER;
+	}
+	static const char *const filters[] = { N_("all"), N_("mine"), N_("my team") };
+	snprintf(rv->scope, sizeof rv->scope, "%s", grading ? _("every key result") : _(filters[u->filter]));
+	return go(u, 0) | DIRTY_LAYOUT;
+}
+
+bool review_start(ui *u, const ui_review_request *rq)
+{
+	okr_review_scope sc = { .team = rq->team, .owner = rq->mine ? u->ctx->login : NULL };
+	ui_review *rv = create(u, &sc, false);
+	if (!rv)
+		return false;
+	rv->standalone = true;
+	if (rq->team)
+		snprintf(rv->scope, sizeof rv->scope, _("team %s"), rq->team);
+	else
+		snprintf(rv->scope, sizeof rv->scope, "%s", rq->mine ? _("mine") : _("all"));
+	go(u, 0);
+	return true;
+}
+
+void review_free(ui *u)
+{
+	ui_review *rv = u->review;
+	if (!rv)
+		return;
+	okr_review_free(&rv->r);
+	free(rv->has);
+	free(rv->cur);
+	free(rv->last_at);
+	okr_checkins_free(rv->cis, rv->ncis);
+	okr_comments_free(rv->comments, rv->ncomments);
+	if (rv->has_grade)
+		okr_grade_free(&rv->grade);
+	editor_free(&rv->jump);
+	editor_free(&rv->score);
+	editor_free(&rv->note);
+	if (rv->win)
+		delwin(rv->win);
+	free(rv);
+	u->review = NULL;
+}
+
+static unsigned leave(ui *u)
+{
+	if (u->review->standalone) {
+		u->quit = true;
+		return 0;
+	}
+	okr_review_summary s;
+	okr_review_summarize(&u->review->r, &u->d.snap, &u->d.as, &s);
+	app_message(u, false, _("review done: %zu of %zu reviewed, %zu check-ins"), s.seen, s.total, s.checkins);
+	okr_review_summary_free(&s);
+	review_free(u);
+	return DIRTY_ALL | DIRTY_LAYOUT;
+}
+
+void review_on_saved(ui *u, ui_form_kind kind, char target, int64_t id)
+{
+	ui_review *rv = u->review;
+	if (!rv)
+		return;
+	if (rv->r.at < rv->r.n)
+		rv->r.mark[rv->r.at] |= REVIEW_SEEN;
+	if (kind == FORM_COMMENT)
+		okr_review_add(&rv->r, REVIEW_COMMENT, target == 'K' ? id : 0, u->ctx->login, 0);
+	else if (kind == FORM_KUDOS)
+		okr_review_add(&rv->r, REVIEW_KUDOS, target == 'K' ? id : 0, u->ctx->login, 0);
+}
+
+bool review_refuse_closed(ui *u)
+{
+	const okr_cycle *cy = okr_snapshot_cycle(&u->d.snap);
+	if (!cy || cy->state != CYCLE_CLOSED)
+		return false;
+	app_message(u, true, _("cycle %s is closed and read-only — pick an open cycle with C"), cy->name);
+	return true;
+}
+
+/* The main view's selection follows the review, so that the forms (which
+ * act on the selection) act on the key result shown. */
+static bool select_shown(ui *u)
+{
+	const okr_kr *k = review_kr(u, NULL);
+	if (!k) {
+		app_message(u, true, "%s", _("this key result is no longer in the data — press n for the next"));
+		return false;
+	}
+	const okr_snapshot *s = &u->d.snap;
+	int64_t pid = k->objective_id;
+	for (int guard = 0; pid && guard < 1000; guard++) {
+		long pi = okr_snapshot_objective_index(s, pid);
+		if (pi < 0)
+			break;
+		if (pid != k->objective_id && data_is_collapsed(u, pid))
+			data_toggle_collapsed(u, pid);
+		pid = s->objs[pi].parent_id;
+	}
+	u->filter = data_shown(u, &s->objs[okr_snapshot_objective_index(s, k->objective_id)]) ? u->filter
+		    : FILTER_ALL;
+	u->d.obj_id = k->objective_id;
+	u->d.kr_id = k->id;
+	data_rebuild_rows(u);
+	u->focus = PANE_KRS;
+	return data_sel_kr(u) && data_sel_kr(u)->id == k->id;
+}
+
+static unsigned open_form(ui *u, ui_form_kind kind)
+{
+	if (!select_shown(u))
+		return DIRTY_FOOTER;
+	return form_open(u, kind);
+}
+
+static unsigned jump_key(ui *u, int key)
+{
+	ui_review *rv = u->review;
+	if (key == 27) {
+		rv->input = INPUT_NONE;
+		return DIRTY_ALL;
+	}
+	if (key != '\n' && key != '\r' && key != KEYMAP_KEY(KEY_ENTER))
+		return form_edit_key(&rv->jump, key) ? DIRTY_ALL : 0;
+	char *t = editor_get(&rv->jump);
+	char *p = t + strspn(t, " ");
+	char buf[40];
+	if (*p >= '0' && *p <= '9') {
+		snprintf(buf, sizeof buf, "K%s", p);
+		p = buf;
+	}
+	int64_t id = 0;
+	okr_id_kind kind = okr_parse_id(p, &id);
+	long at = kind == ID_KR ? okr_review_find(&rv->r, id) : -1;
+	unsigned d = DIRTY_ALL;
+	if (kind != ID_KR)
+		snprintf(rv->input_error, sizeof rv->input_error, "%s", _("a key result ID such as K12"));
+	else if (at < 0 && data_kr_index(u, id) >= 0)
+		snprintf(rv->input_error, sizeof rv->input_error, _("K%lld is not part of this review"), (long long)id);
+	else if (at < 0)
+		snprintf(rv->input_error, sizeof rv->input_error, _("no key result K%lld here"), (long long)id);
+	else
+		d = go(u, (size_t)at);
+	free(t);
+	return d;
+}
+
+static unsigned summary_key(ui *u, int key, okr_action a)
+{
+	ui_review *rv = u->review;
+	switch (a) {
+	case ACT_DOWN: rv->sum_top++; return DIRTY_ALL;
+	case ACT_UP: rv->sum_top = rv->sum_top > 0 ? rv->sum_top - 1 : 0; return DIRTY_ALL;
+	case ACT_PAGE_DOWN: rv->sum_top += 10; return DIRTY_ALL;
+	case ACT_PAGE_UP: rv->sum_top = rv->sum_top > 10 ? rv->sum_top - 10 : 0; return DIRTY_ALL;
+	default: break;
+	}
+	if (key == 'y' && rv->grading && !rv->closed)
+		return review_close_cycle(u);
+	if (key == 'p' || a == ACT_COLLAPSE)
+		return go(u, rv->r.n - 1);
+	if (key == 27 || key == '\n' || key == '\r' || a == ACT_QUIT || a == ACT_OPEN)
+		return leave(u);
+	if (a == ACT_HELP || a == ACT_COMMAND || a == ACT_REFRESH || a == ACT_THEME)
+		return app_action(u, a);
+	return 0;
+}
+
+unsigned review_key(ui *u, int key, okr_action a)
+{
+	ui_review *rv = u->review;
+	if (rv->input == INPUT_JUMP)
+		return jump_key(u, key);
+	if (rv->input == INPUT_GRADE)
+		return review_grade_key(u, key);
+	if (rv->summary)
+		return summary_key(u, key, a);
+	switch (key) {
+	case 'n':
+	case ' ': return advance(u, REVIEW_SEEN);
+	case 's': return advance(u, REVIEW_SKIPPED);
+	case 'p': return rv->r.at ? go(u, rv->r.at - 1) : DIRTY_ALL;
+	case 'g': return review_grade_open(u);
+	case 'J':
+		rv->input = INPUT_JUMP;
+		rv->input_error[0] = '\0';
+		editor_set(&rv->jump, "");
+		rv->jump_first = 0;
+		return DIRTY_ALL;
+	default: break;
+	}
+	switch (a) {
+	case ACT_CHECKIN: return open_form(u, FORM_CHECKIN);
+	case ACT_COMMENT: return open_form(u, FORM_COMMENT);
+	case ACT_KUDOS: return open_form(u, FORM_KUDOS);
+	case ACT_DOWN:
+	case ACT_EXPAND:
+	case ACT_OPEN: return advance(u, REVIEW_SEEN);
+	case ACT_UP:
+	case ACT_COLLAPSE: return rv->r.at ? go(u, rv->r.at - 1) : DIRTY_ALL;
+	case ACT_TOP: return go(u, 0);
+	case ACT_BOTTOM: return go(u, rv->r.n - 1);
+	case ACT_QUIT: return show_summary(u);
+	case ACT_HELP:
+	case ACT_COMMAND:
+	case ACT_REFRESH:
+	case ACT_THEME: return app_action(u, a);
+	default: break;
+	}
+	if (key != 27) {
+		char name[KEYMAP_NAME_MAX];
+		app_message(u, false, _("%s does nothing in the review — the keys are on the line above"),
+			    keymap_key_name(key, name, sizeof name));
+	}
+	return DIRTY_FOOTER;
+}

@@ -1,0 +1,503 @@
+/*
+ * review_draw.c — the review screen: one key result filling the terminal, or
+ * the summary.
+ *
+ * The screen is one window above the footer, drawn whole when anything but
+ * the footer is dirty (curses sends only the cells that differ).  It scales
+ * with the terminal: at 80×24 one column whose lower sections give way when
+ * space runs out; from 150 columns two (the numbers left, notes and comments
+ * right); from 45 lines a three-row bar and a chart of the check-ins that a
+ * projector's audience can read.  Everything from the database goes through
+ * draw_text, sanitised and measured in display columns.
+ */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "okr/cli.h"
+#include "okr/forecast.h"
+#include "okr/i18n.h"
+#include "okr/parse.h"
+#include "okr/text.h"
+#include "okr/util.h"
+#include "review_int.h"
+
+enum { TWO_COLS = 150, BIG_LINES = 45, CHART_ROWS = 6 };
+
+typedef struct {
+	WINDOW *w;
+	int x, width, y, limit;   /* the column being filled and its last row + 1 */
+} pen;
+
+static void put(pen *p, int indent, theme_slot slot, const char *text)
+{
+	if (p->y < p->limit)
+		draw_text(p->w, p->y, p->x + indent, text, p->width - indent, slot, TEXT_ALIGN_LEFT);
+	p->y++;
+}
+
+static void putf(pen *p, int indent, theme_slot slot, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+static void putf(pen *p, int indent, theme_slot slot, const char *fmt, ...)
+{
+	okr_buf b;
+	okr_buf_init(&b);
+	va_list ap;
+	va_start(ap, fmt);
+	okr_buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	put(p, indent, slot, b.s);
+	okr_buf_free(&b);
+}
+
+/* Wrapped to the column, at most max lines (the last one cut with "…"). */
+static void put_wrapped(pen *p, int indent, theme_slot slot, const char *text, int max)
+{
+	char **lines;
+	size_t n = text_wrap(text, p->width - indent, &lines);
+	for (size_t i = 0; i < n && (int)i < max; i++) {
+		if ((int)i == max - 1 && i + 1 < n) {
+			okr_buf b;
+			okr_buf_init(&b);
+			okr_buf_printf(&b, "%s %s", lines[i], lines[i + 1]);
+			put(p, indent, slot, b.s);   /* draw_text ends it with "…" */
+			okr_buf_free(&b);
+		} else {
+			put(p, indent, slot, lines[i]);
+		}
+	}
+	text_lines_free(lines, n);
+}
+
+static void header(ui *u, WINDOW *w, int width)
+{
+	ui_review *rv = u->review;
+	char left[512], right[128];
+	if (rv->grading)
+		snprintf(left, sizeof left, _(" Grading %s for close · @%s"), rv->cycle_name, u->ctx->login);
+	else
+		snprintf(left, sizeof left, _(" Review · %s · %s · @%s"), rv->cycle_name, rv->scope, u->ctx->login);
+	if (rv->summary)
+		snprintf(right, sizeof right, _("%s summary "), u->live ? "●" : "○");
+	else
+		snprintf(right, sizeof right, "%s %zu / %zu ", u->live ? "●" : "○", rv->r.at + 1, rv->r.n);
+	int rw = text_width(right);
+	draw_text(w, 0, 0, left, width - rw, THEME_STATUSBAR, TEXT_ALIGN_LEFT);
+	draw_text(w, 0, width - rw, right, rw, THEME_STATUSBAR_LIVE, TEXT_ALIGN_RIGHT);
+}
+
+/* "O1 Company goal › O4 Team goal": the objective and what it is aligned to. */
+static void chain(ui *u, const okr_kr *k, okr_buf *b)
+{
+	const okr_snapshot *s = &u->d.snap;
+	long at[16];
+	int n = 0;
+	for (long i = okr_snapshot_objective_index(s, k->objective_id); i >= 0 && n < 16;
+	     i = s->objs[i].parent_id ? okr_snapshot_objective_index(s, s->objs[i].parent_id) : -1)
+		at[n++] = i;
+	for (int i = n - 1; i >= 0; i--) {
+		const okr_objective *o = &s->objs[at[i]];
+		char *t = text_fit(o->title, i ? 30 : 60, NULL);
+		okr_buf_printf(b, "%sO%lld %s", i == n - 1 ? "" : " › ", (long long)o->id, t);
+		free(t);
+	}
+}
+
+/* A bar chart of values (oldest first), rows high, each point as wide as
+ * the column allows (2 to 6 cells), scaled between the lowest and highest
+ * value. */
+static void chart(pen *p, const double *v, size_t n, int rows)
+{
+	int pw = n ? (p->width - 4) / (int)n : 2;
+	pw = pw < 2 ? 2 : pw > 6 ? 6 : pw;
+	static const char *const part[] = { " ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█" };
+	double lo = INFINITY, hi = -INFINITY;
+	for (size_t i = 0; i < n; i++) {
+		lo = fmin(lo, v[i]);
+		hi = fmax(hi, v[i]);
+	}
+	for (int r = rows - 1; r >= 0; r--) {
+		okr_buf b;
+		okr_buf_init(&b);
+		for (size_t i = 0; i < n; i++) {
+			int level = hi > lo ? 1 + (int)lround((v[i] - lo) / (hi - lo) * (rows * 8 - 1)) : rows * 4;
+			int fill = level - r * 8;
+			const char *c = part[fill < 0 ? 0 : fill > 8 ? 8 : fill];
+			for (int k = 0; k < pw - 1; k++)
+				okr_buf_add(&b, c);
+			okr_buf_add(&b, " ");
+		}
+		put(p, 2, THEME_SPARKLINE, b.s);
+		okr_buf_free(&b);
+	}
+}
+
+static void history(ui *u, pen *p, const okr_kr *k, bool big)
+{
+	ui_review *rv = u->review;
+	size_t room = (size_t)(p->width > 24 ? p->width - 20 : 4);
+	if (big)
+		room = (size_t)(p->width - 4) / 2;
+	size_t n = rv->ncis < room ? rv->ncis : room;
+	double v[64];
+	if (n > 64)
+		n = 64;
+	for (size_t i = 0; i < n; i++)
+		v[n - 1 - i] = rv->cis[i].value;
+	if (!n) {
+		put(p, 0, THEME_DIM, _("history  no check-ins yet"));
+		return;
+	}
+	/* The rest of the column, less the forecast and grade lines below. */
+	int rows = p->limit - p->y - 5;
+	rows = rows < CHART_ROWS ? CHART_ROWS : rows > 5 * CHART_ROWS ? 5 * CHART_ROWS : rows;
+	if (big && n > 1 && p->y + rows + 1 < p->limit) {
+		putf(p, 0, THEME_HELP_SECTION, _("History (%zu check-ins)"), rv->ncis);
+		chart(p, v, n, rows);
+		return;
+	}
+	if (p->y < p->limit) {
+		draw_text(p->w, p->y, p->x, _("history"), 9, THEME_DIM, TEXT_ALIGN_LEFT);
+		draw_spark(p->w, p->y, p->x + 9, (int)n, v, n);
+		char c[64];
+		snprintf(c, sizeof c, rv->ncis == 1 ? _("  1 check-in") : _("  %zu check-ins"), rv->ncis);
+		draw_text(p->w, p->y, p->x + 9 + (int)n, c, p->width - 9 - (int)n, THEME_DIM, TEXT_ALIGN_LEFT);
+	}
+	p->y++;
+	(void)k;
+}
+
+static void numbers(ui *u, pen *p, const okr_kr *k, const okr_assessment *a, bool big)
+{
+	ui_review *rv = u->review;
+	char val[160], due[11];
+	okr_format_date(a->due, due);
+	okr_kr_value_text(k, val, sizeof val);
+	putf(p, 0, THEME_TITLE, _("%s %s   %.0f%%  (expected %.0f%%)"), val, k->type == KR_MILESTONE ? "" : k->unit,
+	     a->raw * 100, a->expected * 100);
+	for (int r = 0; r < (big ? (p->limit >= 55 ? 5 : 3) : 1); r++) {
+		if (p->y < p->limit)
+			draw_bar(p->w, p->y, p->x, p->width, a->progress, a->status == STATUS_DONE);
+		p->y++;
+	}
+	if (k->confidence >= 0)
+		putf(p, 0, draw_status_slot(a->status), _("%s · confidence %d/10"), draw_status_word(a->status),
+		     k->confidence);
+	else
+		put(p, 0, draw_status_slot(a->status), draw_status_word(a->status));
+	history(u, p, k, big);
+	const okr_cycle *cy = okr_snapshot_cycle(&u->d.snap);
+	okr_forecast fc = okr_forecast_kr(k, rv->cis, rv->ncis, cy ? okr_day_start(cy->start) : 0,
+					  okr_day_start(a->due + 1));
+	if (fc.ok) {
+		char v[64];
+		okr_format_value(fc.value, k->decimals, v, sizeof v);
+		putf(p, 0, THEME_NORMAL, _("forecast %s %s by %s → projected grade %.2f"), v, k->unit, due, fc.grade);
+	} else if (k->type != KR_MILESTONE) {
+		put(p, 0, THEME_DIM, _("forecast: not enough check-ins yet"));
+	}
+	if (rv->has_grade)
+		putf(p, 0, THEME_MESSAGE, _("graded %.2f by @%s%s%s"), rv->grade.score, rv->grade.author,
+		     rv->grade.note[0] ? ": " : "", rv->grade.note);
+}
+
+static void notes(ui *u, pen *p)
+{
+	ui_review *rv = u->review;
+	put(p, 0, THEME_HELP_SECTION, _("Latest check-ins"));
+	if (!rv->ncis)
+		put(p, 2, THEME_DIM, _("none yet — press c to check in"));
+	/* Leave room for the comments below: half of what is left. */
+	int room = (p->limit - p->y) / 2;
+	size_t most = room >= 24 ? 12 : room >= 12 ? 6 : room >= 6 ? (size_t)room / 2 : 1;
+	size_t shown = 0;
+	for (size_t i = 0; i < rv->ncis && shown < most && p->y < p->limit - 1; i++, shown++) {
+		const okr_checkin *c = &rv->cis[i];
+		const okr_kr *k = review_kr(u, NULL);
+		okr_kr one = *k;
+		one.current = c->value;
+		one.has_value = true;
+		char w[32], val[160];
+		draw_when(c->at, w, sizeof w);
+		okr_kr_value_text(&one, val, sizeof val);
+		putf(p, 2, THEME_DIM, "%s  @%s  %s", w, c->author, val);
+		if (c->note[0])
+			put_wrapped(p, 6, THEME_NORMAL, c->note, 2);
+	}
+	p->y++;
+	putf(p, 0, THEME_HELP_SECTION, _("Comments (%zu)"), rv->ncomments);
+	if (!rv->ncomments)
+		put(p, 2, THEME_DIM, _("none yet — press m to comment"));
+	size_t first = rv->ncomments > 4 ? rv->ncomments - 4 : 0;
+	for (size_t i = first; i < rv->ncomments && p->y < p->limit - 1; i++) {
+		char w[32];
+		draw_when(rv->comments[i].at, w, sizeof w);
+		putf(p, 2, THEME_DIM, "%s  @%s", w, rv->comments[i].author);
+		put_wrapped(p, 6, THEME_NORMAL, rv->comments[i].text, 3);
+	}
+}
+
+/* The keys, from the live key map where an action has them. */
+void review_hints(ui *u, char *buf, size_t len)
+{
+	ui_review *rv = u->review;
+	if (rv->summary) {
+		if (rv->grading && !rv->closed)
+			snprintf(buf, len, _(" y close %s now · p back · q leave without closing"), rv->cycle_name);
+		else
+			snprintf(buf, len, "%s", _(" q or Enter ends the review · p back · j/k scroll"));
+		return;
+	}
+	char c[32], m[32], k[32];
+	keymap_keys_for(&u->keys, ACT_CHECKIN, c, sizeof c);
+	keymap_keys_for(&u->keys, ACT_COMMENT, m, sizeof m);
+	keymap_keys_for(&u->keys, ACT_KUDOS, k, sizeof k);
+	c[strcspn(c, ",")] = m[strcspn(m, ",")] = k[strcspn(k, ",")] = '\0';
+	snprintf(buf, len, _(" %s check-in  g grade  %s comment  %s kudos  n next  p prev  s skip  J jump  q end"),
+		 c, m, k);
+}
+
+static void draw_input(ui *u, WINDOW *w, int h, int width)
+{
+	ui_review *rv = u->review;
+	const okr_kr *k = review_kr(u, NULL);
+	int lw = 14;
+	rv->want_cursor = true;
+	if (rv->input == INPUT_JUMP) {
+		draw_text(w, h - 2, 1, _("Jump to"), lw, THEME_FORM_LABEL, TEXT_ALIGN_LEFT);
+		int cx = form_draw_editor(w, h - 2, 1 + lw, 12, &rv->jump, &rv->jump_first, THEME_FORM_INPUT);
+		rv->cy = h - 2;
+		rv->cx = 1 + lw + cx;
+		draw_text(w, h - 1, 1, rv->input_error[0] ? rv->input_error : _("a key result ID such as K12 · Enter go · "
+			  "Esc cancel"), width - 2, rv->input_error[0] ? THEME_FORM_ERROR : THEME_FORM_HINT, TEXT_ALIGN_LEFT);
+		return;
+	}
+	char label[64];
+	snprintf(label, sizeof label, _("Grade K%lld"), k ? (long long)k->id : 0LL);
+	draw_text(w, h - 3, 1, label, lw, THEME_FORM_LABEL, TEXT_ALIGN_LEFT);
+	int sx = form_draw_editor(w, h - 3, 1 + lw, 8, &rv->score, &rv->score_first, THEME_FORM_INPUT);
+	draw_text(w, h - 3, 2 + lw + 8, k ? _("0.0–1.0 · prefilled: its grade, else its progress") : "",
+		  width - lw - 11, THEME_FORM_HINT, TEXT_ALIGN_LEFT);
+	draw_text(w, h - 2, 1, _("Note"), lw, THEME_FORM_LABEL, TEXT_ALIGN_LEFT);
+	int nx = form_draw_editor(w, h - 2, 1 + lw, width - lw - 2, &rv->note, &rv->note_first, THEME_FORM_INPUT);
+	rv->cy = rv->field ? h - 2 : h - 3;
+	rv->cx = 1 + lw + (rv->field ? nx : sx);
+	draw_text(w, h - 1, 1, rv->input_error[0] ? rv->input_error : _("Enter save · Tab score/note · Esc cancel"),
+		  width - 2, rv->input_error[0] ? THEME_FORM_ERROR : THEME_FORM_HINT, TEXT_ALIGN_LEFT);
+}
+
+static void draw_kr(ui *u, WINDOW *w, int h, int width)
+{
+	ui_review *rv = u->review;
+	size_t ki;
+	const okr_kr *k = review_kr(u, &ki);
+	int bottom = rv->input == INPUT_GRADE ? 3 : rv->input == INPUT_JUMP ? 2 : 0;
+	bool two = width >= TWO_COLS, big = h >= BIG_LINES && width >= 100;
+	int mx = width >= 120 ? 4 : 1;
+	pen p = { w, mx, width - 2 * mx, 2, h - bottom - (bottom ? 1 : 0) };
+	if (two)
+		p.width = (width - 2 * mx) * 3 / 5;
+	if (!k) {
+		putf(&p, 0, THEME_DIM, _("K%lld is no longer in this cycle's data (archived or moved) — n for the next"),
+		     (long long)rv->r.ids[rv->r.at]);
+	} else {
+		okr_buf b;
+		okr_buf_init(&b);
+		chain(u, k, &b);
+		put(&p, 0, THEME_DIM, b.s);
+		okr_buf_free(&b);
+		okr_buf_init(&b);
+		okr_buf_printf(&b, "K%lld  %s", (long long)k->id, k->title);
+		put_wrapped(&p, 0, THEME_TITLE, b.s, 2);
+		okr_buf_free(&b);
+		char due[11];
+		okr_format_date(u->d.as.krs[ki].due, due);
+		static const char *const every[] = { N_("daily"), N_("weekly"), N_("monthly") };
+		putf(&p, 0, THEME_DIM, _("owner @%s · due %s · %s check-ins · weight %g"), k->owner, due,
+		     _(every[k->every]), k->weight);
+		p.y++;
+		if (big)
+			p.y++;
+		numbers(u, &p, k, &u->d.as.krs[ki], big);
+		if (two) {
+			p.x = mx + p.width + 3;
+			p.width = width - p.x - mx;
+			p.y = 2;
+		} else {
+			p.y++;
+		}
+		notes(u, &p);
+	}
+	rv->want_cursor = false;
+	if (rv->input != INPUT_NONE)
+		draw_input(u, w, h, width);
+}
+
+static void draw_summary(ui *u, WINDOW *w, int h, int width)
+{
+	ui_review *rv = u->review;
+	review_lines ls = { 0 };
+	review_summary_lines(u, &ls);
+	int rows = h - 2;
+	if (rv->sum_top > (int)ls.n - rows)
+		rv->sum_top = (int)ls.n - rows;
+	if (rv->sum_top < 0)
+		rv->sum_top = 0;
+	int mx = width >= 120 ? 4 : 1;
+	for (int y = 0; y < rows && (size_t)(rv->sum_top + y) < ls.n; y++) {
+		const review_line *l = &ls.v[rv->sum_top + y];
+		draw_text(w, 2 + y, mx + l->indent, l->text, width - 2 * mx - l->indent, l->slot, TEXT_ALIGN_LEFT);
+	}
+	review_lines_free(&ls);
+	rv->want_cursor = false;
+}
+
+void review_draw(ui *u)
+{
+	ui_review *rv = u->review;
+	int h = LINES - 1, width = COLS;
+	if (rv->win && !(u->dirty & ~(unsigned)DIRTY_FOOTER))
+		return;
+	if (!rv->win || getmaxy(rv->win) != h || getmaxx(rv->win) != width) {
+		if (rv->win)
+			delwin(rv->win);
+		rv->win = h > 0 && width > 0 ? newwin(h, width, 0, 0) : NULL;
+		if (!rv->win)
+			return;
+	}
+	review_load_detail(u);
+	WINDOW *w = rv->win;
+	wbkgdset(w, ' ' | (chtype)theme_attr(THEME_NORMAL));
+	werase(w);
+	header(u, w, width);
+	if (rv->summary)
+		draw_summary(u, w, h, width);
+	else
+		draw_kr(u, w, h, width);
+	leaveok(w, !rv->want_cursor);
+	wnoutrefresh(w);
+}
+
+bool review_cursor(ui *u)
+{
+	ui_review *rv = u->review;
+	if (!rv->win || !rv->want_cursor || rv->input == INPUT_NONE || rv->summary)
+		return false;
+	wmove(rv->win, rv->cy, rv->cx);
+	wnoutrefresh(rv->win);
+	return true;
+}
+
+/* ---- the summary, for the screen and for stdout ---- */
+
+static void add(review_lines *ls, int indent, theme_slot slot, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+static void add(review_lines *ls, int indent, theme_slot slot, const char *fmt, ...)
+{
+	okr_buf b;
+	okr_buf_init(&b);
+	va_list ap;
+	va_start(ap, fmt);
+	okr_buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	okr_xgrow(&ls->v, &ls->cap, ls->n + 1, sizeof *ls->v);
+	ls->v[ls->n++] = (review_line){ okr_buf_take(&b), slot, indent };
+	okr_buf_free(&b);   /* take leaves a fresh empty buffer behind */
+}
+
+void review_lines_free(review_lines *ls)
+{
+	for (size_t i = 0; i < ls->n; i++)
+		free(ls->v[i].text);
+	free(ls->v);
+	memset(ls, 0, sizeof *ls);
+}
+
+static const okr_kr *kr_of(ui *u, int64_t id)
+{
+	long i = data_kr_index(u, id);
+	return i >= 0 ? &u->d.snap.krs[i] : NULL;
+}
+
+void review_summary_lines(ui *u, review_lines *ls)
+{
+	ui_review *rv = u->review;
+	okr_review_summary s;
+	okr_review_summarize(&rv->r, &u->d.snap, &u->d.as, &s);
+	add(ls, 0, THEME_TITLE, _("Review summary · %s · %s"), rv->cycle_name, rv->scope);
+	add(ls, 0, THEME_NORMAL, _("%zu of %zu key results reviewed · %zu skipped · %zu not reached"), s.seen, s.total,
+	    s.skipped, s.unvisited);
+	add(ls, 0, THEME_NORMAL, _("%zu check-ins · %zu grades · %zu comments · %zu kudos"), s.checkins, s.grades,
+	    s.comments, s.kudos);
+	add(ls, 0, THEME_NORMAL, "%s", "");
+	add(ls, 0, THEME_HELP_SECTION, _("What changed (%zu)"), s.nchanges);
+	if (!s.nchanges)
+		add(ls, 2, THEME_DIM, "%s", _("no values moved"));
+	for (size_t i = 0; i < s.nchanges; i++) {
+		const okr_review_change *c = &s.changes[i];
+		const okr_kr *k = kr_of(u, c->kr_id);
+		if (!k)
+			continue;
+		char a[64] = "—", b[64];
+		if (c->had)
+			okr_format_value(c->before, k->decimals, a, sizeof a);
+		okr_format_value(c->after, k->decimals, b, sizeof b);
+		char *t = text_fit(k->title, 40, NULL);
+		add(ls, 2, THEME_NORMAL, _("K%lld %s: %s → %s %s (%.0f%% → %.0f%%)"), (long long)k->id, t, a, b,
+		    k->type == KR_MILESTONE ? "" : k->unit, c->p_before * 100, c->p_after * 100);
+		free(t);
+	}
+	okr_buf who;
+	okr_buf_init(&who);
+	for (size_t i = 0; i < s.npeople; i++)
+		okr_buf_printf(&who, "%s@%s (%zu)", i ? ", " : "", s.people[i].login, s.people[i].n);
+	add(ls, 0, THEME_HELP_SECTION, "%s", _("Who checked in"));
+	add(ls, 2, s.npeople ? THEME_NORMAL : THEME_DIM, "%s", s.npeople ? who.s : _("nobody during this review"));
+	okr_buf_free(&who);
+	add(ls, 0, THEME_HELP_SECTION, _("At risk (%zu)"), s.nrisks);
+	if (!s.nrisks)
+		add(ls, 2, THEME_DIM, "%s", _("nothing: every key result is on track or done"));
+	for (size_t i = 0; i < s.nrisks; i++) {
+		const okr_kr *k = kr_of(u, s.risks[i].kr_id);
+		if (!k)
+			continue;
+		char *t = text_fit(k->title, 40, NULL);
+		add(ls, 2, draw_status_slot(s.risks[i].status), _("K%lld %s: %s, %.0f points behind · @%s"),
+		    (long long)k->id, t, draw_status_word(s.risks[i].status), s.risks[i].gap * 100, k->owner);
+		free(t);
+	}
+	if (s.nskipped) {
+		okr_buf sk;
+		okr_buf_init(&sk);
+		for (size_t i = 0; i < s.nskipped; i++)
+			okr_buf_printf(&sk, "%sK%lld", i ? ", " : "", (long long)s.skipped_ids[i]);
+		add(ls, 0, THEME_HELP_SECTION, _("Skipped: %s"), sk.s);
+		okr_buf_free(&sk);
+	}
+	if (rv->grading) {
+		add(ls, 0, THEME_NORMAL, "%s", "");
+		if (rv->closed)
+			add(ls, 0, THEME_MESSAGE, _("%s is closed: every key result is graded."), rv->cycle_name);
+		else {
+			add(ls, 0, THEME_MESSAGE, _("Close %s now? y closes it: %zu key results without a grade"),
+			    rv->cycle_name, review_ungraded(u));
+			add(ls, 0, THEME_MESSAGE, "%s", _("get their progress as grade, and the cycle becomes read-only."));
+		}
+	}
+	okr_review_summary_free(&s);
+}
+
+void review_print_summary(ui *u)
+{
+	if (!u->review)
+		return;
+	review_lines ls = { 0 };
+	review_summary_lines(u, &ls);
+	for (size_t i = 0; i < ls.n; i++) {
+		printf("%*s", ls.v[i].indent, "");
+		cli_put(stdout, ls.v[i].text, -1);
+		putchar('\n');
+	}
+	review_lines_free(&ls);
+}

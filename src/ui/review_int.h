@@ -1,0 +1,79 @@
+/*
+ * review_int.h — the state the review files share (review.c keys and data,
+ * review_draw.c the screen, review_grade.c grades and closing a cycle).
+ */
+#ifndef OKR_UI_REVIEW_INT_H
+#define OKR_UI_REVIEW_INT_H
+
+#include "okr/review.h"
+#include "ui_int.h"
+
+typedef enum { INPUT_NONE, INPUT_JUMP, INPUT_GRADE } review_input;
+
+typedef struct ui_review ui_review;
+struct ui_review {
+	okr_review r;
+	bool grading;          /* :close-cycle: grade each, then close */
+	bool standalone;       /* okr review: leaving the review ends okr */
+	bool summary;          /* the summary is shown */
+	bool closed;           /* grading: the cycle was closed here */
+	int64_t cycle_id;
+	char cycle_name[128];
+	char scope[192];       /* what is reviewed, for the header */
+	okr_time started;
+
+	/* The values of each key result as last seen, to notice new check-ins
+	 * (ours or a teammate's) when the data version moves. */
+	int64_t synced;
+	bool *has;
+	double *cur;
+	okr_time *last_at;
+
+	/* The shown key result's history, loaded when it or the data changes. */
+	int64_t det_id, det_version;
+	okr_checkin *cis;
+	size_t ncis;
+	okr_comment *comments;
+	size_t ncomments;
+	okr_grade grade;
+	bool has_grade;
+
+	review_input input;
+	editor jump, score, note;
+	int jump_first, score_first, note_first;
+	int field;             /* grade input: 0 score, 1 note */
+	char input_error[256];
+	int64_t auto_graded;   /* grading: the input was opened for this KR */
+
+	int sum_top;           /* summary scroll */
+	WINDOW *win;
+	int cy, cx;
+	bool want_cursor;
+};
+
+/* review.c */
+const okr_kr *review_kr(ui *u, size_t *index);
+void review_load_detail(ui *u);
+
+/* review_grade.c */
+unsigned review_grade_open(ui *u);
+unsigned review_grade_key(ui *u, int key);
+unsigned review_close_cycle(ui *u);
+size_t review_ungraded(ui *u);
+
+/* review_draw.c */
+typedef struct {
+	char *text;
+	theme_slot slot;
+	int indent;
+} review_line;
+
+typedef struct {
+	review_line *v;
+	size_t n, cap;
+} review_lines;
+
+void review_summary_lines(ui *u, review_lines *ls);
+void review_lines_free(review_lines *ls);
+
+#endif
