@@ -374,6 +374,15 @@ static void run(ui *u, WINDOW *in)
 		}
 		if (u->dirty)
 			render(u);
+		if (u->board_pending) {
+			/* The first frame is on screen; now the scores, which on a
+			 * large history take a moment (the board says so meanwhile). */
+			u->board_pending = false;
+			u->board_started = true;
+			board_reload(u, false);
+			u->dirty |= DIRTY_BOARD | DIRTY_HEADER;
+			continue;
+		}
 		long long now = app_ms();
 		long long wait = next_check - now;
 		if (u->flash_until && u->flash_until - now < wait)

@@ -267,7 +267,12 @@ bool data_load(ui *u, bool flash)
 	data_rebuild_rows(u);
 	u->data_version = d->snap.data_version;
 	pane_board_invalidate();
-	board_reload(u, flash);
+	/* The first load leaves the scores to the loop, after the first frame:
+	 * scoring a long history from scratch would hold the screen back. */
+	if (u->board_started)
+		board_reload(u, flash);
+	else
+		u->board_pending = true;
 	u->det.data_version = -1;
 	return true;
 }

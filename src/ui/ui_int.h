@@ -180,6 +180,8 @@ struct ui {
 	long long flash_until;     /* monotonic ms; 0: nothing flashing */
 
 	ui_watch watch;
+	bool board_started;      /* the scores have been computed once */
+	bool board_pending;      /* ... and are due right after the first frame */
 	bool quit;
 	struct ui_review *review;  /* the review screen (review.c); NULL: not reviewing */
 };
