@@ -110,4 +110,10 @@ void json_null(json_out *j, const char *key);
 void json_raw(json_out *j, const char *key, const char *literal);
 void json_finish(json_out *j);
 
+/* ---- src/cli/theme_check.c ---- */
+
+/* A theme in okr.conf that cannot be loaded, said on stderr as a warning by
+ * commands that do not draw (the TUI refuses to start instead). */
+void cli_theme_warn(const cli_ctx *ctx);
+
 #endif

@@ -408,7 +408,7 @@ int ui_main(cli_ctx *ctx, int argc, char **argv)
 	u.watch.fd = -1;
 	char err[1024];
 	if (!theme_load_named(&u.theme, u.cfg->theme, err, sizeof err)) {
-		fprintf(stderr, "okr: %s\n", err);
+		fprintf(stderr, "okr: %s: %s\n", ctx->config_path, err);
 		return OKR_E_USAGE;
 	}
 	int rc = open_store(&u);
