@@ -43,6 +43,9 @@ static int kpi_add(cli_ctx *ctx, int argc, char **argv)
 		return cli_fail(OKR_E_USAGE, _("a KPI has four parts: a target (--target N with --at-least or "
 					       "--at-most), a data source (--source), a frequency (--every) and a "
 					       "timeframe (--timeframe)\nusage: okr kpi %s"), usage_add);
+	if (!in.source[strspn(in.source, " \t\r\n")])
+		return cli_fail(OKR_E_USAGE, _("--source is empty — say where the KPI's values come from, "
+					       "e.g. --source CRM"));
 	int f;
 	if ((rc = cli_number("--target", target, &in.target)) || (rc = cli_frequency(every, &f)))
 		return rc;
