@@ -451,7 +451,7 @@ int ui_main(cli_ctx *ctx, int argc, char **argv)
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGWINCH, &sa, NULL);
 
-	SCREEN *scr = newterm(NULL, stdout, stdin);
+	SCREEN *scr = ui_term_known() ? newterm(NULL, stdout, stdin) : NULL;
 	if (!scr) {
 		const char *t = getenv("TERM");
 		fprintf(stderr, _("okr: cannot use the terminal type '%s' — set TERM to one this system knows, "

@@ -273,4 +273,7 @@ bool form_edit_key(editor *e, int key);
 /* Draw e in cols columns at y,x; returns the cursor's column. */
 int form_draw_editor(WINDOW *w, int y, int x, int cols, const editor *e, int *first, theme_slot slot);
 
+/* term_check.c: whether $TERM names a terminal this system describes. */
+bool ui_term_known(void);
+
 #endif
