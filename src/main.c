@@ -114,6 +114,15 @@ int main(int argc, char **argv)
 	const cli_command *cmd = cli_find(name);
 	if (!cmd)
 		return cli_fail(OKR_E_USAGE, _("'%s' is not an okr command — see `okr --help`"), name);
+	/* okr CMD --help (or -h) anywhere before "--": the usage, from the same
+	 * table as `okr help`, without opening the database. */
+	for (int k = i + 1; k < argc && strcmp(argv[k], "--") != 0; k++)
+		if (!strcmp(argv[k], "--help") || !strcmp(argv[k], "-h"))
+			return cli_command_help(cmd);
+	/* The TUI reports a theme it cannot load itself, and stops: see
+	 * theme_check.c for why the other commands only warn. */
+	if (strcmp(cmd->name, "tui") != 0)
+		cli_theme_warn(&ctx);
 	int rest = i < argc ? argc - i - 1 : 0;
 	char **rest_argv = argv + (i < argc ? i + 1 : argc);
 

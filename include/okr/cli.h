@@ -110,4 +110,16 @@ void json_null(json_out *j, const char *key);
 void json_raw(json_out *j, const char *key, const char *literal);
 void json_finish(json_out *j);
 
+/* ---- src/cli/theme_check.c ---- */
+
+/* A theme in okr.conf that cannot be loaded, said on stderr as a warning by
+ * commands that do not draw (the TUI refuses to start instead). */
+void cli_theme_warn(const cli_ctx *ctx);
+
+/* okr CMD --help: each form of c's usage and its summary (cmd_help.c). */
+int cli_command_help(const cli_command *c);
+/* A subcommand missing or unknown: says so and prints the forms on stderr;
+ * returns OKR_E_USAGE. */
+int cli_usage_fail(const char *name, const char *sub);
+
 #endif

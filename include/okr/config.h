@@ -80,4 +80,11 @@ bool okr_config_load_string(okr_config *cfg, const char *text, const char *name,
  * check agree on one rule. */
 bool okr_key_name_valid(const char *name);
 
+/* The message (without "file:line: ") for a libconfig parse failure of text
+ * that libconfig placed at *line with its own words `what`: the line quoted
+ * and what to look for, or, when something was left open at the end, where
+ * it was opened (*line moves there).  Shared by okr.conf and theme files. */
+void okr_config_syntax_message(char *out, size_t len, const char *text, unsigned *line,
+			       const char *what);
+
 #endif

@@ -12,6 +12,7 @@
 #include "okr/cli.h"
 #include "okr/i18n.h"
 #include "okr/parse.h"
+#include "okr/text.h"
 
 static int find_long(const cli_opt *opts, const char *name, size_t len)
 {
@@ -44,7 +45,9 @@ static bool looks_numeric(const char *a)
 
 static int usage_error(const char *cmd, const char *usage, const char *what)
 {
-	fprintf(stderr, "okr %s: %s\n", cmd, what);
+	char *safe = text_sanitize(what);   /* it quotes what was typed */
+	fprintf(stderr, "okr %s: %s\n", cmd, safe);
+	free(safe);
 	fprintf(stderr, _("usage: okr %s %s\n"), cmd, usage);
 	return OKR_E_USAGE;
 }

@@ -32,8 +32,12 @@ static int cycle_add(cli_ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
-static int cycle_list(cli_ctx *ctx)
+static int cycle_list(cli_ctx *ctx, int argc, char **argv)
 {
+	cli_args a;
+	int rc = cli_parse("cycle", "list", NULL, argc, argv, 0, 0, &a);
+	if (rc)
+		return rc;
 	okr_snapshot snap;
 	okr_result r = okr_store_snapshot(ctx->store, 0, false, &snap);
 	if (r)
@@ -73,11 +77,10 @@ int cmd_cycle(cli_ctx *ctx, int argc, char **argv)
 	if (!strcmp(sub, "add"))
 		return cycle_add(ctx, argc - 1, argv + 1);
 	if (!strcmp(sub, "list"))
-		return cycle_list(ctx);
+		return cycle_list(ctx, argc - 1, argv + 1);
 	if (!strcmp(sub, "current"))
 		return cycle_current(ctx, argc - 1, argv + 1);
 	if (!strcmp(sub, "close"))
 		return cli_cycle_close(ctx, argc - 1, argv + 1);
-	return cli_fail(OKR_E_USAGE, _("usage: okr cycle %s | list | current NAME | close NAME [--grade KR=SCORE[:NOTE]]..."),
-			usage_add);
+	return cli_usage_fail("cycle", sub);
 }

@@ -34,6 +34,7 @@ typedef struct {
 	okr_store *as[NPEOPLE];
 	okr_time now, start;
 	char path[4096];
+	const char *runner;
 	int failed;
 } demo;
 
@@ -141,10 +142,19 @@ static void build(demo *d, okr_store *admin)
 	const char *teams[] = { "Marketing", "Product", "Sales" };
 	for (int i = 0; i < 3; i++)
 		ok(d, admin, okr_store_team_add(admin, teams[i], "Công ty"));
+	/* The person running the demo was registered (as its admin) when the
+	 * database was made.  If they are one of the demo people (OKR_USER=lan),
+	 * they become that person — name and team — and stay admin, so the one
+	 * who made the database can still manage its people. */
 	for (int i = 0; i < NPEOPLE; i++) {
-		ok(d, admin, okr_store_person_add(admin, people[i].login, people[i].name));
+		bool me = !strcmp(people[i].login, d->runner);
+		if (me)
+			ok(d, admin, okr_store_person_set_name(admin, people[i].login, people[i].name));
+		else
+			ok(d, admin, okr_store_person_add(admin, people[i].login, people[i].name));
 		ok(d, admin, okr_store_team_join(admin, people[i].team, people[i].login));
-		ok(d, admin, okr_store_person_set_role(admin, people[i].login, people[i].role));
+		if (!me)
+			ok(d, admin, okr_store_person_set_role(admin, people[i].login, people[i].role));
 	}
 	if (d->failed)
 		return;
@@ -270,7 +280,7 @@ int cmd_demo(cli_ctx *ctx, int argc, char **argv)
 	okr_result r = okr_store_open(ctx->db_path, OKR_OPEN_CREATE, ctx->login, &ctx->store, err, sizeof err);
 	if (r)
 		return cli_fail(r, "%s", err);
-	demo d = { .now = okr_now() };
+	demo d = { .now = okr_now(), .runner = ctx->login };
 	snprintf(d.path, sizeof d.path, "%s", ctx->db_path);
 	build(&d, ctx->store);
 	for (int i = 0; i < NPEOPLE; i++)

@@ -46,6 +46,9 @@ static int kpi_add(cli_ctx *ctx, int argc, char **argv)
 		return cli_fail(OKR_E_USAGE, _("a KPI has four parts: a target (--target N with --at-least or "
 					       "--at-most), a data source (--source), a frequency (--every) and a "
 					       "timeframe (--timeframe)\nusage: okr kpi %s"), usage_add);
+	if (!in.source[strspn(in.source, " \t\r\n")])
+		return cli_fail(OKR_E_USAGE, _("--source is empty — say where the KPI's values come from, "
+					       "e.g. --source CRM"));
 	int f;
 	if ((rc = cli_number("--target", target, &in.target)) || (rc = cli_frequency(every, &f)))
 		return rc;
@@ -111,10 +114,14 @@ int cmd_kpi(cli_ctx *ctx, int argc, char **argv)
 	if (!strcmp(sub, "link"))
 		return kpi_link(ctx, argc - 1, argv + 1);
 	if (!strcmp(sub, "list")) {
-		char *list_argv[] = { "--kpis", NULL };
+		static const cli_opt opts[] = { { "json", 0, false }, { 0 } };
+		cli_args a;
+		int rc = cli_parse("kpi", "list [--json]", opts, argc - 1, argv + 1, 0, 0, &a);
+		if (rc)
+			return rc;
+		char *list_argv[] = { "--kpis", "--json", NULL };
 		int cmd_list(cli_ctx *, int, char **);
-		return cmd_list(ctx, 1, list_argv);
+		return cmd_list(ctx, cli_opt_get(opts, &a, "json") ? 2 : 1, list_argv);
 	}
-	return cli_fail(OKR_E_USAGE, _("usage: okr kpi %s\n       okr kpi push NAME VALUE [-m NOTE]\n"
-				       "       okr kpi link KR KPI\n       okr kpi list"), usage_add);
+	return cli_usage_fail("kpi", sub);
 }

@@ -129,6 +129,5 @@ int cmd_kr(cli_ctx *ctx, int argc, char **argv)
 			 : okr_store_kr_archive(ctx->store, id, version);
 		return r ? cli_store_fail(ctx, r) : 0;
 	}
-	return cli_fail(OKR_E_USAGE, _("usage: okr kr %s\n       okr kr %s\n       okr kr archive KR"),
-			usage_add, usage_edit);
+	return cli_usage_fail("kr", sub);
 }

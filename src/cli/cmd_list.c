@@ -315,7 +315,7 @@ static void list_kpis(list_view *v)
 int cmd_list(cli_ctx *ctx, int argc, char **argv)
 {
 	cli_args a;
-	int rc = cli_parse("list", "[--cycle C] [--team T] [--mine] [--people|--teams|--kpis] [--json]", opts,
+	int rc = cli_parse("list", "[--cycle C] [--team T] [--mine] [--archived] [--people|--teams|--kpis] [--json]", opts,
 			   argc, argv, 0, 0, &a);
 	if (rc)
 		return rc;

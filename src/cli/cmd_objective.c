@@ -95,6 +95,5 @@ int cmd_objective(cli_ctx *ctx, int argc, char **argv)
 			 : okr_store_objective_archive(ctx->store, id, version);
 		return r ? cli_store_fail(ctx, r) : 0;
 	}
-	return cli_fail(OKR_E_USAGE, _("usage: okr objective %s\n       okr objective %s\n"
-				       "       okr objective archive ID"), usage_add, usage_edit);
+	return cli_usage_fail("objective", sub);
 }

@@ -34,8 +34,7 @@ int cmd_person(cli_ctx *ctx, int argc, char **argv)
 			return rc;
 		r = okr_store_person_set_name(ctx->store, a.pos[0], a.pos[1]);
 	} else {
-		return cli_fail(OKR_E_USAGE, _("usage: okr person add LOGIN [--name NAME] | role LOGIN "
-					       "member|lead|admin | name LOGIN NAME"));
+		return cli_usage_fail("person", sub);
 	}
 	return r ? cli_store_fail(ctx, r) : 0;
 }
@@ -56,7 +55,7 @@ int cmd_team(cli_ctx *ctx, int argc, char **argv)
 			return rc;
 		r = okr_store_team_join(ctx->store, a.pos[0], a.npos > 1 ? a.pos[1] : ctx->login);
 	} else {
-		return cli_fail(OKR_E_USAGE, _("usage: okr team add NAME [--parent TEAM] | join TEAM [LOGIN]"));
+		return cli_usage_fail("team", sub);
 	}
 	return r ? cli_store_fail(ctx, r) : 0;
 }

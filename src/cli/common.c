@@ -12,15 +12,24 @@
 #include "okr/i18n.h"
 #include "okr/parse.h"
 #include "okr/text.h"
+#include "okr/util.h"
 
+/* Messages quote what was typed and what the database holds (a name, a
+ * title), so the whole message goes through the text module: an escape
+ * sequence in an argument or a record is shown, never acted on by the
+ * terminal (SPEC §5, §9).  Newlines and tabs of the message itself stay. */
 int cli_fail(int code, const char *fmt, ...)
 {
 	va_list ap;
-	fputs("okr: ", stderr);
+	okr_buf b;
+	okr_buf_init(&b);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	okr_buf_vprintf(&b, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	char *safe = text_sanitize_flags(b.s, TEXT_KEEP_NEWLINES | TEXT_TABS_TO_SPACE);
+	fprintf(stderr, "okr: %s\n", safe);
+	free(safe);
+	okr_buf_free(&b);
 	return code;
 }
 

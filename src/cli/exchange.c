@@ -262,8 +262,9 @@ static char *text(conv *c, int f, size_t max, bool required)
 		bad(c, f, "not valid UTF-8", "");
 		return okr_xstrdup("");
 	}
-	if (strlen(v) > max)
-		bad(c, f, "too long", "…");
+	char why[96];
+	if (strlen(v) > max && snprintf(why, sizeof why, "too long, %zu bytes (at most %zu)", strlen(v), max))
+		bad(c, f, why, "…");
 	else if (required && !v[strspn(v, " \t\r\n")])
 		bad(c, f, "must not be empty", v);
 	return okr_xstrdup(v);

@@ -16,5 +16,9 @@ void export_csv(FILE *out, const okr_dump *d, bool *const keep[LOAD_NKINDS]);
 
 /* The review report of one cycle (team NULL: all) in Markdown. */
 int export_md(cli_ctx *ctx, FILE *out, const okr_cycle *cycle, const char *team);
+/* Its leaderboard section (export_md_board.c), and the escaping of database
+ * text for Markdown that every section uses. */
+int export_md_board(cli_ctx *ctx, FILE *out, const okr_cycle *cycle, const char *team);
+void export_md_escape(FILE *f, const char *s);
 
 #endif

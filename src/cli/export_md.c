@@ -2,7 +2,8 @@
  * export_md.c — `okr export --format md`: the review report a team pastes
  * into its wiki after a review (复盘): the cycle, the tree of objectives with
  * text progress bars and every key result with its value, status and grade,
- * what is at risk, the KPIs with their four parts, the kudos of the cycle.
+ * what is at risk, the KPIs with their four parts, the grades, the
+ * leaderboard of the cycle (export_md_board.c) and its kudos.
  *
  * Database text never reaches the page raw: it is sanitised by text.h (no
  * control characters or escape sequences) and its Markdown punctuation is
@@ -36,6 +37,11 @@ static void md(FILE *f, const char *s)
 		fputc(*p, f);
 	}
 	free(t);
+}
+
+void export_md_escape(FILE *f, const char *s)
+{
+	md(f, s);
 }
 
 /* A KPI's number with the fewest decimals (up to two) that show it. */
@@ -280,18 +286,6 @@ static void kudos(report *r, const okr_cycle *cy)
 	fputc('\n', r->f);
 }
 
-/*
- * Leaderboard hook.  Scoring (src/core/score.c) is being built separately;
- * once it offers a cycle leaderboard, print its top here as a table
- * (rank, person, points) — the report's other sections do not depend on it.
- * Until then the section is left out rather than shown empty.
- */
-static void leaderboard_hook(report *r, const okr_cycle *cy)
-{
-	(void)r;
-	(void)cy;
-}
-
 static void header(report *r, const okr_cycle *cy)
 {
 	static const char *const states[] = { "planning", "active", "closed" };
@@ -347,12 +341,14 @@ int export_md(cli_ctx *ctx, FILE *out, const okr_cycle *cycle, const char *team)
 	at_risk(&r);
 	kpis(&r);
 	grades(&r, cycle);
-	kudos(&r, cycle);
-	leaderboard_hook(&r, cycle);
+	/* Recognition closes the report: the points of the cycle, then kudos. */
+	int rc = export_md_board(ctx, out, cycle, team);
+	if (!rc)
+		kudos(&r, cycle);
 	free(r.kr_grade);
 	free(r.obj_grade);
 	okr_grades_free(g, ng);
 	okr_assessments_free(&r.as);
 	okr_snapshot_free(&r.snap);
-	return 0;
+	return rc;
 }

@@ -5,8 +5,10 @@
  */
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "okr/cli.h"
+#include "okr/text.h"
 
 void json_begin(json_out *j, FILE *f)
 {
@@ -25,8 +27,19 @@ static void indent(json_out *j)
 		fputs("  ", j->f);
 }
 
+/* Whether the UTF-8 sequence at p is a code point a terminal could act on
+ * (C1 control, bidi control, line/paragraph separator); *n gets its bytes. */
+static bool unsafe_cp(const unsigned char *p, size_t *n)
+{
+	uint32_t cp;
+	size_t len = strnlen((const char *)p, 4);
+	*n = text_decode((const char *)p, len, &cp);
+	return *n > 1 && (text_cp_is_unsafe(cp) || cp == 0x2028 || cp == 0x2029);
+}
+
 static void put_string(FILE *f, const char *s)
 {
+	size_t n;
 	fputc('"', f);
 	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
 		if (*p == '"' || *p == '\\')
@@ -37,6 +50,14 @@ static void put_string(FILE *f, const char *s)
 			fputs("\\t", f);
 		else if (*p < 0x20 || *p == 0x7f)
 			fprintf(f, "\\u%04x", *p);
+		else if (*p >= 0xc2 && unsafe_cp(p, &n)) {
+			/* C1 and bidi controls are valid JSON as they are, but a
+			 * terminal may act on them: escaped, the text is the same. */
+			uint32_t cp;
+			text_decode((const char *)p, n, &cp);
+			fprintf(f, "\\u%04x", (unsigned)cp);
+			p += n - 1;
+		}
 		else
 			fputc(*p, f);
 	}

@@ -19,6 +19,7 @@
 #include <pwd.h>
 #include <unistd.h>
 
+#include "config_hint.h"
 #include "okr/actions.h"
 #include "okr/config.h"
 #include "okr/i18n.h"
@@ -280,6 +281,11 @@ static bool load_keys(load_ctx *c, config_setting_t *group)
 		if (name_index(action_names, action) < 0) {
 			char list[1024];
 			join_names(list, sizeof list, action_names);
+			const char *near = config_hint_nearest(action, action_names, SIZE_MAX,
+							       sizeof action_names[0]);
+			if (near)
+				return fail(c, line, _("unknown action '%s' in keys — did you mean '%s'? "
+						       "(actions: %s)"), action, near, list);
 			return fail(c, line, _("unknown action '%s' in keys (actions: %s)"),
 				    action, list);
 		}
@@ -335,6 +341,30 @@ static bool load_keys(load_ctx *c, config_setting_t *group)
 static bool load_group(load_ctx *c, config_setting_t *group,
 		       const setting_spec *specs, const char *prefix);
 
+/* An unknown setting, with the one meant if it is near: a typo of a sibling
+ * ("themes"), or a setting of a group written outside it ("checkin_xp" at the
+ * top, which belongs in gamification). */
+static bool unknown_setting(load_ctx *c, unsigned line, const char *name, const char *path,
+			    const setting_spec *specs)
+{
+	const char *near = config_hint_nearest(name, &specs->name, SIZE_MAX, sizeof *specs);
+	if (near) {
+		char where[128];
+		size_t cut = strlen(path) - strlen(name);
+		snprintf(where, sizeof where, "%.*s%s", (int)cut, path, near);
+		return fail(c, line, _("unknown setting '%s' — did you mean '%s'? (see okr.conf.example)"),
+			    path, where);
+	}
+	for (const setting_spec *g = specs; g->name; g++) {
+		if (g->kind != K_GROUP || !(near = config_hint_nearest(name, &g->sub->name, SIZE_MAX,
+								       sizeof *g->sub)))
+			continue;
+		return fail(c, line, _("unknown setting '%s' — did you mean '%s.%s'? Put it inside "
+				       "%s = { ... }; (see okr.conf.example)"), path, g->name, near, g->name);
+	}
+	return fail(c, line, _("unknown setting '%s' (see okr.conf.example)"), path);
+}
+
 static bool load_one(load_ctx *c, config_setting_t *s, const setting_spec *sp,
 		     const char *path)
 {
@@ -343,12 +373,14 @@ static bool load_one(load_ctx *c, config_setting_t *s, const setting_spec *sp,
 	bool is_int = type == CONFIG_TYPE_INT || type == CONFIG_TYPE_INT64;
 	char *field = (char *)c->cfg + sp->off;
 	const char *str = type == CONFIG_TYPE_STRING ? config_setting_get_string(s) : NULL;
-	char list[256];
+	char list[256], found[96];
+	/* What was written, so that the message shows both sides. */
+	config_hint_value(found, sizeof found, s);
 
 	switch (sp->kind) {
 	case K_STRING:
 		if (!str)
-			return fail(c, line, _("'%s' must be a string in double quotes"), path);
+			return fail(c, line, _("'%s' must be a string in double quotes, not %s"), path, found);
 		if (strlen(str) >= sp->size)
 			return fail(c, line, _("'%s' is too long (at most %zu bytes)"),
 				    path, sp->size - 1);
@@ -357,14 +389,14 @@ static bool load_one(load_ctx *c, config_setting_t *s, const setting_spec *sp,
 	case K_THEME:
 		if (!str || !str[0] || strlen(str) >= sp->size || strchr(str, '/') || str[0] == '.')
 			return fail(c, line, _("'%s' must be the name of a theme, such as "
-					       "\"default\" for default.theme"), path);
+					       "\"default\" for default.theme, not %s"), path, found);
 		set_string(field, sp->size, str);
 		return true;
 	case K_INT: {
 		long long v = is_int ? config_setting_get_int64(s) : 0;
 		if (!is_int || v < (long long)sp->min || v > (long long)sp->max)
-			return fail(c, line, _("'%s' must be an integer from %d to %d"),
-				    path, (int)sp->min, (int)sp->max);
+			return fail(c, line, _("'%s' must be an integer from %d to %d, not %s"),
+				    path, (int)sp->min, (int)sp->max, found);
 		*(int *)(void *)field = (int)v;
 		return true;
 	}
@@ -372,8 +404,8 @@ static bool load_one(load_ctx *c, config_setting_t *s, const setting_spec *sp,
 		double v = type == CONFIG_TYPE_FLOAT ? config_setting_get_float(s)
 			 : is_int ? (double)config_setting_get_int64(s) : -1;
 		if ((type != CONFIG_TYPE_FLOAT && !is_int) || !(v >= sp->min && v <= sp->max))
-			return fail(c, line, _("'%s' must be a number from %g to %g"),
-				    path, sp->min, sp->max);
+			return fail(c, line, _("'%s' must be a number from %g to %g, not %s"),
+				    path, sp->min, sp->max, found);
 		*(double *)(void *)field = v;
 		if (!strcmp(path, "status.at_risk"))
 			c->at_risk_line = line;
@@ -383,7 +415,7 @@ static bool load_one(load_ctx *c, config_setting_t *s, const setting_spec *sp,
 	}
 	case K_BOOL:
 		if (type != CONFIG_TYPE_BOOL)
-			return fail(c, line, _("'%s' must be true or false"), path);
+			return fail(c, line, _("'%s' must be true or false (no quotes), not %s"), path, found);
 		*(bool *)field = config_setting_get_bool(s);
 		return true;
 	case K_ROLLUP:
@@ -391,7 +423,8 @@ static bool load_one(load_ctx *c, config_setting_t *s, const setting_spec *sp,
 		int i = str ? name_index(sp->choices, str) : -1;
 		if (i < 0) {
 			join_names(list, sizeof list, sp->choices);
-			return fail(c, line, _("'%s' must be one of: %s"), path, list);
+			return fail(c, line, _("'%s' must be one of: %s (in double quotes), not %s"), path, list,
+				    found);
 		}
 		if (sp->kind == K_ROLLUP)
 			*(okr_rollup_mode *)(void *)field = (okr_rollup_mode)i;
@@ -402,11 +435,12 @@ static bool load_one(load_ctx *c, config_setting_t *s, const setting_spec *sp,
 	case K_TIMEZONE:
 		if (!str || !parse_timezone(str, (int *)(void *)field))
 			return fail(c, line, _("'%s' must be a UTC offset such as \"+07:00\" "
-					       "or \"-05:30\", from -14:00 to +14:00"), path);
+					       "or \"-05:30\", from -14:00 to +14:00, not %s"), path, found);
 		return true;
 	case K_GROUP:
 		if (!config_setting_is_group(s))
-			return fail(c, line, _("'%s' must be a group: %s = { ... };"), path, path);
+			return fail(c, line, _("'%s' must be a group: %s = { ... };, not %s"), path, path,
+				    found);
 		return load_group(c, s, sp->sub, path);
 	case K_KEYS:
 		return load_keys(c, s);
@@ -427,8 +461,8 @@ static bool load_group(load_ctx *c, config_setting_t *group,
 		while (sp->name && (!name || strcmp(sp->name, name)))
 			sp++;
 		if (!sp->name)
-			return fail(c, config_setting_source_line(s),
-				    _("unknown setting '%s' (see okr.conf.example)"), path);
+			return unknown_setting(c, config_setting_source_line(s), name ? name : "?", path,
+					       specs);
 		if (!load_one(c, s, sp, path))
 			return false;
 	}
@@ -445,8 +479,11 @@ static bool apply_text(okr_config *cfg, const char *text, const char *file,
 	config_init(&lc);
 	bool ok;
 	if (!config_read_string(&lc, text)) {
-		ok = fail(&c, (unsigned)config_error_line(&lc), _("syntax error (%s)"),
-			  config_error_text(&lc));
+		char msg[512];
+		unsigned line = (unsigned)config_error_line(&lc);
+		const char *what = config_error_text(&lc);
+		okr_config_syntax_message(msg, sizeof msg, text, &line, what ? what : "");
+		ok = fail(&c, line, "%s", msg);
 	} else {
 		ok = load_group(&c, config_root_setting(&lc), root_specs, "");
 	}

@@ -122,6 +122,8 @@ okr_result okr_store_person_add(okr_store *s, const char *login, const char *nam
 	if (!login || !*login || strpbrk(login, " \t\n/:,"))
 		return store_fail(s, OKR_E_USAGE, _("'%s' is not a login name — use the person's "
 						   "account name, such as 'anh'"), login ? login : "");
+	if ((r = store_check_text(s, _("name"), name, 200, false)) != OKR_OK)
+		return r;
 	struct person_ctx c = { .login = login, .name = name };
 	return store_write(s, person_add_txn, &c);
 }
@@ -166,6 +168,9 @@ okr_result okr_store_person_set_name(okr_store *s, const char *login, const char
 		if (r != OKR_OK)
 			return r;
 	}
+	okr_result r = store_check_text(s, _("name"), name, 200, true);
+	if (r != OKR_OK)
+		return r;
 	struct person_ctx c = { .login = login, .name = name };
 	return store_write(s, person_update_txn, &c);
 }
@@ -217,6 +222,12 @@ okr_result okr_store_team_add(okr_store *s, const char *name, const char *parent
 		return r;
 	if (!name || !*name)
 		return store_fail(s, OKR_E_USAGE, _("a team needs a name"));
+	/* A blank name cannot be told apart in a list, and a comma would split it
+	 * where a person's teams are shown as "A, B". */
+	if ((r = store_check_text(s, _("team name"), name, 100, true)) != OKR_OK)
+		return r;
+	if (strchr(name, ','))
+		return store_fail(s, OKR_E_USAGE, _("a team name cannot hold a comma — '%s'"), name);
 	struct person_ctx c = { .team = name, .parent = parent };
 	return store_write(s, team_add_txn, &c);
 }

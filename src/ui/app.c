@@ -229,9 +229,25 @@ static void draw_too_small(ui *u)
 	char msg[128];
 	snprintf(msg, sizeof msg, _("terminal too small (need %d×%d)"), UI_MIN_COLS, UI_MIN_LINES);
 	werase(stdscr);
-	int w = text_width(msg);
-	int x = COLS > w ? (COLS - w) / 2 : 0;
-	draw_text(stdscr, LINES / 2, x, msg, COLS - x, THEME_MESSAGE, 0);
+	/* Word-wrapped and centred, so that even 10×5 reads the whole message
+	 * instead of "terminal …". */
+	char lines[8][128];
+	int n = 0;
+	for (char *save = NULL, *word = strtok_r(msg, " ", &save); word && n < 8;
+	     word = strtok_r(NULL, " ", &save)) {
+		if (n && text_width(lines[n - 1]) + 1 + text_width(word) <= COLS) {
+			size_t len = strlen(lines[n - 1]);
+			snprintf(lines[n - 1] + len, sizeof lines[0] - len, " %s", word);
+		} else {
+			okr_strlcpy(lines[n++], word, sizeof lines[0]);
+		}
+	}
+	int y = LINES > n ? (LINES - n) / 2 : 0;
+	for (int i = 0; i < n && y + i < LINES; i++) {
+		int w = text_width(lines[i]);
+		int x = COLS > w ? (COLS - w) / 2 : 0;
+		draw_text(stdscr, y + i, x, lines[i], COLS - x, THEME_MESSAGE, 0);
+	}
 	wnoutrefresh(stdscr);
 	(void)u;
 }
@@ -463,7 +479,7 @@ static int run_ui(cli_ctx *ctx, const ui_review_request *rq)
 	u.watch.fd = -1;
 	char err[1024];
 	if (!theme_load_named(&u.theme, u.cfg->theme, err, sizeof err)) {
-		fprintf(stderr, "okr: %s\n", err);
+		fprintf(stderr, "okr: %s: %s\n", ctx->config_path, err);
 		return OKR_E_USAGE;
 	}
 	int rc = open_store(&u);
@@ -491,7 +507,7 @@ static int run_ui(cli_ctx *ctx, const ui_review_request *rq)
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGWINCH, &sa, NULL);
 
-	SCREEN *scr = newterm(NULL, stdout, stdin);
+	SCREEN *scr = ui_term_known() ? newterm(NULL, stdout, stdin) : NULL;
 	if (!scr) {
 		const char *t = getenv("TERM");
 		fprintf(stderr, _("okr: cannot use the terminal type '%s' — set TERM to one this system knows, "

@@ -15,6 +15,7 @@
 
 #include <libconfig.h>
 
+#include "okr/config.h"
 #include "okr/i18n.h"
 #include "okr/theme.h"
 #include "okr/util.h"
@@ -326,8 +327,11 @@ static bool apply_text(theme *t, const char *text, const char *src, char *err, s
 	config_init(&lc);
 	bool ok = true;
 	if (!config_read_string(&lc, text)) {
-		ok = fail(&c, (unsigned)config_error_line(&lc), _("syntax error (%s)"),
-			  config_error_text(&lc));
+		char msg[512];
+		unsigned line = (unsigned)config_error_line(&lc);
+		const char *what = config_error_text(&lc);
+		okr_config_syntax_message(msg, sizeof msg, text, &line, what ? what : "");
+		ok = fail(&c, line, "%s", msg);
 		goto out;
 	}
 	config_setting_t *root = config_root_setting(&lc);

@@ -311,5 +311,7 @@ void review_on_saved(ui *u, ui_form_kind kind, char target, int64_t id);
 bool review_refuse_closed(ui *u);
 /* The footer's reminder of the review's keys. */
 void review_hints(ui *u, char *buf, size_t len);
+/* term_check.c: whether $TERM names a terminal this system describes. */
+bool ui_term_known(void);
 
 #endif

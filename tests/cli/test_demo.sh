@@ -44,4 +44,18 @@ run "$OKR_BIN" --db "$T/demo2.db" demo
 "$OKR_BIN" --db "$T/demo2.db" list >"$T/list2"
 diff -q "$CLI_DIR/expected/demo-list.txt" "$T/list2" >/dev/null; check $? "a second demo lists the same"
 
+# The person running the demo may be one of its people (OKR_USER=lan, or a
+# login that happens to be "tuan"): they become that person, and the demo is
+# the same one everybody else gets.
+for who in lan tuan; do
+	rm -f "$T/as-$who.db"
+	run env OKR_USER=$who "$OKR_BIN" --db "$T/as-$who.db" demo
+	[ "$rc" = 0 ] && grep -q "Demo database ready" "$OUT"; check $? "okr demo as demo person '$who' succeeds" "exit $rc"
+	"$OKR_BIN" --db "$T/as-$who.db" list >"$T/list-$who" 2>&1
+	diff -u "$CLI_DIR/expected/demo-list.txt" "$T/list-$who" >"$T/diff"; check $? "… and lists the same demo" "$(cat "$T/diff")"
+	run env OKR_USER=$who "$OKR_BIN" --db "$T/as-$who.db" list --people
+	[ "$(wc -l <"$OUT")" -eq 7 ] && grep -q "^$who .*admin" "$OUT"
+	check $? "… with seven people, '$who' among them and still its admin" "$(cat "$OUT")"
+done
+
 finish

@@ -72,5 +72,33 @@ check "an unknown cycle: exit 3" test "$(code okr export --format md --cycle 199
 check "the next cycle's report says it has no objectives" \
 	sh -c "'$OKR_BIN' --db '$T/demo.db' export --format md --cycle 2026-next | grep -q 'No objectives in this cycle'"
 
+# The leaderboard of the report (issue 5): the cycle's points from the score
+# core, the top people and the teams; never anyone who opted out.
+check "the report has a leaderboard before the kudos" \
+	sh -c "grep -n '^## ' '$T/report.md' | tail -2 | tr '\n' ' ' | grep -q '## Leaderboard .*## Kudos'"
+check "… with the top person and their cycle points" grep -qxF '| 1 | Sarah Miller (@sarah) | Sales | 260 |' "$T/report.md"
+check "… as many as leaderboard.top (5)" test "$(sed -n '/^## Leaderboard/,/^By team/p' "$T/report.md" | grep -c '^| [0-9]')" = 5
+check "… and the teams by points per member" grep -qxF '| 1 | Product | 178.0 | 2 |' "$T/report.md"
+check "the points agree with okr board --window cycle" \
+	sh -c "'$OKR_BIN' --db '$T/demo.db' board --window cycle | grep -q 'Sarah Miller (@sarah) *260 '"
+okr export --format md --team Product >"$T/p.md"
+check "--team: the leaderboard lists that team's people only" \
+	sh -c "sed -n '/^## Leaderboard/,/^## Kudos/p' '$T/p.md' | grep '^| [0-9]' | cut -d'|' -f4 | sort -u | tr -d ' \n' | grep -qx 'Product'"
+okr person name wei '*Wei* | [x](y)' >/dev/null
+okr export --format md >"$T/w.md"
+check "a name's Markdown is escaped in the leaderboard" grep -qF '| 2 | \*Wei\* \| \[x\](y) (@wei) | Product | 202 |' "$T/w.md"
+printf 'leaderboard = { bands = true; top = 2; };\n' >"$T/bands.conf"
+okr --config "$T/bands.conf" export --format md >"$T/b.md"
+check "with leaderboard.bands: the top 2, then the bands counted" \
+	sh -c "test \"\$(sed -n '/^## Leaderboard/,/^By team/p' '$T/b.md' | grep -c '^| [0-9]')\" = 2 &&
+		grep -qx 'Below the top: [0-9]* on track, [0-9]* need support.' '$T/b.md'"
+if command -v sqlite3 >/dev/null 2>&1; then
+	sqlite3 "$T/demo.db" "UPDATE person SET opt_out = 1 WHERE login = 'sarah'"
+	okr export --format md >"$T/o.md"
+	check "someone who opted out is not in the report's leaderboard" \
+		sh -c "! sed -n '/^## Leaderboard/,/^## Kudos/p' '$T/o.md' | grep -q '@sarah' &&
+			grep -q '^| 1 | ' '$T/o.md'"
+fi
+
 echo "1..$n"
 [ "$failed" -eq 0 ]

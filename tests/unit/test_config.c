@@ -127,32 +127,57 @@ static void test_values_override(void **state)
 static void test_syntax_error_line(void **state)
 {
 	(void)state;
-	expect_error("theme = \"x\";\n\nrefresh_ms = ;\n", "t.conf:3: syntax error (");
-	expect_error("a = 1;\na = 2;\n", "t.conf:2: syntax error (duplicate setting name)");
+	/* the line is quoted, and the message says what to look for */
+	expect_error("theme = \"x\";\n\nrefresh_ms = ;\n",
+		     "t.conf:3: syntax error near 'refresh_ms = ;' — check this line and the end of the "
+		     "one before for a missing ';', '=' or quote");
+	expect_error("a = 1;\na = 2;\n", "t.conf:2: duplicate setting name near 'a = 2;' — a setting may "
+		     "appear only once");
 	/* on error the caller is left with the defaults, not a half-read file */
 	assert_int_equal(cfg.refresh_ms, 200);
-	expect_error("theme = \"light\";\nmouse = maybe;\n", "t.conf:2: syntax error");
+	expect_error("theme = \"light\";\nmouse = maybe;\n", "t.conf:2: syntax error near 'mouse = maybe;'");
 	assert_string_equal(cfg.theme, "default");
+	/* something left open is reported where it was opened, not past the end */
+	expect_error("# keys\nkeys = {\n  quit = \"q\";\n", "t.conf:2: the group opened here with '{' is "
+		     "never closed — add '};' after its last entry");
+	expect_error("theme = \"light;\nmouse = true;\n", "t.conf:1: the text in double quotes that starts "
+		     "here is never closed — add the closing '\"'");
+	expect_error("a = [1, 2;\n", "t.conf:1: syntax error near 'a = [1, 2;'");
+	expect_error("x = {\n y = (1,\n", "t.conf:2: the list opened here with '(' is never closed");
+	/* text from the file is quoted without its control bytes, and cut short */
+	expect_error("mouse = \x1b[2J;\n", "t.conf:1: syntax error near 'mouse = ?[2J;'");
+	expect_error("mouse = xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx;\n",
+		     "near 'mouse = xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…' —");
 }
 
 static void test_unknown_settings(void **state)
 {
 	(void)state;
 	expect_error("theme = \"x\";\nthemes = \"y\";\n",
-		     "t.conf:2: unknown setting 'themes' (see okr.conf.example)");
+		     "t.conf:2: unknown setting 'themes' — did you mean 'theme'? (see okr.conf.example)");
 	expect_error("status = {\n\tat_risk = 0.1;\n\toff = 0.2;\n};\n",
-		     "t.conf:3: unknown setting 'status.off' (see okr.conf.example)");
+		     "t.conf:3: unknown setting 'status.off' — did you mean 'status.off_track'?");
 	expect_error("gamification = {\n  checkin = 1;\n};\n",
-		     "t.conf:2: unknown setting 'gamification.checkin'");
+		     "t.conf:2: unknown setting 'gamification.checkin' — did you mean 'gamification.checkin_xp'?");
+	expect_error("refresh_sm = 200;\n", "unknown setting 'refresh_sm' — did you mean 'refresh_ms'?");
+	/* a group's setting written at the top is pointed at its group */
+	expect_error("\ncheckin_xp = 5;\n", "t.conf:2: unknown setting 'checkin_xp' — did you mean "
+		     "'gamification.checkin_xp'? Put it inside gamification = { ... };");
+	/* nothing near: no guess */
 	expect_error("\nleaderboard = { teams = true; };\n",
-		     "t.conf:2: unknown setting 'leaderboard.teams'");
+		     "t.conf:2: unknown setting 'leaderboard.teams' (see okr.conf.example)");
+	expect_error("frobnicate = 1;\n", "t.conf:1: unknown setting 'frobnicate' (see okr.conf.example)");
 }
 
 static void test_wrong_types(void **state)
 {
 	(void)state;
 	expect_error("\nrefresh_ms = \"fast\";\n",
-		     "t.conf:2: 'refresh_ms' must be an integer from 20 to 10000");
+		     "t.conf:2: 'refresh_ms' must be an integer from 20 to 10000, not \"fast\"");
+	expect_error("mouse = \"yes\";\n", "'mouse' must be true or false (no quotes), not \"yes\"");
+	expect_error("status = { at_risk = 2; };\n", "'status.at_risk' must be a number from 0 to 1, not 2");
+	expect_error("leaderboard = { window = [1]; };\n", "'leaderboard.window' must be one of: week, cycle, "
+		     "all (in double quotes), not a list");
 	expect_error("mouse = 1;\n", "t.conf:1: 'mouse' must be true or false");
 	expect_error("theme = 3;\n", "t.conf:1: 'theme' must be the name of a theme");
 	expect_error("database = true;\n", "t.conf:1: 'database' must be a string");
@@ -289,7 +314,9 @@ static void test_key_binding_errors(void **state)
 {
 	(void)state;
 	expect_error("keys = {\n\tcheck-in = \"c\";\n};\n",
-		     "t.conf:2: unknown action 'check-in' in keys (actions: quit, help,");
+		     "t.conf:2: unknown action 'check-in' in keys — did you mean 'checkin'? (actions: quit, help,");
+	expect_error("keys = {\n\tzzzzzz = \"c\";\n};\n",
+		     "t.conf:2: unknown action 'zzzzzz' in keys (actions: quit, help,");
 	assert_non_null(strstr(err, "checkin"));
 	assert_int_equal(cfg.nbindings, 0);
 	expect_error("keys = {\n quit = \"q Ctrl-q\";\n};\n",
@@ -345,7 +372,7 @@ static void test_load_file_errors(void **state)
 	close(fd);
 	assert_false(okr_config_load(&cfg, path, false, err, sizeof err));
 	char want[128];
-	snprintf(want, sizeof want, "%s:3: 'flash_ms' must be an integer from 0 to 5000", path);
+	snprintf(want, sizeof want, "%s:3: 'flash_ms' must be an integer from 0 to 5000, not 99999", path);
 	assert_string_equal(err, want);
 	unlink(path);
 

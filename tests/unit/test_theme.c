@@ -196,7 +196,9 @@ static void test_errors(void **state)
 {
 	(void)state;
 	expect_error("name = \"x\";\nslots = {\n\tnormal = { fg = ; };\n};\n",
-		     "t.theme:3: syntax error (");
+		     "t.theme:3: syntax error near 'normal = { fg = ; };' — check this line");
+	expect_error("slots = {\n\tnormal = { fg = \"red\"; };\n", "t.theme:1: the group opened here with '{' "
+		     "is never closed");
 	expect_error("slots = {\n\tstatus = {\n\t\tat_rsk = { fg = \"red\"; };\n\t};\n};\n",
 		     "t.theme:3: unknown slot 'status.at_rsk' (the slots are listed in themes/default.theme)");
 	expect_error("slots = {\n  sidebar = { fg = 1; };\n};",
