@@ -119,9 +119,10 @@ int main(int argc, char **argv)
 	for (int k = i + 1; k < argc && strcmp(argv[k], "--") != 0; k++)
 		if (!strcmp(argv[k], "--help") || !strcmp(argv[k], "-h"))
 			return cli_command_help(cmd);
-	/* The TUI reports a theme it cannot load itself, and stops: see
-	 * theme_check.c for why the other commands only warn. */
-	if (strcmp(cmd->name, "tui") != 0)
+	/* The screens (the TUI, okr review, the live okr board) report a theme
+	 * they cannot load themselves, and stop: see theme_check.c for why the
+	 * other commands only warn.  okr board warns itself when it prints. */
+	if (strcmp(cmd->name, "tui") != 0 && strcmp(cmd->name, "review") != 0 && strcmp(cmd->name, "board") != 0)
 		cli_theme_warn(&ctx);
 	int rest = i < argc ? argc - i - 1 : 0;
 	char **rest_argv = argv + (i < argc ? i + 1 : argc);

@@ -186,6 +186,7 @@ int cmd_board(cli_ctx *ctx, int argc, char **argv)
 	if (!cli_opt_get(opts, &a, "once") && !cli_opt_get(opts, &a, "json") && !v.all &&
 	    isatty(STDOUT_FILENO) && isatty(STDIN_FILENO))
 		return board_view_run(ctx, wi, v.teams);
+	cli_theme_warn(ctx);
 	if ((rc = cli_scores_load(ctx, 0, &v.sc)))
 		return rc;
 	score_span cur, prev;
