@@ -333,21 +333,15 @@ static void test_too_many_bindings(void **state)
 {
 	(void)state;
 	/* 26 lower + 26 upper + 26 C- + 12 F + 15 named + 25 more = over 128 */
-	char text[4096] = "keys = {\n down = \"";
+	char text[4096];
+	size_t n = (size_t)snprintf(text, sizeof text, "keys = {\n down = \"");
 	const char *more = "0 1 2 3 4 5 6 7 8 9 ! @ # $ % ^ & * ( ) [ ] { } < > , . ; '";
-	for (char ch = 'a'; ch <= 'z'; ch++) {
-		char k[16];
-		snprintf(k, sizeof k, "%c %c C-%c ", ch, ch - 'a' + 'A', ch);
-		strcat(text, k);
-	}
-	for (int f = 1; f <= 12; f++) {
-		char k[16];
-		snprintf(k, sizeof k, "F%d ", f);
-		strcat(text, k);
-	}
-	strcat(text, "Enter Tab BTab Esc Space Backspace Up Down Left Right Home End PgUp PgDn Ins Del ");
-	strcat(text, more);
-	strcat(text, "\";\n};\n");
+	for (char ch = 'a'; ch <= 'z'; ch++)
+		n += (size_t)snprintf(text + n, sizeof text - n, "%c %c C-%c ", ch, ch - 'a' + 'A', ch);
+	for (int f = 1; f <= 12; f++)
+		n += (size_t)snprintf(text + n, sizeof text - n, "F%d ", f);
+	snprintf(text + n, sizeof text - n, "%s%s\";\n};\n",
+		 "Enter Tab BTab Esc Space Backspace Up Down Left Right Home End PgUp PgDn Ins Del ", more);
 	expect_error(text, "t.conf:2: too many key bindings (at most 128)");
 }
 
