@@ -8,7 +8,8 @@
  *     -u LOGIN      the person the view and the writers run as (OKR_USER)
  *     -k KR         the key result the writers check in (a metric on screen)
  *     -i SECONDS    measure idle CPU over this long (0: skip)
- *     -b N          one-value changes whose bytes are counted (quiet 1 s each)
+ *     -b N          check-ins whose bytes are counted (quiet 1 s each)
+ *     -v N          then changes of one value only whose bytes are counted
  *     -l N          latency samples with `okr checkin` as the writer
  *     -L N          latency samples with the sqlite3 shell as the writer
  *     -o FILE       also write everything the view sent to FILE
@@ -39,15 +40,39 @@
  * Samples are spaced by a pseudo-random 0-199 ms so that the view's 200 ms
  * safety timer is met at every phase.
  *
- * Bytes for a one-value change: everything the view sent from the writer's
+ * Quiet after start-up: the first frame shows "computing the scores…" in
+ * the leaderboard, which the view computes right after it (about a second on
+ * a million check-ins) and then draws.  The view has gone quiet when, over a
+ * whole second, it has sent no byte and used less than 0.5 % of a CPU
+ * (schedstat); settle_ms is the time from the first frame to the start of
+ * that second, settle_bytes what it sent meanwhile.  The idle window starts
+ * there, so it measures watching, not start-up.
+ *
+ * Bytes for a check-in (-b): everything the view sent from the writer's
  * start until 1 s of silence, which includes the flash of the changed rows
- * and its end (flash_ms defaults to 600 ms).  The bytes up to the first
- * 100 ms of silence (the change itself) are reported separately.
+ * and its end (flash_ms defaults to 600 ms); a rank highlight (3 s) or a
+ * banner (4 s) that it starts ends in a later change's count.  The bytes up
+ * to the first 100 ms of silence (the change itself) are reported
+ * separately, and so is the first check-in, which on the demo set takes the
+ * key result from 61 % over 100 %: its value, bar, percentage and status,
+ * the objective's rollup and detail, the board's scores, ranks and
+ * movements (rows re-ordered) and a celebration banner all change — several
+ * visible values, not one.
+ *
+ * Bytes for one value (-v): after the check-ins, the driver waits until the
+ * view has been silent for 5 s (longer than any banner or highlight, so
+ * whatever the check-ins started has ended), then counts each further
+ * change as above.  The values (1111-9999) lie past the target of the demo
+ * set's K2 (1000) and short of the start of the large set's K1 (400 ->
+ * -175), so progress stays clamped at 100 % / 0 %: the visible effect is
+ * the one value, with the raw percentage printed next to it (SPEC §3) and
+ * the header's "changed" time.
  *
  * Idle CPU: utime + stime from /proc/PID/stat over the idle period, while no
  * one writes (and the same from /proc/PID/schedstat, in nanoseconds where
- * stat counts 10 ms ticks).  Refresh CPU: the view's schedstat time over one
- * whole change.  Peak memory: VmHWM from /proc/PID/status at the end.
+ * stat counts 10 ms ticks), from the time the view went quiet after
+ * start-up.  Refresh CPU: the view's schedstat time over one whole check-in.
+ * Peak memory: VmHWM from /proc/PID/status at the end.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -65,7 +90,8 @@
 #include <time.h>
 #include <unistd.h>
 
-enum { BURST_MS = 100, CHANGE_QUIET_MS = 1000, SEEN_TIMEOUT_MS = 5000, START_TIMEOUT_MS = 20000 };
+enum { BURST_MS = 100, CHANGE_QUIET_MS = 1000, SEEN_TIMEOUT_MS = 5000, START_TIMEOUT_MS = 20000,
+       SETTLE_MS = 1000, SETTLE_TIMEOUT_MS = 120000, VALUE_QUIET_MS = 5000 };
 
 static int master = -1, bell_fd = -1;
 static char bell_path[4096];
@@ -173,6 +199,39 @@ static unsigned long long drain(int quiet_ms, double *last)
 			end = now_ms() + quiet_ms;
 	}
 	return total_bytes - before;
+}
+
+/* Read for exactly ms; returns the bytes read meanwhile. */
+static unsigned long long soak(int ms)
+{
+	unsigned long long before = total_bytes;
+	double end = now_ms() + ms;
+	for (int left; (left = (int)(end - now_ms())) > 0;)
+		pump(left, NULL, NULL);
+	return total_bytes - before;
+}
+
+static double cpu_ms(void);
+
+/* Wait until the view has gone quiet (see "Quiet after start-up"); returns
+ * the time from now to the start of the quiet second. */
+static double settle(unsigned long long *bytes)
+{
+	double t0 = now_ms();
+	unsigned long long b0 = total_bytes;
+	for (;;) {
+		double w0 = now_ms(), c0 = cpu_ms();
+		unsigned long long got = soak(SETTLE_MS);
+		double c1 = cpu_ms();
+		if (!got && c1 - c0 < SETTLE_MS * 0.005) {
+			*bytes = total_bytes - b0;
+			return w0 - t0;
+		}
+		if (now_ms() - t0 > SETTLE_TIMEOUT_MS) {
+			errno = 0;
+			die("the view did not go quiet after start-up");
+		}
+	}
 }
 
 static pid_t spawn_view(const char *okr, const char *db, int cols, int rows, const char *login)
@@ -340,6 +399,8 @@ static double one_change(bool sql, const char *okr, const char *db, const char *
 	value_of(counter++, value);
 	seen_reset();
 	unsigned long long before = total_bytes;
+	if (dump)   /* where this change starts in the dump (-o), for decoding */
+		fprintf(stderr, "tuipty: change %u (%s) at byte %llu of the dump\n", counter, value, before);
 	double t_spawn = now_ms(), bell = 0, last = 0, t_seen = 0, t_seen_real = 0;
 	pid_t w = spawn_writer(sql, okr, db, login, kr, value, counter);
 	while (!seen_has(value)) {
@@ -406,29 +467,30 @@ static void latency(bool sql, int n, const char *okr, const char *db, const char
 
 static void usage(void)
 {
-	fprintf(stderr, "usage: tuipty [-s COLSxROWS] [-u LOGIN] [-k KR] [-i SECONDS] [-b N] [-l N] [-L N] "
-			"[-o FILE] OKR_BIN DB\n");
+	fprintf(stderr, "usage: tuipty [-s COLSxROWS] [-u LOGIN] [-k KR] [-i SECONDS] [-b N] [-v N] [-l N] "
+			"[-L N] [-o FILE] OKR_BIN DB\n");
 	exit(2);
 }
 
 int main(int argc, char **argv)
 {
-	int cols = 120, rows = 40, idle_s = 0, nbytes = 0, nlat = 0, nsql = 0, c;
+	int cols = 120, rows = 40, idle_s = 0, nbytes = 0, nvalue = 0, nlat = 0, nsql = 0, c;
 	const char *login = getenv("OKR_USER") ? getenv("OKR_USER") : "bench", *kr = NULL;
-	while ((c = getopt(argc, argv, "s:u:k:i:b:l:L:o:")) != -1) {
+	while ((c = getopt(argc, argv, "s:u:k:i:b:v:l:L:o:")) != -1) {
 		switch (c) {
 		case 's': if (sscanf(optarg, "%dx%d", &cols, &rows) != 2) usage(); break;
 		case 'u': login = optarg; break;
 		case 'k': kr = optarg; break;
 		case 'i': idle_s = atoi(optarg); break;
 		case 'b': nbytes = atoi(optarg); break;
+		case 'v': nvalue = atoi(optarg); break;
 		case 'l': nlat = atoi(optarg); break;
 		case 'L': nsql = atoi(optarg); break;
 		case 'o': if (!(dump = fopen(optarg, "w"))) die(optarg); break;
 		default: usage();
 		}
 	}
-	if (argc - optind != 2 || ((nbytes || nlat || nsql) && (!kr || kr[0] != 'K')))
+	if (argc - optind != 2 || ((nbytes || nvalue || nlat || nsql) && (!kr || kr[0] != 'K')))
 		usage();
 	const char *okr = argv[optind], *db = argv[optind + 1];
 	setenv("TERM", getenv("TERM") ? getenv("TERM") : "xterm-256color", 0);
@@ -458,6 +520,12 @@ int main(int argc, char **argv)
 		close(bell_fd);
 		bell_fd = -1;
 	}
+
+	/* ---- quiet after start-up ---- */
+	unsigned long long settle_bytes;
+	double settle_ms = settle(&settle_bytes);
+	printf("settle_ms=%.0f\nsettle_bytes=%llu\n", settle_ms, settle_bytes);
+	fflush(stdout);
 
 	/* ---- idle CPU ---- */
 	if (idle_s > 0) {
@@ -490,6 +558,7 @@ int main(int argc, char **argv)
 		/* CPU of the view for the whole change: the doorbell, the
 		 * data_version check, the new snapshot, both frames (flash and
 		 * its end); 1 s of waiting costs nothing. */
+		printf("change_first_bytes=%.0f\n", all[0]);   /* before pct() sorts */
 		printf("refresh_cpu_ms_p50=%.1f\nrefresh_cpu_ms_max=%.1f\n", pct(cpu, (size_t)nbytes, 0.5),
 		       pct(cpu, (size_t)nbytes, 1.0));
 		free(cpu);
@@ -498,6 +567,24 @@ int main(int argc, char **argv)
 		printf("change_frame_bytes_p50=%.0f\n", pct(fr, (size_t)nbytes, 0.5));
 		free(all);
 		free(fr);
+		fflush(stdout);
+	}
+
+	/* ---- bytes for one value ---- */
+	if (nvalue > 0) {
+		double *all = calloc((size_t)nvalue, sizeof *all);
+		drain(VALUE_QUIET_MS, NULL);
+		for (int i = 0; i < nvalue; i++) {
+			unsigned long long b;
+			if (one_change(false, okr, db, login, kr, CHANGE_QUIET_MS, &b, NULL) < 0) {
+				fprintf(stderr, "tuipty: a change never reached the screen\n");
+				return 1;
+			}
+			all[i] = (double)b;
+		}
+		printf("value_n=%d\nvalue_bytes_p50=%.0f\nvalue_bytes_max=%.0f\n", nvalue,
+		       pct(all, (size_t)nvalue, 0.5), pct(all, (size_t)nvalue, 1.0));
+		free(all);
 		fflush(stdout);
 	}
 

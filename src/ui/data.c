@@ -5,6 +5,13 @@
  * snapshot replaces the old one whole; the selection is carried over by ID
  * (never by position, which another person's new objective would shift),
  * and the rows whose value or version moved are remembered to flash.
+ *
+ * A flash lights the row's ID cell, not the whole row (SPEC §5: a one-value
+ * change repaints only what changed).  Recolouring a whole row sends every
+ * cell of it twice — lit, then back to its own colours, which is the most
+ * expensive repaint a row has (one colour change per column) — for a 600 ms
+ * hint; the ID marks the row as well and costs a few bytes each way.  The
+ * new value itself is sent either way.
  */
 #include <stdlib.h>
 #include <string.h>

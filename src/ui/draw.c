@@ -96,6 +96,20 @@ void draw_row_attr(WINDOW *w, int y, theme_slot slot)
 	mvwchgat(w, y, 0, -1, (attr_t)(a & ~A_COLOR), theme_pair(slot), NULL);
 }
 
+/* Recolour n cells of a row from column x: a flash or highlight that marks a
+ * row by one cell (its ID, its rank) instead of the whole row, so that
+ * lighting it and putting it out cost a few bytes each, not two repaints of
+ * the row.  extra adds attributes (A_REVERSE: a lit block). */
+void draw_cells_attr(WINDOW *w, int y, int x, int n, theme_slot slot, attr_t extra)
+{
+	if (y < 0 || y >= getmaxy(w) || x < 0 || x >= getmaxx(w) || n <= 0)
+		return;
+	if (n > getmaxx(w) - x)
+		n = getmaxx(w) - x;
+	unsigned long a = theme_attr(slot);
+	mvwchgat(w, y, x, n, (attr_t)(a & ~A_COLOR) | extra, theme_pair(slot), NULL);
+}
+
 void draw_pane_title(WINDOW *w, const char *title, int width, bool focused)
 {
 	theme_slot s = focused ? THEME_BORDER_FOCUS : THEME_BORDER;

@@ -118,9 +118,12 @@ static void draw_row(ui *u, WINDOW *w, int y, const score_row *r, const cols *c,
 	}
 	draw_text(w, y, c->name_x, name, c->name_w, ns, TEXT_ALIGN_LEFT);
 	draw_text(w, y, c->score_x, buf, 7, THEME_NORMAL, TEXT_ALIGN_RIGHT);
+	/* A moved row is lit at its rank only, as a block in the colour of
+	 * the move: lighting the whole row would repaint every column of it
+	 * twice (lit, then back) for a 3 s hint, where the rank is what moved. */
 	int hl = board_highlight_of(r->id);
 	if (hl)
-		draw_row_attr(w, y, hl > 0 ? THEME_RANK_UP : THEME_RANK_DOWN);
+		draw_cells_attr(w, y, 0, 4, hl > 0 ? THEME_RANK_UP : THEME_RANK_DOWN, A_REVERSE);
 }
 
 static long selected_entry(void)

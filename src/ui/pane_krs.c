@@ -154,7 +154,7 @@ static void pane_krs_draw(ui *u, WINDOW *w, int h, int width, bool focused)
 		if (r == d->kr_sel && u->focus != PANE_OBJECTIVES)
 			draw_row_attr(w, y, focused ? THEME_SELECTED : THEME_SELECTED_UNFOCUSED);
 		else if (data_flashing(u, 'K', d->snap.krs[d->krs[r]].id))
-			draw_row_attr(w, y, THEME_FLASH);
+			draw_cells_attr(w, y, 0, 5, THEME_FLASH, 0);   /* the ID: see data.c */
 	}
 }
 

@@ -40,7 +40,8 @@ static void scroll_to(int *top, int sel, int rows)
 		*top = 0;
 }
 
-static void draw_row(ui *u, WINDOW *w, int y, size_t r, int width)
+/* Returns the column of the row's ID (after the indent and the tree mark). */
+static int draw_row(ui *u, WINDOW *w, int y, size_t r, int width)
 {
 	const ui_data *d = &u->d;
 	const okr_objective *o = &d->snap.objs[d->rows[r]];
@@ -58,6 +59,7 @@ static void draw_row(ui *u, WINDOW *w, int y, size_t r, int width)
 	char id[24];
 	okr_format_id(ID_OBJECTIVE, o->id, id, sizeof id);
 	draw_text(w, y, x, id, 5, THEME_ID, TEXT_ALIGN_LEFT);
+	int id_x = x;
 	x += 5;
 	int title = width - x - right;
 	draw_text(w, y, x, o->title, title, THEME_TITLE, TEXT_ALIGN_LEFT);
@@ -75,6 +77,7 @@ static void draw_row(ui *u, WINDOW *w, int y, size_t r, int width)
 	if (col.status)
 		draw_text(w, y, x + 1, draw_status_word(a->status), col.status, draw_status_slot(a->status),
 			  TEXT_ALIGN_LEFT);
+	return id_x;
 }
 
 static void pane_objectives_draw(ui *u, WINDOW *w, int h, int width, bool focused)
@@ -100,12 +103,12 @@ static void pane_objectives_draw(ui *u, WINDOW *w, int h, int width, bool focuse
 		size_t r = (size_t)(p->top + y - 1);
 		if (r >= d->nrows)
 			break;
-		draw_row(u, w, y, r, width);
+		int id_x = draw_row(u, w, y, r, width);
 		const okr_objective *o = &d->snap.objs[d->rows[r]];
 		if (r == d->obj_sel)
 			draw_row_attr(w, y, focused ? THEME_SELECTED : THEME_SELECTED_UNFOCUSED);
 		else if (data_flashing(u, 'O', o->id))
-			draw_row_attr(w, y, THEME_FLASH);
+			draw_cells_attr(w, y, id_x, 5, THEME_FLASH, 0);   /* the ID: see data.c */
 	}
 }
 

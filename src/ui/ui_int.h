@@ -233,6 +233,7 @@ void draw_text(WINDOW *w, int y, int x, const char *s, int cols, theme_slot slot
 void draw_bar(WINDOW *w, int y, int x, int cols, double progress, bool done);
 void draw_spark(WINDOW *w, int y, int x, int cols, const double *v, size_t n);
 void draw_row_attr(WINDOW *w, int y, theme_slot slot);
+void draw_cells_attr(WINDOW *w, int y, int x, int n, theme_slot slot, attr_t extra);
 void draw_pane_title(WINDOW *w, const char *title, int width, bool focused);
 void draw_when(okr_time t, char *buf, size_t len);
 theme_slot draw_status_slot(okr_status s);
