@@ -30,6 +30,12 @@ check "the review opens at the first key result" wait_for 'K1  Phiên bản 2.0'
 check "with the progress line 1 / 10" wait_for '● 1 / 10'
 check "with its objective" wait_for '^ O1 Trở thành công ty'
 check "and the keys in the footer" wait_for 'c check-in  g grade'
+keys '?'
+check "? lists the review's own keys first" wait_for 'In the review'
+check "including the jump by ID" wait_for 'J .*Jump to a key result by its ID'
+keys q
+check "q closes the help, not the review" wait_gone 'In the review'
+check "and the review is still there" wait_for '● 1 / 10'
 keys n
 check "n goes to the next key result" wait_for 'K2  Đạt được 1.000'
 check "2 / 10" wait_for '2 / 10'
