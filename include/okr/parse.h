@@ -29,6 +29,10 @@ okr_id_kind okr_parse_id(const char *s, int64_t *id);
 /* Writes the typed ID into buf (at least 24 bytes). */
 const char *okr_format_id(okr_id_kind kind, int64_t id, char *buf, size_t len);
 
+/* daily, weekly, monthly: the word okr.conf, the CLI and exports use (shown
+ * to people through _()). */
+const char *okr_frequency_name(okr_frequency f);
+
 /* A value formatted for people: `decimals` places, no trailing junk. */
 const char *okr_format_value(double v, int decimals, char *buf, size_t len);
 

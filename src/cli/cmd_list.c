@@ -264,7 +264,6 @@ static void list_teams(list_view *v)
 
 static void list_kpis(list_view *v)
 {
-	static const char *const every[] = { "daily", "weekly", "monthly" };
 	json_out j;
 	if (v->json) {
 		json_begin(&j, stdout);
@@ -284,7 +283,7 @@ static void list_kpis(list_view *v)
 			json_str(&j, "direction", k->dir == DIR_AT_MOST ? "at_most" : "at_least");
 			json_str(&j, "timeframe", k->timeframe);
 			json_str(&j, "source", k->source);
-			json_str(&j, "frequency", every[k->every]);
+			json_str(&j, "frequency", okr_frequency_name(k->every));
 			json_str(&j, "owner", k->owner);
 			if (k->has_value)
 				json_num(&j, "latest", k->latest);
@@ -302,7 +301,7 @@ static void list_kpis(list_view *v)
 		cli_put(stdout, k->name, 40);
 		printf(" %10s %s %-8s ", cur, k->dir == DIR_AT_MOST ? "≤" : "≥", tgt);
 		cli_put(stdout, k->unit, 8);
-		printf(" %-8s %-7s ", _(every[k->every]), k->has_value ? (meets ? _("meets") : _("misses")) : "—");
+		printf(" %-8s %-7s ", _(okr_frequency_name(k->every)), k->has_value ? (meets ? _("meets") : _("misses")) : "—");
 		cli_put(stdout, k->source, -1);
 		putchar('\n');
 	}

@@ -15,7 +15,6 @@
 void cli_json_kr(json_out *j, const char *key, const okr_kr *k, const okr_assessment *a);
 int cli_show_person(cli_ctx *ctx, const char *who, bool points, bool json);   /* show_person.c */
 
-static const char *const every_names[] = { "daily", "weekly", "monthly" };
 
 static void when(okr_time t, char *buf, size_t len)
 {
@@ -67,7 +66,7 @@ static void show_kpi_parts(const okr_kpi *k)
 	cli_put(stdout, k->timeframe[0] ? k->timeframe : "—", -1);
 	printf(_("\n  source     "));
 	cli_put(stdout, k->source[0] ? k->source : "—", -1);
-	printf(_("\n  frequency  %s\n"), _(every_names[k->every]));
+	printf(_("\n  frequency  %s\n"), _(okr_frequency_name(k->every)));
 	if (k->has_value) {
 		okr_format_value(k->latest, 2, cur, sizeof cur);
 		bool meets = k->dir == DIR_AT_MOST ? k->latest <= k->target : k->latest >= k->target;
@@ -132,7 +131,7 @@ static int show_kr(cli_ctx *ctx, const okr_snapshot *snap, const okr_assessments
 		printf(_("  confidence %d/10"), k->confidence);
 	char due[11];
 	okr_format_date(a->due, due);
-	printf(_("\n  due        %s, check-ins %s\n"), due, _(every_names[k->every]));
+	printf(_("\n  due        %s, check-ins %s\n"), due, _(okr_frequency_name(k->every)));
 	if (fc.ok) {
 		okr_format_value(fc.value, k->decimals, val, sizeof val);
 		printf(_("  forecast   %s by the due date → projected grade %.2f\n"), val, fc.grade);
@@ -258,7 +257,7 @@ static int show_kpi(cli_ctx *ctx, int64_t id, bool json)
 		json_str(&j, "unit", k.unit);
 		json_str(&j, "timeframe", k.timeframe);
 		json_str(&j, "source", k.source);
-		json_str(&j, "frequency", every_names[k.every]);
+		json_str(&j, "frequency", okr_frequency_name(k.every));
 		json_arr(&j, "samples");
 		for (size_t i = 0; i < n; i++) {
 			json_obj(&j, NULL);

@@ -25,7 +25,6 @@
 #include "okr/text.h"
 #include "okr/util.h"
 
-static const char *const every_names[] = { "daily", "weekly", "monthly" };
 
 /* Sanitised, with every character Markdown could act on escaped. */
 static void md(FILE *f, const char *s)
@@ -210,7 +209,7 @@ static void kpis(report *r)
 		md(r->f, k->timeframe[0] ? k->timeframe : "—");
 		fputs(" | ", r->f);
 		md(r->f, k->source[0] ? k->source : "—");
-		fprintf(r->f, " | %s | ", _(every_names[k->every]));
+		fprintf(r->f, " | %s | ", _(okr_frequency_name(k->every)));
 		if (k->has_value) {
 			kpi_num(k->latest, num, sizeof num);
 			okr_format_date(okr_day_of(k->last_at), day);

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "okr/i18n.h"
 #include "okr/parse.h"
 #include "okr/util.h"
 
@@ -355,4 +356,10 @@ const char *okr_format_value(double v, int decimals, char *buf, size_t len)
 	if (buf[0] == '-' && strspn(buf + 1, "0.") == strlen(buf + 1))
 		memmove(buf, buf + 1, strlen(buf));
 	return buf;
+}
+
+const char *okr_frequency_name(okr_frequency f)
+{
+	static const char *const names[] = { N_("daily"), N_("weekly"), N_("monthly") };
+	return f >= FREQ_DAILY && f <= FREQ_MONTHLY ? names[f] : names[FREQ_WEEKLY];
 }

@@ -20,100 +20,53 @@
 #include "okr/util.h"
 #include "ui_int.h"
 
-typedef struct {
-	char *text;
-	theme_slot slot;
-	int indent;
-} line;
-
-typedef struct {
-	line *v;
-	size_t n, cap;
-	int width;
-} lines;
-
-/* Add text, wrapped to the width (database text is sanitised by the wrap). */
-static void add(lines *ls, int indent, theme_slot slot, const char *text)
-{
-	char **wrapped;
-	size_t n = text_wrap(text, ls->width - indent, &wrapped);
-	for (size_t i = 0; i < n; i++) {
-		okr_xgrow(&ls->v, &ls->cap, ls->n + 1, sizeof *ls->v);
-		ls->v[ls->n++] = (line){ okr_xstrdup(wrapped[i]), slot, indent };
-	}
-	if (!n) {
-		okr_xgrow(&ls->v, &ls->cap, ls->n + 1, sizeof *ls->v);
-		ls->v[ls->n++] = (line){ okr_xstrdup(""), slot, indent };
-	}
-	text_lines_free(wrapped, n);
-}
-
-static void addf(lines *ls, int indent, theme_slot slot, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-static void addf(lines *ls, int indent, theme_slot slot, const char *fmt, ...)
-{
-	okr_buf b;
-	okr_buf_init(&b);
-	va_list ap;
-	va_start(ap, fmt);
-	okr_buf_vprintf(&b, fmt, ap);
-	va_end(ap);
-	add(ls, indent, slot, b.s);
-	okr_buf_free(&b);
-}
-
-static const char *every_name(okr_frequency f)
-{
-	return f == FREQ_DAILY ? _("daily") : f == FREQ_MONTHLY ? _("monthly") : _("weekly");
-}
-
-static void add_comments(ui *u, lines *ls)
+static void add_comments(ui *u, ui_lines *ls)
 {
 	const ui_detail *det = &u->det;
-	addf(ls, 0, THEME_HELP_SECTION, _("Comments (%zu)"), det->ncomments);
+	lines_addf(ls, 0, THEME_HELP_SECTION, _("Comments (%zu)"), det->ncomments);
 	if (!det->ncomments)
-		add(ls, 2, THEME_DIM, _("none yet — press m to comment"));
+		lines_add(ls, 2, THEME_DIM, _("none yet — press m to comment"));
 	for (size_t i = 0; i < det->ncomments; i++) {
 		char w[32];
 		draw_when(det->comments[i].at, w, sizeof w);
-		addf(ls, 2, THEME_DIM, "%s  @%s", w, det->comments[i].author);
-		add(ls, 4, THEME_NORMAL, det->comments[i].text);
+		lines_addf(ls, 2, THEME_DIM, "%s  @%s", w, det->comments[i].author);
+		lines_add(ls, 4, THEME_NORMAL, det->comments[i].text);
 	}
 }
 
-static void add_kpi(lines *ls, const okr_kpi *k)
+static void add_kpi(ui_lines *ls, const okr_kpi *k)
 {
 	char tgt[48], cur[48];
 	okr_format_value(k->target, 2, tgt, sizeof tgt);
-	addf(ls, 0, THEME_HELP_SECTION, _("Tracks KPI%lld %s"), (long long)k->id, k->name);
-	addf(ls, 2, THEME_NORMAL, _("target     %s %s %s"), k->dir == DIR_AT_MOST ? "≤" : "≥", tgt, k->unit);
-	addf(ls, 2, THEME_NORMAL, _("timeframe  %s"), k->timeframe[0] ? k->timeframe : "—");
-	addf(ls, 2, THEME_NORMAL, _("source     %s"), k->source[0] ? k->source : "—");
-	addf(ls, 2, THEME_NORMAL, _("frequency  %s"), every_name(k->every));
+	lines_addf(ls, 0, THEME_HELP_SECTION, _("Tracks KPI%lld %s"), (long long)k->id, k->name);
+	lines_addf(ls, 2, THEME_NORMAL, _("target     %s %s %s"), k->dir == DIR_AT_MOST ? "≤" : "≥", tgt, k->unit);
+	lines_addf(ls, 2, THEME_NORMAL, _("timeframe  %s"), k->timeframe[0] ? k->timeframe : "—");
+	lines_addf(ls, 2, THEME_NORMAL, _("source     %s"), k->source[0] ? k->source : "—");
+	lines_addf(ls, 2, THEME_NORMAL, _("frequency  %s"), _(okr_frequency_name(k->every)));
 	if (k->has_value) {
 		bool meets = k->dir == DIR_AT_MOST ? k->latest <= k->target : k->latest >= k->target;
 		okr_format_value(k->latest, 2, cur, sizeof cur);
-		addf(ls, 2, meets ? THEME_KPI_MEETS : THEME_KPI_MISSES, _("latest     %s (%s)"), cur,
+		lines_addf(ls, 2, meets ? THEME_KPI_MEETS : THEME_KPI_MISSES, _("latest     %s (%s)"), cur,
 		     meets ? _("meets the target") : _("misses the target"));
 	}
 }
 
-static void build_kr(ui *u, lines *ls, const okr_kr *k, const okr_assessment *a)
+static void build_kr(ui *u, ui_lines *ls, const okr_kr *k, const okr_assessment *a)
 {
 	const ui_detail *det = &u->det;
 	char id[24], val[160], due[11];
 	okr_format_date(a->due, due);
-	addf(ls, 0, THEME_TITLE, "%s  %s", okr_format_id(ID_KR, k->id, id, sizeof id), k->title);
-	addf(ls, 2, THEME_DIM, _("owner @%s · objective O%lld · due %s · check-ins %s · version %lld"), k->owner,
-	     (long long)k->objective_id, due, every_name(k->every), (long long)k->version);
+	lines_addf(ls, 0, THEME_TITLE, "%s  %s", okr_format_id(ID_KR, k->id, id, sizeof id), k->title);
+	lines_addf(ls, 2, THEME_DIM, _("owner @%s · objective O%lld · due %s · check-ins %s · version %lld"), k->owner,
+	     (long long)k->objective_id, due, _(okr_frequency_name(k->every)), (long long)k->version);
 	okr_kr_value_text(k, val, sizeof val);
-	addf(ls, 2, THEME_NORMAL, _("value %s %s · %.0f%% (expected %.0f%%)"), val,
+	lines_addf(ls, 2, THEME_NORMAL, _("value %s %s · %.0f%% (expected %.0f%%)"), val,
 	     k->type == KR_MILESTONE ? "" : k->unit, a->raw * 100, a->expected * 100);
 	if (k->confidence >= 0)
-		addf(ls, 2, draw_status_slot(a->status), _("%s · confidence %d/10"), draw_status_word(a->status),
+		lines_addf(ls, 2, draw_status_slot(a->status), _("%s · confidence %d/10"), draw_status_word(a->status),
 		     k->confidence);
 	else
-		add(ls, 2, draw_status_slot(a->status), draw_status_word(a->status));
+		lines_add(ls, 2, draw_status_slot(a->status), draw_status_word(a->status));
 	const okr_cycle *cy = okr_snapshot_cycle(&u->d.snap);
 	okr_forecast fc = okr_forecast_kr(k, det->cis, det->ncis, cy ? okr_day_start(cy->start) : 0,
 					  okr_day_start(a->due + 1));
@@ -121,22 +74,22 @@ static void build_kr(ui *u, lines *ls, const okr_kr *k, const okr_assessment *a)
 		char v[64], pw[64];
 		okr_format_value(fc.value, k->decimals, v, sizeof v);
 		okr_format_value(fc.per_week, k->decimals + 1, pw, sizeof pw);
-		addf(ls, 2, THEME_NORMAL, _("forecast %s %s by %s → projected grade %.2f (%s%s a week)"), v,
+		lines_addf(ls, 2, THEME_NORMAL, _("forecast %s %s by %s → projected grade %.2f (%s%s a week)"), v,
 		     k->unit, due, fc.grade, fc.per_week >= 0 ? "+" : "", pw);
 	} else if (k->type != KR_MILESTONE) {
-		add(ls, 2, THEME_DIM, _("forecast: not enough check-ins yet"));
+		lines_add(ls, 2, THEME_DIM, _("forecast: not enough check-ins yet"));
 	}
 	if (det->has_kpi) {
-		add(ls, 0, THEME_NORMAL, "");
+		lines_add(ls, 0, THEME_NORMAL, "");
 		add_kpi(ls, &det->kpi);
 	}
-	add(ls, 0, THEME_NORMAL, "");
-	addf(ls, 0, THEME_HELP_SECTION, k->kpi_id ? _("KPI values (%zu%s)") : _("Check-ins (%zu%s)"), det->ncis,
+	lines_add(ls, 0, THEME_NORMAL, "");
+	lines_addf(ls, 0, THEME_HELP_SECTION, k->kpi_id ? _("KPI values (%zu%s)") : _("Check-ins (%zu%s)"), det->ncis,
 	     det->ncis >= 50 ? _(", latest") : "");
 	if (!det->ncis && k->kpi_id)
-		add(ls, 2, THEME_DIM, _("none yet — `okr kpi push` records one"));
+		lines_add(ls, 2, THEME_DIM, _("none yet — `okr kpi push` records one"));
 	else if (!det->ncis)
-		add(ls, 2, THEME_DIM, _("none yet — press c to check in"));
+		lines_add(ls, 2, THEME_DIM, _("none yet — press c to check in"));
 	for (size_t i = 0; i < det->ncis; i++) {
 		const okr_checkin *c = &det->cis[i];
 		okr_kr one = *k;
@@ -147,28 +100,28 @@ static void build_kr(ui *u, lines *ls, const okr_kr *k, const okr_assessment *a)
 		okr_kr_value_text(&one, val, sizeof val);
 		if (c->confidence >= 0)
 			snprintf(conf, sizeof conf, _("  conf %d"), c->confidence);
-		addf(ls, 2, THEME_NORMAL, "%s  @%s  %s%s", w, c->author, val, conf);
+		lines_addf(ls, 2, THEME_NORMAL, "%s  @%s  %s%s", w, c->author, val, conf);
 		if (c->note[0])
-			add(ls, 6, THEME_DIM, c->note);
+			lines_add(ls, 6, THEME_DIM, c->note);
 	}
-	add(ls, 0, THEME_NORMAL, "");
+	lines_add(ls, 0, THEME_NORMAL, "");
 	add_comments(u, ls);
 }
 
-static void build_objective(ui *u, lines *ls, const okr_objective *o, const okr_assessment *a)
+static void build_objective(ui *u, ui_lines *ls, const okr_objective *o, const okr_assessment *a)
 {
 	char id[24];
-	addf(ls, 0, THEME_TITLE, "%s  %s", okr_format_id(ID_OBJECTIVE, o->id, id, sizeof id), o->title);
+	lines_addf(ls, 0, THEME_TITLE, "%s  %s", okr_format_id(ID_OBJECTIVE, o->id, id, sizeof id), o->title);
 	if (o->description[0])
-		add(ls, 2, THEME_NORMAL, o->description);
-	addf(ls, 2, THEME_DIM, _("owner @%s · team %s · %s · version %lld"), o->owner[0] ? o->owner : "—",
+		lines_add(ls, 2, THEME_NORMAL, o->description);
+	lines_addf(ls, 2, THEME_DIM, _("owner @%s · team %s · %s · version %lld"), o->owner[0] ? o->owner : "—",
 	     o->team[0] ? o->team : "—", o->kind == OBJ_ASPIRATIONAL ? _("aspirational (0.7 is success)")
 	     : _("committed (1.0 expected)"), (long long)o->version);
-	addf(ls, 2, draw_status_slot(a->status), _("progress %.0f%% (expected %.0f%%) · %s"), a->progress * 100,
+	lines_addf(ls, 2, draw_status_slot(a->status), _("progress %.0f%% (expected %.0f%%) · %s"), a->progress * 100,
 	     a->expected * 100, draw_status_word(a->status));
 	if (o->parent_id)
-		addf(ls, 2, THEME_DIM, _("aligned to O%lld"), (long long)o->parent_id);
-	add(ls, 0, THEME_NORMAL, "");
+		lines_addf(ls, 2, THEME_DIM, _("aligned to O%lld"), (long long)o->parent_id);
+	lines_add(ls, 0, THEME_NORMAL, "");
 	add_comments(u, ls);
 }
 
@@ -176,7 +129,7 @@ static void pane_detail_draw(ui *u, WINDOW *w, int h, int width, bool focused)
 {
 	draw_pane_title(w, _("Detail"), width, focused);
 	const ui_detail *det = &u->det;
-	lines ls = { .width = width - 1 };
+	ui_lines ls = { .width = width - 1 };
 	if (det->kind == 'K') {
 		long i = data_kr_index(u, det->id);
 		if (i >= 0)
@@ -187,18 +140,12 @@ static void pane_detail_draw(ui *u, WINDOW *w, int h, int width, bool focused)
 			build_objective(u, &ls, &u->d.snap.objs[i], &u->d.as.objs[i]);
 	}
 	ui_pane *p = &u->panes[PANE_DETAIL];
-	int rows = h - 1;
-	if (p->top > (int)ls.n - rows)
-		p->top = (int)ls.n - rows;
-	if (p->top < 0)
-		p->top = 0;
+	p->top = lines_clamp_top(&ls, p->top, h - 1);
 	for (int y = 1; y < h && (size_t)(p->top + y - 1) < ls.n; y++) {
-		const line *l = &ls.v[p->top + y - 1];
+		const ui_line *l = &ls.v[p->top + y - 1];
 		draw_text(w, y, 1 + l->indent, l->text, width - 1 - l->indent, l->slot, TEXT_ALIGN_LEFT);
 	}
-	for (size_t i = 0; i < ls.n; i++)
-		free(ls.v[i].text);
-	free(ls.v);
+	lines_free(&ls);
 }
 
 static unsigned pane_detail_key(ui *u, okr_action a)

@@ -313,9 +313,8 @@ static void draw_kr(ui *u, WINDOW *w, int h, int width)
 		okr_buf_free(&b);
 		char due[11];
 		okr_format_date(u->d.as.krs[ki].due, due);
-		static const char *const every[] = { N_("daily"), N_("weekly"), N_("monthly") };
 		putf(&p, 0, THEME_DIM, _("owner @%s · due %s · %s check-ins · weight %g"), k->owner, due,
-		     _(every[k->every]), k->weight);
+		     _(okr_frequency_name(k->every)), k->weight);
 		p.y++;
 		if (big)
 			p.y++;
@@ -337,19 +336,16 @@ static void draw_kr(ui *u, WINDOW *w, int h, int width)
 static void draw_summary(ui *u, WINDOW *w, int h, int width)
 {
 	ui_review *rv = u->review;
-	review_lines ls = { 0 };
+	ui_lines ls = { 0 };
 	review_summary_lines(u, &ls);
 	int rows = h - 2;
-	if (rv->sum_top > (int)ls.n - rows)
-		rv->sum_top = (int)ls.n - rows;
-	if (rv->sum_top < 0)
-		rv->sum_top = 0;
+	rv->sum_top = lines_clamp_top(&ls, rv->sum_top, rows);
 	int mx = width >= 120 ? 4 : 1;
 	for (int y = 0; y < rows && (size_t)(rv->sum_top + y) < ls.n; y++) {
-		const review_line *l = &ls.v[rv->sum_top + y];
+		const ui_line *l = &ls.v[rv->sum_top + y];
 		draw_text(w, 2 + y, mx + l->indent, l->text, width - 2 * mx - l->indent, l->slot, TEXT_ALIGN_LEFT);
 	}
-	review_lines_free(&ls);
+	lines_free(&ls);
 	rv->want_cursor = false;
 }
 
@@ -391,49 +387,26 @@ bool review_cursor(ui *u)
 
 /* ---- the summary, for the screen and for stdout ---- */
 
-static void add(review_lines *ls, int indent, theme_slot slot, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-static void add(review_lines *ls, int indent, theme_slot slot, const char *fmt, ...)
-{
-	okr_buf b;
-	okr_buf_init(&b);
-	va_list ap;
-	va_start(ap, fmt);
-	okr_buf_vprintf(&b, fmt, ap);
-	va_end(ap);
-	okr_xgrow(&ls->v, &ls->cap, ls->n + 1, sizeof *ls->v);
-	ls->v[ls->n++] = (review_line){ okr_buf_take(&b), slot, indent };
-	okr_buf_free(&b);   /* take leaves a fresh empty buffer behind */
-}
-
-void review_lines_free(review_lines *ls)
-{
-	for (size_t i = 0; i < ls->n; i++)
-		free(ls->v[i].text);
-	free(ls->v);
-	memset(ls, 0, sizeof *ls);
-}
-
 static const okr_kr *kr_of(ui *u, int64_t id)
 {
 	long i = data_kr_index(u, id);
 	return i >= 0 ? &u->d.snap.krs[i] : NULL;
 }
 
-void review_summary_lines(ui *u, review_lines *ls)
+void review_summary_lines(ui *u, ui_lines *ls)
 {
 	ui_review *rv = u->review;
 	okr_review_summary s;
 	okr_review_summarize(&rv->r, &u->d.snap, &u->d.as, &s);
-	add(ls, 0, THEME_TITLE, _("Review summary · %s · %s"), rv->cycle_name, rv->scope);
-	add(ls, 0, THEME_NORMAL, _("%zu of %zu key results reviewed · %zu skipped · %zu not reached"), s.seen, s.total,
+	lines_addf(ls, 0, THEME_TITLE, _("Review summary · %s · %s"), rv->cycle_name, rv->scope);
+	lines_addf(ls, 0, THEME_NORMAL, _("%zu of %zu key results reviewed · %zu skipped · %zu not reached"), s.seen, s.total,
 	    s.skipped, s.unvisited);
-	add(ls, 0, THEME_NORMAL, _("%zu check-ins · %zu grades · %zu comments · %zu kudos"), s.checkins, s.grades,
+	lines_addf(ls, 0, THEME_NORMAL, _("%zu check-ins · %zu grades · %zu comments · %zu kudos"), s.checkins, s.grades,
 	    s.comments, s.kudos);
-	add(ls, 0, THEME_NORMAL, "%s", "");
-	add(ls, 0, THEME_HELP_SECTION, _("What changed (%zu)"), s.nchanges);
+	lines_addf(ls, 0, THEME_NORMAL, "%s", "");
+	lines_addf(ls, 0, THEME_HELP_SECTION, _("What changed (%zu)"), s.nchanges);
 	if (!s.nchanges)
-		add(ls, 2, THEME_DIM, "%s", _("no values moved"));
+		lines_addf(ls, 2, THEME_DIM, "%s", _("no values moved"));
 	for (size_t i = 0; i < s.nchanges; i++) {
 		const okr_review_change *c = &s.changes[i];
 		const okr_kr *k = kr_of(u, c->kr_id);
@@ -444,7 +417,7 @@ void review_summary_lines(ui *u, review_lines *ls)
 			okr_format_value(c->before, k->decimals, a, sizeof a);
 		okr_format_value(c->after, k->decimals, b, sizeof b);
 		char *t = text_fit(k->title, 40, NULL);
-		add(ls, 2, THEME_NORMAL, _("K%lld %s: %s → %s %s (%.0f%% → %.0f%%)"), (long long)k->id, t, a, b,
+		lines_addf(ls, 2, THEME_NORMAL, _("K%lld %s: %s → %s %s (%.0f%% → %.0f%%)"), (long long)k->id, t, a, b,
 		    k->type == KR_MILESTONE ? "" : k->unit, c->p_before * 100, c->p_after * 100);
 		free(t);
 	}
@@ -452,18 +425,18 @@ void review_summary_lines(ui *u, review_lines *ls)
 	okr_buf_init(&who);
 	for (size_t i = 0; i < s.npeople; i++)
 		okr_buf_printf(&who, "%s@%s (%zu)", i ? ", " : "", s.people[i].login, s.people[i].n);
-	add(ls, 0, THEME_HELP_SECTION, "%s", _("Who checked in"));
-	add(ls, 2, s.npeople ? THEME_NORMAL : THEME_DIM, "%s", s.npeople ? who.s : _("nobody during this review"));
+	lines_addf(ls, 0, THEME_HELP_SECTION, "%s", _("Who checked in"));
+	lines_addf(ls, 2, s.npeople ? THEME_NORMAL : THEME_DIM, "%s", s.npeople ? who.s : _("nobody during this review"));
 	okr_buf_free(&who);
-	add(ls, 0, THEME_HELP_SECTION, _("At risk (%zu)"), s.nrisks);
+	lines_addf(ls, 0, THEME_HELP_SECTION, _("At risk (%zu)"), s.nrisks);
 	if (!s.nrisks)
-		add(ls, 2, THEME_DIM, "%s", _("nothing: every key result is on track or done"));
+		lines_addf(ls, 2, THEME_DIM, "%s", _("nothing: every key result is on track or done"));
 	for (size_t i = 0; i < s.nrisks; i++) {
 		const okr_kr *k = kr_of(u, s.risks[i].kr_id);
 		if (!k)
 			continue;
 		char *t = text_fit(k->title, 40, NULL);
-		add(ls, 2, draw_status_slot(s.risks[i].status), _("K%lld %s: %s, %.0f points behind · @%s"),
+		lines_addf(ls, 2, draw_status_slot(s.risks[i].status), _("K%lld %s: %s, %.0f points behind · @%s"),
 		    (long long)k->id, t, draw_status_word(s.risks[i].status), s.risks[i].gap * 100, k->owner);
 		free(t);
 	}
@@ -472,17 +445,17 @@ void review_summary_lines(ui *u, review_lines *ls)
 		okr_buf_init(&sk);
 		for (size_t i = 0; i < s.nskipped; i++)
 			okr_buf_printf(&sk, "%sK%lld", i ? ", " : "", (long long)s.skipped_ids[i]);
-		add(ls, 0, THEME_HELP_SECTION, _("Skipped: %s"), sk.s);
+		lines_addf(ls, 0, THEME_HELP_SECTION, _("Skipped: %s"), sk.s);
 		okr_buf_free(&sk);
 	}
 	if (rv->grading) {
-		add(ls, 0, THEME_NORMAL, "%s", "");
+		lines_addf(ls, 0, THEME_NORMAL, "%s", "");
 		if (rv->closed)
-			add(ls, 0, THEME_MESSAGE, _("%s is closed: every key result is graded."), rv->cycle_name);
+			lines_addf(ls, 0, THEME_MESSAGE, _("%s is closed: every key result is graded."), rv->cycle_name);
 		else {
-			add(ls, 0, THEME_MESSAGE, _("Close %s now? y closes it: %zu key results without a grade"),
+			lines_addf(ls, 0, THEME_MESSAGE, _("Close %s now? y closes it: %zu key results without a grade"),
 			    rv->cycle_name, review_ungraded(u));
-			add(ls, 0, THEME_MESSAGE, "%s", _("get their progress as grade, and the cycle becomes read-only."));
+			lines_addf(ls, 0, THEME_MESSAGE, "%s", _("get their progress as grade, and the cycle becomes read-only."));
 		}
 	}
 	okr_review_summary_free(&s);
@@ -492,12 +465,12 @@ void review_print_summary(ui *u)
 {
 	if (!u->review)
 		return;
-	review_lines ls = { 0 };
+	ui_lines ls = { 0 };
 	review_summary_lines(u, &ls);
 	for (size_t i = 0; i < ls.n; i++) {
 		printf("%*s", ls.v[i].indent, "");
 		cli_put(stdout, ls.v[i].text, -1);
 		putchar('\n');
 	}
-	review_lines_free(&ls);
+	lines_free(&ls);
 }

@@ -62,18 +62,8 @@ unsigned review_close_cycle(ui *u);
 size_t review_ungraded(ui *u);
 
 /* review_draw.c */
-typedef struct {
-	char *text;
-	theme_slot slot;
-	int indent;
-} review_line;
-
-typedef struct {
-	review_line *v;
-	size_t n, cap;
-} review_lines;
-
-void review_summary_lines(ui *u, review_lines *ls);
-void review_lines_free(review_lines *ls);
+/* The summary as lines, kept whole (width 0): the screen cuts them, stdout
+ * gets them as they are. */
+void review_summary_lines(ui *u, ui_lines *ls);
 
 #endif

@@ -272,6 +272,28 @@ void form_free(ui *u);
 /* Place the terminal cursor in the field being edited (after drawing). */
 void form_cursor(ui *u);
 
+/* ---- lines.c: a page of styled lines for the views that scroll text ---- */
+typedef struct {
+	char *text;
+	theme_slot slot;
+	int indent;
+	bool spark;    /* the KPI view draws a sparkline on this line */
+} ui_line;
+
+typedef struct {
+	ui_line *v;
+	size_t n, cap;
+	int width;     /* wrap to this many columns; 0: keep lines whole */
+} ui_lines;
+
+/* Add text (wrapped); returns the last line added. */
+ui_line *lines_add(ui_lines *ls, int indent, theme_slot slot, const char *text);
+ui_line *lines_addf(ui_lines *ls, int indent, theme_slot slot, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+/* The first line to show so that rows lines fit: top clamped to the list. */
+int lines_clamp_top(const ui_lines *ls, int top, int rows);
+void lines_free(ui_lines *ls);
+
 /* ---- editing keys shared by forms and prompts ---- */
 /* Apply an editing key to e; true when it was one. */
 bool form_edit_key(editor *e, int key);

@@ -124,11 +124,6 @@ static const okr_kpi *selected(ui *u)
 	return &s->kpis[kv.sel];
 }
 
-static const char *every_name(okr_frequency f)
-{
-	return f == FREQ_DAILY ? _("daily") : f == FREQ_MONTHLY ? _("monthly") : _("weekly");
-}
-
 static theme_slot health_slot(okr_kpi_health h)
 {
 	return h == KPI_HEALTH_MEETS ? THEME_KPI_MEETS : h == KPI_HEALTH_MISSES ? THEME_KPI_MISSES : THEME_DIM;
@@ -220,7 +215,7 @@ static void draw_kpi(ui *u, WINDOW *w, int y, int h, const okr_kpi *k, int width
 	if (k->has_value)
 		draw_when(k->last_at, when, sizeof when);
 	snprintf(buf, sizeof buf, _("%s · source %s · %s · @%s · %s %s"), k->timeframe[0] ? k->timeframe : "—",
-		 k->source[0] ? k->source : "—", every_name(k->every), k->owner[0] ? k->owner : "—",
+		 k->source[0] ? k->source : "—", _(okr_frequency_name(k->every)), k->owner[0] ? k->owner : "—",
 		 k->has_value ? _("latest") : _("no value yet"), when);
 	bool late = okr_kpi_outdated(k, okr_now());
 	int ow = late ? text_width(_("outdated")) + 1 : 0;
@@ -289,85 +284,47 @@ static void draw_list(ui *u, WINDOW *w, int h, int width, bool focused)
 
 /* ---- the values of the selected KPI ---- */
 
-typedef struct {
-	char *text;
-	theme_slot slot;
-	int indent;
-	bool spark;    /* draw the sparkline here instead of text */
-} line;
-
-typedef struct {
-	line *v;
-	size_t n, cap;
-	int width;
-} lines;
-
-static void add(lines *ls, int indent, theme_slot slot, const char *text)
-{
-	char **wrapped;
-	size_t n = text_wrap(text, ls->width - indent, &wrapped);
-	for (size_t i = 0; i < n || (i == 0 && n == 0); i++) {
-		okr_xgrow(&ls->v, &ls->cap, ls->n + 1, sizeof *ls->v);
-		ls->v[ls->n++] = (line){ okr_xstrdup(n ? wrapped[i] : ""), slot, indent, false };
-	}
-	text_lines_free(wrapped, n);
-}
-
-static void addf(lines *ls, int indent, theme_slot slot, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-static void addf(lines *ls, int indent, theme_slot slot, const char *fmt, ...)
-{
-	okr_buf b;
-	okr_buf_init(&b);
-	va_list ap;
-	va_start(ap, fmt);
-	okr_buf_vprintf(&b, fmt, ap);
-	va_end(ap);
-	add(ls, indent, slot, b.s);
-	okr_buf_free(&b);
-}
-
-static void build_values(ui *u, lines *ls, const okr_kpi *k)
+static void build_values(ui *u, ui_lines *ls, const okr_kpi *k)
 {
 	char id[24], buf[512], num[48], when[32];
 	okr_kpi_health health = okr_kpi_health_of(k);
 	okr_time now = okr_now();
-	addf(ls, 0, THEME_TITLE, "%s  %s", okr_format_id(ID_KPI, k->id, id, sizeof id), k->name);
+	lines_addf(ls, 0, THEME_TITLE, "%s  %s", okr_format_id(ID_KPI, k->id, id, sizeof id), k->name);
 	target_text(k, buf, sizeof buf);
-	addf(ls, 2, THEME_NORMAL, _("target      %s"), buf);
-	addf(ls, 2, THEME_NORMAL, _("timeframe   %s"), k->timeframe[0] ? k->timeframe : "—");
-	addf(ls, 2, THEME_NORMAL, _("source      %s"), k->source[0] ? k->source : "—");
-	addf(ls, 2, THEME_NORMAL, _("frequency   %s · owner @%s"), every_name(k->every), k->owner[0] ? k->owner : "—");
+	lines_addf(ls, 2, THEME_NORMAL, _("target      %s"), buf);
+	lines_addf(ls, 2, THEME_NORMAL, _("timeframe   %s"), k->timeframe[0] ? k->timeframe : "—");
+	lines_addf(ls, 2, THEME_NORMAL, _("source      %s"), k->source[0] ? k->source : "—");
+	lines_addf(ls, 2, THEME_NORMAL, _("frequency   %s · owner @%s"), _(okr_frequency_name(k->every)), k->owner[0] ? k->owner : "—");
 	if (k->has_value) {
 		draw_when(k->last_at, when, sizeof when);
-		addf(ls, 2, health_slot(health), _("latest      %s %s · %s · %s"), view_number(k->latest, num, sizeof num),
+		lines_addf(ls, 2, health_slot(health), _("latest      %s %s · %s · %s"), view_number(k->latest, num, sizeof num),
 		     k->unit, when, health == KPI_HEALTH_MEETS ? _("meets the target") : _("misses the target"));
 		draw_when(okr_kpi_next_due(k), when, sizeof when);
 		if (okr_kpi_outdated(k, now))
-			addf(ls, 14, THEME_STATUS_OUTDATED, _("outdated: a value was due %s"), when);
+			lines_addf(ls, 14, THEME_STATUS_OUTDATED, _("outdated: a value was due %s"), when);
 		else
-			addf(ls, 14, THEME_DIM, _("next value due %s"), when);
+			lines_addf(ls, 14, THEME_DIM, _("next value due %s"), when);
 	} else {
-		add(ls, 2, THEME_STATUS_OUTDATED, _("latest      none yet — outdated until the first value"));
+		lines_add(ls, 2, THEME_STATUS_OUTDATED, _("latest      none yet — outdated until the first value"));
 	}
-	okr_xgrow(&ls->v, &ls->cap, ls->n + 1, sizeof *ls->v);
-	ls->v[ls->n++] = (line){ okr_xstrdup(_("trend")), THEME_NORMAL, 2, true };
+	lines_add(ls, 2, THEME_NORMAL, _("trend"))->spark = true;
 	okr_buf b;
 	okr_buf_init(&b);
 	trackers_text(u, k, &b);
-	addf(ls, 2, THEME_NORMAL, _("tracked by  %s"), b.len ? b.s : _("no key result of this cycle"));
+	lines_addf(ls, 2, THEME_NORMAL, _("tracked by  %s"), b.len ? b.s : _("no key result of this cycle"));
 	okr_buf_free(&b);
-	add(ls, 0, THEME_NORMAL, "");
-	addf(ls, 0, THEME_HELP_SECTION, _("Values (%zu%s)"), kv.nsamples,
+	lines_add(ls, 0, THEME_NORMAL, "");
+	lines_addf(ls, 0, THEME_HELP_SECTION, _("Values (%zu%s)"), kv.nsamples,
 	     kv.nsamples >= DETAIL_SAMPLES ? _(", latest") : "");
 	if (!kv.nsamples)
-		add(ls, 2, THEME_DIM, _("none yet — `okr kpi push NAME VALUE` records one"));
+		lines_add(ls, 2, THEME_DIM, _("none yet — `okr kpi push NAME VALUE` records one"));
 	for (size_t i = 0; i < kv.nsamples; i++) {
 		const okr_sample *s = &kv.samples[i];
 		draw_when(s->at, when, sizeof when);
-		addf(ls, 2, THEME_NORMAL, "%s  @%s  %s %s  %s", when, s->author, view_number(s->value, num, sizeof num),
+		lines_addf(ls, 2, THEME_NORMAL, "%s  @%s  %s %s  %s", when, s->author, view_number(s->value, num, sizeof num),
 		     k->unit, okr_kpi_value_meets(k, s->value) ? "✓" : "✗");
 		if (s->note[0])
-			add(ls, 6, THEME_DIM, s->note);
+			lines_add(ls, 6, THEME_DIM, s->note);
 	}
 }
 
@@ -386,24 +343,18 @@ static void draw_values(ui *u, WINDOW *w, int h, int x0, int width, bool focused
 		return;
 	}
 	load_samples(u, k->id);
-	lines ls = { .width = width - 1 };
+	ui_lines ls = { .width = width - 1 };
 	build_values(u, &ls, k);
-	int rows = h - 1;
-	if (kv.vtop > (int)ls.n - rows)
-		kv.vtop = (int)ls.n - rows;
-	if (kv.vtop < 0)
-		kv.vtop = 0;
+	kv.vtop = lines_clamp_top(&ls, kv.vtop, h - 1);
 	for (int y = 1; y < h && (size_t)(kv.vtop + y - 1) < ls.n; y++) {
-		const line *l = &ls.v[kv.vtop + y - 1];
+		const ui_line *l = &ls.v[kv.vtop + y - 1];
 		draw_text(sub, y, 1 + l->indent, l->text, width - 1 - l->indent, l->slot, TEXT_ALIGN_LEFT);
 		if (l->spark) {
 			const spark *sp = spark_of(u, k->id);
 			draw_spark(sub, y, 15, sp->n < SPARK_POINTS ? (int)sp->n : SPARK_POINTS, sp->v, sp->n);
 		}
 	}
-	for (size_t i = 0; i < ls.n; i++)
-		free(ls.v[i].text);
-	free(ls.v);
+	lines_free(&ls);
 	delwin(sub);
 }
 
