@@ -25,6 +25,7 @@
 #include <stdint.h>
 
 #include "okr/actions.h"
+#include "okr/config.h"
 
 #define KEYMAP_SPECIAL 0x1000000      /* above every Unicode code point */
 #define KEYMAP_KEY(curses_key) ((curses_key) + KEYMAP_SPECIAL)
@@ -64,6 +65,15 @@ void keymap_init(keymap *m);
  * nothing changes and err gets a message saying what to write instead.
  */
 bool keymap_bind(keymap *m, const char *action, const char *keys, char *err, size_t len);
+
+/*
+ * Apply okr.conf's bindings (one key per entry, as the config reader splits
+ * them): every action the file names gets exactly the keys the file lists for
+ * it, in order, so `quit = "q F10";` binds both q and F10. On an error nothing
+ * changes, *bad is set to the offending entry and err says what to write.
+ */
+bool keymap_apply(keymap *m, const okr_binding *b, size_t n, const okr_binding **bad,
+                  char *err, size_t len);
 
 /* The action bound to key, or ACT_NONE. '\r' and KEY_ENTER find Enter's
  * action, 127 and 8 Backspace's, unless they are bound themselves. */

@@ -351,14 +351,13 @@ static int open_store(ui *u)
 
 static int setup_keys(ui *u)
 {
+	char err[512];
+	const okr_binding *bad = NULL;
+
 	keymap_init(&u->keys);
-	for (size_t i = 0; i < u->cfg->nbindings; i++) {
-		char err[512];
-		const okr_binding *b = &u->cfg->bindings[i];
-		if (!keymap_bind(&u->keys, b->action, b->key, err, sizeof err)) {
-			app_message(u, true, _("%s: key binding '%s': %s"), u->ctx->config_path, b->action, err);
-			return -1;
-		}
+	if (!keymap_apply(&u->keys, u->cfg->bindings, u->cfg->nbindings, &bad, err, sizeof err)) {
+		app_message(u, true, _("%s: key binding '%s': %s"), u->ctx->config_path, bad->action, err);
+		return -1;
 	}
 	return 0;
 }

@@ -201,6 +201,38 @@ bool keymap_bind(keymap *m, const char *action, const char *keys, char *err, siz
 	return bind_action(m, a, keys, err, len);
 }
 
+/*
+ * The config reader gives one entry per key, so an action's keys are joined
+ * back into one list before binding: binding them one by one would leave only
+ * the last, since each bind replaces the action's keys.
+ */
+bool keymap_apply(keymap *m, const okr_binding *b, size_t n, const okr_binding **bad,
+                  char *err, size_t len)
+{
+	keymap next = *m;
+
+	for (size_t i = 0; i < n; i++) {
+		bool seen = false;
+		for (size_t j = 0; j < i && !seen; j++)
+			seen = !strcmp(b[j].action, b[i].action);
+		if (seen)
+			continue;
+		char keys[OKR_MAX_BINDINGS * (sizeof b[0].key + 1)];
+		size_t o = 0;
+		for (size_t j = i; j < n; j++) {
+			if (strcmp(b[j].action, b[i].action))
+				continue;
+			o += (size_t)snprintf(keys + o, sizeof keys - o, "%s%s", o ? " " : "", b[j].key);
+		}
+		if (!keymap_bind(&next, b[i].action, keys, err, len)) {
+			*bad = &b[i];
+			return false;
+		}
+	}
+	*m = next;
+	return true;
+}
+
 static okr_action find(const keymap *m, int key)
 {
 	for (size_t i = 0; i < m->n; i++)

@@ -131,3 +131,12 @@ e2e_run() {
 
 # pane_alive: the program in the pane has not exited.
 pane_alive() { ! tmux -L "$E2E_SOCK" list-panes -t e2e -F '#{pane_dead}' | grep -q 1; }
+
+# wait_dead [SECONDS]: poll until the program in the pane has exited.
+wait_dead() {
+	end=$(( $(date +%s%N) / 1000000 + ${1:-5} * 1000 ))
+	while pane_alive; do
+		[ "$(( $(date +%s%N) / 1000000 ))" -ge "$end" ] && return 1
+		sleep 0.02
+	done
+}

@@ -28,5 +28,5 @@ check "a search without match says so" wait_for "no match for 'ZZZNOPE'"
 keys Escape f
 check "f filters (mine)" wait_for 'showing: mine'
 keys q
-check "q quits" sh -c "sleep 0.3; tmux -L '$E2E_SOCK' list-panes -t e2e -F '#{pane_dead}' | grep -q 1"
+check "q quits" wait_dead
 e2e_done

@@ -15,15 +15,6 @@ review_start() {
 		OKR_CONFIG="$OKR_CONFIG" "$OKR_BIN" --db "$E2E_DB" review "$@"
 	tmux_cmd set -g remain-on-exit on >/dev/null
 }
-# wait_dead [SECONDS]: poll until okr has exited.
-wait_dead() {
-	end=$(( $(date +%s%N) / 1000000 + ${1:-5} * 1000 ))
-	until tmux_cmd list-panes -t e2e -F '#{pane_dead}' | grep -q 1; do
-		[ "$(( $(date +%s%N) / 1000000 ))" -ge "$end" ] && return 1
-		sleep 0.02
-	done
-}
-
 okr_as root demo >/dev/null || { echo "Bail out! okr demo failed"; exit 1; }
 review_start 80 24
 check "the review opens at the first key result" wait_for 'K1  Phiên bản 2.0' 10

@@ -153,6 +153,33 @@ static void test_rebind_replaces(void **state)
 	assert_string_equal(keymap_keys_for(&m, ACT_QUIT, buf, sizeof buf), "");
 }
 
+/* okr.conf's reader hands over one entry per key: `quit = "q F10";` is two
+ * entries and must bind both keys, not only the last. */
+static void test_apply_config_lists(void **state)
+{
+	(void)state;
+	keymap m;
+	char err[200], buf[64];
+	const okr_binding *bad = NULL;
+	const okr_binding conf[] = {
+		{ "quit", "q" }, { "down", "J" }, { "quit", "F10" }, { "down", "C-n" },
+	};
+	keymap_init(&m);
+	assert_true(keymap_apply(&m, conf, NELEM(conf), &bad, err, sizeof err));
+	assert_int_equal(keymap_lookup(&m, 'q'), ACT_QUIT);
+	assert_int_equal(keymap_lookup(&m, KEYMAP_KEY(KEY_F(10))), ACT_QUIT);
+	assert_string_equal(keymap_keys_for(&m, ACT_QUIT, buf, sizeof buf), "q, F10");
+	assert_string_equal(keymap_keys_for(&m, ACT_DOWN, buf, sizeof buf), "J, C-n");
+	assert_int_equal(keymap_lookup(&m, 'j'), ACT_NONE);
+
+	/* a bad entry changes nothing and names itself */
+	const okr_binding worse[] = { { "quit", "x" }, { "nosuch", "y" } };
+	assert_false(keymap_apply(&m, worse, NELEM(worse), &bad, err, sizeof err));
+	assert_ptr_equal(bad, &worse[1]);
+	assert_int_equal(keymap_lookup(&m, 'q'), ACT_QUIT);
+	assert_int_equal(keymap_lookup(&m, 'x'), ACT_NONE);
+}
+
 static void test_key_stolen(void **state)
 {
 	(void)state;
@@ -256,6 +283,7 @@ int main(void)
 		cmocka_unit_test(test_from_wch),
 		cmocka_unit_test(test_defaults),
 		cmocka_unit_test(test_rebind_replaces),
+		cmocka_unit_test(test_apply_config_lists),
 		cmocka_unit_test(test_key_stolen),
 		cmocka_unit_test(test_bind_errors),
 		cmocka_unit_test(test_enter_backspace_aliases),
