@@ -84,6 +84,8 @@ int cli_cycle(cli_ctx *ctx, const char *name, okr_cycle *out);
 /* Text from the database for a person's terminal: sanitised, fitted and
  * padded to cols display columns (cols < 0: sanitised only). */
 void cli_put(FILE *f, const char *s, int cols);
+/* "already recorded (--id ID): nothing added" on stdout: a recognised retry. */
+void cli_already_recorded(const char *id);
 /* A text progress bar of width cols: "██████░░░░". */
 void cli_bar(FILE *f, double progress, int cols);
 

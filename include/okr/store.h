@@ -27,6 +27,7 @@ typedef enum {
 	OKR_E_CONFLICT = 4,   /* stale edit: someone changed it meanwhile */
 	OKR_E_DB = 5,         /* missing, unreadable, read-only, corrupt, newer database */
 	OKR_E_DENIED = 6,     /* your role does not allow this */
+	OKR_E_REUSED = 7,     /* a client id (--id) already names a different write */
 } okr_result;
 
 typedef struct okr_store okr_store;
@@ -166,10 +167,12 @@ okr_result okr_store_kr_archive(okr_store *s, int64_t id, int64_t expect_version
 /* Make a key result take its value from a KPI (kpi_id 0: stop). */
 okr_result okr_store_kr_link_kpi(okr_store *s, int64_t kr_id, int64_t kpi_id);
 
-/* Append a check-in.  uid is the client-made unique id (NULL: made here); a
- * check-in whose uid is already stored is not added again and the call
- * succeeds, so a retried command never counts twice.  confidence -1: keep
- * none.  at 0: now.  Milestones take 1 (done) or 0 (not done). */
+/* Append a check-in.  uid is the client-made id (NULL: made here), scoped to
+ * the key result and the person writing: a retry of the same check-in (same
+ * value, confidence and note) is not added again and the call succeeds with
+ * okr_store_last_was_repeat true, so a retried command never counts twice;
+ * the same id with anything else is OKR_E_REUSED.  confidence -1: keep none.
+ * at 0: now.  Milestones take 1 (done) or 0 (not done). */
 okr_result okr_store_checkin(okr_store *s, int64_t kr_id, double value, int confidence,
 			     const char *note, const char *uid, okr_time at, int64_t *id);
 
@@ -181,8 +184,12 @@ typedef struct {
 } okr_kpi_in;
 
 okr_result okr_store_kpi_add(okr_store *s, const okr_kpi_in *in, int64_t *id);
+/* The same for a KPI value: uid scoped to the KPI and the person. */
 okr_result okr_store_kpi_push(okr_store *s, int64_t kpi_id, double value, const char *note,
 			      const char *uid, okr_time at, int64_t *id);
+/* Whether the last okr_store_checkin or okr_store_kpi_push on this handle
+ * found its client id already recorded (and so added nothing). */
+bool okr_store_last_was_repeat(const okr_store *s);
 
 okr_result okr_store_comment(okr_store *s, char kind, int64_t target_id, const char *text,
 			     okr_time at, int64_t *id);

@@ -136,3 +136,12 @@ void cli_bar(FILE *f, double p, int cols)
 	for (int i = 0; i < cols; i++)
 		fputs(i < full ? "█" : "░", f);
 }
+
+/* A retried write (`--id`) that was already stored: said on stdout, exit 0,
+ * so a script's log shows the retry was recognised rather than lost. */
+void cli_already_recorded(const char *id)
+{
+	char *safe = text_sanitize(id ? id : "");
+	printf(_("already recorded (--id %s): nothing added\n"), safe);
+	free(safe);
+}

@@ -27,6 +27,7 @@ struct okr_store {
 	void *on_wait_ctx;
 	int waited_ms;            /* in the current write */
 	bool told_wait;
+	bool repeat;              /* the last check-in or KPI value was a retry (client_id.c) */
 	bool in_txn;              /* inside store_write/store_read: nested writes join it */
 	/* Prepared statements kept for reuse, keyed by the address of their SQL
 	 * text (always a string literal): a check-in prepares nothing twice.
@@ -70,6 +71,18 @@ okr_result store_audit(okr_store *s, const char *action, char kind, int64_t id,
 
 /* A fresh client-made unique id (32 hex digits). */
 void store_make_uid(char out[33]);
+
+/* Client-made ids, scoped to the key result ('K') or KPI ('P') and the
+ * person writing: client_id.c. */
+typedef struct {
+	char kind;
+	int64_t target;
+	const char *client, *uid, *note;
+	double value;
+	int confidence;
+} store_client_write;
+void store_client_uid(char kind, int64_t target, int64_t author, const char *client, char out[33]);
+okr_result store_client_check(okr_store *s, const store_client_write *w, int64_t *id);
 
 /* SQLite's busy handler: waits in short steps and tells the person. */
 int store_busy_handler(void *ctx, int count);
