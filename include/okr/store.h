@@ -52,6 +52,10 @@ const char *okr_store_path(const okr_store *s);
  * -wal/-shm files the group cannot write ("" when none). */
 const char *okr_store_warning(const okr_store *s);
 const char *okr_store_bell_path(const okr_store *s);
+/* Create the doorbell (mode 0660 whatever the umask) or, if ring, touch it.
+ * Never blocks and never follows a link: false when it is not a regular file
+ * (a FIFO or a link a member put there), and then nothing was opened. */
+bool okr_bell_touch(const char *bell, bool ring);
 
 /* The schema version this binary writes. */
 int okr_store_schema_version(void);

@@ -6,6 +6,7 @@
 #define OKR_STORE_INT_H
 
 #include <sqlite3.h>
+#include <sys/types.h>
 #include "okr/store.h"
 
 /* "okr!" in the file header: tells an okr database from any other SQLite file. */
@@ -27,6 +28,7 @@ struct okr_store {
 	void *on_wait_ctx;
 	int waited_ms;            /* in the current write */
 	bool told_wait;
+	uid_t side_uid;           /* owner of a read-only -wal/-shm (side.c) */
 	bool repeat;              /* the last check-in or KPI value was a retry (client_id.c) */
 	bool in_txn;              /* inside store_write/store_read: nested writes join it */
 	/* Prepared statements kept for reuse, keyed by the address of their SQL
@@ -83,6 +85,12 @@ typedef struct {
 } store_client_write;
 void store_client_uid(char kind, int64_t target, int64_t author, const char *client, char out[33]);
 okr_result store_client_check(okr_store *s, const store_client_write *w, int64_t *id);
+
+/* The files next to the database: side.c.  store_side_check refuses a -wal
+ * or -shm that is a link, not a regular file, or (for a writer) read-only,
+ * naming that file; store_bell_check warns of a doorbell that is no file. */
+okr_result store_side_check(okr_store *s);
+void store_bell_check(okr_store *s);
 
 /* SQLite's busy handler: waits in short steps and tells the person. */
 int store_busy_handler(void *ctx, int count);
