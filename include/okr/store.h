@@ -57,6 +57,21 @@ const char *okr_store_bell_path(const okr_store *s);
  * (a FIFO or a link a member put there), and then nothing was opened. */
 bool okr_bell_touch(const char *bell, bool ring);
 
+/* Whether the file at the database's path is still the one this handle has
+ * open (a viewer checks it on its slow timer; every write checks it before
+ * and after).  Anything but OKR_FILE_OK: close the handle and open the path
+ * again, after okr_store_rescue for a deleted -wal. */
+typedef enum {
+	OKR_FILE_OK = 0,
+	OKR_FILE_DELETED,     /* nothing at the path */
+	OKR_FILE_REPLACED,    /* another file at the path (a restore) */
+	OKR_FILE_WAL_GONE,    /* the -wal was deleted or replaced under us */
+} okr_file_state;
+okr_file_state okr_store_file_state(okr_store *s);
+/* Copy what this connection can still read of a deleted -wal into the
+ * database file (a checkpoint through its open descriptor). */
+void okr_store_rescue(okr_store *s);
+
 /* The schema version this binary writes. */
 int okr_store_schema_version(void);
 

@@ -205,11 +205,31 @@ static void ring_bell(okr_store *s)
 	okr_bell_touch(s->bell, true);
 }
 
+/*
+ * After a write commits: copy it into the database file at once (a passive
+ * checkpoint never waits for readers), so that a -wal deleted by hand later
+ * loses as little as possible; then make sure the file we wrote is still the
+ * one at the path — a write into a deleted file is not confirmed — and ring.
+ */
+static okr_result after_commit(okr_store *s)
+{
+	s->own_commits++;
+	sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+	okr_file_state fs = okr_store_file_state(s);
+	if (fs != OKR_FILE_OK)
+		return store_file_lost(s, fs, true);
+	ring_bell(s);
+	return OKR_OK;
+}
+
 static okr_result run_txn(okr_store *s, const char *begin, store_txn_fn fn, void *ctx,
 			  bool is_write)
 {
 	s->waited_ms = 0;
 	s->told_wait = false;
+	okr_file_state fs = is_write ? okr_store_file_state(s) : OKR_FILE_OK;
+	if (fs != OKR_FILE_OK)
+		return store_file_lost(s, fs, false);
 	int rc = SQLITE_OK;
 	for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
 		s->err[0] = '\0';
@@ -236,10 +256,8 @@ static okr_result run_txn(okr_store *s, const char *begin, store_txn_fn fn, void
 		}
 		rc = exec(s, "COMMIT");
 		if (rc == SQLITE_OK) {
-			if (is_write) {
-				s->own_commits++;
-				ring_bell(s);
-			}
+			if (is_write)
+				return after_commit(s);
 			return OKR_OK;
 		}
 		exec(s, "ROLLBACK");

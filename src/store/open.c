@@ -231,6 +231,7 @@ static okr_result setup(okr_store *s)
 	if (rc != SQLITE_OK)
 		return store_sqlerr(s, rc, _("opening"));
 	sqlite3_extended_result_codes(s->db, 1);
+	store_file_remember(s);
 	/* The busy handler must be in place before the first read: a reader
 	 * meets SQLITE_BUSY while another process recovers or checkpoints the
 	 * WAL as it opens or closes (seen with many `okr kpi push` jobs at

@@ -28,6 +28,8 @@ struct okr_store {
 	void *on_wait_ctx;
 	int waited_ms;            /* in the current write */
 	bool told_wait;
+	dev_t file_dev, wal_dev;  /* what the path held at open (fileid.c) */
+	ino_t file_ino, wal_ino;  /* wal_ino 0: no -wal seen yet */
 	uid_t side_uid;           /* owner of a read-only -wal/-shm (side.c) */
 	bool repeat;              /* the last check-in or KPI value was a retry (client_id.c) */
 	bool in_txn;              /* inside store_write/store_read: nested writes join it */
@@ -91,6 +93,11 @@ okr_result store_client_check(okr_store *s, const store_client_write *w, int64_t
  * naming that file; store_bell_check warns of a doorbell that is no file. */
 okr_result store_side_check(okr_store *s);
 void store_bell_check(okr_store *s);
+
+/* fileid.c: remember the files at open; the refusal of a write whose file
+ * is gone (committed: it was found gone only after COMMIT). */
+void store_file_remember(okr_store *s);
+okr_result store_file_lost(okr_store *s, okr_file_state state, bool committed);
 
 /* SQLite's busy handler: waits in short steps and tells the person. */
 int store_busy_handler(void *ctx, int count);

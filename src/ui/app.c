@@ -429,6 +429,8 @@ static void run(ui *u, WINDOW *in)
 			check = true;
 			next_check = now + u->cfg->refresh_ms;
 		}
+		if (check)
+			u->dirty |= reopen_check(u);
 		if (check && okr_store_data_version(u->store) != u->data_version && data_load(u, true)) {
 			u->last_change = okr_now();
 			u->dirty |= DIRTY_ALL;

@@ -1,0 +1,89 @@
+/*
+ * fileid.c — is the file at the database's path still the one this handle
+ * has open?
+ *
+ * A cleanup script that removes DB-wal, a careless `rm`, or a restore that
+ * puts a backup in place all leave running processes holding the old inode:
+ * SQLite carries on writing into a file nobody will ever read again, and in
+ * WAL mode it does not notice.  So the handle remembers the device and inode
+ * of the database and of its -wal, and every write compares them with what
+ * is at the path now, before it starts and after it commits: a write into a
+ * file that is gone is never confirmed.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <sys/stat.h>
+
+#include "okr/i18n.h"
+#include "store_int.h"
+
+static bool wal_stat(const okr_store *s, struct stat *st)
+{
+	char p[4200];
+	snprintf(p, sizeof p, "%s-wal", s->path);
+	return stat(p, st) == 0;
+}
+
+void store_file_remember(okr_store *s)
+{
+	struct stat st;
+	if (stat(s->path, &st) == 0) {
+		s->file_dev = st.st_dev;
+		s->file_ino = st.st_ino;
+	}
+	/* The -wal is remembered once this connection has read (see below):
+	 * until then another process closing last may still remove it. */
+	s->wal_ino = 0;
+}
+
+okr_file_state okr_store_file_state(okr_store *s)
+{
+	struct stat st;
+	if (stat(s->path, &st) != 0)
+		return errno == ENOENT ? OKR_FILE_DELETED : OKR_FILE_OK;
+	if (st.st_dev != s->file_dev || st.st_ino != s->file_ino || st.st_nlink == 0)
+		return OKR_FILE_REPLACED;
+	/* While this handle is open no other process deletes the -wal (only
+	 * the last connection to close does), so a -wal seen once and gone or
+	 * different now was removed by hand.  It is remembered the first time
+	 * it is seen here, which is after the open's first read. */
+	if (!wal_stat(s, &st))
+		return s->wal_ino ? OKR_FILE_WAL_GONE : OKR_FILE_OK;
+	if (!s->wal_ino) {
+		s->wal_dev = st.st_dev;
+		s->wal_ino = st.st_ino;
+	} else if (st.st_dev != s->wal_dev || st.st_ino != s->wal_ino) {
+		return OKR_FILE_WAL_GONE;
+	}
+	return OKR_FILE_OK;
+}
+
+okr_result store_file_lost(okr_store *s, okr_file_state state, bool committed)
+{
+	const char *saved = committed ? _("the write went into the old file and is NOT saved")
+				      : _("nothing was saved");
+	switch (state) {
+	case OKR_FILE_DELETED:
+		return store_fail(s, OKR_E_DB, _("%s was deleted while okr had it open — %s; restore it from "
+						 "a backup (or make a new one with `okr init`) and enter it again"),
+				  s->path, saved);
+	case OKR_FILE_REPLACED:
+		return store_fail(s, OKR_E_DB, _("%s was replaced by another file while okr had it open — %s; "
+						 "okr reopens the new file: enter it again there"), s->path, saved);
+	case OKR_FILE_WAL_GONE:
+		return store_fail(s, OKR_E_DB, _("%s-wal was deleted while okr had the database open — %s; "
+						 "okr saves what it still holds and reopens the file: enter it again"),
+				  s->path, saved);
+	default:
+		return OKR_OK;
+	}
+}
+
+void okr_store_rescue(okr_store *s)
+{
+	/* The frames of a deleted -wal are still readable through this
+	 * connection's open descriptor: copy what it can into the database
+	 * file before the handle is closed. */
+	if (s->db)
+		sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+}

@@ -1,0 +1,77 @@
+/*
+ * reopen.c — a screen whose database file was deleted, replaced or lost
+ * its -wal under it (a cleanup script, a restore from backup).
+ *
+ * Checked on the slow timer and after every doorbell: the moment the file
+ * at the path is no longer the one the handle has open, the header stops
+ * saying "live" and says what happened, the store refuses every write with
+ * "nothing was saved" (fileid.c), and the path is opened again as soon as a
+ * database is there — after a deleted -wal, once what the old connection
+ * still holds has been copied into the file (okr_store_rescue).
+ */
+#include <string.h>
+#include <sys/stat.h>
+
+#include "okr/i18n.h"
+#include "ui_int.h"
+
+static const char *lost_text(okr_file_state st)
+{
+	switch (st) {
+	case OKR_FILE_DELETED: return _("the database file was deleted");
+	case OKR_FILE_REPLACED: return _("the database file was replaced");
+	case OKR_FILE_WAL_GONE: return _("the database's -wal file was deleted");
+	default: return "";
+	}
+}
+
+const char *reopen_header_text(const ui *u)
+{
+	return u->file_lost ? lost_text(u->file_lost) : NULL;
+}
+
+/* Open the path again; on success the new handle replaces the old one. */
+static bool reopen_store(ui *u)
+{
+	struct stat st;
+	const char *path = u->ctx->db_path;
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+		return false;
+	okr_store *fresh = NULL;
+	char err[1024];
+	int flags = u->readonly ? OKR_OPEN_READONLY : 0;
+	if (okr_store_open(path, flags, u->ctx->login, &fresh, err, sizeof err) != OKR_OK)
+		return false;
+	okr_store_close(u->store);
+	u->store = fresh;
+	okr_store_on_wait(u->store, statusbar_on_wait, u);
+	watch_close(&u->watch);
+	watch_open(&u->watch, okr_store_bell_path(u->store));
+	return true;
+}
+
+unsigned reopen_check(ui *u)
+{
+	okr_file_state st = okr_store_file_state(u->store);
+	if (st == OKR_FILE_OK && !u->file_lost)
+		return 0;
+	unsigned dirty = 0;
+	if (!u->file_lost) {
+		u->file_lost = st;
+		u->live = false;
+		if (st == OKR_FILE_WAL_GONE)
+			okr_store_rescue(u->store);
+		app_message(u, true, _("%s: %s — not live; nothing you enter is saved until okr reopens it"),
+			    u->ctx->db_path, lost_text(st));
+		dirty = DIRTY_ALL;
+	}
+	if (!reopen_store(u))
+		return dirty;
+	okr_file_state was = u->file_lost;
+	u->file_lost = OKR_FILE_OK;
+	u->live = u->watch.fd >= 0;
+	data_load(u, false);
+	app_message(u, false, _("%s: %s — reopened the file now at that path; live again"),
+		    u->ctx->db_path, lost_text(was));
+	return DIRTY_ALL | DIRTY_LAYOUT;
+}
