@@ -34,7 +34,7 @@ bool okr_bell_touch(const char *bell, bool ring)
 		return false;
 	struct stat st;
 	bool regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
-	if (regular && ring && st.st_size > 0)
+	if (regular && ring)
 		(void)ftruncate(fd, 0);
 	close(fd);   /* the close is what watchers see (IN_CLOSE_WRITE) */
 	return regular;
