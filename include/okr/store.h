@@ -72,6 +72,13 @@ okr_file_state okr_store_file_state(okr_store *s);
  * database file (a checkpoint through its open descriptor). */
 void okr_store_rescue(okr_store *s);
 
+/* SQLite's quick_check: OKR_E_DB with the damage and its fix in the error
+ * message when the file is damaged.  Reads the whole file: viewers run it
+ * once, after their first frame. */
+okr_result okr_store_health(okr_store *s);
+/* Whether any query on this handle met a damaged page. */
+bool okr_store_damaged(const okr_store *s);
+
 /* The schema version this binary writes. */
 int okr_store_schema_version(void);
 

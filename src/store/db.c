@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/random.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -48,11 +49,50 @@ okr_result store_fail(okr_store *s, okr_result code, const char *fmt, ...)
 	return code;
 }
 
+/* Is the filesystem holding the database out of space?  SQLite reports a
+ * full disk as SQLITE_FULL only from some writes; others (the -shm growing,
+ * an fsync) come back as an I/O error. */
+static bool disk_full(const okr_store *s)
+{
+	char dir[4200];
+	snprintf(dir, sizeof dir, "%s", s->path);
+	char *slash = strrchr(dir, '/');
+	if (slash)
+		slash[slash == dir] = '\0';
+	else
+		snprintf(dir, sizeof dir, ".");
+	struct statvfs v;
+	return statvfs(dir, &v) == 0 && (v.f_bavail == 0 || v.f_favail == 0);
+}
+
+/* The cause behind a generic I/O or read-only error that names a file of
+ * its own: the database or -wal gone, a -wal/-shm the person cannot write,
+ * a full disk.  OKR_OK when none of these. */
+static okr_result real_cause(okr_store *s, int rc)
+{
+	okr_file_state fs = s->db ? okr_store_file_state(s) : OKR_FILE_OK;
+	if (fs != OKR_FILE_OK || rc == SQLITE_READONLY_DBMOVED)
+		return store_file_lost(s, fs != OKR_FILE_OK ? fs : OKR_FILE_REPLACED, false);
+	okr_result r = store_side_check(s);
+	if (r != OKR_OK)
+		return r;
+	if (disk_full(s))
+		return store_fail(s, OKR_E_DB, _("the disk holding %s is full — nothing was saved; "
+						 "free some space and try again"), s->path);
+	return OKR_OK;
+}
+
 okr_result store_sqlerr(okr_store *s, int rc, const char *doing)
 {
-	switch (rc & 0xff) {
+	int base = rc & 0xff;
+	okr_result cause;
+	if ((base == SQLITE_IOERR || base == SQLITE_READONLY || base == SQLITE_CANTOPEN) &&
+	    (cause = real_cause(s, rc)) != OKR_OK)
+		return cause;
+	switch (base) {
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
+		s->damaged = true;
 		return store_fail(s, OKR_E_DB,
 			_("%s is damaged or not an okr database (%s) — restore it from a backup; "
 			  "`sqlite3 %s .recover` can save what is left"),
@@ -304,5 +344,6 @@ const char *okr_store_error(const okr_store *s) { return s ? s->err : ""; }
 const char *okr_store_path(const okr_store *s) { return s->path; }
 const char *okr_store_bell_path(const okr_store *s) { return s->bell; }
 const char *okr_store_warning(const okr_store *s) { return s->warning; }
+bool okr_store_damaged(const okr_store *s) { return s->damaged; }
 const okr_person *okr_store_me(const okr_store *s) { return &s->me; }
 int okr_store_schema_version(void) { return store_nmigrations; }

@@ -12,6 +12,7 @@
  */
 #include <errno.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include "okr/i18n.h"
@@ -86,4 +87,36 @@ void okr_store_rescue(okr_store *s)
 	 * file before the handle is closed. */
 	if (s->db)
 		sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+}
+
+/*
+ * A damaged page is found only by the query that reads it, and a screen's
+ * snapshot reads few tables (the latest check-ins, not the check-ins), so a
+ * damaged table could go unnoticed until someone's check-in fails.  Viewers
+ * run SQLite's quick_check once, after their first frame.
+ */
+okr_result okr_store_health(okr_store *s)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(s->db, "PRAGMA quick_check(1)", -1, &st, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(st);
+	bool ok = rc == SQLITE_ROW && !strcmp((const char *)sqlite3_column_text(st, 0), "ok");
+	char what[256] = "";
+	if (rc == SQLITE_ROW && !ok) {
+		/* "*** in database main ***\nPage 14: …": the page is what matters. */
+		const char *t = (const char *)sqlite3_column_text(st, 0);
+		const char *nl = strchr(t, '\n');
+		snprintf(what, sizeof what, "%s", nl ? nl + 1 : t);
+	}
+	sqlite3_finalize(st);
+	if (ok)
+		return OKR_OK;
+	if (rc != SQLITE_ROW && (rc & 0xff) != SQLITE_CORRUPT && (rc & 0xff) != SQLITE_NOTADB)
+		return store_sqlerr(s, rc, _("checking the database"));
+	s->damaged = true;
+	return store_fail(s, OKR_E_DB,
+		_("%s is damaged — restore a backup, or save what is left: `sqlite3 %s .recover | sqlite3 NEW.db`; "
+		  "until then what you see may be incomplete and saving may fail (%s)"),
+		s->path, s->path, what[0] ? what : sqlite3_errstr(rc));
 }

@@ -31,6 +31,7 @@ struct okr_store {
 	dev_t file_dev, wal_dev;  /* what the path held at open (fileid.c) */
 	ino_t file_ino, wal_ino;  /* wal_ino 0: no -wal seen yet */
 	uid_t side_uid;           /* owner of a read-only -wal/-shm (side.c) */
+	bool damaged;             /* a query met a damaged page (SQLITE_CORRUPT) */
 	bool repeat;              /* the last check-in or KPI value was a retry (client_id.c) */
 	bool in_txn;              /* inside store_write/store_read: nested writes join it */
 	/* Prepared statements kept for reuse, keyed by the address of their SQL

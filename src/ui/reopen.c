@@ -27,7 +27,20 @@ static const char *lost_text(okr_file_state st)
 
 const char *reopen_header_text(const ui *u)
 {
-	return u->file_lost ? lost_text(u->file_lost) : NULL;
+	if (u->file_lost)
+		return lost_text(u->file_lost);
+	return u->damaged || okr_store_damaged(u->store) ? _("the database is damaged") : NULL;
+}
+
+/* Once, after the first frame (and after a reopen): a damaged file is said
+ * at once, with its fix, rather than when someone's check-in fails. */
+unsigned reopen_health(ui *u)
+{
+	u->health_pending = false;
+	u->damaged = okr_store_health(u->store) != OKR_OK;
+	if (u->damaged)
+		app_message(u, true, "%s", okr_store_error(u->store));
+	return u->damaged ? DIRTY_ALL : 0;
 }
 
 /* Open the path again; on success the new handle replaces the old one. */
@@ -70,6 +83,7 @@ unsigned reopen_check(ui *u)
 	okr_file_state was = u->file_lost;
 	u->file_lost = OKR_FILE_OK;
 	u->live = u->watch.fd >= 0;
+	u->health_pending = true;
 	data_load(u, false);
 	app_message(u, false, _("%s: %s — reopened the file now at that path; live again"),
 		    u->ctx->db_path, lost_text(was));

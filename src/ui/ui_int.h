@@ -151,6 +151,8 @@ struct ui {
 	okr_time last_change;
 	bool live;                 /* the watcher works */
 	okr_file_state file_lost;  /* the file at the path is no longer ours (reopen.c) */
+	bool health_pending;       /* quick_check after the first frame (reopen.c) */
+	bool damaged;              /* it found damage: the header says so */
 
 	ui_pane panes[PANE_COUNT];
 	int focus;                 /* a ui_pane_id */
@@ -254,6 +256,7 @@ void statusbar_on_wait(void *ctx);
  * say so, and open the path again when a database is there.  Returns what
  * to redraw; the header's words for the loss (NULL: none). */
 unsigned reopen_check(ui *u);
+unsigned reopen_health(ui *u);
 const char *reopen_header_text(const ui *u);
 
 /* ---- help.c ---- */
