@@ -71,6 +71,9 @@ okr_file_state okr_store_file_state(okr_store *s);
 /* Copy what this connection can still read of a deleted -wal into the
  * database file (a checkpoint through its open descriptor). */
 void okr_store_rescue(okr_store *s);
+/* Open the file now at the handle's path (same flags and person) and, on
+ * success, close the old handle and put the new one in *s. */
+okr_result okr_store_reopen(okr_store **s, char *err, size_t errlen);
 
 /* SQLite's quick_check: OKR_E_DB with the damage and its fix in the error
  * message when the file is damaged.  Reads the whole file: viewers run it

@@ -120,3 +120,22 @@ okr_result okr_store_health(okr_store *s)
 		  "until then what you see may be incomplete and saving may fail (%s)"),
 		s->path, s->path, what[0] ? what : sqlite3_errstr(rc));
 }
+
+okr_result okr_store_reopen(okr_store **sp, char *err, size_t errlen)
+{
+	okr_store *old = *sp, *fresh = NULL;
+	struct stat st;
+	if (stat(old->path, &st) != 0 || !S_ISREG(st.st_mode)) {
+		snprintf(err, errlen, _("no database at %s yet"), old->path);
+		return OKR_E_DB;
+	}
+	okr_result r = okr_store_open(old->path, old->flags & ~(OKR_OPEN_CREATE | OKR_OPEN_SHARED),
+				      old->me.login, &fresh, err, errlen);
+	if (r != OKR_OK)
+		return r;
+	fresh->on_wait = old->on_wait;
+	fresh->on_wait_ctx = old->on_wait_ctx;
+	okr_store_close(old);
+	*sp = fresh;
+	return OKR_OK;
+}

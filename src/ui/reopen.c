@@ -9,9 +9,6 @@
  * database is there — after a deleted -wal, once what the old connection
  * still holds has been copied into the file (okr_store_rescue).
  */
-#include <string.h>
-#include <sys/stat.h>
-
 #include "okr/i18n.h"
 #include "ui_int.h"
 
@@ -46,18 +43,9 @@ unsigned reopen_health(ui *u)
 /* Open the path again; on success the new handle replaces the old one. */
 static bool reopen_store(ui *u)
 {
-	struct stat st;
-	const char *path = u->ctx->db_path;
-	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
-		return false;
-	okr_store *fresh = NULL;
 	char err[1024];
-	int flags = u->readonly ? OKR_OPEN_READONLY : 0;
-	if (okr_store_open(path, flags, u->ctx->login, &fresh, err, sizeof err) != OKR_OK)
+	if (okr_store_reopen(&u->store, err, sizeof err) != OKR_OK)
 		return false;
-	okr_store_close(u->store);
-	u->store = fresh;
-	okr_store_on_wait(u->store, statusbar_on_wait, u);
 	watch_close(&u->watch);
 	watch_open(&u->watch, okr_store_bell_path(u->store));
 	return true;

@@ -38,17 +38,17 @@ else
 fi
 
 # tmux format characters in a team name.
-okr team add '#[fg=red]Ops#(reboot)' >/dev/null
-okr team join '#[fg=red]Ops#(reboot)' alice >/dev/null
-okr objective add "Ops goal" --team '#[fg=red]Ops#(reboot)' >/dev/null
+okr team add '#[bold]T#(id)' >/dev/null
+okr team join '#[bold]T#(id)' alice >/dev/null
+okr objective add "Ops goal" --team '#[bold]T#(id)' >/dev/null
 run okr status
-check "$([ "$rc" = 0 ] && grep -qF '##[fg=red' "$OUT" && ! grep -q '[^#]#\[' "$OUT" && ! grep -q '[^#]#(' "$OUT"; echo $?)" \
+check "$([ "$rc" = 0 ] && grep -qF '##[bold]T##(id)' "$OUT" && ! grep -q '[^#]#\[' "$OUT" && ! grep -q '[^#]#(' "$OUT"; echo $?)" \
 	"okr status doubles every # of a team name for tmux" "exit $rc"
 if command -v tmux >/dev/null 2>&1; then
 	# What tmux itself makes of it: the text, not a style or a command.
 	shown=$(tmux -L "okr-raw-$$" -f /dev/null new-session -d -x 100 -y 5 \; \
 		display-message -p "$(cat "$OUT")" \; kill-server 2>/dev/null)
-	check "$(printf '%s' "$shown" | grep -qF 'Ops#(reboot)'; echo $?)" \
+	check "$(printf '%s' "$shown" | grep -qF '#[bold]T#(id)'; echo $?)" \
 		"tmux shows the team's #(...) as text instead of running it" "tmux shows: $shown"
 fi
 finish
