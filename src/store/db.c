@@ -76,6 +76,11 @@ static okr_result real_cause(okr_store *s, int rc)
 	okr_result r = store_side_check(s);
 	if (r != OKR_OK)
 		return r;
+	if (rc == SQLITE_IOERR_SHORT_READ)
+		return store_fail(s, OKR_E_DB,
+			_("a file of %s was cut short under running programs (was %s-wal deleted by hand?) — "
+			  "nothing was saved; try again in a moment (open okr screens repair it), and never "
+			  "delete -wal or -shm while anyone has the database open"), s->path, s->path);
 	if (disk_full(s))
 		return store_fail(s, OKR_E_DB, _("the disk holding %s is full — nothing was saved; "
 						 "free some space and try again"), s->path);

@@ -61,19 +61,23 @@ okr_file_state okr_store_file_state(okr_store *s)
 
 okr_result store_file_lost(okr_store *s, okr_file_state state, bool committed)
 {
-	const char *saved = committed ? _("the write went into the old file and is NOT saved")
+	/* Found only after COMMIT: the write went into the old file, whose
+	 * checkpoint may or may not have reached the one at the path — so it
+	 * is never confirmed, and the person is told to look before retrying. */
+	const char *saved = committed ? _("the write is NOT confirmed: it went into the old file and may be "
+					  "lost (look with `okr show` before entering it again)")
 				      : _("nothing was saved");
 	switch (state) {
 	case OKR_FILE_DELETED:
 		return store_fail(s, OKR_E_DB, _("%s was deleted while okr had it open — %s; restore it from "
-						 "a backup (or make a new one with `okr init`) and enter it again"),
+						 "a backup (or make a new one with `okr init`)"),
 				  s->path, saved);
 	case OKR_FILE_REPLACED:
 		return store_fail(s, OKR_E_DB, _("%s was replaced by another file while okr had it open — %s; "
-						 "okr reopens the new file: enter it again there"), s->path, saved);
+						 "okr reopens the new file"), s->path, saved);
 	case OKR_FILE_WAL_GONE:
 		return store_fail(s, OKR_E_DB, _("%s-wal was deleted while okr had the database open — %s; "
-						 "okr saves what it still holds and reopens the file: enter it again"),
+						 "okr saves what it still holds and reopens the file"),
 				  s->path, saved);
 	default:
 		return OKR_OK;
