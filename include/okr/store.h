@@ -68,9 +68,12 @@ typedef enum {
 	OKR_FILE_WAL_GONE,    /* the -wal was deleted or replaced under us */
 } okr_file_state;
 okr_file_state okr_store_file_state(okr_store *s);
-/* Copy what this connection can still read of a deleted -wal into the
- * database file (a checkpoint through its open descriptor). */
-void okr_store_rescue(okr_store *s);
+/* After OKR_FILE_WAL_GONE: copy what this connection can still read of the
+ * deleted -wal into the database file (unless a new -wal is already there)
+ * and close the connection, so that the path can be opened afresh.  The
+ * handle stays valid: every call fails with a message until
+ * okr_store_reopen replaces it. */
+void okr_store_release(okr_store *s);
 /* Open the file now at the handle's path (same flags and person) and, on
  * success, close the old handle and put the new one in *s. */
 okr_result okr_store_reopen(okr_store **s, char *err, size_t errlen);

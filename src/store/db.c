@@ -133,6 +133,10 @@ okr_result store_sqlerr(okr_store *s, int rc, const char *doing)
 
 sqlite3_stmt *store_prepare(okr_store *s, const char *sql)
 {
+	if (!s->db) {
+		store_closed(s);
+		return NULL;
+	}
 	int slot = -1;
 	for (int i = 0; i < s->ncache; i++)
 		if (s->cache[i].sql == sql) {
@@ -270,6 +274,8 @@ static okr_result after_commit(okr_store *s)
 static okr_result run_txn(okr_store *s, const char *begin, store_txn_fn fn, void *ctx,
 			  bool is_write)
 {
+	if (!s->db)
+		return store_closed(s);
 	s->waited_ms = 0;
 	s->told_wait = false;
 	okr_file_state fs = is_write ? okr_store_file_state(s) : OKR_FILE_OK;
@@ -337,7 +343,7 @@ okr_result okr_store_batch(okr_store *s, okr_result (*fn)(okr_store *, void *), 
 int64_t okr_store_data_version(okr_store *s)
 {
 	int64_t v = 0;
-	if (s->data_version && sqlite3_step(s->data_version) == SQLITE_ROW)
+	if (s->db && s->data_version && sqlite3_step(s->data_version) == SQLITE_ROW)
 		v = sqlite3_column_int64(s->data_version, 0);
 	if (s->data_version)
 		sqlite3_reset(s->data_version);

@@ -32,9 +32,20 @@ void store_file_remember(okr_store *s)
 		s->file_dev = st.st_dev;
 		s->file_ino = st.st_ino;
 	}
-	/* The -wal is remembered once this connection has read (see below):
-	 * until then another process closing last may still remove it. */
 	s->wal_ino = 0;
+}
+
+/* At the end of the open, once this connection has read (and so holds the
+ * -shm, which keeps the last other connection from removing the -wal as it
+ * closes): the -wal to watch from now on.  One that appears later (a
+ * read-only first opener makes none) is remembered when first seen. */
+void store_file_remember_wal(okr_store *s)
+{
+	struct stat st;
+	if (wal_stat(s, &st)) {
+		s->wal_dev = st.st_dev;
+		s->wal_ino = st.st_ino;
+	}
 }
 
 okr_file_state okr_store_file_state(okr_store *s)
@@ -46,8 +57,7 @@ okr_file_state okr_store_file_state(okr_store *s)
 		return OKR_FILE_REPLACED;
 	/* While this handle is open no other process deletes the -wal (only
 	 * the last connection to close does), so a -wal seen once and gone or
-	 * different now was removed by hand.  It is remembered the first time
-	 * it is seen here, which is after the open's first read. */
+	 * different now was removed by hand. */
 	if (!wal_stat(s, &st))
 		return s->wal_ino ? OKR_FILE_WAL_GONE : OKR_FILE_OK;
 	if (!s->wal_ino) {
@@ -84,13 +94,31 @@ okr_result store_file_lost(okr_store *s, okr_file_state state, bool committed)
 	}
 }
 
-void okr_store_rescue(okr_store *s)
+/*
+ * The -wal deleted under this handle.  While no other -wal is at the path,
+ * the frames this connection can still read through its open descriptor
+ * are copied into the database file and the log is reset (TRUNCATE, else
+ * as much as readers allow); once a new -wal exists that would copy stale
+ * frames over newer pages, so it is not done.  Then the connection is
+ * closed: it holds the -shm that a new -wal must not share with the old one
+ * (side.c refuses to open while someone still does).  The handle stays
+ * valid; everything on it fails with "closed" until okr_store_reopen.
+ */
+void okr_store_release(okr_store *s)
 {
-	/* The frames of a deleted -wal are still readable through this
-	 * connection's open descriptor: copy what it can into the database
-	 * file before the handle is closed. */
-	if (s->db)
+	if (!s->db)
+		return;
+	char wal[4200];
+	struct stat st;
+	snprintf(wal, sizeof wal, "%s-wal", s->path);
+	if (lstat(wal, &st) != 0 &&
+	    sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL) != SQLITE_OK)
 		sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+	sqlite3_finalize(s->data_version);
+	s->data_version = NULL;
+	store_cache_clear(s);
+	sqlite3_close_v2(s->db);
+	s->db = NULL;
 }
 
 /*
@@ -101,6 +129,8 @@ void okr_store_rescue(okr_store *s)
  */
 okr_result okr_store_health(okr_store *s)
 {
+	if (!s->db)
+		return store_closed(s);
 	sqlite3_stmt *st = NULL;
 	int rc = sqlite3_prepare_v2(s->db, "PRAGMA quick_check(1)", -1, &st, NULL);
 	if (rc == SQLITE_OK)
@@ -142,4 +172,10 @@ okr_result okr_store_reopen(okr_store **sp, char *err, size_t errlen)
 	okr_store_close(old);
 	*sp = fresh;
 	return OKR_OK;
+}
+
+okr_result store_closed(okr_store *s)
+{
+	return store_fail(s, OKR_E_DB, _("%s is closed here while its -wal is repaired — nothing was saved; "
+					 "okr opens it again in a moment"), s->path);
 }

@@ -116,6 +116,8 @@ static okr_result check_file(okr_store *s)
 				s->path);
 	}
 	okr_result r = store_side_check(s);
+	if (r == OKR_OK)
+		r = store_wal_orphan_check(s);
 	if (r == OKR_OK && (s->flags & OKR_OPEN_SHARED) && (s->flags & OKR_OPEN_CREATE))
 		r = prepare_shared(s);
 	return r;
@@ -263,6 +265,7 @@ static okr_result setup(okr_store *s)
 		r = load_me(s);
 	check_sharing(s);
 	store_bell_check(s);
+	store_file_remember_wal(s);
 	return r;
 }
 

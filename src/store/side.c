@@ -113,3 +113,30 @@ void store_bell_check(okr_store *s)
 			 _("%s is not a regular file, so screens update only every 200 ms — "
 			   "remove it with `rm %s`; okr makes a new one"), s->bell, s->bell);
 }
+
+/* SQLite holds a shared lock on this byte of -shm for as long as a
+ * connection has the database open (UNIX_SHM_DMS in its os_unix.c). */
+enum { SHM_DMS_BYTE = 128 };
+
+okr_result store_wal_orphan_check(okr_store *s)
+{
+	char wal[4200], shm[4200];
+	snprintf(wal, sizeof wal, "%s-wal", s->path);
+	snprintf(shm, sizeof shm, "%s-shm", s->path);
+	struct stat st;
+	if (lstat(wal, &st) == 0 || lstat(shm, &st) != 0 || !S_ISREG(st.st_mode))
+		return OKR_OK;
+	int fd = open(shm, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+	if (fd < 0)
+		return OKR_OK;
+	struct flock lk = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = SHM_DMS_BYTE, .l_len = 1 };
+	bool in_use = fcntl(fd, F_GETLK, &lk) == 0 && lk.l_type != F_UNLCK;
+	close(fd);
+	if (!in_use)
+		return OKR_OK;
+	return store_fail(s, OKR_E_DB,
+		_("%s was deleted while other programs (process %ld) had the database open — nothing was "
+		  "saved; okr screens let go within a second, so try again in a moment; if this stays, "
+		  "close the program that holds %s (`fuser %s`)"),
+		wal, (long)lk.l_pid, s->path, shm);
+}

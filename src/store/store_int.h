@@ -93,11 +93,18 @@ okr_result store_client_check(okr_store *s, const store_client_write *w, int64_t
  * or -shm that is a link, not a regular file, or (for a writer) read-only,
  * naming that file; store_bell_check warns of a doorbell that is no file. */
 okr_result store_side_check(okr_store *s);
+/* A -shm in use by another process with no -wal beside it: the -wal was
+ * deleted under them, and a new one must not share their -shm.  Refused
+ * (OKR_E_DB) until they have let go. */
+okr_result store_wal_orphan_check(okr_store *s);
 void store_bell_check(okr_store *s);
 
 /* fileid.c: remember the files at open; the refusal of a write whose file
  * is gone (committed: it was found gone only after COMMIT). */
 void store_file_remember(okr_store *s);
+void store_file_remember_wal(okr_store *s);
+/* The refusal of any call on a handle whose connection was released. */
+okr_result store_closed(okr_store *s);
 okr_result store_file_lost(okr_store *s, okr_file_state state, bool committed);
 
 /* SQLite's busy handler: waits in short steps and tells the person. */

@@ -7,7 +7,8 @@
  * saying "live" and says what happened, the store refuses every write with
  * "nothing was saved" (fileid.c), and the path is opened again as soon as a
  * database is there — after a deleted -wal, once what the old connection
- * still holds has been copied into the file (okr_store_rescue).
+ * still holds has been copied into the file and the connection let go of
+ * the shared -shm (okr_store_release).
  */
 #include "okr/i18n.h"
 #include "ui_int.h"
@@ -61,7 +62,7 @@ unsigned reopen_check(ui *u)
 		u->file_lost = st;
 		u->live = false;
 		if (st == OKR_FILE_WAL_GONE)
-			okr_store_rescue(u->store);
+			okr_store_release(u->store);
 		app_message(u, true, _("%s: %s — not live; nothing you enter is saved until okr reopens it"),
 			    u->ctx->db_path, lost_text(st));
 		dirty = DIRTY_ALL;

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <cmocka.h>
 
@@ -203,14 +204,32 @@ static void test_prompt_checkpoint(void **state)
 	assert_int_equal(okr_store_file_state(s), OKR_FILE_WAL_GONE);
 	assert_int_equal(okr_store_checkin(s, 1, 43, -1, NULL, NULL, 0, NULL), OKR_E_DB);
 	assert_contains(okr_store_error(s), "-wal was deleted while okr had the database open");
-	okr_store_rescue(s);
+	/* Another process opening now would share the viewers' -shm with a
+	 * new -wal: refused until they let go. */
+	pid_t pid = fork();
+	if (pid == 0) {
+		okr_store *o = NULL;
+		char e[1024];
+		okr_result r = okr_store_open(f->path, 0, "alice", &o, e, sizeof e);
+		_exit(r == OKR_E_DB && strstr(e, "was deleted while other programs") ? 0 : 1);
+	}
+	int status;
+	waitpid(pid, &status, 0);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	okr_store_release(s);
+	assert_int_equal(okr_store_checkin(s, 1, 44, -1, NULL, NULL, 0, NULL), OKR_E_DB);
+	assert_contains(okr_store_error(s), "is closed here while its -wal is repaired");
+	okr_store_release(viewer);
+	char err[1024];
+	assert_int_equal(okr_store_reopen(&s, err, sizeof err), OKR_OK);
+	assert_int_equal(okr_store_checkin(s, 1, 45, -1, NULL, NULL, 0, NULL), OKR_OK);
 	okr_store_close(viewer);
 	okr_store_close(s);
 	s = open_as(f->path, "alice", 0);
 	okr_kr kr;
 	assert_int_equal(okr_store_kr(s, 1, &kr), OKR_OK);
 	assert_true(kr.has_value);
-	assert_true(kr.current == 42);
+	assert_true(kr.current == 45);
 	okr_kr_free(&kr);
 	okr_store_close(s);
 }
