@@ -1,7 +1,7 @@
 #!/bin/sh
 # test_raw_output.sh — nothing raw reaches a terminal or a parser: an
-# argument okr echoes (a cycle name carrying an OSC 52 clipboard write) is
-# sanitised; invalid UTF-8 put into the database with sqlite3 comes out of
+# argument okr echoes (a cycle name carrying an OSC 52 clipboard write, a
+# database path with an escape sequence) is sanitised; invalid UTF-8 put into the database with sqlite3 comes out of
 # --json and the JSON export as U+FFFD, so the output is valid JSON and okr's
 # import takes its own export; `okr status` doubles tmux's '#' in a team name
 # so that `#[fg=red]` is shown, not obeyed.
@@ -15,6 +15,14 @@ check "$([ "$rc" = 0 ] && ! grep -q "$ESC" "$OUT" && ! grep -q "$BEL" "$OUT" && 
 	"okr cycle add echoes a name with an OSC 52 sequence sanitised" "exit $rc"
 run okr cycle list
 check "$([ "$rc" = 0 ] && ! grep -q "$ESC" "$OUT"; echo $?)" "and cycle list shows it sanitised"
+
+# A database path with an escape sequence, echoed by init and demo.
+EVIL="$T/$(printf 'e\033[2Jvil').db"
+run "$OKR_BIN" --db "$EVIL" init
+check "$([ "$rc" = 0 ] && ! grep -q "$ESC" "$OUT" && grep -q 'is ready' "$OUT"; echo $?)" \
+	"okr init echoes a path with an escape sequence sanitised" "exit $rc"
+run "$OKR_BIN" --db "$EVIL.demo" demo
+check "$([ "$rc" = 0 ] && ! grep -q "$ESC" "$OUT"; echo $?)" "okr demo too" "exit $rc"
 
 if [ -z "$HAVE_SQLITE3" ] || [ -z "$HAVE_PYTHON3" ]; then
 	skip "invalid UTF-8 in the database" "needs sqlite3 and python3"
