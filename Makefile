@@ -14,6 +14,15 @@ BUILD   := build/rel
 SANFLAGS :=
 endif
 
+# make fuzz: the library again with clang's fuzzer instrumentation and
+# ASan+UBSan, and a libFuzzer binary per tests/fuzz/fuzz_*.c.
+ifeq ($(FUZZ),1)
+BUILD   := build/fuzz
+CC      := clang
+SANFLAGS := -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+endif
+FUZZ_TIME ?= 10
+
 WERROR  := $(if $(CI),-Werror,)
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -D_XOPEN_SOURCE_EXTENDED \
@@ -32,10 +41,12 @@ BIN     := $(if $(filter 1,$(SAN)),$(BUILD)/okr,okr)
 
 UNIT_SRC := $(wildcard tests/unit/test_*.c tests/store/test_*.c)
 UNIT_BIN := $(UNIT_SRC:%.c=$(BUILD)/%)
+FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_BIN := $(FUZZ_SRC:%.c=$(BUILD)/%)
 BENCH_SRC := $(wildcard bench/*.c)
 BENCH_BIN := $(BENCH_SRC:%.c=$(BUILD)/%)
 
-.PHONY: all check run deps install clean unit shell-tests bench demo
+.PHONY: all check run deps install clean unit shell-tests bench demo fuzz fuzz-build
 
 all: $(BIN)
 
@@ -58,6 +69,10 @@ $(BUILD)/tests/%: tests/%.c $(LIB)
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) $(shell pkg-config --cflags cmocka 2>/dev/null) -o $@ $< $(LIB) \
 	  $(LDFLAGS) $(LDLIBS) $(shell pkg-config --libs cmocka 2>/dev/null)
 
+$(BUILD)/tests/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) -fsanitize=fuzzer -o $@ $< $(LIB) $(LDFLAGS) $(LDLIBS)
+
 $(BUILD)/bench/%: bench/%.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) -o $@ $< $(LIB) $(LDFLAGS) $(LDLIBS)
@@ -70,6 +85,14 @@ deps:
 check: deps
 	@$(MAKE) --no-print-directory all $(UNIT_BIN)
 	@OKR_BIN=$(abspath $(BIN)) BUILD=$(BUILD) sh tests/run.sh
+
+# Each harness for FUZZ_TIME seconds from its seed corpus (tests/fuzz/run.sh).
+fuzz:
+	@sh tools/deps.sh fuzz
+	@$(MAKE) --no-print-directory FUZZ=1 fuzz-build
+	@FUZZ_TIME=$(FUZZ_TIME) sh tests/fuzz/run.sh
+
+fuzz-build: $(FUZZ_BIN)
 
 run: deps
 	@$(MAKE) --no-print-directory all

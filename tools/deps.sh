@@ -28,6 +28,17 @@ if [ "${1:-}" = bench ]; then
 	need_cmd hyperfine hyperfine
 fi
 
+# `make fuzz` also wants clang with libFuzzer (tests/fuzz).
+if [ "${1:-}" = fuzz ]; then
+	need_cmd clang clang
+	if command -v clang >/dev/null 2>&1; then
+		[ -f "$(clang -print-file-name="libclang_rt.fuzzer-$(uname -m).a" 2>/dev/null)" ] ||
+			missing="$missing libclang-rt-dev"
+	else
+		missing="$missing libclang-rt-dev"
+	fi
+fi
+
 [ -z "$missing" ] && exit 0
 
 SUDO=""
@@ -47,12 +58,14 @@ if command -v apt-get >/dev/null 2>&1; then
 	$SUDO apt-get install -y -qq --no-install-recommends $missing </dev/null
 elif command -v dnf >/dev/null 2>&1; then
 	pkgs=$(echo "$missing" | sed 's/libncurses-dev/ncurses-devel/; s/libconfig-dev/libconfig-devel/;
-	  s/libsqlite3-dev/sqlite-devel/; s/libcmocka-dev/libcmocka-devel/; s/ncurses-term//')
+	  s/libsqlite3-dev/sqlite-devel/; s/libcmocka-dev/libcmocka-devel/; s/ncurses-term//;
+	  s/libclang-rt-dev/compiler-rt/')
 	# shellcheck disable=SC2086
 	$SUDO dnf install -y $pkgs </dev/null
 elif command -v apk >/dev/null 2>&1; then
 	pkgs=$(echo "$missing" | sed 's/libncurses-dev/ncurses-dev/; s/libconfig-dev/libconfig-dev/;
-	  s/libsqlite3-dev/sqlite-dev/; s/libcmocka-dev/cmocka-dev/; s/ncurses-term/ncurses-terminfo/')
+	  s/libsqlite3-dev/sqlite-dev/; s/libcmocka-dev/cmocka-dev/; s/ncurses-term/ncurses-terminfo/;
+	  s/libclang-rt-dev/compiler-rt/')
 	# shellcheck disable=SC2086
 	$SUDO apk add $pkgs </dev/null
 else

@@ -84,6 +84,11 @@ int cli_cycle(cli_ctx *ctx, const char *name, okr_cycle *out);
 /* Text from the database for a person's terminal: sanitised, fitted and
  * padded to cols display columns (cols < 0: sanitised only). */
 void cli_put(FILE *f, const char *s, int cols);
+/* printf to stdout, the whole text made safe for the terminal (newlines
+ * kept): for lines that quote a path or an argument. */
+void cli_say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* "already recorded (--id ID): nothing added" on stdout: a recognised retry. */
+void cli_already_recorded(const char *id);
 /* A text progress bar of width cols: "██████░░░░". */
 void cli_bar(FILE *f, double progress, int cols);
 

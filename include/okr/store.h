@@ -27,6 +27,7 @@ typedef enum {
 	OKR_E_CONFLICT = 4,   /* stale edit: someone changed it meanwhile */
 	OKR_E_DB = 5,         /* missing, unreadable, read-only, corrupt, newer database */
 	OKR_E_DENIED = 6,     /* your role does not allow this */
+	OKR_E_REUSED = 7,     /* a client id (--id) already names a different write */
 } okr_result;
 
 typedef struct okr_store okr_store;
@@ -51,6 +52,38 @@ const char *okr_store_path(const okr_store *s);
  * -wal/-shm files the group cannot write ("" when none). */
 const char *okr_store_warning(const okr_store *s);
 const char *okr_store_bell_path(const okr_store *s);
+/* Create the doorbell (mode 0660 whatever the umask) or, if ring, touch it.
+ * Never blocks and never follows a link: false when it is not a regular file
+ * (a FIFO or a link a member put there), and then nothing was opened. */
+bool okr_bell_touch(const char *bell, bool ring);
+
+/* Whether the file at the database's path is still the one this handle has
+ * open (a viewer checks it on its slow timer; every write checks it before
+ * and after).  Anything but OKR_FILE_OK: close the handle and open the path
+ * again, after okr_store_rescue for a deleted -wal. */
+typedef enum {
+	OKR_FILE_OK = 0,
+	OKR_FILE_DELETED,     /* nothing at the path */
+	OKR_FILE_REPLACED,    /* another file at the path (a restore) */
+	OKR_FILE_WAL_GONE,    /* the -wal was deleted or replaced under us */
+} okr_file_state;
+okr_file_state okr_store_file_state(okr_store *s);
+/* After OKR_FILE_WAL_GONE: copy what this connection can still read of the
+ * deleted -wal into the database file (unless a new -wal is already there)
+ * and close the connection, so that the path can be opened afresh.  The
+ * handle stays valid: every call fails with a message until
+ * okr_store_reopen replaces it. */
+void okr_store_release(okr_store *s);
+/* Open the file now at the handle's path (same flags and person) and, on
+ * success, close the old handle and put the new one in *s. */
+okr_result okr_store_reopen(okr_store **s, char *err, size_t errlen);
+
+/* SQLite's quick_check: OKR_E_DB with the damage and its fix in the error
+ * message when the file is damaged.  Reads the whole file: viewers run it
+ * once, after their first frame. */
+okr_result okr_store_health(okr_store *s);
+/* Whether any query on this handle met a damaged page. */
+bool okr_store_damaged(const okr_store *s);
 
 /* The schema version this binary writes. */
 int okr_store_schema_version(void);
@@ -166,10 +199,12 @@ okr_result okr_store_kr_archive(okr_store *s, int64_t id, int64_t expect_version
 /* Make a key result take its value from a KPI (kpi_id 0: stop). */
 okr_result okr_store_kr_link_kpi(okr_store *s, int64_t kr_id, int64_t kpi_id);
 
-/* Append a check-in.  uid is the client-made unique id (NULL: made here); a
- * check-in whose uid is already stored is not added again and the call
- * succeeds, so a retried command never counts twice.  confidence -1: keep
- * none.  at 0: now.  Milestones take 1 (done) or 0 (not done). */
+/* Append a check-in.  uid is the client-made id (NULL: made here), scoped to
+ * the key result and the person writing: a retry of the same check-in (same
+ * value, confidence and note) is not added again and the call succeeds with
+ * okr_store_last_was_repeat true, so a retried command never counts twice;
+ * the same id with anything else is OKR_E_REUSED.  confidence -1: keep none.
+ * at 0: now.  Milestones take 1 (done) or 0 (not done). */
 okr_result okr_store_checkin(okr_store *s, int64_t kr_id, double value, int confidence,
 			     const char *note, const char *uid, okr_time at, int64_t *id);
 
@@ -181,8 +216,12 @@ typedef struct {
 } okr_kpi_in;
 
 okr_result okr_store_kpi_add(okr_store *s, const okr_kpi_in *in, int64_t *id);
+/* The same for a KPI value: uid scoped to the KPI and the person. */
 okr_result okr_store_kpi_push(okr_store *s, int64_t kpi_id, double value, const char *note,
 			      const char *uid, okr_time at, int64_t *id);
+/* Whether the last okr_store_checkin or okr_store_kpi_push on this handle
+ * found its client id already recorded (and so added nothing). */
+bool okr_store_last_was_repeat(const okr_store *s);
 
 okr_result okr_store_comment(okr_store *s, char kind, int64_t target_id, const char *text,
 			     okr_time at, int64_t *id);

@@ -66,7 +66,10 @@ int cmd_checkin(cli_ctx *ctx, int argc, char **argv)
 		okr_kr_free(&kr);
 		return cli_store_fail(ctx, r);
 	}
-	if (!cli_opt_get(opts, &a, "quiet")) {
+	bool repeat = okr_store_last_was_repeat(ctx->store);
+	if (repeat)
+		cli_already_recorded(cli_opt_get(opts, &a, "id"));
+	if (!cli_opt_get(opts, &a, "quiet") && !repeat) {
 		kr.current = value;
 		kr.has_value = true;
 		/* The same words as `okr list`: "640 / 1000", "87 (≥ 85)", "done". */

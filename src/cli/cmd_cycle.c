@@ -28,7 +28,8 @@ static int cycle_add(cli_ctx *ctx, int argc, char **argv)
 	okr_result r = okr_store_cycle_add(ctx->store, a.pos[0], s, e, &id);
 	if (r)
 		return cli_store_fail(ctx, r);
-	printf("%s\n", a.pos[0]);
+	cli_put(stdout, a.pos[0], -1);   /* as stored, made safe for the terminal */
+	putchar('\n');
 	return 0;
 }
 

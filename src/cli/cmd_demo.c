@@ -287,7 +287,7 @@ int cmd_demo(cli_ctx *ctx, int argc, char **argv)
 		okr_store_close(d.as[i]);
 	if (d.failed)
 		return d.failed;
-	printf(_("Demo database ready: %s\nTry: okr --db %s   (or: okr --db %s list)\n"), ctx->db_path,
+	cli_say(_("Demo database ready: %s\nTry: okr --db %s   (or: okr --db %s list)\n"), ctx->db_path,
 	       ctx->db_path, ctx->db_path);
 	return 0;
 }

@@ -206,7 +206,7 @@ int cmd_import(cli_ctx *ctx, int argc, char **argv)
 			rc = cli_fail(r, _("%s — nothing was imported"), okr_store_error(ctx->store));
 	} else {
 		if (dry)
-			printf(_("Dry run of importing %s into %s — nothing was written:\n"), a.pos[0], ctx->db_path);
+			cli_say(_("Dry run of importing %s into %s — nothing was written:\n"), a.pos[0], ctx->db_path);
 		report(&f, &rep, dry);
 	}
 	okr_load_report_free(&rep);

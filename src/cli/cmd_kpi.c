@@ -77,7 +77,11 @@ static int kpi_push(cli_ctx *ctx, int argc, char **argv)
 	okr_result r = okr_store_kpi_push(ctx->store, k.id, v, cli_opt_get(opts, &a, "message"),
 					  cli_opt_get(opts, &a, "id"), 0, NULL);
 	okr_kpi_free(&k);
-	return r ? cli_store_fail(ctx, r) : 0;
+	if (r)
+		return cli_store_fail(ctx, r);
+	if (okr_store_last_was_repeat(ctx->store))
+		cli_already_recorded(cli_opt_get(opts, &a, "id"));
+	return 0;
 }
 
 static int kpi_link(cli_ctx *ctx, int argc, char **argv)

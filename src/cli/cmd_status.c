@@ -2,7 +2,8 @@
  * cmd_status.c — okr status: one short line for tmux's status-right (SPEC
  * §5): your rank and its movement in the configured window, your points and
  * level, and your team's progress in the current cycle.  Plain text with no
- * colour codes, so tmux shows it as it is.
+ * colour codes, so tmux shows it as it is; a '#' from the data is doubled so
+ * that tmux never takes a team name for a format (#[...], #(...)).
  *
  *   #2 ▲1 · 45 pts this week · L3 · Product 47%
  */
@@ -42,6 +43,18 @@ static bool team_progress(cli_ctx *ctx, const cli_scores *sc, const okr_person *
 	free(w);
 	okr_assessments_free(&as);
 	return k > 0;
+}
+
+/* tmux expands '#' in status-right (#[fg=red], #(cmd), #S): a team name
+ * is text, so each '#' is doubled, which tmux shows as one. */
+static void put_tmux_literal(const char *s)
+{
+	fputs(" · ", stdout);
+	for (; *s; s++) {
+		if (*s == '#')
+			putchar('#');
+		putchar(*s);
+	}
 }
 
 int cmd_status(cli_ctx *ctx, int argc, char **argv)
@@ -88,7 +101,8 @@ int cmd_status(cli_ctx *ctx, int argc, char **argv)
 	double tp;
 	if (team_progress(ctx, &sc, me, team, sizeof team, &tp)) {
 		char *t = text_fit(team, 16, NULL);
-		printf(" · %s %.0f%%", t, tp * 100);
+		put_tmux_literal(t);
+		printf(" %.0f%%", tp * 100);
 		free(t);
 	}
 	putchar('\n');

@@ -38,6 +38,21 @@ int cli_store_fail(cli_ctx *ctx, int code)
 	return cli_fail(code, "%s", okr_store_error(ctx->store));
 }
 
+/* The same for a line on stdout that quotes a path or argument. */
+void cli_say(const char *fmt, ...)
+{
+	va_list ap;
+	okr_buf b;
+	okr_buf_init(&b);
+	va_start(ap, fmt);
+	okr_buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	char *safe = text_sanitize_flags(b.s, TEXT_KEEP_NEWLINES | TEXT_TABS_TO_SPACE);
+	fputs(safe, stdout);
+	free(safe);
+	okr_buf_free(&b);
+}
+
 /* Quote what the person typed, made safe for the terminal. */
 static char *shown(const char *s)
 {
@@ -135,4 +150,13 @@ void cli_bar(FILE *f, double p, int cols)
 	int full = (int)lround(p * cols);
 	for (int i = 0; i < cols; i++)
 		fputs(i < full ? "█" : "░", f);
+}
+
+/* A retried write (`--id`) that was already stored: said on stdout, exit 0,
+ * so a script's log shows the retry was recognised rather than lost. */
+void cli_already_recorded(const char *id)
+{
+	char *safe = text_sanitize(id ? id : "");
+	printf(_("already recorded (--id %s): nothing added\n"), safe);
+	free(safe);
 }

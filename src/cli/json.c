@@ -1,7 +1,8 @@
 /*
  * json.c — a small streaming JSON writer for --json output.  Strings are
- * escaped completely (every control character as \u00XX), so data from the
- * database can never break the document or a terminal it is printed to.
+ * escaped completely (every control character as \u00XX, bytes that are not
+ * UTF-8 as \ufffd), so data from the database can never break the document
+ * or a terminal it is printed to.
  */
 #include <math.h>
 #include <stdio.h>
@@ -27,19 +28,27 @@ static void indent(json_out *j)
 		fputs("  ", j->f);
 }
 
-/* Whether the UTF-8 sequence at p is a code point a terminal could act on
- * (C1 control, bidi control, line/paragraph separator); *n gets its bytes. */
-static bool unsafe_cp(const unsigned char *p, size_t *n)
+/* One code point at p (at least one byte, NUL-terminated): written as it
+ * is, or escaped when a terminal could act on it (C1 and bidi controls,
+ * line/paragraph separators — valid JSON as they are, the same text
+ * escaped), or as U+FFFD when the bytes are not UTF-8 at all (a row written
+ * with the sqlite3 shell): the document stays valid, so okr's import takes
+ * its own export, and the damage stays visible.  Returns the bytes used. */
+static size_t put_cp(FILE *f, const unsigned char *p)
 {
 	uint32_t cp;
-	size_t len = strnlen((const char *)p, 4);
-	*n = text_decode((const char *)p, len, &cp);
-	return *n > 1 && (text_cp_is_unsafe(cp) || cp == 0x2028 || cp == 0x2029);
+	size_t n = text_decode((const char *)p, strnlen((const char *)p, 4), &cp);
+	if (n == 1 && cp == 0xFFFD)
+		fputs("\\ufffd", f);
+	else if (text_cp_is_unsafe(cp) || cp == 0x2028 || cp == 0x2029)
+		fprintf(f, "\\u%04x", (unsigned)cp);
+	else
+		fwrite(p, 1, n, f);
+	return n;
 }
 
 static void put_string(FILE *f, const char *s)
 {
-	size_t n;
 	fputc('"', f);
 	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
 		if (*p == '"' || *p == '\\')
@@ -50,14 +59,8 @@ static void put_string(FILE *f, const char *s)
 			fputs("\\t", f);
 		else if (*p < 0x20 || *p == 0x7f)
 			fprintf(f, "\\u%04x", *p);
-		else if (*p >= 0xc2 && unsafe_cp(p, &n)) {
-			/* C1 and bidi controls are valid JSON as they are, but a
-			 * terminal may act on them: escaped, the text is the same. */
-			uint32_t cp;
-			text_decode((const char *)p, n, &cp);
-			fprintf(f, "\\u%04x", (unsigned)cp);
-			p += n - 1;
-		}
+		else if (*p >= 0x80)
+			p += put_cp(f, p) - 1;
 		else
 			fputc(*p, f);
 	}

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/random.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -48,11 +49,55 @@ okr_result store_fail(okr_store *s, okr_result code, const char *fmt, ...)
 	return code;
 }
 
+/* Is the filesystem holding the database out of space?  SQLite reports a
+ * full disk as SQLITE_FULL only from some writes; others (the -shm growing,
+ * an fsync) come back as an I/O error. */
+static bool disk_full(const okr_store *s)
+{
+	char dir[4200];
+	snprintf(dir, sizeof dir, "%s", s->path);
+	char *slash = strrchr(dir, '/');
+	if (slash)
+		slash[slash == dir] = '\0';
+	else
+		snprintf(dir, sizeof dir, ".");
+	struct statvfs v;
+	return statvfs(dir, &v) == 0 && (v.f_bavail == 0 || v.f_favail == 0);
+}
+
+/* The cause behind a generic I/O or read-only error that names a file of
+ * its own: the database or -wal gone, a -wal/-shm the person cannot write,
+ * a full disk.  OKR_OK when none of these. */
+static okr_result real_cause(okr_store *s, int rc)
+{
+	okr_file_state fs = s->db ? okr_store_file_state(s) : OKR_FILE_OK;
+	if (fs != OKR_FILE_OK || rc == SQLITE_READONLY_DBMOVED)
+		return store_file_lost(s, fs != OKR_FILE_OK ? fs : OKR_FILE_REPLACED, false);
+	okr_result r = store_side_check(s);
+	if (r != OKR_OK)
+		return r;
+	if (rc == SQLITE_IOERR_SHORT_READ)
+		return store_fail(s, OKR_E_DB,
+			_("a file of %s was cut short under running programs (was %s-wal deleted by hand?) — "
+			  "nothing was saved; try again in a moment (open okr screens repair it), and never "
+			  "delete -wal or -shm while anyone has the database open"), s->path, s->path);
+	if (disk_full(s))
+		return store_fail(s, OKR_E_DB, _("the disk holding %s is full — nothing was saved; "
+						 "free some space and try again"), s->path);
+	return OKR_OK;
+}
+
 okr_result store_sqlerr(okr_store *s, int rc, const char *doing)
 {
-	switch (rc & 0xff) {
+	int base = rc & 0xff;
+	okr_result cause;
+	if ((base == SQLITE_IOERR || base == SQLITE_READONLY || base == SQLITE_CANTOPEN) &&
+	    (cause = real_cause(s, rc)) != OKR_OK)
+		return cause;
+	switch (base) {
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
+		s->damaged = true;
 		return store_fail(s, OKR_E_DB,
 			_("%s is damaged or not an okr database (%s) — restore it from a backup; "
 			  "`sqlite3 %s .recover` can save what is left"),
@@ -88,6 +133,10 @@ okr_result store_sqlerr(okr_store *s, int rc, const char *doing)
 
 sqlite3_stmt *store_prepare(okr_store *s, const char *sql)
 {
+	if (!s->db) {
+		store_closed(s);
+		return NULL;
+	}
 	int slot = -1;
 	for (int i = 0; i < s->ncache; i++)
 		if (s->cache[i].sql == sql) {
@@ -202,16 +251,36 @@ static int exec(okr_store *s, const char *sql)
 /* Touch the doorbell: watchers wait for IN_CLOSE_WRITE on it. */
 static void ring_bell(okr_store *s)
 {
-	int fd = open(s->bell, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0660);
-	if (fd >= 0)
-		close(fd);
+	okr_bell_touch(s->bell, true);
+}
+
+/*
+ * After a write commits: copy it into the database file at once (a passive
+ * checkpoint never waits for readers), so that a -wal deleted by hand later
+ * loses as little as possible; then make sure the file we wrote is still the
+ * one at the path — a write into a deleted file is not confirmed — and ring.
+ */
+static okr_result after_commit(okr_store *s)
+{
+	s->own_commits++;
+	sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+	okr_file_state fs = okr_store_file_state(s);
+	if (fs != OKR_FILE_OK)
+		return store_file_lost(s, fs, true);
+	ring_bell(s);
+	return OKR_OK;
 }
 
 static okr_result run_txn(okr_store *s, const char *begin, store_txn_fn fn, void *ctx,
 			  bool is_write)
 {
+	if (!s->db)
+		return store_closed(s);
 	s->waited_ms = 0;
 	s->told_wait = false;
+	okr_file_state fs = is_write ? okr_store_file_state(s) : OKR_FILE_OK;
+	if (fs != OKR_FILE_OK)
+		return store_file_lost(s, fs, false);
 	int rc = SQLITE_OK;
 	for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
 		s->err[0] = '\0';
@@ -238,10 +307,8 @@ static okr_result run_txn(okr_store *s, const char *begin, store_txn_fn fn, void
 		}
 		rc = exec(s, "COMMIT");
 		if (rc == SQLITE_OK) {
-			if (is_write) {
-				s->own_commits++;
-				ring_bell(s);
-			}
+			if (is_write)
+				return after_commit(s);
 			return OKR_OK;
 		}
 		exec(s, "ROLLBACK");
@@ -276,7 +343,7 @@ okr_result okr_store_batch(okr_store *s, okr_result (*fn)(okr_store *, void *), 
 int64_t okr_store_data_version(okr_store *s)
 {
 	int64_t v = 0;
-	if (s->data_version && sqlite3_step(s->data_version) == SQLITE_ROW)
+	if (s->db && s->data_version && sqlite3_step(s->data_version) == SQLITE_ROW)
 		v = sqlite3_column_int64(s->data_version, 0);
 	if (s->data_version)
 		sqlite3_reset(s->data_version);
@@ -288,5 +355,6 @@ const char *okr_store_error(const okr_store *s) { return s ? s->err : ""; }
 const char *okr_store_path(const okr_store *s) { return s->path; }
 const char *okr_store_bell_path(const okr_store *s) { return s->bell; }
 const char *okr_store_warning(const okr_store *s) { return s->warning; }
+bool okr_store_damaged(const okr_store *s) { return s->damaged; }
 const okr_person *okr_store_me(const okr_store *s) { return &s->me; }
 int okr_store_schema_version(void) { return store_nmigrations; }

@@ -40,24 +40,33 @@ static int create_group_file(const char *path)
 }
 
 /*
- * okr init --shared: the directory becomes setgid so every file made in it
- * (the -wal, -shm and doorbell too) belongs to the team's group, and the
- * database is created 0660 before anyone uses it.
+ * okr init --shared changes only what it makes.  A directory that does not
+ * exist yet is made setgid and group-writable (mode 2770, whatever the
+ * umask), so every file made in it — the -wal, -shm and doorbell too —
+ * belongs to the team's group.  An existing directory that is not already so
+ * is refused rather than loosened: it may be someone's home, where
+ * group-write would also make sshd refuse their keys.  The database is then
+ * created 0660 before anyone uses it.
  */
 static okr_result prepare_shared(okr_store *s)
 {
 	char *dir = dir_of(s->path);
 	struct stat st;
 	okr_result r = OKR_OK;
-	if (stat(dir, &st) != 0) {
-		r = store_fail(s, OKR_E_DB, _("cannot use directory %s: %s — create it first"),
-			       dir, strerror(errno));
+	if (stat(dir, &st) != 0 && errno == ENOENT) {
+		if (mkdir(dir, 02770) != 0 || chmod(dir, 02770) != 0)
+			r = store_fail(s, OKR_E_DB, _("cannot make directory %s: %s — create its parent "
+						      "first, or choose a directory you can write"),
+				       dir, strerror(errno));
+	} else if (stat(dir, &st) != 0) {
+		r = store_fail(s, OKR_E_DB, _("cannot use directory %s: %s"), dir, strerror(errno));
 	} else if ((st.st_mode & 02070) != 02070) {
-		if (chmod(dir, (st.st_mode & 07777) | 02070) != 0)
-			r = store_fail(s, OKR_E_DB,
-				_("cannot make %s shared (%s) — ask its owner to run "
-				  "`chgrp TEAMGROUP %s && chmod 2770 %s`, then run `okr init --shared` again"),
-				dir, strerror(errno), dir, dir);
+		r = store_fail(s, OKR_E_DB,
+			_("%s is not a shared directory (mode %04o) and `okr init --shared` does not loosen a "
+			  "directory it did not make — give a new directory, e.g. `--db %s/okr/team.db`, "
+			  "which okr makes setgid for the group, or have the owner run "
+			  "`chgrp TEAMGROUP %s && chmod 2770 %s` if the whole directory is the team's"),
+			dir, (unsigned)(st.st_mode & 07777), dir, dir, dir);
 	}
 	if (r == OKR_OK && (create_group_file(s->path) != 0 || create_group_file(s->bell) != 0))
 		r = store_fail(s, OKR_E_DB, _("cannot create %s: %s"), s->path, strerror(errno));
@@ -70,6 +79,8 @@ static okr_result check_file(okr_store *s)
 {
 	struct stat st;
 	if (stat(s->path, &st) != 0) {
+		if (errno == ENOENT && (s->flags & OKR_OPEN_CREATE) && (s->flags & OKR_OPEN_SHARED))
+			return prepare_shared(s);
 		if (errno == ENOENT && (s->flags & OKR_OPEN_CREATE)) {
 			char *dir = dir_of(s->path);
 			bool ok = access(dir, W_OK) == 0;
@@ -79,8 +90,6 @@ static okr_result check_file(okr_store *s)
 							      "or ask its owner for access"), s->path,
 					       errno == ENOENT ? _("the directory does not exist") : strerror(errno));
 			free(dir);
-			if (r == OKR_OK && (s->flags & OKR_OPEN_SHARED))
-				r = prepare_shared(s);
 			return r;
 		}
 		if (errno == ENOENT)
@@ -106,9 +115,12 @@ static okr_result check_file(okr_store *s)
 				  "ask your admin to add you to the file's group, or to run `okr init --shared`"),
 				s->path);
 	}
-	if ((s->flags & OKR_OPEN_SHARED) && (s->flags & OKR_OPEN_CREATE))
-		return prepare_shared(s);
-	return OKR_OK;
+	okr_result r = store_side_check(s);
+	if (r == OKR_OK)
+		r = store_wal_orphan_check(s);
+	if (r == OKR_OK && (s->flags & OKR_OPEN_SHARED) && (s->flags & OKR_OPEN_CREATE))
+		r = prepare_shared(s);
+	return r;
 }
 
 /*
@@ -221,6 +233,7 @@ static okr_result setup(okr_store *s)
 	if (rc != SQLITE_OK)
 		return store_sqlerr(s, rc, _("opening"));
 	sqlite3_extended_result_codes(s->db, 1);
+	store_file_remember(s);
 	/* The busy handler must be in place before the first read: a reader
 	 * meets SQLITE_BUSY while another process recovers or checkpoints the
 	 * WAL as it opens or closes (seen with many `okr kpi push` jobs at
@@ -251,6 +264,8 @@ static okr_result setup(okr_store *s)
 	if (store_person_id(s, s->me.login))
 		r = load_me(s);
 	check_sharing(s);
+	store_bell_check(s);
+	store_file_remember_wal(s);
 	return r;
 }
 

@@ -6,6 +6,7 @@
 #define OKR_STORE_INT_H
 
 #include <sqlite3.h>
+#include <sys/types.h>
 #include "okr/store.h"
 
 /* "okr!" in the file header: tells an okr database from any other SQLite file. */
@@ -27,6 +28,11 @@ struct okr_store {
 	void *on_wait_ctx;
 	int waited_ms;            /* in the current write */
 	bool told_wait;
+	dev_t file_dev, wal_dev;  /* what the path held at open (fileid.c) */
+	ino_t file_ino, wal_ino;  /* wal_ino 0: no -wal seen yet */
+	uid_t side_uid;           /* owner of a read-only -wal/-shm (side.c) */
+	bool damaged;             /* a query met a damaged page (SQLITE_CORRUPT) */
+	bool repeat;              /* the last check-in or KPI value was a retry (client_id.c) */
 	bool in_txn;              /* inside store_write/store_read: nested writes join it */
 	/* Prepared statements kept for reuse, keyed by the address of their SQL
 	 * text (always a string literal): a check-in prepares nothing twice.
@@ -70,6 +76,36 @@ okr_result store_audit(okr_store *s, const char *action, char kind, int64_t id,
 
 /* A fresh client-made unique id (32 hex digits). */
 void store_make_uid(char out[33]);
+
+/* Client-made ids, scoped to the key result ('K') or KPI ('P') and the
+ * person writing: client_id.c. */
+typedef struct {
+	char kind;
+	int64_t target;
+	const char *client, *uid, *note;
+	double value;
+	int confidence;
+} store_client_write;
+void store_client_uid(char kind, int64_t target, int64_t author, const char *client, char out[33]);
+okr_result store_client_check(okr_store *s, const store_client_write *w, int64_t *id);
+
+/* The files next to the database: side.c.  store_side_check refuses a -wal
+ * or -shm that is a link, not a regular file, or (for a writer) read-only,
+ * naming that file; store_bell_check warns of a doorbell that is no file. */
+okr_result store_side_check(okr_store *s);
+/* A -shm in use by another process with no -wal beside it: the -wal was
+ * deleted under them, and a new one must not share their -shm.  Refused
+ * (OKR_E_DB) until they have let go. */
+okr_result store_wal_orphan_check(okr_store *s);
+void store_bell_check(okr_store *s);
+
+/* fileid.c: remember the files at open; the refusal of a write whose file
+ * is gone (committed: it was found gone only after COMMIT). */
+void store_file_remember(okr_store *s);
+void store_file_remember_wal(okr_store *s);
+/* The refusal of any call on a handle whose connection was released. */
+okr_result store_closed(okr_store *s);
+okr_result store_file_lost(okr_store *s, okr_file_state state, bool committed);
 
 /* SQLite's busy handler: waits in short steps and tells the person. */
 int store_busy_handler(void *ctx, int count);

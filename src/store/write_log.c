@@ -20,10 +20,11 @@ struct log_ctx {
 	int64_t target;
 	double value;
 	int confidence;
-	const char *text, *uid, *to;
+	const char *text, *uid, *client, *to;
 	char kind;
 	okr_time at;
 	int64_t id;
+	char scoped[33];
 };
 
 static bool cycle_is_closed(okr_store *s, int64_t cycle)
@@ -39,12 +40,31 @@ static bool cycle_is_closed(okr_store *s, int64_t cycle)
 	return closed;
 }
 
+/* A client id already used in its scope: the same write (c->id set, OK) or
+ * a different one (OKR_E_REUSED).  The uid the row will carry is made here,
+ * once the person writing is known. */
+static okr_result client_seen(okr_store *s, struct log_ctx *c, char kind)
+{
+	c->id = 0;          /* the body may run again after a busy commit */
+	s->repeat = false;
+	if (!c->client)
+		return OKR_OK;
+	store_client_uid(kind, c->target, s->me.id, c->client, c->scoped);
+	c->uid = c->scoped;
+	store_client_write w = { .kind = kind, .target = c->target, .client = c->client, .uid = c->uid,
+				 .note = c->text, .value = c->value, .confidence = c->confidence };
+	return store_client_check(s, &w, &c->id);
+}
+
 static okr_result checkin_txn(okr_store *s, void *vctx)
 {
 	struct log_ctx *c = vctx;
 	kr_meta m;
 	okr_result r = store_kr_meta(s, c->target, &m);
 	if (r)
+		return r;
+	/* A retry is recognised first: the cycle may have closed since. */
+	if ((r = client_seen(s, c, 'K')) || c->id)
 		return r;
 	if (m.owner != s->me.id && s->me.role == ROLE_MEMBER)
 		return store_fail(s, OKR_E_DENIED, _("K%lld belongs to someone else: only its owner or a lead can "
@@ -72,21 +92,21 @@ static okr_result checkin_txn(okr_store *s, void *vctx)
 	store_done(s, st);
 	if (rc != SQLITE_DONE)
 		return store_sqlerr(s, rc, _("saving the check-in"));
-	if (!sqlite3_changes(s->db)) {
-		/* Already stored by an earlier try: report that one. */
-		st = store_prepare(s, "SELECT id FROM checkin WHERE uid = ?1");
-		if (!st)
-			return OKR_E_FAIL;
-		sqlite3_bind_text(st, 1, c->uid, -1, SQLITE_TRANSIENT);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			c->id = sqlite3_column_int64(st, 0);
-		store_done(s, st);
-		return OKR_OK;
-	}
+	if (!sqlite3_changes(s->db))
+		return store_fail(s, OKR_E_FAIL, _("the check-in's id collided with another row; nothing was "
+						   "saved — try again"));
 	c->id = sqlite3_last_insert_rowid(s->db);
 	char detail[64];
 	snprintf(detail, sizeof detail, "K%lld = %.17g", (long long)c->target, c->value);
 	return store_audit(s, "checkin", 'K', c->target, detail);
+}
+
+static okr_result check_client_id(okr_store *s, const char *id)
+{
+	if (id && (!*id || strlen(id) > 64 || !okr_utf8_valid(id)))
+		return store_fail(s, OKR_E_USAGE, _("--id must be 1 to 64 characters of text, such as a CI job's "
+						    "number"));
+	return OKR_OK;
 }
 
 static okr_result check_value(okr_store *s, double v)
@@ -104,15 +124,13 @@ okr_result okr_store_checkin(okr_store *s, int64_t kr_id, double value, int conf
 		return r;
 	if (confidence < -1 || confidence > 10)
 		return store_fail(s, OKR_E_USAGE, _("confidence must be a whole number from 0 to 10"));
-	if (uid && (!*uid || strlen(uid) > 64 || !okr_utf8_valid(uid)))
-		return store_fail(s, OKR_E_USAGE, _("the check-in id must be 1 to 64 characters"));
+	if ((r = check_client_id(s, uid)))
+		return r;
 	char made[33];
-	if (!uid) {
-		store_make_uid(made);
-		uid = made;
-	}
+	store_make_uid(made);
 	struct log_ctx c = { .target = kr_id, .value = value, .confidence = confidence, .text = note,
-			     .uid = uid, .at = at ? at : okr_now() };
+			     .uid = made, .client = uid, .at = at ? at : okr_now() };
+	s->repeat = false;
 	r = store_write(s, checkin_txn, &c);
 	if (id)
 		*id = c.id;
@@ -177,6 +195,9 @@ okr_result okr_store_kpi_add(okr_store *s, const okr_kpi_in *in, int64_t *id)
 static okr_result kpi_push_txn(okr_store *s, void *vctx)
 {
 	struct log_ctx *c = vctx;
+	okr_result r = client_seen(s, c, 'P');
+	if (r || c->id)
+		return r;
 	sqlite3_stmt *st = store_prepare(s,
 		"INSERT INTO kpi_sample(uid, kpi_id, author_id, value, note, at) "
 		"SELECT ?1, id, ?3, ?4, ?5, ?6 FROM kpi WHERE id = ?2 ON CONFLICT(uid) DO NOTHING");
@@ -193,7 +214,8 @@ static okr_result kpi_push_txn(okr_store *s, void *vctx)
 	if (rc != SQLITE_DONE)
 		return store_sqlerr(s, rc, _("saving the KPI value"));
 	if (!sqlite3_changes(s->db))
-		return OKR_OK;
+		return store_fail(s, OKR_E_NOTFOUND, _("no KPI%lld — `okr kpi list` shows the KPIs"),
+				  (long long)c->target);
 	c->id = sqlite3_last_insert_rowid(s->db);
 	char detail[64];
 	snprintf(detail, sizeof detail, "%.17g", c->value);
@@ -206,13 +228,13 @@ okr_result okr_store_kpi_push(okr_store *s, int64_t kpi_id, double value, const 
 	okr_result r;
 	if ((r = check_value(s, value)) || (r = store_check_text(s, _("note"), note, NOTE_MAX, false)))
 		return r;
+	if ((r = check_client_id(s, uid)))
+		return r;
 	char made[33];
-	if (!uid) {
-		store_make_uid(made);
-		uid = made;
-	}
-	struct log_ctx c = { .target = kpi_id, .value = value, .text = note, .uid = uid,
+	store_make_uid(made);
+	struct log_ctx c = { .target = kpi_id, .value = value, .text = note, .uid = made, .client = uid,
 			     .at = at ? at : okr_now() };
+	s->repeat = false;
 	r = store_write(s, kpi_push_txn, &c);
 	if (id)
 		*id = c.id;

@@ -398,6 +398,10 @@ static void run(ui *u, WINDOW *in)
 			u->dirty |= DIRTY_BOARD | DIRTY_HEADER;
 			continue;
 		}
+		if (u->health_pending) {
+			u->dirty |= reopen_health(u);
+			continue;
+		}
 		long long now = app_ms();
 		long long wait = next_check - now;
 		if (u->flash_until && u->flash_until - now < wait)
@@ -428,6 +432,8 @@ static void run(ui *u, WINDOW *in)
 			check = true;
 			next_check = now + u->cfg->refresh_ms;
 		}
+		if (check)
+			u->dirty |= reopen_check(u);
 		if (check && okr_store_data_version(u->store) != u->data_version && data_load(u, true)) {
 			u->last_change = okr_now();
 			u->dirty |= DIRTY_ALL;
@@ -499,6 +505,7 @@ static int run_ui(cli_ctx *ctx, const ui_review_request *rq)
 	}
 	watch_open(&u.watch, okr_store_bell_path(u.store));
 	u.live = u.watch.fd >= 0;
+	u.health_pending = true;
 
 	/* Our handler before curses starts, so that curses leaves SIGWINCH to
 	 * us: the handler only sets a flag that the loop reads. */

@@ -453,6 +453,20 @@ static void run(board_state *v, WINDOW *in)
 			check = true;
 			next_check = now + refresh_ms;
 		}
+		okr_file_state fs = check ? okr_store_file_state(s) : OKR_FILE_OK;
+		if (fs != OKR_FILE_OK) {
+			/* Deleted, replaced or without its -wal (reopen.c says why):
+			 * show the file now at the path as soon as there is one. */
+			char err[1024];
+			if (fs == OKR_FILE_WAL_GONE)
+				okr_store_release(s);
+			if (okr_store_reopen(&v->ctx->store, err, sizeof err) == OKR_OK) {
+				s = v->ctx->store;
+				watch_close(&v->watch);
+				watch_open(&v->watch, okr_store_bell_path(s));
+				v->data_version = -1;
+			}
+		}
 		if (check && okr_store_data_version(s) != v->data_version)
 			load(v, true);
 		else if (check && score_week_of(okr_now(), v->ctx->cfg.week_offset_minutes) !=

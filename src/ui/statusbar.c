@@ -26,7 +26,11 @@ static const char *base_name(const char *path)
 void statusbar_header_right(ui *u, char *right, size_t len)
 {
 	right[0] = '\0';
-	if (u->last_change) {
+	const char *lost = reopen_header_text(u);
+	if (lost) {
+		/* Never "live" over a file that is gone: say what happened. */
+		snprintf(right, len, "✖ %s ", lost);
+	} else if (u->last_change) {
 		time_t t = (time_t)u->last_change;
 		struct tm tm;
 		char hm[16] = "";

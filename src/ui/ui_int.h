@@ -150,6 +150,9 @@ struct ui {
 	int64_t data_version;
 	okr_time last_change;
 	bool live;                 /* the watcher works */
+	okr_file_state file_lost;  /* the file at the path is no longer ours (reopen.c) */
+	bool health_pending;       /* quick_check after the first frame (reopen.c) */
+	bool damaged;              /* it found damage: the header says so */
 
 	ui_pane panes[PANE_COUNT];
 	int focus;                 /* a ui_pane_id */
@@ -248,6 +251,13 @@ void pane_board_free(void);
 void statusbar_draw_header(ui *u);
 void statusbar_draw_footer(ui *u);
 void statusbar_on_wait(void *ctx);
+
+/* reopen.c: notice a database file deleted, replaced or without its -wal,
+ * say so, and open the path again when a database is there.  Returns what
+ * to redraw; the header's words for the loss (NULL: none). */
+unsigned reopen_check(ui *u);
+unsigned reopen_health(ui *u);
+const char *reopen_header_text(const ui *u);
 
 /* ---- help.c ---- */
 void help_draw(ui *u, WINDOW *w, int h, int wd);

@@ -51,9 +51,7 @@ void watch_open(ui_watch *w, const char *bell)
 		return;
 	/* A database made before the doorbell existed has none yet: make it,
 	 * without truncating one that is there (that would ring for nothing). */
-	int fd = open(bell, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0660);
-	if (fd >= 0)
-		close(fd);
+	okr_bell_touch(bell, false);
 	watch_add(w, bell);
 	if (w->wd < 0) {
 		close(w->fd);

@@ -75,8 +75,8 @@ expect_out "K4 done  100%" okr checkin K4 done
 expect_out "K4 not done  0%" okr checkin K4 undone
 expect_out "" okr checkin K1 -5 --quiet                 # a negative value is a value, not an option
 expect_out "K1 600 / 2000 users  26%" okr checkin K1 600 --id retry-1
-expect_out "K1 600 / 2000 users  26%" okr checkin K1 600 --id retry-1
-[ "$(sqlite3 "$DB" "SELECT count(*) FROM checkin WHERE uid = 'retry-1'" 2>/dev/null || echo 1)" = 1 ]
+expect_out "already recorded (--id retry-1): nothing added" okr checkin K1 600 --id retry-1
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM checkin WHERE kr_id = 1 AND value = 600" 2>/dev/null || echo 1)" = 1 ]
 check $? "a retried check-in with the same --id counts once"
 
 # ---- KPIs ----
