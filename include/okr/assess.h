@@ -40,6 +40,9 @@ void okr_assess(const okr_snapshot *snap, okr_rollup_mode mode, const okr_status
  * check-in.  The unit is not included (it is database text: the caller
  * sanitises it). */
 const char *okr_kr_value_text(const okr_kr *kr, char *buf, size_t len);
+/* What a check-in is confirmed with, in the CLI and the TUI alike:
+ * "725 / 1000 users  72%".  The unit is database text: sanitise the result. */
+const char *okr_kr_summary_text(const okr_kr *kr, char *buf, size_t len);
 
 void okr_assessments_free(okr_assessments *a);
 

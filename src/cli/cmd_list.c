@@ -273,7 +273,7 @@ static void list_kpis(list_view *v)
 		const okr_kpi *k = &v->snap.kpis[i];
 		char id[24], tgt[48], cur[48];
 		okr_format_id(ID_KPI, k->id, id, sizeof id);
-		okr_format_value(k->target, 2, tgt, sizeof tgt);
+		okr_format_value(k->target, 0, tgt, sizeof tgt);
 		if (v->json) {
 			json_obj(&j, NULL);
 			json_str(&j, "id", id);
@@ -294,7 +294,7 @@ static void list_kpis(list_view *v)
 		}
 		bool meets = k->has_value && (k->dir == DIR_AT_MOST ? k->latest <= k->target : k->latest >= k->target);
 		if (k->has_value)
-			okr_format_value(k->latest, 2, cur, sizeof cur);
+			okr_format_value(k->latest, 0, cur, sizeof cur);
 		else
 			snprintf(cur, sizeof cur, "—");
 		printf("%-6s ", id);

@@ -43,13 +43,10 @@ void export_md_escape(FILE *f, const char *s)
 	md(f, s);
 }
 
-/* A KPI's number with the fewest decimals (up to two) that show it. */
+/* A KPI's number as it was pushed. */
 static const char *kpi_num(double v, char *buf, size_t len)
 {
-	int d = 0;
-	while (d < 2 && fabs(v * pow(10, d) - round(v * pow(10, d))) > 1e-9)
-		d++;
-	return okr_format_value(v, d, buf, len);
+	return okr_format_value(v, 0, buf, len);
 }
 
 static void bar(FILE *f, double p)

@@ -167,21 +167,6 @@ void okr_tree_order(const okr_snapshot *snap, size_t *order, int *depth)
 	free(sdepth);
 }
 
-/* A key result's own values use its decimals.  One that tracks a KPI shows
- * the KPI's value as pushed (91.5 stays 91.5, not 92), up to 4 places. */
-static int value_decimals(const okr_kr *kr)
-{
-	int d = kr->decimals;
-	if (!kr->kpi_id)
-		return d;
-	for (; d < 4; d++) {
-		double x = kr->current * pow(10, d);
-		if (fabs(x - round(x)) <= 1e-9 * fmax(1, fabs(x)))
-			break;
-	}
-	return d;
-}
-
 const char *okr_kr_value_text(const okr_kr *kr, char *buf, size_t len)
 {
 	char cur[48], tgt[48];
@@ -190,7 +175,7 @@ const char *okr_kr_value_text(const okr_kr *kr, char *buf, size_t len)
 		return buf;
 	}
 	if (kr->has_value)
-		okr_format_value(kr->current, value_decimals(kr), cur, sizeof cur);
+		okr_format_value(kr->current, kr->decimals, cur, sizeof cur);
 	else
 		snprintf(cur, sizeof cur, "—");
 	okr_format_value(kr->target, kr->decimals, tgt, sizeof tgt);
@@ -198,5 +183,15 @@ const char *okr_kr_value_text(const okr_kr *kr, char *buf, size_t len)
 		snprintf(buf, len, "%s (%s %s)", cur, kr->dir == DIR_AT_MOST ? "≤" : "≥", tgt);
 	else
 		snprintf(buf, len, "%s / %s", cur, tgt);
+	return buf;
+}
+
+const char *okr_kr_summary_text(const okr_kr *kr, char *buf, size_t len)
+{
+	char val[128];
+	okr_kr_value_text(kr, val, sizeof val);
+	bool unit = kr->unit[0] && kr->type != KR_MILESTONE;
+	snprintf(buf, len, "%s%s%s  %.0f%%", val, unit ? " " : "", unit ? kr->unit : "",
+		 okr_kr_progress_raw(kr) * 100);
 	return buf;
 }

@@ -81,6 +81,7 @@ okr_result store_check_text(okr_store *s, const char *what, const char *text, si
 typedef struct {
 	int64_t owner, obj_owner, cycle, version;
 	okr_kr_type type;
+	int64_t kpi;        /* 0: none; else the value comes from this KPI */
 } kr_meta;
 okr_result store_kr_meta(okr_store *s, int64_t id, kr_meta *m);
 

@@ -38,7 +38,8 @@ static int decimals_of(double v)
 okr_result store_kr_meta(okr_store *s, int64_t id, kr_meta *m)
 {
 	sqlite3_stmt *st = store_prepare(s,
-		"SELECT COALESCE(k.owner_id, 0), COALESCE(o.owner_id, 0), o.cycle_id, k.version, k.type "
+		"SELECT COALESCE(k.owner_id, 0), COALESCE(o.owner_id, 0), o.cycle_id, k.version, k.type, "
+		"COALESCE(k.kpi_id, 0) "
 		"FROM key_result k JOIN objective o ON o.id = k.objective_id WHERE k.id = ?1 AND k.archived = 0");
 	if (!st)
 		return OKR_E_FAIL;
@@ -52,6 +53,7 @@ okr_result store_kr_meta(okr_store *s, int64_t id, kr_meta *m)
 		const char *t = (const char *)sqlite3_column_text(st, 4);
 		m->type = t && !strcmp(t, "threshold") ? KR_THRESHOLD : t && !strcmp(t, "milestone") ? KR_MILESTONE
 			: KR_METRIC;
+		m->kpi = sqlite3_column_int64(st, 5);
 	} else {
 		r = store_fail(s, OKR_E_NOTFOUND, _("no key result K%lld — `okr list` shows what there is"),
 			       (long long)id);

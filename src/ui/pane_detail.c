@@ -37,7 +37,7 @@ static void add_comments(ui *u, ui_lines *ls)
 static void add_kpi(ui_lines *ls, const okr_kpi *k)
 {
 	char tgt[48], cur[48];
-	okr_format_value(k->target, 2, tgt, sizeof tgt);
+	okr_format_value(k->target, 0, tgt, sizeof tgt);
 	lines_addf(ls, 0, THEME_HELP_SECTION, _("Tracks KPI%lld %s"), (long long)k->id, k->name);
 	lines_addf(ls, 2, THEME_NORMAL, _("target     %s %s %s"), k->dir == DIR_AT_MOST ? "≤" : "≥", tgt, k->unit);
 	lines_addf(ls, 2, THEME_NORMAL, _("timeframe  %s"), k->timeframe[0] ? k->timeframe : "—");
@@ -45,7 +45,7 @@ static void add_kpi(ui_lines *ls, const okr_kpi *k)
 	lines_addf(ls, 2, THEME_NORMAL, _("frequency  %s"), _(okr_frequency_name(k->every)));
 	if (k->has_value) {
 		bool meets = k->dir == DIR_AT_MOST ? k->latest <= k->target : k->latest >= k->target;
-		okr_format_value(k->latest, 2, cur, sizeof cur);
+		okr_format_value(k->latest, 0, cur, sizeof cur);
 		lines_addf(ls, 2, meets ? THEME_KPI_MEETS : THEME_KPI_MISSES, _("latest     %s (%s)"), cur,
 		     meets ? _("meets the target") : _("misses the target"));
 	}
@@ -72,8 +72,8 @@ static void build_kr(ui *u, ui_lines *ls, const okr_kr *k, const okr_assessment 
 					  okr_day_start(a->due + 1));
 	if (fc.ok) {
 		char v[64], pw[64];
-		okr_format_value(fc.value, k->decimals, v, sizeof v);
-		okr_format_value(fc.per_week, k->decimals + 1, pw, sizeof pw);
+		okr_format_rounded(fc.value, k->decimals, v, sizeof v);
+		okr_format_rounded(fc.per_week, k->decimals + 1, pw, sizeof pw);
 		lines_addf(ls, 2, THEME_NORMAL, _("forecast %s %s by %s → projected grade %.2f (%s%s a week)"), v,
 		     k->unit, due, fc.grade, fc.per_week >= 0 ? "+" : "", pw);
 	} else if (k->type != KR_MILESTONE) {

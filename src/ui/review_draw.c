@@ -192,7 +192,7 @@ static void numbers(ui *u, pen *p, const okr_kr *k, const okr_assessment *a, boo
 					  okr_day_start(a->due + 1));
 	if (fc.ok) {
 		char v[64];
-		okr_format_value(fc.value, k->decimals, v, sizeof v);
+		okr_format_rounded(fc.value, k->decimals, v, sizeof v);
 		putf(p, 0, THEME_NORMAL, _("forecast %s %s by %s → projected grade %.2f"), v, k->unit, due, fc.grade);
 	} else if (k->type != KR_MILESTONE) {
 		put(p, 0, THEME_DIM, _("forecast: not enough check-ins yet"));

@@ -185,7 +185,7 @@ expect_json "show K1 --json"
 check $? "show K1 --json: 4 check-ins, newest first" "$(json_get 'd["checkins"]' 2>&1)"
 run okr show KPI1
 grep -q "^KPI1  MRR$" "$OUT" && grep -q "source     CRM" "$OUT" && grep -q "frequency  monthly" "$OUT" &&
-	grep -q "timeframe  2026-Q4" "$OUT" && grep -q "43000.00" "$OUT"
+	grep -q "timeframe  2026-Q4" "$OUT" && grep -q "latest     43000 (misses the target)" "$OUT"
 check $? "show KPI1: the four parts and samples" "$(cat "$OUT")"
 run okr show KPI1 --json
 expect_json "show KPI1 --json"
