@@ -104,11 +104,18 @@ static void human_objectives(list_view *v, const size_t *order, const int *depth
 		cli_put(stdout, okr_format_id(ID_OBJECTIVE, o->id, id, sizeof id), 6);
 		cli_put(stdout, o->title, TITLE_COLS - depth[i] * 2);
 		printf(" ");
-		cli_bar(stdout, a->progress, 10);
-		printf(" %4.0f%%  ", a->progress * 100);
-		char *st = text_pad(_(okr_status_name(a->status)), 10, TEXT_ALIGN_LEFT);
-		printf("%s", st);
-		free(st);
+		if (a->status == STATUS_EMPTY) {
+			/* No bar and no 0 %: there is nothing to measure yet. */
+			char *st = text_pad(_(okr_status_name(a->status)), 28, TEXT_ALIGN_LEFT);
+			printf("%s", st);
+			free(st);
+		} else {
+			cli_bar(stdout, a->progress, 10);
+			printf(" %4.0f%%  ", a->progress * 100);
+			char *st = text_pad(_(okr_status_name(a->status)), 10, TEXT_ALIGN_LEFT);
+			printf("%s", st);
+			free(st);
+		}
 		if (o->owner[0]) {
 			printf(" @");
 			cli_put(stdout, o->owner, -1);

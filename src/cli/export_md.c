@@ -297,7 +297,7 @@ static void header(report *r, const okr_cycle *cy)
 		md(r->f, r->team);
 	}
 	fputs("\n\n", r->f);
-	size_t nobj = 0, nkr = 0, by[STATUS_OUTDATED + 1] = { 0 };
+	size_t nobj = 0, nkr = 0, by[STATUS_EMPTY + 1] = { 0 };
 	for (size_t i = 0; i < r->snap.nobjs; i++)
 		nobj += obj_in(r, &r->snap.objs[i]);
 	for (size_t k = 0; k < r->snap.nkrs; k++) {
@@ -309,7 +309,7 @@ static void header(report *r, const okr_cycle *cy)
 	}
 	fprintf(r->f, _("%zu objectives · %zu key results"), nobj, nkr);
 	static const okr_status order[] = { STATUS_DONE, STATUS_ON_TRACK, STATUS_AT_RISK, STATUS_OFF_TRACK,
-					    STATUS_OUTDATED };
+					    STATUS_OUTDATED, STATUS_NEW };
 	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
 		if (by[order[i]])
 			fprintf(r->f, " · %zu %s", by[order[i]], _(okr_status_name(order[i])));

@@ -108,6 +108,26 @@ static void build_kr(ui *u, ui_lines *ls, const okr_kr *k, const okr_assessment 
 	add_comments(u, ls);
 }
 
+/* How the objective's progress is made: each part with its progress and
+ * weight, so "47 % at risk" can be traced to the numbers behind it. */
+static void add_rollup(ui *u, ui_lines *ls, const okr_objective *o)
+{
+	long oi = okr_snapshot_objective_index(&u->d.snap, o->id);
+	okr_rollup_part *p;
+	size_t n = oi < 0 ? 0 : okr_rollup_parts(&u->d.snap, &u->d.as, u->cfg->rollup, (size_t)oi, &p);
+	lines_add(ls, 0, THEME_NORMAL, "");
+	if (!n) {
+		lines_add(ls, 0, THEME_HELP_SECTION, _("No key results yet"));
+		lines_add(ls, 2, THEME_DIM, _("press a to add one"));
+		return;
+	}
+	lines_add(ls, 0, THEME_HELP_SECTION, _("Progress is the weighted mean of"));
+	for (size_t i = 0; i < n; i++)
+		lines_addf(ls, 2, THEME_NORMAL, _("%c%lld  %3.0f%% × weight %g  %s"), p[i].kind, (long long)p[i].id,
+			   p[i].progress * 100, p[i].weight, p[i].title);
+	free(p);
+}
+
 static void build_objective(ui *u, ui_lines *ls, const okr_objective *o, const okr_assessment *a)
 {
 	char id[24];
@@ -121,6 +141,7 @@ static void build_objective(ui *u, ui_lines *ls, const okr_objective *o, const o
 	     a->expected * 100, draw_status_word(a->status));
 	if (o->parent_id)
 		lines_addf(ls, 2, THEME_DIM, _("aligned to O%lld"), (long long)o->parent_id);
+	add_rollup(u, ls, o);
 	lines_add(ls, 0, THEME_NORMAL, "");
 	add_comments(u, ls);
 }

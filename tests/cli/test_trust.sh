@@ -21,4 +21,26 @@ okr kr add O1 "Revenue" --target 1000.50 >/dev/null
 expect_out "K3 200.00 / 1000.50  20%" okr checkin K3 200
 expect_out "K3 200.125 / 1000.50  20%" okr checkin K3 200.125
 
+# ---- new and empty things ----
+okr objective add "Grow" >/dev/null                       # O2
+okr kr add O2 "Leads" --target 100 >/dev/null              # K4
+okr checkin K4 56 >/dev/null
+run okr list
+grep -q "^O2 .* 56%  on track" "$OUT"; check $? "O2 is 56 % on track" "$(cat "$OUT")"
+okr objective add "Nothing yet" --parent O2 >/dev/null     # O3
+run okr list
+grep -q "^  O3 .*Nothing yet .* no key results yet" "$OUT"; check $? "an empty objective says no key results yet" "$(cat "$OUT")"
+grep -q "O3 .*0%" "$OUT"; check $((!$?)) "… and shows no 0 %" "$(cat "$OUT")"
+grep -q "^O2 .* 56%  on track" "$OUT"; check $? "… and does not drag its parent down" "$(cat "$OUT")"
+okr kr add O3 "Brand new" --target 10 >/dev/null           # K5
+run okr list
+grep -q "^    K5 .* new  " "$OUT"; check $? "a key result added today is new, not outdated" "$(cat "$OUT")"
+grep -q "^  O3 .* new  " "$OUT"; check $? "… and so is its objective" "$(cat "$OUT")"
+run okr due
+grep -q "K5" "$OUT"; check $((!$?)) "the due list does not ask for it yet" "$(cat "$OUT")"
+run env OKR_NOW=$((OKR_NOW + 8 * 86400)) "$OKR_BIN" --db "$DB" due
+grep -q "K5 .*never checked in, overdue by 1 day" "$OUT"; check $? "a week later it is due, counted from when it was added" "$(cat "$OUT")"
+run env OKR_NOW=$((OKR_NOW + 8 * 86400)) "$OKR_BIN" --db "$DB" list
+grep -q "^    K5 .* outdated" "$OUT"; check $? "… and outdated" "$(cat "$OUT")"
+
 finish
