@@ -135,6 +135,8 @@ static int show_kr(cli_ctx *ctx, const okr_snapshot *snap, const okr_assessments
 	if (fc.ok) {
 		okr_format_rounded(fc.value, k->decimals, val, sizeof val);
 		printf(_("  forecast   %s by the due date → projected grade %.2f\n"), val, fc.grade);
+	} else if (k->type != KR_MILESTONE) {
+		printf(_("  forecast   not enough history yet\n"));
 	}
 	if (k->kpi_id) {
 		okr_kpi kpi;

@@ -77,7 +77,7 @@ static void build_kr(ui *u, ui_lines *ls, const okr_kr *k, const okr_assessment 
 		lines_addf(ls, 2, THEME_NORMAL, _("forecast %s %s by %s → projected grade %.2f (%s%s a week)"), v,
 		     k->unit, due, fc.grade, fc.per_week >= 0 ? "+" : "", pw);
 	} else if (k->type != KR_MILESTONE) {
-		lines_add(ls, 2, THEME_DIM, _("forecast: not enough check-ins yet"));
+		lines_add(ls, 2, THEME_DIM, _("forecast: not enough history yet"));
 	}
 	if (det->has_kpi) {
 		lines_add(ls, 0, THEME_NORMAL, "");

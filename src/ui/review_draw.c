@@ -195,7 +195,7 @@ static void numbers(ui *u, pen *p, const okr_kr *k, const okr_assessment *a, boo
 		okr_format_rounded(fc.value, k->decimals, v, sizeof v);
 		putf(p, 0, THEME_NORMAL, _("forecast %s %s by %s → projected grade %.2f"), v, k->unit, due, fc.grade);
 	} else if (k->type != KR_MILESTONE) {
-		put(p, 0, THEME_DIM, _("forecast: not enough check-ins yet"));
+		put(p, 0, THEME_DIM, _("forecast: not enough history yet"));
 	}
 	if (rv->has_grade)
 		putf(p, 0, THEME_MESSAGE, _("graded %.2f by @%s%s%s"), rv->grade.score, rv->grade.author,

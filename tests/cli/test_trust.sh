@@ -43,4 +43,26 @@ grep -q "K5 .*never checked in, overdue by 1 day" "$OUT"; check $? "a week later
 run env OKR_NOW=$((OKR_NOW + 8 * 86400)) "$OKR_BIN" --db "$DB" list
 grep -q "^    K5 .* outdated" "$OUT"; check $? "… and outdated" "$(cat "$OUT")"
 
+# ---- forecasts only from a history that can carry one ----
+at() { d=$1; shift; env OKR_NOW=$((OKR_NOW + d)) "$OKR_BIN" --db "$DB" "$@"; }
+okr kr add O2 "Customers" --target 1000 --unit customers >/dev/null   # K6
+at 0 checkin K6 640 >/dev/null
+at 30 checkin K6 700 >/dev/null
+at 90 checkin K6 900 >/dev/null
+run at 120 show K6
+grep -q "forecast   not enough history yet" "$OUT"; check $? "three check-ins in a minute: not enough history yet" "$(cat "$OUT")"
+grep -q "projected grade" "$OUT"; check $((!$?)) "… and no projected grade" "$(cat "$OUT")"
+run at 120 show K6 --json
+grep -q '"forecast"' "$OUT"; check $((!$?)) "… nor a forecast in --json" "$(cat "$OUT")"
+okr kr add O2 "Response time" --at-most 200 --unit ms >/dev/null     # K7
+at 0 checkin K7 350 >/dev/null
+at 60 checkin K7 280 >/dev/null
+run at 120 show K7
+grep -q "forecast   not enough history yet" "$OUT"; check $? "an at-most KR at 350 then 280: no negative forecast" "$(cat "$OUT")"
+at $((8 * 86400)) checkin K7 270 >/dev/null
+run at $((8 * 86400)) show K7 --json
+v=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["forecast"]["value"])' "$OUT" 2>/dev/null)
+python3 -c "import sys; v=float(sys.argv[1]); sys.exit(0 if 50 <= v <= 350 else 1)" "${v:-x}" 2>/dev/null
+check $? "a week later it forecasts, inside the plausible range ($v)" "$(cat "$OUT")"
+
 finish
