@@ -56,6 +56,11 @@ typedef struct {
 	okr_time from, due;     /* its period: cycle start .. end of the due day */
 	double grade;           /* NaN: not graded */
 	okr_time graded_at;
+	/* Set by nobody but its owner (never added, edited or approved by
+	 * someone else): it pays no XP and earns no badge — nobody raises
+	 * their own score by shaping their own key results.  start, target
+	 * and weight are the terms last set by someone other than the owner. */
+	bool self_set;
 } score_kr;
 
 typedef struct {
@@ -146,6 +151,7 @@ typedef enum {
 	SCORE_R_COMMENT_SHORT,    /* 0: shorter than comment_min_chars */
 	SCORE_R_COMMENT_CAP,      /* 0: beyond the weekly cap */
 	SCORE_R_BADGE,            /* 0: a badge earned (badge) */
+	SCORE_R_SELF_SET,         /* 0: a key result its owner set alone (not approved) */
 } score_reason;
 
 typedef struct {

@@ -81,5 +81,9 @@ void score_line_text(const score_line *l, const char *other, char *buf, size_t l
 	case SCORE_R_BADGE:
 		snprintf(buf, len, _("badge: %s"), _(score_badge_title(l->badge)));
 		break;
+	case SCORE_R_SELF_SET:
+		snprintf(buf, len, _("K%lld was set by its owner alone: no points until a lead approves it "
+				     "(`okr kr approve K%lld`)"), kr, kr);
+		break;
 	}
 }
