@@ -231,12 +231,19 @@ typedef struct {
 
 typedef enum { SCORE_BAND_RANKED, SCORE_BAND_ON_TRACK, SCORE_BAND_NEEDS_SUPPORT } score_band;
 
+/* What the movement of a row means (score_board.c says why):
+ *  NONE  no arrow: no points in this window, or nobody had any in the last;
+ *  NEW   points now, none in the previous window: a first entry;
+ *  RANK  `movement` compares the ranks (0: the same place, "–"). */
+typedef enum { SCORE_MOVE_NONE, SCORE_MOVE_NEW, SCORE_MOVE_RANK } score_move;
+
 typedef struct {
 	int64_t id;               /* person or team */
 	double score;             /* points in the window; a team: per-member average */
 	int rank;                 /* 1 = best, ties share; 0: not ranked (opted out) */
 	int prev_rank;            /* in the previous window; 0: not ranked there */
-	int movement;             /* prev_rank − rank: positive moved up */
+	int movement;             /* places moved up (negative: down); 0 unless move is RANK */
+	score_move move;
 	int members;              /* a team's members */
 	bool hidden;              /* opted out: only its owner sees it */
 	score_band band;
@@ -246,6 +253,11 @@ typedef struct {
 	score_row *rows;          /* ranked rows by rank (then id), then hidden ones */
 	size_t n;
 } score_board;
+
+/* Places moved from a previous place that a tie spread over [best, worst]
+ * to `rank` now: 0 within that range, else the distance to it (positive:
+ * up).  Leaving a shared first place for second is not a fall. */
+int score_move_between(int rank, int best, int worst);
 
 /* Points earned by person_id in the window. */
 int64_t score_points(const score_state *s, int64_t person_id, score_span w);
@@ -273,6 +285,10 @@ typedef enum { SCORE_WINDOW_WEEK, SCORE_WINDOW_CYCLE, SCORE_WINDOW_ALL } score_w
  * like all) and all time, the same window as it stood when this week began. */
 void score_window_spans(okr_time now, int week_offset_minutes, score_window w, const okr_cycle *cy,
 			score_span *cur, score_span *prev);
+
+/* A row's movement as every screen shows it: "▲2", "▼1", "–", "new", or ""
+ * when there is nothing to compare. */
+const char *score_move_text(const score_row *r, char *buf, size_t len);
 
 /* One explanation line in words, as `okr show PERSON --points` prints it;
  * other: the login of l->other_id (NULL: unknown). */

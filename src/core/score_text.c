@@ -87,3 +87,18 @@ void score_line_text(const score_line *l, const char *other, char *buf, size_t l
 		break;
 	}
 }
+
+const char *score_move_text(const score_row *r, char *buf, size_t len)
+{
+	if (r->move == SCORE_MOVE_NEW)
+		snprintf(buf, len, "%s", _("new"));
+	else if (r->move != SCORE_MOVE_RANK)
+		snprintf(buf, len, "%s", "");
+	else if (r->movement > 0)
+		snprintf(buf, len, "▲%d", r->movement);
+	else if (r->movement < 0)
+		snprintf(buf, len, "▼%d", -r->movement);
+	else
+		snprintf(buf, len, "–");
+	return buf;
+}

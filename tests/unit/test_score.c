@@ -582,8 +582,12 @@ static void test_board_ties_and_movement(void **st)
 	assert_int_equal(dan->rank, 3);
 	assert_int_equal(cat->prev_rank, 3);           /* last week: 2 points, third */
 	assert_int_equal(cat->movement, 2);
-	assert_int_equal(ann->movement, 0);
-	assert_int_equal(bob->movement, -2);
+	assert_int_equal(cat->move, SCORE_MOVE_RANK);
+	assert_int_equal(ann->movement, 0);            /* tied first, now first */
+	assert_int_equal(ann->move, SCORE_MOVE_RANK);
+	assert_int_equal(bob->move, SCORE_MOVE_NONE);  /* no points now: no place to move to */
+	assert_int_equal(bob->movement, 0);
+	assert_int_equal(dan->move, SCORE_MOVE_NONE);
 	assert_int_equal(b.rows[0].id, ANN);           /* a tie is listed by id */
 	score_board_free(&b);
 	score_free(s);
