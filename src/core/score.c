@@ -444,6 +444,9 @@ static void fold_checkin(score_state *s, const score_checkin *c)
 			award(s, p, SCORE_BADGE_PERFECT_WEEK, c->at, 0, true);
 	}
 	*pair = PAIR(w, paid);
+	/* Progress first: a comeback is from a low confidence said before, not
+	 * the one given with the value that reaches 0.7. */
+	progress(s, k, p, c);
 	if (c->confidence >= 0) {
 		okr_time mid = k->k.from + (k->k.due - k->k.from) / 2;
 		if (k->last_conf >= 0 && c->confidence < k->last_conf && c->at < mid)
@@ -452,7 +455,6 @@ static void fold_checkin(score_state *s, const score_checkin *c)
 		if (c->confidence <= 3)
 			k->low_conf = true;
 	}
-	progress(s, k, p, c);
 }
 
 /* ---- kudos and comments ---- */
