@@ -23,7 +23,9 @@ typedef struct {
 } okr_forecast;
 
 /* Forecast for a metric or threshold key result from its check-ins (any order).
- * With one check-in the line is anchored at (start_t, kr->start) for metrics.
+ * With one check-in the line is anchored at (start_t, kr->start) for metrics
+ * (start_t: when the key result began, okr_kr_began; after the check-in: no
+ * anchor).
  * ok only when the points span at least OKR_FORECAST_MIN_SPAN; the value is
  * then bounded to [lo, hi] (see forecast.c).  Milestones, no check-ins and a
  * history too short to carry a line give ok = false: "not enough history

@@ -84,7 +84,7 @@ static int show_kr(cli_ctx *ctx, const okr_snapshot *snap, const okr_assessments
 	okr_result r = okr_store_kr_values(ctx->store, k, 0, &cis, &n);
 	if (r)
 		return cli_store_fail(ctx, r);
-	okr_forecast fc = okr_forecast_kr(k, cis, n, cy ? okr_day_start(cy->start) : 0, okr_day_start(a->due + 1));
+	okr_forecast fc = okr_forecast_kr(k, cis, n, cy ? okr_kr_began(k, cy->start) : 0, okr_day_start(a->due + 1));
 	json_out j;
 	char id[24], val[128], w[32];
 	if (json) {

@@ -110,7 +110,7 @@ static okr_result project(report *r, const okr_cycle *cy)
 		okr_result res = okr_store_kr_values(r->ctx->store, kr, OKR_FORECAST_POINTS, &cis, &n);
 		if (res)
 			return res;
-		okr_forecast f = okr_forecast_kr(kr, cis, n, okr_day_start(cy->start),
+		okr_forecast f = okr_forecast_kr(kr, cis, n, okr_kr_began(kr, cy->start),
 						 okr_day_start(r->as.krs[k].due + 1));
 		if (f.ok)
 			r->kr_projected[k] = f.grade;

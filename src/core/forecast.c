@@ -109,7 +109,9 @@ okr_forecast okr_forecast_kr(const okr_kr *kr, const okr_checkin *cis, size_t n,
 	 * the start value at the start time is the other known point.  A
 	 * threshold's start value means nothing, so it has no second point. */
 	if (n - from == 1) {
-		if (kr->type != KR_METRIC) {
+		/* A start "after" the reading means the history predates the
+		 * key result's record (an import, the demo): no known start. */
+		if (kr->type != KR_METRIC || (double)start_t >= (double)sorted[from].at) {
 			free(sorted);
 			return f;
 		}

@@ -68,7 +68,7 @@ static void build_kr(ui *u, ui_lines *ls, const okr_kr *k, const okr_assessment 
 	else
 		lines_add(ls, 2, draw_status_slot(a->status), draw_status_word(a->status));
 	const okr_cycle *cy = okr_snapshot_cycle(&u->d.snap);
-	okr_forecast fc = okr_forecast_kr(k, det->cis, det->ncis, cy ? okr_day_start(cy->start) : 0,
+	okr_forecast fc = okr_forecast_kr(k, det->cis, det->ncis, cy ? okr_kr_began(k, cy->start) : 0,
 					  okr_day_start(a->due + 1));
 	if (fc.ok) {
 		char v[64], pw[64];

@@ -188,7 +188,7 @@ static void numbers(ui *u, pen *p, const okr_kr *k, const okr_assessment *a, boo
 		put(p, 0, draw_status_slot(a->status), draw_status_word(a->status));
 	history(u, p, k, big);
 	const okr_cycle *cy = okr_snapshot_cycle(&u->d.snap);
-	okr_forecast fc = okr_forecast_kr(k, rv->cis, rv->ncis, cy ? okr_day_start(cy->start) : 0,
+	okr_forecast fc = okr_forecast_kr(k, rv->cis, rv->ncis, cy ? okr_kr_began(k, cy->start) : 0,
 					  okr_day_start(a->due + 1));
 	if (fc.ok) {
 		char v[64];

@@ -54,6 +54,9 @@ grep -q "forecast   not enough history yet" "$OUT"; check $? "three check-ins in
 grep -q "projected grade" "$OUT"; check $((!$?)) "… and no projected grade" "$(cat "$OUT")"
 run at 120 show K6 --json
 grep -q '"forecast"' "$OUT"; check $((!$?)) "… nor a forecast in --json" "$(cat "$OUT")"
+run okr show K4
+grep -q "forecast   not enough history yet" "$OUT"
+check $? "added today and checked in once: no pace from the cycle's start" "$(cat "$OUT")"
 okr kr add O2 "Response time" --at-most 200 --unit ms >/dev/null     # K7
 at 0 checkin K7 350 >/dev/null
 at 60 checkin K7 280 >/dev/null

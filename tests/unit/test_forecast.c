@@ -88,6 +88,14 @@ static void test_one_point_edge_cases(void **state)
 	okr_kr t = { .type = KR_THRESHOLD, .dir = DIR_AT_LEAST, .target = 85 };
 	c = ci(1, 10, 90);   /* a threshold has no start value to anchor to */
 	assert_false(okr_forecast_kr(&t, &c, 1, day(0), day(100)).ok);
+
+	/* The key result began after its reading (history older than its
+	 * record, as after an import): no start to anchor to. */
+	c = ci(1, 10, 10);
+	assert_false(okr_forecast_kr(&k, &c, 1, day(20), day(100)).ok);
+	/* Added on day 60 and checked in a minute later: no history yet. */
+	c.at = day(60) + 60;
+	assert_false(okr_forecast_kr(&k, &c, 1, day(60), day(100)).ok);
 }
 
 static void test_two_points_any_order(void **state)
