@@ -21,55 +21,9 @@ enum { KIND_CHECKIN = 0, KIND_KUDOS = 1, KIND_COMMENT = 2 };
 
 #define EPS 1e-9
 
-/* ---- badges' names ---- */
-
-static const char *const badge_slugs[] = {
-#define X(name, slug, title, why) slug,
-	SCORE_BADGES(X)
-#undef X
-};
-static const char *const badge_titles[] = {
-#define X(name, slug, title, why) title,
-	SCORE_BADGES(X)
-#undef X
-};
-static const char *const badge_whys[] = {
-#define X(name, slug, title, why) why,
-	SCORE_BADGES(X)
-#undef X
-};
-
-const char *score_badge_slug(score_badge b) { return (unsigned)b < SCORE_NBADGES ? badge_slugs[b] : "?"; }
-const char *score_badge_title(score_badge b) { return (unsigned)b < SCORE_NBADGES ? badge_titles[b] : "?"; }
-const char *score_badge_why(score_badge b) { return (unsigned)b < SCORE_NBADGES ? badge_whys[b] : "?"; }
-
 static uint64_t pair_key(int a, int b)
 {
 	return ((uint64_t)(uint32_t)a << 32 | (uint32_t)b) + 1;
-}
-
-/* ---- time ---- */
-
-static int64_t floor_div(int64_t a, int64_t b)
-{
-	int64_t q = a / b;
-	return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
-}
-
-okr_day score_day_of(okr_time t, int off)
-{
-	return (okr_day)floor_div(t + (int64_t)off * 60, 86400);
-}
-
-/* 1970-01-05 (day 4) was a Monday. */
-int64_t score_week_of(okr_time t, int off)
-{
-	return floor_div((int64_t)score_day_of(t, off) - 4, 7);
-}
-
-okr_day score_week_first_day(int64_t w)
-{
-	return (okr_day)(w * 7 + 4);
 }
 
 /* ---- building the state ---- */
