@@ -40,6 +40,23 @@ void okr_assess(const okr_snapshot *snap, okr_rollup_mode mode, const okr_status
  * check-in.  The unit is not included (it is database text: the caller
  * sanitises it). */
 const char *okr_kr_value_text(const okr_kr *kr, char *buf, size_t len);
+/* What a check-in is confirmed with, in the CLI and the TUI alike:
+ * "725 / 1000 users  72%".  The unit is database text: sanitise the result. */
+const char *okr_kr_summary_text(const okr_kr *kr, char *buf, size_t len);
+
+/* One part of an objective's rollup, for showing how its progress is made. */
+typedef struct {
+	char kind;            /* 'K' a key result, 'O' an aligned child */
+	int64_t id;
+	const char *title;    /* borrowed from the snapshot */
+	double progress;      /* clamped, as the rollup counts it */
+	double weight;
+} okr_rollup_part;
+
+/* The parts that make snap->objs[oi]'s progress under `mode` (children
+ * first, then key results); *out is malloc'd, NULL when there are none. */
+size_t okr_rollup_parts(const okr_snapshot *snap, const okr_assessments *as, okr_rollup_mode mode,
+			size_t oi, okr_rollup_part **out);
 
 void okr_assessments_free(okr_assessments *a);
 

@@ -45,7 +45,8 @@ typedef struct {
  *  - check-in: the person owns the key result, it is not archived, not done,
  *    does not take its value from a KPI, the cycle is not closed, its period
  *    has begun and not ended, and it has no check-in within its frequency
- *    (never checked in counts as due from the start of the period);
+ *    (never checked in: due one period after the key result began —
+ *    the later of the cycle's start and the moment it was added);
  *  - KPI: the person owns it and its latest sample is older than its
  *    frequency, or it has none;
  *  - grade: the cycle has ended (after its last day) but is not closed, the

@@ -12,8 +12,21 @@
 
 /* kr_scores[i] is the grade of snap->krs[i], NaN when it has none.  Writes
  * out[i] for snap->objs[i]: the weighted mean (key-result weights) of its
- * graded, non-archived key results, NaN when none is graded. */
-void okr_grade_objectives(const okr_snapshot *snap, const double *kr_scores, double *out);
+ * graded, non-archived key results — NaN unless every one of them is graded
+ * (or, with `closed`, at least one is): before that an objective has
+ * progress and a projected grade, not a grade. */
+void okr_grade_objectives(const okr_snapshot *snap, const double *kr_scores, bool closed, double *out);
+
+/* How many of snap->objs[oi]'s non-archived key results are graded, of
+ * *total. */
+size_t okr_grade_count(const okr_snapshot *snap, const double *kr_scores, size_t oi, size_t *total);
+
+/* The grade snap->objs[oi] is heading for: the weighted mean of each key
+ * result's grade, else its projected grade (kr_projected[k], NaN when its
+ * forecast has not enough history), a milestone as it stands; NaN when any
+ * part cannot be projected or there are none.  Two decimals. */
+double okr_grade_projected(const okr_snapshot *snap, const double *kr_scores, const double *kr_projected,
+			   size_t oi);
 
 /* kr_scores parallel to snap->krs from a list of grades (NaN: ungraded).
  * The caller frees the result. */

@@ -33,7 +33,9 @@ typedef enum {
 	STATUS_AT_RISK,
 	STATUS_OFF_TRACK,
 	STATUS_DONE,
-	STATUS_OUTDATED     /* no check-in within the tracking frequency */
+	STATUS_OUTDATED,    /* no check-in within the tracking frequency */
+	STATUS_NEW,         /* no check-in yet, and the first is not due yet */
+	STATUS_EMPTY        /* an objective without key results */
 } okr_status;
 
 typedef struct {
@@ -98,6 +100,7 @@ typedef struct {
 	double current;
 	int confidence;         /* of the latest check-in, -1 when none */
 	okr_time last_at;       /* time of the latest check-in, 0 when none */
+	okr_time created_at;    /* when it was added (0: unknown) */
 } okr_kr;
 
 typedef struct {

@@ -33,7 +33,14 @@ const char *okr_format_id(okr_id_kind kind, int64_t id, char *buf, size_t len);
  * to people through _()). */
 const char *okr_frequency_name(okr_frequency f);
 
-/* A value formatted for people: `decimals` places, no trailing junk. */
+enum { OKR_VALUE_DECIMALS_MAX = 6 };
+
+/* A value as it was entered: at least `decimals` places (a key result's own
+ * decimals), more when the value has them, up to OKR_VALUE_DECIMALS_MAX, no
+ * trailing zeros beyond the minimum.  The one formatter for every number a
+ * person typed (check-ins, targets, KPI samples), in every front end. */
 const char *okr_format_value(double v, int decimals, char *buf, size_t len);
+/* A computed number (a forecast, a rate) rounded to exactly `decimals`. */
+const char *okr_format_rounded(double v, int decimals, char *buf, size_t len);
 
 #endif

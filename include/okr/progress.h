@@ -41,6 +41,10 @@ okr_time okr_frequency_seconds(okr_frequency f);
 okr_status okr_kr_status(const okr_kr *kr, okr_day start, okr_day due,
 			 okr_time now, const okr_status_rules *rules);
 
+/* When a key result's own period began: the later of the start day and the
+ * moment it was added. */
+okr_time okr_kr_began(const okr_kr *kr, okr_day start);
+
 /* Status for an objective from its rolled-up progress. */
 okr_status okr_progress_status(double progress, double expected,
 			       const okr_status_rules *rules);
@@ -56,6 +60,12 @@ double okr_weighted_mean(const double *values, const double *weights, size_t n);
 void okr_rollup(const okr_objective *objs, size_t nobj,
 		const okr_kr *krs, size_t nkr,
 		okr_rollup_mode mode, double *out);
+/* The same, and filled[i] (when not NULL) tells whether objs[i] has a key
+ * result of its own or below it.  An objective without one is "no key
+ * results yet": its 0 means nothing, and it does not count in its parent. */
+void okr_rollup_filled(const okr_objective *objs, size_t nobj,
+		       const okr_kr *krs, size_t nkr,
+		       okr_rollup_mode mode, double *out, bool *filled);
 
 /* The default grade of a key result at close: its clamped progress, rounded
  * to two decimals. */

@@ -56,6 +56,11 @@ typedef struct {
 	okr_time from, due;     /* its period: cycle start .. end of the due day */
 	double grade;           /* NaN: not graded */
 	okr_time graded_at;
+	/* Set by nobody but its owner (never added, edited or approved by
+	 * someone else): it pays no XP and earns no badge — nobody raises
+	 * their own score by shaping their own key results.  start, target
+	 * and weight are the terms last set by someone other than the owner. */
+	bool self_set;
 } score_kr;
 
 typedef struct {
@@ -146,6 +151,7 @@ typedef enum {
 	SCORE_R_COMMENT_SHORT,    /* 0: shorter than comment_min_chars */
 	SCORE_R_COMMENT_CAP,      /* 0: beyond the weekly cap */
 	SCORE_R_BADGE,            /* 0: a badge earned (badge) */
+	SCORE_R_SELF_SET,         /* 0: a key result its owner set alone (not approved) */
 } score_reason;
 
 typedef struct {
@@ -225,12 +231,19 @@ typedef struct {
 
 typedef enum { SCORE_BAND_RANKED, SCORE_BAND_ON_TRACK, SCORE_BAND_NEEDS_SUPPORT } score_band;
 
+/* What the movement of a row means (score_board.c says why):
+ *  NONE  no arrow: no points in this window, or nobody had any in the last;
+ *  NEW   points now, none in the previous window: a first entry;
+ *  RANK  `movement` compares the ranks (0: the same place, "–"). */
+typedef enum { SCORE_MOVE_NONE, SCORE_MOVE_NEW, SCORE_MOVE_RANK } score_move;
+
 typedef struct {
 	int64_t id;               /* person or team */
 	double score;             /* points in the window; a team: per-member average */
 	int rank;                 /* 1 = best, ties share; 0: not ranked (opted out) */
 	int prev_rank;            /* in the previous window; 0: not ranked there */
-	int movement;             /* prev_rank − rank: positive moved up */
+	int movement;             /* places moved up (negative: down); 0 unless move is RANK */
+	score_move move;
 	int members;              /* a team's members */
 	bool hidden;              /* opted out: only its owner sees it */
 	score_band band;
@@ -240,6 +253,11 @@ typedef struct {
 	score_row *rows;          /* ranked rows by rank (then id), then hidden ones */
 	size_t n;
 } score_board;
+
+/* Places moved from a previous place that a tie spread over [best, worst]
+ * to `rank` now: 0 within that range, else the distance to it (positive:
+ * up).  Leaving a shared first place for second is not a fall. */
+int score_move_between(int rank, int best, int worst);
 
 /* Points earned by person_id in the window. */
 int64_t score_points(const score_state *s, int64_t person_id, score_span w);
@@ -267,6 +285,10 @@ typedef enum { SCORE_WINDOW_WEEK, SCORE_WINDOW_CYCLE, SCORE_WINDOW_ALL } score_w
  * like all) and all time, the same window as it stood when this week began. */
 void score_window_spans(okr_time now, int week_offset_minutes, score_window w, const okr_cycle *cy,
 			score_span *cur, score_span *prev);
+
+/* A row's movement as every screen shows it: "▲2", "▼1", "–", "new", or ""
+ * when there is nothing to compare. */
+const char *score_move_text(const score_row *r, char *buf, size_t len);
 
 /* One explanation line in words, as `okr show PERSON --points` prints it;
  * other: the login of l->other_id (NULL: unknown). */

@@ -196,6 +196,10 @@ okr_result okr_store_kr_add(okr_store *s, const okr_kr_in *in, int64_t *id);
 okr_result okr_store_kr_edit(okr_store *s, int64_t id, int64_t expect_version,
 			     const okr_kr_in *in);
 okr_result okr_store_kr_archive(okr_store *s, int64_t id, int64_t expect_version);
+/* A lead or admin other than its owner approves a key result's terms
+ * (start, target, weight) as the ones it is scored by (README "Fair
+ * points").  Adding or editing someone else's key result does the same. */
+okr_result okr_store_kr_approve(okr_store *s, int64_t id);
 /* Make a key result take its value from a KPI (kpi_id 0: stop). */
 okr_result okr_store_kr_link_kpi(okr_store *s, int64_t kr_id, int64_t kpi_id);
 

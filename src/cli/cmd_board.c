@@ -53,7 +53,7 @@ static void print_row(const board_view *v, const score_row *r)
 	else if (v->bands && r->band != SCORE_BAND_RANKED)
 		printf("    ·       ");
 	else {
-		char *m = text_pad(cli_movement(r->movement, mv, sizeof mv), 4, TEXT_ALIGN_LEFT);
+		char *m = text_pad(score_move_text(r, mv, sizeof mv), 4, TEXT_ALIGN_LEFT);
 		printf(" %4d  %s ", r->rank, m);
 		free(m);
 	}
@@ -140,6 +140,8 @@ static void print_json(board_view *v)
 		if (r->rank && (!v->bands || r->band == SCORE_BAND_RANKED)) {
 			json_int(&j, "rank", r->rank);
 			json_int(&j, "movement", r->movement);
+			static const char *const moves[] = { "none", "new", "rank" };
+			json_str(&j, "move", moves[r->move]);
 		} else {
 			json_null(&j, "rank");
 			if (v->bands && !r->hidden)

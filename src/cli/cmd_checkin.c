@@ -46,9 +46,6 @@ int cmd_checkin(cli_ctx *ctx, int argc, char **argv)
 	} else if (!strcmp(v, "done") || !strcmp(v, "undone")) {
 		rc = cli_fail(OKR_E_USAGE, _("K%lld is measured by a number, not done/undone — give its "
 					     "current value, e.g. `okr checkin K%lld 42`"), (long long)id, (long long)id);
-	} else if (kr.kpi_id) {
-		rc = cli_fail(OKR_E_USAGE, _("K%lld takes its value from KPI%lld — push the KPI instead "
-					     "(`okr kpi push NAME VALUE`)"), (long long)id, (long long)kr.kpi_id);
 	} else {
 		rc = cli_number(_("the value"), v, &value);
 	}
@@ -72,14 +69,11 @@ int cmd_checkin(cli_ctx *ctx, int argc, char **argv)
 	if (!cli_opt_get(opts, &a, "quiet") && !repeat) {
 		kr.current = value;
 		kr.has_value = true;
-		/* The same words as `okr list`: "640 / 1000", "87 (≥ 85)", "done". */
-		char vb[128];
-		printf("K%lld %s", (long long)id, okr_kr_value_text(&kr, vb, sizeof vb));
-		if (kr.unit[0] && kr.type != KR_MILESTONE) {
-			putchar(' ');
-			cli_put(stdout, kr.unit, -1);
-		}
-		printf("  %.0f%%\n", okr_kr_progress_raw(&kr) * 100);
+		/* The same words as `okr list` and the TUI's confirmation. */
+		char vb[256];
+		printf("K%lld ", (long long)id);
+		cli_put(stdout, okr_kr_summary_text(&kr, vb, sizeof vb), -1);
+		putchar('\n');
 	}
 	okr_kr_free(&kr);
 	return 0;

@@ -192,6 +192,11 @@ static void build(demo *d, okr_store *admin)
 	int64_t k_loyal = kr(d, o4, "sarah", "tuan", KR_MILESTONE, 0, 1, "", "Launch the loyalty rewards programme");
 	int64_t k_conv = kr(d, o4, "sarah", "sarah", KR_METRIC, 2.1, 3.5, "%", "Raise website conversion to 3.5 %");
 	int64_t k_crm = kr(d, o4, "sarah", "tuan", KR_METRIC, 0, 40, "leads", "Win 40 qualified leads a month");
+	/* Leads' own key results earn points once another lead confirms them
+	 * (README "Fair points"): Lan approves them at the planning meeting. */
+	const int64_t own[] = { k_seo, k_design, k_conv };
+	for (size_t i = 0; i < sizeof own / sizeof own[0] && !d->failed; i++)
+		ok(d, who(d, "lan"), okr_store_kr_approve(who(d, "lan"), own[i]));
 	if (d->failed)
 		return;
 

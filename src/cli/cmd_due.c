@@ -137,7 +137,7 @@ static void print_human(const due_view *v, const char *login)
 			else if (it->kind == DUE_KPI)
 				printf(_("  no value yet\n"));
 			else
-				printf(_("  never checked in (period began %s ago)\n"), how);
+				printf(_("  never checked in, overdue by %s\n"), how);
 			break;
 		case DUE_GRADE:
 			printf(_("  cycle ended %s, %s ago\n"), day, how);

@@ -167,7 +167,7 @@ static void summary(close_job *j, const okr_cycle *cy)
 	}
 	double *kg = okr_grade_scores(&snap, g, ng);
 	double *og = okr_xcalloc(snap.nobjs ? snap.nobjs : 1, sizeof *og);
-	okr_grade_objectives(&snap, kg, og);
+	okr_grade_objectives(&snap, kg, true, og);
 	char s[11], e[11], id[24];
 	okr_format_date(cy->start, s);
 	okr_format_date(cy->end, e);

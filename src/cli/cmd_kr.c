@@ -1,5 +1,5 @@
 /*
- * cmd_kr.c — okr kr add|edit|archive.
+ * cmd_kr.c — okr kr add|edit|archive|approve.
  */
 #include <math.h>
 #include <stdio.h>
@@ -128,6 +128,16 @@ int cmd_kr(cli_ctx *ctx, int argc, char **argv)
 		r = edit ? okr_store_kr_edit(ctx->store, id, version, &in)
 			 : okr_store_kr_archive(ctx->store, id, version);
 		return r ? cli_store_fail(ctx, r) : 0;
+	}
+	if (!strcmp(sub, "approve")) {
+		if ((rc = cli_parse("kr", "approve KR", opts, argc - 1, argv + 1, 1, 1, &a)))
+			return rc;
+		if ((rc = cli_id(a.pos[0], ID_KR, NULL, &id)))
+			return rc;
+		if ((r = okr_store_kr_approve(ctx->store, id)))
+			return cli_store_fail(ctx, r);
+		printf(_("%s approved: its progress now earns points\n"), okr_format_id(ID_KR, id, idbuf, sizeof idbuf));
+		return 0;
 	}
 	return cli_usage_fail("kr", sub);
 }

@@ -104,11 +104,18 @@ static void human_objectives(list_view *v, const size_t *order, const int *depth
 		cli_put(stdout, okr_format_id(ID_OBJECTIVE, o->id, id, sizeof id), 6);
 		cli_put(stdout, o->title, TITLE_COLS - depth[i] * 2);
 		printf(" ");
-		cli_bar(stdout, a->progress, 10);
-		printf(" %4.0f%%  ", a->progress * 100);
-		char *st = text_pad(_(okr_status_name(a->status)), 10, TEXT_ALIGN_LEFT);
-		printf("%s", st);
-		free(st);
+		if (a->status == STATUS_EMPTY) {
+			/* No bar and no 0 %: there is nothing to measure yet. */
+			char *st = text_pad(_(okr_status_name(a->status)), 28, TEXT_ALIGN_LEFT);
+			printf("%s", st);
+			free(st);
+		} else {
+			cli_bar(stdout, a->progress, 10);
+			printf(" %4.0f%%  ", a->progress * 100);
+			char *st = text_pad(_(okr_status_name(a->status)), 10, TEXT_ALIGN_LEFT);
+			printf("%s", st);
+			free(st);
+		}
 		if (o->owner[0]) {
 			printf(" @");
 			cli_put(stdout, o->owner, -1);
@@ -273,7 +280,7 @@ static void list_kpis(list_view *v)
 		const okr_kpi *k = &v->snap.kpis[i];
 		char id[24], tgt[48], cur[48];
 		okr_format_id(ID_KPI, k->id, id, sizeof id);
-		okr_format_value(k->target, 2, tgt, sizeof tgt);
+		okr_format_value(k->target, 0, tgt, sizeof tgt);
 		if (v->json) {
 			json_obj(&j, NULL);
 			json_str(&j, "id", id);
@@ -294,7 +301,7 @@ static void list_kpis(list_view *v)
 		}
 		bool meets = k->has_value && (k->dir == DIR_AT_MOST ? k->latest <= k->target : k->latest >= k->target);
 		if (k->has_value)
-			okr_format_value(k->latest, 2, cur, sizeof cur);
+			okr_format_value(k->latest, 0, cur, sizeof cur);
 		else
 			snprintf(cur, sizeof cur, "—");
 		printf("%-6s ", id);

@@ -59,7 +59,7 @@ static void show_comments(cli_ctx *ctx, char kind, int64_t id, json_out *j)
 static void show_kpi_parts(const okr_kpi *k)
 {
 	char tgt[48], cur[48];
-	okr_format_value(k->target, 2, tgt, sizeof tgt);
+	okr_format_value(k->target, 0, tgt, sizeof tgt);
 	printf(_("  target     %s %s "), k->dir == DIR_AT_MOST ? "≤" : "≥", tgt);
 	cli_put(stdout, k->unit, -1);
 	printf(_("\n  timeframe  "));
@@ -68,7 +68,7 @@ static void show_kpi_parts(const okr_kpi *k)
 	cli_put(stdout, k->source[0] ? k->source : "—", -1);
 	printf(_("\n  frequency  %s\n"), _(okr_frequency_name(k->every)));
 	if (k->has_value) {
-		okr_format_value(k->latest, 2, cur, sizeof cur);
+		okr_format_value(k->latest, 0, cur, sizeof cur);
 		bool meets = k->dir == DIR_AT_MOST ? k->latest <= k->target : k->latest >= k->target;
 		printf(_("  latest     %s (%s)\n"), cur, meets ? _("meets the target") : _("misses the target"));
 	}
@@ -84,7 +84,7 @@ static int show_kr(cli_ctx *ctx, const okr_snapshot *snap, const okr_assessments
 	okr_result r = okr_store_kr_values(ctx->store, k, 0, &cis, &n);
 	if (r)
 		return cli_store_fail(ctx, r);
-	okr_forecast fc = okr_forecast_kr(k, cis, n, cy ? okr_day_start(cy->start) : 0, okr_day_start(a->due + 1));
+	okr_forecast fc = okr_forecast_kr(k, cis, n, cy ? okr_kr_began(k, cy->start) : 0, okr_day_start(a->due + 1));
 	json_out j;
 	char id[24], val[128], w[32];
 	if (json) {
@@ -133,8 +133,10 @@ static int show_kr(cli_ctx *ctx, const okr_snapshot *snap, const okr_assessments
 	okr_format_date(a->due, due);
 	printf(_("\n  due        %s, check-ins %s\n"), due, _(okr_frequency_name(k->every)));
 	if (fc.ok) {
-		okr_format_value(fc.value, k->decimals, val, sizeof val);
+		okr_format_rounded(fc.value, k->decimals, val, sizeof val);
 		printf(_("  forecast   %s by the due date → projected grade %.2f\n"), val, fc.grade);
+	} else if (k->type != KR_MILESTONE) {
+		printf(_("  forecast   not enough history yet\n"));
 	}
 	if (k->kpi_id) {
 		okr_kpi kpi;
@@ -280,7 +282,7 @@ static int show_kpi(cli_ctx *ctx, int64_t id, bool json)
 		for (size_t i = 0; i < n; i++) {
 			char w[32], v[48];
 			when(s[i].at, w, sizeof w);
-			okr_format_value(s[i].value, 2, v, sizeof v);
+			okr_format_value(s[i].value, 0, v, sizeof v);
 			printf("  %s  %10s  ", w, v);
 			cli_put(stdout, s[i].author, 10);
 			printf("  ");

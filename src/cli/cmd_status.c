@@ -93,7 +93,7 @@ int cmd_status(cli_ctx *ctx, int argc, char **argv)
 	else if (ctx->cfg.board_bands && r->band != SCORE_BAND_RANKED)
 		printf("%s", r->band == SCORE_BAND_ON_TRACK ? _("on track") : _("needs support"));
 	else
-		printf("#%d %s", r->rank, cli_movement(r->movement, mv, sizeof mv));
+		printf("#%d%s%s", r->rank, r->move == SCORE_MOVE_NONE ? "" : " ", score_move_text(r, mv, sizeof mv));
 	printf(_(" · %.0f pts %s · L%d"), r ? r->score : 0.0, _(in[wi]), pr.level);
 	if (pr.streak > 1)
 		printf(_(" · %dw streak"), pr.streak);

@@ -43,8 +43,8 @@ const cli_command cli_commands[] = {
 	{ "kr", "add OBJECTIVE TITLE (--target N [--start N] [--unit U] | --at-least N | --at-most N | --milestone)"
 	  " [--owner P] [--weight W] [--due DATE] [--every F] | edit KR [--title T] [--owner P] [--target N]"
 	  " [--start N] [--unit U] [--at-least N|--at-most N] [--weight W] [--due DATE] [--every F] [--if-version N]"
-	  " | archive KR [--if-version N]",
-	  N_("add, edit, archive key results"), CLI_DB_WRITE, cmd_kr },
+	  " | archive KR [--if-version N] | approve KR",
+	  N_("add, edit, archive, approve key results"), CLI_DB_WRITE, cmd_kr },
 	{ "checkin", "KR VALUE [--confidence 0-10] [-m NOTE] [--id UID] [--quiet]", N_("check in a key result"), CLI_DB_WRITE,
 	  cmd_checkin },
 	{ "kpi", "add NAME --target N (--at-least|--at-most) --source TEXT --every daily|weekly|monthly"

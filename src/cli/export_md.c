@@ -18,6 +18,7 @@
 
 #include "export.h"
 #include "okr/assess.h"
+#include "okr/forecast.h"
 #include "okr/grade.h"
 #include "okr/i18n.h"
 #include "okr/parse.h"
@@ -43,13 +44,10 @@ void export_md_escape(FILE *f, const char *s)
 	md(f, s);
 }
 
-/* A KPI's number with the fewest decimals (up to two) that show it. */
+/* A KPI's number as it was pushed. */
 static const char *kpi_num(double v, char *buf, size_t len)
 {
-	int d = 0;
-	while (d < 2 && fabs(v * pow(10, d) - round(v * pow(10, d))) > 1e-9)
-		d++;
-	return okr_format_value(v, d, buf, len);
+	return okr_format_value(v, 0, buf, len);
 }
 
 static void bar(FILE *f, double p)
@@ -75,6 +73,7 @@ typedef struct {
 	okr_snapshot snap;
 	okr_assessments as;
 	double *kr_grade, *obj_grade;
+	double *kr_projected;     /* each key result's projected grade, NaN without a forecast */
 	const char *team;
 	okr_time now;
 } report;
@@ -82,6 +81,42 @@ typedef struct {
 static bool obj_in(const report *r, const okr_objective *o)
 {
 	return !r->team || strcmp(o->team, r->team) == 0;
+}
+
+/* Mid-cycle an objective has progress and a projected grade, never a
+ * success mark: "· 1 of 3 graded · projected grade 0.62". */
+static void not_graded_yet(report *r, size_t i)
+{
+	size_t total, graded = okr_grade_count(&r->snap, r->kr_grade, i, &total);
+	if (graded)
+		fprintf(r->f, _(" · %zu of %zu graded"), graded, total);
+	double p = okr_grade_projected(&r->snap, r->kr_grade, r->kr_projected, i);
+	if (!isnan(p))
+		fprintf(r->f, _(" · projected grade %.2f"), p);
+}
+
+/* Projected grades from each key result's forecast (the recent values
+ * only: the forecast uses no more). */
+static okr_result project(report *r, const okr_cycle *cy)
+{
+	r->kr_projected = okr_xcalloc(r->snap.nkrs ? r->snap.nkrs : 1, sizeof *r->kr_projected);
+	for (size_t k = 0; k < r->snap.nkrs; k++) {
+		const okr_kr *kr = &r->snap.krs[k];
+		r->kr_projected[k] = NAN;
+		if (kr->archived || kr->type == KR_MILESTONE)
+			continue;
+		okr_checkin *cis;
+		size_t n;
+		okr_result res = okr_store_kr_values(r->ctx->store, kr, OKR_FORECAST_POINTS, &cis, &n);
+		if (res)
+			return res;
+		okr_forecast f = okr_forecast_kr(kr, cis, n, okr_kr_began(kr, cy->start),
+						 okr_day_start(r->as.krs[k].due + 1));
+		if (f.ok)
+			r->kr_projected[k] = f.grade;
+		okr_checkins_free(cis, n);
+	}
+	return OKR_OK;
 }
 
 static void kr_line(report *r, size_t k, int depth)
@@ -138,6 +173,8 @@ static void objectives(report *r)
 		if (!isnan(r->obj_grade[i]))
 			fprintf(r->f, _(" · grade %.2f %s"), r->obj_grade[i],
 				okr_grade_success(o->kind, r->obj_grade[i]) ? "✓" : "✗");
+		else
+			not_graded_yet(r, i);
 		fputc('\n', r->f);
 		for (size_t k = 0; k < s->nkrs; k++)
 			if (s->krs[k].objective_id == o->id)
@@ -300,7 +337,7 @@ static void header(report *r, const okr_cycle *cy)
 		md(r->f, r->team);
 	}
 	fputs("\n\n", r->f);
-	size_t nobj = 0, nkr = 0, by[STATUS_OUTDATED + 1] = { 0 };
+	size_t nobj = 0, nkr = 0, by[STATUS_EMPTY + 1] = { 0 };
 	for (size_t i = 0; i < r->snap.nobjs; i++)
 		nobj += obj_in(r, &r->snap.objs[i]);
 	for (size_t k = 0; k < r->snap.nkrs; k++) {
@@ -312,7 +349,7 @@ static void header(report *r, const okr_cycle *cy)
 	}
 	fprintf(r->f, _("%zu objectives · %zu key results"), nobj, nkr);
 	static const okr_status order[] = { STATUS_DONE, STATUS_ON_TRACK, STATUS_AT_RISK, STATUS_OFF_TRACK,
-					    STATUS_OUTDATED };
+					    STATUS_OUTDATED, STATUS_NEW };
 	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
 		if (by[order[i]])
 			fprintf(r->f, " · %zu %s", by[order[i]], _(okr_status_name(order[i])));
@@ -334,7 +371,16 @@ int export_md(cli_ctx *ctx, FILE *out, const okr_cycle *cycle, const char *team)
 	okr_assess(&r.snap, ctx->cfg.rollup, &ctx->cfg.status, r.now, &r.as);
 	r.kr_grade = okr_grade_scores(&r.snap, g, ng);
 	r.obj_grade = okr_xcalloc(r.snap.nobjs ? r.snap.nobjs : 1, sizeof *r.obj_grade);
-	okr_grade_objectives(&r.snap, r.kr_grade, r.obj_grade);
+	okr_grade_objectives(&r.snap, r.kr_grade, cycle->state == CYCLE_CLOSED, r.obj_grade);
+	if ((res = project(&r, cycle))) {
+		free(r.kr_grade);
+		free(r.obj_grade);
+		free(r.kr_projected);
+		okr_assessments_free(&r.as);
+		okr_grades_free(g, ng);
+		okr_snapshot_free(&r.snap);
+		return cli_store_fail(ctx, res);
+	}
 	header(&r, cycle);
 	objectives(&r);
 	at_risk(&r);
@@ -346,6 +392,7 @@ int export_md(cli_ctx *ctx, FILE *out, const okr_cycle *cycle, const char *team)
 		kudos(&r, cycle);
 	free(r.kr_grade);
 	free(r.obj_grade);
+	free(r.kr_projected);
 	okr_grades_free(g, ng);
 	okr_assessments_free(&r.as);
 	okr_snapshot_free(&r.snap);

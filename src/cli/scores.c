@@ -125,14 +125,3 @@ bool cli_scores_my_team(const cli_scores *sc, int64_t team)
 			return true;
 	return false;
 }
-
-const char *cli_movement(int m, char *buf, size_t len)
-{
-	if (m > 0)
-		snprintf(buf, len, "▲%d", m);
-	else if (m < 0)
-		snprintf(buf, len, "▼%d", -m);
-	else
-		snprintf(buf, len, "–");
-	return buf;
-}

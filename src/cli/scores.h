@@ -35,7 +35,5 @@ const okr_person *cli_scores_login(const cli_scores *sc, const char *login);
 const char *cli_scores_team(const cli_scores *sc, int64_t id);
 /* Whether the viewer belongs to the team with this id. */
 bool cli_scores_my_team(const cli_scores *sc, int64_t team);
-/* "▲2", "▼1", "–" */
-const char *cli_movement(int movement, char *buf, size_t len);
 
 #endif

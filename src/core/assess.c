@@ -50,17 +50,20 @@ void okr_assess(const okr_snapshot *snap, okr_rollup_mode mode, const okr_status
 		a->status = okr_kr_status(k, start, a->due, now, rules);
 	}
 	double *prog = okr_xcalloc(snap->nobjs ? snap->nobjs : 1, sizeof *prog);
-	okr_rollup(snap->objs, snap->nobjs, snap->krs, snap->nkrs, mode, prog);
+	bool *filled = okr_xcalloc(snap->nobjs ? snap->nobjs : 1, sizeof *filled);
+	okr_rollup_filled(snap->objs, snap->nobjs, snap->krs, snap->nkrs, mode, prog, filled);
 	/* An objective none of whose key results has news is outdated too:
 	 * count, per objective, its KRs and its outdated KRs. */
 	int *nkr = okr_xcalloc(snap->nobjs ? snap->nobjs : 1, sizeof *nkr);
 	int *nold = okr_xcalloc(snap->nobjs ? snap->nobjs : 1, sizeof *nold);
+	int *nnew = okr_xcalloc(snap->nobjs ? snap->nobjs : 1, sizeof *nnew);
 	for (size_t k = 0; k < snap->nkrs; k++) {
 		long o = okr_snapshot_objective_index(snap, snap->krs[k].objective_id);
 		if (o < 0)
 			continue;
 		nkr[o]++;
 		nold[o] += out->krs[k].status == STATUS_OUTDATED;
+		nnew[o] += out->krs[k].status == STATUS_NEW;
 	}
 	double expected = okr_expected(start, end, now);
 	for (size_t i = 0; i < snap->nobjs; i++) {
@@ -71,9 +74,15 @@ void okr_assess(const okr_snapshot *snap, okr_rollup_mode mode, const okr_status
 		a->status = okr_progress_status(prog[i], expected, rules);
 		if (nkr[i] && nkr[i] == nold[i])
 			a->status = STATUS_OUTDATED;
+		if (nkr[i] && nkr[i] == nnew[i])
+			a->status = STATUS_NEW;
+		if (!filled[i])
+			a->status = STATUS_EMPTY;
 	}
+	free(filled);
 	free(nkr);
 	free(nold);
+	free(nnew);
 	free(prog);
 }
 
@@ -167,21 +176,6 @@ void okr_tree_order(const okr_snapshot *snap, size_t *order, int *depth)
 	free(sdepth);
 }
 
-/* A key result's own values use its decimals.  One that tracks a KPI shows
- * the KPI's value as pushed (91.5 stays 91.5, not 92), up to 4 places. */
-static int value_decimals(const okr_kr *kr)
-{
-	int d = kr->decimals;
-	if (!kr->kpi_id)
-		return d;
-	for (; d < 4; d++) {
-		double x = kr->current * pow(10, d);
-		if (fabs(x - round(x)) <= 1e-9 * fmax(1, fabs(x)))
-			break;
-	}
-	return d;
-}
-
 const char *okr_kr_value_text(const okr_kr *kr, char *buf, size_t len)
 {
 	char cur[48], tgt[48];
@@ -190,7 +184,7 @@ const char *okr_kr_value_text(const okr_kr *kr, char *buf, size_t len)
 		return buf;
 	}
 	if (kr->has_value)
-		okr_format_value(kr->current, value_decimals(kr), cur, sizeof cur);
+		okr_format_value(kr->current, kr->decimals, cur, sizeof cur);
 	else
 		snprintf(cur, sizeof cur, "—");
 	okr_format_value(kr->target, kr->decimals, tgt, sizeof tgt);
@@ -199,4 +193,43 @@ const char *okr_kr_value_text(const okr_kr *kr, char *buf, size_t len)
 	else
 		snprintf(buf, len, "%s / %s", cur, tgt);
 	return buf;
+}
+
+const char *okr_kr_summary_text(const okr_kr *kr, char *buf, size_t len)
+{
+	char val[128];
+	okr_kr_value_text(kr, val, sizeof val);
+	bool unit = kr->unit[0] && kr->type != KR_MILESTONE;
+	snprintf(buf, len, "%s%s%s  %.0f%%", val, unit ? " " : "", unit ? kr->unit : "",
+		 okr_kr_progress_raw(kr) * 100);
+	return buf;
+}
+
+/* The same choice of parts as the rollup itself (progress.c node_value):
+ * aligned children that have key results unless the mode counts key results
+ * only, and the objective's own key results unless the mode counts children
+ * only and there are some. */
+size_t okr_rollup_parts(const okr_snapshot *snap, const okr_assessments *as, okr_rollup_mode mode,
+			size_t oi, okr_rollup_part **out)
+{
+	const okr_objective *o = &snap->objs[oi];
+	okr_rollup_part *v = NULL;
+	size_t n = 0, cap = 0, nchild = 0;
+	for (size_t i = 0; mode != ROLLUP_KRS && i < snap->nobjs; i++) {
+		const okr_objective *c = &snap->objs[i];
+		if (i == oi || c->parent_id != o->id || c->archived || as->objs[i].status == STATUS_EMPTY)
+			continue;
+		okr_xgrow(&v, &cap, n + 1, sizeof *v);
+		v[n++] = (okr_rollup_part){ 'O', c->id, c->title, as->objs[i].progress, c->weight };
+		nchild++;
+	}
+	for (size_t k = 0; (mode != ROLLUP_CHILDREN || !nchild) && k < snap->nkrs; k++) {
+		const okr_kr *kr = &snap->krs[k];
+		if (kr->objective_id != o->id || kr->archived)
+			continue;
+		okr_xgrow(&v, &cap, n + 1, sizeof *v);
+		v[n++] = (okr_rollup_part){ 'K', kr->id, kr->title, as->krs[k].progress, kr->weight };
+	}
+	*out = v;
+	return n;
 }

@@ -52,9 +52,13 @@ static void checkins_due(const okr_snapshot *snap, const okr_cycle *cy, const ok
 		if (o->now < t0 || o->now >= end)
 			continue;
 		okr_time freq = okr_frequency_seconds(k->every);
-		if (k->last_at == 0)
-			push(it, DUE_CHECKIN, k->id, k->title, 0, o->now - t0);
-		else if (o->now - k->last_at > freq)
+		/* The first check-in falls due one period after the key result
+		 * began, not the moment it is added (it is "new" until then). */
+		okr_time first_due = okr_kr_began(k, cy->start) + freq;
+		if (k->last_at == 0) {
+			if (o->now >= first_due)
+				push(it, DUE_CHECKIN, k->id, k->title, 0, o->now - first_due);
+		} else if (o->now - k->last_at > freq)
 			push(it, DUE_CHECKIN, k->id, k->title, k->last_at, o->now - (k->last_at + freq));
 	}
 }

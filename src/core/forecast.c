@@ -48,6 +48,49 @@ static bool fit_line(const point *pts, size_t n, double t, double *value,
 	return isfinite(*value) && isfinite(*slope);
 }
 
+/* Enough history: a line fitted to readings taken within minutes of each
+ * other turns noise into a slope (640, 700, 900 in a minute is +1 million a
+ * week).  The points must span a week, the default check-in period: two
+ * readings a period apart are the least that say where a key result is
+ * heading.  Checked on the points actually used, so a burst of corrections
+ * on one day does not count as history. */
+static bool enough_history(const point *pts, size_t n)
+{
+	if (n < 2)
+		return false;
+	double lo = pts[0].t, hi = pts[0].t;
+	for (size_t i = 1; i < n; i++) {
+		lo = fmin(lo, pts[i].t);
+		hi = fmax(hi, pts[i].t);
+	}
+	return hi - lo >= OKR_FORECAST_MIN_SPAN;
+}
+
+/* A plausible range: as far again beyond the readings, start and target as
+ * they span themselves, and never across zero when nothing observed was on
+ * the other side (a response time or a count of customers does not go
+ * negative).  Even a sound line is only a guess this far out; the bound
+ * keeps one odd reading from projecting an absurd number. */
+static void plausible(const okr_kr *kr, const point *pts, size_t n, double *lo, double *hi)
+{
+	double a = kr->target, b = kr->target;
+	if (kr->type == KR_METRIC) {
+		a = fmin(a, kr->start);
+		b = fmax(b, kr->start);
+	}
+	for (size_t i = 0; i < n; i++) {
+		a = fmin(a, pts[i].v);
+		b = fmax(b, pts[i].v);
+	}
+	double span = b - a > 0 ? b - a : fmax(fabs(b), 1);
+	*lo = a - span;
+	*hi = b + span;
+	if (a >= 0 && *lo < 0)
+		*lo = 0;
+	if (b <= 0 && *hi > 0)
+		*hi = 0;
+}
+
 okr_forecast okr_forecast_kr(const okr_kr *kr, const okr_checkin *cis, size_t n,
 			     okr_time start_t, okr_time due_t)
 {
@@ -66,7 +109,9 @@ okr_forecast okr_forecast_kr(const okr_kr *kr, const okr_checkin *cis, size_t n,
 	 * the start value at the start time is the other known point.  A
 	 * threshold's start value means nothing, so it has no second point. */
 	if (n - from == 1) {
-		if (kr->type != KR_METRIC) {
+		/* A start "after" the reading means the history predates the
+		 * key result's record (an import, the demo): no known start. */
+		if (kr->type != KR_METRIC || (double)start_t >= (double)sorted[from].at) {
 			free(sorted);
 			return f;
 		}
@@ -77,8 +122,10 @@ okr_forecast okr_forecast_kr(const okr_kr *kr, const okr_checkin *cis, size_t n,
 	free(sorted);
 
 	double value, slope;
-	if (!fit_line(pts, np, (double)due_t, &value, &slope))
+	if (!enough_history(pts, np) || !fit_line(pts, np, (double)due_t, &value, &slope))
 		return f;
+	plausible(kr, pts, np, &f.lo, &f.hi);
+	value = fmin(fmax(value, f.lo), f.hi);
 
 	okr_kr at_due = *kr;
 	at_due.has_value = true;

@@ -11,24 +11,72 @@
 #include "okr/progress.h"
 #include "okr/util.h"
 
-void okr_grade_objectives(const okr_snapshot *snap, const double *kr_scores, double *out)
+/* Mid-cycle, one key result graded 0.9 beside two ungraded ones is not an
+ * objective at 0.90: a grade of the whole exists only once every part has
+ * one (or the cycle is closed, when the missing ones no longer come). */
+void okr_grade_objectives(const okr_snapshot *snap, const double *kr_scores, bool closed, double *out)
 {
 	size_t n = snap->nkrs ? snap->nkrs : 1;
 	double *vals = okr_xcalloc(n, sizeof *vals), *wts = okr_xcalloc(n, sizeof *wts);
 	for (size_t o = 0; o < snap->nobjs; o++) {
-		size_t m = 0;
+		size_t m = 0, missing = 0;
 		/* key results are few per objective: a scan keeps this obvious */
 		for (size_t k = 0; k < snap->nkrs; k++) {
 			const okr_kr *kr = &snap->krs[k];
-			if (kr->objective_id != snap->objs[o].id || kr->archived || isnan(kr_scores[k]))
+			if (kr->objective_id != snap->objs[o].id || kr->archived)
 				continue;
+			if (isnan(kr_scores[k])) {
+				missing++;
+				continue;
+			}
 			vals[m] = kr_scores[k];
 			wts[m++] = kr->weight;
 		}
-		out[o] = m ? okr_weighted_mean(vals, wts, m) : NAN;
+		out[o] = m && (closed || !missing) ? okr_weighted_mean(vals, wts, m) : NAN;
 	}
 	free(vals);
 	free(wts);
+}
+
+size_t okr_grade_count(const okr_snapshot *snap, const double *kr_scores, size_t oi, size_t *total)
+{
+	size_t graded = 0;
+	*total = 0;
+	for (size_t k = 0; k < snap->nkrs; k++) {
+		const okr_kr *kr = &snap->krs[k];
+		if (kr->objective_id != snap->objs[oi].id || kr->archived)
+			continue;
+		(*total)++;
+		graded += !isnan(kr_scores[k]);
+	}
+	return graded;
+}
+
+/* Each part as it will most likely end: its grade when it has one, else its
+ * forecast's projected grade; a milestone has no trend and counts as it
+ * stands.  One part that cannot be projected leaves the whole unprojected,
+ * the same rule as for a single key result. */
+double okr_grade_projected(const okr_snapshot *snap, const double *kr_scores, const double *kr_projected,
+			   size_t oi)
+{
+	double sum = 0, wsum = 0;
+	size_t n = 0;
+	for (size_t k = 0; k < snap->nkrs; k++) {
+		const okr_kr *kr = &snap->krs[k];
+		if (kr->objective_id != snap->objs[oi].id || kr->archived)
+			continue;
+		double g = !isnan(kr_scores[k]) ? kr_scores[k]
+			 : kr->type == KR_MILESTONE ? okr_default_grade(kr) : kr_projected[k];
+		if (isnan(g))
+			return NAN;
+		double w = isfinite(kr->weight) && kr->weight >= 0 ? kr->weight : 1;
+		sum += w * g;
+		wsum += w;
+		n++;
+	}
+	if (!n)
+		return NAN;
+	return round((wsum > 0 ? sum / wsum : 0) * 100) / 100;
 }
 
 double *okr_grade_scores(const okr_snapshot *snap, const okr_grade *grades, size_t n)

@@ -317,20 +317,9 @@ const char *okr_format_id(okr_id_kind kind, int64_t id, char *buf, size_t len)
 	return buf;
 }
 
-/* Not a number is shown as an em dash, the same mark as "no status". */
-const char *okr_format_value(double v, int decimals, char *buf, size_t len)
+/* printf's %f in the C locale whatever LC_NUMERIC says; "-0" loses its sign. */
+static void format_fixed(double v, int decimals, char *buf, size_t len)
 {
-	if (!buf || len == 0)
-		return "";
-	if (!isfinite(v)) {
-		okr_strlcpy(buf, "\xe2\x80\x94", len);
-		return buf;
-	}
-	if (decimals < 0)
-		decimals = 0;
-	if (decimals > 6)
-		decimals = 6;
-
 	locale_t c = c_locale();
 	if (c) {
 		locale_t old = uselocale(c);
@@ -355,6 +344,50 @@ const char *okr_format_value(double v, int decimals, char *buf, size_t len)
 	 * value below zero that is not there. */
 	if (buf[0] == '-' && strspn(buf + 1, "0.") == strlen(buf + 1))
 		memmove(buf, buf + 1, strlen(buf));
+}
+
+static int clamp_decimals(int d)
+{
+	return d < 0 ? 0 : d > OKR_VALUE_DECIMALS_MAX ? OKR_VALUE_DECIMALS_MAX : d;
+}
+
+/* Not a number is shown as an em dash, the same mark as "no status". */
+const char *okr_format_rounded(double v, int decimals, char *buf, size_t len)
+{
+	if (!buf || len == 0)
+		return "";
+	if (!isfinite(v)) {
+		okr_strlcpy(buf, "\xe2\x80\x94", len);
+		return buf;
+	}
+	format_fixed(v, clamp_decimals(decimals), buf, len);
+	return buf;
+}
+
+/* Printed at the cap, then trailing zeros dropped back to the minimum: 0.8
+ * with a minimum of 0 is "0.8", 3.75 with a minimum of 1 is "3.75", 5 with a
+ * minimum of 2 is "5.00".  Six places hold every value a person types into a
+ * key result; the digits beyond are binary noise (0.1 + 0.2). */
+const char *okr_format_value(double v, int decimals, char *buf, size_t len)
+{
+	if (!buf || len == 0)
+		return "";
+	if (!isfinite(v)) {
+		okr_strlcpy(buf, "\xe2\x80\x94", len);
+		return buf;
+	}
+	int min = clamp_decimals(decimals);
+	char tmp[400];
+	format_fixed(v, OKR_VALUE_DECIMALS_MAX, tmp, sizeof tmp);
+	char *dot = strchr(tmp, '.');
+	if (dot) {
+		char *end = tmp + strlen(tmp);
+		while (end > dot + 1 + min && end[-1] == '0')
+			*--end = '\0';
+		if (end == dot + 1)
+			*dot = '\0';
+	}
+	okr_strlcpy(buf, tmp, len);
 	return buf;
 }
 

@@ -3,6 +3,7 @@
  */
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "okr/parse.h"
 #include "okr/progress.h"
@@ -98,7 +99,9 @@ static okr_status status_from_gap(double gap, const okr_status_rules *r)
  *    off track when it breaks;
  *  - otherwise the gap between expected and (clamped) actual progress.
  * `start` and `due` are the key result's own period, resolved by the caller
- * (a due of 0 in the model means the cycle's end). */
+ * (a due of 0 in the model means the cycle's end).  A key result without a
+ * check-in is "new" until its first one falls due, one period after it
+ * began (okr_kr_began): added on day 61, it is not late on day 61. */
 okr_status okr_kr_status(const okr_kr *kr, okr_day start, okr_day due,
 			 okr_time now, const okr_status_rules *rules)
 {
@@ -112,9 +115,14 @@ okr_status okr_kr_status(const okr_kr *kr, okr_day start, okr_day due,
 	okr_time t0 = okr_day_start(start);
 	okr_time end = okr_day_start(due) + 86400;
 	okr_time freq = okr_frequency_seconds(kr->every);
+	okr_time began = okr_kr_began(kr, start);
 	bool before_end = now < end;
-	if (before_end && now - t0 > freq &&
-	    (kr->last_at == 0 || now - kr->last_at > freq))
+	if (before_end && kr->last_at == 0 && !kr->has_value) {
+		if (now < t0)
+			return STATUS_NONE;
+		return now - began > freq ? STATUS_OUTDATED : STATUS_NEW;
+	}
+	if (before_end && now - t0 > freq && (kr->last_at == 0 || now - kr->last_at > freq))
 		return STATUS_OUTDATED;
 	if (before_end && !kr->has_value)
 		return STATUS_NONE;
@@ -124,6 +132,12 @@ okr_status okr_kr_status(const okr_kr *kr, okr_day start, okr_day due,
 
 	double expected = before_end ? okr_expected(start, due, now) : 1;
 	return status_from_gap(expected - clamp01(raw), r);
+}
+
+okr_time okr_kr_began(const okr_kr *kr, okr_day start)
+{
+	okr_time t0 = okr_day_start(start);
+	return kr && kr->created_at > t0 ? kr->created_at : t0;
 }
 
 okr_status okr_progress_status(double progress, double expected,
@@ -227,6 +241,7 @@ typedef struct {
 	unsigned char *state;
 	double *vals, *wts;     /* scratch, nkr + nobj long */
 	double *out;
+	bool *filled;           /* has a key result, itself or below */
 } rollup_ctx;
 
 /* A child still OPEN when its parent is finished is one of the parent's own
@@ -237,7 +252,9 @@ static double node_value(rollup_ctx *c, size_t i)
 	if (c->mode != ROLLUP_KRS) {
 		for (size_t k = c->child_rows.off[i]; k < c->child_rows.off[i + 1]; k++) {
 			size_t ch = c->child_rows.list[k];
-			if (c->state[ch] != FINISHED)
+			/* An empty child has nothing to say about its parent:
+			 * counting it as 0 % would drag the parent down. */
+			if (c->state[ch] != FINISHED || !c->filled[ch])
 				continue;
 			c->vals[n] = c->out[ch];
 			c->wts[n++] = c->objs[ch].weight;
@@ -251,6 +268,7 @@ static double node_value(rollup_ctx *c, size_t i)
 			c->wts[n++] = kr->weight;
 		}
 	}
+	c->filled[i] = n > 0;
 	return okr_weighted_mean(c->vals, c->wts, n);
 }
 
@@ -293,6 +311,13 @@ void okr_rollup(const okr_objective *objs, size_t nobj,
 		const okr_kr *krs, size_t nkr,
 		okr_rollup_mode mode, double *out)
 {
+	okr_rollup_filled(objs, nobj, krs, nkr, mode, out, NULL);
+}
+
+void okr_rollup_filled(const okr_objective *objs, size_t nobj,
+		       const okr_kr *krs, size_t nkr,
+		       okr_rollup_mode mode, double *out, bool *filled)
+{
 	if (nobj == 0 || !objs || !out)
 		return;
 	if (!krs)
@@ -319,9 +344,13 @@ void okr_rollup(const okr_objective *objs, size_t nobj,
 	free(ix);
 
 	c.state = okr_xcalloc(nobj, 1);
+	c.filled = okr_xcalloc(nobj, sizeof *c.filled);
 	c.vals = okr_xcalloc(nkr + nobj, sizeof *c.vals);
 	c.wts = okr_xcalloc(nkr + nobj, sizeof *c.wts);
 	rollup_walk(&c, nobj);
+	if (filled)
+		memcpy(filled, c.filled, nobj * sizeof *filled);
+	free(c.filled);
 	free(c.state);
 	free(c.vals);
 	free(c.wts);
@@ -357,6 +386,10 @@ const char *okr_status_name(okr_status s)
 		return "done";
 	case STATUS_OUTDATED:
 		return "outdated";
+	case STATUS_NEW:
+		return "new";
+	case STATUS_EMPTY:
+		return "no key results yet";
 	}
 	return "\xe2\x80\x94";
 }

@@ -21,120 +21,9 @@ enum { KIND_CHECKIN = 0, KIND_KUDOS = 1, KIND_COMMENT = 2 };
 
 #define EPS 1e-9
 
-/* ---- badges' names ---- */
-
-static const char *const badge_slugs[] = {
-#define X(name, slug, title, why) slug,
-	SCORE_BADGES(X)
-#undef X
-};
-static const char *const badge_titles[] = {
-#define X(name, slug, title, why) title,
-	SCORE_BADGES(X)
-#undef X
-};
-static const char *const badge_whys[] = {
-#define X(name, slug, title, why) why,
-	SCORE_BADGES(X)
-#undef X
-};
-
-const char *score_badge_slug(score_badge b) { return (unsigned)b < SCORE_NBADGES ? badge_slugs[b] : "?"; }
-const char *score_badge_title(score_badge b) { return (unsigned)b < SCORE_NBADGES ? badge_titles[b] : "?"; }
-const char *score_badge_why(score_badge b) { return (unsigned)b < SCORE_NBADGES ? badge_whys[b] : "?"; }
-
-/* ---- the map ---- */
-
-static size_t slot_of(uint64_t key, size_t cap)
-{
-	key ^= key >> 33;
-	key *= 0xff51afd7ed558ccdULL;
-	key ^= key >> 33;
-	return (size_t)key & (cap - 1);
-}
-
-int64_t *score_map_get(const score_map *m, uint64_t key)
-{
-	if (!m->cap)
-		return NULL;
-	for (size_t i = slot_of(key, m->cap);; i = (i + 1) & (m->cap - 1)) {
-		if (m->keys[i] == key)
-			return &m->vals[i];
-		if (m->keys[i] == 0)
-			return NULL;
-	}
-}
-
-static void map_grow(score_map *m)
-{
-	score_map g = { okr_xcalloc(m->cap ? m->cap * 2 : 64, sizeof *g.keys),
-			okr_xcalloc(m->cap ? m->cap * 2 : 64, sizeof *g.vals), m->cap ? m->cap * 2 : 64, m->n };
-	for (size_t i = 0; i < m->cap; i++) {
-		if (!m->keys[i])
-			continue;
-		size_t j = slot_of(m->keys[i], g.cap);
-		while (g.keys[j])
-			j = (j + 1) & (g.cap - 1);
-		g.keys[j] = m->keys[i];
-		g.vals[j] = m->vals[i];
-	}
-	score_map_free(m);
-	*m = g;
-}
-
-int64_t *score_map_put(score_map *m, uint64_t key, int64_t init, bool *fresh)
-{
-	if ((m->n + 1) * 4 >= m->cap * 3)
-		map_grow(m);
-	size_t i = slot_of(key, m->cap);
-	for (; m->keys[i]; i = (i + 1) & (m->cap - 1))
-		if (m->keys[i] == key) {
-			if (fresh)
-				*fresh = false;
-			return &m->vals[i];
-		}
-	m->keys[i] = key;
-	m->vals[i] = init;
-	m->n++;
-	if (fresh)
-		*fresh = true;
-	return &m->vals[i];
-}
-
-void score_map_free(score_map *m)
-{
-	free(m->keys);
-	free(m->vals);
-	memset(m, 0, sizeof *m);
-}
-
 static uint64_t pair_key(int a, int b)
 {
 	return ((uint64_t)(uint32_t)a << 32 | (uint32_t)b) + 1;
-}
-
-/* ---- time ---- */
-
-static int64_t floor_div(int64_t a, int64_t b)
-{
-	int64_t q = a / b;
-	return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
-}
-
-okr_day score_day_of(okr_time t, int off)
-{
-	return (okr_day)floor_div(t + (int64_t)off * 60, 86400);
-}
-
-/* 1970-01-05 (day 4) was a Monday. */
-int64_t score_week_of(okr_time t, int off)
-{
-	return floor_div((int64_t)score_day_of(t, off) - 4, 7);
-}
-
-okr_day score_week_first_day(int64_t w)
-{
-	return (okr_day)(w * 7 + 4);
 }
 
 /* ---- building the state ---- */
@@ -262,10 +151,11 @@ static void build_krs(score_state *s, const score_world *w)
 			s->krs[s->by_objective[t]].nobj = j - i;
 		}
 	}
+	score_fair_weights(s);
 	/* Grades are part of the world: a regrade starts the state afresh. */
 	for (size_t i = 0; i < s->nkrs; i++) {
 		score_kstate *k = &s->krs[i];
-		if (k->owner >= 0 && isfinite(k->k.grade) && k->k.grade >= 0.7 - EPS)
+		if (k->owner >= 0 && !k->k.self_set && isfinite(k->k.grade) && k->k.grade >= 0.7 - EPS)
 			award(s, k->owner, SCORE_BADGE_SWEET_SPOT, k->k.graded_at, k->k.id, false);
 	}
 }
@@ -380,7 +270,7 @@ static int owned_in_week(const score_state *s, const score_pstate *p, int64_t w)
 	int n = 0;
 	for (size_t i = 0; i < p->nown; i++) {
 		const score_kr *k = &s->krs[s->owned[p->own_first + i]].k;
-		if (k->archived)
+		if (k->archived || k->self_set)
 			continue;
 		okr_day a = score_day_of(k->from, s->offset), b = score_day_of(k->due - 1, s->offset);
 		if (a < d0 + 7 && b >= d0)
@@ -399,7 +289,9 @@ static void reached_one(score_state *s, score_kstate *k, okr_time at)
 				for (size_t i = 0; i < s->teams[t].n; i++)
 					award(s, s->team_people[s->teams[t].first + i], SCORE_BADGE_TEAM_RAID, at,
 					      k->k.id, true);
-	if (k->obj_owner < 0)
+	/* An archived key result is no longer part of its objective: it cannot
+	 * sweep it (an objective whose key results are all archived has none). */
+	if (k->obj_owner < 0 || k->k.archived)
 		return;
 	for (size_t i = 0; i < k->nobj; i++) {
 		const score_kstate *o = &s->krs[s->by_objective[k->obj_first + i]];
@@ -412,6 +304,10 @@ static void reached_one(score_state *s, score_kstate *k, okr_time at)
 static void progress(score_state *s, score_kstate *k, int author, const score_checkin *c)
 {
 	int to = k->owner >= 0 ? k->owner : author;
+	if (k->k.self_set) {
+		pay(s, to, (score_line){ .at = c->at, .reason = SCORE_R_SELF_SET, .kr_id = k->k.id });
+		return;
+	}
 	double pr = progress_of(&k->k, c->value);
 	if (pr <= k->hwm + EPS) {
 		pay(s, to, (score_line){ .at = c->at, .reason = SCORE_R_PROGRESS_NONE, .kr_id = k->k.id,
@@ -478,7 +374,9 @@ static void fold_checkin(score_state *s, const score_checkin *c)
 	streak(s, p, w, c);
 	int64_t *pair = score_map_put(&s->pair_ck, pair_key(ki, p), PAIR(PAIR_NONE, PAIR_NONE), NULL);
 	int64_t any = PAIR_ANY(*pair), paid = PAIR_PAID(*pair);
-	if (!c->has_note) {
+	if (k->k.self_set) {
+		/* Said once, by progress() below. */
+	} else if (!c->has_note) {
 		pay(s, p, (score_line){ .at = c->at, .reason = SCORE_R_CHECKIN_NO_NOTE, .kr_id = k->k.id });
 	} else if (paid == w) {
 		pay(s, p, (score_line){ .at = c->at, .reason = SCORE_R_CHECKIN_AGAIN, .kr_id = k->k.id });
@@ -490,7 +388,7 @@ static void fold_checkin(score_state *s, const score_checkin *c)
 		pay(s, p, (score_line){ .at = c->at, .reason = SCORE_R_CHECKIN, .points = pts,
 					.kr_id = k->k.id, .streak = ps->run, .percent = pct });
 	}
-	if (k->owner == p && any != w && !k->k.archived) {
+	if (k->owner == p && any != w && !k->k.archived && !k->k.self_set) {
 		if (ps->pw_week != w) {
 			ps->pw_week = w;
 			ps->pw_count = 0;
@@ -500,6 +398,9 @@ static void fold_checkin(score_state *s, const score_checkin *c)
 			award(s, p, SCORE_BADGE_PERFECT_WEEK, c->at, 0, true);
 	}
 	*pair = PAIR(w, paid);
+	/* Progress first: a comeback is from a low confidence said before, not
+	 * the one given with the value that reaches 0.7. */
+	progress(s, k, p, c);
 	if (c->confidence >= 0) {
 		okr_time mid = k->k.from + (k->k.due - k->k.from) / 2;
 		if (k->last_conf >= 0 && c->confidence < k->last_conf && c->at < mid)
@@ -508,7 +409,6 @@ static void fold_checkin(score_state *s, const score_checkin *c)
 		if (c->confidence <= 3)
 			k->low_conf = true;
 	}
-	progress(s, k, p, c);
 }
 
 /* ---- kudos and comments ---- */

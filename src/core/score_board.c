@@ -63,21 +63,58 @@ static bool same(double a, double b)
 	return fabs(a - b) <= 1e-9 * (fabs(a) + fabs(b) + 1);
 }
 
+/* Movement compares like with like.
+ *  - A row without points now has no place to move to, and when nobody had
+ *    points in the previous window there was no ranking to move from: no
+ *    arrow (on a new week everyone sits at 0, and "▲4" for doing nothing
+ *    would be a lie).
+ *  - Points now and none before: a first entry, "new".
+ *  - Otherwise the previous place is the range its tie covered (three tied
+ *    at #1 held places 1 to 3): moving within that range is no movement,
+ *    so leaving a shared first place for second never reads as a fall
+ *    when everyone climbed; outside it, the distance to the range. */
+static void movement(score_row *r, double cur, double prev, int best, int worst, bool any_prev)
+{
+	r->prev_rank = prev > 0 ? best : 0;
+	if (!(cur > 0) || !any_prev) {
+		r->move = SCORE_MOVE_NONE;
+		return;
+	}
+	if (!(prev > 0)) {
+		r->move = SCORE_MOVE_NEW;
+		return;
+	}
+	r->move = SCORE_MOVE_RANK;
+	r->movement = score_move_between(r->rank, best, worst);
+}
+
+int score_move_between(int rank, int best, int worst)
+{
+	return rank < best ? best - rank : rank > worst ? worst - rank : 0;
+}
+
 static void rank(entry *e, size_t n, score_board *out)
 {
 	qsort(e, n, sizeof *e, by_cur);
 	size_t nr = 0;
 	while (nr < n && !e[nr].hidden)
 		nr++;
-	/* Previous ranks, among the same ranked entries. */
+	/* Previous places, among the same ranked entries: the first and the
+	 * last place of each tie. */
 	entry **order = okr_xmalloc((nr ? nr : 1) * sizeof *order);
 	int *prev = okr_xcalloc(nr ? nr : 1, sizeof *prev);
+	int *last = okr_xcalloc(nr ? nr : 1, sizeof *last);
 	for (size_t i = 0; i < nr; i++)
 		order[i] = &e[i];
 	qsort(order, nr, sizeof *order, by_prev);
-	for (size_t i = 0; i < nr; i++) {
-		int r = (i > 0 && same(order[i]->prev, order[i - 1]->prev)) ? prev[order[i - 1] - e] : (int)i + 1;
-		prev[order[i] - e] = r;
+	bool any_prev = nr > 0 && order[0]->prev > 0;
+	for (size_t i = 0, j; i < nr; i = j) {
+		for (j = i + 1; j < nr && same(order[j]->prev, order[i]->prev); j++)
+			;
+		for (size_t t = i; t < j; t++) {
+			prev[order[t] - e] = (int)i + 1;
+			last[order[t] - e] = (int)j;
+		}
 	}
 	out->rows = okr_xcalloc(n ? n : 1, sizeof *out->rows);
 	out->n = n;
@@ -89,12 +126,12 @@ static void rank(entry *e, size_t n, score_board *out)
 		r->hidden = e[i].hidden;
 		if (i < nr) {
 			r->rank = (i > 0 && same(e[i].cur, e[i - 1].cur)) ? out->rows[i - 1].rank : (int)i + 1;
-			r->prev_rank = prev[i];
-			r->movement = r->prev_rank - r->rank;
+			movement(r, e[i].cur, e[i].prev, prev[i], last[i], any_prev);
 		}
 	}
 	free(order);
 	free(prev);
+	free(last);
 }
 
 void score_board_people(const score_state *s, score_span cur, score_span prev, score_board *out)

@@ -84,4 +84,8 @@ struct score_state {
 
 int score_person_index(const score_state *s, int64_t id);
 
+/* score_fair.c: each key result's weight for points, normalised within its
+ * objective (after by_objective is built). */
+void score_fair_weights(score_state *s);
+
 #endif

@@ -1,12 +1,60 @@
 /*
- * score_text.c — the words and windows that every screen of the scores
- * shares, so that `okr show PERSON --points` and the TUI's person view give
- * the same explanation, and the TUI's board the same windows as `okr board`.
+ * score_text.c — the words, weeks and windows that every screen of the
+ * scores shares, so that `okr show PERSON --points` and the TUI's person view
+ * give the same explanation, and the TUI's board the same windows and
+ * movement as `okr board`.  (Badge names and the team's calendar live here
+ * too, next to the words that use them, keeping score.c to the rules.)
  */
 #include <stdio.h>
 
 #include "okr/i18n.h"
 #include "okr/score.h"
+
+/* ---- badges' names ---- */
+
+static const char *const badge_slugs[] = {
+#define X(name, slug, title, why) slug,
+	SCORE_BADGES(X)
+#undef X
+};
+static const char *const badge_titles[] = {
+#define X(name, slug, title, why) title,
+	SCORE_BADGES(X)
+#undef X
+};
+static const char *const badge_whys[] = {
+#define X(name, slug, title, why) why,
+	SCORE_BADGES(X)
+#undef X
+};
+
+const char *score_badge_slug(score_badge b) { return (unsigned)b < SCORE_NBADGES ? badge_slugs[b] : "?"; }
+const char *score_badge_title(score_badge b) { return (unsigned)b < SCORE_NBADGES ? badge_titles[b] : "?"; }
+const char *score_badge_why(score_badge b) { return (unsigned)b < SCORE_NBADGES ? badge_whys[b] : "?"; }
+
+/* ---- time ---- */
+
+static int64_t floor_div(int64_t a, int64_t b)
+{
+	int64_t q = a / b;
+	return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
+}
+
+okr_day score_day_of(okr_time t, int off)
+{
+	return (okr_day)floor_div(t + (int64_t)off * 60, 86400);
+}
+
+/* 1970-01-05 (day 4) was a Monday. */
+int64_t score_week_of(okr_time t, int off)
+{
+	return floor_div((int64_t)score_day_of(t, off) - 4, 7);
+}
+
+okr_day score_week_first_day(int64_t w)
+{
+	return (okr_day)(w * 7 + 4);
+}
 
 void score_window_spans(okr_time now, int offset, score_window w, const okr_cycle *cy, score_span *cur,
 			score_span *prev)
@@ -81,5 +129,24 @@ void score_line_text(const score_line *l, const char *other, char *buf, size_t l
 	case SCORE_R_BADGE:
 		snprintf(buf, len, _("badge: %s"), _(score_badge_title(l->badge)));
 		break;
+	case SCORE_R_SELF_SET:
+		snprintf(buf, len, _("K%lld was set by its owner alone: no points until a lead approves it "
+				     "(`okr kr approve K%lld`)"), kr, kr);
+		break;
 	}
+}
+
+const char *score_move_text(const score_row *r, char *buf, size_t len)
+{
+	if (r->move == SCORE_MOVE_NEW)
+		snprintf(buf, len, "%s", _("new"));
+	else if (r->move != SCORE_MOVE_RANK)
+		snprintf(buf, len, "%s", "");
+	else if (r->movement > 0)
+		snprintf(buf, len, "▲%d", r->movement);
+	else if (r->movement < 0)
+		snprintf(buf, len, "▼%d", -r->movement);
+	else
+		snprintf(buf, len, "–");
+	return buf;
 }

@@ -59,9 +59,10 @@ static okr_result load_members(okr_store *s, score_world *w)
 
 static const char kr_sql[] =
 	"SELECT k.id, k.objective_id, COALESCE(k.owner_id, 0), COALESCE(o.owner_id, 0), COALESCE(o.team_id, 0), "
-	"k.type, k.direction, k.start_value, k.target_value, k.weight, o.kind = 'aspirational', "
+	"k.type, COALESCE(k.terms_direction, k.direction), COALESCE(k.terms_start, k.start_value), "
+	"COALESCE(k.terms_target, k.target_value), COALESCE(k.terms_weight, k.weight), o.kind = 'aspirational', "
 	"k.archived OR o.archived, c.start_day, CASE WHEN k.due_day > 0 THEN k.due_day ELSE c.end_day END, "
-	"g.score, COALESCE(g.at, 0) "
+	"g.score, COALESCE(g.at, 0), k.terms_by IS NULL OR k.terms_by IS k.owner_id "
 	"FROM key_result k JOIN objective o ON o.id = k.objective_id JOIN cycle c ON c.id = o.cycle_id "
 	"LEFT JOIN grade g ON g.kr_id = k.id ORDER BY k.id";
 
@@ -98,6 +99,7 @@ static okr_result load_krs(okr_store *s, int offset, score_world *w)
 			.due = ((okr_time)sqlite3_column_int64(st, 13) + 1) * 86400 - shift,
 			.grade = sqlite3_column_type(st, 14) == SQLITE_NULL ? NAN : sqlite3_column_double(st, 14),
 			.graded_at = sqlite3_column_int64(st, 15),
+			.self_set = sqlite3_column_int(st, 16) != 0,
 		};
 	}
 	store_done(s, st);

@@ -405,6 +405,10 @@ static okr_result load_krs(load_ctx *c, okr_store *s, bool keep_ids)
 		if (!step_ok(s, st, &rc))
 			return at_fault(c, LOAD_KR, i, store_sqlerr(s, rc, _("adding a key result")));
 		mark(c, LOAD_KR, i, true, sqlite3_last_insert_rowid(s->db));
+		/* Importing is adding: the same rule for who set it. */
+		okr_result tr = store_kr_set_terms(s, sqlite3_last_insert_rowid(s->db));
+		if (tr)
+			return at_fault(c, LOAD_KR, i, tr);
 	}
 	map_build(&c->krs, d->nkrs, c->rep->items[LOAD_KR], key_kr, d->krs);
 	return OKR_OK;

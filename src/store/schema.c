@@ -175,6 +175,20 @@ const char *const store_migrations[] = {
 	"  rank INTEGER NOT NULL,"
 	"  at INTEGER NOT NULL,"
 	"  PRIMARY KEY(person_id, board, item_id)) WITHOUT ROWID;",
+
+	/* Fair points: the terms a key result is scored by (start, target,
+	 * weight, direction) and who set them, someone other than its owner.
+	 * NULL terms_by: set by its owner alone, which pays no points (README
+	 * "Fair points").  Existing key results in an objective owned by
+	 * someone else were set by that person and keep their terms. */
+	"ALTER TABLE key_result ADD COLUMN terms_by INTEGER;"
+	"ALTER TABLE key_result ADD COLUMN terms_start REAL;"
+	"ALTER TABLE key_result ADD COLUMN terms_target REAL;"
+	"ALTER TABLE key_result ADD COLUMN terms_weight REAL;"
+	"ALTER TABLE key_result ADD COLUMN terms_direction TEXT;"
+	"UPDATE key_result SET terms_by = (SELECT o.owner_id FROM objective o WHERE o.id = key_result.objective_id),"
+	"  terms_start = start_value, terms_target = target_value, terms_weight = weight, terms_direction = direction"
+	"  WHERE owner_id IS NOT (SELECT o.owner_id FROM objective o WHERE o.id = key_result.objective_id);",
 };
 
 const int store_nmigrations = (int)(sizeof store_migrations / sizeof store_migrations[0]);

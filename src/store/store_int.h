@@ -117,8 +117,12 @@ okr_result store_check_text(okr_store *s, const char *what, const char *text, si
 typedef struct {
 	int64_t owner, obj_owner, cycle, version;
 	okr_kr_type type;
+	int64_t kpi;        /* 0: none; else the value comes from this KPI */
 } kr_meta;
 okr_result store_kr_meta(okr_store *s, int64_t id, kr_meta *m);
+/* Inside a write: the key result's current terms become the ones it is
+ * scored by, set by the writer — unless the writer owns it.  write_kr.c */
+okr_result store_kr_set_terms(okr_store *s, int64_t id);
 
 /* Inside a transaction: is this cycle closed (read-only)?  close.c */
 bool store_cycle_closed(okr_store *s, int64_t cycle_id);

@@ -38,7 +38,8 @@ static int decimals_of(double v)
 okr_result store_kr_meta(okr_store *s, int64_t id, kr_meta *m)
 {
 	sqlite3_stmt *st = store_prepare(s,
-		"SELECT COALESCE(k.owner_id, 0), COALESCE(o.owner_id, 0), o.cycle_id, k.version, k.type "
+		"SELECT COALESCE(k.owner_id, 0), COALESCE(o.owner_id, 0), o.cycle_id, k.version, k.type, "
+		"COALESCE(k.kpi_id, 0) "
 		"FROM key_result k JOIN objective o ON o.id = k.objective_id WHERE k.id = ?1 AND k.archived = 0");
 	if (!st)
 		return OKR_E_FAIL;
@@ -52,12 +53,32 @@ okr_result store_kr_meta(okr_store *s, int64_t id, kr_meta *m)
 		const char *t = (const char *)sqlite3_column_text(st, 4);
 		m->type = t && !strcmp(t, "threshold") ? KR_THRESHOLD : t && !strcmp(t, "milestone") ? KR_MILESTONE
 			: KR_METRIC;
+		m->kpi = sqlite3_column_int64(st, 5);
 	} else {
 		r = store_fail(s, OKR_E_NOTFOUND, _("no key result K%lld — `okr list` shows what there is"),
 			       (long long)id);
 	}
 	store_done(s, st);
 	return r;
+}
+
+/* Someone other than the owner has just set this key result (added it,
+ * edited it, approved it): its current start, target, weight and direction
+ * become the terms it is scored by.  An edit by the owner leaves the terms
+ * as they were, so retargeting one's own key result changes what is shown,
+ * not what is paid. */
+okr_result store_kr_set_terms(okr_store *s, int64_t id)
+{
+	sqlite3_stmt *st = store_prepare(s,
+		"UPDATE key_result SET terms_by = ?2, terms_start = start_value, terms_target = target_value, "
+		"terms_weight = weight, terms_direction = direction WHERE id = ?1 AND owner_id IS NOT ?2");
+	if (!st)
+		return OKR_E_FAIL;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, s->me.id);
+	int rc = sqlite3_step(st);
+	store_done(s, st);
+	return rc == SQLITE_DONE ? OKR_OK : store_sqlerr(s, rc, _("recording who set a key result"));
 }
 
 static bool may_edit_kr(okr_store *s, const kr_meta *m)
@@ -95,6 +116,7 @@ static okr_result kr_add_txn(okr_store *s, void *vctx)
 {
 	struct kr_ctx *c = vctx;
 	const okr_kr_in *in = c->in;
+	okr_result r;
 	sqlite3_stmt *st = store_prepare(s,
 		"SELECT COALESCE(owner_id, 0), cycle_id FROM objective WHERE id = ?1 AND archived = 0");
 	if (!st)
@@ -153,6 +175,8 @@ static okr_result kr_add_txn(okr_store *s, void *vctx)
 	if (rc != SQLITE_DONE)
 		return store_sqlerr(s, rc, _("adding a key result"));
 	c->id = sqlite3_last_insert_rowid(s->db);
+	if ((r = store_kr_set_terms(s, c->id)))
+		return r;
 	return store_audit(s, "add", 'K', c->id, in->title);
 }
 
@@ -246,6 +270,8 @@ static okr_result kr_edit_txn(okr_store *s, void *vctx)
 	if (flat)
 		return store_fail(s, OKR_E_USAGE, _("that would make the start equal the target — give a "
 						    "different --start or --target"));
+	if ((r = store_kr_set_terms(s, c->id)))
+		return r;
 	return store_audit(s, "edit", 'K', c->id, in->title ? in->title : "");
 }
 
@@ -307,4 +333,41 @@ okr_result okr_store_kr_link_kpi(okr_store *s, int64_t kr_id, int64_t kpi_id)
 	}
 	struct kr_ctx c = { NULL, kr_id, 0, kpi_id };
 	return store_write(s, kr_archive_txn, &c);
+}
+
+/* A lead or an admin who does not own the key result confirms its terms,
+ * as they stand now, as the ones it is scored by. */
+static okr_result kr_approve_txn(okr_store *s, void *vctx)
+{
+	struct kr_ctx *c = vctx;
+	kr_meta m;
+	okr_result r = store_kr_meta(s, c->id, &m);
+	if (r)
+		return r;
+	if (s->me.role == ROLE_MEMBER)
+		return store_fail(s, OKR_E_DENIED, _("only a lead or an admin approves key results — ask one to "
+						     "run `okr kr approve K%lld`"), (long long)c->id);
+	if (m.owner == s->me.id)
+		return store_fail(s, OKR_E_DENIED, _("K%lld is yours: nobody approves their own key result — ask "
+						     "another lead or an admin"), (long long)c->id);
+	if (store_cycle_closed(s, m.cycle))
+		return store_fail(s, OKR_E_DENIED, _("K%lld's cycle is closed and read-only"), (long long)c->id);
+	if ((r = store_kr_set_terms(s, c->id)))
+		return r;
+	/* A new version: viewers and the score ledger see the change. */
+	sqlite3_stmt *st = store_prepare(s, "UPDATE key_result SET version = version + 1 WHERE id = ?1");
+	if (!st)
+		return OKR_E_FAIL;
+	sqlite3_bind_int64(st, 1, c->id);
+	int rc = sqlite3_step(st);
+	store_done(s, st);
+	if (rc != SQLITE_DONE)
+		return store_sqlerr(s, rc, _("approving a key result"));
+	return store_audit(s, "approve", 'K', c->id, "");
+}
+
+okr_result okr_store_kr_approve(okr_store *s, int64_t id)
+{
+	struct kr_ctx c = { NULL, id, 0, 0 };
+	return store_write(s, kr_approve_txn, &c);
 }

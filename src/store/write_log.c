@@ -73,6 +73,11 @@ static okr_result checkin_txn(okr_store *s, void *vctx)
 	if (cycle_is_closed(s, m.cycle))
 		return store_fail(s, OKR_E_DENIED, _("K%lld's cycle is closed: check-ins are no longer taken"),
 				  (long long)c->target);
+	/* Its value is the KPI's latest sample: a check-in would be shown
+	 * nowhere and still pay points. */
+	if (m.kpi)
+		return store_fail(s, OKR_E_USAGE, _("K%lld takes its value from KPI%lld — push the KPI instead "
+						    "(`okr kpi push NAME VALUE`)"), (long long)c->target, (long long)m.kpi);
 	if (m.type == KR_MILESTONE && c->value != 0 && c->value != 1)
 		return store_fail(s, OKR_E_USAGE, _("K%lld is a milestone: check it in as done or undone"),
 				  (long long)c->target);

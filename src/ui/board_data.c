@@ -127,6 +127,28 @@ static void fix_selection(ui *u)
 	g->sel_id = pick >= 0 ? g->b.rows[g->entries[pick].row].id : 0;
 }
 
+static int by_look_id(const void *a, const void *b)
+{
+	const okr_look_row *x = a, *y = b;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* Someone looking at a board for the first time has nothing to compare
+ * with: what they see now becomes the mark, so that a rank that changes
+ * while they watch shows in the "seen" column instead of leaving it blank. */
+static void first_look(ui_board *g, unsigned k)
+{
+	okr_look_row *v = okr_xmalloc((g->b.n + 1) * sizeof *v);
+	size_t n = 0;
+	for (size_t i = 0; i < g->b.n; i++)
+		if (g->b.rows[i].rank > 0)
+			v[n++] = (okr_look_row){ g->b.rows[i].id, g->b.rows[i].rank };
+	qsort(v, n, sizeof *v, by_look_id);
+	free(g->seen[k]);
+	g->seen[k] = v;
+	g->nseen[k] = n;
+}
+
 /* Read what the viewer saw when they last looked at this board, then record
  * what they see now: once per board and session, so that the movement
  * "since you last looked" stays put while they watch.  With `again` (on
@@ -135,12 +157,16 @@ static void look(ui *u, bool again)
 {
 	ui_board *g = &board_g;
 	unsigned k = g->window * 2 + g->teams;
+	bool fresh = false;
 	if (!again) {
 		if (g->looked & (1u << k))
 			return;
 		g->looked |= 1u << k;
 		okr_store_look_get(u->store, board_name(g->window, g->teams), &g->seen[k], &g->nseen[k],
 				   &g->seen_at[k]);
+		fresh = !g->nseen[k];
+		if (fresh)
+			first_look(g, k);
 	}
 	if (u->readonly || !my_id(u))
 		return;
@@ -156,7 +182,7 @@ static void look(ui *u, bool again)
 		}
 	/* Nothing moved since the last record: no write, so no doorbell for
 	 * everyone else. */
-	if (!same || n != g->nseen[k])
+	if (fresh || !same || n != g->nseen[k])
 		okr_store_look_set(u->store, board_name(g->window, g->teams), now, n, okr_now());
 	free(now);
 }
@@ -176,7 +202,12 @@ bool board_seen_movement(int64_t id, int rank, int *movement)
 	}
 	if (lo >= g->nseen[k] || seen[lo].id != id || rank <= 0)
 		return false;
-	*movement = seen[lo].rank - rank;
+	/* The place seen may have been shared: it covered as many places as
+	 * rows held that rank. */
+	int best = seen[lo].rank, worst = best - 1;
+	for (size_t i = 0; i < g->nseen[k]; i++)
+		worst += seen[i].rank == best;
+	*movement = score_move_between(rank, best, worst);
 	return true;
 }
 

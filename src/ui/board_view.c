@@ -234,8 +234,9 @@ static void draw_row(const board_state *v, const board_cols *c, int y, const sco
 		snprintf(buf, sizeof buf, "%d", r->rank);
 	draw_text(stdscr, y, 1, buf, 3, base, TEXT_ALIGN_RIGHT);
 	if (c->move && !r->hidden && !banded)
-		draw_text(stdscr, y, 5, cli_movement(r->movement, mv, sizeof mv), 4,
-			  r->movement > 0 ? THEME_RANK_UP : r->movement < 0 ? THEME_RANK_DOWN : THEME_DIM,
+		draw_text(stdscr, y, 5, score_move_text(r, mv, sizeof mv), 4,
+			  r->movement > 0 || r->move == SCORE_MOVE_NEW ? THEME_RANK_UP
+			  : r->movement < 0 ? THEME_RANK_DOWN : THEME_DIM,
 			  TEXT_ALIGN_LEFT);
 	if (v->teams) {
 		draw_text(stdscr, y, c->name_x, cli_scores_team(&v->sc, r->id), c->name_w, base, TEXT_ALIGN_LEFT);

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "okr/assess.h"
 #include "okr/i18n.h"
 #include "okr/parse.h"
 #include "okr/text.h"
@@ -37,6 +38,8 @@ typedef struct {
 	char error[160];
 	const char *hint;
 	char hint_copy[128];  /* hint text from the snapshot, which a live reload frees */
+	char initial[512];    /* what the field was opened with */
+	int initial_choice;
 } field;
 
 struct ui_form {
@@ -47,6 +50,7 @@ struct ui_form {
 	char target;          /* 'O' or 'K' */
 	int64_t id, version;
 	int kr_type;
+	bool prefilled;       /* check-in or edit of an item that had values */
 	char error[1024];
 	int cy, cx;           /* where the cursor goes */
 };
@@ -65,6 +69,7 @@ static field *add_field(ui_form *fm, const char *label, field_type t, bool requi
 	f->required = required;
 	editor_init(&f->ed, 500);
 	editor_set(&f->ed, value ? value : "");
+	okr_strlcpy(f->initial, value ? value : "", sizeof f->initial);
 	return f;
 }
 
@@ -74,6 +79,7 @@ static field *add_choice(ui_form *fm, const char *label, const char *const *choi
 	f->choices = choices;
 	f->nchoices = n;
 	f->choice = choice;
+	f->initial_choice = choice;
 	return f;
 }
 
@@ -158,6 +164,7 @@ static bool open_checkin(ui *u, ui_form *fm)
 	fm->target = 'K';
 	fm->id = k->id;
 	fm->kr_type = k->type;
+	fm->prefilled = k->has_value;
 	snprintf(fm->title, sizeof fm->title, _("Check in %s %s"), okr_format_id(ID_KR, k->id, id, sizeof id), k->title);
 	if (k->type == KR_MILESTONE) {
 		add_choice(fm, _("Status"), milestone_choices, 2, k->has_value && k->current >= 1 ? 0 : 1);
@@ -184,6 +191,7 @@ static bool open_edit(ui *u, ui_form *fm)
 		fm->id = k->id;
 		fm->version = k->version;
 		fm->kr_type = k->type;
+		fm->prefilled = true;
 		snprintf(fm->title, sizeof fm->title, _("Edit %s"), okr_format_id(ID_KR, k->id, id, sizeof id));
 		add_field(fm, _("Title"), FIELD_TEXT, true, k->title);
 		if (k->type != KR_MILESTONE) {
@@ -292,6 +300,36 @@ static double number_of(ui_form *fm, int i)
 	return d;
 }
 
+/* The CLI's confirmation, "K2 725 / 1000 users  72%", from the stored row. */
+static void checked_in_text(okr_store *s, int64_t id, char *done, size_t len)
+{
+	okr_kr k;
+	char val[256];
+	if (okr_store_kr(s, id, &k) != OKR_OK) {
+		snprintf(done, len, _("checked in K%lld"), (long long)id);
+		return;
+	}
+	snprintf(done, len, _("checked in K%lld: %s"), (long long)id, okr_kr_summary_text(&k, val, sizeof val));
+	okr_kr_free(&k);
+}
+
+/* A check-in or edit form saved exactly as it was prefilled would store what
+ * is already there (a second identical check-in, a new version): nothing a
+ * person meant to change, so nothing is written. */
+static bool unchanged(ui_form *fm)
+{
+	if (!fm->prefilled)
+		return false;
+	for (int i = 0; i < fm->n; i++) {
+		char *t = text_of(fm, i);
+		bool same = !strcmp(t, fm->f[i].initial) && fm->f[i].choice == fm->f[i].initial_choice;
+		free(t);
+		if (!same)
+			return false;
+	}
+	return true;
+}
+
 /* One store call; returns OKR_OK or the store's error code. */
 static okr_result save(ui *u, ui_form *fm, char *done, size_t len)
 {
@@ -308,10 +346,8 @@ static okr_result save(ui *u, ui_form *fm, char *done, size_t len)
 		if (b[strspn(b, " ")])
 			okr_parse_int(b, 0, 10, &conf);
 		r = okr_store_checkin(s, fm->id, v, (int)conf, c, NULL, 0, &nid);
-		char val[64];
-		okr_format_value(v, 6, val, sizeof val);
-		snprintf(done, len, _("checked in %s: %s"), okr_format_id(ID_KR, fm->id, id, sizeof id),
-			 fm->kr_type == KR_MILESTONE ? _(milestone_choices[fm->f[0].choice]) : val);
+		if (r == OKR_OK)
+			checked_in_text(s, fm->id, done, len);
 		break;
 	}
 	case FORM_ADD_OBJECTIVE: {
@@ -382,6 +418,12 @@ static unsigned submit(ui *u)
 	if (!valid(fm)) {
 		snprintf(fm->error, sizeof fm->error, "%s", _("fix the fields marked above first"));
 		return DIRTY_OVERLAY;
+	}
+	if (unchanged(fm)) {
+		form_free(u);
+		u->overlay = OVERLAY_NONE;
+		app_message(u, false, "%s", _("nothing changed — nothing was saved"));
+		return DIRTY_ALL;
 	}
 	char done[512];
 	okr_result r = save(u, fm, done, sizeof done);

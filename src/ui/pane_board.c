@@ -91,10 +91,12 @@ static void draw_row(ui *u, WINDOW *w, int y, const score_row *r, const cols *c,
 		draw_text(w, y, 5, r->band == SCORE_BAND_ON_TRACK ? _("on track") : _("needs support"), 9,
 			  THEME_DIM, TEXT_ALIGN_LEFT);
 	} else if (r->rank > 0) {
-		draw_text(w, y, 5, movement(r->movement, r->prev_rank > 0, buf, sizeof buf), 4,
-			  movement_slot(r->movement), TEXT_ALIGN_LEFT);
+		draw_text(w, y, 5, score_move_text(r, buf, sizeof buf), 4,
+			  r->move == SCORE_MOVE_NEW ? THEME_RANK_UP : movement_slot(r->movement), TEXT_ALIGN_LEFT);
 		int m = 0;
-		bool known = board_seen_movement(r->id, r->rank, &m);
+		/* Like the movement: without points now there is no place to
+		 * have moved to since you looked. */
+		bool known = r->score > 0 && board_seen_movement(r->id, r->rank, &m);
 		draw_text(w, y, 10, movement(m, known, buf, sizeof buf), 4, movement_slot(m), TEXT_ALIGN_LEFT);
 	}
 	theme_slot ns = mine ? THEME_RANK_ME : THEME_NORMAL;

@@ -37,7 +37,7 @@ static void add_comments(ui *u, ui_lines *ls)
 static void add_kpi(ui_lines *ls, const okr_kpi *k)
 {
 	char tgt[48], cur[48];
-	okr_format_value(k->target, 2, tgt, sizeof tgt);
+	okr_format_value(k->target, 0, tgt, sizeof tgt);
 	lines_addf(ls, 0, THEME_HELP_SECTION, _("Tracks KPI%lld %s"), (long long)k->id, k->name);
 	lines_addf(ls, 2, THEME_NORMAL, _("target     %s %s %s"), k->dir == DIR_AT_MOST ? "≤" : "≥", tgt, k->unit);
 	lines_addf(ls, 2, THEME_NORMAL, _("timeframe  %s"), k->timeframe[0] ? k->timeframe : "—");
@@ -45,7 +45,7 @@ static void add_kpi(ui_lines *ls, const okr_kpi *k)
 	lines_addf(ls, 2, THEME_NORMAL, _("frequency  %s"), _(okr_frequency_name(k->every)));
 	if (k->has_value) {
 		bool meets = k->dir == DIR_AT_MOST ? k->latest <= k->target : k->latest >= k->target;
-		okr_format_value(k->latest, 2, cur, sizeof cur);
+		okr_format_value(k->latest, 0, cur, sizeof cur);
 		lines_addf(ls, 2, meets ? THEME_KPI_MEETS : THEME_KPI_MISSES, _("latest     %s (%s)"), cur,
 		     meets ? _("meets the target") : _("misses the target"));
 	}
@@ -68,16 +68,16 @@ static void build_kr(ui *u, ui_lines *ls, const okr_kr *k, const okr_assessment 
 	else
 		lines_add(ls, 2, draw_status_slot(a->status), draw_status_word(a->status));
 	const okr_cycle *cy = okr_snapshot_cycle(&u->d.snap);
-	okr_forecast fc = okr_forecast_kr(k, det->cis, det->ncis, cy ? okr_day_start(cy->start) : 0,
+	okr_forecast fc = okr_forecast_kr(k, det->cis, det->ncis, cy ? okr_kr_began(k, cy->start) : 0,
 					  okr_day_start(a->due + 1));
 	if (fc.ok) {
 		char v[64], pw[64];
-		okr_format_value(fc.value, k->decimals, v, sizeof v);
-		okr_format_value(fc.per_week, k->decimals + 1, pw, sizeof pw);
+		okr_format_rounded(fc.value, k->decimals, v, sizeof v);
+		okr_format_rounded(fc.per_week, k->decimals + 1, pw, sizeof pw);
 		lines_addf(ls, 2, THEME_NORMAL, _("forecast %s %s by %s → projected grade %.2f (%s%s a week)"), v,
 		     k->unit, due, fc.grade, fc.per_week >= 0 ? "+" : "", pw);
 	} else if (k->type != KR_MILESTONE) {
-		lines_add(ls, 2, THEME_DIM, _("forecast: not enough check-ins yet"));
+		lines_add(ls, 2, THEME_DIM, _("forecast: not enough history yet"));
 	}
 	if (det->has_kpi) {
 		lines_add(ls, 0, THEME_NORMAL, "");
@@ -108,6 +108,26 @@ static void build_kr(ui *u, ui_lines *ls, const okr_kr *k, const okr_assessment 
 	add_comments(u, ls);
 }
 
+/* How the objective's progress is made: each part with its progress and
+ * weight, so "47 % at risk" can be traced to the numbers behind it. */
+static void add_rollup(ui *u, ui_lines *ls, const okr_objective *o)
+{
+	long oi = okr_snapshot_objective_index(&u->d.snap, o->id);
+	okr_rollup_part *p;
+	size_t n = oi < 0 ? 0 : okr_rollup_parts(&u->d.snap, &u->d.as, u->cfg->rollup, (size_t)oi, &p);
+	lines_add(ls, 0, THEME_NORMAL, "");
+	if (!n) {
+		lines_add(ls, 0, THEME_HELP_SECTION, _("No key results yet"));
+		lines_add(ls, 2, THEME_DIM, _("press a to add one"));
+		return;
+	}
+	lines_add(ls, 0, THEME_HELP_SECTION, _("Progress is the weighted mean of"));
+	for (size_t i = 0; i < n; i++)
+		lines_addf(ls, 2, THEME_NORMAL, _("%c%lld  %3.0f%% × weight %g  %s"), p[i].kind, (long long)p[i].id,
+			   p[i].progress * 100, p[i].weight, p[i].title);
+	free(p);
+}
+
 static void build_objective(ui *u, ui_lines *ls, const okr_objective *o, const okr_assessment *a)
 {
 	char id[24];
@@ -121,6 +141,7 @@ static void build_objective(ui *u, ui_lines *ls, const okr_objective *o, const o
 	     a->expected * 100, draw_status_word(a->status));
 	if (o->parent_id)
 		lines_addf(ls, 2, THEME_DIM, _("aligned to O%lld"), (long long)o->parent_id);
+	add_rollup(u, ls, o);
 	lines_add(ls, 0, THEME_NORMAL, "");
 	add_comments(u, ls);
 }

@@ -64,6 +64,13 @@ static int draw_row(ui *u, WINDOW *w, int y, size_t r, int width)
 	int title = width - x - right;
 	draw_text(w, y, x, o->title, title, THEME_TITLE, TEXT_ALIGN_LEFT);
 	x = width - right;
+	if (a->status == STATUS_EMPTY) {
+		/* Neither a bar nor "0 %": an objective without key results has
+		 * nothing to measure yet. */
+		int span = (col.bar ? col.bar + 1 : 0) + (col.pct ? col.pct + 1 : 0) + (col.status ? col.status : 0);
+		draw_text(w, y, x + 1, draw_status_word(a->status), span, THEME_STATUS_NONE, TEXT_ALIGN_LEFT);
+		return id_x;
+	}
 	if (col.bar) {
 		draw_bar(w, y, x + 1, col.bar, a->progress, a->status == STATUS_DONE);
 		x += col.bar + 1;

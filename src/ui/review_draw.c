@@ -188,14 +188,14 @@ static void numbers(ui *u, pen *p, const okr_kr *k, const okr_assessment *a, boo
 		put(p, 0, draw_status_slot(a->status), draw_status_word(a->status));
 	history(u, p, k, big);
 	const okr_cycle *cy = okr_snapshot_cycle(&u->d.snap);
-	okr_forecast fc = okr_forecast_kr(k, rv->cis, rv->ncis, cy ? okr_day_start(cy->start) : 0,
+	okr_forecast fc = okr_forecast_kr(k, rv->cis, rv->ncis, cy ? okr_kr_began(k, cy->start) : 0,
 					  okr_day_start(a->due + 1));
 	if (fc.ok) {
 		char v[64];
-		okr_format_value(fc.value, k->decimals, v, sizeof v);
+		okr_format_rounded(fc.value, k->decimals, v, sizeof v);
 		putf(p, 0, THEME_NORMAL, _("forecast %s %s by %s → projected grade %.2f"), v, k->unit, due, fc.grade);
 	} else if (k->type != KR_MILESTONE) {
-		put(p, 0, THEME_DIM, _("forecast: not enough check-ins yet"));
+		put(p, 0, THEME_DIM, _("forecast: not enough history yet"));
 	}
 	if (rv->has_grade)
 		putf(p, 0, THEME_MESSAGE, _("graded %.2f by @%s%s%s"), rv->grade.score, rv->grade.author,

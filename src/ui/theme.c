@@ -168,7 +168,7 @@ theme_slot theme_status_slot(okr_status s)
 	case STATUS_OFF_TRACK: return THEME_STATUS_OFF_TRACK;
 	case STATUS_DONE: return THEME_STATUS_DONE;
 	case STATUS_OUTDATED: return THEME_STATUS_OUTDATED;
-	case STATUS_NONE: break;
+	case STATUS_NONE: case STATUS_NEW: case STATUS_EMPTY: break;
 	}
 	return THEME_STATUS_NONE;
 }

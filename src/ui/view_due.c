@@ -123,7 +123,7 @@ static void why(const okr_due_item *it, char *buf, size_t len)
 	else if (it->kind == DUE_KPI)
 		snprintf(buf, len, "%s", _("no value yet"));
 	else
-		snprintf(buf, len, _("never checked in (began %s ago)"), how);
+		snprintf(buf, len, _("never checked in, overdue by %s"), how);
 }
 
 void view_due_draw(ui *u, WINDOW *w, int h, int width)

@@ -118,8 +118,5 @@ void views_free(void)
 
 const char *view_number(double v, char *buf, size_t len)
 {
-	int d = 0;
-	while (d < 4 && fabs(v * pow(10, d) - round(v * pow(10, d))) > 1e-9 * fmax(1, fabs(v * pow(10, d))))
-		d++;
-	return okr_format_value(v, d, buf, len);
+	return okr_format_value(v, 0, buf, len);
 }

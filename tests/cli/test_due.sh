@@ -34,8 +34,11 @@ check "--json names kind, id and overdue seconds" \
 as tuan checkin K10 14 -m 'back on it' >/dev/null
 check "after a check-in the key result is no longer due" sh -c "OKR_USER=tuan '$OKR_BIN' --db '$T/demo.db' due | grep -q 'Due for @tuan: 1'"
 as lan kr add O4 'Call every churned customer' --target 20 --owner tuan >/dev/null
-check "a key result never checked in is due once the period began" \
-	sh -c "OKR_USER=tuan '$OKR_BIN' --db '$T/demo.db' due | grep 'K11' | grep -q 'never checked in'"
+check "a key result added today is not due yet (it is new)" \
+	sh -c "! OKR_USER=tuan '$OKR_BIN' --db '$T/demo.db' due | grep -q 'K11'"
+check "… and is due a period after it was added, counted from then" \
+	sh -c "OKR_NOW=$((OKR_NOW + 9 * 86400)) OKR_USER=tuan '$OKR_BIN' --db '$T/demo.db' due | grep 'K11' |
+		grep -q 'never checked in, overdue by 2 days'"
 as tuan kpi push 'Thời gian phản hồi khách hàng tiềm năng' 1.4 >/dev/null
 check "after a KPI value the KPI is no longer due" sh -c "! OKR_USER=tuan '$OKR_BIN' --db '$T/demo.db' due | grep -q KPI2"
 late=1798848000   # 2027-01-02: the cycle has ended, not closed

@@ -48,7 +48,7 @@ tmux_cmd resize-window -t e2e -x 20 -y 5
 check "20×5 says the pane is too small" wait_for 'too small: need 30×8' $T
 tmux_cmd resize-window -t e2e -x 1 -y 1
 tmux_cmd resize-window -t e2e -x 40 -y 12
-check "back at 40×12 the board returns" wait_for '^▶ +8 +– +root \(@root\) +0$' $T
+check "back at 40×12 the board returns (no arrow without points)" wait_for '^▶ +8 +root \(@root\) +0$' $T
 check "  with the leader" wait_for '^ +1 +.*\(@hoa\)' $T
 check "okr board is still running" pane_alive
 

@@ -16,7 +16,7 @@ check "Esc cancels and says nothing was saved" wait_for 'nothing was saved'
 check "nothing was written" sh -c "okr_out=\$(OKR_USER=sarah '$OKR_BIN' --db '$E2E_DB' show K2 --json); echo \"\$okr_out\" | grep -q '\"current\": 610'"
 keys c C-u 725 Tab Tab 'on track after the webinar' Enter
 check "the new value shows on screen" wait_for '725 / 1000'
-check "the confirmation names the key result" wait_for 'checked in K2: 725'
+check "the confirmation reads like okr checkin's" wait_for 'checked in K2: 725 / 1000 khách hàng  72%'
 check "the database has it" sh -c "'$OKR_BIN' --db '$E2E_DB' show K2 --json | grep -q '\"current\": 725'"
 check "with the note" sh -c "'$OKR_BIN' --db '$E2E_DB' show K2 --json | grep -q 'after the webinar'"
 e2e_done

@@ -88,21 +88,29 @@ static void test_one_point_edge_cases(void **state)
 	okr_kr t = { .type = KR_THRESHOLD, .dir = DIR_AT_LEAST, .target = 85 };
 	c = ci(1, 10, 90);   /* a threshold has no start value to anchor to */
 	assert_false(okr_forecast_kr(&t, &c, 1, day(0), day(100)).ok);
+
+	/* The key result began after its reading (history older than its
+	 * record, as after an import): no start to anchor to. */
+	c = ci(1, 10, 10);
+	assert_false(okr_forecast_kr(&k, &c, 1, day(20), day(100)).ok);
+	/* Added on day 60 and checked in a minute later: no history yet. */
+	c.at = day(60) + 60;
+	assert_false(okr_forecast_kr(&k, &c, 1, day(60), day(100)).ok);
 }
 
 static void test_two_points_any_order(void **state)
 {
 	(void)state;
 	okr_kr k = metric(0, 100);
-	okr_checkin c[] = { ci(2, 3, 30), ci(1, 1, 10) };
-	okr_forecast f = okr_forecast_kr(&k, c, 2, day(0), day(10));
+	okr_checkin c[] = { ci(2, 21, 30), ci(1, 7, 10) };
+	okr_forecast f = okr_forecast_kr(&k, c, 2, day(0), day(70));
 	assert_true(f.ok);
 	assert_near(f.value, 100, 1e-6);
-	assert_near(f.per_week, 70, 1e-9);
+	assert_near(f.per_week, 10, 1e-9);
 	assert_near(f.grade, 1, 1e-12);
 	/* The start value plays no part once there are two readings. */
 	k.start = 50;
-	f = okr_forecast_kr(&k, c, 2, day(0), day(10));
+	f = okr_forecast_kr(&k, c, 2, day(0), day(70));
 	assert_near(f.value, 100, 1e-6);
 	assert_near(f.progress, 1, 1e-8);
 }
@@ -115,17 +123,17 @@ static void test_same_time(void **state)
 	assert_false(okr_forecast_kr(&k, c, 3, day(0), day(10)).ok);
 }
 
-/* Least squares by hand: points (0,0) (1,1) (2,1) (3,3) in days have slope
- * 0.9 a day through the mean (1.5, 1.25); at day 10 that is 8.9. */
+/* Least squares by hand: points (0,0) (1,1) (2,1) (3,3) in weeks have slope
+ * 0.9 a week through the mean (1.5, 1.25); at week 10 that is 8.9. */
 static void test_least_squares(void **state)
 {
 	(void)state;
 	okr_kr k = metric(0, 10);
-	okr_checkin c[] = { ci(1, 2, 1), ci(2, 0, 0), ci(3, 3, 3), ci(4, 1, 1) };
-	okr_forecast f = okr_forecast_kr(&k, c, 4, day(0), day(10));
+	okr_checkin c[] = { ci(1, 14, 1), ci(2, 0, 0), ci(3, 21, 3), ci(4, 7, 1) };
+	okr_forecast f = okr_forecast_kr(&k, c, 4, day(0), day(70));
 	assert_true(f.ok);
 	assert_near(f.value, 8.9, 1e-6);
-	assert_near(f.per_week, 6.3, 1e-9);
+	assert_near(f.per_week, 0.9, 1e-9);
 	assert_near(f.progress, 0.89, 1e-7);
 	assert_near(f.grade, 0.89, 1e-12);
 }
@@ -167,10 +175,12 @@ static void test_decreasing(void **state)
 	assert_near(f.progress, 1, 1e-8);
 	assert_near(f.per_week, -14, 1e-9);
 
-	/* Overshoot: raw progress above 1, grade clamped to 1. */
+	/* Past zero: no count of bugs goes negative, so the line is bounded
+	 * at 0 (nothing observed was below it). */
 	f = okr_forecast_kr(&k, c, 2, day(0), day(70));
-	assert_near(f.value, -20, 1e-6);
-	assert_near(f.progress, 140.0 / 120, 1e-8);
+	assert_near(f.value, 0, 1e-6);
+	assert_near(f.lo, 0, 1e-12);
+	assert_near(f.progress, 1, 1e-8);
 	assert_near(f.grade, 1, 1e-12);
 
 	/* Going the wrong way: grade 0, raw progress below 0. */
@@ -191,14 +201,60 @@ static void test_threshold_two_points(void **state)
 {
 	(void)state;
 	okr_kr t = { .type = KR_THRESHOLD, .dir = DIR_AT_LEAST, .target = 85 };
-	okr_checkin c[] = { ci(1, 0, 90), ci(2, 2, 88) };
-	okr_forecast f = okr_forecast_kr(&t, c, 2, day(0), day(10));
+	okr_checkin c[] = { ci(1, 0, 90), ci(2, 14, 88) };
+	okr_forecast f = okr_forecast_kr(&t, c, 2, day(0), day(70));
 	assert_true(f.ok);
 	assert_near(f.value, 80, 1e-6);
 	assert_near(f.progress, 0, 1e-12);
 	assert_near(f.grade, 0, 1e-12);
-	f = okr_forecast_kr(&t, c, 2, day(0), day(4));
+	f = okr_forecast_kr(&t, c, 2, day(0), day(28));
 	assert_near(f.value, 86, 1e-6);
+	assert_near(f.grade, 1, 1e-12);
+}
+
+/* The issue's cases: readings minutes apart are no history.  640, 700 and
+ * then 900 a minute later forecast nothing rather than millions. */
+static void test_burst_is_not_history(void **state)
+{
+	(void)state;
+	okr_kr k = metric(0, 1000);
+	okr_checkin c[] = { ci(1, 60, 640), ci(2, 60, 700), ci(3, 60, 900) };
+	c[1].at += 30;
+	c[2].at += 90;
+	okr_forecast f = okr_forecast_kr(&k, c, 3, day(0), day(92));
+	assert_false(f.ok);
+	assert_near(f.grade, 0, 0);
+	/* An at-most key result at 350 then 280 ms a minute later. */
+	okr_kr t = { .type = KR_THRESHOLD, .dir = DIR_AT_MOST, .target = 200 };
+	okr_checkin d[] = { ci(1, 60, 350), ci(2, 60, 280) };
+	d[1].at += 60;
+	assert_false(okr_forecast_kr(&t, d, 2, day(0), day(92)).ok);
+	/* Six days apart is still short of a week; seven is enough. */
+	d[1].at = day(66);
+	assert_false(okr_forecast_kr(&t, d, 2, day(0), day(92)).ok);
+	d[1].at = day(67);
+	f = okr_forecast_kr(&t, d, 2, day(0), day(120));
+	assert_true(f.ok);
+	/* −10 a day for 53 more days would be −250 ms: bounded to the
+	 * plausible range (200…350 spans 150, so 50 at the least), never a
+	 * negative response time. */
+	assert_near(f.lo, 50, 1e-9);
+	assert_near(f.value, 50, 1e-9);
+	assert_true(f.value >= f.lo && f.value <= f.hi);
+}
+
+/* A steep but real trend is bounded to the plausible range: as far again
+ * beyond what was seen as start, target and readings span. */
+static void test_bounded(void **state)
+{
+	(void)state;
+	okr_kr k = metric(500, 1000);
+	okr_checkin c[] = { ci(1, 7, 500), ci(2, 14, 900) };
+	okr_forecast f = okr_forecast_kr(&k, c, 2, day(0), day(92));
+	assert_true(f.ok);
+	assert_near(f.hi, 1500, 1e-9);
+	assert_near(f.lo, 0, 1e-9);
+	assert_near(f.value, 1500, 1e-9);
 	assert_near(f.grade, 1, 1e-12);
 }
 
@@ -223,6 +279,8 @@ int main(void)
 		cmocka_unit_test(test_many_points_recent_only),
 		cmocka_unit_test(test_decreasing),
 		cmocka_unit_test(test_threshold_two_points),
+		cmocka_unit_test(test_burst_is_not_history),
+		cmocka_unit_test(test_bounded),
 		cmocka_unit_test(test_bad_values),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -254,18 +254,33 @@ static void test_format_value(void **state)
 {
 	(void)state;
 	char buf[64];
-	assert_string_equal(okr_format_value(1.5, 1, buf, sizeof buf), "1.5");
-	assert_string_equal(okr_format_value(1.5, 0, buf, sizeof buf), "2");
-	assert_string_equal(okr_format_value(2.5, 0, buf, sizeof buf), "2");   /* to even */
+	/* Computed numbers: exactly the decimals asked for. */
+	assert_string_equal(okr_format_rounded(1.5, 1, buf, sizeof buf), "1.5");
+	assert_string_equal(okr_format_rounded(1.5, 0, buf, sizeof buf), "2");
+	assert_string_equal(okr_format_rounded(2.5, 0, buf, sizeof buf), "2");   /* to even */
+	assert_string_equal(okr_format_rounded(85, 2, buf, sizeof buf), "85.00");
+	assert_string_equal(okr_format_rounded(-0.0, 2, buf, sizeof buf), "0.00");
+	assert_string_equal(okr_format_rounded(-0.001, 2, buf, sizeof buf), "0.00");
+	assert_string_equal(okr_format_rounded(-0.4, 0, buf, sizeof buf), "0");
+	assert_string_equal(okr_format_rounded(-0.6, 0, buf, sizeof buf), "-1");
+	assert_string_equal(okr_format_rounded(0.1234567, 9, buf, sizeof buf), "0.123457");
+	assert_string_equal(okr_format_rounded(3.7, -2, buf, sizeof buf), "4");
+	assert_string_equal(okr_format_rounded(NAN, 2, buf, sizeof buf), "\xe2\x80\x94");
+	/* Values as entered: never fewer digits than the value has (up to six),
+	 * never fewer than the key result's own decimals. */
+	assert_string_equal(okr_format_value(0.8, 0, buf, sizeof buf), "0.8");
+	assert_string_equal(okr_format_value(3.75, 1, buf, sizeof buf), "3.75");
+	assert_string_equal(okr_format_value(1.5, 0, buf, sizeof buf), "1.5");
 	assert_string_equal(okr_format_value(85, 2, buf, sizeof buf), "85.00");
+	assert_string_equal(okr_format_value(85, 0, buf, sizeof buf), "85");
+	assert_string_equal(okr_format_value(0.1 + 0.2, 0, buf, sizeof buf), "0.3");
 	assert_string_equal(okr_format_value(-0.0, 0, buf, sizeof buf), "0");
 	assert_string_equal(okr_format_value(-0.0, 2, buf, sizeof buf), "0.00");
-	assert_string_equal(okr_format_value(-0.001, 2, buf, sizeof buf), "0.00");
-	assert_string_equal(okr_format_value(-0.4, 0, buf, sizeof buf), "0");
-	assert_string_equal(okr_format_value(-0.6, 0, buf, sizeof buf), "-1");
+	assert_string_equal(okr_format_value(-0.0000001, 0, buf, sizeof buf), "0");
 	assert_string_equal(okr_format_value(-120, 1, buf, sizeof buf), "-120.0");
+	assert_string_equal(okr_format_value(-2.125, 0, buf, sizeof buf), "-2.125");
 	assert_string_equal(okr_format_value(0.1234567, 9, buf, sizeof buf), "0.123457");
-	assert_string_equal(okr_format_value(3.7, -2, buf, sizeof buf), "4");
+	assert_string_equal(okr_format_value(3.7, -2, buf, sizeof buf), "3.7");
 	assert_string_equal(okr_format_value(NAN, 2, buf, sizeof buf), "\xe2\x80\x94");
 	assert_string_equal(okr_format_value(INFINITY, 2, buf, sizeof buf), "\xe2\x80\x94");
 	assert_string_equal(okr_format_value(1e20, 0, buf, sizeof buf), "100000000000000000000");

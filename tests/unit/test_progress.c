@@ -283,16 +283,25 @@ static void test_status_no_checkins(void **state)
 	okr_kr k = metric(0, 100, 0);
 	k.has_value = false;
 	assert_int_equal(st(k, -3), STATUS_NONE);
-	assert_int_equal(st(k, 0), STATUS_NONE);
-	assert_int_equal(st(k, 6), STATUS_NONE);
+	assert_int_equal(st(k, 0), STATUS_NEW);
+	assert_int_equal(st(k, 6), STATUS_NEW);
 	assert_int_equal(st(k, 8), STATUS_OUTDATED);
 	assert_int_equal(st(k, 99.9), STATUS_OUTDATED);
 	assert_int_equal(st(k, 100), STATUS_OFF_TRACK);
 	okr_kr t = threshold(DIR_AT_LEAST, 85, 0);
 	t.has_value = false;
-	assert_int_equal(st(t, 3), STATUS_NONE);
+	assert_int_equal(st(t, 3), STATUS_NEW);
 	assert_int_equal(st(t, 30), STATUS_OUTDATED);
 	assert_int_equal(st(t, 300), STATUS_OFF_TRACK);
+	/* Added on day 61 of the cycle: new that day and for a week, not
+	 * outdated seconds after it was added. */
+	k.created_at = at(61);
+	assert_int_equal(st(k, 61), STATUS_NEW);
+	assert_int_equal(st(k, 67.9), STATUS_NEW);
+	assert_int_equal(st(k, 68.1), STATUS_OUTDATED);
+	assert_true(okr_kr_began(&k, S) == at(61));
+	k.created_at = at(-5);   /* added before the cycle began: the cycle's start */
+	assert_true(okr_kr_began(&k, S) == at(0));
 }
 
 /* After the due day a stale key result is judged by where it ended. */
@@ -440,17 +449,18 @@ static void test_rollup_krs(void **state)
 static void test_rollup_children(void **state)
 {
 	(void)state;
-	/* O3 has no children: its KRs.  O2: only O3.  O1: O2 and O4 (O5 is
-	 * archived).  O4 has nothing: 0. */
-	const double want[5] = { 0.2, 0.1, 1.0, 0.2, 0 };
+	/* O3 has no children: its KRs.  O2: only O3.  O1: O2 (O5 is archived,
+	 * O4 has no key results and does not count).  O4 has nothing: 0. */
+	const double want[5] = { 0.2, 0.2, 1.0, 0.2, 0 };
 	check_tree(ROLLUP_CHILDREN, want);
 }
 
 static void test_rollup_both(void **state)
 {
 	(void)state;
-	/* O2 = (0.5·1 + 1·3 + 0.2·2) / 6 = 0.65; O1 = (1 + 0.65 + 0) / 3. */
-	const double want[5] = { 0.2, 0.55, 1.0, 0.65, 0 };
+	/* O2 = (0.5·1 + 1·3 + 0.2·2) / 6 = 0.65; O1 = (1 + 0.65) / 2: the
+	 * empty O4 is left out rather than counted as 0. */
+	const double want[5] = { 0.2, 0.825, 1.0, 0.65, 0 };
 	check_tree(ROLLUP_BOTH, want);
 }
 

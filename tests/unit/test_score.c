@@ -188,14 +188,16 @@ static void test_streak_resets_after_gap(void **st)
 static void test_progress_weight_and_milestones(void **st)
 {
 	(void)st;
-	ck(3, BOB, 5, "", MON, -1);    /* 0.5 × 100 × weight 2 = 100 */
-	ck(3, BOB, 7, "", MON + 1, -1);   /* +0.2 → 40, reaches 0.7: +50 */
-	ck(3, BOB, 10, "", MON + 2, -1);  /* +0.3 → 60, reaches 1.0: +25 */
+	/* K3's weight 2 is alone in its objective: weights count against
+	 * their siblings (score_fair.c), so it pays as weight 1. */
+	ck(3, BOB, 5, "", MON, -1);    /* 0.5 × 100 × 1 = 50 */
+	ck(3, BOB, 7, "", MON + 1, -1);   /* +0.2 → 20, reaches 0.7: +50 */
+	ck(3, BOB, 10, "", MON + 2, -1);  /* +0.3 → 30, reaches 1.0: +25 */
 	score_state *s = run();
-	assert_int_equal(sum_reason(s, BOB, SCORE_R_PROGRESS, NULL), 200);
+	assert_int_equal(sum_reason(s, BOB, SCORE_R_PROGRESS, NULL), 100);
 	assert_int_equal(sum_reason(s, BOB, SCORE_R_REACH_07, NULL), 50);
 	assert_int_equal(sum_reason(s, BOB, SCORE_R_REACH_10, NULL), 25);
-	assert_int_equal(xp(s, BOB), 275);
+	assert_int_equal(xp(s, BOB), 175);
 	score_free(s);
 }
 
@@ -246,7 +248,7 @@ static void test_progress_goes_to_owner(void **st)
 	(void)st;
 	ck(3, CAT, 5, "lead's note", MON, -1);   /* Cat (a lead) checks in Bob's KR */
 	score_state *s = run();
-	assert_int_equal(sum_reason(s, BOB, SCORE_R_PROGRESS, NULL), 100);
+	assert_int_equal(sum_reason(s, BOB, SCORE_R_PROGRESS, NULL), 50);
 	assert_int_equal(sum_reason(s, CAT, SCORE_R_CHECKIN, NULL), 10);
 	assert_int_equal(xp(s, CAT), 10);
 	score_free(s);
@@ -537,17 +539,17 @@ static void test_replay_with_changed_rules(void **st)
 	ck(3, BOB, 5, "n", MON, -1);
 	kudos(ANN, BOB, MON + 1);
 	score_state *s = run();
-	assert_int_equal(xp(s, BOB), 10 + 100 + 5);
+	assert_int_equal(xp(s, BOB), 10 + 50 + 5);
 	score_free(s);
 	F.rules.progress_xp = 10;
 	F.rules.kudos_received_xp = 50;
 	F.rules.checkin_xp = 0;
 	s = run();
-	assert_int_equal(xp(s, BOB), 0 + 10 + 50);
+	assert_int_equal(xp(s, BOB), 0 + 5 + 50);
 	score_board b;
 	score_board_people(s, SCORE_SPAN_ALL, SCORE_SPAN_ALL, &b);
 	assert_int_equal(b.rows[0].id, BOB);
-	assert_int_equal(b.rows[0].score, 60);
+	assert_int_equal(b.rows[0].score, 55);
 	score_board_free(&b);
 	score_free(s);
 }
@@ -580,8 +582,12 @@ static void test_board_ties_and_movement(void **st)
 	assert_int_equal(dan->rank, 3);
 	assert_int_equal(cat->prev_rank, 3);           /* last week: 2 points, third */
 	assert_int_equal(cat->movement, 2);
-	assert_int_equal(ann->movement, 0);
-	assert_int_equal(bob->movement, -2);
+	assert_int_equal(cat->move, SCORE_MOVE_RANK);
+	assert_int_equal(ann->movement, 0);            /* tied first, now first */
+	assert_int_equal(ann->move, SCORE_MOVE_RANK);
+	assert_int_equal(bob->move, SCORE_MOVE_NONE);  /* no points now: no place to move to */
+	assert_int_equal(bob->movement, 0);
+	assert_int_equal(dan->move, SCORE_MOVE_NONE);
 	assert_int_equal(b.rows[0].id, ANN);           /* a tie is listed by id */
 	score_board_free(&b);
 	score_free(s);
