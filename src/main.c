@@ -16,7 +16,7 @@
 #include "okr/util.h"
 
 #ifndef OKR_VERSION
-#define OKR_VERSION "0.1.0"
+#define OKR_VERSION "0.1.0"   /* the Makefile's VERSION */
 #endif
 
 /* The person is the operating-system account.  $OKR_USER stands in for it in
@@ -105,7 +105,7 @@ int main(int argc, char **argv)
 
 	char err[1024];
 	bool must = okr_config_locate(config_opt, ctx.config_path, sizeof ctx.config_path);
-	if (!okr_config_load(&ctx.cfg, ctx.config_path, must, err, sizeof err))
+	if (!okr_config_load_all(&ctx.cfg, ctx.config_path, must, err, sizeof err))
 		return cli_fail(OKR_E_USAGE, "%s", err);
 	find_login(&ctx);
 	find_db(&ctx, db_opt);
