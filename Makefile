@@ -26,11 +26,13 @@ PKG_CONFIG ?= pkg-config
 INSTALL    ?= install
 PKGS       := ncursesw libconfig sqlite3
 
+# BUILDDIR puts the objects elsewhere (the install test builds with its own
+# PREFIX without touching build/rel).
 ifeq ($(SAN),1)
-BUILD   := build/san
+BUILD   := $(or $(BUILDDIR),build/san)
 SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 else
-BUILD   := build/rel
+BUILD   := $(or $(BUILDDIR),build/rel)
 SANFLAGS :=
 endif
 
@@ -54,16 +56,24 @@ LIB_SRC := $(wildcard src/core/*.c src/store/*.c src/config/*.c src/ui/*.c src/c
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
 MAIN_OBJ := $(BUILD)/src/main.o
 LIB     := $(BUILD)/libokr.a
-BIN     := $(if $(filter 1,$(SAN)),$(BUILD)/okr,okr)
+BIN     := $(if $(filter 1,$(SAN))$(BUILDDIR),$(BUILD)/okr,okr)
 
 UNIT_SRC := $(wildcard tests/unit/test_*.c tests/store/test_*.c)
 UNIT_BIN := $(UNIT_SRC:%.c=$(BUILD)/%)
 BENCH_SRC := $(wildcard bench/*.c)
 BENCH_BIN := $(BENCH_SRC:%.c=$(BUILD)/%)
+MAN_PAGES := $(BUILD)/man/okr.1 $(BUILD)/man/okr.conf.5
 
-.PHONY: all check run deps install uninstall clean unit shell-tests bench demo dist FORCE
+.PHONY: all man check run deps install uninstall clean unit shell-tests bench demo dist FORCE
 
-all: $(BIN)
+all: $(BIN) $(MAN_PAGES)
+
+# The man pages take their commands and options from the built program's
+# command table, so a command someone adds is documented without a step.
+man: $(MAN_PAGES)
+$(BUILD)/man/%: docs/man/%.in tools/man.sh okr.conf.example CHANGELOG.md $(BIN)
+	@mkdir -p $(dir $@)
+	sh tools/man.sh $(abspath $(BIN)) $< $(VERSION) $(SYSCONFDIR) $(DATADIR) >$@.tmp && mv $@.tmp $@
 
 $(BIN): $(MAIN_OBJ) $(LIB)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LDLIBS)
@@ -120,10 +130,17 @@ bench: all $(BENCH_BIN)
 	@OKR_BIN=$(abspath $(BIN)) BUILD=$(BUILD) sh bench/run.sh
 
 install: all
-	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/okr/themes $(DESTDIR)$(DOCDIR)
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/okr/themes $(DESTDIR)$(DOCDIR) \
+	  $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(BASHCOMPDIR) \
+	  $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
 	$(INSTALL) -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/okr
 	$(INSTALL) -m 0644 themes/*.theme $(DESTDIR)$(DATADIR)/okr/themes/
 	$(INSTALL) -m 0644 okr.conf.example README.md $(DESTDIR)$(DOCDIR)/
+	$(INSTALL) -m 0644 $(BUILD)/man/okr.1 $(DESTDIR)$(MANDIR)/man1/okr.1
+	$(INSTALL) -m 0644 $(BUILD)/man/okr.conf.5 $(DESTDIR)$(MANDIR)/man5/okr.conf.5
+	$(INSTALL) -m 0644 completions/okr.bash $(DESTDIR)$(BASHCOMPDIR)/okr
+	$(INSTALL) -m 0644 completions/_okr $(DESTDIR)$(ZSHCOMPDIR)/_okr
+	$(INSTALL) -m 0644 completions/okr.fish $(DESTDIR)$(FISHCOMPDIR)/okr.fish
 
 # Removes exactly what install put there, and the directories that only okr
 # owns; shared ones (bin, man1, completions) stay.
@@ -131,6 +148,8 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/okr
 	rm -f $(addprefix $(DESTDIR)$(DATADIR)/okr/themes/,$(notdir $(wildcard themes/*.theme)))
 	rm -f $(DESTDIR)$(DOCDIR)/okr.conf.example $(DESTDIR)$(DOCDIR)/README.md
+	rm -f $(DESTDIR)$(MANDIR)/man1/okr.1 $(DESTDIR)$(MANDIR)/man5/okr.conf.5
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/okr $(DESTDIR)$(ZSHCOMPDIR)/_okr $(DESTDIR)$(FISHCOMPDIR)/okr.fish
 	-rmdir $(DESTDIR)$(DATADIR)/okr/themes $(DESTDIR)$(DATADIR)/okr $(DESTDIR)$(DOCDIR) 2>/dev/null
 
 clean:

@@ -116,6 +116,27 @@ void json_finish(json_out *j);
  * commands that do not draw (the TUI refuses to start instead). */
 void cli_theme_warn(const cli_ctx *ctx);
 
+/* ---- the usage strings as data: src/cli/usage.c ---- */
+
+enum { CLI_FORM_MAX = 24 };
+
+/* One form of a usage string: "add NAME --start YYYY-MM-DD ...". */
+typedef struct {
+	char sub[24];                        /* "add"; "" when the form has none */
+	struct { char name[32]; char value[48]; } opts[CLI_FORM_MAX];   /* value "": a flag */
+	int nopts;
+	char pos[CLI_FORM_MAX][48];          /* positional words: "KR", "member|lead|admin" */
+	int npos;
+} cli_form;
+
+/* The length of usage's first form: up to a " | " at bracket depth 0. */
+size_t cli_usage_form_len(const char *usage);
+/* Form number index of usage; false past the last. */
+bool cli_usage_form(const char *usage, int index, cli_form *out);
+/* Commands named "__…" are for the shells' completion scripts, not people:
+ * help, the man page and the completions leave them out. */
+#define CLI_HIDDEN(c) ((c)->name[0] == '_')
+
 /* okr CMD --help: each form of c's usage and its summary (cmd_help.c). */
 int cli_command_help(const cli_command *c);
 /* A subcommand missing or unknown: says so and prints the forms on stderr;
