@@ -66,7 +66,7 @@ const cli_command cli_commands[] = {
 	  cmd_due },
 	{ "grade", "KR SCORE [-m NOTE]", N_("grade a key result 0.0–1.0 (cycle close: okr cycle close C)"),
 	  CLI_DB_WRITE, cmd_grade },
-	{ "export", "--format md|csv|json [--cycle C] [--team T]", N_("a review report, or everything for another tool"),
+	{ "export", "--format md|csv|json [--cycle C] [--team T] [--table TABLE] [--bom]", N_("a review report, or everything for another tool"),
 	  CLI_DB_READ, cmd_export },
 	{ "import", "FILE [--dry-run]", N_("read an okr export (JSON or CSV) into the database"), CLI_DB_SELF,
 	  cmd_import },
