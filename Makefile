@@ -64,7 +64,7 @@ BENCH_SRC := $(wildcard bench/*.c)
 BENCH_BIN := $(BENCH_SRC:%.c=$(BUILD)/%)
 MAN_PAGES := $(BUILD)/man/okr.1 $(BUILD)/man/okr.conf.5
 
-.PHONY: all man check run deps install uninstall clean unit shell-tests bench demo dist FORCE
+.PHONY: all man check run deps install uninstall clean unit shell-tests bench demo dist deb FORCE
 
 all: $(BIN) $(MAN_PAGES)
 
@@ -151,6 +151,25 @@ uninstall:
 	rm -f $(DESTDIR)$(MANDIR)/man1/okr.1 $(DESTDIR)$(MANDIR)/man5/okr.conf.5
 	rm -f $(DESTDIR)$(BASHCOMPDIR)/okr $(DESTDIR)$(ZSHCOMPDIR)/_okr $(DESTDIR)$(FISHCOMPDIR)/okr.fish
 	-rmdir $(DESTDIR)$(DATADIR)/okr/themes $(DESTDIR)$(DATADIR)/okr $(DESTDIR)$(DOCDIR) 2>/dev/null
+
+# A release tarball of the committed tree, which builds on its own
+# (`tar xf; cd okr-VERSION; make`).
+DIST := okr-$(VERSION)
+dist:
+	@git rev-parse --git-dir >/dev/null 2>&1 || \
+	  { echo "okr: make dist packs the committed tree and needs its git repository" >&2; exit 1; }
+	@mkdir -p build
+	git archive --format=tar --prefix=$(DIST)/ HEAD | gzip -n >build/$(DIST).tar.gz
+	@echo "build/$(DIST).tar.gz"
+
+# The Debian package, built from that tarball under build/deb so that nothing
+# is written beside the tree, then checked by lintian (errors fail).
+deb: dist
+	@sh tools/deps.sh deb
+	rm -rf build/deb && mkdir -p build/deb
+	tar -C build/deb -xzf build/$(DIST).tar.gz
+	cd build/deb/$(DIST) && dpkg-buildpackage -us -uc -b
+	lintian --fail-on error --info build/deb/okr_$(VERSION)_*.deb
 
 clean:
 	rm -rf build okr okr-san
