@@ -109,6 +109,10 @@ void json_null(json_out *j, const char *key);
 /* A value already in JSON form (a number as x_num writes it, true, false). */
 void json_raw(json_out *j, const char *key, const char *literal);
 void json_finish(json_out *j);
+/* A time as ISO 8601 UTC ("2026-11-23T12:00:00Z"), the export's form; 0 is null. */
+void json_time(json_out *j, const char *key, okr_time t);
+/* "Sales, Support" as the array ["Sales", "Support"]. */
+void json_str_list(json_out *j, const char *key, const char *list);
 
 /* ---- src/cli/theme_check.c ---- */
 

@@ -69,6 +69,10 @@ bool x_check(x_file *f, char *err, size_t errlen);
 char *csv_text_encode(const char *s);
 void csv_text_decode(char *s);
 
+/* A time as every okr file and --json output writes it, in UTC:
+ * "2026-11-23T12:00:00Z" (ISO 8601). */
+const char *x_time(okr_time t, char buf[static 32]);
+
 /* Numbers as the shortest text that reads back as the same double. */
 const char *x_num(double v, char buf[static 32]);
 
