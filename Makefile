@@ -136,6 +136,8 @@ install: all
 	$(INSTALL) -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/okr
 	$(INSTALL) -m 0644 themes/*.theme $(DESTDIR)$(DATADIR)/okr/themes/
 	$(INSTALL) -m 0644 okr.conf.example README.md $(DESTDIR)$(DOCDIR)/
+	$(INSTALL) -d $(DESTDIR)$(DOCDIR)/schema
+	$(INSTALL) -m 0644 docs/schema/*.schema.json $(DESTDIR)$(DOCDIR)/schema/
 	$(INSTALL) -m 0644 $(BUILD)/man/okr.1 $(DESTDIR)$(MANDIR)/man1/okr.1
 	$(INSTALL) -m 0644 $(BUILD)/man/okr.conf.5 $(DESTDIR)$(MANDIR)/man5/okr.conf.5
 	$(INSTALL) -m 0644 completions/okr.bash $(DESTDIR)$(BASHCOMPDIR)/okr
@@ -148,6 +150,8 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/okr
 	rm -f $(addprefix $(DESTDIR)$(DATADIR)/okr/themes/,$(notdir $(wildcard themes/*.theme)))
 	rm -f $(DESTDIR)$(DOCDIR)/okr.conf.example $(DESTDIR)$(DOCDIR)/README.md
+	rm -f $(addprefix $(DESTDIR)$(DOCDIR)/schema/,$(notdir $(wildcard docs/schema/*.schema.json)))
+	-rmdir $(DESTDIR)$(DOCDIR)/schema 2>/dev/null
 	rm -f $(DESTDIR)$(MANDIR)/man1/okr.1 $(DESTDIR)$(MANDIR)/man5/okr.conf.5
 	rm -f $(DESTDIR)$(BASHCOMPDIR)/okr $(DESTDIR)$(ZSHCOMPDIR)/_okr $(DESTDIR)$(FISHCOMPDIR)/okr.fish
 	-rmdir $(DESTDIR)$(DATADIR)/okr/themes $(DESTDIR)$(DATADIR)/okr $(DESTDIR)$(DOCDIR) 2>/dev/null

@@ -142,7 +142,8 @@ int main(int argc, char **argv)
 		if (okr_store_warning(ctx.store)[0])
 			fprintf(stderr, "okr: %s\n", okr_store_warning(ctx.store));
 	}
-	int rc = cmd->run(&ctx, rest, rest_argv);
+	int rc = cli_write_json_wanted(cmd, &rest, rest_argv) ? cli_write_json_run(&ctx, cmd, rest, rest_argv)
+								: cmd->run(&ctx, rest, rest_argv);
 	okr_store_close(ctx.store);
 	if (fflush(stdout) != 0 && rc == 0)
 		rc = cli_fail(OKR_E_FAIL, _("cannot write the output: %s"), strerror(errno));

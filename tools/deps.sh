@@ -42,6 +42,9 @@ need_cmd groff groff-base
 need_cmd zsh zsh
 need_cmd fish fish
 need_cmd python3 python3
+# tests/cli/test_json_schema.sh validates every --json output.
+python3 -c 'import jsonschema' 2>/dev/null || /usr/bin/python3 -c 'import jsonschema' 2>/dev/null ||
+	missing="$missing python3-jsonschema"
 
 [ -z "$missing" ] && exit 0
 

@@ -66,6 +66,7 @@ int cmd_checkin(cli_ctx *ctx, int argc, char **argv)
 		okr_kr_free(&kr);
 		return cli_store_fail(ctx, r);
 	}
+	cli_made(ctx, ID_KR, id);
 	if (!cli_opt_get(opts, &a, "quiet")) {
 		kr.current = value;
 		kr.has_value = true;

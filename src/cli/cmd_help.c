@@ -70,5 +70,6 @@ int cmd_help(cli_ctx *ctx, int argc, char **argv)
 	printf("%s", _("`okr kpi push NAME VALUE` (cron, CI) prints nothing on success: exit 0 stored, 2 bad value\n"
 		       "or arguments, 3 no such KPI, 5 database problem; safe from many jobs at once, and\n"
 		       "--id UID makes a retried job count once.\n"));
+	printf("%s", _("Every command that writes also takes --json and prints the item it made or changed.\n"));
 	return 0;
 }

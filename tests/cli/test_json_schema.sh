@@ -22,7 +22,7 @@ base, name, path = sys.argv[1:]
 def load(n):
     with open(f"{base}/{n}", encoding="utf-8") as f:
         return json.load(f)
-store = {n: load(n) for n in ("defs.schema.json", name)}
+store = {n: load(n) for n in ("defs.schema.json", "show.schema.json", name)}
 schema = store[name]
 cls = jsonschema.validators.validator_for(schema)
 cls.check_schema(schema)
@@ -61,6 +61,46 @@ for who in lan minh sarah wei; do
 done
 run okr board --json;                  validate board.schema.json "board --json"
 run okr board --json --teams --window all; validate board.schema.json "board --json --teams"
+
+# Every write command with --json prints the item it made or changed.
+fresh=$T/w.db
+w() { "$OKR_BIN" --db "$fresh" "$@"; }
+w init >/dev/null
+while IFS='|' read -r what args; do
+	eval "set -- $args"
+	run w "$@" --json
+	validate write.schema.json "$what --json"
+done <<'CMDS'
+cycle add|cycle add Q4 --start 2026-10-01 --end 2026-12-31
+cycle current|cycle current Q4
+objective add|objective add "Grow the user base"
+objective edit|objective edit O1 --title "Grow faster"
+kr add|kr add O1 Users --target 100 --unit users
+kr edit|kr edit K1 --target 120
+checkin|checkin K1 30 -m "first week"
+kpi add|kpi add Signups --target 50 --at-least --source CRM --every weekly
+kpi push|kpi push Signups 12
+kpi link|kpi link K1 Signups
+comment|comment K1 "A comment long enough to count"
+person add|person add bob --name "Bob B"
+person role|person role bob lead
+person name|person name bob "Bob Builder"
+team add|team add Sales
+team join|team join Sales bob
+kudos|kudos bob "Thanks for the launch"
+grade|grade K1 0.6 -m "fair"
+kr archive|kr archive K1
+objective archive|objective archive O1
+cycle close|cycle close Q4
+CMDS
+w cycle add Q1 --start 2027-01-01 --end 2027-03-31 >/dev/null && w cycle current Q1 >/dev/null
+run w objective add "Second" --json
+[ "$(json_get 'd["id"]' 2>&1)" = O2 ] && [ "$(json_get 'd["title"]' 2>&1)" = Second ]
+check $? "objective add --json prints the objective it made"
+run w checkin K1 31 --json
+[ "$rc" != 0 ] && [ ! -s "$OUT" ]; check $? "a refused write with --json prints nothing on stdout"
+run w kpi list --json
+json_get 'd[0]["name"]' 2>&1 | grep -q Signups; check $? "kpi list --json keeps its own output"
 
 # The schema's words are the export's: a field it forbids is caught.
 run okr show K2 --json
