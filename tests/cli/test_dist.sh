@@ -8,7 +8,7 @@ SRC=$(cd "$CLI_DIR/../.." && pwd)
 if ! git -C "$SRC" rev-parse --git-dir >/dev/null 2>&1 || ! command -v make >/dev/null 2>&1; then
 	skip "make dist" "not a git checkout, or no make"; finish; exit
 fi
-unset MAKEFLAGS MFLAGS MAKELEVEL
+unset MAKEFLAGS MFLAGS MAKELEVEL SAN BUILDDIR   # make check SAN=1 exports SAN
 version=$(sed -n 's/^VERSION *:= *//p' "$SRC/Makefile")
 # dist packs the committed tree; pack it from a clone so the test never
 # writes into the tree it tests.

@@ -10,7 +10,7 @@ SRC=$(cd "$CLI_DIR/../.." && pwd)
 if ! command -v make >/dev/null 2>&1 || ! command -v cc >/dev/null 2>&1; then
 	skip "install" "no make or cc"; finish; exit
 fi
-unset MAKEFLAGS MFLAGS MAKELEVEL
+unset MAKEFLAGS MFLAGS MAKELEVEL SAN BUILDDIR   # make check SAN=1 exports SAN
 PREFIX="$T/opt/team"
 M="make -s -C $SRC -j2 BUILDDIR=$T/build PREFIX=$PREFIX CFLAGS=-O0"
 
