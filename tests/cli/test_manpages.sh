@@ -41,6 +41,8 @@ while read -r c; do
 	# Options complete after any subcommand; take the union over them.
 	{ okr __complete "$c" -; for s in $(okr __complete "$c" "" | cut -f1 | grep -E '^[a-z]+$'); do
 		okr __complete "$c" "$s" -; done; } | grep -v '^--help$' | sort -u >"$T/k"
+	# Every write command also takes --json (said once in okr(1), not per command).
+	grep -qx -- --json "$T/h" || sed -i '/^--json$/d' "$T/k"
 	grep -q . "$T/h" || : >"$T/k"
 	cmp -s "$T/h" "$T/m" || bad="$bad man:$c($(comm -3 "$T/h" "$T/m" | tr '\n\t' '  '))"
 	cmp -s "$T/h" "$T/k" || bad="$bad completion:$c($(comm -3 "$T/h" "$T/k" | tr '\n\t' '  '))"
