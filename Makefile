@@ -1,16 +1,38 @@
 # okr — build, test, run.  `make run` and `make check` are all a person needs on
 # a fresh Debian/Ubuntu machine: both install missing packages first (make deps).
+#
+# For packagers: CFLAGS, CPPFLAGS, LDFLAGS, PKG_CONFIG and the directories
+# below may be set on the command line or in the environment; the flags okr
+# itself needs are kept apart (OKR_*FLAGS) so a CFLAGS=-O0 never drops them.
+# The install directories are compiled in (themes, translations, the host-wide
+# okr.conf), so `make install PREFIX=/opt/okr` gives a binary that finds its
+# files there; changing one rebuilds what depends on it.
 
-PREFIX  ?= /usr/local
-DESTDIR ?=
-CC      ?= cc
-PKGS    := ncursesw libconfig sqlite3
+VERSION    := 0.1.0
+PREFIX     ?= /usr/local
+BINDIR     ?= $(PREFIX)/bin
+DATADIR    ?= $(PREFIX)/share
+MANDIR     ?= $(DATADIR)/man
+LOCALEDIR  ?= $(DATADIR)/locale
+DOCDIR     ?= $(DATADIR)/doc/okr
+# /usr installs configure under /etc (the FHS); any other prefix keeps its own.
+SYSCONFDIR ?= $(if $(filter /usr,$(PREFIX)),/etc,$(PREFIX)/etc)
+BASHCOMPDIR ?= $(DATADIR)/bash-completion/completions
+ZSHCOMPDIR  ?= $(DATADIR)/zsh/vendor-completions
+FISHCOMPDIR ?= $(DATADIR)/fish/vendor_completions.d
+DESTDIR    ?=
+CC         ?= cc
+PKG_CONFIG ?= pkg-config
+INSTALL    ?= install
+PKGS       := ncursesw libconfig sqlite3
 
+# BUILDDIR puts the objects elsewhere (the install test builds with its own
+# PREFIX without touching build/rel).
 ifeq ($(SAN),1)
-BUILD   := build/san
+BUILD   := $(or $(BUILDDIR),build/san)
 SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 else
-BUILD   := build/rel
+BUILD   := $(or $(BUILDDIR),build/rel)
 SANFLAGS :=
 endif
 
@@ -25,19 +47,25 @@ FUZZ_TIME ?= 10
 
 WERROR  := $(if $(CI),-Werror,)
 CFLAGS  ?= -O2 -g
-CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -D_XOPEN_SOURCE_EXTENDED \
-           -Wall -Wextra -Wshadow -Wstrict-prototypes -Wno-missing-field-initializers \
-           $(WERROR) $(SANFLAGS) -Iinclude -MMD -MP
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-LDFLAGS += $(SANFLAGS)
+OKR_CFLAGS := -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wno-missing-field-initializers \
+           $(WERROR) $(SANFLAGS) -MMD -MP
+OKR_CPPFLAGS := -Iinclude -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -D_XOPEN_SOURCE_EXTENDED \
+           -DOKR_VERSION='"$(VERSION)"' \
+           -DOKR_THEME_DIRS='"themes:$(DATADIR)/okr/themes"' \
+           -DOKR_SYSCONFDIR='"$(SYSCONFDIR)"' -DOKR_LOCALEDIR='"$(LOCALEDIR)"'
+PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+ALL_CFLAGS  = $(OKR_CPPFLAGS) $(CPPFLAGS) $(PKG_CFLAGS) $(OKR_CFLAGS) $(CFLAGS)
+ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
 LDLIBS  += $(PKG_LIBS) -lm
+# Everything that changes what the compiler makes; a change rebuilds all.
+FLAGS_STAMP := $(BUILD)/flags.stamp
 
 LIB_SRC := $(wildcard src/core/*.c src/store/*.c src/config/*.c src/ui/*.c src/cli/*.c)
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
 MAIN_OBJ := $(BUILD)/src/main.o
 LIB     := $(BUILD)/libokr.a
-BIN     := $(if $(filter 1,$(SAN)),$(BUILD)/okr,okr)
+BIN     := $(if $(filter 1,$(SAN))$(BUILDDIR),$(BUILD)/okr,okr)
 
 UNIT_SRC := $(wildcard tests/unit/test_*.c tests/store/test_*.c)
 UNIT_BIN := $(UNIT_SRC:%.c=$(BUILD)/%)
@@ -45,13 +73,21 @@ FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_BIN := $(FUZZ_SRC:%.c=$(BUILD)/%)
 BENCH_SRC := $(wildcard bench/*.c)
 BENCH_BIN := $(BENCH_SRC:%.c=$(BUILD)/%)
+MAN_PAGES := $(BUILD)/man/okr.1 $(BUILD)/man/okr.conf.5
 
-.PHONY: all check run deps install clean unit shell-tests bench demo fuzz fuzz-build
+.PHONY: all man check run deps install uninstall clean unit shell-tests bench demo dist deb fuzz fuzz-build FORCE
 
-all: $(BIN)
+all: $(BIN) $(MAN_PAGES)
+
+# The man pages take their commands and options from the built program's
+# command table, so a command someone adds is documented without a step.
+man: $(MAN_PAGES)
+$(BUILD)/man/%: docs/man/%.in tools/man.sh okr.conf.example CHANGELOG.md $(BIN)
+	@mkdir -p $(dir $@)
+	sh tools/man.sh $(abspath $(BIN)) $< $(VERSION) $(SYSCONFDIR) $(DATADIR) >$@.tmp && mv $@.tmp $@
 
 $(BIN): $(MAIN_OBJ) $(LIB)
-	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LDLIBS)
 ifeq ($(SAN),1)
 	@ln -sf $(BUILD)/okr okr-san
 endif
@@ -60,22 +96,34 @@ $(LIB): $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(BUILD)/%.o: %.c
+$(BUILD)/%.o: %.c $(FLAGS_STAMP)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/tests/%: tests/%.c $(LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(PKG_CFLAGS) $(shell pkg-config --cflags cmocka 2>/dev/null) -o $@ $< $(LIB) \
-	  $(LDFLAGS) $(LDLIBS) $(shell pkg-config --libs cmocka 2>/dev/null)
+	$(CC) $(ALL_CFLAGS) $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null) -o $@ $< $(LIB) \
+	  $(ALL_LDFLAGS) $(LDLIBS) $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 
 $(BUILD)/tests/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(PKG_CFLAGS) -fsanitize=fuzzer -o $@ $< $(LIB) $(LDFLAGS) $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< $(LIB) $(ALL_LDFLAGS) $(LDLIBS)
 
 $(BUILD)/bench/%: bench/%.c $(LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(PKG_CFLAGS) -o $@ $< $(LIB) $(LDFLAGS) $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(ALL_LDFLAGS) $(LDLIBS)
+
+# Rewritten only when the flags differ from the last build (the way git's
+# GIT-CFLAGS works), so a changed CFLAGS or PREFIX rebuilds and nothing else
+# does.  Also the place that names a missing library before any compiling.
+$(FLAGS_STAMP): FORCE
+	@missing=; for p in $(PKGS); do $(PKG_CONFIG) --exists $$p 2>/dev/null || missing="$$missing $$p"; done; \
+	  if [ -n "$$missing" ]; then \
+	    echo "okr: $(PKG_CONFIG) cannot find:$$missing — run \`make deps\`, install their development" \
+	      "packages, or point PKG_CONFIG_PATH at their .pc files" >&2; exit 1; fi
+	@mkdir -p $(dir $@)
+	@flags='$(subst ','\'',$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) $(LDLIBS))'; \
+	  if [ "$$flags" != "$$(cat $@ 2>/dev/null)" ]; then printf '%s\n' "$$flags" >$@; fi
 
 # Install what pkg-config or PATH cannot find, with the platform's package
 # manager, non-interactively.  Quiet when everything is there.
@@ -105,11 +153,50 @@ bench: all $(BENCH_BIN)
 	@OKR_BIN=$(abspath $(BIN)) BUILD=$(BUILD) sh bench/run.sh
 
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/okr/themes \
-	  $(DESTDIR)$(PREFIX)/share/doc/okr
-	install -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/okr
-	install -m 0644 themes/*.theme $(DESTDIR)$(PREFIX)/share/okr/themes/
-	install -m 0644 okr.conf.example README.md $(DESTDIR)$(PREFIX)/share/doc/okr/
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/okr/themes $(DESTDIR)$(DOCDIR) \
+	  $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(BASHCOMPDIR) \
+	  $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
+	$(INSTALL) -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/okr
+	$(INSTALL) -m 0644 themes/*.theme $(DESTDIR)$(DATADIR)/okr/themes/
+	$(INSTALL) -m 0644 okr.conf.example README.md $(DESTDIR)$(DOCDIR)/
+	$(INSTALL) -d $(DESTDIR)$(DOCDIR)/schema
+	$(INSTALL) -m 0644 docs/schema/*.schema.json $(DESTDIR)$(DOCDIR)/schema/
+	$(INSTALL) -m 0644 $(BUILD)/man/okr.1 $(DESTDIR)$(MANDIR)/man1/okr.1
+	$(INSTALL) -m 0644 $(BUILD)/man/okr.conf.5 $(DESTDIR)$(MANDIR)/man5/okr.conf.5
+	$(INSTALL) -m 0644 completions/okr.bash $(DESTDIR)$(BASHCOMPDIR)/okr
+	$(INSTALL) -m 0644 completions/_okr $(DESTDIR)$(ZSHCOMPDIR)/_okr
+	$(INSTALL) -m 0644 completions/okr.fish $(DESTDIR)$(FISHCOMPDIR)/okr.fish
+
+# Removes exactly what install put there, and the directories that only okr
+# owns; shared ones (bin, man1, completions) stay.
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/okr
+	rm -f $(addprefix $(DESTDIR)$(DATADIR)/okr/themes/,$(notdir $(wildcard themes/*.theme)))
+	rm -f $(DESTDIR)$(DOCDIR)/okr.conf.example $(DESTDIR)$(DOCDIR)/README.md
+	rm -f $(addprefix $(DESTDIR)$(DOCDIR)/schema/,$(notdir $(wildcard docs/schema/*.schema.json)))
+	-rmdir $(DESTDIR)$(DOCDIR)/schema 2>/dev/null
+	rm -f $(DESTDIR)$(MANDIR)/man1/okr.1 $(DESTDIR)$(MANDIR)/man5/okr.conf.5
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/okr $(DESTDIR)$(ZSHCOMPDIR)/_okr $(DESTDIR)$(FISHCOMPDIR)/okr.fish
+	-rmdir $(DESTDIR)$(DATADIR)/okr/themes $(DESTDIR)$(DATADIR)/okr $(DESTDIR)$(DOCDIR) 2>/dev/null
+
+# A release tarball of the committed tree, which builds on its own
+# (`tar xf; cd okr-VERSION; make`).
+DIST := okr-$(VERSION)
+dist:
+	@git rev-parse --git-dir >/dev/null 2>&1 || \
+	  { echo "okr: make dist packs the committed tree and needs its git repository" >&2; exit 1; }
+	@mkdir -p build
+	git archive --format=tar --prefix=$(DIST)/ HEAD | gzip -n >build/$(DIST).tar.gz
+	@echo "build/$(DIST).tar.gz"
+
+# The Debian package, built from that tarball under build/deb so that nothing
+# is written beside the tree, then checked by lintian (errors fail).
+deb: dist
+	@sh tools/deps.sh deb
+	rm -rf build/deb && mkdir -p build/deb
+	tar -C build/deb -xzf build/$(DIST).tar.gz
+	cd build/deb/$(DIST) && dpkg-buildpackage -us -uc -b
+	lintian --fail-on error --info build/deb/okr_$(VERSION)_*.deb
 
 clean:
 	rm -rf build okr okr-san

@@ -16,7 +16,7 @@
 #include "okr/util.h"
 
 #ifndef OKR_VERSION
-#define OKR_VERSION "0.1.0"
+#define OKR_VERSION "0.1.0"   /* the Makefile's VERSION */
 #endif
 
 /* The person is the operating-system account.  $OKR_USER stands in for it in
@@ -105,7 +105,7 @@ int main(int argc, char **argv)
 
 	char err[1024];
 	bool must = okr_config_locate(config_opt, ctx.config_path, sizeof ctx.config_path);
-	if (!okr_config_load(&ctx.cfg, ctx.config_path, must, err, sizeof err))
+	if (!okr_config_load_all(&ctx.cfg, ctx.config_path, must, err, sizeof err))
 		return cli_fail(OKR_E_USAGE, "%s", err);
 	find_login(&ctx);
 	find_db(&ctx, db_opt);
@@ -142,7 +142,8 @@ int main(int argc, char **argv)
 		if (okr_store_warning(ctx.store)[0])
 			fprintf(stderr, "okr: %s\n", okr_store_warning(ctx.store));
 	}
-	int rc = cmd->run(&ctx, rest, rest_argv);
+	int rc = cli_write_json_wanted(cmd, &rest, rest_argv) ? cli_write_json_run(&ctx, cmd, rest, rest_argv)
+								: cmd->run(&ctx, rest, rest_argv);
 	okr_store_close(ctx.store);
 	if (fflush(stdout) != 0 && rc == 0)
 		rc = cli_fail(OKR_E_FAIL, _("cannot write the output: %s"), strerror(errno));

@@ -20,6 +20,8 @@ export OKR_BIN BUILD
 export LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC
 export OKR_SOURCE_DIR="$ROOT"
 unset CMOCKA_MESSAGE_OUTPUT CMOCKA_XML_FILE OKR_DB OKR_CONFIG OKR_USER OKR_NOW OKR_THEME_DIR NO_COLOR
+# Nor the host-wide okr.conf files of the machine.
+export OKR_SYSTEM_CONFIG= XDG_CONFIG_DIRS=/nonexistent/okr-tests
 
 # Under SAN=1: leaks inside libconfig's own parser are not okr's (tests/lsan.supp).
 export LSAN_OPTIONS="suppressions=$ROOT/tests/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"

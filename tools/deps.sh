@@ -39,6 +39,24 @@ if [ "${1:-}" = fuzz ]; then
 	fi
 fi
 
+# `make deb` (CI) builds the Debian package and runs lintian.
+if [ "${1:-}" = deb ]; then
+	need_cmd dpkg-buildpackage dpkg-dev
+	need_cmd dh debhelper
+	need_cmd lintian lintian
+	need_cmd fakeroot fakeroot
+fi
+
+# The install test renders the man pages and tries each shell's completion.
+need_cmd man man-db
+need_cmd groff groff-base
+need_cmd zsh zsh
+need_cmd fish fish
+need_cmd python3 python3
+# tests/cli/test_json_schema.sh validates every --json output.
+python3 -c 'import jsonschema' 2>/dev/null || /usr/bin/python3 -c 'import jsonschema' 2>/dev/null ||
+	missing="$missing python3-jsonschema"
+
 [ -z "$missing" ] && exit 0
 
 SUDO=""

@@ -26,6 +26,13 @@ typedef struct {
 	char login[256];
 	okr_store *store;
 	const char *prog;          /* "okr" */
+	/* What a write command made or changed, for --json (write_json.c):
+	 * an objective, key result or KPI by ID, or a person, cycle or team
+	 * ('P', 'C', 'T') by name. */
+	okr_id_kind made_kind;
+	int64_t made_id;
+	char made_what;
+	char made_name[256];
 } cli_ctx;
 
 typedef struct cli_command {
@@ -114,12 +121,49 @@ void json_null(json_out *j, const char *key);
 /* A value already in JSON form (a number as x_num writes it, true, false). */
 void json_raw(json_out *j, const char *key, const char *literal);
 void json_finish(json_out *j);
+/* A time as ISO 8601 UTC ("2026-11-23T12:00:00Z"), the export's form; 0 is null. */
+void json_time(json_out *j, const char *key, okr_time t);
+/* "Sales, Support" as the array ["Sales", "Support"]. */
+void json_str_list(json_out *j, const char *key, const char *list);
 
 /* ---- src/cli/theme_check.c ---- */
 
 /* A theme in okr.conf that cannot be loaded, said on stderr as a warning by
  * commands that do not draw (the TUI refuses to start instead). */
 void cli_theme_warn(const cli_ctx *ctx);
+
+/* ---- the usage strings as data: src/cli/usage.c ---- */
+
+enum { CLI_FORM_MAX = 24 };
+
+/* One form of a usage string: "add NAME --start YYYY-MM-DD ...". */
+typedef struct {
+	char sub[24];                        /* "add"; "" when the form has none */
+	struct { char name[32]; char value[48]; } opts[CLI_FORM_MAX];   /* value "": a flag */
+	int nopts;
+	char pos[CLI_FORM_MAX][48];          /* positional words: "KR", "member|lead|admin" */
+	int npos;
+} cli_form;
+
+/* The length of usage's first form: up to a " | " at bracket depth 0. */
+size_t cli_usage_form_len(const char *usage);
+/* Form number index of usage; false past the last. */
+bool cli_usage_form(const char *usage, int index, cli_form *out);
+/* Commands named "__…" are for the shells' completion scripts, not people:
+ * help, the man page and the completions leave them out. */
+#define CLI_HIDDEN(c) ((c)->name[0] == '_')
+
+/* ---- --json on every write command: src/cli/write_json.c ---- */
+
+/* A write command says what it made or changed; with --json that item is
+ * printed, in the words of `okr show --json`, instead of the human text. */
+void cli_made(cli_ctx *ctx, okr_id_kind kind, int64_t id);
+void cli_made_named(cli_ctx *ctx, char what, const char *name);
+/* Whether argv (after the command name) asks --json of a write command whose
+ * usage has no --json of its own; if so the word is taken out of argv. */
+bool cli_write_json_wanted(const cli_command *c, int *argc, char **argv);
+/* Run c with its human output silenced, then print what it made as JSON. */
+int cli_write_json_run(cli_ctx *ctx, const cli_command *c, int argc, char **argv);
 
 /* okr CMD --help: each form of c's usage and its summary (cmd_help.c). */
 int cli_command_help(const cli_command *c);

@@ -69,6 +69,23 @@ bool okr_config_locate(const char *explicit_path, char *out, size_t len);
 bool okr_config_load(okr_config *cfg, const char *path, bool must_exist,
 		     char *err, size_t errlen);
 
+/* The host-wide files, in the order they are read: $OKR_SYSTEM_CONFIG (empty:
+ * none) or SYSCONFDIR/okr/okr.conf, then okr/okr.conf under each directory of
+ * $XDG_CONFIG_DIRS (default /etc/xdg), the first-listed read last so that it
+ * wins.  Returns how many paths were written to out (at most max). */
+size_t okr_config_host_files(char (*out)[4096], size_t max);
+
+/* The defaults, then every host-wide file that exists, then the personal file
+ * at path (missing is fine unless must_exist), each over the one before.  On
+ * error cfg holds the defaults and err names the file and line. */
+bool okr_config_load_all(okr_config *cfg, const char *path, bool must_exist,
+			 char *err, size_t errlen);
+
+/* text over *cfg as it is (a later file over an earlier one); a key the text
+ * binds replaces the earlier binding.  On error cfg is unchanged. */
+bool okr_config_apply_string(okr_config *cfg, const char *text, const char *name,
+			     char *err, size_t errlen);
+
 /* The same from a string (tests, the example check); `name` appears in errors. */
 bool okr_config_load_string(okr_config *cfg, const char *text, const char *name,
 			    char *err, size_t errlen);

@@ -5,6 +5,12 @@
  * records end in CRLF when written, and CRLF or LF is accepted when read.
  * Text inside a quoted field is kept byte for byte (a note's newline stays a
  * newline).  Pure: works on memory, never on files.
+ *
+ * Spreadsheets run a cell that starts with = + - @, a tab or a CR as a
+ * formula (=HYPERLINK("http://evil","x")).  csv_put writes such a field with
+ * a leading ' (which spreadsheets show as text), and also a field that starts
+ * with ' itself; csv_read takes exactly that quote away again, so okr's own
+ * round trip is exact.  A field that is a plain number ("-5") is not one.
  */
 #ifndef OKR_CSV_H
 #define OKR_CSV_H
@@ -31,8 +37,11 @@ void csv_reader_init(csv_reader *r, const char *text, size_t len);
 int csv_read(csv_reader *r, csv_record *rec, char *err, size_t errlen);
 void csv_record_free(csv_record *rec);
 
-/* Append one field to a line being built: quoted when needed, preceded by a
- * comma unless first. */
+/* Whether csv_put guards s with a leading quote. */
+bool csv_formula_like(const char *s);
+
+/* Append one field to a line being built: quoted when needed, guarded
+ * against formulas, preceded by a comma unless first. */
 void csv_put(okr_buf *line, const char *field, bool first);
 
 #endif

@@ -66,6 +66,7 @@ int cmd_checkin(cli_ctx *ctx, int argc, char **argv)
 	bool repeat = okr_store_last_was_repeat(ctx->store);
 	if (repeat)
 		cli_already_recorded(cli_opt_get(opts, &a, "id"));
+	cli_made(ctx, ID_KR, id);
 	if (!cli_opt_get(opts, &a, "quiet") && !repeat) {
 		kr.current = value;
 		kr.has_value = true;

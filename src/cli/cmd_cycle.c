@@ -28,6 +28,7 @@ static int cycle_add(cli_ctx *ctx, int argc, char **argv)
 	okr_result r = okr_store_cycle_add(ctx->store, a.pos[0], s, e, &id);
 	if (r)
 		return cli_store_fail(ctx, r);
+	cli_made_named(ctx, 'C', a.pos[0]);
 	cli_put(stdout, a.pos[0], -1);   /* as stored, made safe for the terminal */
 	putchar('\n');
 	return 0;
@@ -66,6 +67,7 @@ static int cycle_current(cli_ctx *ctx, int argc, char **argv)
 	if ((rc = cli_cycle(ctx, a.pos[0], &c)))
 		return rc;
 	okr_result r = okr_store_cycle_set_current(ctx->store, c.id);
+	cli_made_named(ctx, 'C', c.name);
 	okr_cycle_free(&c);
 	return r ? cli_store_fail(ctx, r) : 0;
 }

@@ -1,5 +1,6 @@
 /*
- * cmd_export.c — okr export --format md|csv|json [--cycle C] [--team T].
+ * cmd_export.c — okr export --format md|csv|json [--cycle C] [--team T]
+ * [--table TABLE] [--bom].
  *
  * md is the review report of one cycle (the current one by default); csv
  * and json carry everything (or the part the filters keep) for another tool
@@ -14,7 +15,13 @@
 #include "okr/parse.h"
 #include "okr/util.h"
 
-static const char usage[] = "--format md|csv|json [--cycle C] [--team T]";
+static const char usage[] = "--format md|csv|json [--cycle C] [--team T] [--table TABLE] [--bom]";
+
+typedef struct {
+	bool json, bom;
+	int table;                 /* -1: every record type */
+	const char *cycle, *team;
+} export_opts;
 
 /* IDs are ascending in the dump: a binary search finds whether one is kept. */
 static bool kept_obj(const okr_dump *d, bool **keep, int64_t id)
@@ -85,8 +92,9 @@ static void choose(okr_dump *d, bool **keep, int64_t cycle, const char *cycle_na
 			: !cycle || (d->kudos[i].at >= from && d->kudos[i].at < to);
 }
 
-static int export_data(cli_ctx *ctx, bool json, const char *cycle_name, const char *team)
+static int export_data(cli_ctx *ctx, const export_opts *o)
 {
+	const char *cycle_name = o->cycle, *team = o->team;
 	int64_t cycle = 0;
 	if (cycle_name) {
 		okr_cycle c;
@@ -102,10 +110,13 @@ static int export_data(cli_ctx *ctx, bool json, const char *cycle_name, const ch
 		return cli_store_fail(ctx, r);
 	bool *keep[LOAD_NKINDS];
 	choose(&d, keep, cycle, cycle_name, team);
-	if (json)
+	/* A byte-order mark tells a spreadsheet on Windows that this is UTF-8. */
+	if (o->bom)
+		fputs("\xef\xbb\xbf", stdout);
+	if (o->json)
 		export_json(stdout, &d, keep);
 	else
-		export_csv(stdout, &d, keep);
+		export_csv(stdout, &d, keep, o->table);
 	for (int k = 0; k < LOAD_NKINDS; k++)
 		free(keep[k]);
 	okr_dump_free(&d);
@@ -115,7 +126,7 @@ static int export_data(cli_ctx *ctx, bool json, const char *cycle_name, const ch
 int cmd_export(cli_ctx *ctx, int argc, char **argv)
 {
 	static const cli_opt opts[] = { { "format", 'f', true }, { "cycle", 'c', true }, { "team", 't', true },
-					{ 0 } };
+					{ "table", 0, true }, { "bom", 0, false }, { 0 } };
 	cli_args a;
 	int rc = cli_parse("export", usage, opts, argc, argv, 0, 0, &a);
 	if (rc)
@@ -126,8 +137,17 @@ int cmd_export(cli_ctx *ctx, int argc, char **argv)
 		return cli_fail(OKR_E_USAGE, _("say which format: okr export %s"), usage);
 	if (team && !*team)
 		return cli_fail(OKR_E_USAGE, _("--team needs a team name — `okr list --teams` shows them"));
+	export_opts o = { !strcmp(fmt, "json"), cli_opt_get(opts, &a, "bom") != NULL, -1, cycle, team };
+	const char *table = cli_opt_get(opts, &a, "table");
+	if ((table || o.bom) && strcmp(fmt, "csv"))
+		return cli_fail(OKR_E_USAGE, _("%s is for CSV: add --format csv"), table ? "--table" : "--bom");
+	if (table && (o.table = export_table(table)) < 0) {
+		char names[512];
+		export_table_names(names, sizeof names);
+		return cli_fail(OKR_E_USAGE, _("'%s' is not a table of the export — use one of %s"), table, names);
+	}
 	if (!strcmp(fmt, "json") || !strcmp(fmt, "csv"))
-		return export_data(ctx, fmt[0] == 'j', cycle, team);
+		return export_data(ctx, &o);
 	if (strcmp(fmt, "md") && strcmp(fmt, "markdown"))
 		return cli_fail(OKR_E_USAGE, _("'%s' is not an export format — use md, csv or json"), fmt);
 	okr_cycle c;

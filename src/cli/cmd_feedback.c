@@ -20,6 +20,7 @@ int cmd_comment(cli_ctx *ctx, int argc, char **argv)
 	if (kind == ID_KPI)
 		return cli_fail(OKR_E_USAGE, _("comments go on an objective (O12) or a key result (K34)"));
 	okr_result r = okr_store_comment(ctx->store, kind == ID_OBJECTIVE ? 'O' : 'K', id, a.pos[1], 0, NULL);
+	cli_made(ctx, kind, id);
 	return r ? cli_store_fail(ctx, r) : 0;
 }
 
@@ -35,5 +36,6 @@ int cmd_kudos(cli_ctx *ctx, int argc, char **argv)
 	if (k && (rc = cli_id(k, ID_KR, NULL, &kr)))
 		return rc;
 	okr_result r = okr_store_kudos(ctx->store, a.pos[0], a.pos[1], kr, 0, NULL);
+	cli_made_named(ctx, 'P', a.pos[0]);
 	return r ? cli_store_fail(ctx, r) : 0;
 }

@@ -44,6 +44,7 @@ int cmd_grade(cli_ctx *ctx, int argc, char **argv)
 	if (!okr_grade_parse(a.pos[1], &score))
 		return bad_score(a.pos[1]);
 	okr_result r = okr_store_grade_set(ctx->store, id, score, cli_opt_get(opts, &a, "message"));
+	cli_made(ctx, ID_KR, id);
 	if (r)
 		return cli_store_fail(ctx, r);
 	printf(_("K%lld graded %.2f\n"), (long long)id, score);
@@ -247,6 +248,7 @@ int cli_cycle_close(cli_ctx *ctx, int argc, char **argv)
 	if (!rc) {
 		j.cycle = cy.id;
 		okr_result r = okr_store_batch(ctx->store, close_txn, &j);
+		cli_made_named(ctx, 'C', cy.name);
 		if (j.missing)
 			rc = cli_fail(OKR_E_NOTFOUND, _("K%lld is not a key result of cycle %s — `okr list --cycle "
 							"%s` shows them; nothing was graded or closed"),

@@ -13,28 +13,13 @@
 #include "okr/cli.h"
 #include "okr/i18n.h"
 
-/* The length of the next form of usage: up to a " | " at bracket depth 0. */
-static size_t form_len(const char *usage)
-{
-	int depth = 0;
-	size_t i = 0;
-	for (; usage[i]; i++) {
-		char c = usage[i];
-		depth += c == '(' || c == '[';
-		depth -= (c == ')' || c == ']') && depth > 0;
-		if (depth == 0 && !strncmp(usage + i, " | ", 3))
-			break;
-	}
-	return i;
-}
-
 /* Each form of c's usage as "<lead>okr NAME FORM", one a line. */
 static void print_forms(FILE *f, const cli_command *c, const char *first_lead, const char *lead)
 {
 	const char *u = c->args;
 	bool first = true;
 	do {
-		size_t n = form_len(u);
+		size_t n = cli_usage_form_len(u);
 		fprintf(f, "%sokr %s%s%.*s\n", first ? first_lead : lead, c->name, n ? " " : "", (int)n, u);
 		first = false;
 		u += n;
@@ -75,6 +60,8 @@ int cmd_help(cli_ctx *ctx, int argc, char **argv)
 	printf(_("usage: okr [--db PATH] [--config PATH] [COMMAND [ARGS]]\n"
 		 "       okr help COMMAND   or   okr COMMAND --help   for one command\n\nCommands:\n"));
 	for (const cli_command *c = cli_commands; c->name; c++) {
+		if (CLI_HIDDEN(c))
+			continue;
 		print_forms(stdout, c, "  ", "  ");
 		printf("        %s\n", _(c->summary));
 	}
@@ -85,5 +72,6 @@ int cmd_help(cli_ctx *ctx, int argc, char **argv)
 		       "or arguments, 3 no such KPI, 5 database problem; safe from many jobs at once, and\n"
 		       "--id UID makes a retried job count once (\"already recorded\", exit 0); an id is scoped to\n"
 		       "the KPI or key result and the person, so one job's id serves all its values.\n"));
+	printf("%s", _("Every command that writes also takes --json and prints the item it made or changed.\n"));
 	return 0;
 }

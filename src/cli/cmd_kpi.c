@@ -58,6 +58,7 @@ static int kpi_add(cli_ctx *ctx, int argc, char **argv)
 	okr_result r = okr_store_kpi_add(ctx->store, &in, &id);
 	if (r)
 		return cli_store_fail(ctx, r);
+	cli_made(ctx, ID_KPI, id);
 	char idbuf[24];
 	printf("%s\n", okr_format_id(ID_KPI, id, idbuf, sizeof idbuf));
 	return 0;
@@ -76,6 +77,7 @@ static int kpi_push(cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	okr_result r = okr_store_kpi_push(ctx->store, k.id, v, cli_opt_get(opts, &a, "message"),
 					  cli_opt_get(opts, &a, "id"), 0, NULL);
+	cli_made(ctx, ID_KPI, k.id);
 	okr_kpi_free(&k);
 	if (r)
 		return cli_store_fail(ctx, r);
@@ -105,6 +107,7 @@ static int kpi_link(cli_ctx *ctx, int argc, char **argv)
 		return cli_fail(OKR_E_USAGE, _("name the KPI to link, or give --unlink"));
 	}
 	okr_result r = okr_store_kr_link_kpi(ctx->store, kr, kpi);
+	cli_made(ctx, ID_KR, kr);
 	return r ? cli_store_fail(ctx, r) : 0;
 }
 

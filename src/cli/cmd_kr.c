@@ -105,6 +105,7 @@ int cmd_kr(cli_ctx *ctx, int argc, char **argv)
 			return rc;
 		if ((r = okr_store_kr_add(ctx->store, &in, &id)))
 			return cli_store_fail(ctx, r);
+		cli_made(ctx, ID_KR, id);
 		printf("%s\n", okr_format_id(ID_KR, id, idbuf, sizeof idbuf));
 		return 0;
 	}
@@ -127,6 +128,7 @@ int cmd_kr(cli_ctx *ctx, int argc, char **argv)
 		}
 		r = edit ? okr_store_kr_edit(ctx->store, id, version, &in)
 			 : okr_store_kr_archive(ctx->store, id, version);
+		cli_made(ctx, ID_KR, id);
 		return r ? cli_store_fail(ctx, r) : 0;
 	}
 	if (!strcmp(sub, "approve")) {

@@ -168,7 +168,7 @@ void cli_json_kr(json_out *j, const char *key, const okr_kr *k, const okr_assess
 		json_int(j, "confidence", k->confidence);
 	else
 		json_null(j, "confidence");
-	json_int(j, "last_checkin", k->last_at);
+	json_time(j, "last_checkin", k->last_at);
 	if (k->kpi_id)
 		json_str(j, "kpi", okr_format_id(ID_KPI, k->kpi_id, id, sizeof id));
 	json_int(j, "version", k->version);
@@ -239,7 +239,7 @@ static void list_people(list_view *v)
 			json_str(&j, "login", p->login);
 			json_str(&j, "name", p->name);
 			json_str(&j, "role", roles[p->role]);
-			json_str(&j, "teams", p->teams);
+			json_str_list(&j, "teams", p->teams);
 			json_end_obj(&j);
 		}
 		json_end_arr(&j);

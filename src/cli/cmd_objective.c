@@ -79,6 +79,7 @@ int cmd_objective(cli_ctx *ctx, int argc, char **argv)
 			return rc;
 		if ((r = okr_store_objective_add(ctx->store, &in, &id)))
 			return cli_store_fail(ctx, r);
+		cli_made(ctx, ID_OBJECTIVE, id);
 		printf("%s\n", okr_format_id(ID_OBJECTIVE, id, idbuf, sizeof idbuf));
 		return 0;
 	}
@@ -93,6 +94,7 @@ int cmd_objective(cli_ctx *ctx, int argc, char **argv)
 			return rc;
 		r = edit ? okr_store_objective_edit(ctx->store, id, version, &in)
 			 : okr_store_objective_archive(ctx->store, id, version);
+		cli_made(ctx, ID_OBJECTIVE, id);
 		return r ? cli_store_fail(ctx, r) : 0;
 	}
 	return cli_usage_fail("objective", sub);

@@ -36,6 +36,7 @@ int cmd_person(cli_ctx *ctx, int argc, char **argv)
 	} else {
 		return cli_usage_fail("person", sub);
 	}
+	cli_made_named(ctx, 'P', a.pos[0]);
 	return r ? cli_store_fail(ctx, r) : 0;
 }
 
@@ -50,10 +51,12 @@ int cmd_team(cli_ctx *ctx, int argc, char **argv)
 		if ((rc = cli_parse("team", "add NAME [--parent TEAM]", opts, argc - 1, argv + 1, 1, 1, &a)))
 			return rc;
 		r = okr_store_team_add(ctx->store, a.pos[0], cli_opt_get(opts, &a, "parent"));
+		cli_made_named(ctx, 'T', a.pos[0]);
 	} else if (!strcmp(sub, "join")) {
 		if ((rc = cli_parse("team", "join TEAM [LOGIN]", NULL, argc - 1, argv + 1, 1, 2, &a)))
 			return rc;
 		r = okr_store_team_join(ctx->store, a.pos[0], a.npos > 1 ? a.pos[1] : ctx->login);
+		cli_made_named(ctx, 'P', a.npos > 1 ? a.pos[1] : ctx->login);
 	} else {
 		return cli_usage_fail("team", sub);
 	}

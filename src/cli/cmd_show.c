@@ -40,7 +40,7 @@ static void show_comments(cli_ctx *ctx, char kind, int64_t id, json_out *j)
 		if (j) {
 			json_obj(j, NULL);
 			json_str(j, "author", c[i].author);
-			json_int(j, "at", c[i].at);
+			json_time(j, "at", c[i].at);
 			json_str(j, "text", c[i].text);
 			json_end_obj(j);
 			continue;
@@ -102,7 +102,7 @@ static int show_kr(cli_ctx *ctx, const okr_snapshot *snap, const okr_assessments
 		for (size_t i = 0; i < n; i++) {
 			json_obj(&j, NULL);
 			json_str(&j, "author", cis[i].author);
-			json_int(&j, "at", cis[i].at);
+			json_time(&j, "at", cis[i].at);
 			json_num(&j, "value", cis[i].value);
 			if (cis[i].confidence >= 0)
 				json_int(&j, "confidence", cis[i].confidence);
@@ -263,7 +263,7 @@ static int show_kpi(cli_ctx *ctx, int64_t id, bool json)
 		json_arr(&j, "samples");
 		for (size_t i = 0; i < n; i++) {
 			json_obj(&j, NULL);
-			json_int(&j, "at", s[i].at);
+			json_time(&j, "at", s[i].at);
 			json_num(&j, "value", s[i].value);
 			json_str(&j, "author", s[i].author);
 			json_str(&j, "note", s[i].note);

@@ -29,6 +29,8 @@ int cmd_import(cli_ctx *, int, char **);
 int cmd_board(cli_ctx *, int, char **);
 int cmd_status(cli_ctx *, int, char **);
 int cmd_review(cli_ctx *, int, char **);
+int cmd_complete(cli_ctx *, int, char **);
+int cmd_describe(cli_ctx *, int, char **);
 
 const cli_command cli_commands[] = {
 	{ "tui", "", N_("the full-screen view (the default)"), CLI_DB_SELF, cmd_tui },
@@ -64,7 +66,7 @@ const cli_command cli_commands[] = {
 	  cmd_due },
 	{ "grade", "KR SCORE [-m NOTE]", N_("grade a key result 0.0–1.0 (cycle close: okr cycle close C)"),
 	  CLI_DB_WRITE, cmd_grade },
-	{ "export", "--format md|csv|json [--cycle C] [--team T]", N_("a review report, or everything for another tool"),
+	{ "export", "--format md|csv|json [--cycle C] [--team T] [--table TABLE] [--bom]", N_("a review report, or everything for another tool"),
 	  CLI_DB_READ, cmd_export },
 	{ "import", "FILE [--dry-run]", N_("read an okr export (JSON or CSV) into the database"), CLI_DB_SELF,
 	  cmd_import },
@@ -75,6 +77,9 @@ const cli_command cli_commands[] = {
 	  CLI_DB_READ, cmd_status },
 	{ "review", "[--team T] [--cycle C] [--mine]", N_("review one key result at a time: check-ins, grades, a summary"),
 	  CLI_DB_READ, cmd_review },
+	/* For the shells' completion scripts and the man page generator: hidden. */
+	{ "__complete", "WORD...", "", CLI_DB_NONE, cmd_complete },
+	{ "__describe", "commands|forms|options|config", "", CLI_DB_NONE, cmd_describe },
 	{ 0 }
 };
 

@@ -87,13 +87,19 @@ static char *boolean(bool v) { return okr_xstrdup(v ? "true" : "false"); }
 static char *date(okr_day d) { char b[11]; okr_format_date(d, b); return okr_xstrdup(b); }
 static char *ref(okr_id_kind k, int64_t id) { char b[24]; return id ? okr_xstrdup(okr_format_id(k, id, b, sizeof b)) : NULL; }
 
-static char *timestamp(okr_time t)
+const char *x_time(okr_time t, char buf[static 32])
 {
-	char d[11], b[32];
+	char d[11];
 	okr_format_date(okr_day_of(t), d);
 	long s = (long)(((t % 86400) + 86400) % 86400);
-	snprintf(b, sizeof b, "%sT%02ld:%02ld:%02ldZ", d, s / 3600, s / 60 % 60, s % 60);
-	return okr_xstrdup(b);
+	snprintf(buf, 32, "%sT%02ld:%02ld:%02ldZ", d, s / 3600, s / 60 % 60, s % 60);
+	return buf;
+}
+
+static char *timestamp(okr_time t)
+{
+	char b[32];
+	return okr_xstrdup(x_time(t, b));
 }
 
 static const char *cycle_name(const okr_dump *d, int64_t id)

@@ -63,6 +63,16 @@ bool x_add(x_file *f, okr_load_kind kind, char **vals, const char *where, char *
  * no name or ID is there twice.  On error false with err. */
 bool x_check(x_file *f, char *err, size_t errlen);
 
+/* A field's text for a CSV file (csv_text.c): control, C1 and bidi
+ * characters and stray bytes escaped behind a leading "'\\", malloc'd (NULL
+ * stays NULL); and the reverse, in place, for the import. */
+char *csv_text_encode(const char *s);
+void csv_text_decode(char *s);
+
+/* A time as every okr file and --json output writes it, in UTC:
+ * "2026-11-23T12:00:00Z" (ISO 8601). */
+const char *x_time(okr_time t, char buf[static 32]);
+
 /* Numbers as the shortest text that reads back as the same double. */
 const char *x_num(double v, char buf[static 32]);
 

@@ -12,7 +12,13 @@ size_t export_count(const okr_dump *d, okr_load_kind k);
 
 /* Every record i of kind k with keep[k][i], as JSON or CSV (exchange.h). */
 void export_json(FILE *out, const okr_dump *d, bool *const keep[LOAD_NKINDS]);
-void export_csv(FILE *out, const okr_dump *d, bool *const keep[LOAD_NKINDS]);
+/* table >= 0: only that record type, as a plain table with one header row
+ * (for sorting and filtering in a spreadsheet); -1: the whole okr stream. */
+void export_csv(FILE *out, const okr_dump *d, bool *const keep[LOAD_NKINDS], int table);
+/* The record type named name ("key_results" or "key_result"), or -1; and the
+ * names, for a message. */
+int export_table(const char *name);
+void export_table_names(char *out, size_t len);
 
 /* The review report of one cycle (team NULL: all) in Markdown. */
 int export_md(cli_ctx *ctx, FILE *out, const okr_cycle *cycle, const char *team);

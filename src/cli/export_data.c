@@ -68,10 +68,41 @@ static void put_line(FILE *out, okr_buf *line)
 	line->s[0] = '\0';
 }
 
-void export_csv(FILE *out, const okr_dump *d, bool *const keep[LOAD_NKINDS])
+static void put_field(okr_buf *line, const char *v, bool first)
+{
+	char *safe = csv_text_encode(v);
+	csv_put(line, safe, first);
+	free(safe);
+}
+
+/* One record type as a table of its own: one header row, then the rows. */
+static void csv_table(FILE *out, const okr_dump *d, bool *const keep[LOAD_NKINDS], int k, okr_buf *line)
+{
+	const x_record *r = &x_records[k];
+	char *v[X_MAX_FIELDS] = { 0 };
+	for (int f = 0; f < r->nfields; f++)
+		csv_put(line, r->fields[f].name, f == 0);
+	put_line(out, line);
+	for (size_t i = 0; i < count(d, k); i++) {
+		if (!keep[k][i])
+			continue;
+		x_row(d, k, i, v);
+		for (int f = 0; f < r->nfields; f++)
+			put_field(line, v[f], f == 0);
+		put_line(out, line);
+		x_row_free(v, r->nfields);
+	}
+}
+
+void export_csv(FILE *out, const okr_dump *d, bool *const keep[LOAD_NKINDS], int table)
 {
 	okr_buf line;
 	okr_buf_init(&line);
+	if (table >= 0) {
+		csv_table(out, d, keep, table, &line);
+		okr_buf_free(&line);
+		return;
+	}
 	char *v[X_MAX_FIELDS] = { 0 };
 	char head[40];
 	csv_put(&line, "#okr", true);
@@ -94,10 +125,25 @@ void export_csv(FILE *out, const okr_dump *d, bool *const keep[LOAD_NKINDS])
 			x_row(d, k, i, v);
 			csv_put(&line, r->name, true);
 			for (int f = 0; f < r->nfields; f++)
-				csv_put(&line, v[f], false);
+				put_field(&line, v[f], false);
 			put_line(out, &line);
 			x_row_free(v, r->nfields);
 		}
 	}
 	okr_buf_free(&line);
+}
+
+int export_table(const char *name)
+{
+	for (int k = 0; k < LOAD_NKINDS; k++)
+		if (!strcmp(name, x_records[k].name) || !strcmp(name, x_records[k].plural))
+			return k;
+	return -1;
+}
+
+void export_table_names(char *out, size_t len)
+{
+	out[0] = '\0';
+	for (int k = 0; k < LOAD_NKINDS; k++)
+		snprintf(out + strlen(out), len - strlen(out), "%s%s", k ? ", " : "", x_records[k].plural);
 }

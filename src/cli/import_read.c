@@ -177,6 +177,8 @@ static void read_csv(const char *text, size_t len, x_file *f, import_errors *e)
 		}
 		if (rec.n == 1 && !rec.f[0][0])
 			continue;   /* a blank line */
+		for (size_t i = 0; i < rec.n; i++)
+			csv_text_decode(rec.f[i]);
 		const char *name = rec.f[0];
 		if (!strcmp(name, "#okr"))
 			continue;

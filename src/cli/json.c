@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "exchange.h"
 #include "okr/cli.h"
 #include "okr/text.h"
 
@@ -150,4 +151,27 @@ void json_raw(json_out *j, const char *k, const char *literal)
 void json_finish(json_out *j)
 {
 	fputc('\n', j->f);
+}
+
+void json_time(json_out *j, const char *key, okr_time t)
+{
+	char b[32];
+	if (t)
+		json_str(j, key, x_time(t, b));
+	else
+		json_null(j, key);
+}
+
+void json_str_list(json_out *j, const char *key, const char *list)
+{
+	json_arr(j, key);
+	for (const char *p = list ? list : ""; *p;) {
+		size_t n = strcspn(p, ",");
+		char item[256];
+		snprintf(item, sizeof item, "%.*s", (int)n, p);
+		json_str(j, NULL, item);
+		p += n;
+		p += strspn(p, ", ");
+	}
+	json_end_arr(j);
 }

@@ -75,7 +75,7 @@ static void print_json(cli_ctx *ctx, const cli_scores *sc, const okr_person *p, 
 		if (r->has[b]) {
 			json_obj(&j, NULL);
 			json_str(&j, "badge", score_badge_slug((score_badge)b));
-			json_int(&j, "at", r->badge_at[b]);
+			json_time(&j, "at", r->badge_at[b]);
 			json_end_obj(&j);
 		}
 	json_end_arr(&j);
@@ -89,7 +89,7 @@ static void print_json(cli_ctx *ctx, const cli_scores *sc, const okr_person *p, 
 				continue;
 			line_text(sc, &l[i], text, sizeof text);
 			json_obj(&j, NULL);
-			json_int(&j, "at", l[i].at);
+			json_time(&j, "at", l[i].at);
 			json_int(&j, "points", l[i].points);
 			json_str(&j, "why", text);
 			json_end_obj(&j);

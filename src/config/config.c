@@ -145,7 +145,25 @@ typedef struct {
 	char *err;
 	size_t errlen;
 	unsigned at_risk_line, off_track_line;
+	size_t layer_first;        /* bindings before this are from an earlier file */
 } load_ctx;
+
+/* A later file (the personal one over the host's) replaces what an earlier
+ * one bound: the action's keys, or a key given to another action. */
+static void drop_binding(load_ctx *c, size_t j)
+{
+	okr_config *cfg = c->cfg;
+	memmove(&cfg->bindings[j], &cfg->bindings[j + 1], (cfg->nbindings - j - 1) * sizeof cfg->bindings[0]);
+	cfg->nbindings--;
+	c->layer_first--;
+}
+
+static void drop_earlier_action(load_ctx *c, const char *action)
+{
+	for (size_t j = c->layer_first; j-- > 0;)
+		if (!strcmp(c->cfg->bindings[j].action, action))
+			drop_binding(c, j);
+}
 
 static bool fail(load_ctx *c, unsigned line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
@@ -293,6 +311,7 @@ static bool load_keys(load_ctx *c, config_setting_t *group)
 			return fail(c, line, _("'keys.%s' must be a string of key names, "
 					       "e.g. %s = \"c C-k\";"), action, action);
 		const char *p = config_setting_get_string(s);
+		drop_earlier_action(c, action);
 		size_t first = cfg->nbindings;
 		while (*p) {
 			size_t n = strcspn(p, " \t");
@@ -316,6 +335,11 @@ static bool load_keys(load_ctx *c, config_setting_t *group)
 					continue;
 				if (j >= first) {
 					dup = true;   /* "c c": harmless, keep one */
+					break;
+				}
+				if (j < c->layer_first) {
+					drop_binding(c, j);
+					first--;
 					break;
 				}
 				return fail(c, line, _("key '%s' is bound to both '%s' and '%s'; "
@@ -474,7 +498,7 @@ static bool load_group(load_ctx *c, config_setting_t *group,
 static bool apply_text(okr_config *cfg, const char *text, const char *file,
 		       char *err, size_t errlen)
 {
-	load_ctx c = { cfg, file, err, errlen, 0, 0 };
+	load_ctx c = { cfg, file, err, errlen, 0, 0, cfg->nbindings };
 	config_t lc;
 	config_init(&lc);
 	bool ok;
@@ -512,83 +536,22 @@ void okr_config_defaults_apply(okr_config *cfg)
 bool okr_config_load_string(okr_config *cfg, const char *text, const char *name,
 			    char *err, size_t errlen)
 {
-	okr_config *tmp = okr_xmalloc(sizeof *tmp);
-	okr_config_defaults_apply(tmp);
-	bool ok = apply_text(tmp, text, name ? name : "(string)", err, errlen);
+	okr_config_defaults_apply(cfg);
+	bool ok = okr_config_apply_string(cfg, text, name, err, errlen);
 	/* On error the caller still gets a usable configuration: the defaults. */
 	if (!ok)
-		okr_config_defaults_apply(tmp);
-	memcpy(cfg, tmp, sizeof *cfg);
+		okr_config_defaults_apply(cfg);
+	return ok;
+}
+
+bool okr_config_apply_string(okr_config *cfg, const char *text, const char *name,
+			     char *err, size_t errlen)
+{
+	okr_config *tmp = okr_xmalloc(sizeof *tmp);
+	memcpy(tmp, cfg, sizeof *tmp);
+	bool ok = apply_text(tmp, text, name ? name : "(string)", err, errlen);
+	if (ok)
+		memcpy(cfg, tmp, sizeof *cfg);
 	free(tmp);
 	return ok;
-}
-
-/* The whole file as a string, or NULL with errno set. */
-static char *read_file(const char *path)
-{
-	FILE *f = fopen(path, "r");
-	if (!f)
-		return NULL;
-	okr_buf b;
-	okr_buf_init(&b);
-	char chunk[4096];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		okr_buf_addn(&b, chunk, n);
-	int e = ferror(f) ? errno : 0;
-	fclose(f);
-	if (e) {
-		okr_buf_free(&b);
-		errno = e;
-		return NULL;
-	}
-	char *text = okr_buf_take(&b);
-	okr_buf_free(&b);
-	return text;
-}
-
-bool okr_config_load(okr_config *cfg, const char *path, bool must_exist,
-		     char *err, size_t errlen)
-{
-	char *text = read_file(path);
-	if (!text) {
-		int e = errno;
-		okr_config_defaults_apply(cfg);
-		if (!must_exist && (e == ENOENT || e == ENOTDIR))
-			return true;
-		if (must_exist)
-			snprintf(err, errlen, _("cannot read %s: %s — check the path given "
-						"to --config or $OKR_CONFIG"), path, strerror(e));
-		else
-			snprintf(err, errlen, _("cannot read %s: %s"), path, strerror(e));
-		return false;
-	}
-	bool ok = okr_config_load_string(cfg, text, path, err, errlen);
-	free(text);
-	return ok;
-}
-
-bool okr_config_locate(const char *explicit_path, char *out, size_t len)
-{
-	const char *env;
-	if (explicit_path && *explicit_path) {
-		snprintf(out, len, "%s", explicit_path);
-		return true;
-	}
-	if ((env = getenv("OKR_CONFIG")) && *env) {
-		snprintf(out, len, "%s", env);
-		return true;
-	}
-	/* The XDG spec says a relative XDG_CONFIG_HOME is invalid and ignored. */
-	if ((env = getenv("XDG_CONFIG_HOME")) && env[0] == '/') {
-		snprintf(out, len, "%s/okr/okr.conf", env);
-		return false;
-	}
-	env = getenv("HOME");
-	if (!env || !*env) {
-		struct passwd *pw = getpwuid(getuid());
-		env = pw && pw->pw_dir ? pw->pw_dir : "";
-	}
-	snprintf(out, len, "%s/.config/okr/okr.conf", env);
-	return false;
 }

@@ -30,10 +30,28 @@ void csv_record_free(csv_record *rec)
 	memset(rec, 0, sizeof *rec);
 }
 
+bool csv_formula_like(const char *s)
+{
+	/* A leading quote is guarded too, so that the one added can be told from
+	 * one typed — except before a backslash, which marks text that okr's CSV
+	 * writer escaped (src/cli/csv_text.c) and is already safe. */
+	if (s[0] == '\'')
+		return s[1] != '\\';
+	if (!s[0] || !strchr("=+-@\t\r", s[0]))
+		return false;
+	char *end;
+	strtod(s, &end);
+	return !(end > s && *end == '\0');
+}
+
 static void add_field(csv_record *rec, okr_buf *b)
 {
 	okr_xgrow(&rec->f, &rec->cap, rec->n + 1, sizeof *rec->f);
-	rec->f[rec->n++] = okr_buf_take(b);
+	char *f = okr_buf_take(b);
+	/* Undo csv_put's guard: exactly one quote, and only where it put one. */
+	if (f[0] == '\'' && csv_formula_like(f + 1))
+		memmove(f, f + 1, strlen(f));
+	rec->f[rec->n++] = f;
 }
 
 /* A record ends at an unquoted LF or CRLF, or at the end of the text. */
@@ -111,11 +129,14 @@ void csv_put(okr_buf *line, const char *field, bool first)
 		okr_buf_addc(line, ',');
 	if (!field)
 		return;
+	const char *guard = csv_formula_like(field) ? "'" : "";
 	if (!field[strcspn(field, ",\"\r\n")]) {
+		okr_buf_add(line, guard);
 		okr_buf_add(line, field);
 		return;
 	}
 	okr_buf_addc(line, '"');
+	okr_buf_add(line, guard);
 	for (const char *p = field; *p; p++) {
 		if (*p == '"')
 			okr_buf_addc(line, '"');

@@ -1,0 +1,117 @@
+/*
+ * write_json.c — `--json` on every write command (SPEC §6): the command runs
+ * as it always does, its human text silenced, and then the item it made or
+ * changed is printed in the words of `okr show --json` (docs/schema), so a
+ * script reads one vocabulary whether it wrote or read.  A command says what
+ * it touched with cli_made(); this file does the rest, so no command needs
+ * its own JSON writer.
+ */
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "okr/cli.h"
+#include "okr/i18n.h"
+#include "okr/parse.h"
+#include "okr/util.h"
+
+int cmd_show(cli_ctx *ctx, int argc, char **argv);
+
+void cli_made(cli_ctx *ctx, okr_id_kind kind, int64_t id)
+{
+	ctx->made_kind = kind;
+	ctx->made_id = id;
+	ctx->made_what = 0;
+}
+
+void cli_made_named(cli_ctx *ctx, char what, const char *name)
+{
+	ctx->made_kind = ID_NONE;
+	ctx->made_what = what;
+	okr_strlcpy(ctx->made_name, name, sizeof ctx->made_name);
+}
+
+bool cli_write_json_wanted(const cli_command *c, int *argc, char **argv)
+{
+	if (c->db != CLI_DB_WRITE)
+		return false;
+	int at = -1;
+	for (int i = 0; i < *argc && strcmp(argv[i], "--"); i++)
+		if (!strcmp(argv[i], "--json"))
+			at = i;
+	if (at < 0)
+		return false;
+	/* `okr kpi list --json` is the command's own. */
+	cli_form f;
+	for (int i = 0; cli_usage_form(c->args, i, &f); i++) {
+		if (*argc == 0 || strcmp(f.sub, argv[0]))
+			continue;
+		for (int k = 0; k < f.nopts; k++)
+			if (!strcmp(f.opts[k].name, "--json"))
+				return false;
+	}
+	memmove(argv + at, argv + at + 1, (size_t)(*argc - at) * sizeof *argv);
+	(*argc)--;
+	return true;
+}
+
+static void print_cycle(cli_ctx *ctx)
+{
+	okr_cycle c;
+	if (okr_store_cycle_by_name(ctx->store, ctx->made_name, &c) != OKR_OK)
+		return;
+	char s[11], e[11];
+	json_out j;
+	json_begin(&j, stdout);
+	json_obj(&j, NULL);
+	json_str(&j, "name", c.name);
+	okr_format_date(c.start, s);
+	okr_format_date(c.end, e);
+	json_str(&j, "start", s);
+	json_str(&j, "end", e);
+	json_end_obj(&j);
+	json_finish(&j);
+	okr_cycle_free(&c);
+}
+
+static int print_made(cli_ctx *ctx)
+{
+	char id[32];
+	char *argv[] = { id, "--json", NULL };
+	if (ctx->made_kind != ID_NONE) {
+		okr_format_id(ctx->made_kind, ctx->made_id, id, sizeof id);
+		return cmd_show(ctx, 2, argv);
+	}
+	if (ctx->made_what == 'P') {
+		okr_strlcpy(id, ctx->made_name, sizeof id);
+		return cmd_show(ctx, 2, argv);
+	}
+	if (ctx->made_what == 'C') {
+		print_cycle(ctx);
+	} else if (ctx->made_what == 'T') {
+		json_out j;
+		json_begin(&j, stdout);
+		json_obj(&j, NULL);
+		json_str(&j, "name", ctx->made_name);
+		json_end_obj(&j);
+		json_finish(&j);
+	}
+	return 0;
+}
+
+int cli_write_json_run(cli_ctx *ctx, const cli_command *c, int argc, char **argv)
+{
+	fflush(stdout);
+	int saved = dup(STDOUT_FILENO);
+	int null = open("/dev/null", O_WRONLY);
+	if (saved < 0 || null < 0)
+		return cli_fail(OKR_E_FAIL, _("cannot set the output aside for --json"));
+	dup2(null, STDOUT_FILENO);
+	close(null);
+	int rc = c->run(ctx, argc, argv);
+	fflush(stdout);
+	dup2(saved, STDOUT_FILENO);
+	close(saved);
+	return rc ? rc : print_made(ctx);
+}
