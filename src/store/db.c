@@ -215,6 +215,7 @@ static okr_result run_txn(okr_store *s, const char *begin, store_txn_fn fn, void
 	int rc = SQLITE_OK;
 	for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
 		s->err[0] = '\0';
+		store_events_drop(s);
 		rc = exec(s, begin);
 		if ((rc & 0xff) == SQLITE_BUSY) {
 			s->waited_ms = 0;
@@ -228,6 +229,7 @@ static okr_result run_txn(okr_store *s, const char *begin, store_txn_fn fn, void
 		int ext = sqlite3_extended_errcode(s->db);
 		if (r != OKR_OK) {
 			exec(s, "ROLLBACK");
+			store_events_drop(s);
 			/* A busy error inside the body: run the whole body again. */
 			if ((ext & 0xff) == SQLITE_BUSY) {
 				s->waited_ms = 0;
@@ -241,10 +243,12 @@ static okr_result run_txn(okr_store *s, const char *begin, store_txn_fn fn, void
 			if (is_write) {
 				s->own_commits++;
 				ring_bell(s);
+				store_events_deliver(s);
 			}
 			return OKR_OK;
 		}
 		exec(s, "ROLLBACK");
+		store_events_drop(s);
 		if ((rc & 0xff) != SQLITE_BUSY)
 			return store_sqlerr(s, rc, _("saving"));
 		s->waited_ms = 0;

@@ -18,6 +18,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "okr/hooks.h"
 #include "okr/i18n.h"
 #include "okr/text.h"
 #include "okr/ui.h"
@@ -487,6 +488,7 @@ static int run_ui(cli_ctx *ctx, const ui_review_request *rq)
 		return rc;
 	setup_keys(&u);
 	okr_store_on_wait(u.store, statusbar_on_wait, &u);
+	hooks_attach(u.cfg, u.store);
 	if (u.readonly)
 		app_message(&u, true, _("read-only: %s"), u.ro_reason);
 	else if (okr_store_warning(u.store)[0])
