@@ -60,8 +60,9 @@ const cli_command cli_commands[] = {
 	{ "person", "add LOGIN [--name NAME] | role LOGIN member|lead|admin | name LOGIN NAME",
 	  N_("manage people"), CLI_DB_WRITE, cmd_person },
 	{ "team", "add NAME [--parent TEAM] | join TEAM [LOGIN]", N_("manage teams"), CLI_DB_WRITE, cmd_team },
-	{ "due", "[--json]", N_("what you owe: quiet key results, overdue KPI values, grades to give"), CLI_DB_READ,
-	  cmd_due },
+	{ "due", "[--brief] [--team T] [--json]",
+	  N_("what you owe: quiet key results, overdue KPI values, grades to give (--brief: one line for a "
+	     "login shell; --team: who in a team is behind this week)"), CLI_DB_READ, cmd_due },
 	{ "grade", "KR SCORE [-m NOTE]", N_("grade a key result 0.0–1.0 (cycle close: okr cycle close C)"),
 	  CLI_DB_WRITE, cmd_grade },
 	{ "export", "--format md|csv|json [--cycle C] [--team T]", N_("a review report, or everything for another tool"),
