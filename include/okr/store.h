@@ -201,6 +201,16 @@ void okr_grades_free(okr_grade *v, size_t n);
  * the missing grades (okr cycle close does) to make both one transaction. */
 okr_result okr_store_cycle_close(okr_store *s, int64_t cycle_id);
 
+/* Copy plan (made by okr_plan_make from `from`, a snapshot of another
+ * cycle) into cycle to_cycle in one transaction, through the same checks as
+ * okr_store_objective_add / okr_store_kr_add / okr_store_kr_link_kpi:
+ * all of it or, on any refusal, nothing.  new_objs[i] (plan->nobjs) and
+ * new_krs (plan->nkrs, in plan order) get the new IDs; both may be NULL.
+ * src/store/write_plan.c */
+struct okr_plan;
+okr_result okr_store_cycle_plan(okr_store *s, const okr_snapshot *from, const struct okr_plan *plan,
+				int64_t to_cycle, int64_t *new_objs, int64_t *new_krs);
+
 /* Run fn as one transaction: the writes it makes through this API all commit
  * together or not at all (imports, the large benchmark data set). */
 okr_result okr_store_batch(okr_store *s, okr_result (*fn)(okr_store *s, void *ctx), void *ctx);
