@@ -29,6 +29,7 @@ int cmd_import(cli_ctx *, int, char **);
 int cmd_board(cli_ctx *, int, char **);
 int cmd_status(cli_ctx *, int, char **);
 int cmd_review(cli_ctx *, int, char **);
+int cmd_digest(cli_ctx *, int, char **);
 
 const cli_command cli_commands[] = {
 	{ "tui", "", N_("the full-screen view (the default)"), CLI_DB_SELF, cmd_tui },
@@ -78,6 +79,9 @@ const cli_command cli_commands[] = {
 	  CLI_DB_READ, cmd_status },
 	{ "review", "[--team T] [--cycle C] [--mine]", N_("review one key result at a time: check-ins, grades, a summary"),
 	  CLI_DB_READ, cmd_review },
+	{ "digest", "[--week DATE] [--team T] [--format md|text|json]",
+	  N_("what moved in a week: check-ins, status changes, kudos, badges, movers, what is due — for cron"),
+	  CLI_DB_READ, cmd_digest },
 	{ 0 }
 };
 
