@@ -156,6 +156,8 @@ unsigned app_action(ui *u, okr_action a)
 	case ACT_BOARD_TEAMS: return board_action(u, a);
 	case ACT_KPIS: return views_toggle(u, VIEW_KPIS);
 	case ACT_DUE: return views_toggle(u, VIEW_DUE);
+	case ACT_RHYTHM: return views_toggle(u, VIEW_RHYTHM);
+	case ACT_PLAN_CYCLE: return views_toggle(u, VIEW_PLAN);
 	case ACT_REVIEW: return review_open(u, false);
 	case ACT_CLOSE_CYCLE: return review_open(u, true);
 	default: break;
@@ -502,6 +504,8 @@ static int run_ui(cli_ctx *ctx, const ui_review_request *rq)
 	}
 	watch_open(&u.watch, okr_store_bell_path(u.store));
 	u.live = u.watch.fd >= 0;
+	if (!rq && !u.msg[0])
+		view_due_banner(&u);
 
 	/* Our handler before curses starts, so that curses leaves SIGWINCH to
 	 * us: the handler only sets a flag that the loop reads. */
