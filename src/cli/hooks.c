@@ -208,8 +208,10 @@ static void supervise(const okr_config *cfg, const char *event, const char *cmd,
 	setpgid(pid, pid);
 	log_line(logfd, event, _("running `%s` (pid %ld)"), cmd, (long)pid);
 	size_t dropped = collect(logfd, out[0], deadline);
-	close(out[0]);
+	/* Keep the pipe open until the hook is gone: closing it first would
+	 * end a flooding hook by SIGPIPE and hide that it ran out of time. */
 	reap(logfd, event, pid, deadline, cfg->hooks.timeout, dropped);
+	close(out[0]);
 }
 
 bool hooks_spawn(const okr_config *cfg, const char *event, const char *cmd, const char *json)
