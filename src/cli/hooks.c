@@ -176,8 +176,10 @@ static void supervise(const okr_config *cfg, const char *event, const char *cmd,
 {
 	char path[4096];
 	hooks_log_path(cfg, path, sizeof path);
+	/* A log that cannot be written does not stop the hook: its output
+	 * then goes nowhere, as it would without okr. */
 	int logfd = log_open(path);
-	if (logfd < 0)
+	if (logfd < 0 && (logfd = open("/dev/null", O_WRONLY)) < 0)
 		return;
 	signal(SIGCHLD, SIG_DFL);
 	signal(SIGPIPE, SIG_IGN);

@@ -106,7 +106,16 @@ run hk cycle close 2026-Q4
 wait_until "[ -s $T/closed.json ] && log_has 'cycle_closed: done'"; check $? "the cycle_closed hook ran"
 grep -q '"name": "2026-Q4"' "$T/closed.json"; check $? "  … with the cycle's name"
 
-# 7. Bad settings are reported with the line, not ignored.
+# 7. A log that cannot be written does not stop the hook (a new database:
+# the cycle above is closed).
+fresh_db
+: >"$T/not-a-dir"
+printf 'hooks = { checkin = "touch %s"; log = "%s"; };\n' "$T/ran-anyway" "$T/not-a-dir/hooks.log" >"$CONF"
+run hk checkin K1 5 -m "no log"
+[ "$rc" = 0 ]; check $? "an unwritable hooks.log does not fail the check-in"
+wait_until "[ -e $T/ran-anyway ]"; check $? "  … and the hook still runs"
+
+# 8. Bad settings are reported with the line, not ignored.
 printf 'hooks = { timeout = 0; };\n' >"$CONF"
 expect_err_contains 2 "timeout" hk due
 printf 'hooks = { chekin = "x"; };\n' >"$CONF"
