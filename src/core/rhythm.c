@@ -101,7 +101,8 @@ void okr_rhythm_compute(const okr_snapshot *snap, const okr_assessments *as, con
 	size_t *was = okr_xcalloc(out->npeople ? out->npeople : 1, sizeof *was);
 	for (size_t i = 0; i < out->npeople; i++)
 		was[i] = out->people[i].person;
-	qsort(out->people, out->npeople, sizeof *out->people, cmp_person);
+	if (out->npeople)
+		qsort(out->people, out->npeople, sizeof *out->people, cmp_person);
 	for (size_t k = 0; k < out->nkrs; k++)
 		for (size_t i = 0; i < out->npeople; i++)
 			if (out->people[i].person == was[out->krs[k].owner]) {
@@ -109,7 +110,8 @@ void okr_rhythm_compute(const okr_snapshot *snap, const okr_assessments *as, con
 				break;
 			}
 	free(was);
-	qsort(out->krs, out->nkrs, sizeof *out->krs, cmp_kr);
+	if (out->nkrs)   /* krs is NULL when there are none */
+		qsort(out->krs, out->nkrs, sizeof *out->krs, cmp_kr);
 	for (size_t i = 0; i < out->npeople; i++)
 		out->behind += out->people[i].nkrs && !out->people[i].checked_in;
 }
