@@ -63,4 +63,10 @@ check "Enter makes the plan" wait_for 'planned 2026-next: 3 objectives, 8 key re
 check "… and the cycle has them" sh -c "OKR_USER=sarah '$OKR_BIN' --db '$E2E_DB' list --cycle 2026-next | grep -q '^O5 '"
 check "… nothing of O1 was copied" sh -c "! OKR_USER=sarah '$OKR_BIN' --db '$E2E_DB' list --cycle 2026-next | grep -q 'Trở thành công ty'"
 check "okr is still running" pane_alive
+
+# Someone who owes nothing gets no banner: the footer shows the key hints.
+tmux_cmd kill-session -t e2e
+E2E_USER=jing e2e_run 100 30
+wait_for 'Objectives' 5
+check "no banner for jing, who owes nothing" sh -c "screen_last=\$(tmux -L '$E2E_SOCK' capture-pane -p -t e2e | tail -1); echo \"\$screen_last\" | grep -q '? help' && ! echo \"\$screen_last\" | grep -q 'You owe'"
 e2e_done
