@@ -9,7 +9,9 @@
  * running after hooks.timeout seconds is killed with its process group; what
  * it prints (at most HOOKS_OUTPUT_MAX bytes a run), its exit status and every
  * failure to start it are appended to the log file.  Hooks come only from the
- * person's or the host's okr.conf, never from the shared database.
+ * person's or the host's okr.conf, never from the shared database.  A hook
+ * runs with $OKR_HOOK_EVENT set to its event, and okr runs no hooks while
+ * that is set, so a hook that runs okr cannot set itself off again.
  */
 #ifndef OKR_HOOKS_H
 #define OKR_HOOKS_H

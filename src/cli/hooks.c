@@ -194,6 +194,7 @@ static void supervise(const okr_config *cfg, const char *event, const char *cmd,
 	if (pid == 0) {
 		setpgid(0, 0);
 		signal(SIGPIPE, SIG_DFL);
+		setenv("OKR_HOOK_EVENT", event, 1);
 		dup2(fileno(in), 0);
 		dup2(out[1], 1);
 		dup2(out[1], 2);

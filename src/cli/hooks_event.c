@@ -102,8 +102,14 @@ static void on_event(void *ctx, const okr_event *ev)
 	free(json);
 }
 
+/* A hook that runs okr (to comment, or check in something else) must not
+ * start the hooks again: inside one, $OKR_HOOK_EVENT is set and okr runs
+ * none, so a hook can never call itself for ever. */
 void hooks_attach(const okr_config *cfg, okr_store *s)
 {
+	const char *inside = getenv("OKR_HOOK_EVENT");
+	if (inside && *inside)
+		return;
 	if (s && (cfg->hooks.checkin[0] || cfg->hooks.celebration[0] || cfg->hooks.cycle_closed[0]))
 		okr_store_on_event(s, on_event, (void *)cfg);
 }

@@ -91,6 +91,15 @@ check $? "a check-in retried with the same --id succeeds"
 wait_until "log_has 'checkin: done'"; check $? "the hook ran"
 [ "$(grep -c 'checkin: running' "$LOG")" = 1 ]; check $? "  … once"
 
+# A hook that checks in itself does not set itself off again.
+: >"$LOG"
+conf "echo \$OKR_HOOK_EVENT > $T/inside; $OKR_BIN --db $DB checkin K1 61 -m from-the-hook"
+run hk checkin K1 60.5 -m "outer"
+wait_until "log_has 'checkin: done'"; check $? "a hook that runs okr checkin ends"
+[ "$(cat "$T/inside")" = checkin ]; check $? "  … with \$OKR_HOOK_EVENT set to its event"
+run okr show K1; grep -q "from-the-hook" "$OUT"; check $? "  … its own check-in is saved"
+[ "$(grep -c 'checkin: running' "$LOG")" = 1 ]; check $? "  … and it did not run the hook again"
+
 # 6. Celebration over 0.7 and 1.0, and a closed cycle.
 : >"$LOG"
 conf "" "cat >> $T/cel.json; echo >> $T/cel.json" "cat > $T/closed.json"
