@@ -100,6 +100,18 @@ wait_until "log_has 'checkin: done'"; check $? "a hook that runs okr checkin end
 run okr show K1; grep -q "from-the-hook" "$OUT"; check $? "  … its own check-in is saved"
 [ "$(grep -c 'checkin: running' "$LOG")" = 1 ]; check $? "  … and it did not run the hook again"
 
+# A check-in that is refused runs no hook: not a bad value, nor one the
+# store refuses inside its transaction (bob may not check in alice's K1).
+: >"$LOG"
+conf "cat > /dev/null"
+run hk checkin K1 12abc
+[ "$rc" = 2 ]; check $? "a bad value is refused (exit 2)"
+run env OKR_USER=bob "$OKR_BIN" --db "$DB" --config "$CONF" checkin K1 70 -m "not mine"
+[ "$rc" = 6 ]; check $? "someone else's key result is refused (exit 6)"
+hk checkin K1 60.6 -m "then a good one" >/dev/null
+wait_until "log_has 'checkin: done'"; check $? "a good check-in after them runs the hook"
+[ "$(grep -c 'checkin: running' "$LOG")" = 1 ]; check $? "  … and only it: the refused ones ran none"
+
 # 6. Celebration over 0.7 and 1.0, and a closed cycle.
 : >"$LOG"
 conf "" "cat >> $T/cel.json; echo >> $T/cel.json" "cat > $T/closed.json"
