@@ -35,6 +35,10 @@ run okr digest --week 2026-11-16 --team Sales
 	grep -q '^- K9 ' "$OUT" && ! grep -q '@jing' "$OUT"
 check $? "--team Sales shows only what the team's members own"
 
+run okr digest --week 2026-10-19
+grep -q '^## New badges (4)$' "$OUT" && grep -q '^- @sarah: Four in a row — checked in 4 weeks in a row$' "$OUT"
+check $? "a week in which badges were earned lists them (four in a row, 2026-10-23)"
+
 expect_err_contains 2 "not a digest format" okr digest --format pdf
 expect_err_contains 2 "--week" okr digest --week 2026-13-40
 expect_err_contains 3 "no team 'Nope'" okr digest --team Nope
