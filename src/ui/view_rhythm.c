@@ -117,7 +117,7 @@ static const char *status_word(okr_status s)
 
 static void draw_row(ui *u, WINDOW *w, int y, int width, const okr_rhythm *r, const row *rw)
 {
-	char buf[200], day[11], id[24];
+	char buf[200], day[11] = "", id[24];
 	const okr_snapshot *s = &u->d.snap;
 	if (rw->kind == 'H') {
 		draw_text(w, y, 1, _(rw->head), width - 1, THEME_HELP_SECTION, TEXT_ALIGN_LEFT);
