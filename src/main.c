@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "okr/cli.h"
+#include "okr/hooks.h"
 #include "okr/i18n.h"
 #include "okr/util.h"
 
@@ -139,6 +140,7 @@ int main(int argc, char **argv)
 		if (r != OKR_OK)
 			return cli_fail(r, "%s", err);
 		okr_store_on_wait(ctx.store, print_wait, NULL);
+		hooks_attach(&ctx.cfg, ctx.store);
 		if (okr_store_warning(ctx.store)[0])
 			fprintf(stderr, "okr: %s\n", okr_store_warning(ctx.store));
 	}

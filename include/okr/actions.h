@@ -52,6 +52,8 @@
 	X(KPIS,          "kpis",          "i",            N_("KPIs: target, timeframe, source, frequency, health; Enter: values")) \
 	X(DUE,           "due",           "D",            N_("What needs me: check-ins, KPI values and grades I owe")) \
 	X(REVIEW,        "review",        "r",            N_("Review what is shown, one key result at a time")) \
+	X(RHYTHM,        "rhythm",        "W",            N_("Team rhythm: who has not checked in this week, what is quiet or at risk")) \
+	X(PLAN_CYCLE,    "plan-cycle",    "P",            N_("Plan the next cycle: copy chosen objectives and key results into it")) \
 	X(CLOSE_CYCLE,   "close-cycle",   "",             N_("Grade every key result of the cycle, then close it"))
 
 typedef enum {

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include "okr/config.h"
+#include "okr/due.h"
 #include "okr/store.h"
 
 /* How a command needs the database. */
@@ -164,6 +165,25 @@ void cli_made_named(cli_ctx *ctx, char what, const char *name);
 bool cli_write_json_wanted(const cli_command *c, int *argc, char **argv);
 /* Run c with its human output silenced, then print what it made as JSON. */
 int cli_write_json_run(cli_ctx *ctx, const cli_command *c, int argc, char **argv);
+
+/* ---- what a person owes: src/cli/cmd_due.c ---- */
+
+/* okr due's list: the current cycle's snapshot first, then each ended,
+ * unclosed cycle (grades are owed there); due borrows their titles. */
+typedef struct {
+	okr_snapshot *snaps;
+	size_t n;
+	okr_due_list due;
+} cli_due;
+
+int cli_due_gather(cli_ctx *ctx, int64_t me, cli_due *v);
+void cli_due_free(cli_due *v);
+/* "2 check-ins, 1 KPI value" (translated, counted with ngettext). */
+void cli_due_summary(const okr_due_list *due, char *buf, size_t len);
+
+/* When the team's week that holds now began (Monday 00:00 in the team's
+ * zone), as Unix seconds (cmd_due_team.c). */
+okr_time cli_week_start(const cli_ctx *ctx, okr_time now);
 
 /* okr CMD --help: each form of c's usage and its summary (cmd_help.c). */
 int cli_command_help(const cli_command *c);

@@ -47,6 +47,11 @@ typedef struct {
 	char board_window[8];      /* week | cycle | all */
 	bool board_bands;          /* show bands instead of bottom ranks */
 	int board_top;             /* rows of the top shown above the viewer */
+	struct {                   /* commands run after an event commits (hooks.h) */
+		char checkin[1024], celebration[1024], cycle_closed[1024];
+		int timeout;               /* seconds before a hook is killed */
+		char log[4096];            /* "": $XDG_STATE_HOME/okr/hooks.log */
+	} hooks;
 	okr_binding bindings[OKR_MAX_BINDINGS];
 	size_t nbindings;          /* only those set in the file; defaults live in actions.h */
 } okr_config;

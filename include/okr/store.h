@@ -244,9 +244,48 @@ void okr_grades_free(okr_grade *v, size_t n);
  * the missing grades (okr cycle close does) to make both one transaction. */
 okr_result okr_store_cycle_close(okr_store *s, int64_t cycle_id);
 
+/* Copy plan (made by okr_plan_make from `from`, a snapshot of another
+ * cycle) into cycle to_cycle in one transaction, through the same checks as
+ * okr_store_objective_add / okr_store_kr_add / okr_store_kr_link_kpi:
+ * all of it or, on any refusal, nothing.  new_objs[i] (plan->nobjs) and
+ * new_krs (plan->nkrs, in plan order) get the new IDs; both may be NULL.
+ * src/store/write_plan.c */
+struct okr_plan;
+okr_result okr_store_cycle_plan(okr_store *s, const okr_snapshot *from, const struct okr_plan *plan,
+				int64_t to_cycle, int64_t *new_objs, int64_t *new_krs);
+
 /* Run fn as one transaction: the writes it makes through this API all commit
  * together or not at all (imports, the large benchmark data set). */
 okr_result okr_store_batch(okr_store *s, okr_result (*fn)(okr_store *s, void *ctx), void *ctx);
+
+/* ---- what just happened, for hooks: src/store/notify.c ---- */
+
+typedef enum {
+	OKR_EVENT_CHECKIN,        /* a new check-in (not a retried one) */
+	OKR_EVENT_CELEBRATION,    /* that check-in took its key result over 0.7 or 1.0 */
+	OKR_EVENT_CYCLE_CLOSED
+} okr_event_kind;
+
+typedef struct {
+	okr_event_kind kind;
+	okr_time at;
+	char *who;                /* login of the person who did it */
+	okr_kr kr;                /* checkin, celebration: the key result after the check-in */
+	char *objective;          /* its objective's title */
+	int64_t checkin_id;
+	double value;
+	int confidence;           /* -1: none */
+	char *note;
+	double before, progress;  /* raw progress before and after the check-in */
+	double mark;              /* celebration: 0.7 or 1.0 */
+	char *cycle;              /* cycle_closed: its name */
+	int64_t cycle_id;
+} okr_event;
+
+/* Call fn for each event after the transaction that made it has committed
+ * (never for one rolled back or retried), on the thread that wrote.  With
+ * no listener (the default) the store does none of the extra reads. */
+okr_result okr_store_on_event(okr_store *s, void (*fn)(void *ctx, const okr_event *ev), void *ctx);
 
 /* ---- freeing copies -------------------------------------------------------- */
 

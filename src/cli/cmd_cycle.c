@@ -1,5 +1,5 @@
 /*
- * cmd_cycle.c — okr cycle add|list|current.
+ * cmd_cycle.c — okr cycle add|list|current|close|plan.
  */
 #include <stdio.h>
 #include <string.h>
@@ -73,6 +73,7 @@ static int cycle_current(cli_ctx *ctx, int argc, char **argv)
 }
 
 int cli_cycle_close(cli_ctx *ctx, int argc, char **argv);   /* cmd_grade.c */
+int cli_cycle_plan(cli_ctx *ctx, int argc, char **argv);    /* cmd_cycle_plan.c */
 
 int cmd_cycle(cli_ctx *ctx, int argc, char **argv)
 {
@@ -85,5 +86,7 @@ int cmd_cycle(cli_ctx *ctx, int argc, char **argv)
 		return cycle_current(ctx, argc - 1, argv + 1);
 	if (!strcmp(sub, "close"))
 		return cli_cycle_close(ctx, argc - 1, argv + 1);
+	if (!strcmp(sub, "plan"))
+		return cli_cycle_plan(ctx, argc - 1, argv + 1);
 	return cli_usage_fail("cycle", sub);
 }

@@ -1,5 +1,5 @@
 /*
- * cmd_due.c — okr due [--json]: what I owe now — key results gone quiet,
+ * cmd_due.c — okr due [--brief] [--json]: what I owe now — key results gone quiet,
  * KPI values overdue, grades to give — computed by core/due.c, which the TUI
  * uses for the count in its status bar.  Exit 0 whether or not anything is
  * due: it is a to-do list, not a check.
@@ -28,15 +28,9 @@ static void span(okr_time secs, char *buf, size_t len)
 		snprintf(buf, len, _("less than 2 hours"));
 }
 
-typedef struct {
-	okr_snapshot *snaps;
-	size_t n;
-	okr_due_list due;
-} due_view;
-
 /* The current cycle, and every other that has ended without being closed
  * (grades are owed there).  KPIs are asked once, with the first. */
-static int gather(cli_ctx *ctx, int64_t me, due_view *v)
+int cli_due_gather(cli_ctx *ctx, int64_t me, cli_due *v)
 {
 	okr_snapshot first;
 	okr_result r = okr_store_snapshot(ctx->store, 0, false, &first);
@@ -79,7 +73,7 @@ static int gather(cli_ctx *ctx, int64_t me, due_view *v)
 	return 0;
 }
 
-static void print_json(const due_view *v, const char *login)
+static void print_json(const cli_due *v, const char *login)
 {
 	json_out j;
 	char id[24], day[11];
@@ -108,7 +102,7 @@ static void print_json(const due_view *v, const char *login)
 	json_finish(&j);
 }
 
-static void print_human(const due_view *v, const char *login)
+static void print_human(const cli_due *v, const char *login)
 {
 	if (!v->due.n) {
 		printf(_("Nothing due for @%s — every key result, KPI and grade is up to date.\n"), login);
@@ -147,25 +141,74 @@ static void print_human(const due_view *v, const char *login)
 	printf(_("\nCheck in: okr checkin K.. VALUE   KPI: okr kpi push NAME VALUE   grade: okr grade K.. SCORE\n"));
 }
 
+void cli_due_free(cli_due *v)
+{
+	okr_due_free(&v->due);
+	for (size_t i = 0; i < v->n; i++)
+		okr_snapshot_free(&v->snaps[i]);
+	free(v->snaps);
+	memset(v, 0, sizeof *v);
+}
+
+void cli_due_summary(const okr_due_list *due, char *buf, size_t len)
+{
+	size_t n[3] = { 0 };
+	for (size_t i = 0; i < due->n; i++)
+		n[due->items[i].kind]++;
+	char part[3][64];
+	snprintf(part[0], sizeof part[0], ngettext("%zu check-in", "%zu check-ins", n[0]), n[0]);
+	snprintf(part[1], sizeof part[1], ngettext("%zu KPI value", "%zu KPI values", n[1]), n[1]);
+	snprintf(part[2], sizeof part[2], ngettext("%zu grade", "%zu grades", n[2]), n[2]);
+	size_t used = 0;
+	buf[0] = '\0';
+	for (int k = 0; k < 3 && used < len; k++) {
+		if (!n[k])
+			continue;
+		int w = snprintf(buf + used, len - used, "%s%s", used ? ", " : "", part[k]);
+		if (w < 0)
+			break;
+		used += (size_t)w;
+	}
+}
+
+/* One line for a login shell, or nothing at all when nothing is due. */
+static void print_brief(const cli_due *v)
+{
+	if (!v->due.n)
+		return;
+	char what[256];
+	cli_due_summary(&v->due, what, sizeof what);
+	printf(_("okr: you owe %s this week — `okr due` lists them\n"), what);
+}
+
+int cli_due_team(cli_ctx *ctx, const char *team, bool json);   /* cmd_due_team.c */
+
 int cmd_due(cli_ctx *ctx, int argc, char **argv)
 {
-	static const cli_opt opts[] = { { "json", 0, false }, { 0 } };
+	static const char usage[] = "[--brief] [--team T] [--json]";
+	static const cli_opt opts[] = { { "json", 0, false }, { "brief", 0, false }, { "team", 't', true }, { 0 } };
 	cli_args a;
-	int rc = cli_parse("due", "[--json]", opts, argc, argv, 0, 0, &a);
+	int rc = cli_parse("due", usage, opts, argc, argv, 0, 0, &a);
 	if (rc)
 		return rc;
+	bool json = cli_opt_get(opts, &a, "json") != NULL, brief = cli_opt_get(opts, &a, "brief") != NULL;
+	const char *team = cli_opt_get(opts, &a, "team");
+	if (brief && (json || team))
+		return cli_fail(OKR_E_USAGE, _("--brief is one line for a login shell: use it without --json and "
+					       "--team — usage: okr due %s"), usage);
+	if (team)
+		return cli_due_team(ctx, team, json);
 	const okr_person *me = okr_store_me(ctx->store);
-	due_view v = { 0 };
-	rc = gather(ctx, me->id, &v);
+	cli_due v = { 0 };
+	rc = cli_due_gather(ctx, me->id, &v);
 	if (!rc) {
-		if (cli_opt_get(opts, &a, "json"))
+		if (brief)
+			print_brief(&v);
+		else if (json)
 			print_json(&v, me->login);
 		else
 			print_human(&v, me->login);
 	}
-	okr_due_free(&v.due);
-	for (size_t i = 0; i < v.n; i++)
-		okr_snapshot_free(&v.snaps[i]);
-	free(v.snaps);
+	cli_due_free(&v);
 	return rc;
 }

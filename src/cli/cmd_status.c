@@ -1,11 +1,12 @@
 /*
  * cmd_status.c — okr status: one short line for tmux's status-right (SPEC
  * §5): your rank and its movement in the configured window, your points and
- * level, and your team's progress in the current cycle.  Plain text with no
- * colour codes, so tmux shows it as it is; a '#' from the data is doubled so
- * that tmux never takes a team name for a format (#[...], #(...)).
+ * level, your team's progress in the current cycle, and what you owe
+ * ("2 due", the same count as `okr due`) when you owe something.  Plain text
+ * with no colour codes, so tmux shows it as it is; a '#' from the data is
+ * doubled so that tmux never takes a team name for a format (#[...], #(...)).
  *
- *   #2 ▲1 · 45 pts this week · L3 · Product 47%
+ *   #2 ▲1 · 45 pts this week · L3 · Product 47% · 2 due
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -105,6 +106,10 @@ int cmd_status(cli_ctx *ctx, int argc, char **argv)
 		printf(" %.0f%%", tp * 100);
 		free(t);
 	}
+	cli_due due = { 0 };
+	if (cli_due_gather(ctx, sc.me, &due) == 0 && due.due.n)
+		printf(_(" · %zu due"), due.due.n);
+	cli_due_free(&due);
 	putchar('\n');
 	score_board_free(&b);
 	cli_scores_free(&sc);

@@ -31,12 +31,15 @@ int cmd_status(cli_ctx *, int, char **);
 int cmd_review(cli_ctx *, int, char **);
 int cmd_complete(cli_ctx *, int, char **);
 int cmd_describe(cli_ctx *, int, char **);
+int cmd_digest(cli_ctx *, int, char **);
 
 const cli_command cli_commands[] = {
 	{ "tui", "", N_("the full-screen view (the default)"), CLI_DB_SELF, cmd_tui },
 	{ "init", "[--shared]", N_("create the database (--shared: for a Unix group)"), CLI_DB_SELF, cmd_init },
 	{ "demo", "", N_("create a demo database: a SaaS team, OKRs, KPIs, history"), CLI_DB_SELF, cmd_demo },
-	{ "cycle", "add NAME --start YYYY-MM-DD --end YYYY-MM-DD | list | current NAME | close CYCLE [--grade KR=SCORE[:NOTE]]...", N_("manage cycles"),
+	{ "cycle", "add NAME --start YYYY-MM-DD --end YYYY-MM-DD | list | current NAME | close CYCLE [--grade KR=SCORE[:NOTE]]..."
+	  " | plan NEXT --from CURRENT [--only ID,...] [--dry-run] [--json]",
+	  N_("manage cycles; plan copies objectives and key results into the next one"),
 	  CLI_DB_WRITE, cmd_cycle },
 	{ "objective", "add TITLE [--parent O1] [--team T] [--owner P] [--cycle C] [--aspirational] [--description D] [--weight W]"
 	  " | edit ID [--title T] [--description D] [--owner P] [--team T] [--parent ID|none]"
@@ -62,8 +65,9 @@ const cli_command cli_commands[] = {
 	{ "person", "add LOGIN [--name NAME] | role LOGIN member|lead|admin | name LOGIN NAME",
 	  N_("manage people"), CLI_DB_WRITE, cmd_person },
 	{ "team", "add NAME [--parent TEAM] | join TEAM [LOGIN]", N_("manage teams"), CLI_DB_WRITE, cmd_team },
-	{ "due", "[--json]", N_("what you owe: quiet key results, overdue KPI values, grades to give"), CLI_DB_READ,
-	  cmd_due },
+	{ "due", "[--brief] [--team T] [--json]",
+	  N_("what you owe: quiet key results, overdue KPI values, grades to give (--brief: one line for a "
+	     "login shell; --team: who in a team is behind this week)"), CLI_DB_READ, cmd_due },
 	{ "grade", "KR SCORE [-m NOTE]", N_("grade a key result 0.0–1.0 (cycle close: okr cycle close C)"),
 	  CLI_DB_WRITE, cmd_grade },
 	{ "export", "--format md|csv|json [--cycle C] [--team T] [--table TABLE] [--bom]", N_("a review report, or everything for another tool"),
@@ -77,6 +81,9 @@ const cli_command cli_commands[] = {
 	  CLI_DB_READ, cmd_status },
 	{ "review", "[--team T] [--cycle C] [--mine]", N_("review one key result at a time: check-ins, grades, a summary"),
 	  CLI_DB_READ, cmd_review },
+	{ "digest", "[--week DATE] [--team T] [--format md|text|json]",
+	  N_("what moved in a week: check-ins, status changes, kudos, badges, movers, what is due — for cron"),
+	  CLI_DB_READ, cmd_digest },
 	/* For the shells' completion scripts and the man page generator: hidden. */
 	{ "__complete", "WORD...", "", CLI_DB_NONE, cmd_complete },
 	{ "__describe", "commands|forms|options|config", "", CLI_DB_NONE, cmd_describe },

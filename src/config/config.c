@@ -59,6 +59,13 @@ const char okr_config_defaults[] =
 	"\tbands = false;\n"
 	"\ttop = 5;\n"
 	"};\n"
+	"hooks = {\n"
+	"\tcheckin = \"\";\n"
+	"\tcelebration = \"\";\n"
+	"\tcycle_closed = \"\";\n"
+	"\ttimeout = 10;\n"
+	"\tlog = \"\";\n"
+	"};\n"
 	"keys = {\n"
 	"};\n";
 
@@ -114,6 +121,15 @@ static const setting_spec board_specs[] = {
 	{ NULL, 0, 0, 0, 0, 0, NULL, NULL }
 };
 
+static const setting_spec hook_specs[] = {
+	{ "checkin", K_STRING, FIELD(hooks.checkin), 0, 0, NULL, NULL },
+	{ "celebration", K_STRING, FIELD(hooks.celebration), 0, 0, NULL, NULL },
+	{ "cycle_closed", K_STRING, FIELD(hooks.cycle_closed), 0, 0, NULL, NULL },
+	{ "timeout", K_INT, FIELD(hooks.timeout), 1, 3600, NULL, NULL },
+	{ "log", K_STRING, FIELD(hooks.log), 0, 0, NULL, NULL },
+	{ NULL, 0, 0, 0, 0, 0, NULL, NULL }
+};
+
 static const setting_spec root_specs[] = {
 	{ "database", K_STRING, FIELD(database), 0, 0, NULL, NULL },
 	{ "theme", K_THEME, FIELD(theme), 0, 0, NULL, NULL },
@@ -126,6 +142,7 @@ static const setting_spec root_specs[] = {
 	{ "status", K_GROUP, 0, 0, 0, 0, NULL, status_specs },
 	{ "gamification", K_GROUP, 0, 0, 0, 0, NULL, game_specs },
 	{ "leaderboard", K_GROUP, 0, 0, 0, 0, NULL, board_specs },
+	{ "hooks", K_GROUP, 0, 0, 0, 0, NULL, hook_specs },
 	{ "keys", K_KEYS, 0, 0, 0, 0, NULL, NULL },
 	{ NULL, 0, 0, 0, 0, 0, NULL, NULL }
 };

@@ -102,7 +102,14 @@ static okr_result close_txn(okr_store *s, void *vctx)
 	store_done(s, st);
 	if (rc != SQLITE_DONE)
 		return store_sqlerr(s, rc, _("closing the cycle"));
-	return store_audit(s, "close", 'C', id, name);
+	okr_result r = store_audit(s, "close", 'C', id, name);
+	if (!r && s->on_event) {
+		okr_event ev = { .kind = OKR_EVENT_CYCLE_CLOSED, .at = okr_now(), .who = okr_xstrdup(s->me.login),
+				 .objective = okr_xstrdup(""), .note = okr_xstrdup(""), .cycle = okr_xstrdup(name),
+				 .cycle_id = id, .confidence = -1 };
+		store_event_add(s, &ev);
+	}
+	return r;
 }
 
 okr_result okr_store_cycle_close(okr_store *s, int64_t cycle_id)

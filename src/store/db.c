@@ -265,9 +265,12 @@ static okr_result after_commit(okr_store *s)
 	s->own_commits++;
 	sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
 	okr_file_state fs = okr_store_file_state(s);
-	if (fs != OKR_FILE_OK)
+	if (fs != OKR_FILE_OK) {
+		store_events_drop(s);   /* not saved: no hook may say it was */
 		return store_file_lost(s, fs, true);
+	}
 	ring_bell(s);
+	store_events_deliver(s);
 	return OKR_OK;
 }
 
@@ -284,6 +287,7 @@ static okr_result run_txn(okr_store *s, const char *begin, store_txn_fn fn, void
 	int rc = SQLITE_OK;
 	for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
 		s->err[0] = '\0';
+		store_events_drop(s);
 		rc = exec(s, begin);
 		if ((rc & 0xff) == SQLITE_BUSY) {
 			s->waited_ms = 0;
@@ -297,6 +301,7 @@ static okr_result run_txn(okr_store *s, const char *begin, store_txn_fn fn, void
 		int ext = sqlite3_extended_errcode(s->db);
 		if (r != OKR_OK) {
 			exec(s, "ROLLBACK");
+			store_events_drop(s);
 			/* A busy error inside the body: run the whole body again. */
 			if ((ext & 0xff) == SQLITE_BUSY) {
 				s->waited_ms = 0;
@@ -312,6 +317,7 @@ static okr_result run_txn(okr_store *s, const char *begin, store_txn_fn fn, void
 			return OKR_OK;
 		}
 		exec(s, "ROLLBACK");
+		store_events_drop(s);
 		if ((rc & 0xff) != SQLITE_BUSY)
 			return store_sqlerr(s, rc, _("saving"));
 		s->waited_ms = 0;

@@ -302,6 +302,8 @@ void okr_store_close(okr_store *s)
 	if (!s)
 		return;
 	sqlite3_finalize(s->data_version);
+	store_events_drop(s);
+	free(s->events);
 	store_cache_clear(s);
 	if (s->db)
 		sqlite3_close_v2(s->db);

@@ -39,7 +39,19 @@ struct okr_store {
 	 * Each slot holds one statement, either idle (st) or handed out (out). */
 	struct { const char *sql; sqlite3_stmt *st, *out; } cache[STORE_CACHE];
 	int ncache;
+	/* Events of the open write, delivered after it commits (notify.c). */
+	void (*on_event)(void *, const okr_event *);
+	void *on_event_ctx;
+	okr_event *events;
+	size_t nevents, cap_events;
 };
+
+/* Events for okr_store_on_event (notify.c): queued inside a write, dropped
+ * when it rolls back or is retried, delivered (then freed) after COMMIT.
+ * store_event_add takes ownership of ev's strings. */
+void store_event_add(okr_store *s, okr_event *ev);
+void store_events_drop(okr_store *s);
+void store_events_deliver(okr_store *s);
 
 /* Migrations: schema.c */
 extern const char *const store_migrations[];

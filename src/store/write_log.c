@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "okr/i18n.h"
+#include "okr/progress.h"
 #include "okr/util.h"
 #include "store_int.h"
 
@@ -56,6 +57,71 @@ static okr_result client_seen(okr_store *s, struct log_ctx *c, char kind)
 	return store_client_check(s, &w, &c->id);
 }
 
+/* One event about the key result as this check-in left it. */
+static bool checkin_event(okr_store *s, const struct log_ctx *c, okr_event_kind kind, double before,
+			  okr_event *ev)
+{
+	*ev = (okr_event){ .kind = kind, .at = c->at, .checkin_id = c->id, .value = c->value,
+			   .confidence = c->confidence, .before = before };
+	if (okr_store_kr(s, c->target, &ev->kr))
+		return false;
+	okr_objective o;
+	bool have = okr_store_objective(s, ev->kr.objective_id, &o) == OKR_OK;
+	ev->objective = okr_xstrdup(have ? o.title : "");
+	if (have)
+		okr_objective_free(&o);
+	ev->who = okr_xstrdup(s->me.login);
+	ev->note = okr_xstrdup(c->text ? c->text : "");
+	ev->cycle = okr_xstrdup("");
+	ev->progress = okr_kr_progress_raw(&ev->kr);
+	return true;
+}
+
+/* The best progress k ever had from its check-ins (before this one):
+ * celebrations are paid on the high-water mark, like XP, so that dropping
+ * back and climbing again does not celebrate twice. */
+static double best_progress(okr_store *s, okr_kr *k)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT value FROM checkin WHERE kr_id = ?1");
+	double best = 0;
+	if (!st)
+		return 0;
+	sqlite3_bind_int64(st, 1, k->id);
+	bool had = k->has_value;
+	double cur = k->current;
+	k->has_value = true;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		k->current = sqlite3_column_double(st, 0);
+		double p = okr_kr_progress_raw(k);
+		if (p > best)
+			best = p;
+	}
+	store_done(s, st);
+	k->has_value = had;
+	k->current = cur;
+	return best;
+}
+
+/* For a listener: the check-in just made, then a celebration for each of
+ * 0.7 and 1.0 that it took the key result over for the first time.  Read
+ * inside the transaction, so "before" is exactly the value this check-in
+ * replaced and "best" the mark before it. */
+static void checkin_events(okr_store *s, const struct log_ctx *c, double before, double best)
+{
+	static const double marks[] = { 0.7, 1.0 };
+	okr_event ev;
+	if (!checkin_event(s, c, OKR_EVENT_CHECKIN, before, &ev))
+		return;
+	double after = ev.progress;
+	store_event_add(s, &ev);
+	for (int i = 0; i < 2; i++) {
+		if (best >= marks[i] || after < marks[i] || !checkin_event(s, c, OKR_EVENT_CELEBRATION, before, &ev))
+			continue;
+		ev.mark = marks[i];
+		store_event_add(s, &ev);
+	}
+}
+
 static okr_result checkin_txn(okr_store *s, void *vctx)
 {
 	struct log_ctx *c = vctx;
@@ -81,6 +147,15 @@ static okr_result checkin_txn(okr_store *s, void *vctx)
 	if (m.type == KR_MILESTONE && c->value != 0 && c->value != 1)
 		return store_fail(s, OKR_E_USAGE, _("K%lld is a milestone: check it in as done or undone"),
 				  (long long)c->target);
+	double before = 0, best = 0;
+	if (s->on_event) {
+		okr_kr k;
+		if (okr_store_kr(s, c->target, &k) == OKR_OK) {
+			before = okr_kr_progress_raw(&k);
+			best = best_progress(s, &k);
+			okr_kr_free(&k);
+		}
+	}
 	sqlite3_stmt *st = store_prepare(s,
 		"INSERT INTO checkin(uid, kr_id, author_id, value, confidence, note, at) "
 		"VALUES(?1, ?2, ?3, ?4, NULLIF(?5, -1), ?6, ?7) ON CONFLICT(uid) DO NOTHING");
@@ -103,7 +178,11 @@ static okr_result checkin_txn(okr_store *s, void *vctx)
 	c->id = sqlite3_last_insert_rowid(s->db);
 	char detail[64];
 	snprintf(detail, sizeof detail, "K%lld = %.17g", (long long)c->target, c->value);
-	return store_audit(s, "checkin", 'K', c->target, detail);
+	if ((r = store_audit(s, "checkin", 'K', c->target, detail)))
+		return r;
+	if (s->on_event)
+		checkin_events(s, c, before, best);
+	return OKR_OK;
 }
 
 static okr_result check_client_id(okr_store *s, const char *id)

@@ -18,6 +18,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "okr/hooks.h"
 #include "okr/i18n.h"
 #include "okr/text.h"
 #include "okr/ui.h"
@@ -155,6 +156,8 @@ unsigned app_action(ui *u, okr_action a)
 	case ACT_BOARD_TEAMS: return board_action(u, a);
 	case ACT_KPIS: return views_toggle(u, VIEW_KPIS);
 	case ACT_DUE: return views_toggle(u, VIEW_DUE);
+	case ACT_RHYTHM: return views_toggle(u, VIEW_RHYTHM);
+	case ACT_PLAN_CYCLE: return views_toggle(u, VIEW_PLAN);
 	case ACT_REVIEW: return review_open(u, false);
 	case ACT_CLOSE_CYCLE: return review_open(u, true);
 	default: break;
@@ -492,6 +495,7 @@ static int run_ui(cli_ctx *ctx, const ui_review_request *rq)
 		return rc;
 	setup_keys(&u);
 	okr_store_on_wait(u.store, statusbar_on_wait, &u);
+	hooks_attach(u.cfg, u.store);
 	if (u.readonly)
 		app_message(&u, true, _("read-only: %s"), u.ro_reason);
 	else if (okr_store_warning(u.store)[0])
@@ -506,6 +510,8 @@ static int run_ui(cli_ctx *ctx, const ui_review_request *rq)
 	watch_open(&u.watch, okr_store_bell_path(u.store));
 	u.live = u.watch.fd >= 0;
 	u.health_pending = true;
+	if (!rq && !u.msg[0])
+		view_due_banner(&u);
 
 	/* Our handler before curses starts, so that curses leaves SIGWINCH to
 	 * us: the handler only sets a flag that the loop reads. */

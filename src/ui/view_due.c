@@ -82,6 +82,20 @@ size_t view_due_count(ui *u)
 	return n;
 }
 
+void view_due_banner(ui *u)
+{
+	if (!u->d.loaded)
+		return;
+	okr_due_list l;
+	compute(u, &l);
+	if (l.n) {
+		char what[256];
+		cli_due_summary(&l, what, sizeof what);
+		app_message(u, false, _("You owe %s this week — D lists them"), what);
+	}
+	okr_due_free(&l);
+}
+
 /* The selection by kind and ID; an item that is no longer due leaves the
  * one at its place. */
 static void resolve(const okr_due_list *l)
@@ -186,7 +200,7 @@ void view_due_draw(ui *u, WINDOW *w, int h, int width)
 /* Select key result kr_id in the main panes: its objective shown (the
  * filter widened and its ancestors opened if need be), the key result
  * selected and its pane focused. */
-static unsigned select_kr(ui *u, int64_t kr_id)
+unsigned view_due_select_kr(ui *u, int64_t kr_id)
 {
 	const okr_snapshot *s = &u->d.snap;
 	long ki = data_kr_index(u, kr_id);
@@ -217,7 +231,7 @@ static unsigned go(ui *u, const okr_due_item *it)
 		view_kpis_select(it->id);
 		return views_open(u, VIEW_KPIS);
 	}
-	unsigned d = select_kr(u, it->id);
+	unsigned d = view_due_select_kr(u, it->id);
 	return d & DIRTY_FOOTER && !(d & DIRTY_PANES) ? d : views_close(u) | d;
 }
 
@@ -251,7 +265,7 @@ unsigned view_due_key(ui *u, int key, okr_action a)
 		} else {
 			/* The form works on the selection of the main panes: select
 			 * the key result there, stay in this view. */
-			select_kr(u, it->id);
+			view_due_select_kr(u, it->id);
 			d = form_open(u, FORM_CHECKIN) | DIRTY_ALL;
 		}
 	}

@@ -64,11 +64,15 @@ unsigned views_key(ui *u, int key, okr_action a)
 	case ACT_CYCLE:
 	case ACT_KPIS:
 	case ACT_DUE:
+	case ACT_RHYTHM:
+	case ACT_PLAN_CYCLE:
 		return VIEWS_PASS;
 	default:
 		break;
 	}
-	unsigned d = open_view == VIEW_KPIS ? view_kpis_key(u, key, a) : view_due_key(u, key, a);
+	unsigned d = open_view == VIEW_KPIS ? view_kpis_key(u, key, a)
+		   : open_view == VIEW_RHYTHM ? view_rhythm_key(u, key, a)
+		   : open_view == VIEW_PLAN ? view_plan_key(u, key, a) : view_due_key(u, key, a);
 	if (d != VIEWS_PASS)
 		return d;
 	if (key == 27 || a == ACT_QUIT)
@@ -99,6 +103,10 @@ bool views_draw(ui *u)
 	werase(win);
 	if (open_view == VIEW_KPIS)
 		view_kpis_draw(u, win, h, w);
+	else if (open_view == VIEW_RHYTHM)
+		view_rhythm_draw(u, win, h, w);
+	else if (open_view == VIEW_PLAN)
+		view_plan_draw(u, win, h, w);
 	else
 		view_due_draw(u, win, h, w);
 	/* The panes' windows may have been refreshed this frame (a reload
@@ -114,6 +122,8 @@ void views_free(void)
 	open_view = VIEW_NONE;
 	view_kpis_free();
 	view_due_free();
+	view_rhythm_free();
+	view_plan_free();
 }
 
 const char *view_number(double v, char *buf, size_t len)

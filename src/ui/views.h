@@ -18,7 +18,7 @@
 
 #include "ui_int.h"
 
-typedef enum { VIEW_NONE, VIEW_KPIS, VIEW_DUE } ui_view_id;
+typedef enum { VIEW_NONE, VIEW_KPIS, VIEW_DUE, VIEW_RHYTHM, VIEW_PLAN } ui_view_id;
 
 /* A views_key result meaning "not mine: let the app handle the action". */
 #define VIEWS_PASS (~0u)
@@ -48,7 +48,23 @@ void view_due_draw(ui *u, WINDOW *w, int h, int width);
 unsigned view_due_key(ui *u, int key, okr_action a);
 /* How many items the viewer owes now: the status bar's "3 due". */
 size_t view_due_count(ui *u);
+/* The one line the TUI opens with when the viewer owes something this
+ * week, in the message line, which the next key clears (it never waits). */
+void view_due_banner(ui *u);
+/* Select key result kr_id in the main panes (its objective shown, the
+ * filter widened if need be) and focus its pane; returns dirty bits. */
+unsigned view_due_select_kr(ui *u, int64_t kr_id);
 void view_due_free(void);
+
+/* ---- view_rhythm.c ---- */
+void view_rhythm_draw(ui *u, WINDOW *w, int h, int width);
+unsigned view_rhythm_key(ui *u, int key, okr_action a);
+void view_rhythm_free(void);
+
+/* ---- view_plan.c ---- */
+void view_plan_draw(ui *u, WINDOW *w, int h, int width);
+unsigned view_plan_key(ui *u, int key, okr_action a);
+void view_plan_free(void);
 
 /* ---- shared by the views ---- */
 /* A number as people write it: up to 4 decimals, no trailing zeros. */
