@@ -159,7 +159,7 @@ static void movers(const out *o)
 		item(o);
 		fputc('@', o->f);
 		put(o, o->d->snap->people[digest_person(o->d, r->id)].login);
-		fprintf(o->f, _(": #%d %s, %.0f pts\n"), r->rank, cli_movement(r->movement, mv, sizeof mv), r->score);
+		fprintf(o->f, _(": #%d %s, %.0f pts\n"), r->rank, score_move_text(r, mv, sizeof mv), r->score);
 	}
 }
 
