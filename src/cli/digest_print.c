@@ -142,7 +142,7 @@ static void badges(const out *o)
 static bool shown_mover(const out *o, const score_row *r)
 {
 	long p = digest_person(o->d, r->id);
-	return !r->hidden && r->rank && r->movement && r->score > 0 && p >= 0 && digest_member(o->d, (size_t)p);
+	return !r->hidden && r->rank && (r->movement || r->move == SCORE_MOVE_NEW) && r->score > 0 && p >= 0 && digest_member(o->d, (size_t)p);
 }
 
 static void movers(const out *o)
