@@ -5,6 +5,8 @@ PREFIX  ?= /usr/local
 DESTDIR ?=
 CC      ?= cc
 PKGS    := ncursesw libconfig sqlite3
+DATADIR ?= $(PREFIX)/share
+LOCALEDIR ?= $(DATADIR)/locale
 
 ifeq ($(SAN),1)
 BUILD   := build/san
@@ -35,9 +37,29 @@ UNIT_BIN := $(UNIT_SRC:%.c=$(BUILD)/%)
 BENCH_SRC := $(wildcard bench/*.c)
 BENCH_BIN := $(BENCH_SRC:%.c=$(BUILD)/%)
 
-.PHONY: all check run deps install clean unit shell-tests bench demo
+# Translations (docs/translation.md): po/LANG.po → build/locale/LANG/LC_MESSAGES/okr.mo,
+# which the binary uses when it runs from the checkout.
+LINGUAS  := $(basename $(notdir $(wildcard po/*.po)))
+MO_FILES := $(LINGUAS:%=build/locale/%/LC_MESSAGES/okr.mo)
+$(BUILD)/src/cli/i18n.o: CFLAGS += -DOKR_LOCALEDIR='"$(LOCALEDIR)"'
 
-all: $(BIN)
+.PHONY: all check run deps install clean unit shell-tests bench demo pot po-update po-todo po-check
+
+all: $(BIN) $(MO_FILES)
+
+
+build/locale/%/LC_MESSAGES/okr.mo: po/%.po
+	@mkdir -p $(dir $@)
+	msgfmt --check -o $@ $<
+
+pot:
+	@sh tools/po.sh pot
+po-update:
+	@sh tools/po.sh update
+po-todo:
+	@sh tools/po.sh todo
+po-check:
+	@sh tools/po.sh check
 
 $(BIN): $(MAIN_OBJ) $(LIB)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
@@ -87,6 +109,10 @@ install: all
 	install -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/okr
 	install -m 0644 themes/*.theme $(DESTDIR)$(PREFIX)/share/okr/themes/
 	install -m 0644 okr.conf.example README.md $(DESTDIR)$(PREFIX)/share/doc/okr/
+	for l in $(LINGUAS); do \
+	  install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+	  install -m 0644 build/locale/$$l/LC_MESSAGES/okr.mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/okr.mo; \
+	done
 
 clean:
 	rm -rf build okr okr-san

@@ -57,9 +57,13 @@ static void fit(const char *s, int cols)
 	free(t);
 }
 
-static const char *const plural[LOAD_NKINDS] = {
-	N_("cycles"), N_("teams"), N_("people"), N_("team memberships"), N_("KPIs"), N_("objectives"),
-	N_("key results"), N_("check-ins"), N_("KPI values"), N_("comments"), N_("kudos"), N_("grades")
+static const struct { const char *one, *many; } counted[LOAD_NKINDS] = {
+	{ NP_("%zu cycle", "%zu cycles") }, { NP_("%zu team", "%zu teams") },
+	{ NP_("%zu person", "%zu people") }, { NP_("%zu team membership", "%zu team memberships") },
+	{ NP_("%zu KPI", "%zu KPIs") }, { NP_("%zu objective", "%zu objectives") },
+	{ NP_("%zu key result", "%zu key results") }, { NP_("%zu check-in", "%zu check-ins") },
+	{ NP_("%zu KPI value", "%zu KPI values") }, { NP_("%zu comment", "%zu comments") },
+	{ NP_("%zu kudos", "%zu kudos") }, { NP_("%zu grade", "%zu grades") }
 };
 
 /* What a person recognises a record by, sanitised for the terminal. */
@@ -114,7 +118,8 @@ static void report(const x_file *f, const okr_load_report *rep, bool dry)
 	for (int k = 0; k < LOAD_NKINDS; k++) {
 		if (!rep->created[k] && !rep->kept[k])
 			continue;
-		printf("%s%zu %s", sep, rep->created[k], _(plural[k]));
+		fputs(sep, stdout);
+		printf(ngettext(counted[k].one, counted[k].many, rep->created[k]), rep->created[k]);
 		if (rep->kept[k])
 			printf(_(" (%zu already there)"), rep->kept[k]);
 		sep = ", ";
