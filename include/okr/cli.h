@@ -84,6 +84,10 @@ int cli_cycle(cli_ctx *ctx, const char *name, okr_cycle *out);
 /* Text from the database for a person's terminal: sanitised, fitted and
  * padded to cols display columns (cols < 0: sanitised only). */
 void cli_put(FILE *f, const char *s, int cols);
+/* A word of a table (a header, a status) padded to cols display columns —
+ * printf's %-10s counts bytes, which puts translated words out of line —
+ * or left whole when it is wider.  align: TEXT_ALIGN_LEFT or _RIGHT. */
+void cli_cell(FILE *f, const char *s, int cols, int align);
 /* A text progress bar of width cols: "██████░░░░". */
 void cli_bar(FILE *f, double progress, int cols);
 

@@ -29,6 +29,10 @@ void okr_i18n_init(void);
  * locale's): it takes the place of the locale's language for messages. */
 void okr_i18n_set_language(const char *lang);
 
+/* Display columns for a status column: the widest status word in the
+ * language shown ("đúng tiến độ" is 12), and never less than 10. */
+int okr_i18n_status_cols(void);
+
 /* Whether the terminal's character set (LC_CTYPE) is UTF-8. */
 bool okr_i18n_utf8(void);
 

@@ -103,7 +103,11 @@ static void report(const x_file *f, const okr_load_report *rep, bool dry)
 				: k == LOAD_KR ? f->d.krs[i].id : 0;
 			if (!dry && (!was || was == it->id))
 				continue;   /* a real run names only what was renumbered */
-			printf("  %-5s %-10s ", it->created ? _("add") : _("keep"), _(okr_load_kind_name(k)));
+			fputs("  ", stdout);
+			cli_cell(stdout, it->created ? _("add") : _("keep"), 5, TEXT_ALIGN_LEFT);
+			fputs(" ", stdout);
+			cli_cell(stdout, _(okr_load_kind_name(k)), 10, TEXT_ALIGN_LEFT);
+			fputs(" ", stdout);
 			label(&f->d, k, i);
 			if (was && it->id != was) {
 				char id[24];

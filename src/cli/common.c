@@ -49,6 +49,12 @@ int cli_number(const char *what, const char *s, double *out)
 	if (okr_parse_number(s, out) && fabs(*out) <= 1e15)
 		return OKR_OK;
 	char *q = shown(s);
+	if (okr_number_has_decimal_comma(s)) {
+		int r = cli_fail(OKR_E_USAGE, _("'%s' is written with a decimal comma — write numbers for %s with a "
+						"decimal point, e.g. 3.5 rather than 3,5"), q, what);
+		free(q);
+		return r;
+	}
 	int r = cli_fail(OKR_E_USAGE, _("'%s' is not a usable number for %s — write a plain decimal number "
 					"such as 42, -3 or 0.75 (at most 1e15; no units, NaN or inf)"), q, what);
 	free(q);
@@ -122,6 +128,14 @@ int cli_cycle(cli_ctx *ctx, const char *name, okr_cycle *out)
 void cli_put(FILE *f, const char *s, int cols)
 {
 	char *t = cols < 0 ? text_sanitize(s ? s : "") : text_pad(s ? s : "", cols, TEXT_ALIGN_LEFT);
+	fputs(t, f);
+	free(t);
+}
+
+void cli_cell(FILE *f, const char *s, int cols, int align)
+{
+	int w = text_width(s ? s : "");
+	char *t = text_pad(s ? s : "", w > cols ? w : cols, align);
 	fputs(t, f);
 	free(t);
 }

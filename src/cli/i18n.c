@@ -16,6 +16,8 @@
 #include <unistd.h>
 
 #include "okr/i18n.h"
+#include "okr/progress.h"
+#include "okr/text.h"
 
 #ifndef OKR_LOCALEDIR
 #define OKR_LOCALEDIR "/usr/local/share/locale"
@@ -82,4 +84,17 @@ bool okr_i18n_utf8(void)
 {
 	const char *cs = nl_langinfo(CODESET);
 	return cs && (!strcmp(cs, "UTF-8") || !strcmp(cs, "utf8"));
+}
+
+int okr_i18n_status_cols(void)
+{
+	static const okr_status all[] = { STATUS_ON_TRACK, STATUS_AT_RISK, STATUS_OFF_TRACK, STATUS_DONE,
+					  STATUS_OUTDATED };
+	int cols = 10;
+	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
+		int w = text_width(_(okr_status_name(all[i])));
+		if (w > cols)
+			cols = w;
+	}
+	return cols;
 }

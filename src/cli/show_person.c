@@ -171,7 +171,9 @@ int cli_show_person(cli_ctx *ctx, const char *who, bool points, bool json)
 		if (!r.has[b])
 			continue;
 		okr_format_date(score_day_of(r.badge_at[b], ctx->cfg.week_offset_minutes), d);
-		printf("  ★ %-16s %s  %s\n", _(score_badge_title((score_badge)b)), d, _(score_badge_why((score_badge)b)));
+		fputs("  ★ ", stdout);
+		cli_cell(stdout, _(score_badge_title((score_badge)b)), 16, TEXT_ALIGN_LEFT);
+		printf(" %s  %s\n", d, _(score_badge_why((score_badge)b)));
 	}
 	if (!r.nbadges)
 		printf(_("  none yet — a first check-in earns one\n"));

@@ -623,8 +623,8 @@ void okr_load_report_free(okr_load_report *rep)
 const char *okr_load_kind_name(okr_load_kind k)
 {
 	static const char *const names[LOAD_NKINDS] = {
-		"cycle", "team", "person", "team member", "KPI", "objective", "key result", "check-in",
-		"KPI value", "comment", "kudos", "grade"
+		N_("cycle"), N_("team"), N_("person"), N_("team member"), N_("KPI"), N_("objective"),
+		N_("key result"), N_("check-in"), N_("KPI value"), N_("comment"), N_("kudos"), N_("grade")
 	};
 	return k < LOAD_NKINDS ? names[k] : "record";
 }
