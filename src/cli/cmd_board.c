@@ -49,7 +49,7 @@ static void print_row(const board_view *v, const score_row *r)
 	bool mine = is_mine(v, r);
 	printf("%s", mine ? "▶" : " ");
 	if (r->hidden)
-		printf("    –       ");   /* the width of " %4d  %-4s " */
+		printf("    –       ");   /* the width of " %4d  %-4s "; i18n: not user-visible */
 	else if (v->bands && r->band != SCORE_BAND_RANKED)
 		printf("    ·       ");
 	else {
@@ -59,7 +59,8 @@ static void print_row(const board_view *v, const score_row *r)
 	}
 	if (v->teams) {
 		cli_put(stdout, cli_scores_team(&v->sc, r->id), 24);
-		printf(" %8.1f  %2d %s\n", r->score, r->members, ngettext("member", "members", (unsigned long)r->members));
+		printf(" %8.1f  ", r->score);
+		printf(ngettext("%2d member\n", "%2d members\n", (unsigned long)r->members), r->members);
 		return;
 	}
 	const okr_person *p = cli_scores_person(&v->sc, r->id);

@@ -209,7 +209,7 @@ int cmd_import(cli_ctx *ctx, int argc, char **argv)
 	okr_result r = okr_store_load(ctx->store, &f.d, dry, &rep);
 	if (r) {
 		if (rep.fail_index >= 0)
-			rc = cli_fail(r, "%s: %s: %s — nothing was imported", a.pos[0],
+			rc = cli_fail(r, _("%s: %s: %s — nothing was imported"), a.pos[0],
 				      f.where[rep.fail_kind][rep.fail_index], okr_store_error(ctx->store));
 		else
 			rc = cli_fail(r, _("%s — nothing was imported"), okr_store_error(ctx->store));

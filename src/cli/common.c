@@ -50,8 +50,14 @@ int cli_number(const char *what, const char *s, double *out)
 		return OKR_OK;
 	char *q = shown(s);
 	if (okr_number_has_decimal_comma(s)) {
-		int r = cli_fail(OKR_E_USAGE, _("'%s' is written with a decimal comma — write numbers for %s with a "
-						"decimal point, e.g. 3.5 rather than 3,5"), q, what);
+		/* The number as it should be written, to copy. */
+		char fixed[64];
+		okr_strlcpy(fixed, q, sizeof fixed);
+		char *comma = strchr(fixed, ',');
+		if (comma)
+			*comma = '.';
+		int r = cli_fail(OKR_E_USAGE, _("'%s' is not a usable number for %s — write a plain decimal number "
+						"with a decimal point: %s, not %s"), q, what, fixed, q);
 		free(q);
 		return r;
 	}

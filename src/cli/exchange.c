@@ -264,7 +264,7 @@ static char *text(conv *c, int f, size_t max, bool required)
 		return okr_xstrdup("");
 	}
 	char why[96];
-	if (strlen(v) > max && snprintf(why, sizeof why, "too long, %zu bytes (at most %zu)", strlen(v), max))
+	if (strlen(v) > max && snprintf(why, sizeof why, _("too long, %zu bytes (at most %zu)"), strlen(v), max))
 		bad(c, f, why, "…");
 	else if (required && !v[strspn(v, " \t\r\n")])
 		bad(c, f, _("must not be empty"), v);

@@ -121,20 +121,20 @@ static bool escape(reader *r, okr_buf *b)
 	default: return fail(r, _("unknown escape \\%c in a string"), c >= 0x20 && c < 0x7f ? c : '?');
 	}
 	if (r->end - r->p < 4 || hex4(r->p) < 0)
-		return fail(r, "\\u must be followed by four hex digits");
+		return fail(r, _("\\u must be followed by four hex digits"));
 	unsigned cp = (unsigned)hex4(r->p);
 	r->p += 4;
 	if (cp >= 0xdc00 && cp <= 0xdfff)
-		return fail(r, "\\u%04X is a lone low surrogate", cp);
+		return fail(r, _("\\u%04X is a lone low surrogate"), cp);
 	if (cp >= 0xd800 && cp <= 0xdbff) {
 		if (r->end - r->p < 6 || r->p[0] != '\\' || r->p[1] != 'u' || hex4(r->p + 2) < 0xdc00 ||
 		    hex4(r->p + 2) > 0xdfff)
-			return fail(r, "\\u%04X is a high surrogate without its low half", cp);
+			return fail(r, _("\\u%04X is a high surrogate without its low half"), cp);
 		cp = 0x10000 + ((cp - 0xd800) << 10) + ((unsigned)hex4(r->p + 2) - 0xdc00);
 		r->p += 6;
 	}
 	if (cp == 0)
-		return fail(r, "\\u0000 (a NUL character) cannot be stored");
+		return fail(r, _("\\u0000 (a NUL character) cannot be stored"));
 	put_utf8(b, cp);
 	return true;
 }

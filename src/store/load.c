@@ -579,14 +579,14 @@ static okr_result load_txn(okr_store *s, void *vctx)
 	    (r = load_krs(c, s, c->max_kr == 0)) || (r = load_values(c, s)) || (r = load_feedback(c, s)))
 		return r;
 	char detail[160];
-	snprintf(detail, sizeof detail, "%zu objectives, %zu key results, %zu check-ins",
+	snprintf(detail, sizeof detail, "%zu objectives, %zu key results, %zu check-ins",   /* i18n: not user-visible */
 		 c->rep->created[LOAD_OBJECTIVE], c->rep->created[LOAD_KR], c->rep->created[LOAD_CHECKIN]);
 	if ((r = store_audit(s, "import", 'S', 0, detail)))
 		return r;
 	if (c->dry_run) {
 		/* Roll everything back: the report is complete, nothing is kept. */
 		c->dry_done = true;
-		return store_fail(s, OKR_E_FAIL, "dry run");
+		return store_fail(s, OKR_E_FAIL, "dry run");   /* i18n: not user-visible */
 	}
 	return OKR_OK;
 }
