@@ -118,17 +118,19 @@ static void report(const x_file *f, const okr_load_report *rep, bool dry)
 		}
 	}
 	printf(dry ? _("Would add") : _("Added"));
-	const char *sep = " ";
+	bool any = false;
 	for (int k = 0; k < LOAD_NKINDS; k++) {
 		if (!rep->created[k] && !rep->kept[k])
 			continue;
-		fputs(sep, stdout);
+		/* TRANSLATORS: between the counts of "Added 1 cycle, 2 objectives." */
+		fputs(any ? _(", ") : " ", stdout);
 		printf(ngettext(counted[k].one, counted[k].many, rep->created[k]), rep->created[k]);
 		if (rep->kept[k])
 			printf(_(" (%zu already there)"), rep->kept[k]);
-		sep = ", ";
+		any = true;
 	}
-	printf(sep[0] == ' ' ? _(" nothing.\n") : ".\n");
+	/* TRANSLATORS: the full stop that ends "Added 1 cycle, 2 objectives." */
+	fputs(any ? _(".\n") : _(" nothing.\n"), stdout);
 }
 
 /* A dry run on a database that does not exist: a scratch one in a private
