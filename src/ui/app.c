@@ -516,8 +516,8 @@ static int run_ui(cli_ctx *ctx, const ui_review_request *rq)
 	}
 	draw_set_ascii(!okr_i18n_utf8());
 	if (!okr_i18n_utf8())
-		app_message(&u, true, "%s", _("this terminal's locale is not UTF-8: lines and bars are ASCII and other "
-					      "text shows as ? — set LANG=C.UTF-8 (or vi_VN.UTF-8, zh_CN.UTF-8)"));
+		app_message(&u, true, "%s", _("not a UTF-8 locale: drawn in ASCII, other text shows as ? — "
+					      "set LANG=C.UTF-8"));
 	set_term(scr);
 	set_escdelay(25);
 	cbreak();
