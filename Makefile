@@ -42,16 +42,17 @@ BENCH_BIN := $(BENCH_SRC:%.c=$(BUILD)/%)
 LINGUAS  := $(basename $(notdir $(wildcard po/*.po)))
 MO_FILES := $(LINGUAS:%=build/locale/%/LC_MESSAGES/okr.mo)
 $(BUILD)/src/cli/i18n.o: CFLAGS += -DOKR_LOCALEDIR='"$(LOCALEDIR)"'
-# Rebuilt when LOCALEDIR (or PREFIX, DATADIR) changes, not only the source.
-$(BUILD)/src/cli/i18n.o: $(BUILD)/localedir
-$(BUILD)/localedir: FORCE
-	@mkdir -p $(BUILD); echo '$(LOCALEDIR)' | cmp -s - $@ || echo '$(LOCALEDIR)' >$@
-.PHONY: FORCE
 
 .PHONY: all check run deps install clean unit shell-tests bench demo pot po-update po-todo po-check
 
 all: $(BIN) $(MO_FILES)
 
+
+# Rebuilt when LOCALEDIR (or PREFIX, DATADIR) changes, not only the source.
+$(BUILD)/src/cli/i18n.o: $(BUILD)/localedir
+$(BUILD)/localedir: FORCE
+	@mkdir -p $(BUILD); echo '$(LOCALEDIR)' | cmp -s - $@ || echo '$(LOCALEDIR)' >$@
+.PHONY: FORCE
 
 build/locale/%/LC_MESSAGES/okr.mo: po/%.po
 	@mkdir -p $(dir $@)

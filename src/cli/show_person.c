@@ -166,13 +166,19 @@ int cli_show_person(cli_ctx *ctx, const char *who, bool points, bool json)
 	printf(_("  points     %lld this week · %lld this cycle · %lld in all\n"), (long long)pts[0],
 	       (long long)pts[1], (long long)pts[2]);
 	printf(_("\nBadges (%d of %d)\n"), r.nbadges, (int)SCORE_NBADGES);
+	/* The dates in one column, however long the badge names are in the
+	 * language shown. */
+	int cols = 16;
+	for (int b = 0; b < SCORE_NBADGES; b++)
+		if (r.has[b] && text_width(_(score_badge_title((score_badge)b))) > cols)
+			cols = text_width(_(score_badge_title((score_badge)b)));
 	for (int b = 0; b < SCORE_NBADGES; b++) {
 		char d[11];
 		if (!r.has[b])
 			continue;
 		okr_format_date(score_day_of(r.badge_at[b], ctx->cfg.week_offset_minutes), d);
 		fputs("  ★ ", stdout);
-		cli_cell(stdout, _(score_badge_title((score_badge)b)), 16, TEXT_ALIGN_LEFT);
+		cli_cell(stdout, _(score_badge_title((score_badge)b)), cols, TEXT_ALIGN_LEFT);
 		printf(" %s  %s\n", d, _(score_badge_why((score_badge)b)));
 	}
 	if (!r.nbadges)
