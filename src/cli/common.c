@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "okr/cli.h"
 #include "okr/i18n.h"
@@ -131,19 +132,34 @@ int cli_cycle(cli_ctx *ctx, const char *name, okr_cycle *out)
 	return r ? cli_store_fail(ctx, r) : OKR_OK;
 }
 
-void cli_put(FILE *f, const char *s, int cols)
+/* A terminal whose locale is not UTF-8 gets titles, names and bars as
+ * ASCII of the same width (text_ascii.c) instead of mojibake; a pipe gets
+ * the bytes as they are, whatever the locale, for the tools reading it. */
+static bool ascii_terminal(FILE *f)
 {
-	char *t = cols < 0 ? text_sanitize(s ? s : "") : text_pad(s ? s : "", cols, TEXT_ALIGN_LEFT);
+	return !okr_i18n_utf8() && isatty(fileno(f));
+}
+
+static void put_owned(FILE *f, char *t)
+{
+	if (ascii_terminal(f)) {
+		char *a = text_ascii(t);
+		free(t);
+		t = a;
+	}
 	fputs(t, f);
 	free(t);
+}
+
+void cli_put(FILE *f, const char *s, int cols)
+{
+	put_owned(f, cols < 0 ? text_sanitize(s ? s : "") : text_pad(s ? s : "", cols, TEXT_ALIGN_LEFT));
 }
 
 void cli_cell(FILE *f, const char *s, int cols, int align)
 {
 	int w = text_width(s ? s : "");
-	char *t = text_pad(s ? s : "", w > cols ? w : cols, align);
-	fputs(t, f);
-	free(t);
+	put_owned(f, text_pad(s ? s : "", w > cols ? w : cols, align));
 }
 
 void cli_bar(FILE *f, double p, int cols)
@@ -154,5 +170,5 @@ void cli_bar(FILE *f, double p, int cols)
 		p = 1;
 	int full = (int)lround(p * cols);
 	for (int i = 0; i < cols; i++)
-		fputs(i < full ? "█" : "░", f);
+		fputs(ascii_terminal(f) ? (i < full ? "#" : ".") : i < full ? "█" : "░", f);
 }
