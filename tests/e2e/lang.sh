@@ -88,6 +88,9 @@ check "vi: the board at 40×12 is in Vietnamese" wait_for '^Bảng xếp hạng 
 check "vi: its header is over its columns" col_eq 'đổi +người' 'người' 'Sarah Miller' 'Sarah'
 check "vi: points line up on Vietnamese and Chinese names" same_column 'Nguyễn Thị Lan' '王伟' ' 0'
 check "vi: the board's footer fits 40 columns" wait_for '^w khung · t nhóm · \? trợ giúp · q thoát$'
+tmux_cmd resize-window -t e2e -x 80 -y 12
+check "vi: at 80 columns every header word is whole" wait_for '# đổi +người +điểm cấp liền +nhóm$'
+tmux_cmd resize-window -t e2e -x 40 -y 12
 keys t
 check "vi: teams view headers are whole" wait_for 'đổi +nhóm +điểm TB +SL$'
 keys q
