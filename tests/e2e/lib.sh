@@ -20,6 +20,7 @@ E2E_DB=$E2E_DIR/demo.db
 E2E_N=0
 E2E_FAIL=0
 export LANG=C.UTF-8 LC_ALL=C.UTF-8 OKR_NOW=$E2E_NOW OKR_CONFIG=$E2E_DIR/okr.conf
+unset LANGUAGE   # it would choose the language even under C.UTF-8
 : >"$OKR_CONFIG"
 
 e2e_cleanup() {
