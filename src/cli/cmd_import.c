@@ -193,7 +193,8 @@ int cmd_import(cli_ctx *ctx, int argc, char **argv)
 			free(shown);
 		}
 		if (e->n > IMPORT_MAX_ERRORS)
-			cli_fail(OKR_E_USAGE, _("… and %zu more problems"), e->n - IMPORT_MAX_ERRORS);
+			cli_fail(OKR_E_USAGE, ngettext("… and %zu more problem", "… and %zu more problems",
+						       e->n - IMPORT_MAX_ERRORS), e->n - IMPORT_MAX_ERRORS);
 		cli_fail(OKR_E_USAGE, _("nothing was imported — fix the file and run the import again"));
 		free(e);
 		x_file_free(&f);

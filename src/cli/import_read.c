@@ -209,7 +209,9 @@ static void read_csv(const char *text, size_t len, x_file *f, import_errors *e)
 			continue;
 		}
 		if (rec.n != h->ncols) {
-			problem(e, _("line %d: %zu fields, but the %s header has %zu"), rec.line, rec.n, name, h->ncols);
+			problem(e, ngettext("line %d: %zu field, but the %s header has %zu",
+					    "line %d: %zu fields, but the %s header has %zu", rec.n),
+				rec.line, rec.n, name, h->ncols);
 			continue;
 		}
 		char *v[X_MAX_FIELDS] = { 0 };
