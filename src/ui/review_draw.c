@@ -79,6 +79,7 @@ static void header(ui *u, WINDOW *w, int width)
 	else
 		snprintf(left, sizeof left, _(" Review · %s · %s · @%s"), rv->cycle_name, rv->scope, u->ctx->login);
 	if (rv->summary)
+		/* TRANSLATORS: %s is the dot that says whether the screen is live. */
 		snprintf(right, sizeof right, _("%s summary "), u->live ? "●" : "○");
 	else
 		snprintf(right, sizeof right, "%s %zu / %zu ", u->live ? "●" : "○", rv->r.at + 1, rv->r.n);

@@ -28,6 +28,11 @@ e2e_cleanup() {
 	rm -rf "$E2E_DIR"
 }
 trap e2e_cleanup EXIT INT TERM
+# One idle session keeps the tmux server alive while a test replaces its
+# "e2e" session: without it the server exits with the last session, and the
+# next new-session, racing that exit on a loaded machine, fails with "no
+# server running" (seen in review.sh and board_pane.sh).
+tmux -L "$E2E_SOCK" -f /dev/null new-session -d -s keep -x 80 -y 24 2>/dev/null
 
 # okr as another process (a second person's shell): okr_as LOGIN ARGS...
 okr_as() {
