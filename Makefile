@@ -75,9 +75,29 @@ BENCH_SRC := $(wildcard bench/*.c)
 BENCH_BIN := $(BENCH_SRC:%.c=$(BUILD)/%)
 MAN_PAGES := $(BUILD)/man/okr.1 $(BUILD)/man/okr.conf.5
 
-.PHONY: all man check run deps install uninstall clean unit shell-tests bench demo dist deb fuzz fuzz-build FORCE
+# Translations (docs/translation.md): po/LANG.po → build/locale/LANG/LC_MESSAGES/okr.mo,
+# which the binary uses when it runs from the checkout (OKR_LOCALEDIR once installed).
+LINGUAS  := $(basename $(notdir $(wildcard po/*.po)))
+MO_FILES := $(LINGUAS:%=build/locale/%/LC_MESSAGES/okr.mo)
 
-all: $(BIN) $(MAN_PAGES)
+.PHONY: all man check run deps install uninstall clean unit shell-tests bench demo dist deb fuzz fuzz-build FORCE \
+	pot po-update po-todo po-check
+
+all: $(BIN) $(MAN_PAGES) $(MO_FILES)
+
+build/locale/%/LC_MESSAGES/okr.mo: po/%.po
+	@mkdir -p $(dir $@)
+	msgfmt --check -o $@ $<
+
+pot:
+	@sh tools/po.sh pot
+po-update:
+	@sh tools/po.sh update
+po-todo:
+	@sh tools/po.sh todo
+po-check:
+	@sh tools/po.sh check
+
 
 # The man pages take their commands and options from the built program's
 # command table, so a command someone adds is documented without a step.
@@ -166,6 +186,10 @@ install: all
 	$(INSTALL) -m 0644 completions/okr.bash $(DESTDIR)$(BASHCOMPDIR)/okr
 	$(INSTALL) -m 0644 completions/_okr $(DESTDIR)$(ZSHCOMPDIR)/_okr
 	$(INSTALL) -m 0644 completions/okr.fish $(DESTDIR)$(FISHCOMPDIR)/okr.fish
+	for l in $(LINGUAS); do \
+	  $(INSTALL) -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+	  $(INSTALL) -m 0644 build/locale/$$l/LC_MESSAGES/okr.mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/okr.mo; \
+	done
 
 # Removes exactly what install put there, and the directories that only okr
 # owns; shared ones (bin, man1, completions) stay.
@@ -177,6 +201,7 @@ uninstall:
 	-rmdir $(DESTDIR)$(DOCDIR)/schema 2>/dev/null
 	rm -f $(DESTDIR)$(MANDIR)/man1/okr.1 $(DESTDIR)$(MANDIR)/man5/okr.conf.5
 	rm -f $(DESTDIR)$(BASHCOMPDIR)/okr $(DESTDIR)$(ZSHCOMPDIR)/_okr $(DESTDIR)$(FISHCOMPDIR)/okr.fish
+	rm -f $(foreach l,$(LINGUAS),$(DESTDIR)$(LOCALEDIR)/$(l)/LC_MESSAGES/okr.mo)
 	-rmdir $(DESTDIR)$(DATADIR)/okr/themes $(DESTDIR)$(DATADIR)/okr $(DESTDIR)$(DOCDIR) 2>/dev/null
 
 # A release tarball of the committed tree, which builds on its own

@@ -80,6 +80,7 @@ int main(int argc, char **argv)
 	setlocale(LC_ALL, "");
 	/* Numbers are read and written with '.', whatever the person's locale. */
 	setlocale(LC_NUMERIC, "C");
+	okr_i18n_init();
 
 	cli_ctx ctx = { .prog = "okr" };
 	const char *db_opt = NULL, *config_opt = NULL;
@@ -108,6 +109,7 @@ int main(int argc, char **argv)
 	bool must = okr_config_locate(config_opt, ctx.config_path, sizeof ctx.config_path);
 	if (!okr_config_load_all(&ctx.cfg, ctx.config_path, must, err, sizeof err))
 		return cli_fail(OKR_E_USAGE, "%s", err);
+	okr_i18n_set_language(ctx.cfg.language);
 	find_login(&ctx);
 	find_db(&ctx, db_opt);
 

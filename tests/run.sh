@@ -19,7 +19,7 @@ export OKR_BIN BUILD
 # Nothing from the machine: no locale, time zone or user configuration.
 export LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC
 export OKR_SOURCE_DIR="$ROOT"
-unset CMOCKA_MESSAGE_OUTPUT CMOCKA_XML_FILE OKR_DB OKR_CONFIG OKR_USER OKR_NOW OKR_THEME_DIR NO_COLOR
+unset CMOCKA_MESSAGE_OUTPUT CMOCKA_XML_FILE OKR_DB OKR_CONFIG OKR_USER OKR_NOW OKR_THEME_DIR NO_COLOR LANGUAGE
 # Nor the host-wide okr.conf files of the machine.
 export OKR_SYSTEM_CONFIG= XDG_CONFIG_DIRS=/nonexistent/okr-tests
 

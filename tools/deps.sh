@@ -20,6 +20,14 @@ else
 fi
 need_cmd tmux tmux
 need_cmd sqlite3 sqlite3
+# gettext: msgfmt builds the catalogues (make all), xgettext/msgmerge keep
+# them in step with the sources (make pot, po-update, po-check).
+need_cmd msgfmt gettext
+need_cmd xgettext gettext
+# locale sources, from which the tests build vi_VN.UTF-8 and zh_CN.UTF-8
+# privately (localedef into a directory given by LOCPATH)
+need_cmd localedef locales
+[ -e /usr/share/i18n/locales/vi_VN ] && [ -e /usr/share/i18n/locales/zh_CN ] || missing="$missing locales"
 # terminfo entries for tmux and screen, used by the end-to-end tests
 [ -e /usr/share/terminfo/t/tmux-256color ] || [ -e /lib/terminfo/t/tmux-256color ] || missing="$missing ncurses-term"
 
@@ -77,13 +85,15 @@ if command -v apt-get >/dev/null 2>&1; then
 elif command -v dnf >/dev/null 2>&1; then
 	pkgs=$(echo "$missing" | sed 's/libncurses-dev/ncurses-devel/; s/libconfig-dev/libconfig-devel/;
 	  s/libsqlite3-dev/sqlite-devel/; s/libcmocka-dev/libcmocka-devel/; s/ncurses-term//;
-	  s/libclang-rt-dev/compiler-rt/')
+	  s/libclang-rt-dev/compiler-rt/;
+	  s/locales/glibc-locale-source/g')
 	# shellcheck disable=SC2086
 	$SUDO dnf install -y $pkgs </dev/null
 elif command -v apk >/dev/null 2>&1; then
 	pkgs=$(echo "$missing" | sed 's/libncurses-dev/ncurses-dev/; s/libconfig-dev/libconfig-dev/;
 	  s/libsqlite3-dev/sqlite-dev/; s/libcmocka-dev/cmocka-dev/; s/ncurses-term/ncurses-terminfo/;
-	  s/libclang-rt-dev/compiler-rt/')
+	  s/libclang-rt-dev/compiler-rt/;
+	  s/locales/musl-locales/g')
 	# shellcheck disable=SC2086
 	$SUDO apk add $pkgs </dev/null
 else

@@ -97,6 +97,10 @@ void cli_put(FILE *f, const char *s, int cols);
 void cli_say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* "already recorded (--id ID): nothing added" on stdout: a recognised retry. */
 void cli_already_recorded(const char *id);
+/* A word of a table (a header, a status) padded to cols display columns —
+ * printf's %-10s counts bytes, which puts translated words out of line —
+ * or left whole when it is wider.  align: TEXT_ALIGN_LEFT or _RIGHT. */
+void cli_cell(FILE *f, const char *s, int cols, int align);
 /* A text progress bar of width cols: "██████░░░░". */
 void cli_bar(FILE *f, double progress, int cols);
 

@@ -36,6 +36,7 @@ typedef struct {
 typedef struct {
 	char database[4096];       /* "" : $OKR_DB, else $XDG_DATA_HOME/okr/okr.db */
 	char theme[64];
+	char language[8];          /* "" : the locale's; else en, vi or zh_CN */
 	int refresh_ms;            /* safety-net poll of data_version */
 	int flash_ms;              /* how long changed rows stay highlighted */
 	bool reduced_motion;       /* no flashing and no animated banners */

@@ -12,6 +12,10 @@
  * exponent, surrounding blanks allowed.  Refuses "", "12abc", "NaN", "inf",
  * "1e999" (overflow), "0x10" and the locale's decimal comma. */
 bool okr_parse_number(const char *s, double *out);
+/* Whether s is a number written with a decimal comma ("3,5", "-0,75"):
+ * refused like any other bad number, but with its own message, because in
+ * Vietnamese and many other locales that is how people write it. */
+bool okr_number_has_decimal_comma(const char *s);
 
 /* An integer in [lo, hi]. */
 bool okr_parse_int(const char *s, long lo, long hi, long *out);

@@ -104,22 +104,26 @@ typedef struct {
 
 /* ---- badges ---- */
 
+#ifndef N_
+#define N_(s) s
+#endif
+
 #define SCORE_BADGES(X) \
-	X(FIRST_CHECKIN, "first-checkin", "First check-in", "made a first check-in") \
-	X(STREAK_4, "streak-4", "Four in a row", "checked in 4 weeks in a row") \
-	X(STREAK_12, "streak-12", "Twelve in a row", "checked in 12 weeks in a row") \
-	X(STREAK_26, "streak-26", "Half a year", "checked in 26 weeks in a row") \
-	X(PERFECT_WEEK, "perfect-week", "Perfect week", "checked in every key result you own in one week") \
-	X(SWEET_SPOT, "sweet-spot", "Sweet spot", "a key result you own was graded 0.7 or more") \
-	X(MOONSHOT, "moonshot", "Moonshot", "an aspirational key result you own reached 1.0") \
-	X(CLEAN_SWEEP, "clean-sweep", "Clean sweep", "every key result of an objective you own reached 1.0") \
-	X(COMEBACK, "comeback", "Comeback", "a key result checked in at confidence 3 or less later reached 0.7") \
-	X(HONEST_SIGNAL, "honest-signal", "Honest signal", "lowered a key result's confidence in the first half of its time") \
-	X(CHEERLEADER, "cheerleader", "Cheerleader", "gave kudos to 5 different people") \
-	X(BRIDGE_BUILDER, "bridge-builder", "Bridge builder", "gave kudos to someone outside your teams") \
-	X(TEAM_RAID, "team-raid", "Team raid", "a key result of your team's objective reached 1.0") \
-	X(CENTURION, "centurion", "Centurion", "made 100 check-ins") \
-	X(APPRECIATED, "appreciated", "Appreciated", "received kudos from 3 different people")
+	X(FIRST_CHECKIN, "first-checkin", N_("First check-in"), N_("made a first check-in")) \
+	X(STREAK_4, "streak-4", N_("Four in a row"), N_("checked in 4 weeks in a row")) \
+	X(STREAK_12, "streak-12", N_("Twelve in a row"), N_("checked in 12 weeks in a row")) \
+	X(STREAK_26, "streak-26", N_("Half a year"), N_("checked in 26 weeks in a row")) \
+	X(PERFECT_WEEK, "perfect-week", N_("Perfect week"), N_("checked in every key result you own in one week")) \
+	X(SWEET_SPOT, "sweet-spot", N_("Sweet spot"), N_("a key result you own was graded 0.7 or more")) \
+	X(MOONSHOT, "moonshot", N_("Moonshot"), N_("an aspirational key result you own reached 1.0")) \
+	X(CLEAN_SWEEP, "clean-sweep", N_("Clean sweep"), N_("every key result of an objective you own reached 1.0")) \
+	X(COMEBACK, "comeback", N_("Comeback"), N_("a key result checked in at confidence 3 or less later reached 0.7")) \
+	X(HONEST_SIGNAL, "honest-signal", N_("Honest signal"), N_("lowered a key result's confidence in the first half of its time")) \
+	X(CHEERLEADER, "cheerleader", N_("Cheerleader"), N_("gave kudos to 5 different people")) \
+	X(BRIDGE_BUILDER, "bridge-builder", N_("Bridge builder"), N_("gave kudos to someone outside your teams")) \
+	X(TEAM_RAID, "team-raid", N_("Team raid"), N_("a key result of your team's objective reached 1.0")) \
+	X(CENTURION, "centurion", N_("Centurion"), N_("made 100 check-ins")) \
+	X(APPRECIATED, "appreciated", N_("Appreciated"), N_("received kudos from 3 different people"))
 
 typedef enum {
 #define SCORE_BADGE_ENUM(name, slug, title, why) SCORE_BADGE_##name,

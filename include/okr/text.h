@@ -77,6 +77,12 @@ char *text_pad(const char *s, int cols, int align);
  * return value is the number of lines (0 for "" or cols <= 0). A trailing
  * newline ends the last line rather than starting an empty one. */
 size_t text_wrap(const char *s, int cols, char ***lines);
+
+/* For a terminal that is not UTF-8 (text_ascii.c): s with every character
+ * replaced by ASCII of the same width — a look-alike for lines, bars and
+ * marks ('─' → '-', '█' → '#'), '?' per column for the rest.  malloc'd. */
+char *text_ascii(const char *s);
+char text_ascii_char(uint32_t cp);
 void text_lines_free(char **lines, size_t n);
 
 #endif

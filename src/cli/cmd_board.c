@@ -49,7 +49,7 @@ static void print_row(const board_view *v, const score_row *r)
 	bool mine = is_mine(v, r);
 	printf("%s", mine ? "▶" : " ");
 	if (r->hidden)
-		printf("    –       ");   /* the width of " %4d  %-4s " */
+		printf("    –       ");   /* the width of " %4d  %-4s "; i18n: not user-visible */
 	else if (v->bands && r->band != SCORE_BAND_RANKED)
 		printf("    ·       ");
 	else {
@@ -59,7 +59,8 @@ static void print_row(const board_view *v, const score_row *r)
 	}
 	if (v->teams) {
 		cli_put(stdout, cli_scores_team(&v->sc, r->id), 24);
-		printf(" %8.1f  %2d %s\n", r->score, r->members, r->members == 1 ? _("member") : _("members"));
+		printf(" %8.1f  ", r->score);
+		printf(ngettext("%2d member\n", "%2d members\n", (unsigned long)r->members), r->members);
 		return;
 	}
 	const okr_person *p = cli_scores_person(&v->sc, r->id);
@@ -83,12 +84,20 @@ static void print_human(board_view *v)
 	printf(_("Leaderboard — %s — %s\n"), v->teams ? _("teams") : _("people"), label);
 	/* The header uses the widths of print_row. */
 	char *who = text_pad(v->teams ? _("team") : _("person"), v->teams ? 24 : 30, TEXT_ALIGN_LEFT);
-	printf("  %4s  %-4s %s", _("rank"), _("move"), who);
+	fputs("  ", stdout);
+	cli_cell(stdout, _("rank"), 4, TEXT_ALIGN_RIGHT);
+	fputs("  ", stdout);
+	cli_cell(stdout, _("move"), 4, TEXT_ALIGN_LEFT);
+	printf(" %s ", who);
 	free(who);
-	if (v->teams)
-		printf(" %8s  %s\n", _("average"), _("size"));
-	else
-		printf(" %6s  %-4s %s\n", _("points"), _("lvl"), _("streak"));
+	cli_cell(stdout, v->teams ? _("average") : _("points"), v->teams ? 8 : 6, TEXT_ALIGN_RIGHT);
+	fputs("  ", stdout);
+	if (v->teams) {
+		printf("%s\n", _("size"));
+	} else {
+		cli_cell(stdout, _("lvl"), 4, TEXT_ALIGN_LEFT);
+		printf(" %s\n", _("streak"));
+	}
 	long mine = -1;
 	size_t nranked = 0, on = 0, need = 0;
 	for (size_t i = 0; i < v->b.n; i++) {

@@ -19,11 +19,11 @@ static const char *const kind_names[] = { "checkin", "kpi", "grade" };
 static void span(okr_time secs, char *buf, size_t len)
 {
 	if (secs >= 2 * 86400)
-		snprintf(buf, len, _("%lld days"), (long long)(secs / 86400));
+		snprintf(buf, len, ngettext("%lld day", "%lld days", (unsigned long)(secs / 86400)), (long long)(secs / 86400));
 	else if (secs >= 86400)
 		snprintf(buf, len, _("1 day"));
 	else if (secs >= 2 * 3600)
-		snprintf(buf, len, _("%lld hours"), (long long)(secs / 3600));
+		snprintf(buf, len, ngettext("%lld hour", "%lld hours", (unsigned long)(secs / 3600)), (long long)(secs / 3600));
 	else
 		snprintf(buf, len, _("less than 2 hours"));
 }
@@ -40,7 +40,7 @@ int cli_due_gather(cli_ctx *ctx, int64_t me, cli_due *v)
 	v->snaps = calloc(first.ncycles + 1, sizeof *v->snaps);
 	if (!v->snaps) {
 		okr_snapshot_free(&first);
-		return cli_fail(OKR_E_FAIL, "out of memory");
+		return cli_fail(OKR_E_FAIL, _("out of memory"));
 	}
 	v->snaps[v->n++] = first;
 	for (size_t c = 0; c < first.ncycles; c++) {

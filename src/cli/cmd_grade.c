@@ -177,8 +177,11 @@ static void summary(close_job *j, const okr_cycle *cy)
 	size_t earlier = 0;
 	for (size_t k = 0; k < j->nkr; k++)
 		earlier += j->how[k] == GRADE_EARLIER;
-	printf(_(" (%s → %s): %zu key results graded — %zu given now, %zu by default (their progress), "
-		 "%zu earlier.\n\n"), s, e, j->given + j->defaulted + earlier, j->given, j->defaulted, earlier);
+	size_t graded = j->given + j->defaulted + earlier;
+	printf(ngettext(" (%s → %s): %zu key result graded — %zu given now, %zu by default (their progress), "
+			"%zu earlier.\n\n",
+			" (%s → %s): %zu key results graded — %zu given now, %zu by default (their progress), "
+			"%zu earlier.\n\n", graded), s, e, j->given + j->defaulted + earlier, j->given, j->defaulted, earlier);
 	size_t met = 0, counted = 0;
 	static const char *const hows[] = { N_("default"), N_("given"), N_("earlier") };
 	for (size_t i = 0; i < snap.nobjs; i++) {
@@ -202,7 +205,8 @@ static void summary(close_job *j, const okr_cycle *cy)
 			printf("  %.2f  %s\n", kg[k], k < j->nkr ? _(hows[j->how[k]]) : "");
 		}
 	}
-	printf(_("\n%zu of %zu objectives reached their bar.\n"), met, counted);
+	printf(ngettext("\n%zu of %zu objective reached its bar.\n", "\n%zu of %zu objectives reached their bar.\n",
+			counted), met, counted);
 	free(kg);
 	free(og);
 	okr_grades_free(g, ng);

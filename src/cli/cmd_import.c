@@ -57,9 +57,13 @@ static void fit(const char *s, int cols)
 	free(t);
 }
 
-static const char *const plural[LOAD_NKINDS] = {
-	N_("cycles"), N_("teams"), N_("people"), N_("team memberships"), N_("KPIs"), N_("objectives"),
-	N_("key results"), N_("check-ins"), N_("KPI values"), N_("comments"), N_("kudos"), N_("grades")
+static const struct { const char *one, *many; } counted[LOAD_NKINDS] = {
+	{ NP_("%zu cycle", "%zu cycles") }, { NP_("%zu team", "%zu teams") },
+	{ NP_("%zu person", "%zu people") }, { NP_("%zu team membership", "%zu team memberships") },
+	{ NP_("%zu KPI", "%zu KPIs") }, { NP_("%zu objective", "%zu objectives") },
+	{ NP_("%zu key result", "%zu key results") }, { NP_("%zu check-in", "%zu check-ins") },
+	{ NP_("%zu KPI value", "%zu KPI values") }, { NP_("%zu comment", "%zu comments") },
+	{ NP_("%zu kudos", "%zu kudos") }, { NP_("%zu grade", "%zu grades") }
 };
 
 /* What a person recognises a record by, sanitised for the terminal. */
@@ -99,7 +103,11 @@ static void report(const x_file *f, const okr_load_report *rep, bool dry)
 				: k == LOAD_KR ? f->d.krs[i].id : 0;
 			if (!dry && (!was || was == it->id))
 				continue;   /* a real run names only what was renumbered */
-			printf("  %-5s %-10s ", it->created ? _("add") : _("keep"), _(okr_load_kind_name(k)));
+			fputs("  ", stdout);
+			cli_cell(stdout, it->created ? _("add") : _("keep"), 5, TEXT_ALIGN_LEFT);
+			fputs(" ", stdout);
+			cli_cell(stdout, _(okr_load_kind_name(k)), 10, TEXT_ALIGN_LEFT);
+			fputs(" ", stdout);
 			label(&f->d, k, i);
 			if (was && it->id != was) {
 				char id[24];
@@ -110,16 +118,19 @@ static void report(const x_file *f, const okr_load_report *rep, bool dry)
 		}
 	}
 	printf(dry ? _("Would add") : _("Added"));
-	const char *sep = " ";
+	bool any = false;
 	for (int k = 0; k < LOAD_NKINDS; k++) {
 		if (!rep->created[k] && !rep->kept[k])
 			continue;
-		printf("%s%zu %s", sep, rep->created[k], _(plural[k]));
+		/* TRANSLATORS: between the counts of "Added 1 cycle, 2 objectives." */
+		fputs(any ? _(", ") : " ", stdout);
+		printf(ngettext(counted[k].one, counted[k].many, rep->created[k]), rep->created[k]);
 		if (rep->kept[k])
 			printf(_(" (%zu already there)"), rep->kept[k]);
-		sep = ", ";
+		any = true;
 	}
-	printf(sep[0] == ' ' ? _(" nothing.\n") : ".\n");
+	/* TRANSLATORS: the full stop that ends "Added 1 cycle, 2 objectives." */
+	fputs(any ? _(".\n") : _(" nothing.\n"), stdout);
 }
 
 /* A dry run on a database that does not exist: a scratch one in a private
@@ -182,7 +193,8 @@ int cmd_import(cli_ctx *ctx, int argc, char **argv)
 			free(shown);
 		}
 		if (e->n > IMPORT_MAX_ERRORS)
-			cli_fail(OKR_E_USAGE, _("… and %zu more problems"), e->n - IMPORT_MAX_ERRORS);
+			cli_fail(OKR_E_USAGE, ngettext("… and %zu more problem", "… and %zu more problems",
+						       e->n - IMPORT_MAX_ERRORS), e->n - IMPORT_MAX_ERRORS);
 		cli_fail(OKR_E_USAGE, _("nothing was imported — fix the file and run the import again"));
 		free(e);
 		x_file_free(&f);
@@ -200,7 +212,7 @@ int cmd_import(cli_ctx *ctx, int argc, char **argv)
 	okr_result r = okr_store_load(ctx->store, &f.d, dry, &rep);
 	if (r) {
 		if (rep.fail_index >= 0)
-			rc = cli_fail(r, "%s: %s: %s — nothing was imported", a.pos[0],
+			rc = cli_fail(r, _("%s: %s: %s — nothing was imported"), a.pos[0],
 				      f.where[rep.fail_kind][rep.fail_index], okr_store_error(ctx->store));
 		else
 			rc = cli_fail(r, _("%s — nothing was imported"), okr_store_error(ctx->store));

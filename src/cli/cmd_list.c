@@ -67,7 +67,7 @@ static void human_kr(const okr_kr *k, const okr_assessment *a, int depth)
 	printf(" ");
 	cli_bar(stdout, a->progress, 10);
 	printf(" %4.0f%%  ", a->raw * 100);
-	char *st = text_pad(_(okr_status_name(a->status)), 10, TEXT_ALIGN_LEFT);
+	char *st = text_pad(_(okr_status_name(a->status)), okr_i18n_status_cols(), TEXT_ALIGN_LEFT);
 	printf("%s ", st);
 	free(st);
 	printf("%s", okr_kr_value_text(k, val, sizeof val));
@@ -112,7 +112,7 @@ static void human_objectives(list_view *v, const size_t *order, const int *depth
 		} else {
 			cli_bar(stdout, a->progress, 10);
 			printf(" %4.0f%%  ", a->progress * 100);
-			char *st = text_pad(_(okr_status_name(a->status)), 10, TEXT_ALIGN_LEFT);
+			char *st = text_pad(_(okr_status_name(a->status)), okr_i18n_status_cols(), TEXT_ALIGN_LEFT);
 			printf("%s", st);
 			free(st);
 		}
@@ -228,7 +228,7 @@ static void json_objectives(list_view *v, const size_t *order)
 
 static void list_people(list_view *v)
 {
-	static const char *const roles[] = { "member", "lead", "admin" };
+	static const char *const roles[] = { N_("member"), N_("lead"), N_("admin") };
 	if (v->json) {
 		json_out j;
 		json_begin(&j, stdout);
@@ -250,7 +250,9 @@ static void list_people(list_view *v)
 		const okr_person *p = &v->snap.people[i];
 		cli_put(stdout, p->login, 14);
 		cli_put(stdout, p->name, 28);
-		printf(" %-7s ", _(roles[p->role]));
+		fputs(" ", stdout);
+		cli_cell(stdout, _(roles[p->role]), 7, TEXT_ALIGN_LEFT);
+		fputs(" ", stdout);
 		cli_put(stdout, p->teams, -1);
 		putchar('\n');
 	}
@@ -308,7 +310,11 @@ static void list_kpis(list_view *v)
 		cli_put(stdout, k->name, 40);
 		printf(" %10s %s %-8s ", cur, k->dir == DIR_AT_MOST ? "≤" : "≥", tgt);
 		cli_put(stdout, k->unit, 8);
-		printf(" %-8s %-7s ", _(okr_frequency_name(k->every)), k->has_value ? (meets ? _("meets") : _("misses")) : "—");
+		fputs(" ", stdout);
+		cli_cell(stdout, _(okr_frequency_name(k->every)), 8, TEXT_ALIGN_LEFT);
+		fputs(" ", stdout);
+		cli_cell(stdout, k->has_value ? (meets ? _("meets") : _("misses")) : "—", 7, TEXT_ALIGN_LEFT);
+		fputs(" ", stdout);
 		cli_put(stdout, k->source, -1);
 		putchar('\n');
 	}

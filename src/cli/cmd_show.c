@@ -10,6 +10,7 @@
 #include "okr/cli.h"
 #include "okr/forecast.h"
 #include "okr/i18n.h"
+#include "okr/text.h"
 #include "okr/parse.h"
 
 void cli_json_kr(json_out *j, const char *key, const okr_kr *k, const okr_assessment *a);
@@ -228,8 +229,9 @@ static int show_objective(cli_ctx *ctx, const okr_snapshot *snap, const okr_asse
 		char val[128];
 		printf("  %-6s", okr_format_id(ID_KR, kr->id, id, sizeof id));
 		cli_put(stdout, kr->title, 44);
-		printf(" %4.0f%%  %-10s %s\n", as->krs[k].raw * 100, _(okr_status_name(as->krs[k].status)),
-		       okr_kr_value_text(kr, val, sizeof val));
+		printf(" %4.0f%%  ", as->krs[k].raw * 100);
+		cli_cell(stdout, _(okr_status_name(as->krs[k].status)), okr_i18n_status_cols(), TEXT_ALIGN_LEFT);
+		printf(" %s\n", okr_kr_value_text(kr, val, sizeof val));
 	}
 	show_comments(ctx, 'O', o->id, NULL);
 	return 0;

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "okr/cli.h"
 #include "okr/i18n.h"
@@ -64,6 +65,18 @@ int cli_number(const char *what, const char *s, double *out)
 	if (okr_parse_number(s, out) && fabs(*out) <= 1e15)
 		return OKR_OK;
 	char *q = shown(s);
+	if (okr_number_has_decimal_comma(s)) {
+		/* The number as it should be written, to copy. */
+		char fixed[64];
+		okr_strlcpy(fixed, q, sizeof fixed);
+		char *comma = strchr(fixed, ',');
+		if (comma)
+			*comma = '.';
+		int r = cli_fail(OKR_E_USAGE, _("'%s' is not a usable number for %s — write a plain decimal number "
+						"with a decimal point: %s, not %s"), q, what, fixed, q);
+		free(q);
+		return r;
+	}
 	int r = cli_fail(OKR_E_USAGE, _("'%s' is not a usable number for %s — write a plain decimal number "
 					"such as 42, -3 or 0.75 (at most 1e15; no units, NaN or inf)"), q, what);
 	free(q);
@@ -134,11 +147,34 @@ int cli_cycle(cli_ctx *ctx, const char *name, okr_cycle *out)
 	return r ? cli_store_fail(ctx, r) : OKR_OK;
 }
 
-void cli_put(FILE *f, const char *s, int cols)
+/* A terminal whose locale is not UTF-8 gets titles, names and bars as
+ * ASCII of the same width (text_ascii.c) instead of mojibake; a pipe gets
+ * the bytes as they are, whatever the locale, for the tools reading it. */
+static bool ascii_terminal(FILE *f)
 {
-	char *t = cols < 0 ? text_sanitize(s ? s : "") : text_pad(s ? s : "", cols, TEXT_ALIGN_LEFT);
+	return !okr_i18n_utf8() && isatty(fileno(f));
+}
+
+static void put_owned(FILE *f, char *t)
+{
+	if (ascii_terminal(f)) {
+		char *a = text_ascii(t);
+		free(t);
+		t = a;
+	}
 	fputs(t, f);
 	free(t);
+}
+
+void cli_put(FILE *f, const char *s, int cols)
+{
+	put_owned(f, cols < 0 ? text_sanitize(s ? s : "") : text_pad(s ? s : "", cols, TEXT_ALIGN_LEFT));
+}
+
+void cli_cell(FILE *f, const char *s, int cols, int align)
+{
+	int w = text_width(s ? s : "");
+	put_owned(f, text_pad(s ? s : "", w > cols ? w : cols, align));
 }
 
 void cli_bar(FILE *f, double p, int cols)
@@ -149,7 +185,7 @@ void cli_bar(FILE *f, double p, int cols)
 		p = 1;
 	int full = (int)lround(p * cols);
 	for (int i = 0; i < cols; i++)
-		fputs(i < full ? "█" : "░", f);
+		fputs(ascii_terminal(f) ? (i < full ? "#" : ".") : i < full ? "█" : "░", f);
 }
 
 /* A retried write (`--id`) that was already stored: said on stdout, exit 0,

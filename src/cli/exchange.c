@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "okr/i18n.h"
 #include "exchange.h"
 #include "okr/parse.h"
 #include "okr/util.h"
@@ -252,7 +253,7 @@ static bool bad(conv *c, int field, const char *what, const char *val)
 		for (char *p = shown; *p; p++)
 			if ((unsigned char)*p < 0x20 || *p == 0x7f)
 				*p = '?';
-		snprintf(c->err, c->errlen, "%s: %s `%s`: %s (got \"%s\")", c->where, c->rec->name,
+		snprintf(c->err, c->errlen, _("%s: %s `%s`: %s (got \"%s\")"), c->where, c->rec->name,
 			 c->rec->fields[field].name, what, shown);
 	}
 	c->bad = true;
@@ -265,14 +266,14 @@ static char *text(conv *c, int f, size_t max, bool required)
 	if (!v)
 		return NULL;
 	if (!okr_utf8_valid(v)) {
-		bad(c, f, "not valid UTF-8", "");
+		bad(c, f, _("not valid UTF-8"), "");
 		return okr_xstrdup("");
 	}
 	char why[96];
-	if (strlen(v) > max && snprintf(why, sizeof why, "too long, %zu bytes (at most %zu)", strlen(v), max))
+	if (strlen(v) > max && snprintf(why, sizeof why, _("too long, %zu bytes (at most %zu)"), strlen(v), max))
 		bad(c, f, why, "…");
 	else if (required && !v[strspn(v, " \t\r\n")])
-		bad(c, f, "must not be empty", v);
+		bad(c, f, _("must not be empty"), v);
 	return okr_xstrdup(v);
 }
 
@@ -284,7 +285,8 @@ static int word(conv *c, int f, const char *const *words)
 	for (int i = 0; words[i]; i++)
 		if (c->v[f] && !strcmp(c->v[f], words[i]))
 			return i;
-	char what[128] = "must be one of";
+	char what[128];
+	okr_strlcpy(what, _("must be one of"), sizeof what);
 	for (int i = 0; words[i]; i++) {
 		strncat(what, i ? ", " : " ", sizeof what - strlen(what) - 1);
 		strncat(what, words[i], sizeof what - strlen(what) - 1);
@@ -301,9 +303,9 @@ static double number(conv *c, int f, double lo, double hi)
 	if (!c->v[f] || !okr_parse_number(c->v[f], &v) || v < lo || v > hi) {
 		char what[96];
 		if (hi >= BIG)
-			snprintf(what, sizeof what, "must be a plain number (no units, NaN or inf; at most 1e15)");
+			snprintf(what, sizeof what, _("must be a plain number (no units, NaN or inf; at most 1e15)"));
 		else
-			snprintf(what, sizeof what, "must be a number from %g to %g", lo, hi);
+			snprintf(what, sizeof what, _("must be a number from %g to %g"), lo, hi);
 		bad(c, f, what, c->v[f]);
 		return 0;
 	}
@@ -317,7 +319,7 @@ static long whole(conv *c, int f, long lo, long hi, long null_as)
 		return null_as;
 	if (!c->v[f] || !okr_parse_int(c->v[f], lo, hi, &v)) {
 		char what[96];
-		snprintf(what, sizeof what, "must be a whole number from %ld to %ld", lo, hi);
+		snprintf(what, sizeof what, _("must be a whole number from %ld to %ld"), lo, hi);
 		bad(c, f, what, c->v[f]);
 	}
 	return v;
@@ -328,7 +330,7 @@ static bool flag(conv *c, int f)
 	if (c->v[f] && !strcmp(c->v[f], "true"))
 		return true;
 	if (!c->v[f] || strcmp(c->v[f], "false"))
-		bad(c, f, "must be true or false", c->v[f]);
+		bad(c, f, _("must be true or false"), c->v[f]);
 	return false;
 }
 
@@ -338,7 +340,7 @@ static okr_day day(conv *c, int f)
 	if (!c->v[f] && x_nullable(c->rec->fields[f].type))
 		return 0;
 	if (!c->v[f] || !okr_parse_date(c->v[f], &d))
-		bad(c, f, "must be a date YYYY-MM-DD", c->v[f]);
+		bad(c, f, _("must be a date YYYY-MM-DD"), c->v[f]);
 	return d;
 }
 
@@ -357,7 +359,7 @@ static okr_time when(conv *c, int f)
 		    ss < 60)
 			return okr_day_start(d) + hh * 3600 + mm * 60 + ss;
 	}
-	bad(c, f, "must be a UTC time YYYY-MM-DDTHH:MM:SSZ", s);
+	bad(c, f, _("must be a UTC time YYYY-MM-DDTHH:MM:SSZ"), s);
 	return 0;
 }
 
@@ -368,8 +370,8 @@ static int64_t id_of(conv *c, int f, okr_id_kind want)
 		return 0;
 	okr_id_kind k = c->v[f] ? okr_parse_id(c->v[f], &id) : ID_NONE;
 	if (k != want || id <= 0) {
-		bad(c, f, want == ID_OBJECTIVE ? "must be an objective ID such as O12"
-			  : want == ID_KR ? "must be a key result ID such as K34" : "must be a KPI ID such as KPI3",
+		bad(c, f, want == ID_OBJECTIVE ? _("must be an objective ID such as O12")
+			  : want == ID_KR ? _("must be a key result ID such as K34") : _("must be a KPI ID such as KPI3"),
 		    c->v[f]);
 		return 0;
 	}
@@ -386,7 +388,7 @@ bool x_add(x_file *f, okr_load_kind kind, char **v, const char *where, char *err
 	conv c = { err, errlen, where, &x_records[kind], v, false };
 	for (int i = 0; i < c.rec->nfields; i++)
 		if (!v[i] && !x_nullable(c.rec->fields[i].type))
-			return bad(&c, i, "is missing (it may not be null or empty)", NULL);
+			return bad(&c, i, _("is missing (it may not be null or empty)"), NULL);
 	okr_dump *d = &f->d;
 	size_t n = 0;
 	switch (kind) {
@@ -400,7 +402,7 @@ bool x_add(x_file *f, okr_load_kind kind, char **v, const char *where, char *err
 		e->state = (okr_cycle_state)word(&c, 3, cycle_states);
 		e->current = flag(&c, 4);
 		if (!c.bad && e->end < e->start)
-			bad(&c, 2, "the cycle ends before it starts", v[2]);
+			bad(&c, 2, _("the cycle ends before it starts"), v[2]);
 		break;
 	}
 	case LOAD_TEAM: {
@@ -513,7 +515,7 @@ bool x_add(x_file *f, okr_load_kind kind, char **v, const char *where, char *err
 		int64_t id = 0;
 		okr_id_kind k = okr_parse_id(v[0], &id);
 		if (k != ID_OBJECTIVE && k != ID_KR)
-			bad(&c, 0, "must be an objective or key result ID such as O12 or K34", v[0]);
+			bad(&c, 0, _("must be an objective or key result ID such as O12 or K34"), v[0]);
 		e->target_kind = k == ID_OBJECTIVE ? 'O' : 'K';
 		e->target_id = id;
 		e->author = str(&c, 1, 200);
@@ -530,7 +532,7 @@ bool x_add(x_file *f, okr_load_kind kind, char **v, const char *where, char *err
 		e->at = when(&c, 3);
 		e->text = str(&c, 4, TEXT_MAX_);
 		if (!c.bad && !strcmp(e->from, e->to))
-			bad(&c, 1, "kudos cannot go to the giver", v[1]);
+			bad(&c, 1, _("kudos cannot go to the giver"), v[1]);
 		break;
 	}
 	case LOAD_GRADE: {

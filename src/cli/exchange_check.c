@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "okr/i18n.h"
 #include "exchange.h"
 #include "okr/util.h"
 
@@ -108,74 +109,74 @@ bool x_check(x_file *f, char *err, size_t errlen)
 	char what[160];
 	key *cy = keys_sorted(d->ncycles, s_cycle, NULL, d, &dup);
 	if (dup >= 0)
-		ok = dup_fail(f, LOAD_CYCLE, dup, "a second cycle with this name", err, errlen);
+		ok = dup_fail(f, LOAD_CYCLE, dup, _("a second cycle with this name"), err, errlen);
 	key *tm = keys_sorted(d->nteams, s_team, NULL, d, &dup);
 	if (ok && dup >= 0)
-		ok = dup_fail(f, LOAD_TEAM, dup, "a second team with this name", err, errlen);
+		ok = dup_fail(f, LOAD_TEAM, dup, _("a second team with this name"), err, errlen);
 	free(keys_sorted(d->npeople, s_person, NULL, d, &dup));
 	if (ok && dup >= 0)
-		ok = dup_fail(f, LOAD_PERSON, dup, "a second person with this login", err, errlen);
+		ok = dup_fail(f, LOAD_PERSON, dup, _("a second person with this login"), err, errlen);
 	free(keys_sorted(d->nkpis, s_kpi, NULL, d, &dup));
 	if (ok && dup >= 0)
-		ok = dup_fail(f, LOAD_KPI, dup, "a second KPI with this name", err, errlen);
+		ok = dup_fail(f, LOAD_KPI, dup, _("a second KPI with this name"), err, errlen);
 	key *kp = keys_sorted(d->nkpis, NULL, i_kpi, d, &dup);
 	if (ok && dup >= 0)
-		ok = dup_fail(f, LOAD_KPI, dup, "a second KPI with this ID", err, errlen);
+		ok = dup_fail(f, LOAD_KPI, dup, _("a second KPI with this ID"), err, errlen);
 	key *ob = keys_sorted(d->nobjs, NULL, i_obj, d, &dup);
 	if (ok && dup >= 0)
-		ok = dup_fail(f, LOAD_OBJECTIVE, dup, "a second objective with this ID", err, errlen);
+		ok = dup_fail(f, LOAD_OBJECTIVE, dup, _("a second objective with this ID"), err, errlen);
 	key *kr = keys_sorted(d->nkrs, NULL, i_kr, d, &dup);
 	if (ok && dup >= 0)
-		ok = dup_fail(f, LOAD_KR, dup, "a second key result with this ID", err, errlen);
+		ok = dup_fail(f, LOAD_KR, dup, _("a second key result with this ID"), err, errlen);
 	free(keys_sorted(d->ncheckins, s_checkin, NULL, d, &dup));
 	if (ok && dup >= 0)
-		ok = dup_fail(f, LOAD_CHECKIN, dup, "a second check-in with this uid", err, errlen);
+		ok = dup_fail(f, LOAD_CHECKIN, dup, _("a second check-in with this uid"), err, errlen);
 	free(keys_sorted(d->nsamples, s_sample, NULL, d, &dup));
 	if (ok && dup >= 0)
-		ok = dup_fail(f, LOAD_SAMPLE, dup, "a second KPI value with this uid", err, errlen);
+		ok = dup_fail(f, LOAD_SAMPLE, dup, _("a second KPI value with this uid"), err, errlen);
 	free(keys_sorted(d->ngrades, NULL, i_grade, d, &dup));
 	if (ok && dup >= 0)
-		ok = dup_fail(f, LOAD_GRADE, dup, "a second grade for this key result", err, errlen);
+		ok = dup_fail(f, LOAD_GRADE, dup, _("a second grade for this key result"), err, errlen);
 
 	for (size_t i = 0; ok && i < d->nteams; i++) {
 		if (!f->team_parent[i])
 			continue;
 		long p = find_name(tm, d->nteams, f->team_parent[i]);
 		if (p < 0)
-			ok = ref_fail(f, LOAD_TEAM, i, "parent", "no team of that name in the file", err, errlen);
+			ok = ref_fail(f, LOAD_TEAM, i, "parent", _("no team of that name in the file"), err, errlen);
 		else
 			d->teams[i].parent_id = d->teams[p].id;
 	}
 	for (size_t i = 0; ok && i < d->nobjs; i++) {
 		long cyi = find_name(cy, d->ncycles, f->obj_cycle[i]);
 		if (cyi < 0)
-			ok = ref_fail(f, LOAD_OBJECTIVE, i, "cycle", "no cycle of that name in the file", err, errlen);
+			ok = ref_fail(f, LOAD_OBJECTIVE, i, "cycle", _("no cycle of that name in the file"), err, errlen);
 		else
 			d->objs[i].cycle_id = d->cycles[cyi].id;
 		if (ok && d->objs[i].parent_id && !has_id(ob, d->nobjs, d->objs[i].parent_id))
-			ok = ref_fail(f, LOAD_OBJECTIVE, i, "parent", "no objective with that ID in the file", err, errlen);
+			ok = ref_fail(f, LOAD_OBJECTIVE, i, "parent", _("no objective with that ID in the file"), err, errlen);
 		if (ok && d->objs[i].parent_id == d->objs[i].id)
-			ok = ref_fail(f, LOAD_OBJECTIVE, i, "parent", "an objective cannot align to itself", err, errlen);
+			ok = ref_fail(f, LOAD_OBJECTIVE, i, "parent", _("an objective cannot align to itself"), err, errlen);
 	}
 	for (size_t i = 0; ok && i < d->nkrs; i++) {
 		if (!has_id(ob, d->nobjs, d->krs[i].objective_id))
-			ok = ref_fail(f, LOAD_KR, i, "objective", "no objective with that ID in the file", err, errlen);
+			ok = ref_fail(f, LOAD_KR, i, "objective", _("no objective with that ID in the file"), err, errlen);
 		else if (d->krs[i].kpi_id && !has_id(kp, d->nkpis, d->krs[i].kpi_id))
-			ok = ref_fail(f, LOAD_KR, i, "kpi", "no KPI with that ID in the file", err, errlen);
+			ok = ref_fail(f, LOAD_KR, i, "kpi", _("no KPI with that ID in the file"), err, errlen);
 		else if (d->krs[i].type == KR_METRIC && d->krs[i].start == d->krs[i].target)
-			ok = ref_fail(f, LOAD_KR, i, "target", "a metric's start and target must differ", err, errlen);
+			ok = ref_fail(f, LOAD_KR, i, "target", _("a metric's start and target must differ"), err, errlen);
 	}
-	snprintf(what, sizeof what, "no key result with that ID in the file");
+	snprintf(what, sizeof what, "%s", _("no key result with that ID in the file"));
 	for (size_t i = 0; ok && i < d->ncheckins; i++)
 		if (!has_id(kr, d->nkrs, d->checkins[i].kr_id))
 			ok = ref_fail(f, LOAD_CHECKIN, i, "kr", what, err, errlen);
 	for (size_t i = 0; ok && i < d->nsamples; i++)
 		if (!has_id(kp, d->nkpis, d->samples[i].kpi_id))
-			ok = ref_fail(f, LOAD_SAMPLE, i, "kpi", "no KPI with that ID in the file", err, errlen);
+			ok = ref_fail(f, LOAD_SAMPLE, i, "kpi", _("no KPI with that ID in the file"), err, errlen);
 	for (size_t i = 0; ok && i < d->ncomments; i++) {
 		const okr_comment *c = &d->comments[i];
 		if (!has_id(c->target_kind == 'O' ? ob : kr, c->target_kind == 'O' ? d->nobjs : d->nkrs, c->target_id))
-			ok = ref_fail(f, LOAD_COMMENT, i, "on", "no such objective or key result in the file", err, errlen);
+			ok = ref_fail(f, LOAD_COMMENT, i, "on", _("no such objective or key result in the file"), err, errlen);
 	}
 	for (size_t i = 0; ok && i < d->nkudos; i++)
 		if (d->kudos[i].kr_id && !has_id(kr, d->nkrs, d->kudos[i].kr_id))

@@ -347,7 +347,9 @@ static void header(report *r, const okr_cycle *cy)
 		nkr++;
 		by[r->as.krs[k].status]++;
 	}
-	fprintf(r->f, _("%zu objectives · %zu key results"), nobj, nkr);
+	fprintf(r->f, ngettext("%zu objective", "%zu objectives", nobj), nobj);
+	fputs(" · ", r->f);
+	fprintf(r->f, ngettext("%zu key result", "%zu key results", nkr), nkr);
 	static const okr_status order[] = { STATUS_DONE, STATUS_ON_TRACK, STATUS_AT_RISK, STATUS_OFF_TRACK,
 					    STATUS_OUTDATED, STATUS_NEW };
 	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)

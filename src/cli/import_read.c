@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "okr/i18n.h"
 #include "exchange.h"
 #include "import.h"
 #include "okr/csv.h"
@@ -55,12 +56,12 @@ static void json_record(x_file *f, int kind, const jsonp_value *o, const char *w
 {
 	const x_record *r = &x_records[kind];
 	if (o->type != JSONP_OBJECT) {
-		problem(e, "%s: a %s must be an object {…}, not %s", where, r->name, jsonp_type_name(o->type));
+		problem(e, _("%s: a %s must be an object {…}, not %s"), where, r->name, jsonp_type_name(o->type));
 		return;
 	}
 	for (size_t i = 0; i < o->n; i++)
 		if (field_by(r, o->keys[i]) < 0) {
-			problem(e, "%s: a %s has no field \"%.60s\"", where, r->name, o->keys[i]);
+			problem(e, _("%s: a %s has no field \"%.60s\""), where, r->name, o->keys[i]);
 			return;
 		}
 	char *v[X_MAX_FIELDS] = { 0 };
@@ -69,7 +70,7 @@ static void json_record(x_file *f, int kind, const jsonp_value *o, const char *w
 		char t = r->fields[fi].type;
 		if (!m || m->type == JSONP_NULL) {
 			if (!x_nullable(t)) {
-				problem(e, "%s: %s `%s` is missing", where, r->name, r->fields[fi].name);
+				problem(e, _("%s: %s `%s` is missing"), where, r->name, r->fields[fi].name);
 				x_row_free(v, r->nfields);
 				return;
 			}
@@ -77,7 +78,7 @@ static void json_record(x_file *f, int kind, const jsonp_value *o, const char *w
 		}
 		jsonp_type want = x_is_number(t) ? JSONP_NUMBER : t == 'b' ? JSONP_BOOL : JSONP_STRING;
 		if (m->type != want) {
-			problem(e, "%s: %s `%s` must be a %s, not a %s", where, r->name, r->fields[fi].name,
+			problem(e, _("%s: %s `%s` must be a %s, not a %s"), where, r->name, r->fields[fi].name,
 				jsonp_type_name(want), jsonp_type_name(m->type));
 			x_row_free(v, r->nfields);
 			return;
@@ -98,13 +99,13 @@ static void read_json(const char *text, size_t len, x_file *f, import_errors *e)
 	}
 	const jsonp_value *fmt = jsonp_get(&root, "format"), *ver = jsonp_get(&root, "version");
 	if (root.type != JSONP_OBJECT || !fmt || fmt->type != JSONP_STRING || strcmp(fmt->str, "okr") != 0) {
-		problem(e, "$: not an okr export (it should start {\"format\": \"okr\", \"version\": %d, …})",
+		problem(e, _("$: not an okr export (it should start {\"format\": \"okr\", \"version\": %d, …})"),
 			X_FORMAT_VERSION);
 		jsonp_free(&root);
 		return;
 	}
 	if (!ver || ver->type != JSONP_NUMBER || ver->num != X_FORMAT_VERSION) {
-		problem(e, "$.version: this okr reads version %d of the format — export again with a matching okr",
+		problem(e, _("$.version: this okr reads version %d of the format — export again with a matching okr"),
 			X_FORMAT_VERSION);
 		jsonp_free(&root);
 		return;
@@ -113,13 +114,13 @@ static void read_json(const char *text, size_t len, x_file *f, import_errors *e)
 	for (size_t i = 0; i < root.n; i++)
 		if (strcmp(root.keys[i], "format") && strcmp(root.keys[i], "version") &&
 		    kind_by(root.keys[i], true) < 0)
-			problem(e, "$.%.60s (line %d): not a part of an okr export", root.keys[i], root.items[i].line);
+			problem(e, _("$.%.60s (line %d): not a part of an okr export"), root.keys[i], root.items[i].line);
 	for (int k = 0; k < LOAD_NKINDS && e->n < IMPORT_MAX_ERRORS; k++) {
 		const jsonp_value *arr = jsonp_get(&root, x_records[k].plural);
 		if (!arr)
 			continue;
 		if (arr->type != JSONP_ARRAY) {
-			problem(e, "$.%s (line %d): must be an array [...]", x_records[k].plural, arr->line);
+			problem(e, _("$.%s (line %d): must be an array [...]"), x_records[k].plural, arr->line);
 			continue;
 		}
 		for (size_t i = 0; i < arr->n && e->n < IMPORT_MAX_ERRORS; i++) {
@@ -149,16 +150,16 @@ static void csv_head(const csv_record *rec, int kind, csv_header *h, import_erro
 	for (size_t c = 1; c < rec->n; c++) {
 		int f = field_by(r, rec->f[c]);
 		if (f < 0) {
-			problem(e, "line %d: a %s has no column \"%.60s\"", rec->line, r->name, rec->f[c]);
+			problem(e, _("line %d: a %s has no column \"%.60s\""), rec->line, r->name, rec->f[c]);
 			continue;
 		}
 		if (h->col[f] >= 0)
-			problem(e, "line %d: the column \"%s\" appears twice", rec->line, rec->f[c]);
+			problem(e, _("line %d: the column \"%s\" appears twice"), rec->line, rec->f[c]);
 		h->col[f] = (int)c;
 	}
 	for (int f = 0; f < r->nfields; f++)
 		if (h->col[f] < 0 && !x_nullable(r->fields[f].type))
-			problem(e, "line %d: the %s header lacks the column \"%s\"", rec->line, r->name, r->fields[f].name);
+			problem(e, _("line %d: the %s header lacks the column \"%s\""), rec->line, r->name, r->fields[f].name);
 }
 
 static void read_csv(const char *text, size_t len, x_file *f, import_errors *e)
@@ -184,20 +185,20 @@ static void read_csv(const char *text, size_t len, x_file *f, import_errors *e)
 			continue;
 		if (!strcmp(name, "okr")) {
 			if (rec.n != 2 || strcmp(rec.f[1], "1") != 0) {
-				problem(e, "line %d: this okr reads version %d of the format", rec.line, X_FORMAT_VERSION);
+				problem(e, _("line %d: this okr reads version %d of the format"), rec.line, X_FORMAT_VERSION);
 				break;
 			}
 			versioned = true;
 			continue;
 		}
 		if (!versioned) {
-			problem(e, "line %d: not an okr export (it should begin with the lines #okr,version and okr,%d)",
+			problem(e, _("line %d: not an okr export (it should begin with the lines #okr,version and okr,%d)"),
 				rec.line, X_FORMAT_VERSION);
 			break;
 		}
 		int kind = kind_by(name[0] == '#' ? name + 1 : name, false);
 		if (kind < 0) {
-			problem(e, "line %d: \"%.60s\" is not a record type of an okr export", rec.line, name);
+			problem(e, _("line %d: \"%.60s\" is not a record type of an okr export"), rec.line, name);
 			continue;
 		}
 		if (name[0] == '#') {
@@ -206,11 +207,13 @@ static void read_csv(const char *text, size_t len, x_file *f, import_errors *e)
 		}
 		csv_header *h = &heads[kind];
 		if (!h->seen) {
-			problem(e, "line %d: a %s row before its header row (#%s,…)", rec.line, name, name);
+			problem(e, _("line %d: a %s row before its header row (#%s,…)"), rec.line, name, name);
 			continue;
 		}
 		if (rec.n != h->ncols) {
-			problem(e, "line %d: %zu fields, but the %s header has %zu", rec.line, rec.n, name, h->ncols);
+			problem(e, ngettext("line %d: %zu field, but the %s header has %zu",
+					    "line %d: %zu fields, but the %s header has %zu", rec.n),
+				rec.line, rec.n, name, h->ncols);
 			continue;
 		}
 		char *v[X_MAX_FIELDS] = { 0 };
@@ -224,7 +227,7 @@ static void read_csv(const char *text, size_t len, x_file *f, import_errors *e)
 		add(f, kind, v, where, e);
 	}
 	if (!versioned && e->n == 0)
-		problem(e, "line 1: not an okr export (it should begin with the lines #okr,version and okr,%d)",
+		problem(e, _("line 1: not an okr export (it should begin with the lines #okr,version and okr,%d)"),
 			X_FORMAT_VERSION);
 	csv_record_free(&rec);
 }

@@ -160,17 +160,26 @@ int cli_show_person(cli_ctx *ctx, const char *who, bool points, bool json)
 	cli_bar(stdout, r.level_span ? (double)r.into_level / (double)r.level_span : 0, 20);
 	printf(_(" %lld / %lld XP to level %d   (%lld XP in all)\n"), (long long)r.into_level,
 	       (long long)r.level_span, r.level + 1, (long long)r.xp);
-	printf(_("  streak     %d week%s in a row (best %d), %lld check-ins\n"), r.streak, r.streak == 1 ? "" : "s",
-	       r.best_streak, (long long)r.checkins);
+	printf(ngettext("  streak     %d week in a row (best %d), ", "  streak     %d weeks in a row (best %d), ",
+			(unsigned long)r.streak), r.streak, r.best_streak);
+	printf(ngettext("%lld check-in\n", "%lld check-ins\n", (unsigned long)r.checkins), (long long)r.checkins);
 	printf(_("  points     %lld this week · %lld this cycle · %lld in all\n"), (long long)pts[0],
 	       (long long)pts[1], (long long)pts[2]);
 	printf(_("\nBadges (%d of %d)\n"), r.nbadges, (int)SCORE_NBADGES);
+	/* The dates in one column, however long the badge names are in the
+	 * language shown. */
+	int cols = 16;
+	for (int b = 0; b < SCORE_NBADGES; b++)
+		if (r.has[b] && text_width(_(score_badge_title((score_badge)b))) > cols)
+			cols = text_width(_(score_badge_title((score_badge)b)));
 	for (int b = 0; b < SCORE_NBADGES; b++) {
 		char d[11];
 		if (!r.has[b])
 			continue;
 		okr_format_date(score_day_of(r.badge_at[b], ctx->cfg.week_offset_minutes), d);
-		printf("  ★ %-16s %s  %s\n", _(score_badge_title((score_badge)b)), d, _(score_badge_why((score_badge)b)));
+		fputs("  ★ ", stdout);
+		cli_cell(stdout, _(score_badge_title((score_badge)b)), cols, TEXT_ALIGN_LEFT);
+		printf(" %s  %s\n", d, _(score_badge_why((score_badge)b)));
 	}
 	if (!r.nbadges)
 		printf(_("  none yet — a first check-in earns one\n"));

@@ -30,6 +30,7 @@
 const char okr_config_defaults[] =
 	"database = \"\";\n"
 	"theme = \"default\";\n"
+	"language = \"\";\n"
 	"refresh_ms = 200;\n"
 	"flash_ms = 600;\n"
 	"reduced_motion = false;\n"
@@ -98,6 +99,9 @@ typedef struct setting_spec {
 /* In the order of okr_rollup_mode. */
 static const char *const rollup_names[] = { "krs", "children", "both", NULL };
 static const char *const window_names[] = { "week", "cycle", "all", NULL };
+/* "" follows the locale; the others have a catalogue in po/ (English is the
+ * text of the sources). */
+static const char *const language_names[] = { "", "en", "vi", "zh_CN", NULL };
 
 static const setting_spec status_specs[] = {
 	{ "at_risk", K_FLOAT, FIELD(status.at_risk), 0, 1, NULL, NULL },
@@ -133,6 +137,7 @@ static const setting_spec hook_specs[] = {
 static const setting_spec root_specs[] = {
 	{ "database", K_STRING, FIELD(database), 0, 0, NULL, NULL },
 	{ "theme", K_THEME, FIELD(theme), 0, 0, NULL, NULL },
+	{ "language", K_CHOICE, FIELD(language), 0, 0, language_names, NULL },
 	{ "refresh_ms", K_INT, FIELD(refresh_ms), 20, 10000, NULL, NULL },
 	{ "flash_ms", K_INT, FIELD(flash_ms), 0, 5000, NULL, NULL },
 	{ "reduced_motion", K_BOOL, FIELD(reduced_motion), 0, 0, NULL, NULL },
@@ -212,7 +217,7 @@ static void join_names(char *out, size_t len, const char *const *names)
 	size_t used = 0;
 	out[0] = '\0';
 	for (size_t i = 0; names[i] && used < len; i++) {
-		int n = snprintf(out + used, len - used, "%s%s", i ? ", " : "", names[i]);
+		int n = snprintf(out + used, len - used, "%s%s", i ? ", " : "", names[i][0] ? names[i] : "\"\"");
 		if (n < 0)
 			break;
 		used += (size_t)n;

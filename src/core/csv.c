@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "okr/i18n.h"
 #include "okr/csv.h"
 
 void csv_reader_init(csv_reader *r, const char *text, size_t len)
@@ -71,7 +72,7 @@ int csv_read(csv_reader *r, csv_record *rec, char *err, size_t errlen)
 			while (true) {
 				if (r->p >= r->end) {
 					okr_buf_free(&b);
-					snprintf(err, errlen, "line %d: a quoted field is not closed (missing \")", start);
+					snprintf(err, errlen, _("line %d: a quoted field is not closed (missing \")"), start);
 					return -1;
 				}
 				char c = *r->p++;
@@ -92,8 +93,8 @@ int csv_read(csv_reader *r, csv_record *rec, char *err, size_t errlen)
 			       !(*r->p == '\r' && r->p + 1 < r->end && r->p[1] == '\n')) {
 				if (*r->p == '"') {
 					okr_buf_free(&b);
-					snprintf(err, errlen, "line %d: a quote inside an unquoted field (quote the whole "
-						 "field and double the quote: \"say \"\"hi\"\"\")", r->line);
+					snprintf(err, errlen, _("line %d: a quote inside an unquoted field (quote the whole "
+						 "field and double the quote: \"say \"\"hi\"\"\")"), r->line);
 					return -1;
 				}
 				okr_buf_addc(&b, *r->p++);
@@ -112,8 +113,8 @@ int csv_read(csv_reader *r, csv_record *rec, char *err, size_t errlen)
 			r->p++;
 		else {
 			okr_buf_free(&b);
-			snprintf(err, errlen, "line %d: text after a closing quote (expected a comma or the end of the "
-				 "line)", r->line);
+			snprintf(err, errlen, _("line %d: text after a closing quote (expected a comma or the end of the "
+				 "line)"), r->line);
 			return -1;
 		}
 		r->line++;

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "okr/i18n.h"
 #include "okr/jsonp.h"
 #include "okr/util.h"
 
@@ -53,8 +54,8 @@ static bool literal(reader *r, const char *word)
 {
 	size_t n = strlen(word);
 	if ((size_t)(r->end - r->p) < n || memcmp(r->p, word, n) != 0)
-		return fail(r, "unexpected text (a value must be a string, number, object, array, true, false "
-			       "or null)");
+		return fail(r, _("unexpected text (a value must be a string, number, object, array, true, false "
+			       "or null)"));
 	r->p += n;
 	return true;
 }
@@ -117,23 +118,23 @@ static bool escape(reader *r, okr_buf *b)
 	case 'r': okr_buf_addc(b, '\r'); return true;
 	case 't': okr_buf_addc(b, '\t'); return true;
 	case 'u': break;
-	default: return fail(r, "unknown escape \\%c in a string", c >= 0x20 && c < 0x7f ? c : '?');
+	default: return fail(r, _("unknown escape \\%c in a string"), c >= 0x20 && c < 0x7f ? c : '?');
 	}
 	if (r->end - r->p < 4 || hex4(r->p) < 0)
-		return fail(r, "\\u must be followed by four hex digits");
+		return fail(r, _("\\u must be followed by four hex digits"));
 	unsigned cp = (unsigned)hex4(r->p);
 	r->p += 4;
 	if (cp >= 0xdc00 && cp <= 0xdfff)
-		return fail(r, "\\u%04X is a lone low surrogate", cp);
+		return fail(r, _("\\u%04X is a lone low surrogate"), cp);
 	if (cp >= 0xd800 && cp <= 0xdbff) {
 		if (r->end - r->p < 6 || r->p[0] != '\\' || r->p[1] != 'u' || hex4(r->p + 2) < 0xdc00 ||
 		    hex4(r->p + 2) > 0xdfff)
-			return fail(r, "\\u%04X is a high surrogate without its low half", cp);
+			return fail(r, _("\\u%04X is a high surrogate without its low half"), cp);
 		cp = 0x10000 + ((cp - 0xd800) << 10) + ((unsigned)hex4(r->p + 2) - 0xdc00);
 		r->p += 6;
 	}
 	if (cp == 0)
-		return fail(r, "\\u0000 (a NUL character) cannot be stored");
+		return fail(r, _("\\u0000 (a NUL character) cannot be stored"));
 	put_utf8(b, cp);
 	return true;
 }
@@ -146,7 +147,7 @@ static bool string(reader *r, char **out)
 	while (true) {
 		if (r->p >= r->end) {
 			okr_buf_free(&b);
-			return fail(r, "a string is not closed (missing \")");
+			return fail(r, _("a string is not closed (missing \")"));
 		}
 		unsigned char c = (unsigned char)*r->p;
 		if (c == '"') {
@@ -155,13 +156,13 @@ static bool string(reader *r, char **out)
 		}
 		if (c < 0x20) {
 			okr_buf_free(&b);
-			return fail(r, "raw control character 0x%02X in a string (write it as \\u%04X)", c, c);
+			return fail(r, _("raw control character 0x%02X in a string (write it as \\u%04X)"), c, c);
 		}
 		if (c == '\\') {
 			r->p++;
 			if (r->p >= r->end || !escape(r, &b)) {
 				okr_buf_free(&b);
-				return fail(r, "a string ends inside an escape");
+				return fail(r, _("a string ends inside an escape"));
 			}
 			continue;
 		}
@@ -170,7 +171,7 @@ static bool string(reader *r, char **out)
 	}
 	if (!okr_utf8_valid(b.s)) {
 		okr_buf_free(&b);
-		return fail(r, "a string is not valid UTF-8");
+		return fail(r, _("a string is not valid UTF-8"));
 	}
 	*out = okr_buf_take(&b);
 	okr_buf_free(&b);
@@ -184,15 +185,15 @@ static bool number(reader *r, jsonp_value *v)
 	if (p < r->end && *p == '-')
 		p++;
 	if (p >= r->end || *p < '0' || *p > '9')
-		return fail(r, "a number needs digits");
+		return fail(r, _("a number needs digits"));
 	if (*p == '0' && p + 1 < r->end && p[1] >= '0' && p[1] <= '9')
-		return fail(r, "a number may not have leading zeros");
+		return fail(r, _("a number may not have leading zeros"));
 	while (p < r->end && *p >= '0' && *p <= '9')
 		p++;
 	if (p < r->end && *p == '.') {
 		p++;
 		if (p >= r->end || *p < '0' || *p > '9')
-			return fail(r, "a number needs digits after the decimal point");
+			return fail(r, _("a number needs digits after the decimal point"));
 		while (p < r->end && *p >= '0' && *p <= '9')
 			p++;
 	}
@@ -201,7 +202,7 @@ static bool number(reader *r, jsonp_value *v)
 		if (p < r->end && (*p == '+' || *p == '-'))
 			p++;
 		if (p >= r->end || *p < '0' || *p > '9')
-			return fail(r, "a number needs digits in its exponent");
+			return fail(r, _("a number needs digits in its exponent"));
 		while (p < r->end && *p >= '0' && *p <= '9')
 			p++;
 	}
@@ -212,7 +213,7 @@ static bool number(reader *r, jsonp_value *v)
 	errno = 0;
 	v->num = strtod(v->str, NULL);
 	if (errno == ERANGE && fabs(v->num) > 1)
-		return fail(r, "the number %.40s is too large", v->str);
+		return fail(r, _("the number %.40s is too large"), v->str);
 	r->p = p;
 	return true;
 }
@@ -239,14 +240,14 @@ static bool array(reader *r, jsonp_value *v)
 			r->p++;
 			skip_ws(r);
 			if (r->p < r->end && *r->p == ']')
-				return fail(r, "a comma before ] (trailing commas are not JSON)");
+				return fail(r, _("a comma before ] (trailing commas are not JSON)"));
 			continue;
 		}
 		if (r->p < r->end && *r->p == ']') {
 			r->p++;
 			return true;
 		}
-		return fail(r, "expected , or ] in an array");
+		return fail(r, _("expected , or ] in an array"));
 	}
 }
 
@@ -261,13 +262,13 @@ static bool object(reader *r, jsonp_value *v)
 	}
 	while (true) {
 		if (r->p >= r->end || *r->p != '"')
-			return fail(r, "expected a \"key\" in an object");
+			return fail(r, _("expected a \"key\" in an object"));
 		char *key;
 		if (!string(r, &key))
 			return false;
 		for (size_t i = 0; i < v->n; i++)
 			if (strcmp(v->keys[i], key) == 0) {
-				fail(r, "the key \"%.60s\" appears twice in one object", key);
+				fail(r, _("the key \"%.60s\" appears twice in one object"), key);
 				free(key);
 				return false;
 			}
@@ -277,7 +278,7 @@ static bool object(reader *r, jsonp_value *v)
 		v->keys[v->n++] = key;
 		skip_ws(r);
 		if (r->p >= r->end || *r->p != ':')
-			return fail(r, "expected : after a key");
+			return fail(r, _("expected : after a key"));
 		r->p++;
 		if (!value(r, &v->items[v->n - 1]))
 			return false;
@@ -286,14 +287,14 @@ static bool object(reader *r, jsonp_value *v)
 			r->p++;
 			skip_ws(r);
 			if (r->p < r->end && *r->p == '}')
-				return fail(r, "a comma before } (trailing commas are not JSON)");
+				return fail(r, _("a comma before } (trailing commas are not JSON)"));
 			continue;
 		}
 		if (r->p < r->end && *r->p == '}') {
 			r->p++;
 			return true;
 		}
-		return fail(r, "expected , or } in an object");
+		return fail(r, _("expected , or } in an object"));
 	}
 }
 
@@ -302,12 +303,12 @@ static bool value(reader *r, jsonp_value *v)
 	skip_ws(r);
 	v->line = r->line;
 	if (r->p >= r->end)
-		return fail(r, "the text ends where a value was expected");
+		return fail(r, _("the text ends where a value was expected"));
 	switch (*r->p) {
 	case '{':
 	case '[':
 		if (++r->depth > JSONP_MAX_DEPTH)
-			return fail(r, "nested deeper than %d levels", JSONP_MAX_DEPTH);
+			return fail(r, _("nested deeper than %d levels"), JSONP_MAX_DEPTH);
 		v->type = *r->p == '{' ? JSONP_OBJECT : JSONP_ARRAY;
 		bool ok = v->type == JSONP_OBJECT ? object(r, v) : array(r, v);
 		r->depth--;
@@ -341,7 +342,7 @@ bool jsonp_parse(const char *text, size_t len, jsonp_value *out, char *err, size
 		/* count the lines up to the NUL for the message */
 		for (const char *p = text; *p; p++)
 			r.line += *p == '\n';
-		fail(&r, "a NUL byte (this is not a text file)");
+		fail(&r, _("a NUL byte (this is not a text file)"));
 		return false;
 	}
 	/* A UTF-8 byte order mark is tolerated: editors add it. */
@@ -351,7 +352,7 @@ bool jsonp_parse(const char *text, size_t len, jsonp_value *out, char *err, size
 		skip_ws(&r);
 		if (r.p == r.end)
 			return true;
-		fail(&r, "text after the end of the JSON value");
+		fail(&r, _("text after the end of the JSON value"));
 	}
 	jsonp_free(out);
 	return false;

@@ -95,6 +95,21 @@ static bool number_grammar(const char *p, const char *e)
 	return p == e;
 }
 
+bool okr_number_has_decimal_comma(const char *s)
+{
+	const char *comma = s ? strchr(s, ',') : NULL;
+	if (!comma || strchr(comma + 1, ',') || comma == s || !comma[1])
+		return false;
+	char buf[64];
+	size_t n = strlen(s);
+	if (n >= sizeof buf)
+		return false;
+	memcpy(buf, s, n + 1);
+	buf[comma - s] = '.';
+	double v;
+	return okr_parse_number(buf, &v);
+}
+
 bool okr_parse_number(const char *s, double *out)
 {
 	if (!s)

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "okr/i18n.h"
 #include "okr/parse.h"
 #include "okr/progress.h"
 #include "okr/util.h"
@@ -377,19 +378,19 @@ const char *okr_status_name(okr_status s)
 	case STATUS_NONE:
 		return "\xe2\x80\x94";   /* — */
 	case STATUS_ON_TRACK:
-		return "on track";
+		return N_("on track");
 	case STATUS_AT_RISK:
-		return "at risk";
+		return N_("at risk");
 	case STATUS_OFF_TRACK:
-		return "off track";
+		return N_("off track");
 	case STATUS_DONE:
-		return "done";
+		return N_("done");
 	case STATUS_OUTDATED:
-		return "outdated";
+		return N_("outdated");
 	case STATUS_NEW:
-		return "new";
+		return N_("new");
 	case STATUS_EMPTY:
-		return "no key results yet";
+		return N_("no key results yet");
 	}
 	return "\xe2\x80\x94";
 }

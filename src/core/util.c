@@ -6,11 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "okr/i18n.h"
 #include "okr/util.h"
 
 static void out_of_memory(size_t n)
 {
-	fprintf(stderr, "okr: out of memory (wanted %zu bytes)\n", n);
+	fprintf(stderr, _("okr: out of memory (wanted %zu bytes)\n"), n);
 	abort();
 }
 

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "okr/i18n.h"
 #include "okr/util.h"
 #include "store_int.h"
 
@@ -36,7 +37,7 @@ static okr_result load_people(okr_store *s, score_world *w)
 	store_done(s, st);
 	w->people = v;
 	w->npeople = n;
-	return rc == SQLITE_DONE ? OKR_OK : store_sqlerr(s, rc, "reading people");
+	return rc == SQLITE_DONE ? OKR_OK : store_sqlerr(s, rc, _("reading people"));
 }
 
 static okr_result load_members(okr_store *s, score_world *w)
@@ -54,7 +55,7 @@ static okr_result load_members(okr_store *s, score_world *w)
 	store_done(s, st);
 	w->members = v;
 	w->nmembers = n;
-	return rc == SQLITE_DONE ? OKR_OK : store_sqlerr(s, rc, "reading teams");
+	return rc == SQLITE_DONE ? OKR_OK : store_sqlerr(s, rc, _("reading teams"));
 }
 
 static const char kr_sql[] =
@@ -105,7 +106,7 @@ static okr_result load_krs(okr_store *s, int offset, score_world *w)
 	store_done(s, st);
 	w->krs = v;
 	w->nkrs = n;
-	return rc == SQLITE_DONE ? OKR_OK : store_sqlerr(s, rc, "reading key results");
+	return rc == SQLITE_DONE ? OKR_OK : store_sqlerr(s, rc, _("reading key results"));
 }
 
 void okr_score_world_free(score_world *w)
@@ -202,7 +203,7 @@ static okr_result load_checkins(okr_store *s, int64_t after, score_events *ev)
 		qsort(v, n, sizeof *v, ck_cmp);
 	ev->checkins = v;
 	ev->ncheckins = n;
-	return rc == SQLITE_DONE ? OKR_OK : store_sqlerr(s, rc, "reading check-ins");
+	return rc == SQLITE_DONE ? OKR_OK : store_sqlerr(s, rc, _("reading check-ins"));
 }
 
 static okr_result load_kudos(okr_store *s, int64_t after, score_events *ev)
@@ -230,7 +231,7 @@ static okr_result load_kudos(okr_store *s, int64_t after, score_events *ev)
 		qsort(v, n, sizeof *v, kd_cmp);
 	ev->kudos = v;
 	ev->nkudos = n;
-	return rc == SQLITE_DONE ? OKR_OK : store_sqlerr(s, rc, "reading kudos");
+	return rc == SQLITE_DONE ? OKR_OK : store_sqlerr(s, rc, _("reading kudos"));
 }
 
 static okr_result load_comments(okr_store *s, int64_t after, score_events *ev)
@@ -259,7 +260,7 @@ static okr_result load_comments(okr_store *s, int64_t after, score_events *ev)
 		qsort(v, n, sizeof *v, cm_cmp);
 	ev->comments = v;
 	ev->ncomments = n;
-	return rc == SQLITE_DONE ? OKR_OK : store_sqlerr(s, rc, "reading comments");
+	return rc == SQLITE_DONE ? OKR_OK : store_sqlerr(s, rc, _("reading comments"));
 }
 
 void okr_score_events_free(score_events *ev)
@@ -334,7 +335,7 @@ static okr_result fingerprint(okr_store *s, uint64_t *out)
 		}
 	store_done(s, st);
 	*out = h;
-	return rc == SQLITE_ROW ? OKR_OK : store_sqlerr(s, rc, "reading the scoring data");
+	return rc == SQLITE_ROW ? OKR_OK : store_sqlerr(s, rc, _("reading the scoring data"));
 }
 
 /* ---- keeping a state up to date ---- */
@@ -402,7 +403,7 @@ static okr_result fold_all(okr_store *s, score_state *st, const score_events *sm
 	if (rc == SQLITE_DONE)
 		fold_slice(st, buf, n, small, &kd, &cm, true);
 	free(buf);
-	return rc == SQLITE_DONE ? OKR_OK : store_sqlerr(s, rc, "reading check-ins");
+	return rc == SQLITE_DONE ? OKR_OK : store_sqlerr(s, rc, _("reading check-ins"));
 }
 
 static okr_result rebuild(okr_store *s, struct refresh_ctx *c, uint64_t fp)

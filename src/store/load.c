@@ -583,14 +583,14 @@ static okr_result load_txn(okr_store *s, void *vctx)
 	    (r = load_krs(c, s, c->max_kr == 0)) || (r = load_values(c, s)) || (r = load_feedback(c, s)))
 		return r;
 	char detail[160];
-	snprintf(detail, sizeof detail, "%zu objectives, %zu key results, %zu check-ins",
+	snprintf(detail, sizeof detail, "%zu objectives, %zu key results, %zu check-ins",   /* i18n: not user-visible */
 		 c->rep->created[LOAD_OBJECTIVE], c->rep->created[LOAD_KR], c->rep->created[LOAD_CHECKIN]);
 	if ((r = store_audit(s, "import", 'S', 0, detail)))
 		return r;
 	if (c->dry_run) {
 		/* Roll everything back: the report is complete, nothing is kept. */
 		c->dry_done = true;
-		return store_fail(s, OKR_E_FAIL, "dry run");
+		return store_fail(s, OKR_E_FAIL, "dry run");   /* i18n: not user-visible */
 	}
 	return OKR_OK;
 }
@@ -627,8 +627,8 @@ void okr_load_report_free(okr_load_report *rep)
 const char *okr_load_kind_name(okr_load_kind k)
 {
 	static const char *const names[LOAD_NKINDS] = {
-		"cycle", "team", "person", "team member", "KPI", "objective", "key result", "check-in",
-		"KPI value", "comment", "kudos", "grade"
+		N_("cycle"), N_("team"), N_("person"), N_("team member"), N_("KPI"), N_("objective"),
+		N_("key result"), N_("check-in"), N_("KPI value"), N_("comment"), N_("kudos"), N_("grade")
 	};
 	return k < LOAD_NKINDS ? names[k] : "record";
 }

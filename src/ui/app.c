@@ -519,14 +519,17 @@ static int run_ui(cli_ctx *ctx, const ui_review_request *rq)
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGWINCH, &sa, NULL);
 
-	SCREEN *scr = ui_term_known() ? newterm(NULL, stdout, stdin) : NULL;
+	const char *problem = ui_term_problem(rq ? "review" : "tui");
+	SCREEN *scr = problem ? NULL : newterm(NULL, stdout, stdin);
 	if (!scr) {
-		const char *t = getenv("TERM");
-		fprintf(stderr, _("okr: cannot use the terminal type '%s' — set TERM to one this system knows, "
-				  "e.g. TERM=xterm-256color\n"), t ? t : "");
+		fprintf(stderr, "%s\n", problem ? problem : _("okr: cannot start the full-screen view on this terminal"));
 		ui_free(&u);
 		return OKR_E_USAGE;
 	}
+	draw_set_ascii(!okr_i18n_utf8());
+	if (!okr_i18n_utf8())
+		app_message(&u, true, "%s", _("not a UTF-8 locale: drawn in ASCII, other text shows as ? — "
+					      "set LANG=C.UTF-8"));
 	set_term(scr);
 	set_escdelay(25);
 	cbreak();

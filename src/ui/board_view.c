@@ -520,6 +520,12 @@ int board_view_run(cli_ctx *ctx, int window, bool teams)
 	struct sigaction sa = { .sa_handler = on_winch };
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGWINCH, &sa, NULL);
+	const char *problem = ui_term_problem("board");
+	if (problem) {
+		state_free(&v);
+		fprintf(stderr, "%s\n", problem);
+		return OKR_E_USAGE;
+	}
 	SCREEN *scr = newterm(NULL, stdout, stdin);
 	if (!scr) {
 		const char *term = getenv("TERM");
@@ -529,6 +535,7 @@ int board_view_run(cli_ctx *ctx, int window, bool teams)
 				term ? term : "");
 	}
 	set_term(scr);
+	draw_set_ascii(!okr_i18n_utf8());
 	set_escdelay(25);
 	cbreak();
 	noecho();

@@ -20,6 +20,26 @@ void draw_set(WINDOW *w, theme_slot s)
 	wattr_set(w, (attr_t)(a & ~A_COLOR), theme_pair(s), NULL);
 }
 
+/* Set when the locale's character set is not UTF-8: everything drawn is
+ * turned into ASCII of the same width (text_ascii.c) instead of mojibake. */
+static bool ascii_only;
+
+void draw_set_ascii(bool on)
+{
+	ascii_only = on;
+}
+
+void draw_glyph(WINDOW *w, int y, int x, const char *glyph)
+{
+	if (ascii_only) {
+		char *a = text_ascii(glyph);
+		mvwaddstr(w, y, x, a);
+		free(a);
+	} else {
+		mvwaddstr(w, y, x, glyph);
+	}
+}
+
 void draw_text(WINDOW *w, int y, int x, const char *s, int cols, theme_slot slot, int align)
 {
 	int maxy = getmaxy(w), maxx = getmaxx(w);
@@ -28,6 +48,11 @@ void draw_text(WINDOW *w, int y, int x, const char *s, int cols, theme_slot slot
 	if (cols > maxx - x)
 		cols = maxx - x;
 	char *t = text_pad(s ? s : "", cols, align);
+	if (ascii_only) {
+		char *a = text_ascii(t);
+		free(t);
+		t = a;
+	}
 	draw_set(w, slot);
 	/* The last cell of the last line would scroll a window that allows
 	 * it; ours do not, and curses returns ERR there, which is harmless. */
@@ -119,7 +144,7 @@ void draw_pane_title(WINDOW *w, const char *title, int width, bool focused)
 	int tw = text_width(buf);
 	draw_set(w, s);
 	for (int x = tw; x < width; x++)
-		mvwaddstr(w, 0, x, "─");
+		draw_glyph(w, 0, x, "─");
 }
 
 void draw_when(okr_time t, char *buf, size_t len)

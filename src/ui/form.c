@@ -109,7 +109,9 @@ static void validate(ui_form *fm)
 			if (f->required)
 				snprintf(f->error, sizeof f->error, "%s", _("required"));
 		} else if (f->type == FIELD_NUMBER && !okr_parse_number(s, &d)) {
-			snprintf(f->error, sizeof f->error, "%s", _("not a number: write e.g. 42, 3.5 or -1e3"));
+			snprintf(f->error, sizeof f->error, "%s", okr_number_has_decimal_comma(s)
+				 ? _("use a decimal point: 3.5, not 3,5")
+				 : _("not a number: write e.g. 42, 3.5 or -1e3"));
 		} else if (f->type == FIELD_CONFIDENCE && !okr_parse_int(s, 0, 10, &l)) {
 			snprintf(f->error, sizeof f->error, "%s", _("a whole number from 0 to 10, or empty"));
 		} else if (f->type == FIELD_OBJECTIVE_ID && okr_parse_id(s, &id) != ID_OBJECTIVE) {

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "okr/i18n.h"
 #include "okr/keymap.h"
 #include "okr/text.h"
 #include "okr/util.h"
@@ -160,15 +161,15 @@ static bool bind_action(keymap *m, okr_action a, const char *keys, char *err, si
 			key = keymap_parse_key(name);
 		}
 		if (key < 0) {
-			snprintf(err, len, "\"%.*s\" is not a key name (for %s) — write keys "
-			         "like j, C-f, Enter, PgDn or F5, separated by spaces",
+			snprintf(err, len, _("\"%.*s\" is not a key name (for %s) — write keys "
+			         "like j, C-f, Enter, PgDn or F5, separated by spaces"),
 			         (int)(n > 40 ? 40 : n), p, okr_action_table[a].name);
 			return false;
 		}
 		unbind_where(&next, key, ACT_COUNT);
 		if (next.n == KEYMAP_MAX_BINDINGS) {
-			snprintf(err, len, "too many key bindings (at most %d) — bind "
-			         "fewer keys to %s", KEYMAP_MAX_BINDINGS,
+			snprintf(err, len, _("too many key bindings (at most %d) — bind "
+			         "fewer keys to %s"), KEYMAP_MAX_BINDINGS,
 			         okr_action_table[a].name);
 			return false;
 		}
@@ -193,8 +194,8 @@ bool keymap_bind(keymap *m, const char *action, const char *keys, char *err, siz
 	okr_action a = action ? okr_action_by_name(action) : ACT_NONE;
 
 	if (a == ACT_NONE) {
-		snprintf(err, len, "unknown action \"%s\" — the help screen (?) lists "
-		         "every action by name, e.g. \"down\" or \"checkin\"",
+		snprintf(err, len, _("unknown action \"%s\" — the help screen (?) lists "
+		         "every action by name, e.g. \"down\" or \"checkin\""),
 		         action ? action : "");
 		return false;
 	}

@@ -83,7 +83,7 @@ void layout_apply(ui *u)
 		place(u, PANE_DETAIL, 1 + body - detail, lw + 1, detail, COLS - lw - 1);
 		draw_set(stdscr, THEME_BORDER);
 		for (int y = 1; y <= body; y++)
-			mvwaddstr(stdscr, y, lw, "│");
+			draw_glyph(stdscr, y, lw, "│");
 	} else {
 		int top = body / 2;
 		int slot = u->slot == SLOT_DETAIL ? PANE_DETAIL : u->slot == SLOT_BOARD ? PANE_BOARD : PANE_KRS;

@@ -38,7 +38,7 @@ static void pane_krs_layout(ui *u, int width)
 	col.bar = 10;
 	col.pct = 5;
 	col.value = 22;
-	col.status = 10;
+	col.status = okr_i18n_status_cols();
 	col.conf = 2;
 	col.spark = UI_SPARK_POINTS;
 	int *drop[] = { &col.owner, &col.conf, &col.spark, NULL, NULL, &col.bar, &col.status, &col.value };

@@ -24,7 +24,7 @@ static void pane_objectives_layout(ui *u, int width)
 	(void)u;
 	col.bar = width >= 70 ? 10 : width >= 56 ? 6 : 0;
 	col.pct = width >= 46 ? 5 : 0;
-	col.status = width >= 50 ? 10 : 0;
+	col.status = width >= 50 ? okr_i18n_status_cols() : 0;
 }
 
 /* Keep the selected row inside the window, scrolling as little as possible. */

@@ -57,8 +57,13 @@ static size_t head(ui *u, const okr_person *p, head_line *hl)
 	hl[n++].slot = THEME_DIM;
 	int cap = u->cfg->game.streak_cap, weeks = r.streak < cap ? r.streak : cap;
 	int pct = weeks * u->cfg->game.streak_percent;
-	snprintf(hl[n].text, sizeof hl[n].text, _("streak %d week%s (best %d) · check-in XP ×%d.%02d · %lld check-ins"),
-		 r.streak, r.streak == 1 ? "" : "s", r.best_streak, 1 + pct / 100, pct % 100, (long long)r.checkins);
+	char cis[64];
+	snprintf(cis, sizeof cis, ngettext("%lld check-in", "%lld check-ins", (unsigned long)r.checkins),
+		 (long long)r.checkins);
+	snprintf(hl[n].text, sizeof hl[n].text, ngettext("streak %d week (best %d) · check-in XP ×%d.%02d · %s",
+							 "streak %d weeks (best %d) · check-in XP ×%d.%02d · %s",
+							 (unsigned long)r.streak),
+		 r.streak, r.best_streak, 1 + pct / 100, pct % 100, cis);
 	hl[n++].slot = THEME_NORMAL;
 	int64_t pts[3];
 	for (int w = 0; w < 3; w++) {

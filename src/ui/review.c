@@ -228,7 +228,8 @@ static unsigned leave(ui *u)
 	}
 	okr_review_summary s;
 	okr_review_summarize(&u->review->r, &u->d.snap, &u->d.as, &s);
-	app_message(u, false, _("review done: %zu of %zu reviewed, %zu check-ins"), s.seen, s.total, s.checkins);
+	app_message(u, false, ngettext("review done: %zu of %zu reviewed, %zu check-in",
+				 "review done: %zu of %zu reviewed, %zu check-ins", s.checkins), s.seen, s.total, s.checkins);
 	okr_review_summary_free(&s);
 	review_free(u);
 	return DIRTY_ALL | DIRTY_LAYOUT;

@@ -79,6 +79,7 @@ static void header(ui *u, WINDOW *w, int width)
 	else
 		snprintf(left, sizeof left, _(" Review · %s · %s · @%s"), rv->cycle_name, rv->scope, u->ctx->login);
 	if (rv->summary)
+		/* TRANSLATORS: %s is the dot that says whether the screen is live. */
 		snprintf(right, sizeof right, _("%s summary "), u->live ? "●" : "○");
 	else
 		snprintf(right, sizeof right, "%s %zu / %zu ", u->live ? "●" : "○", rv->r.at + 1, rv->r.n);
@@ -153,7 +154,8 @@ static void history(ui *u, pen *p, const okr_kr *k, bool big)
 	int rows = p->limit - p->y - 5;
 	rows = rows < CHART_ROWS ? CHART_ROWS : rows > 5 * CHART_ROWS ? 5 * CHART_ROWS : rows;
 	if (big && n > 1 && p->y + rows + 1 < p->limit) {
-		putf(p, 0, THEME_HELP_SECTION, _("History (%zu check-ins)"), rv->ncis);
+		putf(p, 0, THEME_HELP_SECTION, ngettext("History (%zu check-in)", "History (%zu check-ins)", rv->ncis),
+		     rv->ncis);
 		chart(p, v, n, rows);
 		return;
 	}
@@ -161,7 +163,7 @@ static void history(ui *u, pen *p, const okr_kr *k, bool big)
 		draw_text(p->w, p->y, p->x, _("history"), 9, THEME_DIM, TEXT_ALIGN_LEFT);
 		draw_spark(p->w, p->y, p->x + 9, (int)n, v, n);
 		char c[64];
-		snprintf(c, sizeof c, rv->ncis == 1 ? _("  1 check-in") : _("  %zu check-ins"), rv->ncis);
+		snprintf(c, sizeof c, ngettext("  %zu check-in", "  %zu check-ins", rv->ncis), rv->ncis);
 		draw_text(p->w, p->y, p->x + 9 + (int)n, c, p->width - 9 - (int)n, THEME_DIM, TEXT_ALIGN_LEFT);
 	}
 	p->y++;
@@ -399,10 +401,15 @@ void review_summary_lines(ui *u, ui_lines *ls)
 	okr_review_summary s;
 	okr_review_summarize(&rv->r, &u->d.snap, &u->d.as, &s);
 	lines_addf(ls, 0, THEME_TITLE, _("Review summary · %s · %s"), rv->cycle_name, rv->scope);
-	lines_addf(ls, 0, THEME_NORMAL, _("%zu of %zu key results reviewed · %zu skipped · %zu not reached"), s.seen, s.total,
+	lines_addf(ls, 0, THEME_NORMAL, ngettext("%zu of %zu key result reviewed · %zu skipped · %zu not reached",
+	    "%zu of %zu key results reviewed · %zu skipped · %zu not reached", s.total), s.seen, s.total,
 	    s.skipped, s.unvisited);
-	lines_addf(ls, 0, THEME_NORMAL, _("%zu check-ins · %zu grades · %zu comments · %zu kudos"), s.checkins, s.grades,
-	    s.comments, s.kudos);
+	char tally[4][64];
+	snprintf(tally[0], sizeof tally[0], ngettext("%zu check-in", "%zu check-ins", s.checkins), s.checkins);
+	snprintf(tally[1], sizeof tally[1], ngettext("%zu grade", "%zu grades", s.grades), s.grades);
+	snprintf(tally[2], sizeof tally[2], ngettext("%zu comment", "%zu comments", s.comments), s.comments);
+	snprintf(tally[3], sizeof tally[3], ngettext("%zu kudos", "%zu kudos", s.kudos), s.kudos);
+	lines_addf(ls, 0, THEME_NORMAL, "%s · %s · %s · %s", tally[0], tally[1], tally[2], tally[3]);
 	lines_addf(ls, 0, THEME_NORMAL, "%s", "");
 	lines_addf(ls, 0, THEME_HELP_SECTION, _("What changed (%zu)"), s.nchanges);
 	if (!s.nchanges)
@@ -453,8 +460,10 @@ void review_summary_lines(ui *u, ui_lines *ls)
 		if (rv->closed)
 			lines_addf(ls, 0, THEME_MESSAGE, _("%s is closed: every key result is graded."), rv->cycle_name);
 		else {
-			lines_addf(ls, 0, THEME_MESSAGE, _("Close %s now? y closes it: %zu key results without a grade"),
-			    rv->cycle_name, review_ungraded(u));
+			size_t left = review_ungraded(u);
+			lines_addf(ls, 0, THEME_MESSAGE, ngettext("Close %s now? y closes it: %zu key result without a grade",
+								  "Close %s now? y closes it: %zu key results without a grade",
+								  left), rv->cycle_name, left);
 			lines_addf(ls, 0, THEME_MESSAGE, "%s", _("get their progress as grade, and the cycle becomes read-only."));
 		}
 	}

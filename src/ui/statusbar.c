@@ -97,6 +97,20 @@ static void hints(ui *u, char *buf, size_t len)
 	}
 }
 
+/* A line of key hints wider than the footer (translated words are often
+ * longer than English ones) loses the second space between its items
+ * before it loses items at the end. */
+static void fit_hints(char *h, int width)
+{
+	if (text_width(h) <= width)
+		return;
+	char *o = h;
+	for (const char *p = h; *p; p++)
+		if (!(p[0] == ' ' && p[1] == ' ' && p != h))
+			*o++ = *p;
+	*o = '\0';
+}
+
 void statusbar_draw_footer(ui *u)
 {
 	WINDOW *w = u->footer;
@@ -121,10 +135,12 @@ void statusbar_draw_footer(ui *u)
 	} else if (u->review) {
 		char h[512];
 		review_hints(u, h, sizeof h);
+		fit_hints(h, width);
 		draw_text(w, 0, 0, h, width, THEME_DIM, TEXT_ALIGN_LEFT);
 	} else {
 		char h[512];
 		hints(u, h, sizeof h);
+		fit_hints(h, width);
 		draw_text(w, 0, 0, h, width, THEME_DIM, TEXT_ALIGN_LEFT);
 	}
 	wnoutrefresh(w);

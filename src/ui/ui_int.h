@@ -233,6 +233,10 @@ void draw_set(WINDOW *w, theme_slot s);
 /* Database (or any) text at y,x padded or cut to exactly cols columns, drawn
  * in slot s: always sanitised, never past the window's edge. */
 void draw_text(WINDOW *w, int y, int x, const char *s, int cols, theme_slot slot, int align);
+/* A non-UTF-8 terminal: draw ASCII of the same width from now on. */
+void draw_set_ascii(bool on);
+/* One line-drawing character ("│") at y, x, as ASCII when draw_set_ascii. */
+void draw_glyph(WINDOW *w, int y, int x, const char *glyph);
 void draw_bar(WINDOW *w, int y, int x, int cols, double progress, bool done);
 void draw_spark(WINDOW *w, int y, int x, int cols, const double *v, size_t n);
 void draw_row_attr(WINDOW *w, int y, theme_slot slot);
@@ -344,7 +348,10 @@ void review_on_saved(ui *u, ui_form_kind kind, char target, int64_t id);
 bool review_refuse_closed(ui *u);
 /* The footer's reminder of the review's keys. */
 void review_hints(ui *u, char *buf, size_t len);
-/* term_check.c: whether $TERM names a terminal this system describes. */
-bool ui_term_known(void);
+/* term_check.c, kept apart because term.h's macros clash with names here. */
+/* Why the full-screen view cannot run on this terminal (an unknown TERM,
+ * or one that cannot move the cursor, like TERM=dumb), translated; NULL
+ * when it can.  cmd names the command, for the alternatives it suggests. */
+const char *ui_term_problem(const char *cmd);
 
 #endif

@@ -115,11 +115,11 @@ static void resolve(const okr_due_list *l)
 static void span(okr_time secs, char *buf, size_t len)
 {
 	if (secs >= 2 * 86400)
-		snprintf(buf, len, _("%lld days"), (long long)(secs / 86400));
+		snprintf(buf, len, ngettext("%lld day", "%lld days", (unsigned long)(secs / 86400)), (long long)(secs / 86400));
 	else if (secs >= 86400)
 		snprintf(buf, len, "%s", _("1 day"));
 	else if (secs >= 2 * 3600)
-		snprintf(buf, len, _("%lld hours"), (long long)(secs / 3600));
+		snprintf(buf, len, ngettext("%lld hour", "%lld hours", (unsigned long)(secs / 3600)), (long long)(secs / 3600));
 	else
 		snprintf(buf, len, "%s", _("less than 2 hours"));
 }

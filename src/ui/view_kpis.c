@@ -371,7 +371,7 @@ void view_kpis_draw(ui *u, WINDOW *w, int h, int width)
 		}
 		draw_set(w, THEME_BORDER);
 		for (int y = 0; y < h; y++)
-			mvwaddstr(w, y, lw, "│");
+			draw_glyph(w, y, lw, "│");
 		draw_values(u, w, h, lw + 1, width - lw - 1, kv.values);
 	} else if (kv.values && u->d.snap.nkpis) {
 		draw_values(u, w, h, 0, width, true);

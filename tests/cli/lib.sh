@@ -18,7 +18,7 @@ export HOME="$T/home" XDG_CONFIG_HOME="$T/home/.config" XDG_DATA_HOME="$T/home/.
 export XDG_CACHE_HOME="$T/home/.cache" XDG_STATE_HOME="$T/home/.local/state"
 export LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC
 export OKR_NOW=1795435200 OKR_USER=alice    # 2026-11-23 12:00 UTC
-unset OKR_DB OKR_CONFIG OKR_THEME_DIR CMOCKA_MESSAGE_OUTPUT
+unset OKR_DB OKR_CONFIG OKR_THEME_DIR CMOCKA_MESSAGE_OUTPUT LANGUAGE
 export OKR_SYSTEM_CONFIG="$T/etc/okr/okr.conf" XDG_CONFIG_DIRS="$T/etc/xdg"   # host-wide files: none yet
 DB="$T/okr.db"
 OUT="$T/stdout"

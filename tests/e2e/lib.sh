@@ -20,6 +20,7 @@ E2E_DB=$E2E_DIR/demo.db
 E2E_N=0
 E2E_FAIL=0
 export LANG=C.UTF-8 LC_ALL=C.UTF-8 OKR_NOW=$E2E_NOW OKR_CONFIG=$E2E_DIR/okr.conf
+unset LANGUAGE   # it would choose the language even under C.UTF-8
 : >"$OKR_CONFIG"
 
 e2e_cleanup() {
@@ -27,6 +28,11 @@ e2e_cleanup() {
 	rm -rf "$E2E_DIR"
 }
 trap e2e_cleanup EXIT INT TERM
+# One idle session keeps the tmux server alive while a test replaces its
+# "e2e" session: without it the server exits with the last session, and the
+# next new-session, racing that exit on a loaded machine, fails with "no
+# server running" (seen in review.sh and board_pane.sh).
+tmux -L "$E2E_SOCK" -f /dev/null new-session -d -s keep -x 80 -y 24 2>/dev/null
 
 # okr as another process (a second person's shell): okr_as LOGIN ARGS...
 okr_as() {
