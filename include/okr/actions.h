@@ -54,7 +54,8 @@
 	X(REVIEW,        "review",        "r",            N_("Review what is shown, one key result at a time")) \
 	X(RHYTHM,        "rhythm",        "W",            N_("Team rhythm: who has not checked in this week, what is quiet or at risk")) \
 	X(PLAN_CYCLE,    "plan-cycle",    "P",            N_("Plan the next cycle: copy chosen objectives and key results into it")) \
-	X(CLOSE_CYCLE,   "close-cycle",   "",             N_("Grade every key result of the cycle, then close it"))
+	X(CLOSE_CYCLE,   "close-cycle",   "",             N_("Grade every key result of the cycle, then close it")) \
+	X(APPROVE,       "approve",       "",             N_("Approve the selected key result's terms: it earns points (leads)"))
 
 typedef enum {
 #define OKR_ACTION_ENUM(id, name, keys, help) ACT_##id,

@@ -101,6 +101,7 @@ typedef struct {
 	int confidence;         /* of the latest check-in, -1 when none */
 	okr_time last_at;       /* time of the latest check-in, 0 when none */
 	okr_time created_at;    /* when it was added (0: unknown) */
+	bool self_set;          /* set by its owner alone: earns no points until approved */
 } okr_kr;
 
 typedef struct {

@@ -15,7 +15,8 @@
 
 static const cli_opt opts[] = {
 	{ "cycle", 'c', true }, { "team", 't', true }, { "mine", 0, false }, { "json", 0, false },
-	{ "people", 0, false }, { "teams", 0, false }, { "kpis", 0, false }, { "archived", 0, false }, { 0 }
+	{ "people", 0, false }, { "teams", 0, false }, { "kpis", 0, false }, { "archived", 0, false },
+	{ "unapproved", 0, false }, { 0 }
 };
 
 enum { TITLE_COLS = 46 };
@@ -25,12 +26,14 @@ typedef struct {
 	okr_snapshot snap;
 	okr_assessments as;
 	const char *team, *me;
-	bool mine, json;
+	bool mine, json, unapproved;
 } list_view;
 
+/* --unapproved: a lead's list of key results set by their owner alone,
+ * which earn no points until someone else approves them. */
 static bool kr_shown(const list_view *v, const okr_kr *k)
 {
-	return !v->mine || strcmp(k->owner, v->me) == 0;
+	return (!v->mine || strcmp(k->owner, v->me) == 0) && (!v->unapproved || k->self_set);
 }
 
 /* Filters: --mine keeps objectives I own or with a key result of mine;
@@ -50,7 +53,7 @@ static bool obj_shown(const list_view *v, const okr_objective *o)
 		if (!ok)
 			return false;
 	}
-	if (!v->mine || strcmp(o->owner, v->me) == 0)
+	if ((!v->mine || strcmp(o->owner, v->me) == 0) && !v->unapproved)
 		return true;
 	for (size_t i = 0; i < v->snap.nkrs; i++)
 		if (v->snap.krs[i].objective_id == o->id && kr_shown(v, &v->snap.krs[i]))
@@ -147,6 +150,7 @@ void cli_json_kr(json_out *j, const char *key, const okr_kr *k, const okr_assess
 	json_str(j, "title", k->title);
 	json_str(j, "owner", k->owner);
 	json_str(j, "type", types[k->type]);
+	json_bool(j, "approved", !k->self_set);
 	if (k->type == KR_THRESHOLD)
 		json_str(j, "direction", k->dir == DIR_AT_MOST ? "at_most" : "at_least");
 	if (k->type == KR_METRIC)
@@ -327,12 +331,13 @@ static void list_kpis(list_view *v)
 int cmd_list(cli_ctx *ctx, int argc, char **argv)
 {
 	cli_args a;
-	int rc = cli_parse("list", "[--cycle C] [--team T] [--mine] [--archived] [--people|--teams|--kpis] [--json]", opts,
-			   argc, argv, 0, 0, &a);
+	int rc = cli_parse("list", "[--cycle C] [--team T] [--mine] [--unapproved] [--archived] [--people|--teams|--kpis] "
+			   "[--json]", opts, argc, argv, 0, 0, &a);
 	if (rc)
 		return rc;
 	list_view v = { .ctx = ctx, .team = cli_opt_get(opts, &a, "team"), .me = ctx->login,
-			.mine = cli_opt_get(opts, &a, "mine") != NULL, .json = cli_opt_get(opts, &a, "json") != NULL };
+			.mine = cli_opt_get(opts, &a, "mine") != NULL, .json = cli_opt_get(opts, &a, "json") != NULL,
+			.unapproved = cli_opt_get(opts, &a, "unapproved") != NULL };
 	int64_t cycle_id = 0;
 	const char *cname = cli_opt_get(opts, &a, "cycle");
 	if (cname) {

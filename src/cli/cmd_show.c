@@ -125,6 +125,9 @@ static int show_kr(cli_ctx *ctx, const okr_snapshot *snap, const okr_assessments
 	cli_put(stdout, k->owner, -1);
 	printf(_("   version %lld\n  value      %s "), (long long)k->version, okr_kr_value_text(k, val, sizeof val));
 	cli_put(stdout, k->type == KR_MILESTONE ? "" : k->unit, -1);
+	if (k->self_set)
+		printf(_("\n  points     none until a lead approves it (`okr kr approve K%lld`): its owner set it alone"),
+		       (long long)k->id);
 	printf(_("\n  progress   "));
 	cli_bar(stdout, a->progress, 20);
 	printf(_(" %.0f%%  expected %.0f%%  %s"), a->raw * 100, a->expected * 100, _(okr_status_name(a->status)));

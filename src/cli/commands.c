@@ -58,7 +58,7 @@ const cli_command cli_commands[] = {
 	  CLI_DB_WRITE, cmd_kpi },
 	{ "comment", "ID TEXT", N_("comment on an objective or key result"), CLI_DB_WRITE, cmd_comment },
 	{ "kudos", "PERSON TEXT [--kr ID]", N_("recognise a teammate"), CLI_DB_WRITE, cmd_kudos },
-	{ "list", "[--cycle C] [--team T] [--mine] [--archived] [--people|--teams|--kpis] [--json]",
+	{ "list", "[--cycle C] [--team T] [--mine] [--unapproved] [--archived] [--people|--teams|--kpis] [--json]",
 	  N_("list objectives and key results"), CLI_DB_READ, cmd_list },
 	{ "show", "ID|PERSON [--points] [--json]", N_("show one objective, key result, KPI or person with its history"), CLI_DB_READ,
 	  cmd_show },

@@ -105,7 +105,8 @@ void okr_objective_free(okr_objective *o)
 	"COALESCE(k.kpi_id, 0), k.version, k.archived, " \
 	"CASE WHEN k.kpi_id IS NULL THEN c.value ELSE s.value END, " \
 	"COALESCE(c.confidence, -1), " \
-	"CASE WHEN k.kpi_id IS NULL THEN c.at ELSE s.at END, k.created_at " \
+	"CASE WHEN k.kpi_id IS NULL THEN c.at ELSE s.at END, k.created_at, " \
+	"k.terms_by IS NULL OR k.terms_by IS k.owner_id " \
 	"FROM key_result k LEFT JOIN person p ON p.id = k.owner_id " \
 	"LEFT JOIN checkin_latest c ON c.kr_id = k.id " \
 	"LEFT JOIN kpi_sample s ON s.id = (SELECT id FROM kpi_sample WHERE kpi_id = k.kpi_id " \
@@ -135,6 +136,7 @@ static void kr_row(sqlite3_stmt *st, okr_kr *k)
 	k->confidence = sqlite3_column_int(st, 18);
 	k->last_at = sqlite3_column_int64(st, 19);
 	k->created_at = sqlite3_column_int64(st, 20);
+	k->self_set = sqlite3_column_int(st, 21) != 0;
 }
 
 void okr_kr_free(okr_kr *k)

@@ -119,6 +119,27 @@ static const char *filter_name(ui_filter f)
 	return f == FILTER_MINE ? _("mine") : f == FILTER_TEAM ? _("my team") : _("all");
 }
 
+/* The store decides who may approve; the TUI says what it said. */
+static unsigned approve(ui *u)
+{
+	const okr_kr *k = data_sel_kr(u);
+	if (!k) {
+		app_message(u, true, "%s", _("select a key result to approve"));
+		return DIRTY_FOOTER;
+	}
+	if (app_refuse_readonly(u))
+		return DIRTY_FOOTER;
+	int64_t id = k->id;
+	if (okr_store_kr_approve(u->store, id) != OKR_OK) {
+		app_message(u, true, "%s", okr_store_error(u->store));
+		return DIRTY_FOOTER;
+	}
+	if (data_load(u, true))
+		u->last_change = okr_now();
+	app_message(u, false, _("K%lld approved: its progress now earns points"), (long long)id);
+	return DIRTY_ALL;
+}
+
 unsigned app_action(ui *u, okr_action a)
 {
 	switch (a) {
@@ -160,6 +181,7 @@ unsigned app_action(ui *u, okr_action a)
 	case ACT_PLAN_CYCLE: return views_toggle(u, VIEW_PLAN);
 	case ACT_REVIEW: return review_open(u, false);
 	case ACT_CLOSE_CYCLE: return review_open(u, true);
+	case ACT_APPROVE: return approve(u);
 	default: break;
 	}
 	ui_pane *p = &u->panes[u->focus];

@@ -211,6 +211,7 @@ static bool open_edit(ui *u, ui_form *fm)
 	fm->target = 'O';
 	fm->id = o->id;
 	fm->version = o->version;
+	fm->prefilled = true;
 	snprintf(fm->title, sizeof fm->title, _("Edit %s"), okr_format_id(ID_OBJECTIVE, o->id, id, sizeof id));
 	add_field(fm, _("Title"), FIELD_TEXT, true, o->title);
 	return true;

@@ -67,6 +67,9 @@ static void build_kr(ui *u, ui_lines *ls, const okr_kr *k, const okr_assessment 
 		     k->confidence);
 	else
 		lines_add(ls, 2, draw_status_slot(a->status), draw_status_word(a->status));
+	if (k->self_set)
+		lines_add(ls, 2, THEME_DIM, _("set by its owner alone: earns no points until a lead approves it "
+					      "(:approve)"));
 	const okr_cycle *cy = okr_snapshot_cycle(&u->d.snap);
 	okr_forecast fc = okr_forecast_kr(k, det->cis, det->ncis, cy ? okr_kr_began(k, cy->start) : 0,
 					  okr_day_start(a->due + 1));

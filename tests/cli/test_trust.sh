@@ -107,6 +107,9 @@ lenas_o=$(as lena objective add "Lena's")
 k3=$(as lena kr add "$lenas_o" "Own lead KR" --target 10)
 expect_err_contains 6 "nobody approves their own key result" as lena kr approve "$k3"
 expect_err_contains 6 "only a lead or an admin approves" as bob kr approve "$k2"
+run as bob show "$k2"
+grep -q "points     none until a lead approves it (\`okr kr approve $k2\`)" "$OUT"
+check $? "okr show says it earns nothing until approved" "$(cat "$OUT")"
 expect_out "$k2 approved: its progress now earns points" as lena kr approve "$k2"
 approved=$(xp_of bob)
 test "$approved" -gt "$base"; check $? "once a lead approves it, the progress pays"
@@ -114,6 +117,9 @@ test "$approved" -gt "$base"; check $? "once a lead approves it, the progress pa
 test "$((approved - base))" -lt 300; check $? "… as weight 1, whatever weight it has alone in its objective ($((approved - base)))"
 k4=$(as lena kr add "$bobs_o" "Set by the lead" --target 100 --owner bob)
 as bob checkin "$k4" 20 -m "a fifth" >/dev/null
+run as lena list --unapproved
+grep -q "^  $k .*Trivial" "$OUT" && ! grep -q "$k2 \|$k4 " "$OUT"
+check $? "a lead's list of key results waiting for approval: $k, not the approved $k2 nor $k4 she set" "$(cat "$OUT")"
 before=$(xp_of bob)
 run as bob kr edit "$k4" --target 20
 check $? "bob may still edit his key result's target" "exit $rc"

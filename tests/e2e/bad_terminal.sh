@@ -15,11 +15,10 @@ run_tui() {
 	vars=
 	while [ "$1" != "--" ]; do vars="$vars $1"; shift; done
 	shift
-	tmux_cmd kill-session -t e2e 2>/dev/null
 	# The shell prints okr's exit status and then waits to be killed, so the
 	# pane and its last words stay on screen.
 	# shellcheck disable=SC2086
-	tmux_cmd new-session -d -s e2e -x "$cols" -y "$rows" \
+	e2e_replace "$cols" "$rows" \
 		env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color OKR_NOW=$E2E_NOW OKR_USER=sarah \
 		OKR_CONFIG="$OKR_CONFIG" $vars sh -c '"$@"; echo "EXIT=$?"; exec cat' sh "$OKR_BIN" "$@"
 }

@@ -7,8 +7,7 @@
 
 # Run okr again in a fresh pane of the same server, same database.
 restart() {
-	tmux_cmd kill-session -t e2e 2>/dev/null
-	tmux_cmd new-session -d -x "$1" -y "$2" -s e2e \
+	e2e_replace "$1" "$2" \
 		env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color OKR_NOW=$E2E_NOW OKR_USER=sarah \
 		OKR_CONFIG="$OKR_CONFIG" "$OKR_BIN" --db "$E2E_DB"
 	wait_for 'Objectives' 10 || { screen; echo "Bail out! okr did not start again"; exit 1; }

@@ -9,8 +9,7 @@
 review_start() {
 	c=$1 r=$2
 	shift 2
-	tmux_cmd kill-session -t e2e 2>/dev/null
-	tmux_cmd -f /dev/null new-session -d -x "$c" -y "$r" -s e2e \
+	e2e_replace "$c" "$r" \
 		env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color OKR_NOW=$E2E_NOW OKR_USER=sarah \
 		OKR_CONFIG="$OKR_CONFIG" "$OKR_BIN" --db "$E2E_DB" review "$@"
 	tmux_cmd set -g remain-on-exit on >/dev/null
