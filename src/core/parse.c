@@ -392,8 +392,12 @@ const char *okr_format_value(double v, int decimals, char *buf, size_t len)
 		return buf;
 	}
 	int min = clamp_decimals(decimals);
+	/* A double holds 15 significant digits: past them the places are
+	 * noise, so a large value gets fewer (never fewer than its minimum). */
+	int whole = fabs(v) >= 1 ? (int)floor(log10(fabs(v))) + 1 : 1;
+	int places = 15 - whole < OKR_VALUE_DECIMALS_MAX ? 15 - whole : OKR_VALUE_DECIMALS_MAX;
 	char tmp[400];
-	format_fixed(v, OKR_VALUE_DECIMALS_MAX, tmp, sizeof tmp);
+	format_fixed(v, places > min ? places : min, tmp, sizeof tmp);
 	char *dot = strchr(tmp, '.');
 	if (dot) {
 		char *end = tmp + strlen(tmp);

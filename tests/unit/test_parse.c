@@ -281,6 +281,8 @@ static void test_format_value(void **state)
 	assert_string_equal(okr_format_value(-2.125, 0, buf, sizeof buf), "-2.125");
 	assert_string_equal(okr_format_value(0.1234567, 9, buf, sizeof buf), "0.123457");
 	assert_string_equal(okr_format_value(3.7, -2, buf, sizeof buf), "3.7");
+	assert_string_equal(okr_format_value(123456789012.34, 0, buf, sizeof buf), "123456789012.34");
+	assert_string_equal(okr_format_value(1e15 + 0.125, 0, buf, sizeof buf), "1000000000000000");
 	assert_string_equal(okr_format_value(NAN, 2, buf, sizeof buf), "\xe2\x80\x94");
 	assert_string_equal(okr_format_value(INFINITY, 2, buf, sizeof buf), "\xe2\x80\x94");
 	assert_string_equal(okr_format_value(1e20, 0, buf, sizeof buf), "100000000000000000000");
