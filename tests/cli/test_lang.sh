@@ -73,7 +73,7 @@ run vi okr checkin K1 3.5
 [ "$rc" = 0 ]; check $? "vi: a decimal point is read as always" "exit $rc"
 
 run vi okr help
-[ "$rc" = 0 ] && grep -qx '        quản lý chu kỳ' "$OUT" && grep -qx '  okr cycle list' "$OUT" && grep -q '^Mã thoát: 0 ổn' "$OUT"
+[ "$rc" = 0 ] && grep -q '^        quản lý chu kỳ' "$OUT" && grep -qx '  okr cycle list' "$OUT" && grep -q '^Mã thoát: 0 ổn' "$OUT"
 check $? "vi: okr help explains in Vietnamese and keeps the command names"
 run zh okr help checkin
 [ "$rc" = 0 ] && grep -q '^用法：okr checkin ' "$OUT"

@@ -33,9 +33,11 @@ e2e_run 170 30
 check "a healthy file opens live" wait_for '● live' 5
 damage "$E2E_DB"
 # The view reads the file again once someone else commits (its cache of
-# the pages is stale then): a comment, which does not touch check-ins.
+# the pages is stale then): a comment, which does not touch check-ins.  The
+# reload reads the check-ins (latest values, "new" until the first one is
+# due), meets the damage and says so instead of drawing stale numbers.
 okr_as root comment O1 "after the damage" >/dev/null
-check "the view sees the other process's commit" wait_for 'Comments \(1\)' 5
+check "the view reloads on the other process's commit and finds the damage" wait_for '✖ the database is damaged' 5
 keys Tab j c C-u 777 Enter
 check "a check-in into the damaged table is refused with the cause" wait_for 'is damaged or not an okr database' 5
 check "never confirmed" wait_gone 'checked in K2: 777' 1
