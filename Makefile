@@ -4,7 +4,7 @@
 PREFIX  ?= /usr/local
 DESTDIR ?=
 CC      ?= cc
-PKGS    := ncursesw libconfig sqlite3
+PKGS    := ncursesw libconfig sqlite3 libutf8proc
 
 ifeq ($(SAN),1)
 BUILD   := build/san
@@ -29,6 +29,10 @@ LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
 MAIN_OBJ := $(BUILD)/src/main.o
 LIB     := $(BUILD)/libokr.a
 BIN     := $(if $(filter 1,$(SAN)),$(BUILD)/okr,okr)
+# The tests and benchmarks run okr-test: main.c with -DOKR_TEST_HOOKS, which
+# honours $OKR_USER and $OKR_NOW (see find_login in src/main.c); okr does not.
+TEST_MAIN_OBJ := $(BUILD)/src/main-test.o
+TEST_BIN := $(BUILD)/okr-test
 
 UNIT_SRC := $(wildcard tests/unit/test_*.c tests/store/test_*.c)
 UNIT_BIN := $(UNIT_SRC:%.c=$(BUILD)/%)
@@ -37,10 +41,17 @@ BENCH_BIN := $(BENCH_SRC:%.c=$(BUILD)/%)
 
 .PHONY: all check run deps install clean unit shell-tests bench demo
 
-all: $(BIN)
+all: $(BIN) $(TEST_BIN)
 
 $(BIN): $(MAIN_OBJ) $(LIB)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(TEST_BIN): $(TEST_MAIN_OBJ) $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(TEST_MAIN_OBJ): src/main.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -DOKR_TEST_HOOKS $(PKG_CFLAGS) -c -o $@ $<
 ifeq ($(SAN),1)
 	@ln -sf $(BUILD)/okr okr-san
 endif
@@ -69,7 +80,7 @@ deps:
 
 check: deps
 	@$(MAKE) --no-print-directory all $(UNIT_BIN)
-	@OKR_BIN=$(abspath $(BIN)) BUILD=$(BUILD) sh tests/run.sh
+	@OKR_BIN=$(abspath $(TEST_BIN)) OKR_SHIPPED_BIN=$(abspath $(BIN)) BUILD=$(BUILD) sh tests/run.sh
 
 run: deps
 	@$(MAKE) --no-print-directory all
@@ -79,7 +90,7 @@ run: deps
 
 bench: all $(BENCH_BIN)
 	@sh tools/deps.sh bench
-	@OKR_BIN=$(abspath $(BIN)) BUILD=$(BUILD) sh bench/run.sh
+	@OKR_BIN=$(abspath $(TEST_BIN)) BUILD=$(BUILD) sh bench/run.sh
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/okr/themes \
@@ -91,4 +102,4 @@ install: all
 clean:
 	rm -rf build okr okr-san
 
--include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(TEST_MAIN_OBJ:.o=.d)

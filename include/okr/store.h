@@ -63,9 +63,11 @@ void okr_store_on_wait(okr_store *s, void (*cb)(void *ctx), void *ctx);
  * PRAGMA data_version plus this handle's own commit count. */
 int64_t okr_store_data_version(okr_store *s);
 
-/* The current time for records; $OKR_NOW (Unix seconds) overrides the clock so
- * tests and demos are repeatable. */
+/* The current time for records: the system clock, unless okr_clock_fix gave
+ * a fixed time (t > 0; 0 goes back to the clock).  Only test builds and the
+ * test and benchmark programs call okr_clock_fix (see main.c). */
 okr_time okr_now(void);
+void okr_clock_fix(okr_time t);
 
 /* ---- people and teams ---------------------------------------------------- */
 

@@ -3,7 +3,7 @@
 # progress, overrides with notes, one transaction, lead/admin only, late
 # check-ins until close, a closed cycle is read-only.
 set -u
-OKR_BIN=${OKR_BIN:-./okr}
+OKR_BIN=${OKR_BIN:-./build/rel/okr-test}
 case $OKR_BIN in /*) ;; *) OKR_BIN=$(pwd)/$OKR_BIN ;; esac
 T=$(mktemp -d "${TMPDIR:-/tmp}/okr-close.XXXXXX")
 trap 'rm -rf "$T"' EXIT

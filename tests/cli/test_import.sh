@@ -3,7 +3,7 @@
 # an empty database → export gives the same file), the dry run, importing
 # twice, bad rows reported by line or path with nothing written (exit 2).
 set -u
-OKR_BIN=${OKR_BIN:-./okr}
+OKR_BIN=${OKR_BIN:-./build/rel/okr-test}
 case $OKR_BIN in /*) ;; *) OKR_BIN=$(pwd)/$OKR_BIN ;; esac
 T=$(mktemp -d "${TMPDIR:-/tmp}/okr-import.XXXXXX")
 trap 'rm -rf "$T"' EXIT

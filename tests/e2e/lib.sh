@@ -6,12 +6,13 @@
 # for a fixed time where a condition can be polled: wait_for polls the pane
 # every 20 ms up to a timeout.
 #
-# Environment: OKR_BIN (default ./okr) — run the suite against build/san/okr
+# Environment: OKR_BIN (default build/rel/okr-test, the test build that honours
+# $OKR_USER and $OKR_NOW) — run the suite against build/san/okr-test
 # to test under the sanitizers.
 
 set -u
 
-OKR_BIN=${OKR_BIN:-./okr}
+OKR_BIN=${OKR_BIN:-./build/rel/okr-test}
 case $OKR_BIN in /*) ;; *) OKR_BIN=$(cd "$(dirname "$OKR_BIN")" && pwd)/$(basename "$OKR_BIN") ;; esac
 E2E_NOW=1795435200            # fixed clock: 2026-11-23, inside the demo cycle
 E2E_SOCK=okr-e2e-$$

@@ -5,7 +5,7 @@
  * writers in separate processes, roles, audit, doorbell and snapshots.
  *
  * Every test gets its own mkdtemp directory, removed afterwards.  The clock
- * is fixed with $OKR_NOW so nothing depends on the day the tests run.
+ * is fixed with okr_clock_fix so nothing depends on the day the tests run.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -918,7 +918,7 @@ static void test_snapshot(void **state)
 
 int main(void)
 {
-	setenv("OKR_NOW", "1795435200", 1);
+	okr_clock_fix(1795435200);
 	setenv("TZ", "UTC", 1);
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_create_open_reopen, setup, teardown),
