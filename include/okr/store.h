@@ -73,6 +73,10 @@ void okr_clock_fix(okr_time t);
 
 const okr_person *okr_store_me(const okr_store *s);
 okr_result okr_store_person(okr_store *s, const char *login, okr_person *out);
+/* A person as someone typed them: a login (with or without @) or a display
+ * name, compared folded (fold.h); ambiguous names fail listing the
+ * candidates (OKR_E_USAGE).  Every command that takes a person uses this. */
+okr_result okr_store_person_find(okr_store *s, const char *who, okr_person *out);
 okr_result okr_store_person_add(okr_store *s, const char *login, const char *name);
 okr_result okr_store_person_set_role(okr_store *s, const char *login, okr_role role);
 okr_result okr_store_person_set_name(okr_store *s, const char *login, const char *name);

@@ -103,11 +103,19 @@ static void print_json(cli_ctx *ctx, const cli_scores *sc, const okr_person *p, 
 
 int cli_show_person(cli_ctx *ctx, const char *who, bool points, bool json)
 {
+	/* A login or a display name, the same lookup as every command's. */
+	okr_person found;
+	okr_result fr = okr_store_person_find(ctx->store, who, &found);
+	if (fr && fr != OKR_E_NOTFOUND)
+		return cli_store_fail(ctx, fr);
 	cli_scores sc;
 	int rc = cli_scores_load(ctx, 0, &sc);
-	if (rc)
+	if (rc) {
+		okr_person_free(&found);
 		return rc;
-	const okr_person *p = cli_scores_login(&sc, who);
+	}
+	const okr_person *p = fr ? NULL : cli_scores_login(&sc, found.login);
+	okr_person_free(&found);
 	if (!p) {
 		cli_scores_free(&sc);
 		char *q = text_fit(who, 40, NULL);

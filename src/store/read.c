@@ -378,6 +378,15 @@ okr_result okr_store_kpi_by_name(okr_store *s, const char *name, okr_kpi *out)
 {
 	memset(out, 0, sizeof *out);
 	okr_result r = one(s, KPI_SELECT " WHERE k.name = ?1", 0, name, kpi_fn, out, _("KPI"), name);
+	if (r == OKR_E_NOTFOUND) {
+		/* Not the exact name: the same name folded (names.c). */
+		okr_result amb;
+		int64_t id = store_kpi_ref(s, name, &amb);
+		if (amb)
+			return amb;
+		if (id)
+			return okr_store_kpi(s, id, out);
+	}
 	if (r == OKR_E_NOTFOUND)
 		return store_fail(s, r, _("no KPI named '%s' — `okr list --kpis` shows them, "
 					  "`okr kpi add` makes one"), name);

@@ -90,6 +90,11 @@ bool store_cycle_closed(okr_store *s, int64_t cycle_id);
 /* Column helpers. */
 char *store_col_text(sqlite3_stmt *st, int col);  /* malloc'd, never NULL */
 int64_t store_person_id(okr_store *s, const char *login);  /* 0: unknown */
+/* A person by login or display name, folded (names.c); fails with a message
+ * that lists the candidates when the name is ambiguous. */
+okr_result store_person_ref(okr_store *s, const char *who, int64_t *id);
+/* A KPI by folded name: its id, or 0 (*r says whether it was ambiguous). */
+int64_t store_kpi_ref(okr_store *s, const char *name, okr_result *r);
 
 const char *store_role_name(okr_role r);
 int64_t store_team_id(okr_store *s, const char *name);    /* 0: unknown */

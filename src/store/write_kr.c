@@ -113,8 +113,9 @@ static okr_result kr_add_txn(okr_store *s, void *vctx)
 		return store_fail(s, OKR_E_DENIED, _("only the owner of O%lld or a lead can add key results to it"),
 				  (long long)in->objective_id);
 	int64_t owner = s->me.id;
-	if (in->owner && *in->owner && !(owner = store_person_id(s, in->owner)))
-		return store_fail(s, OKR_E_NOTFOUND, _("no person '%s' in this database"), in->owner);
+	okr_result pr;
+	if (in->owner && *in->owner && (pr = store_person_ref(s, in->owner, &owner)))
+		return pr;
 	st = store_prepare(s, "SELECT state = 'closed' FROM cycle WHERE id = ?1");
 	if (!st)
 		return OKR_E_FAIL;
@@ -199,8 +200,9 @@ static okr_result kr_edit_txn(okr_store *s, void *vctx)
 		return store_fail(s, OKR_E_USAGE, _("K%lld is a milestone: it has no start or target to change"),
 				  (long long)c->id);
 	int64_t owner = 0;
-	if (in->owner && *in->owner && !(owner = store_person_id(s, in->owner)))
-		return store_fail(s, OKR_E_NOTFOUND, _("no person '%s' in this database"), in->owner);
+	okr_result pr;
+	if (in->owner && *in->owner && (pr = store_person_ref(s, in->owner, &owner)))
+		return pr;
 	sqlite3_stmt *st = store_prepare(s,
 		"UPDATE key_result SET title = COALESCE(?2, title), "
 		"owner_id = CASE WHEN ?3 THEN NULLIF(?4, 0) ELSE owner_id END, "

@@ -37,18 +37,13 @@ static bool is_lead(okr_store *s)
 	return s->me.role == ROLE_LEAD || s->me.role == ROLE_ADMIN;
 }
 
-/* Inside a transaction: resolve a login, or fail naming it. */
-static okr_result person_ref(okr_store *s, const char *login, int64_t *id)
+/* Inside a transaction: resolve a login or display name, or fail naming it. */
+static okr_result person_ref(okr_store *s, const char *who, int64_t *id)
 {
 	*id = 0;
-	if (!login || !*login)
+	if (!who || !*who)
 		return OKR_OK;
-	*id = store_person_id(s, login);
-	if (!*id)
-		return store_fail(s, OKR_E_NOTFOUND, _("no person '%s' in this database — they are added "
-						     "when they first run okr, or an admin runs `okr person add %s`"),
-				  login, login);
-	return OKR_OK;
+	return store_person_ref(s, who, id);
 }
 
 static int step_done(okr_store *s, sqlite3_stmt *st, const char *doing, okr_result *r)
