@@ -115,6 +115,10 @@ okr_result okr_store_comments(okr_store *s, char kind, int64_t id,
 			      okr_comment **out, size_t *n);
 okr_result okr_store_kudos_list(okr_store *s, okr_time since, size_t limit,
 				okr_kudos **out, size_t *n);
+/* Kudos for key result kr_id (0: any), or to the person `to` (NULL: anyone),
+ * newest first, at most limit (0: all). */
+okr_result okr_store_kudos_about(okr_store *s, int64_t kr_id, const char *to, size_t limit,
+				 okr_kudos **out, size_t *n);
 okr_result okr_store_grade_get(okr_store *s, int64_t kr_id, okr_grade *out);
 
 /* The person and time of the latest change to an entity ('O', 'K', 'P' KPI). */
@@ -194,6 +198,10 @@ okr_result okr_store_comment(okr_store *s, char kind, int64_t target_id, const c
 			     okr_time at, int64_t *id);
 okr_result okr_store_kudos(okr_store *s, const char *to_login, const char *text,
 			   int64_t kr_id, okr_time at, int64_t *id);
+/* Whether kudos kudos_id earned its giver points, by the ledger's rule
+ * (score_kudos_verdict), and to whom it went (kudos.c). */
+okr_result okr_store_kudos_verdict(okr_store *s, int64_t kudos_id, const okr_game_rules *rules,
+				   int week_offset_minutes, score_reason *why, char *to_login, size_t len);
 okr_result okr_store_grade_set(okr_store *s, int64_t kr_id, double score, const char *note);
 
 /* ---- grades and closing a cycle: src/store/close.c ---- */
