@@ -27,6 +27,7 @@ typedef enum {
 	OKR_E_CONFLICT = 4,   /* stale edit: someone changed it meanwhile */
 	OKR_E_DB = 5,         /* missing, unreadable, read-only, corrupt, newer database */
 	OKR_E_DENIED = 6,     /* your role does not allow this */
+	OKR_E_CLOSED = 7,     /* the cycle is closed: read-only, grades final */
 } okr_result;
 
 typedef struct okr_store okr_store;
@@ -212,8 +213,10 @@ void okr_grades_free(okr_grade *v, size_t n);
 /* Mark a cycle closed: read-only from then on (no check-ins, edits or new
  * grades).  Only a lead or admin may; refused while any of its key results
  * (not archived) has no grade, so run it in an okr_store_batch after writing
- * the missing grades (okr cycle close does) to make both one transaction. */
-okr_result okr_store_cycle_close(okr_store *s, int64_t cycle_id);
+ * the missing grades (okr cycle close does) to make both one transaction.
+ * Before the cycle's last day it is refused (OKR_E_USAGE) unless early_ok:
+ * the person confirmed (--force, or y twice in the TUI). */
+okr_result okr_store_cycle_close(okr_store *s, int64_t cycle_id, bool early_ok);
 
 /* Run fn as one transaction: the writes it makes through this API all commit
  * together or not at all (imports, the large benchmark data set). */

@@ -79,7 +79,8 @@ int cmd_help(cli_ctx *ctx, int argc, char **argv)
 		printf("        %s\n", _(c->summary));
 	}
 	printf(_("\nExit codes: 0 ok, 1 unexpected failure, 2 bad input, 3 not found, 4 changed by someone\n"
-		 "else meanwhile, 5 database missing/unreadable/read-only/damaged/newer, 6 not allowed.\n"));
+		 "else meanwhile, 5 database missing/unreadable/read-only/damaged/newer, 6 not allowed,\n"
+		 "7 the cycle is closed.\n"));
 	printf("%s", _("`okr kpi push NAME VALUE` (cron, CI) prints nothing on success: exit 0 stored, 2 bad value\n"
 		       "or arguments, 3 no such KPI, 5 database problem; safe from many jobs at once, and\n"
 		       "--id UID makes a retried job count once.\n"));

@@ -34,7 +34,7 @@ const cli_command cli_commands[] = {
 	{ "tui", "", N_("the full-screen view (the default)"), CLI_DB_SELF, cmd_tui },
 	{ "init", "[--shared]", N_("create the database (--shared: for a Unix group)"), CLI_DB_SELF, cmd_init },
 	{ "demo", "", N_("create a demo database: a SaaS team, OKRs, KPIs, history"), CLI_DB_SELF, cmd_demo },
-	{ "cycle", "add NAME --start YYYY-MM-DD --end YYYY-MM-DD | list | current NAME | close CYCLE [--grade KR=SCORE[:NOTE]]...", N_("manage cycles"),
+	{ "cycle", "add NAME --start YYYY-MM-DD --end YYYY-MM-DD | list | current NAME | close CYCLE [--grade KR=SCORE[:NOTE]]... [--force]", N_("manage cycles"),
 	  CLI_DB_WRITE, cmd_cycle },
 	{ "objective", "add TITLE [--parent O1] [--team T] [--owner P] [--cycle C] [--aspirational] [--description D] [--weight W]"
 	  " | edit ID [--title T] [--description D] [--owner P] [--team T] [--parent ID|none]"

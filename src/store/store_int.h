@@ -84,6 +84,10 @@ typedef struct {
 } kr_meta;
 okr_result store_kr_meta(okr_store *s, int64_t id, kr_meta *m);
 
+/* Inside a transaction: refuse a cycle (other than id) sharing a day with
+ * [start, end] (write_okr.c; cycle add and import). */
+okr_result store_cycle_overlap_check(okr_store *s, int64_t id, const char *name, okr_day start, okr_day end);
+
 /* Inside a transaction: is this cycle closed (read-only)?  close.c */
 bool store_cycle_closed(okr_store *s, int64_t cycle_id);
 

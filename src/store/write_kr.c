@@ -123,7 +123,7 @@ static okr_result kr_add_txn(okr_store *s, void *vctx)
 	bool closed = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
 	store_done(s, st);
 	if (closed)
-		return store_fail(s, OKR_E_DENIED, _("that cycle is closed and read-only"));
+		return store_fail(s, OKR_E_CLOSED, _("that cycle is closed and read-only"));
 
 	double start = in->type == KR_METRIC && !isnan(in->start) ? in->start : 0;
 	double target = in->type == KR_MILESTONE ? 1 : in->target;
@@ -184,7 +184,7 @@ static okr_result kr_edit_txn(okr_store *s, void *vctx)
 		return store_fail(s, OKR_E_DENIED, _("only the owner of K%lld, its objective's owner or a lead "
 						     "can change it"), (long long)c->id);
 	if (store_cycle_closed(s, m.cycle))
-		return store_fail(s, OKR_E_DENIED, _("K%lld's cycle is closed and read-only"), (long long)c->id);
+		return store_fail(s, OKR_E_CLOSED, _("K%lld's cycle is closed and read-only"), (long long)c->id);
 	if (c->version && m.version != c->version) {
 		char who[128] = "someone", idbuf[24], day[11];
 		okr_time at = 0;
@@ -271,7 +271,7 @@ static okr_result kr_archive_txn(okr_store *s, void *vctx)
 		return store_fail(s, OKR_E_DENIED, _("only the owner of K%lld, its objective's owner or a lead "
 						     "can archive it"), (long long)c->id);
 	if (store_cycle_closed(s, m.cycle))
-		return store_fail(s, OKR_E_DENIED, _("K%lld's cycle is closed and read-only"), (long long)c->id);
+		return store_fail(s, OKR_E_CLOSED, _("K%lld's cycle is closed and read-only"), (long long)c->id);
 	if (c->version && m.version != c->version)
 		return store_fail(s, OKR_E_CONFLICT, _("K%lld was changed after you read it — nothing was saved"),
 				  (long long)c->id);

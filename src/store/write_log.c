@@ -51,7 +51,7 @@ static okr_result checkin_txn(okr_store *s, void *vctx)
 						     "check it in — leave a comment instead (`okr comment K%lld ...`)"),
 				  (long long)c->target, (long long)c->target);
 	if (cycle_is_closed(s, m.cycle))
-		return store_fail(s, OKR_E_DENIED, _("K%lld's cycle is closed: check-ins are no longer taken"),
+		return store_fail(s, OKR_E_CLOSED, _("K%lld's cycle is closed: check-ins are no longer taken"),
 				  (long long)c->target);
 	if (m.type == KR_MILESTONE && c->value != 0 && c->value != 1)
 		return store_fail(s, OKR_E_USAGE, _("K%lld is a milestone: check it in as done or undone"),
@@ -323,7 +323,7 @@ static okr_result grade_txn(okr_store *s, void *vctx)
 		return store_fail(s, OKR_E_DENIED, _("only the owner of K%lld, its objective's owner or a lead "
 						     "can grade it"), (long long)c->target);
 	if (cycle_is_closed(s, m.cycle))
-		return store_fail(s, OKR_E_DENIED, _("K%lld's cycle is closed: its grades are final"),
+		return store_fail(s, OKR_E_CLOSED, _("K%lld's cycle is closed: its grades are final"),
 				  (long long)c->target);
 	sqlite3_stmt *st = store_prepare(s,
 		"INSERT INTO grade(kr_id, score, note, author_id, at) VALUES(?1, ?2, ?3, ?4, ?5) "

@@ -333,8 +333,22 @@ static unsigned summary_key(ui *u, int key, okr_action a)
 	case ACT_PAGE_UP: rv->sum_top = rv->sum_top > 10 ? rv->sum_top - 10 : 0; return DIRTY_ALL;
 	default: break;
 	}
-	if (key == 'y' && rv->grading && !rv->closed)
+	if (key == 'y' && rv->grading && !rv->closed) {
+		/* Before the cycle's last day, closing takes a second y. */
+		char end[11];
+		int early = review_days_early(u, end);
+		if (early && !rv->early_asked) {
+			rv->early_asked = true;
+			app_message(u, true, ngettext("%s ends %s, %d day left: y again closes it early, "
+						      "any other key keeps it open",
+						      "%s ends %s, %d days left: y again closes it early, "
+						      "any other key keeps it open", (unsigned long)early),
+				    rv->cycle_name, end, early);
+			return DIRTY_ALL | DIRTY_FOOTER;
+		}
 		return review_close_cycle(u);
+	}
+	rv->early_asked = false;
 	if (key == 'p' || a == ACT_COLLAPSE)
 		return go(u, rv->r.n - 1);
 	if (key == 27 || key == '\n' || key == '\r' || a == ACT_QUIT || a == ACT_OPEN)
