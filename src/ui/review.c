@@ -96,6 +96,7 @@ static ui_review *create(ui *u, const okr_review_scope *sc, bool grading)
 	}
 	ui_review *rv = okr_xcalloc(1, sizeof *rv);
 	okr_review_init(&rv->r, s, ids, n);
+	okr_review_show(&rv->r, 0);   /* the first key result is on screen at once */
 	free(ids);
 	rv->grading = grading;
 	rv->cycle_id = s->cycle_id;
@@ -117,7 +118,7 @@ static ui_review *create(ui *u, const okr_review_scope *sc, bool grading)
 static unsigned go(ui *u, size_t i)
 {
 	ui_review *rv = u->review;
-	rv->r.at = i < rv->r.n ? i : rv->r.n - 1;
+	okr_review_show(&rv->r, i);
 	rv->summary = false;
 	rv->input = INPUT_NONE;
 	rv->input_error[0] = '\0';
@@ -141,7 +142,7 @@ static unsigned advance(ui *u, unsigned char mark)
 	unsigned char *m = &rv->r.mark[rv->r.at];
 	if (mark == REVIEW_SKIPPED && (*m & REVIEW_SEEN))
 		mark = REVIEW_SEEN;   /* something was entered: it was reviewed */
-	*m = mark;
+	*m = (unsigned char)(mark | (*m & REVIEW_SHOWN));
 	if (rv->r.at + 1 < rv->r.n)
 		return go(u, rv->r.at + 1);
 	return show_summary(u);
