@@ -104,3 +104,13 @@ int64_t store_kpi_ref(okr_store *s, const char *name, okr_result *r)
 	okr_buf_free(&list);
 	return id;
 }
+
+int64_t store_team_ref(okr_store *s, const char *name)
+{
+	int n;
+	okr_buf list;
+	okr_buf_init(&list);
+	int64_t id = folded_match(s, "SELECT id, name, name FROM team ORDER BY name", name, &n, &list);
+	okr_buf_free(&list);
+	return id;
+}

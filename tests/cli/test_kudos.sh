@@ -1,5 +1,5 @@
 #!/bin/sh
-# test_kudos.sh — okr kudos: people named by login or display name (folded),
+# test_kudos.sh — okr kudos: people (and teams) named by login or display name (folded),
 # a clear refusal listing the candidates when a name is ambiguous, the giver
 # told when a kudos earns nothing, and kudos shown with the key result.
 . "$(dirname "$0")/lib.sh"
@@ -55,4 +55,12 @@ refused 2 "could be any of 2 people" okr kr add O1 "Ambiguous" --target 5 --owne
 okr kpi add "Khách hàng tiềm năng" --target 20 --at-least --source CRM --every weekly >/dev/null
 expect_exit 0 okr kpi push "khach hang tiem nang" 7
 expect_out_contains "7" okr show KPI1
+
+# Teams and people in admin commands, by name folded.
+okr team add "Công ty" >/dev/null
+expect_out "O2" okr objective add "Company-wide" --team "cong ty"
+expect_out_contains "[Công ty]" okr list --team "CONG TY"
+expect_exit 0 okr team join "Cong Ty" "nguyen thi lan"
+expect_out_contains "[Công ty]" okr show lan
+expect_exit 0 okr person role "Nguyễn Thị Lan" lead
 finish
