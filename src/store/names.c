@@ -105,12 +105,23 @@ int64_t store_kpi_ref(okr_store *s, const char *name, okr_result *r)
 	return id;
 }
 
-int64_t store_team_ref(okr_store *s, const char *name)
+/* The one row of sql (id, name, shown) whose name folds like name, or 0. */
+static int64_t unique_folded(okr_store *s, const char *sql, const char *name)
 {
 	int n;
 	okr_buf list;
 	okr_buf_init(&list);
-	int64_t id = folded_match(s, "SELECT id, name, name FROM team ORDER BY name", name, &n, &list);
+	int64_t id = folded_match(s, sql, name, &n, &list);
 	okr_buf_free(&list);
 	return id;
+}
+
+int64_t store_team_ref(okr_store *s, const char *name)
+{
+	return unique_folded(s, "SELECT id, name, name FROM team ORDER BY name", name);
+}
+
+int64_t store_cycle_ref(okr_store *s, const char *name)
+{
+	return unique_folded(s, "SELECT id, name, name FROM cycle ORDER BY start_day", name);
 }

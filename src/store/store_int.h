@@ -100,6 +100,7 @@ okr_result store_person_ref(okr_store *s, const char *who, int64_t *id);
 /* A KPI by folded name: its id, or 0 (*r says whether it was ambiguous). */
 int64_t store_kpi_ref(okr_store *s, const char *name, okr_result *r);
 int64_t store_team_ref(okr_store *s, const char *name);   /* 0: none or ambiguous */
+int64_t store_cycle_ref(okr_store *s, const char *name);  /* 0: none or ambiguous */
 
 const char *store_role_name(okr_role r);
 int64_t store_team_id(okr_store *s, const char *name);    /* 0: unknown */

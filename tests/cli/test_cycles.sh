@@ -16,6 +16,7 @@ expect_out "* 2026-Q4      2026-10-01 → 2026-12-31  active
   2027-Q1      2027-01-01 → 2027-03-31  planning" okr cycle list
 expect_out "O2" okr objective add "Now"
 expect_out_contains "2026-Q4" okr list
+expect_out_contains "Planned ahead" okr list --cycle "2027-q1"     # cycle names are matched folded too
 
 refused 2 "cycle 2026-Q4b (2026-12-15 → 2027-01-15) overlaps cycle 2026-Q4 (2026-10-01 → 2026-12-31)" \
 	okr cycle add 2026-Q4b --start 2026-12-15 --end 2027-01-15
