@@ -45,6 +45,8 @@ if [ -n "$HAVE_PYTHON3" ]; then
 	check "$([ "$(json_get 'd["kudos"][0]["text"]')" = "cảm ơn anh" ]; echo $?)" "--json lists the kudos text"
 fi
 
+expect_out_contains "@alice: cảm ơn anh" okr show wei
+
 # The same lookup for --owner and okr show PERSON.
 expect_out "K2" okr kr add O1 "Docs" --target 5 --owner "pham anh tuan"
 expect_out_contains "owner @tuan" okr show K2
