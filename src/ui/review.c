@@ -229,7 +229,8 @@ static unsigned leave(ui *u)
 	}
 	okr_review_summary s;
 	okr_review_summarize(&u->review->r, &u->d.snap, &u->d.as, &s);
-	app_message(u, false, _("review done: %zu of %zu reviewed, %zu check-ins"), s.seen, s.total, s.checkins);
+	app_message(u, false, _("review done: %zu of %zu reviewed, %zu skipped, %zu check-ins"), s.seen, s.total,
+		    s.skipped, s.checkins);
 	okr_review_summary_free(&s);
 	review_free(u);
 	return DIRTY_ALL | DIRTY_LAYOUT;
