@@ -58,7 +58,7 @@ setup "$T" "$ME"
 prove "$ME" "$T"
 
 if [ -z "$IS_ROOT" ]; then
-	ok "already running as $ME, not root: no second account needed"
+	skip "as a second, unprivileged account" "already running as $ME, who is not root"
 elif ! command -v runuser >/dev/null 2>&1 || ! id nobody >/dev/null 2>&1; then
 	skip "as nobody, the shipped okr ignores OKR_USER and OKR_NOW" "no runuser or no user nobody"
 else
