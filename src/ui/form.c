@@ -292,7 +292,6 @@ static double number_of(ui_form *fm, int i)
 	return d;
 }
 
-/* One store call; returns OKR_OK or the store's error code. */
 /* What the giver reads after a kudos: what it earned, or why nothing (the
  * ledger's own rule, score_kudos_verdict). */
 static void kudos_done(ui *u, int64_t id, const char *typed, char *done, size_t len)
@@ -307,6 +306,7 @@ static void kudos_done(ui *u, int64_t id, const char *typed, char *done, size_t 
 	score_kudos_note(why, to, u->cfg->game.kudos_allowance, u->cfg->game.kudos_given_xp, done, len);
 }
 
+/* One store call; returns OKR_OK or the store's error code. */
 static okr_result save(ui *u, ui_form *fm, char *done, size_t len)
 {
 	okr_store *s = u->store;
