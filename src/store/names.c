@@ -65,7 +65,9 @@ okr_result store_person_ref(okr_store *s, const char *who, int64_t *id)
 			"display name (`okr list --people` shows who is); people are added when they first "
 			"use okr, or with `okr person add LOGIN`"), who);
 	else if (n > 1)
-		r = store_fail(s, OKR_E_USAGE, _("'%s' could be any of %d people: %s%s — name one by login"),
+		r = store_fail(s, OKR_E_USAGE, ngettext("'%s' could be any of %d person: %s%s — name one by login",
+							"'%s' could be any of %d people: %s%s — name one by login",
+							(unsigned long)n),
 			       who, n, list.s, n > CANDIDATES_SHOWN ? ", …" : "");
 	okr_buf_free(&list);
 	return r;
@@ -99,8 +101,10 @@ int64_t store_kpi_ref(okr_store *s, const char *name, okr_result *r)
 				  name, &n, &list);
 	*r = OKR_OK;
 	if (n > 1)
-		*r = store_fail(s, OKR_E_USAGE, _("'%s' could be any of %d KPIs: %s%s — give its ID or its "
-				"exact name"), name, n, list.s, n > CANDIDATES_SHOWN ? ", …" : "");
+		*r = store_fail(s, OKR_E_USAGE, ngettext("'%s' could be any of %d KPI: %s%s — give its ID or its "
+							 "exact name", "'%s' could be any of %d KPIs: %s%s — give its ID "
+							 "or its exact name", (unsigned long)n),
+				name, n, list.s, n > CANDIDATES_SHOWN ? ", …" : "");
 	okr_buf_free(&list);
 	return id;
 }
