@@ -181,7 +181,14 @@ unsigned review_open(ui *u, bool grading)
 	}
 	static const char *const filters[] = { N_("all"), N_("mine"), N_("my team") };
 	snprintf(rv->scope, sizeof rv->scope, "%s", grading ? _("every key result") : _(filters[u->filter]));
-	return go(u, 0) | DIRTY_LAYOUT;
+	unsigned d = go(u, 0) | DIRTY_LAYOUT;
+	char end[11];
+	int early = grading ? review_days_early(u, end) : 0;
+	if (early)   /* said before any grade is given, asked again before closing */
+		app_message(u, true, ngettext("%s ends %s, %d day left: grade now; closing early asks again",
+					      "%s ends %s, %d days left: grade now; closing early asks again",
+					      (unsigned long)early), rv->cycle_name, end, early);
+	return d | DIRTY_FOOTER;
 }
 
 bool review_start(ui *u, const ui_review_request *rq)

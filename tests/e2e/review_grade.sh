@@ -20,6 +20,7 @@ check "with a line about it" wait_for 'review done'
 
 keys : close-cycle Enter
 check ":close-cycle opens grading mode" wait_for 'Grading 2026-Q4 for close' 5
+check "… and says at once that the cycle has not ended" wait_for '2026-Q4 ends 2026-12-24, 31 days left: grade now; closing early asks again' 5
 check "K1 keeps its earlier grade" wait_for 'Grade K1 +0.90'
 keys Enter
 check "Enter accepts it and moves on; K2 defaults to its progress" wait_for 'Grade K2 +0.61'
