@@ -46,6 +46,9 @@ e2e_start() {
 		env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color OKR_NOW=$E2E_NOW OKR_USER=${E2E_USER:-sarah} \
 		OKR_CONFIG="$OKR_CONFIG" "$@" "$OKR_BIN" --db "$E2E_DB"
 	tmux -L "$E2E_SOCK" set -g remain-on-exit on >/dev/null
+	# Keep the server when a test kills its last session to start another:
+	# otherwise the next new-session can race the exiting server.
+	tmux -L "$E2E_SOCK" set -s exit-empty off >/dev/null
 	wait_for 'Objectives' 5 || { screen; echo "Bail out! okr did not start"; exit 1; }
 }
 
@@ -128,6 +131,9 @@ e2e_run() {
 		env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color OKR_NOW=$E2E_NOW OKR_USER=${E2E_USER:-sarah} \
 		OKR_CONFIG="$OKR_CONFIG" "$OKR_BIN" --db "$E2E_DB" "$@"
 	tmux -L "$E2E_SOCK" set -g remain-on-exit on >/dev/null
+	# Keep the server when a test kills its last session to start another:
+	# otherwise the next new-session can race the exiting server.
+	tmux -L "$E2E_SOCK" set -s exit-empty off >/dev/null
 }
 
 # pane_alive: the program in the pane has not exited.
