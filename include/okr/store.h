@@ -116,8 +116,9 @@ okr_result okr_store_comments(okr_store *s, char kind, int64_t id,
 			      okr_comment **out, size_t *n);
 okr_result okr_store_kudos_list(okr_store *s, okr_time since, size_t limit,
 				okr_kudos **out, size_t *n);
-/* Kudos for key result kr_id (0: any), or to the person `to` (NULL: anyone),
- * newest first, at most limit (0: all). */
+/* Kudos for key result kr_id (and, if `to` is not NULL, to that login), or
+ * with kr_id 0 every kudos to the login `to`; newest first, at most limit
+ * (0: all). */
 okr_result okr_store_kudos_about(okr_store *s, int64_t kr_id, const char *to, size_t limit,
 				 okr_kudos **out, size_t *n);
 okr_result okr_store_grade_get(okr_store *s, int64_t kr_id, okr_grade *out);

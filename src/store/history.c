@@ -118,11 +118,15 @@ okr_result okr_store_kudos_list(okr_store *s, okr_time since, size_t limit, okr_
 okr_result okr_store_kudos_about(okr_store *s, int64_t kr_id, const char *to, size_t limit,
 				 okr_kudos **out, size_t *n)
 {
-	sqlite3_stmt *st = store_prepare(s,
-		"SELECT k.id, f.login, t.login, k.text, COALESCE(k.kr_id, 0), k.at "
-		"FROM kudos k JOIN person f ON f.id = k.from_id JOIN person t ON t.id = k.to_id "
-		"WHERE (?1 = 0 OR k.kr_id = ?1) AND (?2 IS NULL OR t.login = ?2) "
-		"ORDER BY k.at DESC, k.id DESC LIMIT ?3");
+	/* One statement per case, so that each uses its index (schema 6). */
+	sqlite3_stmt *st = store_prepare(s, kr_id
+		? "SELECT k.id, f.login, t.login, k.text, COALESCE(k.kr_id, 0), k.at "
+		  "FROM kudos k JOIN person f ON f.id = k.from_id JOIN person t ON t.id = k.to_id "
+		  "WHERE k.kr_id = ?1 AND (?2 IS NULL OR t.login = ?2) ORDER BY k.at DESC, k.id DESC LIMIT ?3"
+		: "SELECT k.id, f.login, t.login, k.text, COALESCE(k.kr_id, 0), k.at "
+		  "FROM kudos k JOIN person f ON f.id = k.from_id JOIN person t ON t.id = k.to_id "
+		  "WHERE k.to_id = (SELECT id FROM person WHERE login = ?2) AND ?1 = 0 "
+		  "ORDER BY k.at DESC, k.id DESC LIMIT ?3");
 	if (!st)
 		return OKR_E_FAIL;
 	sqlite3_bind_int64(st, 1, kr_id);

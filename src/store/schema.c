@@ -175,6 +175,11 @@ const char *const store_migrations[] = {
 	"  rank INTEGER NOT NULL,"
 	"  at INTEGER NOT NULL,"
 	"  PRIMARY KEY(person_id, board, item_id)) WITHOUT ROWID;",
+
+	/* 6: kudos shown with their key result and on the receiver's page, read
+	 * on every refresh of the detail pane: without these, a scan of all kudos */
+	"CREATE INDEX kudos_kr ON kudos(kr_id, at) WHERE kr_id IS NOT NULL;"
+	"CREATE INDEX kudos_to ON kudos(to_id, at);",
 };
 
 const int store_nmigrations = (int)(sizeof store_migrations / sizeof store_migrations[0]);
