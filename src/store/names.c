@@ -49,6 +49,8 @@ static int64_t folded_match(okr_store *s, const char *sql, const char *text, int
 
 okr_result store_person_ref(okr_store *s, const char *who, int64_t *id)
 {
+	if (!who)
+		who = "";
 	if (who[0] == '@')
 		who++;
 	*id = store_person_id(s, who);
