@@ -21,6 +21,10 @@ char *okr_fold(const char *s);
 /* Whether the folded needle occurs in the folded haystack ("" never does). */
 bool okr_fold_contains(const char *haystack, const char *needle);
 
+/* The same, with the needle already folded (okr_fold): for a search that
+ * tries one needle against many titles. */
+bool okr_fold_contains_folded(const char *haystack, const char *folded_needle);
+
 /* Whether a and b fold to the same text. */
 bool okr_fold_equal(const char *a, const char *b);
 

@@ -51,13 +51,22 @@ char *okr_fold(const char *s)
 	return (char *)out;
 }
 
+bool okr_fold_contains_folded(const char *haystack, const char *folded_needle)
+{
+	if (!folded_needle || !*folded_needle)
+		return false;
+	char *h = okr_fold(haystack);
+	bool found = strstr(h, folded_needle) != NULL;
+	free(h);
+	return found;
+}
+
 bool okr_fold_contains(const char *haystack, const char *needle)
 {
 	if (!needle || !*needle)
 		return false;
-	char *h = okr_fold(haystack), *n = okr_fold(needle);
-	bool found = *n && strstr(h, n) != NULL;
-	free(h);
+	char *n = okr_fold(needle);
+	bool found = okr_fold_contains_folded(haystack, n);
 	free(n);
 	return found;
 }

@@ -85,18 +85,20 @@ static unsigned search_from(ui *u, const char *needle, int64_t obj_id, int64_t k
 	}
 	unsigned dirty = 0;
 	bool found = false;
+	char *folded = okr_fold(needle);
 	for (size_t step = next ? 1 : 0; step <= n && n; step++) {
 		long li = ((long)at + (long)step * dir) % (long)n;
 		size_t i = (size_t)(li < 0 ? li + (long)n : li);
 		const char *title = v[i].kr >= 0 ? s->krs[v[i].kr].title : s->objs[v[i].obj].title;
 		bool hidden = !data_shown(u, &s->objs[v[i].obj]);
-		if (!hidden && okr_fold_contains(title, needle)) {
+		if (!hidden && okr_fold_contains_folded(title, folded)) {
 			dirty = reveal(u, v[i]);
 			found = true;
 			break;
 		}
 	}
 	free(v);
+	free(folded);
 	if (!found)
 		app_message(u, true, _("no match for '%s'"), needle);
 	return dirty | DIRTY_FOOTER;

@@ -60,6 +60,10 @@ static void test_edges(void **state)
 	/* Not UTF-8: still found by its ASCII letters, never refused. */
 	expect_fold("AB\xff" "C", "ab\xff" "c");
 	assert_true(okr_fold_contains("Revenue \xff\xfe Q4", "revenue"));
+	char *n = okr_fold("KHÁCH");
+	assert_true(okr_fold_contains_folded("Khách hàng", n));
+	assert_false(okr_fold_contains_folded("Khách hàng", ""));
+	free(n);
 }
 
 int main(void)
