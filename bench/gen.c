@@ -227,8 +227,10 @@ int main(int argc, char **argv)
 		fprintf(stderr, "gen: %s exists — remove it first\n", path);
 		return 2;
 	}
-	if (!getenv("OKR_NOW"))
-		setenv("OKR_NOW", GEN_NOW, 1);
+	/* The generator links the store directly, so it fixes the clock itself:
+	 * $OKR_NOW if given, else GEN_NOW. */
+	const char *fixed = getenv("OKR_NOW");
+	okr_clock_fix(strtoll(fixed && *fixed ? fixed : GEN_NOW, NULL, 10));
 	now = okr_now();
 	for (int p = 0; p < NPEOPLE; p++)
 		snprintf(login[p], sizeof login[p], "u%03d", p);

@@ -88,6 +88,10 @@ int cli_frequency(const char *s, int *out);
 int cli_id(const char *s, okr_id_kind want, okr_id_kind *kind, int64_t *id);
 /* A cycle by name, or the current one when name is NULL. */
 int cli_cycle(cli_ctx *ctx, const char *name, okr_cycle *out);
+/* The team of snap that `typed` names: the exact name, else the one team
+ * whose name folds the same (okr_fold: "cong ty" for "Công ty"); NULL when
+ * none or more than one. */
+const char *cli_team_pick(const okr_snapshot *snap, const char *typed);
 
 /* Text from the database for a person's terminal: sanitised, fitted and
  * padded to cols display columns (cols < 0: sanitised only). */

@@ -215,6 +215,18 @@ bool score_person_get(const score_state *s, int64_t person_id, okr_time now, sco
 /* The explanation lines recorded so far, oldest first (see score_explain). */
 const score_line *score_lines(const score_state *s, size_t *n);
 
+/* ---- kudos: src/core/score_kudos.c ---- */
+
+/* Whether one kudos pays: SCORE_R_KUDOS_GIVEN, or the reason it does not
+ * (to yourself, the same person already paid this week, the giver's weekly
+ * allowance used up).  The ledger and the giver's feedback both use it. */
+score_reason score_kudos_decide(bool to_self, bool pair_paid_this_week, int paid_this_week, int allowance);
+/* The decision for the last of a giver's kudos of one week, given the
+ * receivers of all of them in (time, id) order. */
+score_reason score_kudos_verdict(const okr_game_rules *rules, int64_t from_id, const int64_t *to_ids, size_t n);
+/* What the giver is told: "kudos sent to @x (+2 XP …)" or why it earns nothing. */
+void score_kudos_note(score_reason why, const char *to_login, int allowance, int given_xp, char *buf, size_t len);
+
 /* ---- time ---- */
 
 /* The week of t (weeks since Monday 1970-01-05 in the team's zone). */

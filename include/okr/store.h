@@ -28,6 +28,7 @@ typedef enum {
 	OKR_E_DB = 5,         /* missing, unreadable, read-only, corrupt, newer database */
 	OKR_E_DENIED = 6,     /* your role does not allow this */
 	OKR_E_REUSED = 7,     /* a client id (--id) already names a different write */
+	OKR_E_CLOSED = 8,     /* the cycle is closed: read-only, grades final */
 } okr_result;
 
 typedef struct okr_store okr_store;
@@ -96,14 +97,20 @@ void okr_store_on_wait(okr_store *s, void (*cb)(void *ctx), void *ctx);
  * PRAGMA data_version plus this handle's own commit count. */
 int64_t okr_store_data_version(okr_store *s);
 
-/* The current time for records; $OKR_NOW (Unix seconds) overrides the clock so
- * tests and demos are repeatable. */
+/* The current time for records: the system clock, unless okr_clock_fix gave
+ * a fixed time (t > 0; 0 goes back to the clock).  Only test builds and the
+ * test and benchmark programs call okr_clock_fix (see main.c). */
 okr_time okr_now(void);
+void okr_clock_fix(okr_time t);
 
 /* ---- people and teams ---------------------------------------------------- */
 
 const okr_person *okr_store_me(const okr_store *s);
 okr_result okr_store_person(okr_store *s, const char *login, okr_person *out);
+/* A person as someone typed them: a login (with or without @) or a display
+ * name, compared folded (fold.h); ambiguous names fail listing the
+ * candidates (OKR_E_USAGE).  Every command that takes a person uses this. */
+okr_result okr_store_person_find(okr_store *s, const char *who, okr_person *out);
 okr_result okr_store_person_add(okr_store *s, const char *login, const char *name);
 okr_result okr_store_person_set_role(okr_store *s, const char *login, okr_role role);
 okr_result okr_store_person_set_name(okr_store *s, const char *login, const char *name);
@@ -142,6 +149,11 @@ okr_result okr_store_comments(okr_store *s, char kind, int64_t id,
 			      okr_comment **out, size_t *n);
 okr_result okr_store_kudos_list(okr_store *s, okr_time since, size_t limit,
 				okr_kudos **out, size_t *n);
+/* Kudos for key result kr_id (and, if `to` is not NULL, to that login), or
+ * with kr_id 0 every kudos to the login `to`; newest first, at most limit
+ * (0: all). */
+okr_result okr_store_kudos_about(okr_store *s, int64_t kr_id, const char *to, size_t limit,
+				 okr_kudos **out, size_t *n);
 okr_result okr_store_grade_get(okr_store *s, int64_t kr_id, okr_grade *out);
 
 /* The person and time of the latest change to an entity ('O', 'K', 'P' KPI). */
@@ -231,6 +243,10 @@ okr_result okr_store_comment(okr_store *s, char kind, int64_t target_id, const c
 			     okr_time at, int64_t *id);
 okr_result okr_store_kudos(okr_store *s, const char *to_login, const char *text,
 			   int64_t kr_id, okr_time at, int64_t *id);
+/* Whether kudos kudos_id earned its giver points, by the ledger's rule
+ * (score_kudos_verdict), and to whom it went (kudos.c). */
+okr_result okr_store_kudos_verdict(okr_store *s, int64_t kudos_id, const okr_game_rules *rules,
+				   int week_offset_minutes, score_reason *why, char *to_login, size_t len);
 okr_result okr_store_grade_set(okr_store *s, int64_t kr_id, double score, const char *note);
 
 /* ---- grades and closing a cycle: src/store/close.c ---- */
@@ -241,8 +257,10 @@ void okr_grades_free(okr_grade *v, size_t n);
 /* Mark a cycle closed: read-only from then on (no check-ins, edits or new
  * grades).  Only a lead or admin may; refused while any of its key results
  * (not archived) has no grade, so run it in an okr_store_batch after writing
- * the missing grades (okr cycle close does) to make both one transaction. */
-okr_result okr_store_cycle_close(okr_store *s, int64_t cycle_id);
+ * the missing grades (okr cycle close does) to make both one transaction.
+ * Before the cycle's last day it is refused (OKR_E_USAGE) unless early_ok:
+ * the person confirmed (--force, or y twice in the TUI). */
+okr_result okr_store_cycle_close(okr_store *s, int64_t cycle_id, bool early_ok);
 
 /* Copy plan (made by okr_plan_make from `from`, a snapshot of another
  * cycle) into cycle to_cycle in one transaction, through the same checks as

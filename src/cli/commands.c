@@ -37,7 +37,7 @@ const cli_command cli_commands[] = {
 	{ "tui", "", N_("the full-screen view (the default)"), CLI_DB_SELF, cmd_tui },
 	{ "init", "[--shared]", N_("create the database (--shared: for a Unix group)"), CLI_DB_SELF, cmd_init },
 	{ "demo", "", N_("create a demo database: a SaaS team, OKRs, KPIs, history"), CLI_DB_SELF, cmd_demo },
-	{ "cycle", "add NAME --start YYYY-MM-DD --end YYYY-MM-DD | list | current NAME | close CYCLE [--grade KR=SCORE[:NOTE]]..."
+	{ "cycle", "add NAME --start YYYY-MM-DD --end YYYY-MM-DD | list | current NAME | close CYCLE [--grade KR=SCORE[:NOTE]]... [--force]"
 	  " | plan NEXT --from CURRENT [--only ID,...] [--dry-run] [--json]",
 	  N_("manage cycles; plan copies objectives and key results into the next one"),
 	  CLI_DB_WRITE, cmd_cycle },

@@ -189,6 +189,11 @@ const char *const store_migrations[] = {
 	"UPDATE key_result SET terms_by = (SELECT o.owner_id FROM objective o WHERE o.id = key_result.objective_id),"
 	"  terms_start = start_value, terms_target = target_value, terms_weight = weight, terms_direction = direction"
 	"  WHERE owner_id IS NOT (SELECT o.owner_id FROM objective o WHERE o.id = key_result.objective_id);",
+
+	/* 7: kudos shown with their key result and on the receiver's page, read
+	 * on every refresh of the detail pane: without these, a scan of all kudos */
+	"CREATE INDEX kudos_kr ON kudos(kr_id, at) WHERE kr_id IS NOT NULL;"
+	"CREATE INDEX kudos_to ON kudos(to_id, at);",
 };
 
 const int store_nmigrations = (int)(sizeof store_migrations / sizeof store_migrations[0]);

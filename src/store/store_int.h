@@ -136,12 +136,23 @@ okr_result store_kr_meta(okr_store *s, int64_t id, kr_meta *m);
  * scored by, set by the writer — unless the writer owns it.  write_kr.c */
 okr_result store_kr_set_terms(okr_store *s, int64_t id);
 
+/* Inside a transaction: refuse a cycle (other than id) sharing a day with
+ * [start, end] (write_okr.c; cycle add and import). */
+okr_result store_cycle_overlap_check(okr_store *s, int64_t id, const char *name, okr_day start, okr_day end);
+
 /* Inside a transaction: is this cycle closed (read-only)?  close.c */
 bool store_cycle_closed(okr_store *s, int64_t cycle_id);
 
 /* Column helpers. */
 char *store_col_text(sqlite3_stmt *st, int col);  /* malloc'd, never NULL */
 int64_t store_person_id(okr_store *s, const char *login);  /* 0: unknown */
+/* A person by login or display name, folded (names.c); fails with a message
+ * that lists the candidates when the name is ambiguous. */
+okr_result store_person_ref(okr_store *s, const char *who, int64_t *id);
+/* A KPI by folded name: its id, or 0 (*r says whether it was ambiguous). */
+int64_t store_kpi_ref(okr_store *s, const char *name, okr_result *r);
+int64_t store_team_ref(okr_store *s, const char *name);   /* 0: none or ambiguous */
+int64_t store_cycle_ref(okr_store *s, const char *name);  /* 0: none or ambiguous */
 
 const char *store_role_name(okr_role r);
 int64_t store_team_id(okr_store *s, const char *name);    /* 0: unknown */

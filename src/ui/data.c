@@ -319,6 +319,7 @@ void data_detail_free(ui_detail *det)
 {
 	okr_checkins_free(det->cis, det->ncis);
 	okr_comments_free(det->comments, det->ncomments);
+	okr_kudos_free(det->kudos, det->nkudos);
 	if (det->has_kpi)
 		okr_kpi_free(&det->kpi);
 	memset(det, 0, sizeof *det);
@@ -343,6 +344,7 @@ void data_detail_load(ui *u)
 		return;
 	if (k) {
 		okr_store_kr_values(u->store, k, 50, &det->cis, &det->ncis);
+		okr_store_kudos_about(u->store, k->id, NULL, 50, &det->kudos, &det->nkudos);
 		if (k->kpi_id && okr_store_kpi(u->store, k->kpi_id, &det->kpi) == OKR_OK)
 			det->has_kpi = true;
 	}

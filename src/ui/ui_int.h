@@ -129,6 +129,8 @@ typedef struct {
 	size_t ncis;
 	okr_comment *comments;
 	size_t ncomments;
+	okr_kudos *kudos;       /* for the work on a key result */
+	size_t nkudos;
 	okr_kpi kpi;
 	bool has_kpi;
 } ui_detail;

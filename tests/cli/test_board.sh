@@ -4,7 +4,7 @@
 # TAP output; exits non-zero when any test fails.  Self-contained: needs only
 # the okr binary ($OKR_BIN, default ./okr) and a POSIX shell.
 
-OKR_BIN=${OKR_BIN:-./okr}
+OKR_BIN=${OKR_BIN:-./build/rel/okr-test}
 case $OKR_BIN in /*) ;; *) OKR_BIN=$(pwd)/$OKR_BIN ;; esac
 
 T=$(mktemp -d "${TMPDIR:-/tmp}/okr-board.XXXXXX") || exit 1

@@ -3,7 +3,7 @@
 # checked-in file), CSV and JSON that are deterministic, quoted and escaped,
 # and database text that never reaches the output raw.
 set -u
-OKR_BIN=${OKR_BIN:-./okr}
+OKR_BIN=${OKR_BIN:-./build/rel/okr-test}
 case $OKR_BIN in /*) ;; *) OKR_BIN=$(pwd)/$OKR_BIN ;; esac
 HERE=$(cd "$(dirname "$0")" && pwd)
 T=$(mktemp -d "${TMPDIR:-/tmp}/okr-export.XXXXXX")

@@ -34,7 +34,7 @@ expect_out_contains "value      830 / 1000" okr show K2
 # A file from before schema 4: upgraded by the first command that writes,
 # with the latest values filled in from the check-ins already there.
 newest=$(sqlite3 "$DB" 'PRAGMA user_version')
-sqlite3 "$DB" "DROP TABLE board_look; DROP TRIGGER checkin_latest_i; DROP TABLE checkin_latest;
+sqlite3 "$DB" "DROP INDEX kudos_kr; DROP INDEX kudos_to; DROP TABLE board_look; DROP TRIGGER checkin_latest_i; DROP TABLE checkin_latest;
 	ALTER TABLE key_result DROP COLUMN terms_by; ALTER TABLE key_result DROP COLUMN terms_start;
 	ALTER TABLE key_result DROP COLUMN terms_target; ALTER TABLE key_result DROP COLUMN terms_weight;
 	ALTER TABLE key_result DROP COLUMN terms_direction; PRAGMA user_version = 3"
