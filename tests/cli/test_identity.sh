@@ -36,6 +36,7 @@ as_shipped() {
 		OKR_USER=alice OKR_NOW=$PAST "$SHIPPED" --db "$dir/x.db" "$@"
 	else
 		runuser -u "$who" -- env HOME="$dir" XDG_CONFIG_HOME="$dir" XDG_DATA_HOME="$dir" \
+			OKR_SYSTEM_CONFIG="$dir/no-host.conf" XDG_CONFIG_DIRS="$dir" \
 			OKR_USER=alice OKR_NOW=$PAST "$dir/okr" --db "$dir/x.db" "$@"
 	fi
 }
