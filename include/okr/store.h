@@ -233,12 +233,19 @@ void okr_score_events_free(score_events *ev);
 
 /* Bring *state up to date.  *state NULL, or a changed world (a key result,
  * objective, cycle, grade, team or person changed), or a new event older
- * than one already folded: a new state is built from all events (explaining
- * `explain`, see score_explain) and replaces *state.  Otherwise only the rows
+ * than one already folded, or other rules than *state's: a new state is built
+ * from all events (explaining `explain`, see score_explain) and replaces *state.  Otherwise only the rows
  * added since the last call are read and folded in.  *rebuilt (may be NULL)
  * says which happened.  On error *state is left as it was. */
 okr_result okr_store_score_refresh(okr_store *s, const okr_game_rules *rules, int week_offset_minutes,
 				   int64_t explain, score_state **state, bool *rebuilt);
+
+/* The score ledger (docs/storage.md): okr_store_score_refresh starts a NULL
+ * *state (explain 0) from the fold saved in the database when it was made
+ * with these rules from the same world, folds in what was committed since,
+ * and saves the fold back when it had to rebuild or the saved one lagged.
+ * okr_store_ledger_rebuild folds everything from scratch and saves it. */
+okr_result okr_store_ledger_rebuild(okr_store *s, const okr_game_rules *rules, int week_offset_minutes);
 
 /* ---- what a person last saw on a leaderboard: src/store/look.c ---- */
 
