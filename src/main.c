@@ -141,7 +141,13 @@ int main(int argc, char **argv)
 		okr_store_on_wait(ctx.store, print_wait, NULL);
 		if (okr_store_warning(ctx.store)[0])
 			fprintf(stderr, "okr: %s\n", okr_store_warning(ctx.store));
+		if ((r = cli_team_settings(&ctx))) {
+			okr_store_close(ctx.store);
+			return r;
+		}
 	}
+	if (cmd->db != CLI_DB_NONE)
+		cli_team_conf_warn(&ctx);
 	int rc = cmd->run(&ctx, rest, rest_argv);
 	okr_store_close(ctx.store);
 	if (fflush(stdout) != 0 && rc == 0)

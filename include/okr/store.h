@@ -247,6 +247,23 @@ okr_result okr_store_score_refresh(okr_store *s, const okr_game_rules *rules, in
  * okr_store_ledger_rebuild folds everything from scratch and saves it. */
 okr_result okr_store_ledger_rebuild(okr_store *s, const okr_game_rules *rules, int week_offset_minutes);
 
+/* ---- team settings: src/store/settings.c ---- */
+
+typedef struct {
+	char *key;            /* "gamification.checkin_xp" */
+	char *value;          /* libconfig text: 10, 0.15, true, "both" */
+	char *by;             /* login of who set it last ("" unknown) */
+	okr_time at;
+} okr_setting;
+
+/* The team settings set in the database, by key (keys without a row have
+ * the built-in default). */
+okr_result okr_store_settings(okr_store *s, okr_setting **out, size_t *n);
+void okr_settings_free(okr_setting *v, size_t n);
+/* Set key to value (already checked by okr_config_team_literal), audited;
+ * leads and admins only.  Joins a batch (okr_store_batch). */
+okr_result okr_store_setting_set(okr_store *s, const char *key, const char *value);
+
 /* ---- what a person last saw on a leaderboard: src/store/look.c ---- */
 
 typedef struct {

@@ -29,6 +29,7 @@ int cmd_import(cli_ctx *, int, char **);
 int cmd_board(cli_ctx *, int, char **);
 int cmd_status(cli_ctx *, int, char **);
 int cmd_review(cli_ctx *, int, char **);
+int cmd_settings(cli_ctx *, int, char **);
 
 const cli_command cli_commands[] = {
 	{ "tui", "", N_("the full-screen view (the default)"), CLI_DB_SELF, cmd_tui },
@@ -60,6 +61,9 @@ const cli_command cli_commands[] = {
 	{ "person", "add LOGIN [--name NAME] | role LOGIN member|lead|admin | name LOGIN NAME",
 	  N_("manage people"), CLI_DB_WRITE, cmd_person },
 	{ "team", "add NAME [--parent TEAM] | join TEAM [LOGIN]", N_("manage teams"), CLI_DB_WRITE, cmd_team },
+	{ "settings", "[show] [--json] | set KEY VALUE | import FILE",
+	  N_("the team's settings: scoring rules, thresholds, time zone (leads change them)"), CLI_DB_WRITE,
+	  cmd_settings },
 	{ "due", "[--json]", N_("what you owe: quiet key results, overdue KPI values, grades to give"), CLI_DB_READ,
 	  cmd_due },
 	{ "grade", "KR SCORE [-m NOTE]", N_("grade a key result 0.0–1.0 (cycle close: okr cycle close C)"),

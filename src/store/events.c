@@ -470,11 +470,20 @@ static okr_result refresh_txn(okr_store *s, void *vctx)
 		return r;
 	if (c->force)
 		return rebuild(s, c, fp);
-	if (!*c->state && !c->explain) {
-		*c->state = store_ledger_load(s, rules, fp);
-		c->saved.broken = !*c->state && c->saved.present && c->saved.rules == rules && c->saved.world == fp;
+	bool stale = *c->state && (score_tag(*c->state) != fp || score_state_rules_hash(*c->state) != rules);
+	if ((!*c->state || stale) && !c->explain) {
+		/* After a change of rules or world, whoever changed it has usually
+		 * saved the new fold already: take it rather than fold again. */
+		score_state *saved = store_ledger_load(s, rules, fp);
+		c->saved.broken = !saved && c->saved.present && c->saved.rules == rules && c->saved.world == fp;
+		if (saved) {
+			c->rebuilt = *c->state != NULL;
+			score_free(*c->state);
+			*c->state = saved;
+			stale = false;
+		}
 	}
-	if (!*c->state || score_tag(*c->state) != fp || score_state_rules_hash(*c->state) != rules)
+	if (!*c->state || stale)
 		return rebuild(s, c, fp);
 	int64_t head;
 	score_events ev;

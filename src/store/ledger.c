@@ -162,6 +162,6 @@ okr_result store_ledger_save(okr_store *s, const score_state *state)
 	if (s->flags & OKR_OPEN_READONLY)
 		return store_fail(s, OKR_E_DB, _("%s is open read-only here; nothing was saved"), s->path);
 	s->waited_ms = 0;
-	int rc = save_on(s->db, state, true);
+	int rc = s->in_txn ? save_body(s->db, state, true) : save_on(s->db, state, true);
 	return rc == SQLITE_OK ? OKR_OK : store_sqlerr(s, rc, _("saving the score ledger"));
 }

@@ -200,6 +200,14 @@ const char *const store_migrations[] = {
 	"  world INTEGER NOT NULL,"
 	"  seq INTEGER NOT NULL,"
 	"  state BLOB NOT NULL);",
+
+	/* the team settings (settings.c): one row per key set by a lead; a key
+	 * without a row has the built-in default */
+	"CREATE TABLE team_setting("
+	"  key TEXT PRIMARY KEY,"
+	"  value TEXT NOT NULL,"
+	"  by_id INTEGER REFERENCES person(id),"
+	"  at INTEGER NOT NULL) WITHOUT ROWID;",
 };
 
 const int store_nmigrations = (int)(sizeof store_migrations / sizeof store_migrations[0]);

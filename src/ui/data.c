@@ -247,6 +247,10 @@ bool data_flashing(const ui *u, char kind, int64_t id)
 bool data_load(ui *u, bool flash)
 {
 	okr_snapshot snap;
+	char serr[512];
+	/* The team settings first: a lead's change shows with the data. */
+	if (cli_team_settings_apply(u->store, u->cfg, serr, sizeof serr) != OKR_OK)
+		app_message(u, true, "%s", serr);
 	okr_result r = okr_store_snapshot(u->store, u->cycle_id, false, &snap);
 	if (r) {
 		app_message(u, true, "%s", okr_store_error(u->store));

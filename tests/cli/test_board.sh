@@ -112,12 +112,16 @@ ok "the repeat is explained in the giver's list" sh -c "'$OKR_BIN' --db '$DB' sh
 okr show nobody >"$T/out" 2>&1
 ok "an unknown person is 'not found' (exit 3)" test $? -eq 3
 
-# Bands instead of bottom ranks.
-printf 'leaderboard = { bands = true; top = 1; };\n' >"$T/bands.conf"
-okr --config "$T/bands.conf" board --once --all >"$T/out"
+# Bands instead of bottom ranks: a team setting, so a lead's change shows on
+# everyone's board.
+OKR_USER=admin okr settings set leaderboard.bands true >/dev/null
+OKR_USER=admin okr settings set leaderboard.top 1 >/dev/null
+okr board --once --all >"$T/out"
 ok "bands: the viewer sees a band, not a bottom rank" \
 	sh -c "grep '^▶' '$T/out' | grep -Eq '\\((on track|needs support)\\)'"
 ok "bands: a summary of the bands" has "below the top:"
+OKR_USER=admin okr settings set leaderboard.bands false >/dev/null
+OKR_USER=admin okr settings set leaderboard.top 5 >/dev/null
 
 # Opting out: hidden from others, visible to oneself.
 if command -v sqlite3 >/dev/null 2>&1; then
