@@ -105,6 +105,7 @@ static score_state *round_trip(score_state *s)
 static void assert_same(const score_state *a, const score_state *b)
 {
 	okr_time now = ck[NCK - 1].at;
+	int64_t total = 0;
 	score_span spans[] = { SCORE_SPAN_ALL, { score_day_of(MON, 0) - 7, score_day_of(MON, 0) },
 			       { score_day_of(MON, 0) - 40, score_day_of(MON, 0) + 3 } };
 	for (int p = 1; p <= NPEOPLE; p++) {
@@ -112,6 +113,7 @@ static void assert_same(const score_state *a, const score_state *b)
 		assert_true(score_person_get(a, p, now, &x));
 		assert_true(score_person_get(b, p, now, &y));
 		assert_int_equal(x.xp, y.xp);
+		total += x.xp + x.nbadges;
 		assert_int_equal(x.level, y.level);
 		assert_int_equal(x.streak, y.streak);
 		assert_int_equal(x.best_streak, y.best_streak);
@@ -124,6 +126,7 @@ static void assert_same(const score_state *a, const score_state *b)
 		for (size_t w = 0; w < sizeof spans / sizeof spans[0]; w++)
 			assert_int_equal(score_points(a, p, spans[w]), score_points(b, p, spans[w]));
 	}
+	assert_true(total > 0);
 	score_board ba, bb;
 	score_board_teams(a, spans[0], spans[1], &ba);
 	score_board_teams(b, spans[0], spans[1], &bb);
