@@ -246,6 +246,12 @@ okr_result okr_store_score_refresh(okr_store *s, const okr_game_rules *rules, in
  * and saves the fold back when it had to rebuild or the saved one lagged.
  * okr_store_ledger_rebuild folds everything from scratch and saves it. */
 okr_result okr_store_ledger_rebuild(okr_store *s, const okr_game_rules *rules, int week_offset_minutes);
+/* The saved fold brought up to date, into *state (replacing it), only when
+ * that needs no rebuild: OKR_E_NOTFOUND when the ledger is missing or made
+ * with other rules or from another world.  For a first frame that must not
+ * wait for a rebuild. */
+okr_result okr_store_score_ledger(okr_store *s, const okr_game_rules *rules, int week_offset_minutes,
+				  score_state **state);
 
 /* ---- team settings: src/store/settings.c ---- */
 

@@ -364,6 +364,7 @@ struct refresh_ctx {
 	score_state **state;
 	bool rebuilt;
 	bool force;               /* rebuild whatever the ledger says */
+	bool no_rebuild;          /* fail with OKR_E_NOTFOUND rather than rebuild */
 	store_ledger_info saved;  /* the ledger row as this read saw it */
 };
 
@@ -484,7 +485,7 @@ static okr_result refresh_txn(okr_store *s, void *vctx)
 		}
 	}
 	if (!*c->state || stale)
-		return rebuild(s, c, fp);
+		return c->no_rebuild ? OKR_E_NOTFOUND : rebuild(s, c, fp);
 	int64_t head;
 	score_events ev;
 	memset(&ev, 0, sizeof ev);
@@ -495,7 +496,7 @@ static okr_result refresh_txn(okr_store *s, void *vctx)
 	bool ok = score_fold(*c->state, &ev);
 	okr_score_events_free(&ev);
 	if (!ok)
-		return rebuild(s, c, fp);
+		return c->no_rebuild ? OKR_E_NOTFOUND : rebuild(s, c, fp);
 	score_set_seq(*c->state, head);
 	return OKR_OK;
 }
@@ -503,7 +504,7 @@ static okr_result refresh_txn(okr_store *s, void *vctx)
 okr_result okr_store_score_refresh(okr_store *s, const okr_game_rules *rules, int week_offset_minutes,
 				   int64_t explain, score_state **state, bool *rebuilt)
 {
-	struct refresh_ctx c = { rules, week_offset_minutes, explain, state, false, false, { 0 } };
+	struct refresh_ctx c = { rules, week_offset_minutes, explain, state, false, false, false, { 0 } };
 	okr_result r = store_read(s, refresh_txn, &c);
 	if (rebuilt)
 		*rebuilt = c.rebuilt;
@@ -515,10 +516,25 @@ okr_result okr_store_score_refresh(okr_store *s, const okr_game_rules *rules, in
 okr_result okr_store_ledger_rebuild(okr_store *s, const okr_game_rules *rules, int week_offset_minutes)
 {
 	score_state *st = NULL;
-	struct refresh_ctx c = { rules, week_offset_minutes, 0, &st, false, true, { 0 } };
+	struct refresh_ctx c = { rules, week_offset_minutes, 0, &st, false, true, false, { 0 } };
 	okr_result r = store_read(s, refresh_txn, &c);
 	if (r == OKR_OK)
 		r = store_ledger_save(s, st);
 	score_free(st);
 	return r;
+}
+
+okr_result okr_store_score_ledger(okr_store *s, const okr_game_rules *rules, int week_offset_minutes,
+				  score_state **state)
+{
+	score_state *st = NULL;
+	struct refresh_ctx c = { rules, week_offset_minutes, 0, &st, false, false, true, { 0 } };
+	okr_result r = store_read(s, refresh_txn, &c);
+	if (r) {
+		score_free(st);
+		return r;
+	}
+	score_free(*state);
+	*state = st;
+	return OKR_OK;
 }

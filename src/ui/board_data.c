@@ -251,6 +251,11 @@ static void refresh_person(ui *u)
 			g->plines[g->nplines++] = i;
 }
 
+bool board_from_ledger(ui *u)
+{
+	return okr_store_score_ledger(u->store, &u->cfg->game, u->cfg->week_offset_minutes, &board_g.st) == OKR_OK;
+}
+
 void board_reload(ui *u, bool live)
 {
 	ui_board *g = &board_g;

@@ -278,12 +278,18 @@ bool data_load(ui *u, bool flash)
 	data_rebuild_rows(u);
 	u->data_version = d->snap.data_version;
 	pane_board_invalidate();
-	/* The first load leaves the scores to the loop, after the first frame:
+	/* The first load takes the scores from the ledger, so that they are in
+	 * the first frame; only when the ledger must be rebuilt (new rules, a
+	 * changed world) are they left to the loop, after the first frame:
 	 * scoring a long history from scratch would hold the screen back. */
-	if (u->board_started)
+	if (u->board_started) {
 		board_reload(u, flash);
-	else
+	} else if (board_from_ledger(u)) {
+		u->board_started = true;
+		board_reload(u, false);
+	} else {
 		u->board_pending = true;
+	}
 	u->det.data_version = -1;
 	return true;
 }
