@@ -77,10 +77,10 @@ static int show(cli_ctx *ctx, bool as_json)
 			}
 			json_end_obj(&j);
 		} else if (row) {
-			printf("  %-30s %-10s ", key, lit);
+			printf("  %-32s %-10s ", key, lit);
 			printf(_("set by @%s on %s\n"), row->by[0] ? row->by : "?", day);
 		} else {
-			printf("  %-30s %-10s %s\n", key, lit, _("default"));
+			printf("  %-32s %-10s %s\n", key, lit, _("default"));
 		}
 	}
 	if (as_json) {
