@@ -141,7 +141,7 @@ static void load(board_state *v, bool flash)
 					       &v->sc.st, &rebuilt);
 	if (r == OKR_OK && (rebuilt || !v->have_snap)) {
 		okr_snapshot snap;
-		r = okr_store_snapshot(s, 0, false, &snap);
+		r = cli_scores_names(s, &snap);
 		if (r == OKR_OK) {
 			if (v->have_snap)
 				okr_snapshot_free(&v->sc.snap);
