@@ -264,6 +264,42 @@ static void take_people(rbuf *r, score_state *s)
 	}
 }
 
+static bool index_ok(int64_t i, size_t n) { return i >= 0 && (uint64_t)i < n; }
+
+/* Every index the fold follows points inside its array, so that bytes which
+ * pass the checksum by chance (or by intent: anyone who can write the file)
+ * can make wrong scores at worst, never a wild read or write. */
+static bool indices_ok(const score_state *s, size_t ntp, size_t npt)
+{
+	for (size_t i = 0; i < s->npeople; i++) {
+		const score_pstate *p = &s->people[i];
+		if (p->team_first + p->nteams > npt || p->own_first + p->nown > s->nkrs ||
+		    p->team_first + p->nteams < p->team_first || p->own_first + p->nown < p->own_first)
+			return false;
+	}
+	for (size_t i = 0; i < s->nkrs; i++) {
+		const score_kstate *k = &s->krs[i];
+		if ((k->owner != -1 && !index_ok(k->owner, s->npeople)) ||
+		    (k->obj_owner != -1 && !index_ok(k->obj_owner, s->npeople)) ||
+		    k->obj_first + k->nobj > s->nkrs || k->obj_first + k->nobj < k->obj_first ||
+		    !index_ok(s->owned[i], s->nkrs) || !index_ok(s->by_objective[i], s->nkrs))
+			return false;
+	}
+	for (size_t i = 0; i < s->nteams; i++)
+		if (s->teams[i].first + s->teams[i].n > ntp || s->teams[i].first + s->teams[i].n < s->teams[i].first)
+			return false;
+	for (size_t i = 0; i < ntp; i++)
+		if (!index_ok(s->team_people[i], s->npeople))
+			return false;
+	const score_map *ix[] = { &s->person_ix, &s->kr_ix };
+	size_t lim[] = { s->npeople, s->nkrs };
+	for (int m = 0; m < 2; m++)
+		for (size_t i = 0; i < ix[m]->cap; i++)
+			if (ix[m]->keys[i] && !index_ok(ix[m]->vals[i], lim[m]))
+				return false;
+	return true;
+}
+
 score_state *score_load(const unsigned char *buf, size_t len)
 {
 	if (!buf || !header_ok(buf, len))
@@ -289,7 +325,7 @@ score_state *score_load(const unsigned char *buf, size_t len)
 	take_map(&r, &s->kr_ix);
 	take_map(&r, &s->pair_ck);
 	take_map(&r, &s->pair_kudos);
-	if (r.bad || r.left) {
+	if (r.bad || r.left || !indices_ok(s, ntp, npt)) {
 		score_free(s);
 		return NULL;
 	}
