@@ -98,6 +98,7 @@ static void assert_ledger_right(okr_store *s, const okr_game_rules *rules, bool 
 		assert_memory_equal(a.has, b.has, sizeof a.has);
 		assert_int_equal(score_points(led, p.id, SCORE_SPAN_ALL), score_points(all, p.id, SCORE_SPAN_ALL));
 		total += a.xp;
+		okr_person_free(&p);
 	}
 	assert_true(total > 0);
 	if (from_ledger)
@@ -213,6 +214,7 @@ static void test_two_writers_both_reach_ledger(void **state)
 	assert_true(a.checkins >= 30 + 2 * PER_WRITER);
 	assert_int_equal(a.checkins, b.checkins);
 	assert_int_equal(a.xp, b.xp);
+	okr_person_free(&ana);
 	assert_ledger_right(s, &cfg.game, NULL);
 	score_free(held);
 	score_free(all);
