@@ -36,23 +36,24 @@ le() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a <= b) }'; }
 verdict() { if le "$1" "$2"; then echo ok; else echo MISS; fi; }
 now_ns() { date +%s%N; }
 
-# The CPU time (user + system) of this shell's children so far, in ms.
-child_cpu() {
-	times | sed -n 2p | awk '{ split($1, u, "m"); split($2, s, "m");
+# The children's CPU time (user + system) in ms from the output of `times`
+# in FILE ('times' must run in the measuring shell, not in a subshell).
+cpu_of() {
+	sed -n 2p "$1" | awk '{ split($1, u, "m"); split($2, s, "m");
 		printf "%.3f", (u[1] * 60 + u[2]) * 1000 + (s[1] * 60 + s[2]) * 1000 }'
 }
 
-# mean_ms N CMD...: the mean wall time of N runs of CMD in ms, and their
-# mean CPU time in $cpu (stdout and stderr discarded; a failing run stops
-# the script).  CPU time moves less with the load of a shared machine.
+# mean_ms N CMD...: "WALL CPU", the mean wall and CPU times of N runs of CMD
+# in ms (stdout and stderr discarded; a failing run stops the script).  CPU
+# time moves less with the load of a shared machine.
 mean_ms() {
 	n=$1; shift
 	"$@" >/dev/null 2>&1 || { say "bench: failed: $*"; "$@"; exit 1; }
-	i=0; c0=$(child_cpu); t0=$(now_ns)
+	times >"$WORK/times0"; t0=$(now_ns); i=0
 	while [ $i -lt "$n" ]; do "$@" >/dev/null 2>&1; i=$((i + 1)); done
-	t1=$(now_ns); c1=$(child_cpu)
-	cpu=$(awk -v a="$c0" -v b="$c1" -v n="$n" 'BEGIN { printf "%.1f", (b - a) / n }')
-	awk -v d=$((t1 - t0)) -v n="$n" 'BEGIN { printf "%.1f", d / n / 1e6 }'
+	t1=$(now_ns); times >"$WORK/times1"
+	c0=$(cpu_of "$WORK/times0"); c1=$(cpu_of "$WORK/times1")
+	awk -v d=$((t1 - t0)) -v n="$n" -v a="$c0" -v b="$c1" 'BEGIN { printf "%.1f %.1f", d / n / 1e6, (b - a) / n }'
 }
 
 # make_set PATH [GEN ARGS]: generate the data set once.
@@ -87,12 +88,12 @@ bench_set() {
 	"$OKR_BIN" --db "$db" cycle list >/dev/null
 	t0=$(now_ns); "$OKR_BIN" --db "$db" status >/dev/null; t1=$(now_ns)
 	rebuild=$(awk -v d=$((t1 - t0)) 'BEGIN { printf "%.0f", d / 1e6 }')
-	status=$(mean_ms "$RUNS" "$OKR_BIN" --db "$db" status); status_cpu=$cpu
-	floor=$(mean_ms "$RUNS" sqlite3 "$db" "SELECT value FROM checkin_latest WHERE kr_id = $kr"); floor_cpu=$cpu
-	board=$(mean_ms "$RUNS" "$OKR_BIN" --db "$db" board --once); board_cpu=$cpu
+	set -- $(mean_ms "$RUNS" "$OKR_BIN" --db "$db" status); status=$1 status_cpu=$2
+	set -- $(mean_ms "$RUNS" sqlite3 "$db" "SELECT value FROM checkin_latest WHERE kr_id = $kr"); floor=$1 floor_cpu=$2
+	set -- $(mean_ms "$RUNS" "$OKR_BIN" --db "$db" board --once); board=$1 board_cpu=$2
 	ratio=$(awk -v a="$status" -v b="$floor" 'BEGIN { printf "%.1f", a / b }')
 	export OKR_USER=$owner
-	checkin=$(mean_ms "$RUNS" "$OKR_BIN" --db "$db" checkin "K$kr" 42 -q); checkin_cpu=$cpu
+	set -- $(mean_ms "$RUNS" "$OKR_BIN" --db "$db" checkin "K$kr" 42 -q); checkin=$1 checkin_cpu=$2
 	# The ledger now lags the check-ins just made: the next status folds
 	# them (and saves the ledger when it lags by 32 or more).
 	export OKR_USER=u005
