@@ -84,6 +84,11 @@ okr_result okr_store_team_join(okr_store *s, const char *team, const char *login
  * transaction.  Archived items are left out unless with_archived. */
 okr_result okr_store_snapshot(okr_store *s, int64_t cycle_id, bool with_archived,
 			      okr_snapshot *out);
+/* The same for the current cycle with only the live objectives of `team`
+ * and everything aligned below them, with their key results: what the
+ * team's progress is made of (okr status), without the rest of a large
+ * company.  src/store/read_team.c */
+okr_result okr_store_snapshot_team(okr_store *s, const char *team, okr_snapshot *out);
 void okr_snapshot_free(okr_snapshot *snap);
 
 okr_result okr_store_cycle_by_name(okr_store *s, const char *name, okr_cycle *out);

@@ -26,12 +26,14 @@ okr_result cli_scores_names(okr_store *s, okr_snapshot *out)
 	return OKR_OK;
 }
 
-static int load(cli_ctx *ctx, int64_t explain, bool names_only, cli_scores *out)
+/* team: "" for names only, NULL for everything, else that team's tree. */
+static int load(cli_ctx *ctx, int64_t explain, const char *team, cli_scores *out)
 {
 	memset(out, 0, sizeof *out);
 	out->now = okr_now();
-	okr_result r = names_only ? cli_scores_names(ctx->store, &out->snap)
-				  : okr_store_snapshot(ctx->store, 0, false, &out->snap);
+	okr_result r = !team ? okr_store_snapshot(ctx->store, 0, false, &out->snap)
+		     : !team[0] ? cli_scores_names(ctx->store, &out->snap)
+				: okr_store_snapshot_team(ctx->store, team, &out->snap);
 	if (r)
 		return cli_store_fail(ctx, r);
 	r = okr_store_score_refresh(ctx->store, &ctx->cfg.game, ctx->cfg.week_offset_minutes, explain,
@@ -47,12 +49,12 @@ static int load(cli_ctx *ctx, int64_t explain, bool names_only, cli_scores *out)
 
 int cli_scores_load(cli_ctx *ctx, int64_t explain, cli_scores *out)
 {
-	return load(ctx, explain, false, out);
+	return load(ctx, explain, NULL, out);
 }
 
-int cli_scores_load_board(cli_ctx *ctx, cli_scores *out)
+int cli_scores_load_board(cli_ctx *ctx, const char *team, cli_scores *out)
 {
-	return load(ctx, 0, true, out);
+	return load(ctx, 0, team ? team : "", out);
 }
 
 void cli_scores_free(cli_scores *sc)

@@ -87,6 +87,12 @@ okr_result store_kr_meta(okr_store *s, int64_t id, kr_meta *m);
 /* Inside a transaction: is this cycle closed (read-only)?  close.c */
 bool store_cycle_closed(okr_store *s, int64_t cycle_id);
 
+/* read.c, for read_team.c: the SQL of one objective by id (?1) and of the
+ * live key results of one objective (?1), and their row readers. */
+extern const char store_obj_by_id[], store_krs_of_obj[];
+void store_objective_row(sqlite3_stmt *st, okr_objective *o);
+void store_kr_row(sqlite3_stmt *st, okr_kr *k);
+
 /* The score ledger: ledger.c.  What the saved row says it reflects. */
 typedef struct {
 	bool present;

@@ -99,6 +99,22 @@ ok "status for the viewer tuan" grep -Eq '^#[0-9]+ .* pts this week · L[0-9]+.*
 okr status --window cycle >"$T/out"
 ok "status with --window cycle" has "pts this cycle"
 
+# The team's progress on the status line (which reads only the team's tree of
+# objectives) is the weighted mean of the team's objectives as okr list shows them.
+team_pct() {   # TEAM: the percentage from okr list --json
+	okr list --team "$1" --json | python3 -c 'import json, sys
+t = sys.argv[1]; o = [x for x in json.load(sys.stdin)["objectives"] if x["team"] == t]
+w = sum(x["weight"] for x in o)
+print("%.0f" % (100 * sum(x["progress"] * x["weight"] for x in o) / w if w else 0))' "$1"
+}
+if command -v python3 >/dev/null 2>&1; then
+	for who in tuan lan hoa wei; do
+		OKR_USER=$who okr status >"$T/out"
+		team=$(sed 's/.* · \(.*\) [0-9]*%$/\1/' "$T/out")
+		ok "status of $who: $team's progress as okr list computes it" has " · $team $(team_pct "$team")%\$"
+	done
+fi
+
 # show PERSON --points.
 okr show jing --points >"$T/out"
 ok "show PERSON --points exits 0" test $? -eq 0
