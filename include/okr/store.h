@@ -87,7 +87,8 @@ okr_result okr_store_snapshot(okr_store *s, int64_t cycle_id, bool with_archived
 /* The same for the current cycle with only the live objectives of `team`
  * and everything aligned below them, with their key results: what the
  * team's progress is made of (okr status), without the rest of a large
- * company.  src/store/read_team.c */
+ * company (a tree that is most of the cycle comes with the rest: cheaper
+ * to read whole).  src/store/read_team.c */
 okr_result okr_store_snapshot_team(okr_store *s, const char *team, okr_snapshot *out);
 void okr_snapshot_free(okr_snapshot *snap);
 

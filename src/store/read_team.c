@@ -6,8 +6,9 @@
  * is most of what `okr status` costs.
  *
  * The tree is walked here from one narrow query (id, parent, team), then
- * each chosen objective and its key results are read by id: SQLite would
- * need an index on parent_id to walk it as fast itself.
+ * each chosen objective and its key results are read by id (SQLite would
+ * need an index on parent_id to walk it as fast itself).  A tree that is
+ * most of the cycle is read whole instead, as okr_store_snapshot does.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -131,6 +132,16 @@ static okr_result team_txn(okr_store *s, void *vctx)
 	if (!team || (r = nodes_of(s, sn->cycle_id, &v, &n)))
 		return r;
 	mark_tree(v, n, team);
+	size_t kept = 0;
+	for (size_t i = 0; i < n; i++)
+		kept += v[i].keep;
+	/* Most of the cycle (a company-wide team): two queries for all of it
+	 * beat two per objective. */
+	if (kept * 2 > n) {
+		free(v);
+		okr_snapshot_free(sn);
+		return okr_store_snapshot(s, 0, false, sn);
+	}
 	for (size_t i = 0; i < n && !r; i++)
 		if (v[i].keep)
 			r = read_one(s, v[i].id, sn, &capo, &capk);
