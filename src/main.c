@@ -158,7 +158,13 @@ int main(int argc, char **argv)
 		hooks_attach(&ctx.cfg, ctx.store);
 		if (okr_store_warning(ctx.store)[0])
 			fprintf(stderr, "okr: %s\n", okr_store_warning(ctx.store));
+		if ((r = cli_team_settings(&ctx))) {
+			okr_store_close(ctx.store);
+			return r;
+		}
 	}
+	if (cmd->db != CLI_DB_NONE)
+		cli_team_conf_warn(&ctx);
 	int rc = cli_write_json_wanted(cmd, &rest, rest_argv) ? cli_write_json_run(&ctx, cmd, rest, rest_argv)
 								: cmd->run(&ctx, rest, rest_argv);
 	okr_store_close(ctx.store);

@@ -108,6 +108,16 @@ void cli_cell(FILE *f, const char *s, int cols, int align);
 /* A text progress bar of width cols: "██████░░░░". */
 void cli_bar(FILE *f, double progress, int cols);
 
+/* ---- team settings: src/cli/settings.c ---- */
+
+/* The database's team settings over cfg (the rest of cfg stays personal);
+ * an error (a row from a newer okr) is described in err. */
+int cli_team_settings_apply(okr_store *s, okr_config *cfg, char *err, size_t errlen);
+/* The same for ctx->store over ctx->cfg, reporting an error as cli_fail does. */
+int cli_team_settings(cli_ctx *ctx);
+/* A warning on stderr when ctx's okr.conf still sets a team setting. */
+void cli_team_conf_warn(const cli_ctx *ctx);
+
 /* ---- JSON output: src/cli/json.c ---- */
 
 typedef struct {

@@ -310,4 +310,23 @@ const char *score_move_text(const score_row *r, char *buf, size_t len);
  * other: the login of l->other_id (NULL: unknown). */
 void score_line_text(const score_line *l, const char *other, char *buf, size_t len);
 
+/* ---- the ledger: src/core/score_save.c ---- */
+
+/* The commit sequence of the store that the state reflects (0: none); the
+ * store's cursor, kept with the state so a viewer and the saved ledger agree. */
+void score_set_seq(score_state *s, int64_t seq);
+int64_t score_seq(const score_state *s);
+
+/* A number that changes whenever the rules, the zone or the layout of the
+ * state change: what a saved ledger records as "made with these rules". */
+uint64_t score_rules_hash(const okr_game_rules *rules, int week_offset_minutes);
+/* The same for the rules a state was made with. */
+uint64_t score_state_rules_hash(const score_state *s);
+
+/* The whole state as bytes (malloc'd, *len set), without explanation lines. */
+unsigned char *score_save(const score_state *s, size_t *len);
+/* Back from score_save's bytes; NULL when they are damaged, truncated or
+ * from a different build of the rules (the caller then folds from scratch). */
+score_state *score_load(const unsigned char *buf, size_t len);
+
 #endif

@@ -124,6 +124,12 @@ okr_result okr_store_team_join(okr_store *s, const char *team, const char *login
  * transaction.  Archived items are left out unless with_archived. */
 okr_result okr_store_snapshot(okr_store *s, int64_t cycle_id, bool with_archived,
 			      okr_snapshot *out);
+/* The same for the current cycle with only the live objectives of `team`
+ * and everything aligned below them, with their key results: what the
+ * team's progress is made of (okr status), without the rest of a large
+ * company (a tree that is most of the cycle comes with the rest: cheaper
+ * to read whole).  src/store/read_team.c */
+okr_result okr_store_snapshot_team(okr_store *s, const char *team, okr_snapshot *out);
 void okr_snapshot_free(okr_snapshot *snap);
 
 okr_result okr_store_cycle_by_name(okr_store *s, const char *name, okr_cycle *out);
@@ -333,12 +339,42 @@ void okr_score_events_free(score_events *ev);
 
 /* Bring *state up to date.  *state NULL, or a changed world (a key result,
  * objective, cycle, grade, team or person changed), or a new event older
- * than one already folded: a new state is built from all events (explaining
- * `explain`, see score_explain) and replaces *state.  Otherwise only the rows
+ * than one already folded, or other rules than *state's: a new state is built
+ * from all events (explaining `explain`, see score_explain) and replaces *state.  Otherwise only the rows
  * added since the last call are read and folded in.  *rebuilt (may be NULL)
  * says which happened.  On error *state is left as it was. */
 okr_result okr_store_score_refresh(okr_store *s, const okr_game_rules *rules, int week_offset_minutes,
 				   int64_t explain, score_state **state, bool *rebuilt);
+
+/* The score ledger (docs/storage.md): okr_store_score_refresh starts a NULL
+ * *state (explain 0) from the fold saved in the database when it was made
+ * with these rules from the same world, folds in what was committed since,
+ * and saves the fold back when it had to rebuild or the saved one lagged.
+ * okr_store_ledger_rebuild folds everything from scratch and saves it. */
+okr_result okr_store_ledger_rebuild(okr_store *s, const okr_game_rules *rules, int week_offset_minutes);
+/* The saved fold brought up to date, into *state (replacing it), only when
+ * that needs no rebuild: OKR_E_NOTFOUND when the ledger is missing or made
+ * with other rules or from another world.  For a first frame that must not
+ * wait for a rebuild. */
+okr_result okr_store_score_ledger(okr_store *s, const okr_game_rules *rules, int week_offset_minutes,
+				  score_state **state);
+
+/* ---- team settings: src/store/settings.c ---- */
+
+typedef struct {
+	char *key;            /* "gamification.checkin_xp" */
+	char *value;          /* libconfig text: 10, 0.15, true, "both" */
+	char *by;             /* login of who set it last ("" unknown) */
+	okr_time at;
+} okr_setting;
+
+/* The team settings set in the database, by key (keys without a row have
+ * the built-in default). */
+okr_result okr_store_settings(okr_store *s, okr_setting **out, size_t *n);
+void okr_settings_free(okr_setting *v, size_t n);
+/* Set key to value (already checked by okr_config_team_literal), audited;
+ * leads and admins only.  Joins a batch (okr_store_batch). */
+okr_result okr_store_setting_set(okr_store *s, const char *key, const char *value);
 
 /* ---- what a person last saw on a leaderboard: src/store/look.c ---- */
 

@@ -431,3 +431,10 @@ okr_result okr_store_kpi_by_name(okr_store *s, const char *name, okr_kpi *out)
 					  "`okr kpi add` makes one"), name);
 	return r;
 }
+
+/* ---- for read_team.c: one objective, the key results of one objective ---- */
+
+const char store_obj_by_id[] = OBJ_SELECT " WHERE o.id = ?1";
+const char store_krs_of_obj[] = KR_SELECT " WHERE k.objective_id = ?1 AND k.archived = 0 ORDER BY k.id";
+void store_objective_row(sqlite3_stmt *st, okr_objective *o) { obj_row(st, o); }
+void store_kr_row(sqlite3_stmt *st, okr_kr *k) { kr_row(st, k); }

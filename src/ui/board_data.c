@@ -288,6 +288,11 @@ static void refresh_person(ui *u)
 		okr_store_kudos_about(u->store, 0, p->login, BOARD_PERSON_KUDOS, &g->pkudos, &g->npkudos);
 }
 
+bool board_from_ledger(ui *u)
+{
+	return okr_store_score_ledger(u->store, &u->cfg->game, u->cfg->week_offset_minutes, &board_g.st) == OKR_OK;
+}
+
 void board_reload(ui *u, bool live)
 {
 	ui_board *g = &board_g;
