@@ -24,7 +24,7 @@ DESTDIR    ?=
 CC         ?= cc
 PKG_CONFIG ?= pkg-config
 INSTALL    ?= install
-PKGS       := ncursesw libconfig sqlite3
+PKGS       := ncursesw libconfig sqlite3 libutf8proc
 
 # BUILDDIR puts the objects elsewhere (the install test builds with its own
 # PREFIX without touching build/rel).
@@ -70,6 +70,10 @@ LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
 MAIN_OBJ := $(BUILD)/src/main.o
 LIB     := $(BUILD)/libokr.a
 BIN     := $(if $(filter 1,$(SAN))$(BUILDDIR),$(BUILD)/okr,okr)
+# The tests and benchmarks run okr-test: main.c with -DOKR_TEST_HOOKS, which
+# honours $OKR_USER and $OKR_NOW (see find_login in src/main.c); okr does not.
+TEST_MAIN_OBJ := $(BUILD)/src/main-test.o
+TEST_BIN := $(BUILD)/okr-test
 
 UNIT_SRC := $(wildcard tests/unit/test_*.c tests/store/test_*.c)
 UNIT_BIN := $(UNIT_SRC:%.c=$(BUILD)/%)
@@ -87,7 +91,7 @@ MO_FILES := $(LINGUAS:%=build/locale/%/LC_MESSAGES/okr.mo)
 .PHONY: all man check run deps install uninstall clean unit shell-tests bench demo dist deb fuzz fuzz-build FORCE \
 	pot po-update po-todo po-check
 
-all: $(BIN) $(MAN_PAGES) $(MO_FILES)
+all: $(BIN) $(TEST_BIN) $(MAN_PAGES) $(MO_FILES)
 
 build/locale/%/LC_MESSAGES/okr.mo: po/%.po
 	@mkdir -p $(dir $@)
@@ -112,6 +116,13 @@ $(BUILD)/man/%: docs/man/%.in tools/man.sh okr.conf.example CHANGELOG.md $(BIN)
 
 $(BIN): $(MAIN_OBJ) $(LIB)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(TEST_BIN): $(TEST_MAIN_OBJ) $(LIB)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(TEST_MAIN_OBJ): src/main.c $(FLAGS_STAMP)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -DOKR_TEST_HOOKS -c -o $@ $<
 ifeq ($(SAN),1)
 	@ln -sf $(BUILD)/okr okr-san
 endif
@@ -156,7 +167,7 @@ deps:
 
 check: deps
 	@$(MAKE) --no-print-directory all $(UNIT_BIN)
-	@OKR_BIN=$(abspath $(BIN)) BUILD=$(BUILD) sh tests/run.sh
+	@OKR_BIN=$(abspath $(TEST_BIN)) OKR_SHIPPED_BIN=$(abspath $(BIN)) BUILD=$(BUILD) sh tests/run.sh
 
 # Each harness for FUZZ_TIME seconds from its seed corpus (tests/fuzz/run.sh).
 fuzz:
@@ -174,7 +185,7 @@ run: deps
 
 bench: all $(BENCH_BIN)
 	@sh tools/deps.sh bench
-	@OKR_BIN=$(abspath $(BIN)) BUILD=$(BUILD) sh bench/run.sh
+	@OKR_BIN=$(abspath $(TEST_BIN)) BUILD=$(BUILD) sh bench/run.sh
 
 install: all
 	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/okr/themes $(DESTDIR)$(DOCDIR) \
@@ -230,4 +241,4 @@ deb: dist
 clean:
 	rm -rf build okr okr-san
 
--include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(TEST_MAIN_OBJ:.o=.d)

@@ -1,12 +1,13 @@
 /*
  * gen.c — the "large" data set of SPEC §9, made through the store's own API.
  *
- *   gen PATH          (PATH must not exist yet)
+ *   gen PATH [--checkins-per-kr N]     (PATH must not exist yet)
  *
  * 200 people in 20 teams (a company, 3 departments, 16 teams), one current
  * cycle, 1,000 objectives aligned in a tree (company → department → team),
  * 5,000 key results, 1,000,000 check-ins spread over the cycle so far and
- * 50,000 kudos.  Every person writes their own records through their own
+ * 50,000 kudos.  --checkins-per-kr 800 makes the 4M set of the ledger
+ * targets (4,000,000 check-ins, the same people, key results and kudos).  Every person writes their own records through their own
  * handle, inside okr_store_batch, so each person's work is one transaction.
  *
  * Deterministic: a fixed seed, client ids made from counters, and $OKR_NOW
@@ -27,11 +28,12 @@
 
 enum {
 	NPEOPLE = 200, NTEAMS = 20, NDEPTS = 3, NOBJ = 1000, KR_PER_OBJ = 5,
-	NKR = NOBJ * KR_PER_OBJ, CHECKINS_PER_KR = 200, KUDOS_PER_PERSON = 250,
+	NKR = NOBJ * KR_PER_OBJ, KUDOS_PER_PERSON = 250,
 	OBJ_COMPANY = 10, OBJ_DEPT = 90,   /* the first two levels of the tree */
 };
 
 static uint64_t rng = 0x9e3779b97f4a7c15ull;
+static int checkins_per_kr = 200;
 
 static uint64_t next(void)
 {
@@ -176,8 +178,8 @@ static okr_result person_txn(okr_store *s, void *vctx)
 		if (krs[k].owner != w->p)
 			continue;
 		double pace = 0.3 + unit() * 0.9;   /* how far this one gets by the end */
-		for (int i = 0; i < CHECKINS_PER_KR; i++) {
-			double f = (i + 1.0) / CHECKINS_PER_KR;
+		for (int i = 0; i < checkins_per_kr; i++) {
+			double f = (i + 1.0) / checkins_per_kr;
 			okr_time at = cycle_start + (okr_time)(f * (double)span) - pick(3600);
 			double v;
 			if (krs[k].type == KR_MILESTONE)
@@ -217,8 +219,11 @@ static double secs(const struct timespec *a)
 
 int main(int argc, char **argv)
 {
-	if (argc != 2) {
-		fprintf(stderr, "usage: gen PATH   (makes the SPEC §9 large data set; PATH must not exist)\n");
+	if (argc == 4 && !strcmp(argv[2], "--checkins-per-kr"))
+		checkins_per_kr = atoi(argv[3]);
+	if ((argc != 2 && argc != 4) || checkins_per_kr < 1 || checkins_per_kr > 100000) {
+		fprintf(stderr, "usage: gen PATH [--checkins-per-kr N]   (makes the SPEC §9 large data set, "
+			"200 check-ins per key result unless told; PATH must not exist)\n");
 		return 2;
 	}
 	const char *path = argv[1];
@@ -227,8 +232,10 @@ int main(int argc, char **argv)
 		fprintf(stderr, "gen: %s exists — remove it first\n", path);
 		return 2;
 	}
-	if (!getenv("OKR_NOW"))
-		setenv("OKR_NOW", GEN_NOW, 1);
+	/* The generator links the store directly, so it fixes the clock itself:
+	 * $OKR_NOW if given, else GEN_NOW. */
+	const char *fixed = getenv("OKR_NOW");
+	okr_clock_fix(strtoll(fixed && *fixed ? fixed : GEN_NOW, NULL, 10));
 	now = okr_now();
 	for (int p = 0; p < NPEOPLE; p++)
 		snprintf(login[p], sizeof login[p], "u%03d", p);

@@ -3,7 +3,7 @@
 # large data sets, printed as a table of target against measured.
 #
 #   make bench                         (builds everything, then runs this)
-#   OKR_BIN=/path/okr BUILD=build/rel sh bench/run.sh
+#   OKR_BIN=/path/okr-test BUILD=build/rel sh bench/run.sh
 #
 # Knobs: BENCH_DIR (scratch space, default a new directory under /tmp),
 # BENCH_LARGE (where the generated large set is kept between runs; made again
@@ -13,7 +13,7 @@
 set -eu
 
 BUILD=${BUILD:-build/rel}
-OKR_BIN=${OKR_BIN:-$(pwd)/okr}
+OKR_BIN=${OKR_BIN:-$(pwd)/build/rel/okr-test}    # the test build: honours OKR_USER, OKR_NOW
 B=$BUILD/bench
 RUNS=${BENCH_RUNS:-50}
 KILLS=${BENCH_KILLS:-100}

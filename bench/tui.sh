@@ -6,7 +6,7 @@
 # peak memory).
 #
 #   make bench                          (bench/run.sh calls this at the end)
-#   OKR_BIN=$PWD/okr BUILD=build/rel sh bench/tui.sh [--quick]
+#   OKR_BIN=$PWD/build/rel/okr-test BUILD=build/rel sh bench/tui.sh [--quick]
 #
 # Knobs: BENCH_LARGE (the large set, as in run.sh), BENCH_TUI_STARTS (first
 # frame starts per set, default 20), BENCH_TUI_SAMPLES (commit-to-screen
@@ -19,7 +19,7 @@
 set -eu
 
 BUILD=${BUILD:-build/rel}
-OKR_BIN=${OKR_BIN:-$(pwd)/okr}
+OKR_BIN=${OKR_BIN:-$(pwd)/build/rel/okr-test}    # the test build: honours OKR_USER, OKR_NOW
 B=$BUILD/bench
 LARGE=${BENCH_LARGE:-$B/large.db}
 STARTS=${BENCH_TUI_STARTS:-20}

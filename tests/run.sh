@@ -1,7 +1,10 @@
 #!/bin/sh
 # run.sh — the whole test suite, as `make check` runs it from the repo root:
 #
-#   OKR_BIN=/abs/path/okr BUILD=build/rel sh tests/run.sh
+#   OKR_BIN=/abs/path/build/rel/okr-test OKR_SHIPPED_BIN=/abs/path/okr BUILD=build/rel sh tests/run.sh
+#
+# OKR_BIN is the test build (it honours $OKR_USER and $OKR_NOW), OKR_SHIPPED_BIN
+# the okr people run, which must ignore them (tests/cli/test_identity.sh).
 #
 # Runs the unit and store test programs (cmocka) of $BUILD, then every shell
 # test in tests/cli and tests/e2e (lib.sh and other helpers excepted).  One
@@ -12,9 +15,10 @@
 cd "$(dirname "$0")/.." || exit 1
 ROOT=$PWD
 BUILD=${BUILD:-build/rel}
-OKR_BIN=${OKR_BIN:-$ROOT/okr}
+OKR_BIN=${OKR_BIN:-$ROOT/build/rel/okr-test}
 case $OKR_BIN in /*) ;; *) OKR_BIN=$ROOT/$OKR_BIN ;; esac
-export OKR_BIN BUILD
+OKR_SHIPPED_BIN=${OKR_SHIPPED_BIN:-$ROOT/okr}
+export OKR_BIN OKR_SHIPPED_BIN BUILD
 
 # Nothing from the machine: no locale, time zone or user configuration.
 export LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC

@@ -15,8 +15,9 @@ if command -v pkg-config >/dev/null 2>&1; then
 	need_pc libconfig libconfig-dev
 	need_pc sqlite3 libsqlite3-dev
 	need_pc cmocka libcmocka-dev
+	need_pc libutf8proc libutf8proc-dev
 else
-	missing="$missing libncurses-dev libconfig-dev libsqlite3-dev libcmocka-dev"
+	missing="$missing libncurses-dev libconfig-dev libsqlite3-dev libcmocka-dev libutf8proc-dev"
 fi
 need_cmd tmux tmux
 need_cmd sqlite3 sqlite3
@@ -84,14 +85,14 @@ if command -v apt-get >/dev/null 2>&1; then
 	$SUDO apt-get install -y -qq --no-install-recommends $missing </dev/null
 elif command -v dnf >/dev/null 2>&1; then
 	pkgs=$(echo "$missing" | sed 's/libncurses-dev/ncurses-devel/; s/libconfig-dev/libconfig-devel/;
-	  s/libsqlite3-dev/sqlite-devel/; s/libcmocka-dev/libcmocka-devel/; s/ncurses-term//;
+	  s/libsqlite3-dev/sqlite-devel/; s/libcmocka-dev/libcmocka-devel/; s/libutf8proc-dev/utf8proc-devel/; s/ncurses-term//;
 	  s/libclang-rt-dev/compiler-rt/;
 	  s/locales/glibc-locale-source/g')
 	# shellcheck disable=SC2086
 	$SUDO dnf install -y $pkgs </dev/null
 elif command -v apk >/dev/null 2>&1; then
 	pkgs=$(echo "$missing" | sed 's/libncurses-dev/ncurses-dev/; s/libconfig-dev/libconfig-dev/;
-	  s/libsqlite3-dev/sqlite-dev/; s/libcmocka-dev/cmocka-dev/; s/ncurses-term/ncurses-terminfo/;
+	  s/libsqlite3-dev/sqlite-dev/; s/libcmocka-dev/cmocka-dev/; s/libutf8proc-dev/utf8proc-dev/; s/ncurses-term/ncurses-terminfo/;
 	  s/libclang-rt-dev/compiler-rt/;
 	  s/locales/musl-locales/g')
 	# shellcheck disable=SC2086

@@ -88,6 +88,10 @@ int cli_frequency(const char *s, int *out);
 int cli_id(const char *s, okr_id_kind want, okr_id_kind *kind, int64_t *id);
 /* A cycle by name, or the current one when name is NULL. */
 int cli_cycle(cli_ctx *ctx, const char *name, okr_cycle *out);
+/* The team of snap that `typed` names: the exact name, else the one team
+ * whose name folds the same (okr_fold: "cong ty" for "Công ty"); NULL when
+ * none or more than one. */
+const char *cli_team_pick(const okr_snapshot *snap, const char *typed);
 
 /* Text from the database for a person's terminal: sanitised, fitted and
  * padded to cols display columns (cols < 0: sanitised only). */
@@ -103,6 +107,16 @@ void cli_already_recorded(const char *id);
 void cli_cell(FILE *f, const char *s, int cols, int align);
 /* A text progress bar of width cols: "██████░░░░". */
 void cli_bar(FILE *f, double progress, int cols);
+
+/* ---- team settings: src/cli/settings.c ---- */
+
+/* The database's team settings over cfg (the rest of cfg stays personal);
+ * an error (a row from a newer okr) is described in err. */
+int cli_team_settings_apply(okr_store *s, okr_config *cfg, char *err, size_t errlen);
+/* The same for ctx->store over ctx->cfg, reporting an error as cli_fail does. */
+int cli_team_settings(cli_ctx *ctx);
+/* A warning on stderr when ctx's okr.conf still sets a team setting. */
+void cli_team_conf_warn(const cli_ctx *ctx);
 
 /* ---- JSON output: src/cli/json.c ---- */
 

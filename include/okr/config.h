@@ -96,6 +96,39 @@ bool okr_config_apply_string(okr_config *cfg, const char *text, const char *name
 bool okr_config_load_string(okr_config *cfg, const char *text, const char *name,
 			    char *err, size_t errlen);
 
+/* Parse text over *cfg as it is (no defaults first), with every check of a
+ * file; on error cfg may be partly written, so callers work on a copy. */
+bool okr_config_apply(okr_config *cfg, const char *text, const char *name, char *err, size_t errlen);
+
+/* ---- team settings (SPEC §7): src/config/config_team.c ----
+ * The settings that must be the same for everyone — the gamification rules,
+ * status thresholds, rollup mode, the team's time zone and leaderboard bands
+ * — live in the database; these name them and turn them into okr_config
+ * fields with the same checks as okr.conf.  Keys are dotted paths, e.g.
+ * "gamification.checkin_xp". */
+size_t okr_config_team_count(void);
+const char *okr_config_team_key(size_t i);
+bool okr_config_is_team_key(const char *key);
+/* What a person typed for key as a libconfig value, checked: false with a
+ * message that says what the key takes. */
+bool okr_config_team_literal(const char *key, const char *value, char *out, size_t len,
+			     char *err, size_t errlen);
+/* Put the team settings of cfg back to the defaults, then apply n (key,
+ * literal) pairs; false with a message (cfg then holds the defaults). */
+bool okr_config_team_apply(okr_config *cfg, const char *const *keys, const char *const *literals, size_t n,
+			   char *err, size_t errlen);
+/* The value of key in cfg as a libconfig literal (7, 0.15, true, "both"). */
+void okr_config_team_format(const okr_config *cfg, const char *key, char *out, size_t len);
+/* The first team setting that the file text sets, with its line; false when
+ * it sets none (or does not parse: the loader reports that). */
+bool okr_config_team_in_text(const char *text, char *key, size_t len, unsigned *line);
+/* The team settings a libconfig file sets, as (key, literal) pairs in *keys
+ * and *literals (malloc'd, free with okr_config_team_pairs_free).  false with
+ * a message naming the file and line for a syntax error, a bad value, or a
+ * personal setting (which belongs in okr.conf). */
+bool okr_config_team_read(const char *path, char ***keys, char ***literals, size_t *n, char *err, size_t errlen);
+void okr_config_team_pairs_free(char **keys, char **literals, size_t n);
+
 /* Whether name is a key name okr.conf accepts: one printable character (any
  * single UTF-8 code point), "C-x" with x a letter, Enter, Tab, BTab, Esc,
  * Space, Backspace, Up, Down, Left, Right, Home, End, PgUp, PgDn, Ins, Del or

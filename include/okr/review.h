@@ -40,7 +40,10 @@ typedef struct {
 	double value;        /* check-in: the new value; grade: the score */
 } okr_review_event;
 
-enum { REVIEW_SEEN = 1, REVIEW_SKIPPED = 2 };
+/* SEEN: reviewed (moved on with n/Enter, or something entered); SKIPPED:
+ * passed over with s and nothing entered; SHOWN: it was on screen (the
+ * meeting looked at it), which counts as reviewed unless it was skipped. */
+enum { REVIEW_SEEN = 1, REVIEW_SKIPPED = 2, REVIEW_SHOWN = 4 };
 
 typedef struct {
 	int64_t *ids;        /* the order */
@@ -58,6 +61,8 @@ void okr_review_init(okr_review *r, const okr_snapshot *snap, const int64_t *ids
 void okr_review_free(okr_review *r);
 /* Position of kr_id in the review, or -1. */
 long okr_review_find(const okr_review *r, int64_t kr_id);
+/* Show position at: it becomes the current one and is marked SHOWN. */
+void okr_review_show(okr_review *r, size_t at);
 void okr_review_add(okr_review *r, okr_review_event_kind kind, int64_t kr_id, const char *author, double value);
 /* The first position after `from` (wrapping) not yet seen or skipped, or -1
  * when every key result has been. */
@@ -81,6 +86,8 @@ typedef struct {
 	double gap;                      /* expected − progress */
 } okr_review_risk;
 
+/* seen: SEEN, or SHOWN and not skipped; skipped: SKIPPED with nothing
+ * entered; unvisited ("not reached"): never on screen. */
 typedef struct {
 	size_t total, seen, skipped, unvisited;
 	size_t checkins, grades, comments, kudos;

@@ -215,6 +215,18 @@ bool score_person_get(const score_state *s, int64_t person_id, okr_time now, sco
 /* The explanation lines recorded so far, oldest first (see score_explain). */
 const score_line *score_lines(const score_state *s, size_t *n);
 
+/* ---- kudos: src/core/score_kudos.c ---- */
+
+/* Whether one kudos pays: SCORE_R_KUDOS_GIVEN, or the reason it does not
+ * (to yourself, the same person already paid this week, the giver's weekly
+ * allowance used up).  The ledger and the giver's feedback both use it. */
+score_reason score_kudos_decide(bool to_self, bool pair_paid_this_week, int paid_this_week, int allowance);
+/* The decision for the last of a giver's kudos of one week, given the
+ * receivers of all of them in (time, id) order. */
+score_reason score_kudos_verdict(const okr_game_rules *rules, int64_t from_id, const int64_t *to_ids, size_t n);
+/* What the giver is told: "kudos sent to @x (+2 XP …)" or why it earns nothing. */
+void score_kudos_note(score_reason why, const char *to_login, int allowance, int given_xp, char *buf, size_t len);
+
 /* ---- time ---- */
 
 /* The week of t (weeks since Monday 1970-01-05 in the team's zone). */
@@ -297,5 +309,24 @@ const char *score_move_text(const score_row *r, char *buf, size_t len);
 /* One explanation line in words, as `okr show PERSON --points` prints it;
  * other: the login of l->other_id (NULL: unknown). */
 void score_line_text(const score_line *l, const char *other, char *buf, size_t len);
+
+/* ---- the ledger: src/core/score_save.c ---- */
+
+/* The commit sequence of the store that the state reflects (0: none); the
+ * store's cursor, kept with the state so a viewer and the saved ledger agree. */
+void score_set_seq(score_state *s, int64_t seq);
+int64_t score_seq(const score_state *s);
+
+/* A number that changes whenever the rules, the zone or the layout of the
+ * state change: what a saved ledger records as "made with these rules". */
+uint64_t score_rules_hash(const okr_game_rules *rules, int week_offset_minutes);
+/* The same for the rules a state was made with. */
+uint64_t score_state_rules_hash(const score_state *s);
+
+/* The whole state as bytes (malloc'd, *len set), without explanation lines. */
+unsigned char *score_save(const score_state *s, size_t *len);
+/* Back from score_save's bytes; NULL when they are damaged, truncated or
+ * from a different build of the rules (the caller then folds from scratch). */
+score_state *score_load(const unsigned char *buf, size_t len);
 
 #endif

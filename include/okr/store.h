@@ -28,6 +28,7 @@ typedef enum {
 	OKR_E_DB = 5,         /* missing, unreadable, read-only, corrupt, newer database */
 	OKR_E_DENIED = 6,     /* your role does not allow this */
 	OKR_E_REUSED = 7,     /* a client id (--id) already names a different write */
+	OKR_E_CLOSED = 8,     /* the cycle is closed: read-only, grades final */
 } okr_result;
 
 typedef struct okr_store okr_store;
@@ -96,14 +97,20 @@ void okr_store_on_wait(okr_store *s, void (*cb)(void *ctx), void *ctx);
  * PRAGMA data_version plus this handle's own commit count. */
 int64_t okr_store_data_version(okr_store *s);
 
-/* The current time for records; $OKR_NOW (Unix seconds) overrides the clock so
- * tests and demos are repeatable. */
+/* The current time for records: the system clock, unless okr_clock_fix gave
+ * a fixed time (t > 0; 0 goes back to the clock).  Only test builds and the
+ * test and benchmark programs call okr_clock_fix (see main.c). */
 okr_time okr_now(void);
+void okr_clock_fix(okr_time t);
 
 /* ---- people and teams ---------------------------------------------------- */
 
 const okr_person *okr_store_me(const okr_store *s);
 okr_result okr_store_person(okr_store *s, const char *login, okr_person *out);
+/* A person as someone typed them: a login (with or without @) or a display
+ * name, compared folded (fold.h); ambiguous names fail listing the
+ * candidates (OKR_E_USAGE).  Every command that takes a person uses this. */
+okr_result okr_store_person_find(okr_store *s, const char *who, okr_person *out);
 okr_result okr_store_person_add(okr_store *s, const char *login, const char *name);
 okr_result okr_store_person_set_role(okr_store *s, const char *login, okr_role role);
 okr_result okr_store_person_set_name(okr_store *s, const char *login, const char *name);
@@ -117,6 +124,12 @@ okr_result okr_store_team_join(okr_store *s, const char *team, const char *login
  * transaction.  Archived items are left out unless with_archived. */
 okr_result okr_store_snapshot(okr_store *s, int64_t cycle_id, bool with_archived,
 			      okr_snapshot *out);
+/* The same for the current cycle with only the live objectives of `team`
+ * and everything aligned below them, with their key results: what the
+ * team's progress is made of (okr status), without the rest of a large
+ * company (a tree that is most of the cycle comes with the rest: cheaper
+ * to read whole).  src/store/read_team.c */
+okr_result okr_store_snapshot_team(okr_store *s, const char *team, okr_snapshot *out);
 void okr_snapshot_free(okr_snapshot *snap);
 
 okr_result okr_store_cycle_by_name(okr_store *s, const char *name, okr_cycle *out);
@@ -142,6 +155,11 @@ okr_result okr_store_comments(okr_store *s, char kind, int64_t id,
 			      okr_comment **out, size_t *n);
 okr_result okr_store_kudos_list(okr_store *s, okr_time since, size_t limit,
 				okr_kudos **out, size_t *n);
+/* Kudos for key result kr_id (and, if `to` is not NULL, to that login), or
+ * with kr_id 0 every kudos to the login `to`; newest first, at most limit
+ * (0: all). */
+okr_result okr_store_kudos_about(okr_store *s, int64_t kr_id, const char *to, size_t limit,
+				 okr_kudos **out, size_t *n);
 okr_result okr_store_grade_get(okr_store *s, int64_t kr_id, okr_grade *out);
 
 /* The person and time of the latest change to an entity ('O', 'K', 'P' KPI). */
@@ -231,6 +249,10 @@ okr_result okr_store_comment(okr_store *s, char kind, int64_t target_id, const c
 			     okr_time at, int64_t *id);
 okr_result okr_store_kudos(okr_store *s, const char *to_login, const char *text,
 			   int64_t kr_id, okr_time at, int64_t *id);
+/* Whether kudos kudos_id earned its giver points, by the ledger's rule
+ * (score_kudos_verdict), and to whom it went (kudos.c). */
+okr_result okr_store_kudos_verdict(okr_store *s, int64_t kudos_id, const okr_game_rules *rules,
+				   int week_offset_minutes, score_reason *why, char *to_login, size_t len);
 okr_result okr_store_grade_set(okr_store *s, int64_t kr_id, double score, const char *note);
 
 /* ---- grades and closing a cycle: src/store/close.c ---- */
@@ -241,8 +263,10 @@ void okr_grades_free(okr_grade *v, size_t n);
 /* Mark a cycle closed: read-only from then on (no check-ins, edits or new
  * grades).  Only a lead or admin may; refused while any of its key results
  * (not archived) has no grade, so run it in an okr_store_batch after writing
- * the missing grades (okr cycle close does) to make both one transaction. */
-okr_result okr_store_cycle_close(okr_store *s, int64_t cycle_id);
+ * the missing grades (okr cycle close does) to make both one transaction.
+ * Before the cycle's last day it is refused (OKR_E_USAGE) unless early_ok:
+ * the person confirmed (--force, or y twice in the TUI). */
+okr_result okr_store_cycle_close(okr_store *s, int64_t cycle_id, bool early_ok);
 
 /* Copy plan (made by okr_plan_make from `from`, a snapshot of another
  * cycle) into cycle to_cycle in one transaction, through the same checks as
@@ -315,12 +339,42 @@ void okr_score_events_free(score_events *ev);
 
 /* Bring *state up to date.  *state NULL, or a changed world (a key result,
  * objective, cycle, grade, team or person changed), or a new event older
- * than one already folded: a new state is built from all events (explaining
- * `explain`, see score_explain) and replaces *state.  Otherwise only the rows
+ * than one already folded, or other rules than *state's: a new state is built
+ * from all events (explaining `explain`, see score_explain) and replaces *state.  Otherwise only the rows
  * added since the last call are read and folded in.  *rebuilt (may be NULL)
  * says which happened.  On error *state is left as it was. */
 okr_result okr_store_score_refresh(okr_store *s, const okr_game_rules *rules, int week_offset_minutes,
 				   int64_t explain, score_state **state, bool *rebuilt);
+
+/* The score ledger (docs/storage.md): okr_store_score_refresh starts a NULL
+ * *state (explain 0) from the fold saved in the database when it was made
+ * with these rules from the same world, folds in what was committed since,
+ * and saves the fold back when it had to rebuild or the saved one lagged.
+ * okr_store_ledger_rebuild folds everything from scratch and saves it. */
+okr_result okr_store_ledger_rebuild(okr_store *s, const okr_game_rules *rules, int week_offset_minutes);
+/* The saved fold brought up to date, into *state (replacing it), only when
+ * that needs no rebuild: OKR_E_NOTFOUND when the ledger is missing or made
+ * with other rules or from another world.  For a first frame that must not
+ * wait for a rebuild. */
+okr_result okr_store_score_ledger(okr_store *s, const okr_game_rules *rules, int week_offset_minutes,
+				  score_state **state);
+
+/* ---- team settings: src/store/settings.c ---- */
+
+typedef struct {
+	char *key;            /* "gamification.checkin_xp" */
+	char *value;          /* libconfig text: 10, 0.15, true, "both" */
+	char *by;             /* login of who set it last ("" unknown) */
+	okr_time at;
+} okr_setting;
+
+/* The team settings set in the database, by key (keys without a row have
+ * the built-in default). */
+okr_result okr_store_settings(okr_store *s, okr_setting **out, size_t *n);
+void okr_settings_free(okr_setting *v, size_t n);
+/* Set key to value (already checked by okr_config_team_literal), audited;
+ * leads and admins only.  Joins a batch (okr_store_batch). */
+okr_result okr_store_setting_set(okr_store *s, const char *key, const char *value);
 
 /* ---- what a person last saw on a leaderboard: src/store/look.c ---- */
 

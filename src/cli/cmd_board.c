@@ -198,7 +198,7 @@ int cmd_board(cli_ctx *ctx, int argc, char **argv)
 	    isatty(STDOUT_FILENO) && isatty(STDIN_FILENO))
 		return board_view_run(ctx, wi, v.teams);
 	cli_theme_warn(ctx);
-	if ((rc = cli_scores_load(ctx, 0, &v.sc)))
+	if ((rc = cli_scores_load_board(ctx, NULL, &v.sc)))
 		return rc;
 	score_span cur, prev;
 	cli_window_spans(&v.sc, ctx->cfg.week_offset_minutes, v.window, &cur, &prev);

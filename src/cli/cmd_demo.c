@@ -292,6 +292,12 @@ int cmd_demo(cli_ctx *ctx, int argc, char **argv)
 		okr_store_close(d.as[i]);
 	if (d.failed)
 		return d.failed;
+	/* The score ledger of the new history, so that no reader has to fold
+	 * it (and a viewer of the demo writes nothing).  A cache: a failure
+	 * only means the first reader builds it. */
+	okr_config cfg = ctx->cfg;
+	if (cli_team_settings_apply(ctx->store, &cfg, err, sizeof err) == OKR_OK)
+		okr_store_ledger_rebuild(ctx->store, &cfg.game, cfg.week_offset_minutes);
 	cli_say(_("Demo database ready: %s\nTry: okr --db %s   (or: okr --db %s list)\n"), ctx->db_path,
 	       ctx->db_path, ctx->db_path);
 	return 0;

@@ -35,7 +35,20 @@ int cmd_kudos(cli_ctx *ctx, int argc, char **argv)
 	const char *k = cli_opt_get(opts, &a, "kr");
 	if (k && (rc = cli_id(k, ID_KR, NULL, &kr)))
 		return rc;
-	okr_result r = okr_store_kudos(ctx->store, a.pos[0], a.pos[1], kr, 0, NULL);
+	int64_t id;
+	okr_result r = okr_store_kudos(ctx->store, a.pos[0], a.pos[1], kr, 0, &id);
+	if (r)
+		return cli_store_fail(ctx, r);
 	cli_made_named(ctx, 'P', a.pos[0]);
-	return r ? cli_store_fail(ctx, r) : 0;
+	/* The kudos is saved; say what it earned, or why nothing. */
+	score_reason why;
+	char to[128], note[512];
+	if (okr_store_kudos_verdict(ctx->store, id, &ctx->cfg.game, ctx->cfg.week_offset_minutes, &why,
+				    to, sizeof to) == OKR_OK) {
+		score_kudos_note(why, to, ctx->cfg.game.kudos_allowance, ctx->cfg.game.kudos_given_xp, note,
+				 sizeof note);
+		cli_put(stdout, note, -1);
+		putchar('\n');
+	}
+	return 0;
 }

@@ -71,6 +71,7 @@ typedef struct {
 	size_t nkr;
 	size_t given, defaulted;
 	int64_t missing;       /* an override's KR that is not in the cycle */
+	bool force;            /* --force: close before the cycle's last day */
 } close_job;
 
 /* "K3=0.8" or "K3=0.8:why" */
@@ -149,7 +150,7 @@ static okr_result close_txn(okr_store *s, void *vctx)
 		}
 	}
 	if (!r)
-		r = okr_store_cycle_close(s, j->cycle);
+		r = okr_store_cycle_close(s, j->cycle, j->force);
 	okr_grades_free(g, ng);
 	okr_snapshot_free(&snap);
 	return r;
@@ -215,7 +216,7 @@ static void summary(close_job *j, const okr_cycle *cy)
 
 int cli_cycle_close(cli_ctx *ctx, int argc, char **argv)
 {
-	static const char usage[] = "close CYCLE [--grade KR=SCORE[:NOTE]]...";
+	static const char usage[] = "close CYCLE [--grade KR=SCORE[:NOTE]]... [--force]";
 	const char *name = NULL;
 	close_job j = { .ctx = ctx };
 	int rc = 0;
@@ -229,6 +230,8 @@ int cli_cycle_close(cli_ctx *ctx, int argc, char **argv)
 				val = argv[++i];
 		} else if (!strncmp(arg, "--grade=", 8)) {
 			val = arg + 8;
+		} else if (!strcmp(arg, "--force")) {
+			j.force = true;
 		} else if (arg[0] == '-' && arg[1]) {
 			rc = cli_fail(OKR_E_USAGE, _("unknown option '%s' — usage: okr cycle %s"), arg, usage);
 		} else if (name) {

@@ -67,7 +67,8 @@ int cmd_help(cli_ctx *ctx, int argc, char **argv)
 	}
 	printf(_("\nExit codes: 0 ok, 1 unexpected failure, 2 bad input, 3 not found, 4 changed by someone\n"
 		 "else meanwhile, 5 database missing/unreadable/read-only/damaged/newer, 6 not allowed,\n"
-		 "7 the --id was already used for a different check-in or value.\n"));
+		 "7 the --id was already used for a different check-in or value,\n"
+		 "8 the cycle is closed.\n"));
 	printf("%s", _("`okr kpi push NAME VALUE` (cron, CI) prints nothing on success: exit 0 stored, 2 bad value\n"
 		       "or arguments, 3 no such KPI, 5 database problem; safe from many jobs at once, and\n"
 		       "--id UID makes a retried job count once (\"already recorded\", exit 0); an id is scoped to\n"

@@ -351,10 +351,10 @@ int cmd_list(cli_ctx *ctx, int argc, char **argv)
 	if (r)
 		return cli_store_fail(ctx, r);
 	if (v.team) {
-		bool found = false;
-		for (size_t i = 0; i < v.snap.nteams; i++)
-			found |= strcmp(v.snap.teams[i].name, v.team) == 0;
-		if (!found) {
+		const char *picked = cli_team_pick(&v.snap, v.team);
+		if (picked)
+			v.team = picked;   /* the snapshot's own spelling, compared exactly from here */
+		else {
 			okr_snapshot_free(&v.snap);
 			return cli_fail(OKR_E_NOTFOUND, _("no team '%s' — `okr list --teams` shows them"), v.team);
 		}

@@ -12,6 +12,7 @@
 
 #include "okr/cli.h"
 #include "okr/i18n.h"
+#include "okr/util.h"
 #include "okr/review.h"
 #include "okr/ui.h"
 
@@ -35,8 +36,13 @@ int cmd_review(cli_ctx *ctx, int argc, char **argv)
 		return cli_store_fail(ctx, r);
 	}
 	bool found = !rq.team;
-	for (size_t i = 0; i < snap.nteams && !found; i++)
-		found = strcmp(snap.teams[i].name, rq.team) == 0;
+	char team[256];
+	const char *picked = rq.team ? cli_team_pick(&snap, rq.team) : NULL;
+	if (picked) {
+		okr_strlcpy(team, picked, sizeof team);   /* outlives the snapshot */
+		rq.team = team;
+		found = true;
+	}
 	int64_t *ids = malloc((snap.nkrs + 1) * sizeof *ids);
 	okr_review_scope sc = { .team = rq.team, .owner = rq.mine ? ctx->login : NULL };
 	size_t n = found && ids ? okr_review_order(&snap, &sc, ids) : 0;

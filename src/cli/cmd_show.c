@@ -57,6 +57,42 @@ static void show_comments(cli_ctx *ctx, char kind, int64_t id, json_out *j)
 	okr_comments_free(c, n);
 }
 
+/* The kudos given for the work on a key result, newest first. */
+static void show_kudos(cli_ctx *ctx, int64_t kr_id, json_out *j)
+{
+	okr_kudos *k;
+	size_t n;
+	if (okr_store_kudos_about(ctx->store, kr_id, NULL, 0, &k, &n))
+		return;
+	if (j)
+		json_arr(j, "kudos");
+	else if (n)
+		printf(_("\nKudos\n"));
+	for (size_t i = 0; i < n; i++) {
+		if (j) {
+			json_obj(j, NULL);
+			json_str(j, "from", k[i].from);
+			json_str(j, "to", k[i].to);
+			json_int(j, "at", k[i].at);
+			json_str(j, "text", k[i].text);
+			json_end_obj(j);
+			continue;
+		}
+		char w[32];
+		when(k[i].at, w, sizeof w);
+		printf("  %s  @", w);
+		cli_put(stdout, k[i].from, -1);
+		printf(" → @");
+		cli_put(stdout, k[i].to, -1);
+		printf("  ");
+		cli_put(stdout, k[i].text, -1);
+		putchar('\n');
+	}
+	if (j)
+		json_end_arr(j);
+	okr_kudos_free(k, n);
+}
+
 static void show_kpi_parts(const okr_kpi *k)
 {
 	char tgt[48], cur[48];
@@ -114,6 +150,7 @@ static int show_kr(cli_ctx *ctx, const okr_snapshot *snap, const okr_assessments
 		}
 		json_end_arr(&j);
 		show_comments(ctx, 'K', k->id, &j);
+		show_kudos(ctx, k->id, &j);
 		json_end_obj(&j);
 		json_finish(&j);
 		okr_checkins_free(cis, n);
@@ -174,6 +211,7 @@ static int show_kr(cli_ctx *ctx, const okr_snapshot *snap, const okr_assessments
 	}
 	okr_checkins_free(cis, n);
 	show_comments(ctx, 'K', k->id, NULL);
+	show_kudos(ctx, k->id, NULL);
 	return 0;
 }
 

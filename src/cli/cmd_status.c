@@ -69,8 +69,14 @@ int cmd_status(cli_ctx *ctx, int argc, char **argv)
 	int wi = cli_window_parse(wname ? wname : ctx->cfg.board_window);
 	if (wi < 0)
 		return OKR_E_USAGE;
+	/* Only the viewer's first team's objectives (and what aligns below
+	 * them) are read: all its progress needs. */
+	const okr_person *self = okr_store_me(ctx->store);
+	char first[256] = "";
+	if (self && self->teams)
+		snprintf(first, sizeof first, "%.*s", (int)strcspn(self->teams, ","), self->teams);
 	cli_scores sc;
-	if ((rc = cli_scores_load(ctx, 0, &sc)))
+	if ((rc = cli_scores_load_board(ctx, first, &sc)))
 		return rc;
 	const okr_person *me = cli_scores_person(&sc, sc.me);
 	if (!me) {

@@ -32,12 +32,13 @@ int cmd_review(cli_ctx *, int, char **);
 int cmd_complete(cli_ctx *, int, char **);
 int cmd_describe(cli_ctx *, int, char **);
 int cmd_digest(cli_ctx *, int, char **);
+int cmd_settings(cli_ctx *, int, char **);
 
 const cli_command cli_commands[] = {
 	{ "tui", "", N_("the full-screen view (the default)"), CLI_DB_SELF, cmd_tui },
 	{ "init", "[--shared]", N_("create the database (--shared: for a Unix group)"), CLI_DB_SELF, cmd_init },
 	{ "demo", "", N_("create a demo database: a SaaS team, OKRs, KPIs, history"), CLI_DB_SELF, cmd_demo },
-	{ "cycle", "add NAME --start YYYY-MM-DD --end YYYY-MM-DD | list | current NAME | close CYCLE [--grade KR=SCORE[:NOTE]]..."
+	{ "cycle", "add NAME --start YYYY-MM-DD --end YYYY-MM-DD | list | current NAME | close CYCLE [--grade KR=SCORE[:NOTE]]... [--force]"
 	  " | plan NEXT --from CURRENT [--only ID,...] [--dry-run] [--json]",
 	  N_("manage cycles; plan copies objectives and key results into the next one"),
 	  CLI_DB_WRITE, cmd_cycle },
@@ -65,6 +66,9 @@ const cli_command cli_commands[] = {
 	{ "person", "add LOGIN [--name NAME] | role LOGIN member|lead|admin | name LOGIN NAME",
 	  N_("manage people"), CLI_DB_WRITE, cmd_person },
 	{ "team", "add NAME [--parent TEAM] | join TEAM [LOGIN]", N_("manage teams"), CLI_DB_WRITE, cmd_team },
+	{ "settings", "[show] [--json] | set KEY VALUE | import FILE",
+	  N_("the team's settings: scoring rules, thresholds, time zone (leads change them)"), CLI_DB_WRITE,
+	  cmd_settings },
 	{ "due", "[--brief] [--team T] [--json]",
 	  N_("what you owe: quiet key results, overdue KPI values, grades to give (--brief: one line for a "
 	     "login shell; --team: who in a team is behind this week)"), CLI_DB_READ, cmd_due },

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "okr/cli.h"
+#include "okr/fold.h"
 #include "okr/i18n.h"
 #include "okr/parse.h"
 #include "okr/text.h"
@@ -138,6 +139,21 @@ int cli_id(const char *s, okr_id_kind want, okr_id_kind *kind, int64_t *id)
 			 _("'%s' is not %s — `okr list` shows the IDs"), q, hint);
 	free(q);
 	return r;
+}
+
+const char *cli_team_pick(const okr_snapshot *snap, const char *typed)
+{
+	const char *found = NULL;
+	size_t n = 0;
+	for (size_t i = 0; i < snap->nteams; i++)
+		if (!strcmp(snap->teams[i].name, typed))
+			return snap->teams[i].name;
+	for (size_t i = 0; i < snap->nteams; i++)
+		if (okr_fold_equal(snap->teams[i].name, typed)) {
+			found = snap->teams[i].name;
+			n++;
+		}
+	return n == 1 ? found : NULL;
 }
 
 int cli_cycle(cli_ctx *ctx, const char *name, okr_cycle *out)

@@ -9,11 +9,31 @@
 #include "okr/parse.h"
 #include "scores.h"
 
-int cli_scores_load(cli_ctx *ctx, int64_t explain, cli_scores *out)
+/* A cycle id no row has: the snapshot then holds no objectives or key
+ * results, only the people, teams and cycles a board names. */
+#define NO_CYCLE INT64_MIN
+
+okr_result cli_scores_names(okr_store *s, okr_snapshot *out)
+{
+	okr_result r = okr_store_snapshot(s, NO_CYCLE, false, out);
+	if (r)
+		return r;
+	/* The current cycle, as a snapshot of cycle 0 would have chosen it. */
+	out->cycle_id = out->ncycles ? out->cycles[out->ncycles - 1].id : 0;
+	for (size_t i = 0; i < out->ncycles; i++)
+		if (out->cycles[i].current)
+			out->cycle_id = out->cycles[i].id;
+	return OKR_OK;
+}
+
+/* team: "" for names only, NULL for everything, else that team's tree. */
+static int load(cli_ctx *ctx, int64_t explain, const char *team, cli_scores *out)
 {
 	memset(out, 0, sizeof *out);
 	out->now = okr_now();
-	okr_result r = okr_store_snapshot(ctx->store, 0, false, &out->snap);
+	okr_result r = !team ? okr_store_snapshot(ctx->store, 0, false, &out->snap)
+		     : !team[0] ? cli_scores_names(ctx->store, &out->snap)
+				: okr_store_snapshot_team(ctx->store, team, &out->snap);
 	if (r)
 		return cli_store_fail(ctx, r);
 	r = okr_store_score_refresh(ctx->store, &ctx->cfg.game, ctx->cfg.week_offset_minutes, explain,
@@ -25,6 +45,16 @@ int cli_scores_load(cli_ctx *ctx, int64_t explain, cli_scores *out)
 	const okr_person *me = cli_scores_login(out, ctx->login);
 	out->me = me ? me->id : 0;
 	return OKR_OK;
+}
+
+int cli_scores_load(cli_ctx *ctx, int64_t explain, cli_scores *out)
+{
+	return load(ctx, explain, NULL, out);
+}
+
+int cli_scores_load_board(cli_ctx *ctx, const char *team, cli_scores *out)
+{
+	return load(ctx, 0, team ? team : "", out);
 }
 
 void cli_scores_free(cli_scores *sc)

@@ -20,6 +20,13 @@ typedef struct {
 
 /* Compute the scores (explaining `explain`: a person id, 0 none). */
 int cli_scores_load(cli_ctx *ctx, int64_t explain, cli_scores *out);
+/* The same for a board, which names people, teams and the cycle only: the
+ * snapshot holds no objectives or key results (much cheaper on a large
+ * database) — except, given a team, that team's objectives and everything
+ * aligned below them, for its progress (okr status). */
+int cli_scores_load_board(cli_ctx *ctx, const char *team, cli_scores *out);
+/* Such a snapshot: people, teams and cycles, with the current cycle chosen. */
+okr_result cli_scores_names(okr_store *s, okr_snapshot *out);
 void cli_scores_free(cli_scores *sc);
 
 /* "week", "cycle", "all" → the window; -1 with a message for anything else. */

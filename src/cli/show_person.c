@@ -36,6 +36,25 @@ static void line_text(const cli_scores *sc, const score_line *l, char *buf, size
 	score_line_text(l, login_of(sc, l->other_id), buf, len);
 }
 
+/* The latest kudos received, with their words (as on the TUI person page). */
+static void print_kudos(cli_ctx *ctx, const char *login)
+{
+	okr_kudos *k;
+	size_t n;
+	if (okr_store_kudos_about(ctx->store, 0, login, 5, &k, &n) || !n)
+		return;
+	printf(_("\nKudos received (latest %zu)\n"), n);
+	for (size_t i = 0; i < n; i++) {
+		char w[32];
+		printf("  %s  @", when(k[i].at, ctx->cfg.week_offset_minutes, w, sizeof w));
+		cli_put(stdout, k[i].from, -1);
+		printf(": ");
+		cli_put(stdout, k[i].text, -1);
+		putchar('\n');
+	}
+	okr_kudos_free(k, n);
+}
+
 static void print_points(cli_ctx *ctx, const cli_scores *sc, int64_t id)
 {
 	size_t n;
@@ -103,11 +122,19 @@ static void print_json(cli_ctx *ctx, const cli_scores *sc, const okr_person *p, 
 
 int cli_show_person(cli_ctx *ctx, const char *who, bool points, bool json)
 {
+	/* A login or a display name, the same lookup as every command's. */
+	okr_person found;
+	okr_result fr = okr_store_person_find(ctx->store, who, &found);
+	if (fr && fr != OKR_E_NOTFOUND)
+		return cli_store_fail(ctx, fr);
 	cli_scores sc;
 	int rc = cli_scores_load(ctx, 0, &sc);
-	if (rc)
+	if (rc) {
+		okr_person_free(&found);
 		return rc;
-	const okr_person *p = cli_scores_login(&sc, who);
+	}
+	const okr_person *p = fr ? NULL : cli_scores_login(&sc, found.login);
+	okr_person_free(&found);
 	if (!p) {
 		cli_scores_free(&sc);
 		char *q = text_fit(who, 40, NULL);
@@ -183,6 +210,7 @@ int cli_show_person(cli_ctx *ctx, const char *who, bool points, bool json)
 	}
 	if (!r.nbadges)
 		printf(_("  none yet — a first check-in earns one\n"));
+	print_kudos(ctx, p->login);
 	if (points)
 		print_points(ctx, &sc, id);
 	cli_scores_free(&sc);

@@ -555,6 +555,11 @@ void okr_config_defaults_apply(okr_config *cfg)
 	}
 }
 
+bool okr_config_apply(okr_config *cfg, const char *text, const char *name, char *err, size_t errlen)
+{
+	return apply_text(cfg, text, name, err, errlen);
+}
+
 bool okr_config_load_string(okr_config *cfg, const char *text, const char *name,
 			    char *err, size_t errlen)
 {

@@ -171,11 +171,19 @@ void okr_review_add(okr_review *r, okr_review_event_kind kind, int64_t kr_id, co
 	okr_strlcpy(e->author, author ? author : "", sizeof e->author);
 }
 
+void okr_review_show(okr_review *r, size_t at)
+{
+	if (!r->n)
+		return;
+	r->at = at < r->n ? at : r->n - 1;
+	r->mark[r->at] |= REVIEW_SHOWN;
+}
+
 long okr_review_next_open(const okr_review *r, size_t from)
 {
 	for (size_t step = 1; step <= r->n; step++) {
 		size_t i = (from + step) % r->n;
-		if (!r->mark[i])
+		if (!(r->mark[i] & (REVIEW_SEEN | REVIEW_SKIPPED)))
 			return (long)i;
 	}
 	return -1;
@@ -244,10 +252,14 @@ void okr_review_summarize(const okr_review *r, const okr_snapshot *snap, const o
 	out->risks = okr_xcalloc(r->n + 1, sizeof *out->risks);
 	out->skipped_ids = okr_xcalloc(r->n + 1, sizeof *out->skipped_ids);
 	for (size_t i = 0; i < r->n; i++) {
-		if (r->mark[i] & REVIEW_SKIPPED) {
+		/* Something entered beats a skip; a skip beats having been shown. */
+		unsigned char m = r->mark[i];
+		if (m & REVIEW_SEEN) {
+			out->seen++;
+		} else if (m & REVIEW_SKIPPED) {
 			out->skipped++;
 			out->skipped_ids[out->nskipped++] = r->ids[i];
-		} else if (r->mark[i] & REVIEW_SEEN) {
+		} else if (m & REVIEW_SHOWN) {
 			out->seen++;
 		} else {
 			out->unvisited++;

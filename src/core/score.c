@@ -447,17 +447,12 @@ static void fold_kudos(score_state *s, const score_kudos *k)
 	}
 	if (gs->nteams && rs->nteams && !share_team(s, gs, rs))
 		award(s, g, SCORE_BADGE_BRIDGE_BUILDER, k->at, 0, true);
-	if (*pair == w) {
-		l.reason = SCORE_R_KUDOS_REPEAT;
-		pay(s, g, l);
-		return;
-	}
 	if (gs->kudos_week != w) {
 		gs->kudos_week = w;
 		gs->kudos_count = 0;
 	}
-	if (gs->kudos_count >= s->rules.kudos_allowance) {
-		l.reason = SCORE_R_KUDOS_ALLOWANCE;
+	l.reason = score_kudos_decide(false, *pair == w, gs->kudos_count, s->rules.kudos_allowance);
+	if (l.reason != SCORE_R_KUDOS_GIVEN) {
 		pay(s, g, l);
 		return;
 	}

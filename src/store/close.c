@@ -8,7 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "okr/cycle.h"
 #include "okr/i18n.h"
+#include "okr/parse.h"
 #include "okr/util.h"
 #include "store_int.h"
 
@@ -64,23 +66,43 @@ bool store_cycle_closed(okr_store *s, int64_t cycle_id)
 	return closed;
 }
 
+struct close_ctx {
+	int64_t id;
+	bool early_ok;
+};
+
 static okr_result close_txn(okr_store *s, void *vctx)
 {
-	int64_t id = *(int64_t *)vctx;
-	sqlite3_stmt *st = store_prepare(s, "SELECT name, state FROM cycle WHERE id = ?1");
+	const struct close_ctx *c = vctx;
+	int64_t id = c->id;
+	sqlite3_stmt *st = store_prepare(s, "SELECT name, state, end_day FROM cycle WHERE id = ?1");
 	if (!st)
 		return OKR_E_FAIL;
 	sqlite3_bind_int64(st, 1, id);
 	char name[128] = "", state[16] = "";
+	okr_cycle cy = { .id = id };
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		okr_strlcpy(name, (const char *)sqlite3_column_text(st, 0), sizeof name);
 		okr_strlcpy(state, (const char *)sqlite3_column_text(st, 1), sizeof state);
+		cy.end = sqlite3_column_int(st, 2);
 	}
 	store_done(s, st);
 	if (!name[0])
 		return store_fail(s, OKR_E_NOTFOUND, _("no such cycle — `okr cycle list` shows them"));
 	if (!strcmp(state, "closed"))
 		return store_fail(s, OKR_E_USAGE, _("cycle %s is already closed"), name);
+	/* Closing is final: before the last day it takes a second, explicit yes. */
+	int early = okr_cycle_days_early(&cy, okr_day_of(okr_now()));
+	if (early && !c->early_ok) {
+		char end[11];
+		okr_format_date(cy.end, end);
+		return store_fail(s, OKR_E_USAGE, ngettext(
+			"cycle %s runs until %s, %d day from today: closing it now makes it read-only early — "
+			"nothing was graded or closed; add --force to close it anyway",
+			"cycle %s runs until %s, %d days from today: closing it now makes it read-only early — "
+			"nothing was graded or closed; add --force to close it anyway", (unsigned long)early),
+			name, end, early);
+	}
 	st = store_prepare(s,
 		"SELECT k.id FROM key_result k JOIN objective o ON o.id = k.objective_id "
 		"WHERE o.cycle_id = ?1 AND k.archived = 0 AND o.archived = 0 "
@@ -112,10 +134,11 @@ static okr_result close_txn(okr_store *s, void *vctx)
 	return r;
 }
 
-okr_result okr_store_cycle_close(okr_store *s, int64_t cycle_id)
+okr_result okr_store_cycle_close(okr_store *s, int64_t cycle_id, bool early_ok)
 {
+	struct close_ctx c = { cycle_id, early_ok };
 	if (s->me.role != ROLE_LEAD && s->me.role != ROLE_ADMIN)
 		return store_fail(s, OKR_E_DENIED, _("only a lead or admin can close a cycle — ask one of them "
 						     "(`okr list --people` shows roles)"));
-	return store_write(s, close_txn, &cycle_id);
+	return store_write(s, close_txn, &c);
 }

@@ -172,11 +172,24 @@ static int cm_cmp(const void *a, const void *b)
 	return x->id < y->id ? -1 : x->id > y->id;
 }
 
-static okr_result load_checkins(okr_store *s, int64_t after, score_events *ev)
+/* Each kind's rows by id (after: an id) or by commit sequence (after: a
+ * seq of score_journal, see ledger.c). */
+#define CK_COLS "SELECT id, kr_id, author_id, value, COALESCE(confidence, -1), " \
+		"note <> '' AND trim(note) <> '', at FROM checkin "
+#define IN_JOURNAL(kind) "WHERE id IN (SELECT event_id FROM score_journal WHERE seq > ?1 AND kind = " kind ") "
+static const char ck_by_id[] = CK_COLS "WHERE id > ?1 ORDER BY id";
+static const char ck_by_seq[] = CK_COLS IN_JOURNAL("0") "ORDER BY id";
+#define KD_COLS "SELECT id, from_id, to_id, COALESCE(kr_id, 0), at FROM kudos "
+static const char kd_by_id[] = KD_COLS "WHERE id > ?1 ORDER BY id";
+static const char kd_by_seq[] = KD_COLS IN_JOURNAL("1") "ORDER BY id";
+#define CM_COLS "SELECT id, author_id, CASE WHEN target_kind = 'K' THEN target_id ELSE 0 END, " \
+		"length(trim(text)), at FROM comment "
+static const char cm_by_id[] = CM_COLS "WHERE id > ?1 ORDER BY id";
+static const char cm_by_seq[] = CM_COLS IN_JOURNAL("2") "ORDER BY id";
+
+static okr_result load_checkins(okr_store *s, const char *sql, int64_t after, score_events *ev)
 {
-	sqlite3_stmt *st = store_prepare(s,
-		"SELECT id, kr_id, author_id, value, COALESCE(confidence, -1), "
-		"note <> '' AND trim(note) <> '', at FROM checkin WHERE id > ?1 ORDER BY id");
+	sqlite3_stmt *st = store_prepare(s, sql);
 	if (!st)
 		return OKR_E_FAIL;
 	sqlite3_bind_int64(st, 1, after);
@@ -206,10 +219,9 @@ static okr_result load_checkins(okr_store *s, int64_t after, score_events *ev)
 	return rc == SQLITE_DONE ? OKR_OK : store_sqlerr(s, rc, _("reading check-ins"));
 }
 
-static okr_result load_kudos(okr_store *s, int64_t after, score_events *ev)
+static okr_result load_kudos(okr_store *s, const char *sql, int64_t after, score_events *ev)
 {
-	sqlite3_stmt *st = store_prepare(s,
-		"SELECT id, from_id, to_id, COALESCE(kr_id, 0), at FROM kudos WHERE id > ?1 ORDER BY id");
+	sqlite3_stmt *st = store_prepare(s, sql);
 	if (!st)
 		return OKR_E_FAIL;
 	sqlite3_bind_int64(st, 1, after);
@@ -234,11 +246,9 @@ static okr_result load_kudos(okr_store *s, int64_t after, score_events *ev)
 	return rc == SQLITE_DONE ? OKR_OK : store_sqlerr(s, rc, _("reading kudos"));
 }
 
-static okr_result load_comments(okr_store *s, int64_t after, score_events *ev)
+static okr_result load_comments(okr_store *s, const char *sql, int64_t after, score_events *ev)
 {
-	sqlite3_stmt *st = store_prepare(s,
-		"SELECT id, author_id, CASE WHEN target_kind = 'K' THEN target_id ELSE 0 END, "
-		"length(trim(text)), at FROM comment WHERE id > ?1 ORDER BY id");
+	sqlite3_stmt *st = store_prepare(s, sql);
 	if (!st)
 		return OKR_E_FAIL;
 	sqlite3_bind_int64(st, 1, after);
@@ -277,8 +287,18 @@ static okr_result load_events(okr_store *s, const score_marks *after, score_even
 	if (!after)
 		after = &none;
 	okr_result r;
-	if ((r = load_checkins(s, after->checkin, ev)) || (r = load_kudos(s, after->kudos, ev)) ||
-	    (r = load_comments(s, after->comment, ev)))
+	if ((r = load_checkins(s, ck_by_id, after->checkin, ev)) || (r = load_kudos(s, kd_by_id, after->kudos, ev)) ||
+	    (r = load_comments(s, cm_by_id, after->comment, ev)))
+		return r;
+	return OKR_OK;
+}
+
+/* The events committed after commit sequence number seq. */
+static okr_result load_journal(okr_store *s, int64_t seq, score_events *ev)
+{
+	okr_result r;
+	if ((r = load_checkins(s, ck_by_seq, seq, ev)) || (r = load_kudos(s, kd_by_seq, seq, ev)) ||
+	    (r = load_comments(s, cm_by_seq, seq, ev)))
 		return r;
 	return OKR_OK;
 }
@@ -346,6 +366,9 @@ struct refresh_ctx {
 	int64_t explain;
 	score_state **state;
 	bool rebuilt;
+	bool force;               /* rebuild whatever the ledger says */
+	bool no_rebuild;          /* fail with OKR_E_NOTFOUND rather than rebuild */
+	store_ledger_info saved;  /* the ledger row as this read saw it */
 };
 
 /* Check-ins are folded from scratch in slices of this many rows, so that a
@@ -411,11 +434,14 @@ static okr_result rebuild(okr_store *s, struct refresh_ctx *c, uint64_t fp)
 	score_world w = { 0 };
 	score_events small = { 0 };
 	score_state *st = NULL;
-	okr_result r = load_world(s, c->offset, &w);
+	int64_t head = 0;
+	okr_result r = store_ledger_head(s, &head);
 	if (!r)
-		r = load_kudos(s, 0, &small);
+		r = load_world(s, c->offset, &w);
 	if (!r)
-		r = load_comments(s, 0, &small);
+		r = load_kudos(s, kd_by_id, 0, &small);
+	if (!r)
+		r = load_comments(s, cm_by_id, 0, &small);
 	if (!r) {
 		st = score_new(c->rules, c->offset, &w);
 		score_explain(st, c->explain);
@@ -423,6 +449,7 @@ static okr_result rebuild(okr_store *s, struct refresh_ctx *c, uint64_t fp)
 	}
 	if (!r) {
 		score_set_tag(st, fp);
+		score_set_seq(st, head);
 		score_free(*c->state);
 		*c->state = st;
 		c->rebuilt = true;
@@ -434,33 +461,83 @@ static okr_result rebuild(okr_store *s, struct refresh_ctx *c, uint64_t fp)
 	return r;
 }
 
+/* The current state: the one in memory, else the saved ledger when it was
+ * made with these rules from this world, else none (a rebuild). */
 static okr_result refresh_txn(okr_store *s, void *vctx)
 {
 	struct refresh_ctx *c = vctx;
-	uint64_t fp;
+	uint64_t fp, rules = score_rules_hash(c->rules, c->offset);
 	okr_result r = fingerprint(s, &fp);
+	if (!r)
+		r = store_ledger_meta(s, &c->saved);
 	if (r)
 		return r;
-	if (!*c->state || score_tag(*c->state) != fp)
+	if (c->force)
 		return rebuild(s, c, fp);
-	score_marks m = score_get_marks(*c->state);
+	bool stale = *c->state && (score_tag(*c->state) != fp || score_state_rules_hash(*c->state) != rules);
+	if ((!*c->state || stale) && !c->explain) {
+		/* After a change of rules or world, whoever changed it has usually
+		 * saved the new fold already: take it rather than fold again. */
+		score_state *saved = store_ledger_load(s, rules, fp);
+		c->saved.broken = !saved && c->saved.present && c->saved.rules == rules && c->saved.world == fp;
+		if (saved) {
+			c->rebuilt = *c->state != NULL;
+			score_free(*c->state);
+			*c->state = saved;
+			stale = false;
+		}
+	}
+	if (!*c->state || stale)
+		return c->no_rebuild ? OKR_E_NOTFOUND : rebuild(s, c, fp);
+	int64_t head;
 	score_events ev;
 	memset(&ev, 0, sizeof ev);
-	if ((r = load_events(s, &m, &ev))) {
+	if ((r = store_ledger_head(s, &head)) || (r = load_journal(s, score_seq(*c->state), &ev))) {
 		okr_score_events_free(&ev);
 		return r;
 	}
 	bool ok = score_fold(*c->state, &ev);
 	okr_score_events_free(&ev);
-	return ok ? OKR_OK : rebuild(s, c, fp);
+	if (!ok)
+		return c->no_rebuild ? OKR_E_NOTFOUND : rebuild(s, c, fp);
+	score_set_seq(*c->state, head);
+	return OKR_OK;
 }
 
 okr_result okr_store_score_refresh(okr_store *s, const okr_game_rules *rules, int week_offset_minutes,
 				   int64_t explain, score_state **state, bool *rebuilt)
 {
-	struct refresh_ctx c = { rules, week_offset_minutes, explain, state, false };
+	struct refresh_ctx c = { rules, week_offset_minutes, explain, state, false, false, false, { 0 } };
 	okr_result r = store_read(s, refresh_txn, &c);
 	if (rebuilt)
 		*rebuilt = c.rebuilt;
+	if (r == OKR_OK)
+		store_ledger_keep(s, *state, &c.saved);
 	return r;
+}
+
+okr_result okr_store_ledger_rebuild(okr_store *s, const okr_game_rules *rules, int week_offset_minutes)
+{
+	score_state *st = NULL;
+	struct refresh_ctx c = { rules, week_offset_minutes, 0, &st, false, true, false, { 0 } };
+	okr_result r = store_read(s, refresh_txn, &c);
+	if (r == OKR_OK)
+		r = store_ledger_save(s, st);
+	score_free(st);
+	return r;
+}
+
+okr_result okr_store_score_ledger(okr_store *s, const okr_game_rules *rules, int week_offset_minutes,
+				  score_state **state)
+{
+	score_state *st = NULL;
+	struct refresh_ctx c = { rules, week_offset_minutes, 0, &st, false, false, true, { 0 } };
+	okr_result r = store_read(s, refresh_txn, &c);
+	if (r) {
+		score_free(st);
+		return r;
+	}
+	score_free(*state);
+	*state = st;
+	return OKR_OK;
 }

@@ -115,6 +115,37 @@ okr_result okr_store_kudos_list(okr_store *s, okr_time since, size_t limit, okr_
 	return OKR_OK;
 }
 
+okr_result okr_store_kudos_about(okr_store *s, int64_t kr_id, const char *to, size_t limit,
+				 okr_kudos **out, size_t *n)
+{
+	/* One statement per case, so that each uses its index (schema 6). */
+	sqlite3_stmt *st = store_prepare(s, kr_id
+		? "SELECT k.id, f.login, t.login, k.text, COALESCE(k.kr_id, 0), k.at "
+		  "FROM kudos k JOIN person f ON f.id = k.from_id JOIN person t ON t.id = k.to_id "
+		  "WHERE k.kr_id = ?1 AND (?2 IS NULL OR t.login = ?2) ORDER BY k.at DESC, k.id DESC LIMIT ?3"
+		: "SELECT k.id, f.login, t.login, k.text, COALESCE(k.kr_id, 0), k.at "
+		  "FROM kudos k JOIN person f ON f.id = k.from_id JOIN person t ON t.id = k.to_id "
+		  "WHERE k.to_id = (SELECT id FROM person WHERE login = ?2) AND ?1 = 0 "
+		  "ORDER BY k.at DESC, k.id DESC LIMIT ?3");
+	if (!st)
+		return OKR_E_FAIL;
+	sqlite3_bind_int64(st, 1, kr_id);
+	if (to)
+		sqlite3_bind_text(st, 2, to, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, 2);
+	sqlite3_bind_int64(st, 3, limit_of(limit));
+	COLLECT_ROWS(st, okr_kudos, out, n, {
+		e->id = sqlite3_column_int64(st, 0);
+		e->from = store_col_text(st, 1);
+		e->to = store_col_text(st, 2);
+		e->text = store_col_text(st, 3);
+		e->kr_id = sqlite3_column_int64(st, 4);
+		e->at = sqlite3_column_int64(st, 5);
+	});
+	return OKR_OK;
+}
+
 okr_result okr_store_grade_get(okr_store *s, int64_t kr_id, okr_grade *out)
 {
 	memset(out, 0, sizeof *out);

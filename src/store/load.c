@@ -138,7 +138,11 @@ static okr_result load_cycles(load_ctx *c, okr_store *s)
 		int rc;
 		if (!step_ok(s, st, &rc))
 			return at_fault(c, LOAD_CYCLE, i, store_sqlerr(s, rc, _("adding a cycle")));
-		mark(c, LOAD_CYCLE, i, true, sqlite3_last_insert_rowid(s->db));
+		int64_t nid = sqlite3_last_insert_rowid(s->db);
+		okr_result r = store_cycle_overlap_check(s, nid, cy->name, cy->start, cy->end);
+		if (r)
+			return at_fault(c, LOAD_CYCLE, i, r);
+		mark(c, LOAD_CYCLE, i, true, nid);
 	}
 	map_build(&c->cycles, c->d->ncycles, c->rep->items[LOAD_CYCLE], key_cycle, c->d->cycles);
 	return OKR_OK;

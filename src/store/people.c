@@ -131,9 +131,10 @@ okr_result okr_store_person_add(okr_store *s, const char *login, const char *nam
 static okr_result person_update_txn(okr_store *s, void *vctx)
 {
 	struct person_ctx *c = vctx;
-	int64_t id = store_person_id(s, c->login);
-	if (!id)
-		return store_fail(s, OKR_E_NOTFOUND, _("no person '%s' in this database"), c->login);
+	int64_t id;
+	okr_result pr = store_person_ref(s, c->login, &id);
+	if (pr)
+		return pr;
 	sqlite3_stmt *st = store_prepare(s, c->name
 		? "UPDATE person SET name = ?2 WHERE id = ?1"
 		: "UPDATE person SET role = ?2 WHERE id = ?1");
@@ -188,9 +189,12 @@ static int64_t team_id(okr_store *s, const char *name)
 	return id;
 }
 
+/* A team someone named: the exact name, else the one name that folds the
+ * same ("cong ty" for "Công ty"; names.c). */
 int64_t store_team_id(okr_store *s, const char *name)
 {
-	return team_id(s, name);
+	int64_t id = team_id(s, name);
+	return id ? id : store_team_ref(s, name);
 }
 
 static okr_result team_add_txn(okr_store *s, void *vctx)
@@ -235,11 +239,12 @@ okr_result okr_store_team_add(okr_store *s, const char *name, const char *parent
 static okr_result team_join_txn(okr_store *s, void *vctx)
 {
 	struct person_ctx *c = vctx;
-	int64_t t = team_id(s, c->team), p = store_person_id(s, c->login);
+	int64_t t = store_team_id(s, c->team), p;
 	if (!t)
 		return store_fail(s, OKR_E_NOTFOUND, _("no team '%s' — add it first with `okr team add`"), c->team);
-	if (!p)
-		return store_fail(s, OKR_E_NOTFOUND, _("no person '%s' in this database"), c->login);
+	okr_result pr = store_person_ref(s, c->login, &p);
+	if (pr)
+		return pr;
 	sqlite3_stmt *st = store_prepare(s,
 		"INSERT INTO team_member(team_id, person_id) VALUES(?1, ?2) ON CONFLICT DO NOTHING");
 	if (!st)

@@ -10,7 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "okr/cycle.h"
 #include "okr/i18n.h"
+#include "okr/parse.h"
 #include "okr/util.h"
 #include "store_int.h"
 
@@ -48,9 +50,19 @@ static void cycle_row(sqlite3_stmt *st, okr_cycle *c)
 	c->name = store_col_text(st, 1);
 	c->start = sqlite3_column_int(st, 2);
 	c->end = sqlite3_column_int(st, 3);
-	c->state = text_is(st, 4, "closed") ? CYCLE_CLOSED
-		 : text_is(st, 4, "active") ? CYCLE_ACTIVE : CYCLE_PLANNING;
-	c->current = sqlite3_column_int(st, 5) != 0;
+	c->state = okr_cycle_state_on(text_is(st, 4, "closed") ? CYCLE_CLOSED : CYCLE_ACTIVE, c->start,
+				      okr_day_of(okr_now()));
+	c->current = sqlite3_column_int(st, 5) != 0;   /* the stored choice; see mark_current */
+}
+
+/* Which of the cycles is current today (okr_cycle_pick_current): the flag
+ * read from the row is only a lead's choice for the days between cycles. */
+static long mark_current(okr_cycle *v, size_t n)
+{
+	long cur = okr_cycle_pick_current(v, n, okr_day_of(okr_now()));
+	for (size_t i = 0; i < n; i++)
+		v[i].current = (long)i == cur;
+	return cur;
 }
 
 void okr_cycle_free(okr_cycle *c)
@@ -241,6 +253,7 @@ static okr_result snapshot_txn(okr_store *s, void *vctx)
 
 	if ((r = COLLECT(s, CYCLE_SELECT " ORDER BY start_day, id", cycle_fn, sn->cycles, sn->ncycles)))
 		return r;
+	mark_current(sn->cycles, sn->ncycles);
 	sn->cycle_id = c->cycle_id;
 	if (!sn->cycle_id) {
 		for (size_t i = 0; i < sn->ncycles; i++)
@@ -339,17 +352,40 @@ static okr_result one(okr_store *s, const char *sql, int64_t id, const char *nam
 okr_result okr_store_cycle_by_name(okr_store *s, const char *name, okr_cycle *out)
 {
 	memset(out, 0, sizeof *out);
-	return one(s, CYCLE_SELECT " WHERE name = ?1", 0, name, cycle_fn, out, _("cycle"), name);
+	okr_result r = one(s, CYCLE_SELECT " WHERE name = ?1", 0, name, cycle_fn, out, _("cycle"), name);
+	int64_t id;
+	if (r == OKR_E_NOTFOUND && (id = store_cycle_ref(s, name)))   /* "2026-q4" for "2026-Q4" */
+		return one(s, CYCLE_SELECT " WHERE id = ?1", id, NULL, cycle_fn, out, _("cycle"), name);
+	return r;
 }
 
 okr_result okr_store_current_cycle(okr_store *s, okr_cycle *out)
 {
 	memset(out, 0, sizeof *out);
-	okr_result r = one(s, CYCLE_SELECT " ORDER BY is_current DESC, start_day DESC LIMIT ?1", 1, NULL,
-			   cycle_fn, out, _("cycle"), "");
-	if (r == OKR_E_NOTFOUND)
-		return store_fail(s, OKR_E_NOTFOUND, _("there is no cycle yet — add one with "
+	okr_cycle *v = NULL;
+	size_t n = 0;
+	sqlite3_stmt *st = store_prepare(s, CYCLE_SELECT " ORDER BY start_day, id");
+	okr_result r = st ? collect(s, st, cycle_fn, sizeof *v, (void **)&v, &n) : OKR_E_FAIL;
+	if (r)
+		return r;
+	long cur = mark_current(v, n);
+	if (cur >= 0) {
+		*out = v[cur];
+		memset(&v[cur], 0, sizeof v[cur]);
+	} else if (n) {
+		char today[11], start[11];
+		okr_format_date(okr_day_of(okr_now()), today);
+		okr_format_date(v[0].start, start);
+		r = store_fail(s, OKR_E_NOTFOUND, _("no cycle has started yet: today is %s and %s starts on %s — "
+			"name it with --cycle %s to plan ahead, or add a cycle that contains today"),
+			today, v[0].name, start, v[0].name);
+	} else {
+		r = store_fail(s, OKR_E_NOTFOUND, _("there is no cycle yet — add one with "
 			"`okr cycle add 2026-Q4 --start 2026-10-01 --end 2026-12-31`"));
+	}
+	for (size_t i = 0; i < n; i++)
+		okr_cycle_free(&v[i]);
+	free(v);
 	return r;
 }
 
@@ -381,8 +417,24 @@ okr_result okr_store_kpi_by_name(okr_store *s, const char *name, okr_kpi *out)
 {
 	memset(out, 0, sizeof *out);
 	okr_result r = one(s, KPI_SELECT " WHERE k.name = ?1", 0, name, kpi_fn, out, _("KPI"), name);
+	if (r == OKR_E_NOTFOUND) {
+		/* Not the exact name: the same name folded (names.c). */
+		okr_result amb;
+		int64_t id = store_kpi_ref(s, name, &amb);
+		if (amb)
+			return amb;
+		if (id)
+			return okr_store_kpi(s, id, out);
+	}
 	if (r == OKR_E_NOTFOUND)
 		return store_fail(s, r, _("no KPI named '%s' — `okr list --kpis` shows them, "
 					  "`okr kpi add` makes one"), name);
 	return r;
 }
+
+/* ---- for read_team.c: one objective, the key results of one objective ---- */
+
+const char store_obj_by_id[] = OBJ_SELECT " WHERE o.id = ?1";
+const char store_krs_of_obj[] = KR_SELECT " WHERE k.objective_id = ?1 AND k.archived = 0 ORDER BY k.id";
+void store_objective_row(sqlite3_stmt *st, okr_objective *o) { obj_row(st, o); }
+void store_kr_row(sqlite3_stmt *st, okr_kr *k) { kr_row(st, k); }

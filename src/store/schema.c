@@ -189,6 +189,44 @@ const char *const store_migrations[] = {
 	"UPDATE key_result SET terms_by = (SELECT o.owner_id FROM objective o WHERE o.id = key_result.objective_id),"
 	"  terms_start = start_value, terms_target = target_value, terms_weight = weight, terms_direction = direction"
 	"  WHERE owner_id IS NOT (SELECT o.owner_id FROM objective o WHERE o.id = key_result.objective_id);",
+
+	/* 7: kudos shown with their key result and on the receiver's page, read
+	 * on every refresh of the detail pane: without these, a scan of all kudos */
+	"CREATE INDEX kudos_kr ON kudos(kr_id, at) WHERE kr_id IS NOT NULL;"
+	"CREATE INDEX kudos_to ON kudos(to_id, at);",
+
+	/* the score ledger (ledger.c): a commit sequence for every event, taken
+	 * inside the writer's transaction by triggers (so every writer, the
+	 * sqlite3 shell included, numbers its events), and the saved fold */
+	"CREATE TABLE score_clock(id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL);"
+	"INSERT INTO score_clock(id, seq) VALUES(1, 0);"
+	"CREATE TABLE score_journal(seq INTEGER PRIMARY KEY, kind INTEGER NOT NULL, event_id INTEGER NOT NULL);"
+	"CREATE TRIGGER score_journal_checkin AFTER INSERT ON checkin BEGIN"
+	"  UPDATE score_clock SET seq = seq + 1 WHERE id = 1;"
+	"  INSERT INTO score_journal(seq, kind, event_id) SELECT seq, 0, NEW.id FROM score_clock WHERE id = 1;"
+	"END;"
+	"CREATE TRIGGER score_journal_kudos AFTER INSERT ON kudos BEGIN"
+	"  UPDATE score_clock SET seq = seq + 1 WHERE id = 1;"
+	"  INSERT INTO score_journal(seq, kind, event_id) SELECT seq, 1, NEW.id FROM score_clock WHERE id = 1;"
+	"END;"
+	"CREATE TRIGGER score_journal_comment AFTER INSERT ON comment BEGIN"
+	"  UPDATE score_clock SET seq = seq + 1 WHERE id = 1;"
+	"  INSERT INTO score_journal(seq, kind, event_id) SELECT seq, 2, NEW.id FROM score_clock WHERE id = 1;"
+	"END;"
+	"CREATE TABLE score_ledger("
+	"  id INTEGER PRIMARY KEY CHECK (id = 1),"
+	"  rules INTEGER NOT NULL,"
+	"  world INTEGER NOT NULL,"
+	"  seq INTEGER NOT NULL,"
+	"  state BLOB NOT NULL);",
+
+	/* the team settings (settings.c): one row per key set by a lead; a key
+	 * without a row has the built-in default */
+	"CREATE TABLE team_setting("
+	"  key TEXT PRIMARY KEY,"
+	"  value TEXT NOT NULL,"
+	"  by_id INTEGER REFERENCES person(id),"
+	"  at INTEGER NOT NULL) WITHOUT ROWID;",
 };
 
 const int store_nmigrations = (int)(sizeof store_migrations / sizeof store_migrations[0]);

@@ -136,12 +136,47 @@ okr_result store_kr_meta(okr_store *s, int64_t id, kr_meta *m);
  * scored by, set by the writer — unless the writer owns it.  write_kr.c */
 okr_result store_kr_set_terms(okr_store *s, int64_t id);
 
+/* Inside a transaction: refuse a cycle (other than id) sharing a day with
+ * [start, end] (write_okr.c; cycle add and import). */
+okr_result store_cycle_overlap_check(okr_store *s, int64_t id, const char *name, okr_day start, okr_day end);
+
 /* Inside a transaction: is this cycle closed (read-only)?  close.c */
 bool store_cycle_closed(okr_store *s, int64_t cycle_id);
+
+/* read.c, for read_team.c: the SQL of one objective by id (?1) and of the
+ * live key results of one objective (?1), and their row readers. */
+extern const char store_obj_by_id[], store_krs_of_obj[];
+void store_objective_row(sqlite3_stmt *st, okr_objective *o);
+void store_kr_row(sqlite3_stmt *st, okr_kr *k);
+
+/* The score ledger: ledger.c.  What the saved row says it reflects. */
+typedef struct {
+	bool present;
+	bool broken;             /* matched but could not be read: replace it */
+	uint64_t rules, world;
+	int64_t seq;
+} store_ledger_info;
+/* The last commit sequence number handed to an event (0: none yet). */
+okr_result store_ledger_head(okr_store *s, int64_t *seq);
+okr_result store_ledger_meta(okr_store *s, store_ledger_info *out);
+/* The saved fold if it matches these rules and this world, else NULL. */
+score_state *store_ledger_load(okr_store *s, uint64_t rules, uint64_t world);
+/* Outside a transaction: save state when the saved row (as read with it) is
+ * missing, made with other rules or world, or LEDGER_LAG events behind. */
+void store_ledger_keep(okr_store *s, const score_state *state, const store_ledger_info *saved);
+/* Save state whatever the row holds, waiting for the write lock. */
+okr_result store_ledger_save(okr_store *s, const score_state *state);
 
 /* Column helpers. */
 char *store_col_text(sqlite3_stmt *st, int col);  /* malloc'd, never NULL */
 int64_t store_person_id(okr_store *s, const char *login);  /* 0: unknown */
+/* A person by login or display name, folded (names.c); fails with a message
+ * that lists the candidates when the name is ambiguous. */
+okr_result store_person_ref(okr_store *s, const char *who, int64_t *id);
+/* A KPI by folded name: its id, or 0 (*r says whether it was ambiguous). */
+int64_t store_kpi_ref(okr_store *s, const char *name, okr_result *r);
+int64_t store_team_ref(okr_store *s, const char *name);   /* 0: none or ambiguous */
+int64_t store_cycle_ref(okr_store *s, const char *name);  /* 0: none or ambiguous */
 
 const char *store_role_name(okr_role r);
 int64_t store_team_id(okr_store *s, const char *name);    /* 0: unknown */

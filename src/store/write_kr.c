@@ -135,8 +135,9 @@ static okr_result kr_add_txn(okr_store *s, void *vctx)
 		return store_fail(s, OKR_E_DENIED, _("only the owner of O%lld or a lead can add key results to it"),
 				  (long long)in->objective_id);
 	int64_t owner = s->me.id;
-	if (in->owner && *in->owner && !(owner = store_person_id(s, in->owner)))
-		return store_fail(s, OKR_E_NOTFOUND, _("no person '%s' in this database"), in->owner);
+	okr_result pr;
+	if (in->owner && *in->owner && (pr = store_person_ref(s, in->owner, &owner)))
+		return pr;
 	st = store_prepare(s, "SELECT state = 'closed' FROM cycle WHERE id = ?1");
 	if (!st)
 		return OKR_E_FAIL;
@@ -144,7 +145,7 @@ static okr_result kr_add_txn(okr_store *s, void *vctx)
 	bool closed = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
 	store_done(s, st);
 	if (closed)
-		return store_fail(s, OKR_E_DENIED, _("that cycle is closed and read-only"));
+		return store_fail(s, OKR_E_CLOSED, _("that cycle is closed and read-only"));
 
 	double start = in->type == KR_METRIC && !isnan(in->start) ? in->start : 0;
 	double target = in->type == KR_MILESTONE ? 1 : in->target;
@@ -207,7 +208,7 @@ static okr_result kr_edit_txn(okr_store *s, void *vctx)
 		return store_fail(s, OKR_E_DENIED, _("only the owner of K%lld, its objective's owner or a lead "
 						     "can change it"), (long long)c->id);
 	if (store_cycle_closed(s, m.cycle))
-		return store_fail(s, OKR_E_DENIED, _("K%lld's cycle is closed and read-only"), (long long)c->id);
+		return store_fail(s, OKR_E_CLOSED, _("K%lld's cycle is closed and read-only"), (long long)c->id);
 	if (c->version && m.version != c->version) {
 		char who[128] = "someone", idbuf[24], day[11];
 		okr_time at = 0;
@@ -223,8 +224,9 @@ static okr_result kr_edit_txn(okr_store *s, void *vctx)
 		return store_fail(s, OKR_E_USAGE, _("K%lld is a milestone: it has no start or target to change"),
 				  (long long)c->id);
 	int64_t owner = 0;
-	if (in->owner && *in->owner && !(owner = store_person_id(s, in->owner)))
-		return store_fail(s, OKR_E_NOTFOUND, _("no person '%s' in this database"), in->owner);
+	okr_result pr;
+	if (in->owner && *in->owner && (pr = store_person_ref(s, in->owner, &owner)))
+		return pr;
 	sqlite3_stmt *st = store_prepare(s,
 		"UPDATE key_result SET title = COALESCE(?2, title), "
 		"owner_id = CASE WHEN ?3 THEN NULLIF(?4, 0) ELSE owner_id END, "
@@ -295,7 +297,7 @@ static okr_result kr_archive_txn(okr_store *s, void *vctx)
 		return store_fail(s, OKR_E_DENIED, _("only the owner of K%lld, its objective's owner or a lead "
 						     "can archive it"), (long long)c->id);
 	if (store_cycle_closed(s, m.cycle))
-		return store_fail(s, OKR_E_DENIED, _("K%lld's cycle is closed and read-only"), (long long)c->id);
+		return store_fail(s, OKR_E_CLOSED, _("K%lld's cycle is closed and read-only"), (long long)c->id);
 	if (c->version && m.version != c->version)
 		return store_fail(s, OKR_E_CONFLICT, _("K%lld was changed after you read it — nothing was saved"),
 				  (long long)c->id);

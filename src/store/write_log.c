@@ -137,7 +137,7 @@ static okr_result checkin_txn(okr_store *s, void *vctx)
 						     "check it in — leave a comment instead (`okr comment K%lld ...`)"),
 				  (long long)c->target, (long long)c->target);
 	if (cycle_is_closed(s, m.cycle))
-		return store_fail(s, OKR_E_DENIED, _("K%lld's cycle is closed: check-ins are no longer taken"),
+		return store_fail(s, OKR_E_CLOSED, _("K%lld's cycle is closed: check-ins are no longer taken"),
 				  (long long)c->target);
 	/* Its value is the KPI's latest sample: a check-in would be shown
 	 * nowhere and still pay points. */
@@ -233,8 +233,9 @@ static okr_result kpi_add_txn(okr_store *s, void *vctx)
 	struct kpi_ctx *c = vctx;
 	const okr_kpi_in *in = c->in;
 	int64_t owner = s->me.id;
-	if (in->owner && *in->owner && !(owner = store_person_id(s, in->owner)))
-		return store_fail(s, OKR_E_NOTFOUND, _("no person '%s' in this database"), in->owner);
+	okr_result pr;
+	if (in->owner && *in->owner && (pr = store_person_ref(s, in->owner, &owner)))
+		return pr;
 	sqlite3_stmt *st = store_prepare(s,
 		"INSERT INTO kpi(name, unit, target, direction, timeframe, source, frequency, owner_id, created_at) "
 		"VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT(name) DO NOTHING");
@@ -375,10 +376,10 @@ okr_result okr_store_comment(okr_store *s, char kind, int64_t target_id, const c
 static okr_result kudos_txn(okr_store *s, void *vctx)
 {
 	struct log_ctx *c = vctx;
-	int64_t to = store_person_id(s, c->to);
-	if (!to)
-		return store_fail(s, OKR_E_NOTFOUND, _("no person '%s' in this database — `okr list --people` "
-						     "shows who is"), c->to);
+	int64_t to;
+	okr_result pr = store_person_ref(s, c->to, &to);
+	if (pr)
+		return pr;
 	if (to == s->me.id)
 		return store_fail(s, OKR_E_USAGE, _("kudos are for someone else — you cannot give them to yourself"));
 	if (c->target) {
@@ -428,7 +429,7 @@ static okr_result grade_txn(okr_store *s, void *vctx)
 		return store_fail(s, OKR_E_DENIED, _("only the owner of K%lld, its objective's owner or a lead "
 						     "can grade it"), (long long)c->target);
 	if (cycle_is_closed(s, m.cycle))
-		return store_fail(s, OKR_E_DENIED, _("K%lld's cycle is closed: its grades are final"),
+		return store_fail(s, OKR_E_CLOSED, _("K%lld's cycle is closed: its grades are final"),
 				  (long long)c->target);
 	sqlite3_stmt *st = store_prepare(s,
 		"INSERT INTO grade(kr_id, score, note, author_id, at) VALUES(?1, ?2, ?3, ?4, ?5) "

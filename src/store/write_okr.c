@@ -37,18 +37,13 @@ static bool is_lead(okr_store *s)
 	return s->me.role == ROLE_LEAD || s->me.role == ROLE_ADMIN;
 }
 
-/* Inside a transaction: resolve a login, or fail naming it. */
-static okr_result person_ref(okr_store *s, const char *login, int64_t *id)
+/* Inside a transaction: resolve a login or display name, or fail naming it. */
+static okr_result person_ref(okr_store *s, const char *who, int64_t *id)
 {
 	*id = 0;
-	if (!login || !*login)
+	if (!who || !*who)
 		return OKR_OK;
-	*id = store_person_id(s, login);
-	if (!*id)
-		return store_fail(s, OKR_E_NOTFOUND, _("no person '%s' in this database — they are added "
-						     "when they first run okr, or an admin runs `okr person add %s`"),
-				  login, login);
-	return OKR_OK;
+	return store_person_ref(s, who, id);
 }
 
 static int step_done(okr_store *s, sqlite3_stmt *st, const char *doing, okr_result *r)
@@ -84,12 +79,39 @@ struct cycle_ctx {
 	int64_t id;
 };
 
+/* Cycles never overlap: then "the cycle that contains today" is one cycle,
+ * and no check-in could belong to two.  Refused rather than warned, because
+ * a warning printed once is forgotten while the ambiguity stays. */
+okr_result store_cycle_overlap_check(okr_store *s, int64_t id, const char *name, okr_day start, okr_day end)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT name, start_day, end_day FROM cycle "
+					    "WHERE id <> ?1 AND start_day <= ?3 AND ?2 <= end_day ORDER BY start_day LIMIT 1");
+	if (!st)
+		return OKR_E_FAIL;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int(st, 2, start);
+	sqlite3_bind_int(st, 3, end);
+	okr_result r = OKR_OK;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		char a[11], b[11], os[11], oe[11];
+		okr_format_date(start, a);
+		okr_format_date(end, b);
+		okr_format_date(sqlite3_column_int(st, 1), os);
+		okr_format_date(sqlite3_column_int(st, 2), oe);
+		r = store_fail(s, OKR_E_USAGE, _("cycle %s (%s → %s) overlaps cycle %s (%s → %s) — cycles may not "
+			"overlap, so that each day belongs to one cycle; start it after %s or end it before %s"),
+			name, a, b, (const char *)sqlite3_column_text(st, 0), os, oe, oe, os);
+	}
+	store_done(s, st);
+	return r;
+}
+
 static okr_result cycle_add_txn(okr_store *s, void *vctx)
 {
 	struct cycle_ctx *c = vctx;
 	sqlite3_stmt *st = store_prepare(s,
 		"INSERT INTO cycle(name, start_day, end_day, state, is_current) "
-		"VALUES(?1, ?2, ?3, 'planning', NOT EXISTS(SELECT 1 FROM cycle)) ON CONFLICT(name) DO NOTHING");
+		"VALUES(?1, ?2, ?3, 'planning', 0) ON CONFLICT(name) DO NOTHING");
 	if (!st)
 		return OKR_E_FAIL;
 	sqlite3_bind_text(st, 1, c->name, -1, SQLITE_TRANSIENT);
@@ -102,9 +124,9 @@ static okr_result cycle_add_txn(okr_store *s, void *vctx)
 		return store_fail(s, OKR_E_USAGE, _("there is already a cycle named '%s' — choose another name"),
 				  c->name);
 	c->id = sqlite3_last_insert_rowid(s->db);
-	/* The first cycle is current and active at once: a new team can start. */
-	sqlite3_exec(s->db, "UPDATE cycle SET state = 'active' WHERE is_current AND state = 'planning'",
-		     NULL, NULL, NULL);
+	/* Whether it is current follows from its dates (okr_cycle_pick_current). */
+	if ((r = store_cycle_overlap_check(s, c->id, c->name, c->start, c->end)))
+		return r;
 	return store_audit(s, "add", 'C', c->id, c->name);
 }
 
@@ -124,9 +146,35 @@ okr_result okr_store_cycle_add(okr_store *s, const char *name, okr_day start, ok
 	return r;
 }
 
+/* A lead's choice of current cycle only holds between cycles: the cycle that
+ * contains today is current whatever was chosen (okr_cycle_pick_current). */
+static okr_result today_cycle_refusal(okr_store *s, int64_t id)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT name FROM cycle WHERE start_day <= ?1 AND ?1 <= end_day "
+					    "AND id <> ?2 LIMIT 1");
+	if (!st)
+		return OKR_E_FAIL;
+	okr_day today = okr_day_of(okr_now());
+	sqlite3_bind_int(st, 1, today);
+	sqlite3_bind_int64(st, 2, id);
+	okr_result r = OKR_OK;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		char d[11];
+		okr_format_date(today, d);
+		r = store_fail(s, OKR_E_USAGE, _("%s contains today (%s), so it is the current cycle; another "
+			"cycle becomes current on its first day by itself — to work in it now, name it with --cycle"),
+			(const char *)sqlite3_column_text(st, 0), d);
+	}
+	store_done(s, st);
+	return r;
+}
+
 static okr_result cycle_current_txn(okr_store *s, void *vctx)
 {
 	struct cycle_ctx *c = vctx;
+	okr_result tr = today_cycle_refusal(s, c->id);
+	if (tr)
+		return tr;
 	sqlite3_stmt *st = store_prepare(s,
 		"UPDATE cycle SET is_current = (id = ?1), "
 		"state = CASE WHEN id = ?1 AND state = 'planning' THEN 'active' ELSE state END");
@@ -178,7 +226,7 @@ static bool cycle_closed(okr_store *s, int64_t cycle_id)
 
 static okr_result closed_refusal(okr_store *s)
 {
-	return store_fail(s, OKR_E_DENIED, _("that cycle is closed and read-only — "
+	return store_fail(s, OKR_E_CLOSED, _("that cycle is closed and read-only — "
 					     "work in the current cycle (`okr list` shows it)"));
 }
 

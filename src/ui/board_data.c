@@ -280,6 +280,17 @@ static void refresh_person(ui *u)
 	for (size_t i = 0; i < n; i++)
 		if (l[i].person_id == g->person)
 			g->plines[g->nplines++] = i;
+	okr_kudos_free(g->pkudos, g->npkudos);
+	g->pkudos = NULL;
+	g->npkudos = 0;
+	const okr_person *p = board_person(u, g->person);
+	if (p)
+		okr_store_kudos_about(u->store, 0, p->login, BOARD_PERSON_KUDOS, &g->pkudos, &g->npkudos);
+}
+
+bool board_from_ledger(ui *u)
+{
+	return okr_store_score_ledger(u->store, &u->cfg->game, u->cfg->week_offset_minutes, &board_g.st) == OKR_OK;
 }
 
 void board_reload(ui *u, bool live)
@@ -343,6 +354,9 @@ void board_close_person(void)
 	free(g->plines);
 	g->plines = NULL;
 	g->nplines = 0;
+	okr_kudos_free(g->pkudos, g->npkudos);
+	g->pkudos = NULL;
+	g->npkudos = 0;
 	g->person = 0;
 }
 

@@ -58,6 +58,8 @@ typedef struct {
 	score_state *explain;       /* that person's explanation lines */
 	size_t *plines;             /* their lines in score_lines(explain), oldest first */
 	size_t nplines;
+	okr_kudos *pkudos;          /* the latest kudos they received, newest first */
+	size_t npkudos;
 	int ptop;
 
 	/* Celebrations. */
@@ -84,6 +86,9 @@ const char *board_team_name(const ui *u, int64_t id);
 const char *board_window_name(score_window w);
 /* Movement since the viewer last looked; false when it cannot be told. */
 bool board_seen_movement(int64_t id, int rank, int *movement);
+/* Kudos texts shown on a person's page, newest first. */
+enum { BOARD_PERSON_KUDOS = 3 };
+
 /* Open the person view for id (computes their explanation). */
 unsigned board_open_person(ui *u, int64_t id);
 void board_close_person(void);

@@ -132,11 +132,16 @@ static void load(board_state *v, bool flash)
 	okr_store *s = v->ctx->store;
 	v->data_version = okr_store_data_version(s);
 	bool rebuilt = false;
+	/* A lead's change of the team settings shows here at the next change of
+	 * the data, like any other commit. */
+	char serr[512];
+	if (cli_team_settings_apply(s, &v->ctx->cfg, serr, sizeof serr) != OKR_OK)
+		snprintf(v->err, sizeof v->err, "%s", serr);
 	okr_result r = okr_store_score_refresh(s, &v->ctx->cfg.game, v->ctx->cfg.week_offset_minutes, 0,
 					       &v->sc.st, &rebuilt);
 	if (r == OKR_OK && (rebuilt || !v->have_snap)) {
 		okr_snapshot snap;
-		r = okr_store_snapshot(s, 0, false, &snap);
+		r = cli_scores_names(s, &snap);
 		if (r == OKR_OK) {
 			if (v->have_snap)
 				okr_snapshot_free(&v->sc.snap);

@@ -4,13 +4,15 @@
  *   `:`  every action by its name in actions.h, plus `:theme NAME`,
  *        `:cycle NAME` and `:q`;
  *   `/`  search titles of objectives and key results as you type
- *        (case-insensitive for ASCII letters), then n / N;
+ *        (folded by okr_fold: case, accents, NFC — "khach" finds
+ *        "khách hàng"), then n / N;
  *   the cycle switcher (action `cycle`), a small list over the panes.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "okr/fold.h"
 #include "okr/i18n.h"
 #include "okr/text.h"
 #include "okr/util.h"
@@ -24,26 +26,6 @@ unsigned cmdline_open(ui *u, ui_prompt kind)
 	u->search_obj = u->d.obj_id;
 	u->search_kr = u->focus == PANE_OBJECTIVES ? 0 : u->d.kr_id;
 	return DIRTY_FOOTER;
-}
-
-/* ASCII-only case folding: the same answer in every locale. */
-static bool matches(const char *hay, const char *needle)
-{
-	if (!*needle)
-		return false;
-	for (const char *h = hay; *h; h++) {
-		size_t i = 0;
-		for (; needle[i] && h[i]; i++) {
-			char a = h[i], b = needle[i];
-			if (a >= 'A' && a <= 'Z') a = (char)(a - 'A' + 'a');
-			if (b >= 'A' && b <= 'Z') b = (char)(b - 'A' + 'a');
-			if (a != b)
-				break;
-		}
-		if (!needle[i])
-			return true;
-	}
-	return false;
 }
 
 typedef struct {
@@ -103,18 +85,20 @@ static unsigned search_from(ui *u, const char *needle, int64_t obj_id, int64_t k
 	}
 	unsigned dirty = 0;
 	bool found = false;
+	char *folded = okr_fold(needle);
 	for (size_t step = next ? 1 : 0; step <= n && n; step++) {
 		long li = ((long)at + (long)step * dir) % (long)n;
 		size_t i = (size_t)(li < 0 ? li + (long)n : li);
 		const char *title = v[i].kr >= 0 ? s->krs[v[i].kr].title : s->objs[v[i].obj].title;
 		bool hidden = !data_shown(u, &s->objs[v[i].obj]);
-		if (!hidden && matches(title, needle)) {
+		if (!hidden && okr_fold_contains_folded(title, folded)) {
 			dirty = reveal(u, v[i]);
 			found = true;
 			break;
 		}
 	}
 	free(v);
+	free(folded);
 	if (!found)
 		app_message(u, true, _("no match for '%s'"), needle);
 	return dirty | DIRTY_FOOTER;

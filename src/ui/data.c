@@ -247,6 +247,10 @@ bool data_flashing(const ui *u, char kind, int64_t id)
 bool data_load(ui *u, bool flash)
 {
 	okr_snapshot snap;
+	char serr[512];
+	/* The team settings first: a lead's change shows with the data. */
+	if (cli_team_settings_apply(u->store, u->cfg, serr, sizeof serr) != OKR_OK)
+		app_message(u, true, "%s", serr);
 	okr_result r = okr_store_snapshot(u->store, u->cycle_id, false, &snap);
 	if (r) {
 		app_message(u, true, "%s", okr_store_error(u->store));
@@ -274,12 +278,18 @@ bool data_load(ui *u, bool flash)
 	data_rebuild_rows(u);
 	u->data_version = d->snap.data_version;
 	pane_board_invalidate();
-	/* The first load leaves the scores to the loop, after the first frame:
+	/* The first load takes the scores from the ledger, so that they are in
+	 * the first frame; only when the ledger must be rebuilt (new rules, a
+	 * changed world) are they left to the loop, after the first frame:
 	 * scoring a long history from scratch would hold the screen back. */
-	if (u->board_started)
+	if (u->board_started) {
 		board_reload(u, flash);
-	else
+	} else if (board_from_ledger(u)) {
+		u->board_started = true;
+		board_reload(u, false);
+	} else {
 		u->board_pending = true;
+	}
 	u->det.data_version = -1;
 	return true;
 }
@@ -319,6 +329,7 @@ void data_detail_free(ui_detail *det)
 {
 	okr_checkins_free(det->cis, det->ncis);
 	okr_comments_free(det->comments, det->ncomments);
+	okr_kudos_free(det->kudos, det->nkudos);
 	if (det->has_kpi)
 		okr_kpi_free(&det->kpi);
 	memset(det, 0, sizeof *det);
@@ -343,6 +354,7 @@ void data_detail_load(ui *u)
 		return;
 	if (k) {
 		okr_store_kr_values(u->store, k, 50, &det->cis, &det->ncis);
+		okr_store_kudos_about(u->store, k->id, NULL, 50, &det->kudos, &det->nkudos);
 		if (k->kpi_id && okr_store_kpi(u->store, k->kpi_id, &det->kpi) == OKR_OK)
 			det->has_kpi = true;
 	}

@@ -259,7 +259,7 @@ static bool open_other(ui *u, ui_form *fm)
 			add_field(fm, _("Comment"), FIELD_TEXT, true, "");
 		} else {
 			snprintf(fm->title, sizeof fm->title, _("Kudos for the work on %s"), id);
-			add_field(fm, _("To"), FIELD_TEXT, true, k ? k->owner : o->owner)->hint = _("a login");
+			add_field(fm, _("To"), FIELD_TEXT, true, k ? k->owner : o->owner)->hint = _("a login or a name");
 			add_field(fm, _("Message"), FIELD_TEXT, true, "");
 		}
 		return true;
@@ -331,6 +331,20 @@ static bool unchanged(ui_form *fm)
 			return false;
 	}
 	return true;
+}
+
+/* What the giver reads after a kudos: what it earned, or why nothing (the
+ * ledger's own rule, score_kudos_verdict). */
+static void kudos_done(ui *u, int64_t id, const char *typed, char *done, size_t len)
+{
+	score_reason why;
+	char to[128];
+	if (okr_store_kudos_verdict(u->store, id, &u->cfg->game, u->cfg->week_offset_minutes, &why, to,
+				    sizeof to) != OKR_OK) {
+		okr_strlcpy(to, typed, sizeof to);
+		why = SCORE_R_KUDOS_GIVEN;
+	}
+	score_kudos_note(why, to, u->cfg->game.kudos_allowance, u->cfg->game.kudos_given_xp, done, len);
 }
 
 /* One store call; returns OKR_OK or the store's error code. */
@@ -405,7 +419,8 @@ static okr_result save(ui *u, ui_form *fm, char *done, size_t len)
 		break;
 	case FORM_KUDOS:
 		r = okr_store_kudos(s, a + strspn(a, " @"), b, fm->target == 'K' ? fm->id : 0, 0, &nid);
-		snprintf(done, len, _("kudos sent to @%s"), a + strspn(a, " @"));
+		if (r == OKR_OK)
+			kudos_done(u, nid, a + strspn(a, " @"), done, len);
 		break;
 	}
 	free(a);

@@ -34,6 +34,22 @@ static void add_comments(ui *u, ui_lines *ls)
 	}
 }
 
+/* Kudos for the work on the key result: recognition next to the numbers. */
+static void add_kudos(ui *u, ui_lines *ls)
+{
+	const ui_detail *det = &u->det;
+	lines_add(ls, 0, THEME_NORMAL, "");
+	lines_addf(ls, 0, THEME_HELP_SECTION, _("Kudos (%zu)"), det->nkudos);
+	if (!det->nkudos)
+		lines_add(ls, 2, THEME_DIM, _("none yet — press K to give kudos for this work"));
+	for (size_t i = 0; i < det->nkudos; i++) {
+		char w[32];
+		draw_when(det->kudos[i].at, w, sizeof w);
+		lines_addf(ls, 2, THEME_DIM, "%s  @%s → @%s", w, det->kudos[i].from, det->kudos[i].to);
+		lines_add(ls, 4, THEME_NORMAL, det->kudos[i].text);
+	}
+}
+
 static void add_kpi(ui_lines *ls, const okr_kpi *k)
 {
 	char tgt[48], cur[48];
@@ -109,6 +125,7 @@ static void build_kr(ui *u, ui_lines *ls, const okr_kr *k, const okr_assessment 
 	}
 	lines_add(ls, 0, THEME_NORMAL, "");
 	add_comments(u, ls);
+	add_kudos(u, ls);
 }
 
 /* How the objective's progress is made: each part with its progress and

@@ -18,7 +18,7 @@
 #include "okr/util.h"
 #include "board_int.h"
 
-enum { HEAD_MAX = 8 + SCORE_NBADGES };
+enum { HEAD_MAX = 10 + SCORE_NBADGES + BOARD_PERSON_KUDOS };
 
 typedef struct {
 	char text[512];
@@ -35,6 +35,24 @@ static const char *when(okr_time t, int off, char *buf, size_t len)
 	long s = (long)(((l % 86400) + 86400) % 86400);
 	snprintf(buf, len, "%s %02ld:%02ld", d, s / 3600, s / 60 % 60);
 	return buf;
+}
+
+/* The latest kudos received, with their words: recognition is the point. */
+static size_t head_kudos(ui *u, head_line *hl, size_t n)
+{
+	const ui_board *g = &board_g;
+	if (!g->npkudos)
+		return n;   /* no heading over nothing: the explanation matters more */
+	snprintf(hl[n].text, sizeof hl[n].text, _("Kudos received (latest %zu)"), g->npkudos);
+	hl[n++].slot = THEME_HELP_SECTION;
+	for (size_t i = 0; i < g->npkudos; i++) {
+		char w[32];
+		const okr_kudos *k = &g->pkudos[i];
+		snprintf(hl[n].text, sizeof hl[n].text, "  %s  @%s: %s", when(k->at, u->cfg->week_offset_minutes, w,
+			 sizeof w), k->from, k->text);
+		hl[n++].slot = THEME_NORMAL;
+	}
+	return n;
 }
 
 /* Everything above the explanation. */
@@ -90,6 +108,7 @@ static size_t head(ui *u, const okr_person *p, head_line *hl)
 		snprintf(hl[n].text, sizeof hl[n].text, "  %s", _("none yet — a first check-in earns one"));
 		hl[n++].slot = THEME_DIM;
 	}
+	n = head_kudos(u, hl, n);
 	snprintf(hl[n].text, sizeof hl[n].text, _("What earned it (%zu, newest first)"), g->nplines);
 	hl[n++].slot = THEME_HELP_SECTION;
 	return n;

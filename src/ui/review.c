@@ -96,6 +96,7 @@ static ui_review *create(ui *u, const okr_review_scope *sc, bool grading)
 	}
 	ui_review *rv = okr_xcalloc(1, sizeof *rv);
 	okr_review_init(&rv->r, s, ids, n);
+	okr_review_show(&rv->r, 0);   /* the first key result is on screen at once */
 	free(ids);
 	rv->grading = grading;
 	rv->cycle_id = s->cycle_id;
@@ -117,7 +118,7 @@ static ui_review *create(ui *u, const okr_review_scope *sc, bool grading)
 static unsigned go(ui *u, size_t i)
 {
 	ui_review *rv = u->review;
-	rv->r.at = i < rv->r.n ? i : rv->r.n - 1;
+	okr_review_show(&rv->r, i);
 	rv->summary = false;
 	rv->input = INPUT_NONE;
 	rv->input_error[0] = '\0';
@@ -141,7 +142,7 @@ static unsigned advance(ui *u, unsigned char mark)
 	unsigned char *m = &rv->r.mark[rv->r.at];
 	if (mark == REVIEW_SKIPPED && (*m & REVIEW_SEEN))
 		mark = REVIEW_SEEN;   /* something was entered: it was reviewed */
-	*m = mark;
+	*m = (unsigned char)(mark | (*m & REVIEW_SHOWN));
 	if (rv->r.at + 1 < rv->r.n)
 		return go(u, rv->r.at + 1);
 	return show_summary(u);
@@ -180,7 +181,14 @@ unsigned review_open(ui *u, bool grading)
 	}
 	static const char *const filters[] = { N_("all"), N_("mine"), N_("my team") };
 	snprintf(rv->scope, sizeof rv->scope, "%s", grading ? _("every key result") : _(filters[u->filter]));
-	return go(u, 0) | DIRTY_LAYOUT;
+	unsigned d = go(u, 0) | DIRTY_LAYOUT;
+	char end[11];
+	int early = grading ? review_days_early(u, end) : 0;
+	if (early)   /* said before any grade is given, asked again before closing */
+		app_message(u, true, ngettext("%s ends %s, %d day left: grade now; closing early asks again",
+					      "%s ends %s, %d days left: grade now; closing early asks again",
+					      (unsigned long)early), rv->cycle_name, end, early);
+	return d | DIRTY_FOOTER;
 }
 
 bool review_start(ui *u, const ui_review_request *rq)
@@ -228,8 +236,9 @@ static unsigned leave(ui *u)
 	}
 	okr_review_summary s;
 	okr_review_summarize(&u->review->r, &u->d.snap, &u->d.as, &s);
-	app_message(u, false, ngettext("review done: %zu of %zu reviewed, %zu check-in",
-				 "review done: %zu of %zu reviewed, %zu check-ins", s.checkins), s.seen, s.total, s.checkins);
+	app_message(u, false, ngettext("review done: %zu of %zu reviewed, %zu skipped, %zu check-in",
+				 "review done: %zu of %zu reviewed, %zu skipped, %zu check-ins", s.checkins), s.seen, s.total,
+		    s.skipped, s.checkins);
 	okr_review_summary_free(&s);
 	review_free(u);
 	return DIRTY_ALL | DIRTY_LAYOUT;
@@ -334,8 +343,22 @@ static unsigned summary_key(ui *u, int key, okr_action a)
 	case ACT_PAGE_UP: rv->sum_top = rv->sum_top > 10 ? rv->sum_top - 10 : 0; return DIRTY_ALL;
 	default: break;
 	}
-	if (key == 'y' && rv->grading && !rv->closed)
+	if (key == 'y' && rv->grading && !rv->closed) {
+		/* Before the cycle's last day, closing takes a second y. */
+		char end[11];
+		int early = review_days_early(u, end);
+		if (early && !rv->early_asked) {
+			rv->early_asked = true;
+			app_message(u, true, ngettext("%s ends %s, %d day left: y again closes it early, "
+						      "any other key keeps it open",
+						      "%s ends %s, %d days left: y again closes it early, "
+						      "any other key keeps it open", (unsigned long)early),
+				    rv->cycle_name, end, early);
+			return DIRTY_ALL | DIRTY_FOOTER;
+		}
 		return review_close_cycle(u);
+	}
+	rv->early_asked = false;
 	if (key == 'p' || a == ACT_COLLAPSE)
 		return go(u, rv->r.n - 1);
 	if (key == 27 || key == '\n' || key == '\r' || a == ACT_QUIT || a == ACT_OPEN)

@@ -465,6 +465,13 @@ void review_summary_lines(ui *u, ui_lines *ls)
 								  "Close %s now? y closes it: %zu key results without a grade",
 								  left), rv->cycle_name, left);
 			lines_addf(ls, 0, THEME_MESSAGE, "%s", _("get their progress as grade, and the cycle becomes read-only."));
+			char end[11];
+			int early = review_days_early(u, end);
+			if (early)
+				lines_addf(ls, 0, THEME_MESSAGE_ERROR, ngettext(
+					"⚠ %s ends %s, %d day left: closing now is early (y asks again).",
+					"⚠ %s ends %s, %d days left: closing now is early (y asks again).",
+					(unsigned long)early), rv->cycle_name, end, early);
 		}
 	}
 	okr_review_summary_free(&s);

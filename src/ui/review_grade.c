@@ -13,8 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "okr/cycle.h"
 #include "okr/grade.h"
 #include "okr/i18n.h"
+#include "okr/parse.h"
 #include "okr/progress.h"
 #include "okr/util.h"
 #include "review_int.h"
@@ -143,10 +145,22 @@ static okr_result close_txn(okr_store *s, void *ctx)
 			r = okr_store_grade_set(s, kr->id, okr_default_grade(kr), "");
 	}
 	if (!r)
-		r = okr_store_cycle_close(s, cycle);
+		r = okr_store_cycle_close(s, cycle, true);   /* confirmed on the summary */
 	okr_grades_free(g, ng);
 	okr_snapshot_free(&snap);
 	return r;
+}
+
+int review_days_early(ui *u, char end[static 11])
+{
+	const okr_snapshot *s = &u->d.snap;
+	for (size_t i = 0; i < s->ncycles; i++)
+		if (s->cycles[i].id == u->review->cycle_id) {
+			okr_format_date(s->cycles[i].end, end);
+			return okr_cycle_days_early(&s->cycles[i], okr_day_of(okr_now()));
+		}
+	end[0] = '\0';
+	return 0;
 }
 
 unsigned review_close_cycle(ui *u)

@@ -17,6 +17,7 @@ struct ui_review {
 	bool standalone;       /* okr review: leaving the review ends okr */
 	bool summary;          /* the summary is shown */
 	bool closed;           /* grading: the cycle was closed here */
+	bool early_asked;      /* grading: y once before the cycle's end; y again closes */
 	int64_t cycle_id;
 	char cycle_name[128];
 	char scope[192];       /* what is reviewed, for the header */
@@ -60,6 +61,8 @@ unsigned review_grade_open(ui *u);
 unsigned review_grade_key(ui *u, int key);
 unsigned review_close_cycle(ui *u);
 size_t review_ungraded(ui *u);
+/* Days before the reviewed cycle's last day (0: closing is not early). */
+int review_days_early(ui *u, char end[11]);
 
 /* review_draw.c */
 /* The summary as lines, kept whole (width 0): the screen cuts them, stdout

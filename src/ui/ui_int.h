@@ -129,6 +129,8 @@ typedef struct {
 	size_t ncis;
 	okr_comment *comments;
 	size_t ncomments;
+	okr_kudos *kudos;       /* for the work on a key result */
+	size_t nkudos;
 	okr_kpi kpi;
 	bool has_kpi;
 } ui_detail;
@@ -319,6 +321,9 @@ int form_draw_editor(WINDOW *w, int y, int x, int cols, const editor *e, int *fi
  * rows and, when live (another reload, not a cycle switch), turn what
  * changed into banners and highlighted rows. */
 void board_reload(ui *u, bool live);
+/* The scores from the saved ledger when it needs no rebuild (then the first
+ * frame shows them); false leaves them to board_reload after the frame. */
+bool board_from_ledger(ui *u);
 /* Record what the viewer last saw on the board and free everything. */
 void board_leave(ui *u);
 /* The leaderboard's keys (w, t) from any pane. */

@@ -1,12 +1,13 @@
 # lib.sh — helpers for the command-line tests, sourced by tests/cli/*.sh.
 #
-# Each script runs the real binary ($OKR_BIN, default ./okr) in a private
+# Each script runs the real binary ($OKR_BIN, default build/rel/okr-test: the
+# test build, which honours $OKR_USER and $OKR_NOW) in a private
 # temporary HOME with a fixed clock, user and UTF-8 locale, so neither the
 # machine's configuration nor the date can change a result.  Output is TAP:
 # `ok N - desc` / `not ok N - desc`, with the details of a failure as `#`
 # lines; `finish` prints the plan and sets the exit status.
 
-OKR_BIN=${OKR_BIN:-./okr}
+OKR_BIN=${OKR_BIN:-./build/rel/okr-test}
 case $OKR_BIN in /*) ;; *) OKR_BIN=$PWD/$OKR_BIN ;; esac
 [ -x "$OKR_BIN" ] || { echo "Bail out! no okr binary at $OKR_BIN (make it, or set OKR_BIN)"; exit 1; }
 CLI_DIR=$(cd "$(dirname "$0")" && pwd)

@@ -4,7 +4,7 @@
 # TAP output; exits non-zero when any test fails.  Self-contained: needs only
 # the okr binary ($OKR_BIN, default ./okr) and a POSIX shell.
 
-OKR_BIN=${OKR_BIN:-./okr}
+OKR_BIN=${OKR_BIN:-./build/rel/okr-test}
 case $OKR_BIN in /*) ;; *) OKR_BIN=$(pwd)/$OKR_BIN ;; esac
 
 T=$(mktemp -d "${TMPDIR:-/tmp}/okr-board.XXXXXX") || exit 1
@@ -99,6 +99,22 @@ ok "status for the viewer tuan" grep -Eq '^#[0-9]+ .* pts this week · L[0-9]+.*
 okr status --window cycle >"$T/out"
 ok "status with --window cycle" has "pts this cycle"
 
+# The team's progress on the status line (which reads only the team's tree of
+# objectives) is the weighted mean of the team's objectives as okr list shows them.
+team_pct() {   # TEAM: the percentage from okr list --json
+	okr list --team "$1" --json | python3 -c 'import json, sys
+t = sys.argv[1]; o = [x for x in json.load(sys.stdin)["objectives"] if x["team"] == t]
+w = sum(x["weight"] for x in o)
+print("%.0f" % (100 * sum(x["progress"] * x["weight"] for x in o) / w if w else 0))' "$1"
+}
+if command -v python3 >/dev/null 2>&1; then
+	for who in tuan lan hoa wei; do
+		OKR_USER=$who okr status >"$T/out"
+		team=$(sed 's/.* · \(.*\) [0-9]*%$/\1/' "$T/out")
+		ok "status of $who: $team's progress as okr list computes it" has " · $team $(team_pct "$team")%\$"
+	done
+fi
+
 # show PERSON --points.
 okr show jing --points >"$T/out"
 ok "show PERSON --points exits 0" test $? -eq 0
@@ -112,12 +128,16 @@ ok "the repeat is explained in the giver's list" sh -c "'$OKR_BIN' --db '$DB' sh
 okr show nobody >"$T/out" 2>&1
 ok "an unknown person is 'not found' (exit 3)" test $? -eq 3
 
-# Bands instead of bottom ranks.
-printf 'leaderboard = { bands = true; top = 1; };\n' >"$T/bands.conf"
-okr --config "$T/bands.conf" board --once --all >"$T/out"
+# Bands instead of bottom ranks: a team setting, so a lead's change shows on
+# everyone's board.
+OKR_USER=admin okr settings set leaderboard.bands true >/dev/null
+OKR_USER=admin okr settings set leaderboard.top 1 >/dev/null
+okr board --once --all >"$T/out"
 ok "bands: the viewer sees a band, not a bottom rank" \
 	sh -c "grep '^▶' '$T/out' | grep -Eq '\\((on track|needs support)\\)'"
 ok "bands: a summary of the bands" has "below the top:"
+OKR_USER=admin okr settings set leaderboard.bands false >/dev/null
+OKR_USER=admin okr settings set leaderboard.top 5 >/dev/null
 
 # Opting out: hidden from others, visible to oneself.
 if command -v sqlite3 >/dev/null 2>&1; then

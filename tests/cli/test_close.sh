@@ -3,7 +3,7 @@
 # progress, overrides with notes, one transaction, lead/admin only, late
 # check-ins until close, a closed cycle is read-only.
 set -u
-OKR_BIN=${OKR_BIN:-./okr}
+OKR_BIN=${OKR_BIN:-./build/rel/okr-test}
 case $OKR_BIN in /*) ;; *) OKR_BIN=$(pwd)/$OKR_BIN ;; esac
 T=$(mktemp -d "${TMPDIR:-/tmp}/okr-close.XXXXXX")
 trap 'rm -rf "$T"' EXIT
@@ -56,10 +56,10 @@ check "O4 is the weighted mean of its grades (0.30, 0.29, 0.38 → 0.32)" sh -c 
 check "every key result has a grade" test "$(grades)" = 10
 check "the note of an override is stored" sh -c "'$OKR_BIN' --db '$T/demo.db' export --format json | grep -q 'vendor slipped'"
 check "the cycle is closed" sh -c "'$OKR_BIN' --db '$T/demo.db' cycle list | grep 2026-Q4 | grep -q closed"
-check "no check-in in a closed cycle (exit 6)" test "$(code as tuan checkin K10 16)" = 6
-check "no grade change in a closed cycle (exit 6)" test "$(code as lan grade K1 0.5)" = 6
-check "no key result edit in a closed cycle (exit 6)" test "$(code as lan kr edit K1 --title x)" = 6
-check "no objective edit in a closed cycle (exit 6)" test "$(code as lan objective edit O1 --title x)" = 6
+check "no check-in in a closed cycle (exit 8)" test "$(code as tuan checkin K10 16)" = 8
+check "no grade change in a closed cycle (exit 8)" test "$(code as lan grade K1 0.5)" = 8
+check "no key result edit in a closed cycle (exit 8)" test "$(code as lan kr edit K1 --title x)" = 8
+check "no objective edit in a closed cycle (exit 8)" test "$(code as lan objective edit O1 --title x)" = 8
 check "closing twice is refused (exit 2)" test "$(code as lan cycle close 2026-Q4)" = 2
 check "nothing is due once the cycle is closed" \
 	sh -c "! OKR_NOW=$late OKR_USER=tuan '$OKR_BIN' --db '$T/demo.db' due | grep -q 'Grades to give'"

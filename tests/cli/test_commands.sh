@@ -28,9 +28,9 @@ expect_out "2026-Q4" okr cycle add 2026-Q4 --start 2026-10-01 --end 2026-12-31
 expect_out "2027-Q1" okr cycle add 2027-Q1 --start 2027-01-01 --end 2027-03-31
 expect_out "* 2026-Q4      2026-10-01 → 2026-12-31  active
   2027-Q1      2027-01-01 → 2027-03-31  planning" okr cycle list
-expect_exit 0 okr cycle current 2027-Q1
-expect_out "  2026-Q4      2026-10-01 → 2026-12-31  active
-* 2027-Q1      2027-01-01 → 2027-03-31  active" okr cycle list
+refused 2 "2026-Q4 contains today (2026-11-23), so it is the current cycle" okr cycle current 2027-Q1
+expect_out "* 2026-Q4      2026-10-01 → 2026-12-31  active
+  2027-Q1      2027-01-01 → 2027-03-31  planning" okr cycle list
 expect_exit 0 okr cycle current 2026-Q4
 refused 2 "already a cycle" okr cycle add 2026-Q4 --start 2026-10-01 --end 2026-12-31
 refused 2 "ends before it starts" okr cycle add Bad --start 2026-10-01 --end 2026-09-01

@@ -2,7 +2,7 @@
 # test_due.sh — okr due: a person's quiet key results, overdue KPI values and
 # grades to give, as text and --json; always exit 0.
 set -u
-OKR_BIN=${OKR_BIN:-./okr}
+OKR_BIN=${OKR_BIN:-./build/rel/okr-test}
 case $OKR_BIN in /*) ;; *) OKR_BIN=$(pwd)/$OKR_BIN ;; esac
 T=$(mktemp -d "${TMPDIR:-/tmp}/okr-due.XXXXXX")
 trap 'rm -rf "$T"' EXIT

@@ -3,7 +3,7 @@
 # checked-in file), CSV and JSON that are deterministic, quoted and escaped,
 # and database text that never reaches the output raw.
 set -u
-OKR_BIN=${OKR_BIN:-./okr}
+OKR_BIN=${OKR_BIN:-./build/rel/okr-test}
 case $OKR_BIN in /*) ;; *) OKR_BIN=$(pwd)/$OKR_BIN ;; esac
 HERE=$(cd "$(dirname "$0")" && pwd)
 T=$(mktemp -d "${TMPDIR:-/tmp}/okr-export.XXXXXX")
@@ -87,8 +87,10 @@ check "--team: the leaderboard lists that team's people only" \
 okr person name wei '*Wei* | [x](y)' >/dev/null
 okr export --format md >"$T/w.md"
 check "a name's Markdown is escaped in the leaderboard" grep -qF '| 2 | \*Wei\* \| \[x\](y) (@wei) | Product | 202 |' "$T/w.md"
-printf 'leaderboard = { bands = true; top = 2; };\n' >"$T/bands.conf"
-okr --config "$T/bands.conf" export --format md >"$T/b.md"
+okr settings set leaderboard.bands true >/dev/null
+okr settings set leaderboard.top 2 >/dev/null
+okr export --format md >"$T/b.md"
+okr settings set leaderboard.bands false >/dev/null
 check "with leaderboard.bands: the top 2, then the bands counted" \
 	sh -c "test \"\$(sed -n '/^## Leaderboard/,/^By team/p' '$T/b.md' | grep -c '^| [0-9]')\" = 2 &&
 		grep -qx 'Below the top: [0-9]* on track, [0-9]* need support.' '$T/b.md'"

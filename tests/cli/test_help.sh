@@ -10,7 +10,7 @@ run "$OKR_BIN" help
 cp "$OUT" "$H"
 [ "$rc" = 0 ]; check $? "okr help exits 0"
 grep -qx "  okr show ID|PERSON \[--points\] \[--json\]" "$H"; check $? "show: ID|PERSON [--points] [--json]" "$(grep 'okr show' "$H")"
-grep -qx "  okr cycle close CYCLE \[--grade KR=SCORE\[:NOTE\]\]\.\.\." "$H"; check $? "cycle lists close" "$(grep 'okr cycle' "$H")"
+grep -qx "  okr cycle close CYCLE \[--grade KR=SCORE\[:NOTE\]\]\.\.\. \[--force\]" "$H"; check $? "cycle lists close" "$(grep 'okr cycle' "$H")"
 grep -qx "  okr list \[--cycle C\] \[--team T\] \[--mine\] \[--unapproved\] \[--archived\] \[--people|--teams|--kpis\] \[--json\]" "$H"
 check $? "list names --archived"
 run "$OKR_BIN" --help

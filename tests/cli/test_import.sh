@@ -3,7 +3,7 @@
 # an empty database → export gives the same file), the dry run, importing
 # twice, bad rows reported by line or path with nothing written (exit 2).
 set -u
-OKR_BIN=${OKR_BIN:-./okr}
+OKR_BIN=${OKR_BIN:-./build/rel/okr-test}
 case $OKR_BIN in /*) ;; *) OKR_BIN=$(pwd)/$OKR_BIN ;; esac
 T=$(mktemp -d "${TMPDIR:-/tmp}/okr-import.XXXXXX")
 trap 'rm -rf "$T"' EXIT
@@ -23,8 +23,7 @@ db demo.db demo >/dev/null || { echo "Bail out! okr demo failed"; exit 1; }
 # Make the source richer than the demo: a closed cycle with grades and a
 # text with control characters, quotes, commas and a newline.
 OKR_USER=jing db demo.db grade K5 0.7 -m 'close enough' >/dev/null
-OKR_USER=lan db demo.db cycle close 2026-Q4 --grade 'K8=0.3:vendor "slipped", again' >/dev/null
-db demo.db cycle current 2026-next >/dev/null
+OKR_USER=lan db demo.db cycle close 2026-Q4 --force --grade 'K8=0.3:vendor "slipped", again' >/dev/null
 db demo.db objective add "$(printf 'Tab\there, ESC \033[1m, newline\nend')" --cycle 2026-next >/dev/null
 db demo.db export --format json >"$T/a.json"
 db demo.db export --format csv >"$T/a.csv"

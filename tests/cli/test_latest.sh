@@ -34,10 +34,13 @@ expect_out_contains "value      830 / 1000" okr show K2
 # A file from before schema 4: upgraded by the first command that writes,
 # with the latest values filled in from the check-ins already there.
 newest=$(sqlite3 "$DB" 'PRAGMA user_version')
-sqlite3 "$DB" "DROP TABLE board_look; DROP TRIGGER checkin_latest_i; DROP TABLE checkin_latest;
+sqlite3 "$DB" "DROP INDEX kudos_kr; DROP INDEX kudos_to; DROP TABLE board_look; DROP TRIGGER checkin_latest_i; DROP TABLE checkin_latest;
 	ALTER TABLE key_result DROP COLUMN terms_by; ALTER TABLE key_result DROP COLUMN terms_start;
 	ALTER TABLE key_result DROP COLUMN terms_target; ALTER TABLE key_result DROP COLUMN terms_weight;
-	ALTER TABLE key_result DROP COLUMN terms_direction; PRAGMA user_version = 3"
+	ALTER TABLE key_result DROP COLUMN terms_direction; DROP TABLE IF EXISTS team_setting; DROP TABLE IF EXISTS score_ledger; DROP TABLE IF EXISTS score_journal;
+	DROP TABLE IF EXISTS score_clock; DROP TRIGGER IF EXISTS score_journal_checkin;
+	DROP TRIGGER IF EXISTS score_journal_kudos; DROP TRIGGER IF EXISTS score_journal_comment;
+	PRAGMA user_version = 3"
 run okr cycle list
 check $? "okr cycle list upgrades a schema-3 file" "exit $rc"
 [ "$(sqlite3 "$DB" 'PRAGMA user_version')" = "$newest" ]; check $? "the file is at the newest schema ($newest)"

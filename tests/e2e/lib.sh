@@ -6,12 +6,13 @@
 # for a fixed time where a condition can be polled: wait_for polls the pane
 # every 20 ms up to a timeout.
 #
-# Environment: OKR_BIN (default ./okr) — run the suite against build/san/okr
+# Environment: OKR_BIN (default build/rel/okr-test, the test build that honours
+# $OKR_USER and $OKR_NOW) — run the suite against build/san/okr-test
 # to test under the sanitizers.
 
 set -u
 
-OKR_BIN=${OKR_BIN:-./okr}
+OKR_BIN=${OKR_BIN:-./build/rel/okr-test}
 case $OKR_BIN in /*) ;; *) OKR_BIN=$(cd "$(dirname "$OKR_BIN")" && pwd)/$(basename "$OKR_BIN") ;; esac
 E2E_NOW=1795435200            # fixed clock: 2026-11-23, inside the demo cycle
 E2E_SOCK=okr-e2e-$$
@@ -51,6 +52,9 @@ e2e_start() {
 		env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color OKR_NOW=$E2E_NOW OKR_USER=${E2E_USER:-sarah} \
 		OKR_CONFIG="$OKR_CONFIG" "$@" "$OKR_BIN" --db "$E2E_DB"
 	tmux -L "$E2E_SOCK" set -g remain-on-exit on >/dev/null
+	# Keep the server when a test kills its last session to start another:
+	# otherwise the next new-session can race the exiting server.
+	tmux -L "$E2E_SOCK" set -s exit-empty off >/dev/null
 	wait_for 'Objectives' 5 || { screen; echo "Bail out! okr did not start"; exit 1; }
 }
 
@@ -132,6 +136,9 @@ e2e_run() {
 		env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color OKR_NOW=$E2E_NOW OKR_USER=${E2E_USER:-sarah} \
 		OKR_CONFIG="$OKR_CONFIG" "$OKR_BIN" --db "$E2E_DB" "$@"
 	tmux -L "$E2E_SOCK" set -g remain-on-exit on >/dev/null
+	# Keep the server when a test kills its last session to start another:
+	# otherwise the next new-session can race the exiting server.
+	tmux -L "$E2E_SOCK" set -s exit-empty off >/dev/null
 }
 
 # e2e_replace COLS ROWS COMMAND...: a new session "e2e" running COMMAND in

@@ -20,6 +20,7 @@ check "with a line about it" wait_for 'review done'
 
 keys : close-cycle Enter
 check ":close-cycle opens grading mode" wait_for 'Grading 2026-Q4 for close' 5
+check "… and says at once that the cycle has not ended" wait_for '2026-Q4 ends 2026-12-24, 31 days left: grade now; closing early asks again' 5
 check "K1 keeps its earlier grade" wait_for 'Grade K1 +0.90'
 keys Enter
 check "Enter accepts it and moves on; K2 defaults to its progress" wait_for 'Grade K2 +0.61'
@@ -31,6 +32,11 @@ keys Escape q
 check "q shows the summary with the close question" wait_for 'Close 2026-Q4 now\? y closes it: 8 key results without a grade'
 check "two grades were given" wait_for '0 check-ins · 2 grades'
 check "the cycle is still open" sh -c "'$OKR_BIN' --db '$E2E_DB' cycle list | grep 2026-Q4 | grep -q active"
+check "the summary warns that closing now is early" wait_for '⚠ 2026-Q4 ends 2026-12-24, 31 days left: closing now is early \(y asks again\)'
+keys y
+check "before the cycle's last day, y asks for confirmation" \
+	wait_for '2026-Q4 ends 2026-12-24, 31 days left: y again closes it early'
+check "… and has not closed it yet" sh -c "'$OKR_BIN' --db '$E2E_DB' cycle list | grep 2026-Q4 | grep -q active"
 keys y
 check "y closes the cycle" wait_for 'closed 2026-Q4: every key result is graded' 5
 check "the database says closed" sh -c "'$OKR_BIN' --db '$E2E_DB' cycle list | grep 2026-Q4 | grep -q closed"

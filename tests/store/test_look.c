@@ -37,7 +37,7 @@ static int setup(void **state)
 	if (!mkdtemp(f->dir))
 		return -1;
 	snprintf(f->path, sizeof f->path, "%s/okr.db", f->dir);
-	setenv("OKR_NOW", "1795435200", 1);
+	okr_clock_fix(1795435200);
 	*state = f;
 	return 0;
 }

@@ -163,9 +163,7 @@ static int setup(void **state)
 	if (!mkdtemp(dir))
 		return -1;
 	snprintf(path, sizeof path, "%s/okr.db", dir);
-	char now[32];
-	snprintf(now, sizeof now, "%d", NOW);
-	setenv("OKR_NOW", now, 1);
+	okr_clock_fix(NOW);
 	return 0;
 }
 

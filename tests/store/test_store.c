@@ -5,7 +5,7 @@
  * writers in separate processes, roles, audit, doorbell and snapshots.
  *
  * Every test gets its own mkdtemp directory, removed afterwards.  The clock
- * is fixed with $OKR_NOW so nothing depends on the day the tests run.
+ * is fixed with okr_clock_fix so nothing depends on the day the tests run.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -804,18 +804,18 @@ static void test_closed_cycle(void **state)
 	assert_int_equal(okr_store_checkin(s, 1, 10, 5, NULL, NULL, 0, NULL), OKR_OK);
 	raw_exec(f->path, "UPDATE cycle SET state = 'closed'");
 	int64_t audits = count(f->path, "audit");
-	assert_int_equal(okr_store_checkin(s, 1, 20, 5, NULL, NULL, 0, NULL), OKR_E_DENIED);
+	assert_int_equal(okr_store_checkin(s, 1, 20, 5, NULL, NULL, 0, NULL), OKR_E_CLOSED);
 	assert_contains(okr_store_error(s), "closed");
-	assert_int_equal(okr_store_grade_set(s, 1, 0.3, NULL), OKR_E_DENIED);
+	assert_int_equal(okr_store_grade_set(s, 1, 0.3, NULL), OKR_E_CLOSED);
 	okr_objective_in o = okr_objective_in_none();
 	o.title = "Too late";
-	assert_int_equal(okr_store_objective_add(s, &o, NULL), OKR_E_DENIED);
-	assert_int_equal(okr_store_objective_edit(s, 1, 0, &o), OKR_E_DENIED);
+	assert_int_equal(okr_store_objective_add(s, &o, NULL), OKR_E_CLOSED);
+	assert_int_equal(okr_store_objective_edit(s, 1, 0, &o), OKR_E_CLOSED);
 	okr_kr_in k = okr_kr_in_none();
 	k.objective_id = 1;
 	k.title = "Too late";
 	k.target = 2;
-	assert_int_equal(okr_store_kr_add(s, &k, NULL), OKR_E_DENIED);
+	assert_int_equal(okr_store_kr_add(s, &k, NULL), OKR_E_CLOSED);
 	assert_int_equal(count(f->path, "checkin"), 1);
 	assert_int_equal(count(f->path, "audit"), audits);
 	okr_store_close(s);
@@ -918,7 +918,7 @@ static void test_snapshot(void **state)
 
 int main(void)
 {
-	setenv("OKR_NOW", "1795435200", 1);
+	okr_clock_fix(1795435200);
 	setenv("TZ", "UTC", 1);
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_create_open_reopen, setup, teardown),

@@ -182,6 +182,36 @@ static void test_summary(void **state)
 	okr_review_free(&r);
 }
 
+/* What the meeting did with each key result, as the summary counts it. */
+static void test_summary_counts_marks(void **state)
+{
+	(void)state;
+	okr_snapshot s = world();
+	int64_t ids[] = { 2, 5, 3, 4 };
+	okr_review r;
+	okr_review_init(&r, &s, ids, 4);
+	okr_review_show(&r, 0);                        /* K2 on screen, then q: reviewed */
+	okr_review_show(&r, 1);
+	r.mark[1] |= REVIEW_SKIPPED;                   /* K5 skipped */
+	okr_review_show(&r, 1);                        /* … and shown again: still skipped */
+	r.mark[2] = REVIEW_SKIPPED | REVIEW_SEEN;      /* K3 skipped, then commented on: reviewed */
+	okr_review_summary sum;
+	okr_assessment a[6] = { { 0 } };
+	okr_assessments as = { .objs = NULL, .krs = a };
+	okr_review_summarize(&r, &s, &as, &sum);
+	assert_int_equal(sum.seen, 2);
+	assert_int_equal(sum.skipped, 1);
+	assert_int_equal(sum.nskipped, 1);
+	assert_int_equal(sum.skipped_ids[0], 5);
+	assert_int_equal(sum.unvisited, 1);            /* only K4 was never on screen */
+	assert_int_equal(r.at, 1);
+	/* Shown is not done: the next open one may be a shown one. */
+	assert_int_equal(okr_review_next_open(&r, 2), 3);
+	assert_int_equal(okr_review_next_open(&r, 3), 0);
+	okr_review_summary_free(&sum);
+	okr_review_free(&r);
+}
+
 static void test_summary_empty(void **state)
 {
 	(void)state;
@@ -205,6 +235,7 @@ int main(void)
 		cmocka_unit_test(test_scope_team_and_owner),
 		cmocka_unit_test(test_next_open),
 		cmocka_unit_test(test_summary),
+		cmocka_unit_test(test_summary_counts_marks),
 		cmocka_unit_test(test_summary_empty),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,74 @@
+/*
+ * settings.c — the team settings as every command, screen and viewer sees
+ * them: the rows of the database applied over the personal okr.conf, so two
+ * people with different files see the same statuses, progress and scores
+ * (SPEC §7).  Internal to the program; `okr settings` is cmd_settings.c.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "okr/cli.h"
+#include "okr/i18n.h"
+#include "okr/util.h"
+
+int cli_team_settings_apply(okr_store *s, okr_config *cfg, char *err, size_t errlen)
+{
+	okr_setting *v;
+	size_t n;
+	okr_result r = okr_store_settings(s, &v, &n);
+	if (r) {
+		snprintf(err, errlen, "%s", okr_store_error(s));
+		return r;
+	}
+	const char **keys = okr_xcalloc(n + 1, sizeof *keys), **vals = okr_xcalloc(n + 1, sizeof *vals);
+	for (size_t i = 0; i < n; i++) {
+		keys[i] = v[i].key;
+		vals[i] = v[i].value;
+	}
+	bool ok = okr_config_team_apply(cfg, keys, vals, n, err, errlen);
+	free(keys);
+	free(vals);
+	okr_settings_free(v, n);
+	return ok ? OKR_OK : OKR_E_DB;
+}
+
+int cli_team_settings(cli_ctx *ctx)
+{
+	char err[512];
+	int r = cli_team_settings_apply(ctx->store, &ctx->cfg, err, sizeof err);
+	return r ? cli_fail(r, _("the team settings in %s: %s"), ctx->db_path, err) : 0;
+}
+
+void cli_team_conf_warn(const cli_ctx *ctx)
+{
+	FILE *f = fopen(ctx->config_path, "r");
+	if (!f)
+		return;
+	char *text = NULL;
+	size_t len = 0, cap = 0, got;
+	char buf[4096];
+	while ((got = fread(buf, 1, sizeof buf, f)) > 0 && len < (1u << 20)) {
+		okr_xgrow(&text, &cap, len + got + 1, 1);
+		memcpy(text + len, buf, got);
+		len += got;
+	}
+	fclose(f);
+	if (!text)
+		return;
+	text[len] = '\0';
+	char key[64], lit[64];
+	unsigned line = 0;
+	if (okr_config_team_in_text(text, key, sizeof key, &line) && !ctx->store) {
+		fprintf(stderr, _("okr: %s:%u: '%s' is a team setting now, the same for everyone and kept in the "
+				  "database, so okr.conf's value is ignored — remove it from the file; a lead changes "
+				  "it with `okr settings set %s VALUE`\n"), ctx->config_path, line, key, key);
+	} else if (okr_config_team_in_text(text, key, sizeof key, &line)) {
+		okr_config_team_format(&ctx->cfg, key, lit, sizeof lit);
+		fprintf(stderr, _("okr: %s:%u: '%s' is a team setting now, the same for everyone and kept in the "
+				  "database, so okr.conf's value is ignored — remove it from the file; the team's "
+				  "value is %s, and a lead changes it with `okr settings set %s VALUE`\n"),
+			ctx->config_path, line, key, lit, key);
+	}
+	free(text);
+}

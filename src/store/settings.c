@@ -1,0 +1,109 @@
+/*
+ * settings.c — the team settings (SPEC §7) as rows of team_setting: a key
+ * (a dotted okr.conf path such as "gamification.checkin_xp") and its value
+ * as libconfig text.  A key without a row has the built-in default.  What a
+ * value may be is checked by src/config (the same loader as okr.conf); the
+ * store decides who may change one and records every change.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "okr/i18n.h"
+#include "okr/util.h"
+#include "store_int.h"
+
+struct list_ctx {
+	okr_setting *v;
+	size_t n;
+};
+
+static okr_result list_txn(okr_store *s, void *vctx)
+{
+	struct list_ctx *c = vctx;
+	sqlite3_stmt *st = store_prepare(s,
+		"SELECT t.key, t.value, COALESCE(p.login, ''), t.at FROM team_setting t "
+		"LEFT JOIN person p ON p.id = t.by_id ORDER BY t.key");
+	if (!st)
+		return OKR_E_FAIL;
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		okr_xgrow(&c->v, &cap, c->n + 1, sizeof *c->v);
+		okr_setting *e = &c->v[c->n++];
+		e->key = store_col_text(st, 0);
+		e->value = store_col_text(st, 1);
+		e->by = store_col_text(st, 2);
+		e->at = sqlite3_column_int64(st, 3);
+	}
+	store_done(s, st);
+	return rc == SQLITE_DONE ? OKR_OK : store_sqlerr(s, rc, _("reading the team settings"));
+}
+
+okr_result okr_store_settings(okr_store *s, okr_setting **out, size_t *n)
+{
+	struct list_ctx c = { NULL, 0 };
+	okr_result r = store_read(s, list_txn, &c);
+	if (r) {
+		okr_settings_free(c.v, c.n);
+		c.v = NULL;
+		c.n = 0;
+	}
+	*out = c.v;
+	*n = c.n;
+	return r;
+}
+
+void okr_settings_free(okr_setting *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].key);
+		free(v[i].value);
+		free(v[i].by);
+	}
+	free(v);
+}
+
+struct set_ctx {
+	const char *key, *value;
+};
+
+static okr_result set_txn(okr_store *s, void *vctx)
+{
+	struct set_ctx *c = vctx;
+	if (s->me.role != ROLE_LEAD && s->me.role != ROLE_ADMIN)
+		return store_fail(s, OKR_E_DENIED, _("only a lead or an admin can change the team's settings — "
+						     "ask one to run `okr settings set %s %s`"), c->key, c->value);
+	sqlite3_stmt *st = store_prepare(s, "SELECT value FROM team_setting WHERE key = ?1");
+	if (!st)
+		return OKR_E_FAIL;
+	sqlite3_bind_text(st, 1, c->key, -1, SQLITE_STATIC);
+	char *old = sqlite3_step(st) == SQLITE_ROW ? store_col_text(st, 0) : NULL;
+	store_done(s, st);
+	bool same = old && !strcmp(old, c->value);
+	char detail[512];
+	snprintf(detail, sizeof detail, "%s: %s → %s", c->key, old ? old : "(default)", c->value);
+	free(old);
+	if (same)
+		return OKR_OK;
+	st = store_prepare(s, "INSERT INTO team_setting(key, value, by_id, at) VALUES(?1, ?2, ?3, ?4) "
+			      "ON CONFLICT(key) DO UPDATE SET value = excluded.value, by_id = excluded.by_id, "
+			      "at = excluded.at");
+	if (!st)
+		return OKR_E_FAIL;
+	sqlite3_bind_text(st, 1, c->key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, c->value, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, s->me.id);
+	sqlite3_bind_int64(st, 4, okr_now());
+	int rc = sqlite3_step(st);
+	store_done(s, st);
+	if (rc != SQLITE_DONE)
+		return store_sqlerr(s, rc, _("saving the team settings"));
+	return store_audit(s, "setting", 'S', 0, detail);
+}
+
+okr_result okr_store_setting_set(okr_store *s, const char *key, const char *value)
+{
+	struct set_ctx c = { key, value };
+	return store_write(s, set_txn, &c);
+}
