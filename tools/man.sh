@@ -49,6 +49,10 @@ settings() {
 	function flush_text(   i) { for (i = 1; i <= n; i++) print text[i]; n = 0 }
 	/^#/ && !started { next }
 	/^$/ { started = 1; if (!ingroup) n = 0; next }
+	# A team setting is shown commented out ("#rollup = ...;"): the same
+	# entry, marked as living in the database.
+	{ team = 0 }
+	ingroup != "keys" && /^[ \t]*#[ \t]*([a-z_0-9]+ = |\};)/ { sub(/#/, ""); team = 1 }
 	/^[ \t]*#/ {
 		sub(/^[ \t]*# ?/, "")
 		if (ingroup == "keys") { ex[++nex] = $0; next }
@@ -70,6 +74,8 @@ settings() {
 		printf ".TP\n.B %s%s\n", ingroup ? ingroup "." : "", key
 		flush_text()
 		printf ".br\nDefault: %s\n", val
+		if (team)
+			printf ".br\nA team setting, kept in the database: `okr settings set %s%s VALUE` (leads and admins).\n", ingroup ? ingroup "." : "", key
 	}' "$root/okr.conf.example" | esc_settings
 }
 

@@ -11,6 +11,7 @@
 
 #include "okr/assess.h"
 #include "okr/cli.h"
+#include "okr/text.h"
 #include "okr/i18n.h"
 #include "okr/parse.h"
 #include "okr/plan.h"
@@ -90,8 +91,10 @@ static void print_human(const okr_snapshot *from, const okr_plan *plan, const ch
 	for (size_t i = 0; i < plan->nobjs; i++) {
 		const okr_plan_obj *po = &plan->objs[i];
 		const okr_objective *o = &from->objs[po->obj];
-		printf("  %-5s → %-5s ", okr_format_id(ID_OBJECTIVE, o->id, id, sizeof id),
-		       new_id(ID_OBJECTIVE, objs, i, nid, sizeof nid));
+		/* The new ID may be the translated word "new": padded by columns. */
+		printf("  %-5s → ", okr_format_id(ID_OBJECTIVE, o->id, id, sizeof id));
+		cli_cell(stdout, new_id(ID_OBJECTIVE, objs, i, nid, sizeof nid), 5, TEXT_ALIGN_LEFT);
+		putchar(' ');
 		cli_put(stdout, o->title, 44);
 		if (o->owner[0]) {
 			printf(" @");
@@ -104,8 +107,9 @@ static void print_human(const okr_snapshot *from, const okr_plan *plan, const ch
 		putchar('\n');
 		for (size_t k = 0; k < po->nkrs; k++, nk++) {
 			const okr_kr *kr = &from->krs[po->krs[k]];
-			printf("      %-5s → %-5s ", okr_format_id(ID_KR, kr->id, id, sizeof id),
-			       new_id(ID_KR, krs, nk, nid, sizeof nid));
+			printf("      %-5s → ", okr_format_id(ID_KR, kr->id, id, sizeof id));
+			cli_cell(stdout, new_id(ID_KR, krs, nk, nid, sizeof nid), 5, TEXT_ALIGN_LEFT);
+			putchar(' ');
 			cli_put(stdout, kr->title, 40);
 			kr_values(kr, val, sizeof val);
 			printf("  %s", val);

@@ -73,7 +73,7 @@ static int show(cli_ctx *ctx, bool as_json)
 			json_bool(&j, "default", row == NULL);
 			if (row) {
 				json_str(&j, "by", row->by);
-				json_int(&j, "at", row->at);
+				json_time(&j, "at", row->at);
 			}
 			json_end_obj(&j);
 		} else if (row) {

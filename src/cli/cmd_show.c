@@ -73,7 +73,7 @@ static void show_kudos(cli_ctx *ctx, int64_t kr_id, json_out *j)
 			json_obj(j, NULL);
 			json_str(j, "from", k[i].from);
 			json_str(j, "to", k[i].to);
-			json_int(j, "at", k[i].at);
+			json_time(j, "at", k[i].at);
 			json_str(j, "text", k[i].text);
 			json_end_obj(j);
 			continue;

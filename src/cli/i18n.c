@@ -30,7 +30,7 @@ static bool is_dir(const char *path)
 }
 
 /* build/locale beside the binary (./okr), or beside its build directory
- * (build/san/okr). */
+ * (build/san/okr, build/rel/okr-test: any directory right under build/). */
 static bool checkout_locale(char *out, size_t len)
 {
 	char exe[PATH_MAX];
@@ -46,9 +46,13 @@ static bool checkout_locale(char *out, size_t len)
 	if (is_dir(out))
 		return true;
 	slash = strrchr(exe, '/');
-	if (!slash || strcmp(slash, "/san") != 0)
+	if (!slash)
 		return false;
-	snprintf(out, len, "%s/../locale", exe);
+	*slash = '\0';
+	const char *parent = strrchr(exe, '/');
+	if (!parent || strcmp(parent, "/build") != 0)
+		return false;
+	snprintf(out, len, "%s/locale", exe);
 	return is_dir(out);
 }
 

@@ -42,10 +42,16 @@ bool cli_write_json_wanted(const cli_command *c, int *argc, char **argv)
 			at = i;
 	if (at < 0)
 		return false;
-	/* `okr kpi list --json` is the command's own. */
+	/* `okr kpi list --json` is the command's own, and so is `okr settings
+	 * --json`, whose sub-command word is optional ("[show] [--json]"): when
+	 * argv names no sub-command, any form with a --json of its own counts. */
 	cli_form f;
+	bool named = false;
+	for (int i = 0; *argc > 0 && cli_usage_form(c->args, i, &f); i++)
+		named = named || (f.sub[0] && !strcmp(f.sub, argv[0]));
 	for (int i = 0; cli_usage_form(c->args, i, &f); i++) {
-		if (*argc == 0 || strcmp(f.sub, argv[0]))
+		bool meant = !named || !strcmp(f.sub, argv[0]);
+		if (!meant)
 			continue;
 		for (int k = 0; k < f.nopts; k++)
 			if (!strcmp(f.opts[k].name, "--json"))

@@ -24,7 +24,7 @@
 
 /* Bump when score.c pays, awards or remembers differently with the same
  * structs: every saved ledger is then rebuilt once. */
-#define SCORE_LEDGER_VERSION 1
+#define SCORE_LEDGER_VERSION 2   /* 2: fair points (terms set by someone else) */
 
 static const char magic[8] = { 'o', 'k', 'r', 'l', 'e', 'd', 'g', '1' };
 

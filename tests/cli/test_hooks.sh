@@ -122,7 +122,7 @@ run hk checkin K1 90 -m "back"
 run hk checkin K1 100 -m "again"
 [ "$(grep -c 'celebration: running' "$LOG")" = 2 ]; check $? "dropping back and climbing again does not celebrate twice"
 ! log_has "checkin: running"; check $? "no hook runs for an event that names none"
-run hk cycle close 2026-Q4
+run hk cycle close 2026-Q4 --force   # before its end: --force
 [ "$rc" = 0 ]; check $? "okr cycle close with a hook exits 0"
 wait_until "[ -s $T/closed.json ] && log_has 'cycle_closed: done'"; check $? "the cycle_closed hook ran"
 grep -q '"name": "2026-Q4"' "$T/closed.json"; check $? "  … with the cycle's name"

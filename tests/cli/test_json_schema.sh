@@ -91,10 +91,11 @@ kudos|kudos bob "Thanks for the launch"
 grade|grade K1 0.6 -m "fair"
 kr archive|kr archive K1
 objective archive|objective archive O1
-cycle close|cycle close Q4
+cycle close|cycle close Q4 --force
 CMDS
-w cycle add Q1 --start 2027-01-01 --end 2027-03-31 >/dev/null && w cycle current Q1 >/dev/null
-run w objective add "Second" --json
+# Q4 was closed early; today is still in it, so the next cycle is named.
+w cycle add Q1 --start 2027-01-01 --end 2027-03-31 >/dev/null
+run w objective add "Second" --cycle Q1 --json
 [ "$(json_get 'd["id"]' 2>&1)" = O2 ] && [ "$(json_get 'd["title"]' 2>&1)" = Second ]
 check $? "objective add --json prints the objective it made"
 run w checkin K1 31 --json
