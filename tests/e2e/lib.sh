@@ -45,6 +45,9 @@ e2e_start() {
 		env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color OKR_NOW=$E2E_NOW OKR_USER=${E2E_USER:-sarah} \
 		OKR_CONFIG="$OKR_CONFIG" "$@" "$OKR_BIN" --db "$E2E_DB"
 	tmux -L "$E2E_SOCK" set -g remain-on-exit on >/dev/null
+	# A test that replaces its only session (kill-session, new-session) must
+	# not race the server's own exit ("server exited unexpectedly").
+	tmux -L "$E2E_SOCK" set -s exit-empty off >/dev/null
 	wait_for 'Objectives' 5 || { screen; echo "Bail out! okr did not start"; exit 1; }
 }
 
@@ -127,6 +130,9 @@ e2e_run() {
 		env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color OKR_NOW=$E2E_NOW OKR_USER=${E2E_USER:-sarah} \
 		OKR_CONFIG="$OKR_CONFIG" "$OKR_BIN" --db "$E2E_DB" "$@"
 	tmux -L "$E2E_SOCK" set -g remain-on-exit on >/dev/null
+	# A test that replaces its only session (kill-session, new-session) must
+	# not race the server's own exit ("server exited unexpectedly").
+	tmux -L "$E2E_SOCK" set -s exit-empty off >/dev/null
 }
 
 # pane_alive: the program in the pane has not exited.

@@ -14,6 +14,7 @@ review_start() {
 		env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color OKR_NOW=$E2E_NOW OKR_USER=sarah \
 		OKR_CONFIG="$OKR_CONFIG" "$OKR_BIN" --db "$E2E_DB" review "$@"
 	tmux_cmd set -g remain-on-exit on >/dev/null
+	tmux_cmd set -s exit-empty off >/dev/null   # the next review_start must not race its exit
 }
 # wait_dead [SECONDS]: poll until okr has exited.
 wait_dead() {
