@@ -41,6 +41,7 @@ bad=0
 demo() { rm -f "$1"*; OKR_USER=root "$OKR_BIN" --db "$1" demo >/dev/null; }
 # viewers DB: M full-screen views of DB as sarah, in one tmux server.
 viewers() {
+	tmux -L "$SOCK" kill-server 2>/dev/null   # the last run's views
 	SOCK=okr-faults-$$-${1##*/}   # a server of its own per run
 	i=0
 	while [ "$i" -lt "$M" ]; do

@@ -34,6 +34,9 @@ trap e2e_cleanup EXIT INT TERM
 # next new-session, racing that exit on a loaded machine, fails with "no
 # server running" (seen in review.sh and board_pane.sh).
 tmux -L "$E2E_SOCK" -f /dev/null new-session -d -s keep -x 80 -y 24 2>/dev/null
+# Set before any okr starts: a pane whose program exits at once (a refused
+# terminal, a bad option) must stay to be read, not vanish with its session.
+tmux -L "$E2E_SOCK" set -g remain-on-exit on >/dev/null
 
 # okr as another process (a second person's shell): okr_as LOGIN ARGS...
 okr_as() {
@@ -51,10 +54,6 @@ e2e_start() {
 	tmux -L "$E2E_SOCK" -f /dev/null new-session -d -x "$cols" -y "$rows" -s e2e \
 		env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color OKR_NOW=$E2E_NOW OKR_USER=${E2E_USER:-sarah} \
 		OKR_CONFIG="$OKR_CONFIG" "$@" "$OKR_BIN" --db "$E2E_DB"
-	tmux -L "$E2E_SOCK" set -g remain-on-exit on >/dev/null
-	# Keep the server when a test kills its last session to start another:
-	# otherwise the next new-session can race the exiting server.
-	tmux -L "$E2E_SOCK" set -s exit-empty off >/dev/null
 	wait_for 'Objectives' 5 || { screen; echo "Bail out! okr did not start"; exit 1; }
 }
 
@@ -135,16 +134,11 @@ e2e_run() {
 	e2e_replace "$cols" "$rows" \
 		env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color OKR_NOW=$E2E_NOW OKR_USER=${E2E_USER:-sarah} \
 		OKR_CONFIG="$OKR_CONFIG" "$OKR_BIN" --db "$E2E_DB" "$@"
-	tmux -L "$E2E_SOCK" set -g remain-on-exit on >/dev/null
-	# Keep the server when a test kills its last session to start another:
-	# otherwise the next new-session can race the exiting server.
-	tmux -L "$E2E_SOCK" set -s exit-empty off >/dev/null
 }
 
 # e2e_replace COLS ROWS COMMAND...: a new session "e2e" running COMMAND in
-# place of the old one.  The new one is made before the old is killed:
-# killing a server's last session makes it exit, and a client arriving
-# meanwhile fails with "server exited unexpectedly" (seen under load).
+# place of the old one, made before the old is killed so that the name
+# "e2e" always has a pane to read.
 e2e_replace() {
 	rc_=$1 rr_=$2
 	shift 2

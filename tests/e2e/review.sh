@@ -12,7 +12,6 @@ review_start() {
 	e2e_replace "$c" "$r" \
 		env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color OKR_NOW=$E2E_NOW OKR_USER=sarah \
 		OKR_CONFIG="$OKR_CONFIG" "$OKR_BIN" --db "$E2E_DB" review "$@"
-	tmux_cmd set -g remain-on-exit on >/dev/null
 }
 okr_as root demo >/dev/null || { echo "Bail out! okr demo failed"; exit 1; }
 review_start 80 24
