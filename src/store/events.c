@@ -3,11 +3,12 @@
  * world of scoring (people, teams, key results with their objective, cycle
  * and grade) and the events (check-ins, kudos, comments) as compact core
  * structs, plus okr_store_score_refresh, which keeps a score_state up to
- * date at the cost of the new rows only.
+ * date at the cost of the new rows only, starting from the saved score
+ * ledger (ledger.c) when it has no state yet.
  *
- * New rows are read by rowid (the table's own order, no index and no sort
- * in SQLite) and sorted by time here only if they are not in time order
- * already.  A rebuild from scratch streams the check-ins instead, sorted by
+ * New rows are those committed after the state's commit sequence number
+ * (score_journal), read in rowid order and sorted by time here only if they
+ * are not in time order already.  A rebuild from scratch streams the check-ins instead, sorted by
  * SQLite and folded a slice at a time (fold_all), so that its memory does
  * not grow with their number.  Only what the rules use is copied: a
  * check-in's note becomes one bit, a comment's text its length.

@@ -274,6 +274,38 @@ static void test_stale_or_damaged_row(void **state)
 	okr_store_close(s);
 }
 
+/* A new week (and a new day of the cycle) is only a different range of the
+ * saved points by day: the ledger is used as it is, and its week's points
+ * are those of a fold from scratch. */
+static void test_week_rolls_over_without_rebuild(void **state)
+{
+	(void)state;
+	okr_store *s = open_as("ana", 0);
+	assert_ledger_right(s, &cfg.game, NULL);
+	char later[32];
+	snprintf(later, sizeof later, "%d", NOW + 8 * 86400);
+	setenv("OKR_NOW", later, 1);
+	bool from_ledger = false;
+	assert_ledger_right(s, &cfg.game, &from_ledger);
+	assert_true(from_ledger);
+	score_state *led = NULL, *all = NULL;
+	assert_int_equal(okr_store_score_refresh(s, &cfg.game, 0, 0, &led, NULL), OKR_OK);
+	assert_int_equal(okr_store_score_refresh(s, &cfg.game, 0, -1, &all, NULL), OKR_OK);
+	okr_person ana;
+	assert_int_equal(okr_store_person(s, "ana", &ana), OKR_OK);
+	okr_day today = okr_day_of(NOW + 8 * 86400);
+	for (okr_day d = today - 70; d <= today; d += 7) {
+		score_span w = { d, d + 7 };
+		assert_int_equal(score_points(led, ana.id, w), score_points(all, ana.id, w));
+	}
+	okr_person_free(&ana);
+	score_free(led);
+	score_free(all);
+	snprintf(later, sizeof later, "%d", NOW);
+	setenv("OKR_NOW", later, 1);
+	okr_store_close(s);
+}
+
 /* A reader that opened the file read-only still keeps the ledger. */
 static void test_read_only_reader_saves(void **state)
 {
@@ -316,6 +348,7 @@ int main(void)
 		cmocka_unit_test(test_two_writers_both_reach_ledger),
 		cmocka_unit_test(test_rolled_back_write),
 		cmocka_unit_test(test_stale_or_damaged_row),
+		cmocka_unit_test(test_week_rolls_over_without_rebuild),
 		cmocka_unit_test(test_read_only_reader_saves),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
