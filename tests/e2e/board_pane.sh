@@ -7,6 +7,7 @@
 
 # Run okr again in a fresh pane of the same server, same database.
 restart() {
+	e2e_keep_server
 	tmux_cmd kill-session -t e2e 2>/dev/null
 	tmux_cmd new-session -d -x "$1" -y "$2" -s e2e \
 		env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color OKR_NOW=$E2E_NOW OKR_USER=sarah \

@@ -33,6 +33,7 @@ check "and cancels as usual" wait_for 'nothing was saved'
 
 # reduced_motion: a plain message line instead of a banner.
 printf 'reduced_motion = true;\n' >"$OKR_CONFIG"
+e2e_keep_server
 tmux_cmd kill-session -t e2e
 tmux_cmd new-session -d -x 120 -y 40 -s e2e env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color \
 	OKR_NOW=$E2E_NOW OKR_USER=sarah OKR_CONFIG="$OKR_CONFIG" "$OKR_BIN" --db "$E2E_DB"

@@ -36,12 +36,21 @@ okr_as() {
 	OKR_USER=$who "$OKR_BIN" --db "$E2E_DB" "$@"
 }
 
+# A second, idle session keeps the test's tmux server alive: killing the only
+# session makes the server exit, and a new-session sent while it is exiting
+# is lost ("no server running") — which happened on a loaded machine.
+e2e_keep_server() {
+	tmux -L "$E2E_SOCK" has-session -t keep 2>/dev/null ||
+		tmux -L "$E2E_SOCK" -f /dev/null new-session -d -s keep -x 20 -y 5
+}
+
 # e2e_start [COLS ROWS [VAR=VALUE ...]]: a demo database and okr in a pane.
 e2e_start() {
 	cols=${1:-100}
 	rows=${2:-30}
 	shift 2 2>/dev/null || shift $#
 	okr_as "${E2E_DEMO_USER:-root}" demo >/dev/null || { echo "Bail out! okr demo failed"; exit 1; }
+	e2e_keep_server
 	tmux -L "$E2E_SOCK" -f /dev/null new-session -d -x "$cols" -y "$rows" -s e2e \
 		env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color OKR_NOW=$E2E_NOW OKR_USER=${E2E_USER:-sarah} \
 		OKR_CONFIG="$OKR_CONFIG" "$@" "$OKR_BIN" --db "$E2E_DB"
@@ -123,6 +132,7 @@ e2e_run() {
 	rows=$2
 	shift 2
 	[ -f "$E2E_DB" ] || okr_as "${E2E_DEMO_USER:-root}" demo >/dev/null || { echo "Bail out! okr demo failed"; exit 1; }
+	e2e_keep_server
 	tmux -L "$E2E_SOCK" kill-session -t e2e 2>/dev/null
 	tmux -L "$E2E_SOCK" -f /dev/null new-session -d -x "$cols" -y "$rows" -s e2e \
 		env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color OKR_NOW=$E2E_NOW OKR_USER=${E2E_USER:-sarah} \

@@ -9,6 +9,7 @@
 review_start() {
 	c=$1 r=$2
 	shift 2
+	e2e_keep_server
 	tmux_cmd kill-session -t e2e 2>/dev/null
 	tmux_cmd -f /dev/null new-session -d -x "$c" -y "$r" -s e2e \
 		env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color OKR_NOW=$E2E_NOW OKR_USER=sarah \
