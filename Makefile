@@ -3,7 +3,8 @@
 #
 # For packagers: CFLAGS, CPPFLAGS, LDFLAGS, PKG_CONFIG and the directories
 # below may be set on the command line or in the environment; the flags okr
-# itself needs are kept apart (OKR_*FLAGS) so a CFLAGS=-O0 never drops them.
+# itself needs (OKR_*FLAGS) are appended to them, so CFLAGS=-O0 never drops
+# them.
 # The install directories are compiled in (themes, translations, the host-wide
 # okr.conf), so `make install PREFIX=/opt/okr` gives a binary that finds its
 # files there; changing one rebuilds what depends on it.
@@ -57,10 +58,15 @@ OKR_CPPFLAGS := -Iinclude -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -D_XOPEN_S
            -DOKR_VERSION='"$(VERSION)"' \
            -DOKR_THEME_DIRS='"themes:$(DATADIR)/okr/themes"' \
            -DOKR_SYSCONFDIR='"$(SYSCONFDIR)"' -DOKR_LOCALEDIR='"$(LOCALEDIR)"'
+# okr's own flags are appended even to a CFLAGS or LDFLAGS given on the
+# command line (override), so `make CFLAGS=-O0` keeps them, and so does any
+# rule that says $(CFLAGS).
+override CFLAGS  += $(OKR_CPPFLAGS) $(OKR_CFLAGS)
+override LDFLAGS += $(SANFLAGS)
 PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
-ALL_CFLAGS  = $(OKR_CPPFLAGS) $(CPPFLAGS) $(PKG_CFLAGS) $(OKR_CFLAGS) $(CFLAGS)
-ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
+ALL_CFLAGS  = $(CPPFLAGS) $(CFLAGS) $(PKG_CFLAGS)
+ALL_LDFLAGS = $(LDFLAGS)
 LDLIBS  += $(PKG_LIBS) -lm
 # Everything that changes what the compiler makes; a change rebuilds all.
 FLAGS_STAMP := $(BUILD)/flags.stamp

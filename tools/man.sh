@@ -87,9 +87,23 @@ esc_settings() {
 # The date of the release, not of the build, so that builds are reproducible.
 today=$(sed -n 's/^## \([0-9.]*\) — \([0-9-]*\).*/\2/p' "$root/CHANGELOG.md" 2>/dev/null | head -1)
 
+# The template's OPTIONS OF THE COMMANDS explains options by name; an entry
+# for an option no command has (yet) is left out, so the page never speaks of
+# one that does not exist.
+OKR_MAN_OPTIONS=" $("$okr" __describe options | cut -f2 | sort -u | tr '\n' ' ')"
+export OKR_MAN_OPTIONS
+
 # Through the environment: awk -v would read the roff backslashes as escapes.
 OKR_MAN_COMMANDS=$(commands) OKR_MAN_SETTINGS=$(settings) OKR_MAN_VERSION=$version \
 OKR_MAN_ETC=$sysconfdir OKR_MAN_SHARE=$datadir OKR_MAN_DATE=${today:-2026-12-01} awk '
+	/^\.SH / { glossary = ($0 ~ /^\.SH OPTIONS OF THE COMMANDS/); drop = 0 }
+	glossary && /^\.TP$/ { held = 1; next }
+	glossary && held {
+		held = 0; name = $2; gsub(/\\-/, "-", name)
+		drop = index(ENVIRON["OKR_MAN_OPTIONS"], " " name " ") == 0
+		if (!drop) print ".TP"
+	}
+	glossary && drop { next }
 	/^@COMMANDS@$/ { print ENVIRON["OKR_MAN_COMMANDS"]; next }
 	/^@SETTINGS@$/ { print ENVIRON["OKR_MAN_SETTINGS"]; next }
 	{

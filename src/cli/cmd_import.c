@@ -22,7 +22,7 @@
 #include "okr/text.h"
 #include "okr/util.h"
 
-static const char usage[] = "FILE [--dry-run]   (FILE: an `okr export --format json|csv`; - reads stdin)";
+static const char usage[] = "FILE [--dry-run] [--json]   (FILE: an `okr export --format json|csv`; - reads stdin)";
 
 enum { FILE_MAX = 512 * 1024 * 1024 };
 
@@ -133,6 +133,43 @@ static void report(const x_file *f, const okr_load_report *rep, bool dry)
 	fputs(any ? _(".\n") : _(" nothing.\n"), stdout);
 }
 
+/* --json: what was (or would be) added and kept, by the export's record
+ * names, and the IDs that were renumbered (docs/schema/import.schema.json). */
+static void report_json(const x_file *f, const okr_load_report *rep, bool dry)
+{
+	static const okr_id_kind idk[LOAD_NKINDS] = { [LOAD_KPI] = ID_KPI, [LOAD_OBJECTIVE] = ID_OBJECTIVE,
+						       [LOAD_KR] = ID_KR };
+	json_out j;
+	json_begin(&j, stdout);
+	json_obj(&j, NULL);
+	json_bool(&j, "dry_run", dry);
+	json_obj(&j, "added");
+	for (int k = 0; k < LOAD_NKINDS; k++)
+		json_int(&j, x_records[k].plural, (int64_t)rep->created[k]);
+	json_end_obj(&j);
+	json_obj(&j, "kept");
+	for (int k = 0; k < LOAD_NKINDS; k++)
+		json_int(&j, x_records[k].plural, (int64_t)rep->kept[k]);
+	json_end_obj(&j);
+	json_arr(&j, "renumbered");
+	for (int k = LOAD_KPI; k <= LOAD_KR; k++)
+		for (size_t i = 0; i < export_count(&f->d, k); i++) {
+			int64_t was = k == LOAD_KPI ? f->d.kpis[i].id : k == LOAD_OBJECTIVE ? f->d.objs[i].id
+				: f->d.krs[i].id;
+			int64_t now = rep->items[k][i].id;
+			if (!was || was == now)
+				continue;
+			char a[24], b[24];
+			json_obj(&j, NULL);
+			json_str(&j, "from", okr_format_id(idk[k], was, a, sizeof a));
+			json_str(&j, "to", okr_format_id(idk[k], now, b, sizeof b));
+			json_end_obj(&j);
+		}
+	json_end_arr(&j);
+	json_end_obj(&j);
+	json_finish(&j);
+}
+
 /* A dry run on a database that does not exist: a scratch one in a private
  * directory, removed afterwards. */
 static int open_db(cli_ctx *ctx, bool dry, char *scratch, size_t len)
@@ -168,7 +205,7 @@ static void remove_scratch(const char *dir)
 
 int cmd_import(cli_ctx *ctx, int argc, char **argv)
 {
-	static const cli_opt opts[] = { { "dry-run", 'n', false }, { 0 } };
+	static const cli_opt opts[] = { { "dry-run", 'n', false }, { "json", 0, false }, { 0 } };
 	cli_args a;
 	int rc = cli_parse("import", usage, opts, argc, argv, 1, 1, &a);
 	if (rc)
@@ -216,6 +253,8 @@ int cmd_import(cli_ctx *ctx, int argc, char **argv)
 				      f.where[rep.fail_kind][rep.fail_index], okr_store_error(ctx->store));
 		else
 			rc = cli_fail(r, _("%s — nothing was imported"), okr_store_error(ctx->store));
+	} else if (cli_opt_get(opts, &a, "json")) {
+		report_json(&f, &rep, dry);
 	} else {
 		if (dry)
 			cli_say(_("Dry run of importing %s into %s — nothing was written:\n"), a.pos[0], ctx->db_path);

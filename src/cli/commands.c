@@ -76,7 +76,7 @@ const cli_command cli_commands[] = {
 	  CLI_DB_WRITE, cmd_grade },
 	{ "export", "--format md|csv|json [--cycle C] [--team T] [--table TABLE] [--bom]", N_("a review report, or everything for another tool"),
 	  CLI_DB_READ, cmd_export },
-	{ "import", "FILE [--dry-run]", N_("read an okr export (JSON or CSV) into the database"), CLI_DB_SELF,
+	{ "import", "FILE [--dry-run] [--json]", N_("read an okr export (JSON or CSV) into the database"), CLI_DB_SELF,
 	  cmd_import },
 	{ "help", "[COMMAND]", N_("this list, or one command's usage"), CLI_DB_NONE, cmd_help },
 	{ "board", "[--window week|cycle|all] [--teams] [--all] [--json] [--once]",

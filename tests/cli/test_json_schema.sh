@@ -103,6 +103,19 @@ run w checkin K1 31 --json
 run w kpi list --json
 json_get 'd[0]["name"]' 2>&1 | grep -q Signups; check $? "kpi list --json keeps its own output"
 
+# okr import writes too: its --json is the summary.
+okr export --format json >"$T/all.json"
+run "$OKR_BIN" --db "$T/imp.db" import "$T/all.json" --json
+validate import.schema.json "import --json"
+[ "$(json_get 'd["added"]["key_results"]' 2>&1)" = "$(json_get 'len(json.load(open(sys.argv[1].replace("stdout","all.json")))["key_results"])' 2>&1)" ]
+check $? "import --json counts what it added"
+w cycle add Q2 --start 2027-04-01 --end 2027-06-30 >/dev/null && w cycle current Q2 >/dev/null
+w objective add "Taken" >/dev/null
+run "$OKR_BIN" --db "$fresh" import "$T/all.json" --json --dry-run
+validate import.schema.json "import --json --dry-run into a database with other IDs"
+json_get 'd["dry_run"] and any(r["from"] == "O1" for r in d["renumbered"])' 2>&1 | grep -q True
+check $? "… says it is a dry run and which IDs would be renumbered"
+
 # The schema's words are the export's: a field it forbids is caught.
 run okr show K2 --json
 sed 's/"progress_raw"/"progress_rawx"/' "$OUT" >"$T/bad.json" && cp "$T/bad.json" "$OUT"

@@ -31,7 +31,7 @@ opts_of_help() {
 	okr "$1" --help | grep -oE -- '(^|[ [(|])--?[a-z][a-z-]*' | sed 's/^[ [(|]//' | sort -u
 }
 opts_of_man() {
-	awk -v c="$1" '/^\.SS / { on = ($2 == c) } on' "$PAGE1" | sed -n 's/.*Options://p; /^\\fB/p' |
+	awk -v c="$1" '/^\.SH / { on = 0 } /^\.SS / { on = ($2 == c) } on' "$PAGE1" | sed -n 's/.*Options://p; /^\\fB/p' |
 		grep -oE '\\fB(\\-)+[a-z]([a-z]|\\-)*' | sed 's/\\fB//; s/\\-/-/g' | sort -u
 }
 bad=""
@@ -48,6 +48,13 @@ while read -r c; do
 	cmp -s "$T/h" "$T/k" || bad="$bad completion:$c($(comm -3 "$T/h" "$T/k" | tr '\n\t' '  '))"
 done <"$T/table"
 [ -z "$bad" ]; check $? "okr(1) and the completions list each command's options exactly" "$bad"
+
+# Every option of the table is explained once in OPTIONS OF THE COMMANDS.
+okr __describe options | cut -f2 | sort -u >"$T/all"
+sed -n '/^\.SH OPTIONS OF THE COMMANDS/,/^\.SH EXIT/p' "$PAGE1" | sed -n 's/^\.BI* \([^ ]*\).*/\1/p' |
+	sed 's/\\-/-/g' | sort -u >"$T/explained"
+diff "$T/all" "$T/explained" >"$T/diff"
+check $? "okr(1) explains exactly the options of the table" "$(cat "$T/diff")"
 
 # okr.conf(5) against the compiled-in defaults.
 okr __describe config | awk '

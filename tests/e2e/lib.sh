@@ -23,6 +23,7 @@ E2E_FAIL=0
 export LANG=C.UTF-8 LC_ALL=C.UTF-8 OKR_NOW=$E2E_NOW OKR_CONFIG=$E2E_DIR/okr.conf
 unset LANGUAGE   # it would choose the language even under C.UTF-8
 : >"$OKR_CONFIG"
+export OKR_SYSTEM_CONFIG= XDG_CONFIG_DIRS=$E2E_DIR/xdg   # no host-wide okr.conf of the machine
 
 e2e_cleanup() {
 	tmux -L "$E2E_SOCK" kill-server 2>/dev/null
