@@ -15,6 +15,7 @@
 #define OKR_STORE_H
 
 #include <stddef.h>
+#include "okr/audit.h"
 #include "okr/model.h"
 #include "okr/score.h"
 
@@ -114,6 +115,10 @@ okr_result okr_store_grade_get(okr_store *s, int64_t kr_id, okr_grade *out);
 /* The person and time of the latest change to an entity ('O', 'K', 'P' KPI). */
 okr_result okr_store_last_change(okr_store *s, char kind, int64_t id,
 				 char *who, size_t wholen, okr_time *at);
+
+/* The audit trail, newest first (see audit.h): src/store/audit.c. */
+okr_result okr_store_audit_list(okr_store *s, const okr_audit_query *q,
+				okr_audit_entry **out, size_t *n);
 
 /* ---- writing --------------------------------------------------------------- */
 

@@ -29,6 +29,7 @@ int cmd_import(cli_ctx *, int, char **);
 int cmd_board(cli_ctx *, int, char **);
 int cmd_status(cli_ctx *, int, char **);
 int cmd_review(cli_ctx *, int, char **);
+int cmd_log(cli_ctx *, int, char **);
 
 const cli_command cli_commands[] = {
 	{ "tui", "", N_("the full-screen view (the default)"), CLI_DB_SELF, cmd_tui },
@@ -75,6 +76,8 @@ const cli_command cli_commands[] = {
 	  CLI_DB_READ, cmd_status },
 	{ "review", "[--team T] [--cycle C] [--mine]", N_("review one key result at a time: check-ins, grades, a summary"),
 	  CLI_DB_READ, cmd_review },
+	{ "log", "[ID] [--person P] [--since YYYY-MM-DD] [--limit N] [--json]",
+	  N_("who changed what and when: the audit trail, newest first"), CLI_DB_READ, cmd_log },
 	{ 0 }
 };
 
