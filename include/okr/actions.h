@@ -52,7 +52,8 @@
 	X(KPIS,          "kpis",          "i",            N_("KPIs: target, timeframe, source, frequency, health; Enter: values")) \
 	X(DUE,           "due",           "D",            N_("What needs me: check-ins, KPI values and grades I owe")) \
 	X(REVIEW,        "review",        "r",            N_("Review what is shown, one key result at a time")) \
-	X(CLOSE_CYCLE,   "close-cycle",   "",             N_("Grade every key result of the cycle, then close it"))
+	X(CLOSE_CYCLE,   "close-cycle",   "",             N_("Grade every key result of the cycle, then close it")) \
+	X(LOG,           "log",           "L",            N_("History: who changed the selected item, and when (:log for everything)"))
 
 typedef enum {
 #define OKR_ACTION_ENUM(id, name, keys, help) ACT_##id,

@@ -155,6 +155,7 @@ unsigned app_action(ui *u, okr_action a)
 	case ACT_BOARD_TEAMS: return board_action(u, a);
 	case ACT_KPIS: return views_toggle(u, VIEW_KPIS);
 	case ACT_DUE: return views_toggle(u, VIEW_DUE);
+	case ACT_LOG: return view_log_open_selected(u);
 	case ACT_REVIEW: return review_open(u, false);
 	case ACT_CLOSE_CYCLE: return review_open(u, true);
 	default: break;
@@ -430,6 +431,7 @@ static void run(ui *u, WINDOW *in)
 		}
 		if (check && okr_store_data_version(u->store) != u->data_version && data_load(u, true)) {
 			u->last_change = okr_now();
+			view_log_reload(u);
 			u->dirty |= DIRTY_ALL;
 		}
 		if (u->flash_until && now >= u->flash_until) {

@@ -14,7 +14,9 @@
 #include "okr/i18n.h"
 #include "okr/text.h"
 #include "okr/util.h"
+#include "okr/parse.h"
 #include "ui_int.h"
+#include "views.h"
 
 unsigned cmdline_open(ui *u, ui_prompt kind)
 {
@@ -140,6 +142,23 @@ unsigned cmdline_switch_cycle(ui *u, int64_t cycle_id)
 	return DIRTY_ALL;
 }
 
+/* :log — everything; :log O3, K12, KPI2 — one item. */
+static unsigned log_command(ui *u, const char *arg)
+{
+	if (!*arg)
+		return view_log_open(u, 0, 0);
+	int64_t id;
+	okr_id_kind k = okr_parse_id(arg, &id);
+	if (k == ID_NONE) {
+		char *shown = text_sanitize(arg);
+		app_message(u, true, _("':log %s' — give an ID such as O3, K12 or KPI2, or nothing for every change"),
+			    shown);
+		free(shown);
+		return DIRTY_FOOTER;
+	}
+	return view_log_open(u, k == ID_OBJECTIVE ? 'O' : k == ID_KR ? 'K' : 'P', id);
+}
+
 unsigned cmdline_run(ui *u, const char *line)
 {
 	char cmd[256];
@@ -169,6 +188,8 @@ unsigned cmdline_run(ui *u, const char *line)
 		okr_cycle_free(&c);
 		return d;
 	}
+	if (!strcmp(word, "log"))
+		return log_command(u, arg);
 	okr_action a = okr_action_by_name(word);
 	if (a == ACT_NONE) {
 		app_message(u, true, _("unknown command ':%s' — press ? for the list of commands"), word);

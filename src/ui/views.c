@@ -68,7 +68,8 @@ unsigned views_key(ui *u, int key, okr_action a)
 	default:
 		break;
 	}
-	unsigned d = open_view == VIEW_KPIS ? view_kpis_key(u, key, a) : view_due_key(u, key, a);
+	unsigned d = open_view == VIEW_KPIS ? view_kpis_key(u, key, a)
+		: open_view == VIEW_LOG ? view_log_key(u, key, a) : view_due_key(u, key, a);
 	if (d != VIEWS_PASS)
 		return d;
 	if (key == 27 || a == ACT_QUIT)
@@ -99,6 +100,8 @@ bool views_draw(ui *u)
 	werase(win);
 	if (open_view == VIEW_KPIS)
 		view_kpis_draw(u, win, h, w);
+	else if (open_view == VIEW_LOG)
+		view_log_draw(u, win, h, w);
 	else
 		view_due_draw(u, win, h, w);
 	/* The panes' windows may have been refreshed this frame (a reload
@@ -114,6 +117,7 @@ void views_free(void)
 	open_view = VIEW_NONE;
 	view_kpis_free();
 	view_due_free();
+	view_log_free();
 }
 
 const char *view_number(double v, char *buf, size_t len)
