@@ -29,6 +29,10 @@
 enum { UI_MIN_COLS = 40, UI_MIN_LINES = 10 };
 /* From this width on every pane is shown at once. */
 enum { UI_WIDE_COLS = 120, UI_WIDE_LINES = 24 };
+/* From this width on the objectives and the key results sit side by side:
+ * the key results get the 80 columns they have on an 80-column terminal and
+ * the objectives the 69 that keep their titles as wide (layout.c). */
+enum { UI_SIDE_COLS = 150, UI_KRS_COLS = 80, UI_OBJS_COLS = 69 };
 enum { UI_SPARK_POINTS = 12 };   /* check-ins a sparkline shows */
 
 typedef enum { PANE_OBJECTIVES, PANE_KRS, PANE_DETAIL, PANE_BOARD, PANE_COUNT } ui_pane_id;
@@ -289,6 +293,10 @@ typedef struct {
 /* Add text (wrapped); returns the last line added. */
 ui_line *lines_add(ui_lines *ls, int indent, theme_slot slot, const char *text);
 ui_line *lines_addf(ui_lines *ls, int indent, theme_slot slot, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+/* The same, breaking only between parts joined by " · ". */
+ui_line *lines_add_parts(ui_lines *ls, int indent, theme_slot slot, const char *text);
+ui_line *lines_addf_parts(ui_lines *ls, int indent, theme_slot slot, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 /* The first line to show so that rows lines fit: top clamped to the list. */
 int lines_clamp_top(const ui_lines *ls, int top, int rows);
