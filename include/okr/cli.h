@@ -87,6 +87,11 @@ void cli_put(FILE *f, const char *s, int cols);
 /* A text progress bar of width cols: "██████░░░░". */
 void cli_bar(FILE *f, double progress, int cols);
 
+/* Before archiving kind 'O' or 'K': go ahead with yes (--yes); on a
+ * terminal say what goes with it and ask; otherwise refuse, naming --yes
+ * (archive_confirm.c).  0: go ahead. */
+int cli_confirm_archive(cli_ctx *ctx, char kind, int64_t id, bool yes);
+
 /* ---- JSON output: src/cli/json.c ---- */
 
 typedef struct {

@@ -39,13 +39,14 @@ const cli_command cli_commands[] = {
 	  CLI_DB_WRITE, cmd_cycle },
 	{ "objective", "add TITLE [--parent O1] [--team T] [--owner P] [--cycle C] [--aspirational] [--description D] [--weight W]"
 	  " | edit ID [--title T] [--description D] [--owner P] [--team T] [--parent ID|none]"
-	  " [--aspirational|--committed] [--weight W] [--if-version N] | archive ID [--if-version N]", N_("add, edit, archive objectives"),
+	  " [--aspirational|--committed] [--weight W] [--if-version N] | archive ID [--if-version N] [--yes]"
+	  " | unarchive ID", N_("add, edit, archive objectives (archive asks first; --yes for scripts)"),
 	  CLI_DB_WRITE, cmd_objective },
 	{ "kr", "add OBJECTIVE TITLE (--target N [--start N] [--unit U] | --at-least N | --at-most N | --milestone)"
 	  " [--owner P] [--weight W] [--due DATE] [--every F] | edit KR [--title T] [--owner P] [--target N]"
 	  " [--start N] [--unit U] [--at-least N|--at-most N] [--weight W] [--due DATE] [--every F] [--if-version N]"
-	  " | archive KR [--if-version N]",
-	  N_("add, edit, archive key results"), CLI_DB_WRITE, cmd_kr },
+	  " | archive KR [--if-version N] [--yes] | unarchive KR",
+	  N_("add, edit, archive key results (archive asks first; --yes for scripts)"), CLI_DB_WRITE, cmd_kr },
 	{ "checkin", "KR VALUE [--confidence 0-10] [-m NOTE] [--id UID] [--quiet]", N_("check in a key result"), CLI_DB_WRITE,
 	  cmd_checkin },
 	{ "kpi", "add NAME --target N (--at-least|--at-most) --source TEXT --every daily|weekly|monthly"

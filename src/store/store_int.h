@@ -83,6 +83,8 @@ typedef struct {
 	okr_kr_type type;
 } kr_meta;
 okr_result store_kr_meta(okr_store *s, int64_t id, kr_meta *m);
+/* The same for an archived key result (archived true) or a live one. */
+okr_result store_kr_meta_of(okr_store *s, int64_t id, bool archived, kr_meta *m);
 
 /* Inside a transaction: is this cycle closed (read-only)?  close.c */
 bool store_cycle_closed(okr_store *s, int64_t cycle_id);
