@@ -53,7 +53,10 @@
 	X(DUE,           "due",           "D",            N_("What needs me: check-ins, KPI values and grades I owe")) \
 	X(REVIEW,        "review",        "r",            N_("Review what is shown, one key result at a time")) \
 	X(CLOSE_CYCLE,   "close-cycle",   "",             N_("Grade every key result of the cycle, then close it")) \
-	X(LOG,           "log",           "L",            N_("History: who changed the selected item, and when (:log for everything)"))
+	X(LOG,           "log",           "L",            N_("History: who changed the selected item, and when (:log for everything)")) \
+	X(ARCHIVE,       "archive",       "X",            N_("Archive the selected item (asks first, says what goes with it)")) \
+	X(UNDO,          "undo",          "u",            N_("Undo the last archive made since okr was opened")) \
+	X(UNARCHIVE,     "unarchive",     "",             N_("Bring an archived item back: :unarchive O3"))
 
 typedef enum {
 #define OKR_ACTION_ENUM(id, name, keys, help) ACT_##id,

@@ -156,6 +156,11 @@ unsigned app_action(ui *u, okr_action a)
 	case ACT_KPIS: return views_toggle(u, VIEW_KPIS);
 	case ACT_DUE: return views_toggle(u, VIEW_DUE);
 	case ACT_LOG: return view_log_open_selected(u);
+	case ACT_ARCHIVE: return archive_open(u);
+	case ACT_UNDO: return archive_undo(u);
+	case ACT_UNARCHIVE:
+		app_message(u, false, "%s", _("give the ID of what to bring back: :unarchive O3"));
+		return DIRTY_FOOTER;
 	case ACT_REVIEW: return review_open(u, false);
 	case ACT_CLOSE_CYCLE: return review_open(u, true);
 	default: break;
@@ -191,6 +196,7 @@ static unsigned handle_key(ui *u, int key)
 	case OVERLAY_FORM: return form_key(u, key);
 	case OVERLAY_HELP: return help_key(u, key, a);
 	case OVERLAY_CYCLES: return cmdline_cycles_key(u, key, a);
+	case OVERLAY_CONFIRM: return archive_key(u, key);
 	default: break;
 	}
 	if (u->msg[0]) {
@@ -261,7 +267,8 @@ static void draw_overlay(ui *u)
 	else if (u->overlay == OVERLAY_CYCLES) {
 		h = (int)u->d.snap.ncycles + 3;
 		w = 40;
-	}
+	} else if (u->overlay == OVERLAY_CONFIRM)
+		archive_size(u, &h, &w);
 	if (h > LINES - 2)
 		h = LINES - 2;
 	if (w > COLS)
@@ -279,6 +286,8 @@ static void draw_overlay(ui *u)
 		help_draw(u, u->overlay_win, h, w);
 	else if (u->overlay == OVERLAY_FORM)
 		form_draw(u, u->overlay_win, h, w);
+	else if (u->overlay == OVERLAY_CONFIRM)
+		archive_draw(u, u->overlay_win, h, w);
 	else
 		cmdline_draw_cycles(u, u->overlay_win, h, w);
 	wnoutrefresh(u->overlay_win);

@@ -190,6 +190,8 @@ unsigned cmdline_run(ui *u, const char *line)
 	}
 	if (!strcmp(word, "log"))
 		return log_command(u, arg);
+	if (!strcmp(word, "unarchive") && *arg)
+		return archive_unarchive_command(u, arg);
 	okr_action a = okr_action_by_name(word);
 	if (a == ACT_NONE) {
 		app_message(u, true, _("unknown command ':%s' — press ? for the list of commands"), word);

@@ -72,7 +72,7 @@ typedef struct {
 } ui_pane;
 
 typedef enum { FILTER_ALL, FILTER_MINE, FILTER_TEAM } ui_filter;
-typedef enum { OVERLAY_NONE, OVERLAY_HELP, OVERLAY_FORM, OVERLAY_CYCLES } ui_overlay;
+typedef enum { OVERLAY_NONE, OVERLAY_HELP, OVERLAY_FORM, OVERLAY_CYCLES, OVERLAY_CONFIRM } ui_overlay;
 typedef enum { PROMPT_NONE, PROMPT_COMMAND, PROMPT_SEARCH } ui_prompt;
 /* At 80×24 one slot below the objectives shows one of these. */
 typedef enum { SLOT_KRS, SLOT_DETAIL, SLOT_BOARD } ui_slot;
@@ -275,6 +275,14 @@ void form_size(const ui *u, int *h, int *w);
 void form_free(ui *u);
 /* Place the terminal cursor in the field being edited (after drawing). */
 void form_cursor(ui *u);
+
+/* ---- archive.c: X (with a confirmation), u, :unarchive ID ---- */
+unsigned archive_open(ui *u);
+unsigned archive_key(ui *u, int key);
+unsigned archive_undo(ui *u);
+unsigned archive_unarchive_command(ui *u, const char *arg);
+void archive_size(const ui *u, int *h, int *w);
+void archive_draw(ui *u, WINDOW *w, int h, int wd);
 
 /* ---- lines.c: a page of styled lines for the views that scroll text ---- */
 typedef struct {
