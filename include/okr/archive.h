@@ -1,6 +1,6 @@
 /*
  * archive.h — what archiving takes with it, said before it is done: the
- * TUI's confirmation (x) and `okr objective|kr archive` say the same words.
+ * TUI's confirmation (X) and `okr objective|kr archive` say the same words.
  * Archiving hides; it deletes nothing (check-ins are append-only), and
  * unarchive brings the item back as it was.
  */

@@ -259,7 +259,8 @@ static void draw_too_small(ui *u)
 	(void)u;
 }
 
-static void draw_overlay(ui *u)
+/* The overlay's size for what it shows now, clamped to the screen. */
+static void overlay_size(ui *u, int *hp, int *wp)
 {
 	int h = LINES - 2, w = COLS - 4;
 	if (u->overlay == OVERLAY_FORM)
@@ -273,6 +274,27 @@ static void draw_overlay(ui *u)
 		h = LINES - 2;
 	if (w > COLS)
 		w = COLS;
+	*hp = h;
+	*wp = w;
+}
+
+/* An overlay that changes size (a form's error line comes or goes, a key
+ * result's type hides fields) would leave its old border on the cells it no
+ * longer covers: everything beneath is drawn again in that frame. */
+static void overlay_resized(ui *u)
+{
+	if (u->overlay == OVERLAY_NONE || !u->overlay_win || !u->dirty)
+		return;
+	int h, w;
+	overlay_size(u, &h, &w);
+	if (h != getmaxy(u->overlay_win) || w != getmaxx(u->overlay_win))
+		u->dirty |= DIRTY_ALL;
+}
+
+static void draw_overlay(ui *u)
+{
+	int h, w;
+	overlay_size(u, &h, &w);
 	if (h < 1 || w < 1)
 		return;
 	if (u->overlay_win)
@@ -297,6 +319,7 @@ static void draw_overlay(ui *u)
  * and one doupdate() sends the difference to the terminal. */
 static void render(ui *u)
 {
+	overlay_resized(u);
 	if (u->dirty & DIRTY_LAYOUT)
 		layout_apply(u);
 	if (u->too_small) {

@@ -463,7 +463,8 @@ void form_draw(ui *u, WINDOW *w, int h, int wd)
 	leaveok(w, FALSE);
 	draw_set(w, THEME_BORDER_FOCUS);
 	box(w, 0, 0);
-	draw_text(w, 0, 2, fm->title, wd - 4, THEME_TITLE, TEXT_ALIGN_LEFT);
+	int tw = text_width(fm->title);   /* the border stays on either side of the title */
+	draw_text(w, 0, 2, fm->title, tw < wd - 4 ? tw : wd - 4, THEME_TITLE, TEXT_ALIGN_LEFT);
 	int y = 2, in_w = wd - 4 - LABEL_W;
 	fm->cy = fm->cx = 1;
 	for (int i = 0; i < fm->n && y < h - 3; i++) {
