@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "okr/i18n.h"
+#include "okr/permit.h"
 #include "okr/util.h"
 #include "store_int.h"
 
@@ -46,7 +47,7 @@ static okr_result checkin_txn(okr_store *s, void *vctx)
 	okr_result r = store_kr_meta(s, c->target, &m);
 	if (r)
 		return r;
-	if (m.owner != s->me.id && s->me.role == ROLE_MEMBER)
+	if (!okr_may_checkin(s->me.role, s->me.id, m.owner))
 		return store_fail(s, OKR_E_DENIED, _("K%lld belongs to someone else: only its owner or a lead can "
 						     "check it in — leave a comment instead (`okr comment K%lld ...`)"),
 				  (long long)c->target, (long long)c->target);

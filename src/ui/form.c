@@ -18,6 +18,7 @@
 
 #include "okr/i18n.h"
 #include "okr/parse.h"
+#include "okr/permit.h"
 #include "okr/text.h"
 #include "okr/util.h"
 #include "ui_int.h"
@@ -257,9 +258,30 @@ static bool open_other(ui *u, ui_form *fm)
 	}
 }
 
+/* Known before the form opens (permit.h, the rule the store enforces): a
+ * member does not check in someone else's key result, and is offered what
+ * they may do instead. */
+static bool may_checkin(ui *u)
+{
+	const okr_kr *k = data_sel_kr(u);
+	const okr_person *me = okr_store_me(u->store);
+	if (!k || okr_may_checkin(me->role, me->id, k->owner_id))
+		return true;
+	char id[24];
+	okr_format_id(ID_KR, k->id, id, sizeof id);
+	if (k->owner[0])
+		app_message(u, true, _("%s is @%s's: only they or a lead can check it in — press m to comment, "
+				       "or K to give @%s kudos"), id, k->owner, k->owner);
+	else
+		app_message(u, true, _("%s has no owner: only a lead can check it in — press m to comment"), id);
+	return false;
+}
+
 unsigned form_open(ui *u, ui_form_kind kind)
 {
 	if (app_refuse_readonly(u))
+		return DIRTY_FOOTER;
+	if (kind == FORM_CHECKIN && !may_checkin(u))
 		return DIRTY_FOOTER;
 	if (kind != FORM_COMMENT && kind != FORM_KUDOS && review_refuse_closed(u))
 		return DIRTY_FOOTER;
@@ -375,6 +397,44 @@ static okr_result save(ui *u, ui_form *fm, char *done, size_t len)
 	return r;
 }
 
+/* A stale edit: the form keeps what was typed and says what the other
+ * person's version is; it now holds that version, so Enter saves over it
+ * knowingly (refused again if it changes once more) and Esc drops ours. */
+static void explain_stale(ui *u, ui_form *fm)
+{
+	char id[24], who[128] = "?", theirs[600] = "";
+	okr_time at = 0;
+	int64_t version = 0;
+	okr_format_id(fm->target == 'O' ? ID_OBJECTIVE : ID_KR, fm->id, id, sizeof id);
+	okr_store_last_change(u->store, fm->target, fm->id, who, sizeof who, &at);
+	if (fm->target == 'O') {
+		okr_objective o;
+		if (okr_store_objective(u->store, fm->id, &o) != OKR_OK)
+			return;
+		snprintf(theirs, sizeof theirs, _("their title is “%s”"), o.title);
+		version = o.version;
+		okr_objective_free(&o);
+	} else {
+		okr_kr k;
+		if (okr_store_kr(u->store, fm->id, &k) != OKR_OK)
+			return;
+		char t[64];
+		okr_format_value(k.target, k.decimals, t, sizeof t);
+		if (k.type == KR_MILESTONE)
+			snprintf(theirs, sizeof theirs, _("their title is “%s”"), k.title);
+		else
+			snprintf(theirs, sizeof theirs, _("their title is “%s”, target %s"), k.title, t);
+		version = k.version;
+		okr_kr_free(&k);
+	}
+	char when[32];
+	draw_when(at, when, sizeof when);
+	fm->version = version;
+	snprintf(fm->error, sizeof fm->error, _("@%s changed %s at %s while you were editing: %s. Yours is kept "
+						"above — Enter saves yours over theirs, Esc drops yours."),
+		 who, id, when, theirs);
+}
+
 static unsigned submit(ui *u)
 {
 	ui_form *fm = u->form;
@@ -388,6 +448,8 @@ static unsigned submit(ui *u)
 	u->waiting = false;
 	if (r != OKR_OK) {
 		snprintf(fm->error, sizeof fm->error, "%s", okr_store_error(u->store));
+		if (r == OKR_E_CONFLICT && fm->kind == FORM_EDIT)
+			explain_stale(u, fm);
 		return DIRTY_OVERLAY | DIRTY_FOOTER;
 	}
 	review_on_saved(u, fm->kind, fm->target, fm->id);
