@@ -142,6 +142,22 @@ unsigned cmdline_switch_cycle(ui *u, int64_t cycle_id)
 	return DIRTY_ALL;
 }
 
+/* :cycle NAME with no such cycle: the cycles there are, to pick from. */
+static unsigned no_such_cycle(ui *u, const char *name)
+{
+	char *shown = text_sanitize(name);
+	if (!u->d.snap.ncycles) {
+		app_message(u, true, _("no cycle '%s': there is no cycle yet"), shown);
+		free(shown);
+		return DIRTY_FOOTER;
+	}
+	app_message(u, true, ngettext("no cycle '%s' — there is %zu: pick it with Enter",
+				      "no cycle '%s' — there are %zu: pick one with Enter", u->d.snap.ncycles),
+		    shown, u->d.snap.ncycles);
+	free(shown);
+	return app_action(u, ACT_CYCLE) | DIRTY_FOOTER;
+}
+
 /* :log — everything; :log O3, K12, KPI2 — one item. */
 static unsigned log_command(ui *u, const char *arg)
 {
@@ -180,10 +196,8 @@ unsigned cmdline_run(ui *u, const char *line)
 		return app_set_theme(u, arg);
 	if (!strcmp(word, "cycle") && *arg) {
 		okr_cycle c;
-		if (okr_store_cycle_by_name(u->store, arg, &c) != OKR_OK) {
-			app_message(u, true, "%s", okr_store_error(u->store));
-			return DIRTY_FOOTER;
-		}
+		if (okr_store_cycle_by_name(u->store, arg, &c) != OKR_OK)
+			return no_such_cycle(u, arg);
 		unsigned d = cmdline_switch_cycle(u, c.id);
 		okr_cycle_free(&c);
 		return d;
