@@ -21,6 +21,7 @@
 unsigned cmdline_open(ui *u, ui_prompt kind)
 {
 	u->prompt = kind;
+	cmdline_completions_clear();
 	editor_set(&u->pe, "");
 	u->pe_first = 0;
 	u->search_obj = u->d.obj_id;
@@ -208,7 +209,14 @@ unsigned cmdline_run(ui *u, const char *line)
 		return archive_unarchive_command(u, arg);
 	okr_action a = okr_action_by_name(word);
 	if (a == ACT_NONE) {
-		app_message(u, true, _("unknown command ':%s' — press ? for the list of commands"), word);
+		const char *near = cmdline_suggest(word);
+		char *w = text_sanitize(word);
+		if (near)
+			app_message(u, true, _("unknown command ':%s' — did you mean :%s?  (Tab completes, ? lists them)"),
+				    w, near);
+		else
+			app_message(u, true, _("unknown command ':%s' — Tab completes a name, ? lists them"), w);
+		free(w);
 		return DIRTY_FOOTER;
 	}
 	if (a == ACT_THEME && *arg)
@@ -219,6 +227,9 @@ unsigned cmdline_run(ui *u, const char *line)
 unsigned cmdline_key(ui *u, int key)
 {
 	ui_prompt kind = u->prompt;
+	if (kind == PROMPT_COMMAND && key == '\t')
+		return cmdline_complete(u);
+	cmdline_completions_clear();
 	if (key == 27) {
 		u->prompt = PROMPT_NONE;
 		if (kind == PROMPT_SEARCH) {

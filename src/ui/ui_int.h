@@ -265,6 +265,11 @@ unsigned cmdline_run(ui *u, const char *line);
 void cmdline_draw_cycles(ui *u, WINDOW *w, int h, int wd);
 unsigned cmdline_cycles_key(ui *u, int key, okr_action a);
 unsigned cmdline_switch_cycle(ui *u, int64_t cycle_id);
+/* cmdline_complete.c: Tab on the `:` line, and "did you mean" */
+unsigned cmdline_complete(ui *u);
+const char *cmdline_completions(void);   /* shown beside the prompt; "" when none */
+void cmdline_completions_clear(void);
+const char *cmdline_suggest(const char *word);   /* the nearest command name, or NULL */
 
 /* ---- form.c ---- */
 typedef enum { FORM_CHECKIN, FORM_ADD_OBJECTIVE, FORM_ADD_KR, FORM_EDIT, FORM_COMMENT, FORM_KUDOS } ui_form_kind;
