@@ -22,6 +22,7 @@
 #include "okr/text.h"
 #include "okr/util.h"
 #include "ui_int.h"
+#include "views.h"
 
 typedef enum { FIELD_TEXT, FIELD_NUMBER, FIELD_CONFIDENCE, FIELD_OBJECTIVE_ID, FIELD_CHOICE } field_type;
 
@@ -299,6 +300,33 @@ unsigned form_open(ui *u, ui_form_kind kind)
 	return DIRTY_OVERLAY;
 }
 
+/* The value is not prefilled: saving a form unchanged must write nothing,
+ * and a second sample of the same value would count as a new reading.  The
+ * latest value is shown beside the field instead. */
+unsigned form_open_kpi_push(ui *u, const okr_kpi *k)
+{
+	if (app_refuse_readonly(u))
+		return DIRTY_FOOTER;
+	form_free(u);
+	ui_form *fm = okr_xcalloc(1, sizeof *fm);
+	char id[24], latest[64];
+	fm->kind = FORM_KPI_PUSH;
+	fm->target = 'P';
+	fm->id = k->id;
+	okr_format_id(ID_KPI, k->id, id, sizeof id);
+	if (k->has_value)
+		snprintf(fm->title, sizeof fm->title, _("A value for %s (latest %s %s) %s"), id,
+			 view_number(k->latest, latest, sizeof latest), k->unit, k->name);
+	else
+		snprintf(fm->title, sizeof fm->title, _("A first value for %s %s"), id, k->name);
+	add_field(fm, _("Value"), FIELD_NUMBER, true, "");
+	add_field(fm, _("Note"), FIELD_TEXT, false, "");
+	u->form = fm;
+	validate(fm);
+	u->overlay = OVERLAY_FORM;
+	return DIRTY_OVERLAY;
+}
+
 static char *text_of(ui_form *fm, int i)
 {
 	return editor_get(&fm->f[i].ed);
@@ -385,6 +413,10 @@ static okr_result save(ui *u, ui_form *fm, char *done, size_t len)
 	case FORM_COMMENT:
 		r = okr_store_comment(s, fm->target, fm->id, a, 0, &nid);
 		snprintf(done, len, "%s", _("comment added"));
+		break;
+	case FORM_KPI_PUSH:
+		r = okr_store_kpi_push(s, fm->id, number_of(fm, 0), b, NULL, 0, &nid);
+		snprintf(done, len, _("%s: the value %s is in"), okr_format_id(ID_KPI, fm->id, id, sizeof id), a);
 		break;
 	case FORM_KUDOS:
 		r = okr_store_kudos(s, a + strspn(a, " @"), b, fm->target == 'K' ? fm->id : 0, 0, &nid);

@@ -272,8 +272,11 @@ void cmdline_completions_clear(void);
 const char *cmdline_suggest(const char *word);   /* the nearest command name, or NULL */
 
 /* ---- form.c ---- */
-typedef enum { FORM_CHECKIN, FORM_ADD_OBJECTIVE, FORM_ADD_KR, FORM_EDIT, FORM_COMMENT, FORM_KUDOS } ui_form_kind;
+typedef enum { FORM_CHECKIN, FORM_ADD_OBJECTIVE, FORM_ADD_KR, FORM_EDIT, FORM_COMMENT, FORM_KUDOS,
+	       FORM_KPI_PUSH } ui_form_kind;
 unsigned form_open(ui *u, ui_form_kind kind);
+/* c in the KPI view: a new value for the KPI, as `okr kpi push` takes it. */
+unsigned form_open_kpi_push(ui *u, const okr_kpi *k);
 unsigned form_key(ui *u, int key);
 void form_draw(ui *u, WINDOW *w, int h, int wd);
 void form_size(const ui *u, int *h, int *w);

@@ -397,7 +397,9 @@ static unsigned select_row(ui *u, long to)
 
 unsigned view_kpis_key(ui *u, int key, okr_action a)
 {
-	selected(u);
+	const okr_kpi *k = selected(u);
+	if (a == ACT_CHECKIN)
+		return k ? form_open_kpi_push(u, k) : DIRTY_FOOTER;
 	if (kv.values) {
 		int page = LINES - 5 > 1 ? LINES - 5 : 1;
 		switch (a) {

@@ -122,11 +122,14 @@ e2e_run() {
 	rows=$2
 	shift 2
 	[ -f "$E2E_DB" ] || okr_as "${E2E_DEMO_USER:-root}" demo >/dev/null || { echo "Bail out! okr demo failed"; exit 1; }
-	tmux -L "$E2E_SOCK" kill-session -t e2e 2>/dev/null
-	tmux -L "$E2E_SOCK" -f /dev/null new-session -d -x "$cols" -y "$rows" -s e2e \
+	# The new session first: killing the only one stops the server, and a
+	# new-session connecting to it meanwhile fails ("server exited").
+	tmux -L "$E2E_SOCK" -f /dev/null new-session -d -x "$cols" -y "$rows" -s e2e-next \
 		env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color OKR_NOW=$E2E_NOW OKR_USER=${E2E_USER:-sarah} \
 		OKR_CONFIG="$OKR_CONFIG" "$OKR_BIN" --db "$E2E_DB" "$@"
 	tmux -L "$E2E_SOCK" set -g remain-on-exit on >/dev/null
+	tmux -L "$E2E_SOCK" kill-session -t '=e2e' 2>/dev/null
+	tmux -L "$E2E_SOCK" rename-session -t '=e2e-next' e2e
 }
 
 # pane_alive: the program in the pane has not exited.

@@ -9,11 +9,14 @@
 review_start() {
 	c=$1 r=$2
 	shift 2
-	tmux_cmd kill-session -t e2e 2>/dev/null
-	tmux_cmd -f /dev/null new-session -d -x "$c" -y "$r" -s e2e \
+	# The new session comes first: killing the only one would stop the
+	# server while the next new-session is connecting to it.
+	tmux_cmd -f /dev/null new-session -d -x "$c" -y "$r" -s e2e-next \
 		env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color OKR_NOW=$E2E_NOW OKR_USER=sarah \
 		OKR_CONFIG="$OKR_CONFIG" "$OKR_BIN" --db "$E2E_DB" review "$@"
 	tmux_cmd set -g remain-on-exit on >/dev/null
+	tmux_cmd kill-session -t '=e2e' 2>/dev/null
+	tmux_cmd rename-session -t '=e2e-next' e2e
 }
 okr_as root demo >/dev/null || { echo "Bail out! okr demo failed"; exit 1; }
 review_start 80 24
