@@ -225,7 +225,8 @@ static void read_keys(ui *u, WINDOW *in)
 	wint_t ch;
 	int rc;
 	while ((rc = wget_wch(in, &ch)) != ERR) {
-		u->dirty |= handle_key(u, keymap_key_from_wch(rc, (uint32_t)ch));
+		int key = keymap_key_from_wch(rc, (uint32_t)ch);
+		u->dirty |= key == mouse_key() ? mouse_event(u, in) : handle_key(u, key);
 		if (u->quit)
 			return;
 	}
@@ -566,10 +567,12 @@ static int run_ui(cli_ctx *ctx, const ui_review_request *rq)
 	keypad(in, TRUE);
 	nodelay(in, TRUE);
 	u.dirty = DIRTY_ALL | DIRTY_LAYOUT;
+	mouse_start(&u);
 	if (!rq || review_start(&u, rq))
 		run(&u, in);
 	delwin(in);
 	endwin();
+	mouse_stop();
 	if (rq)
 		review_print_summary(&u);
 	ui_free(&u);

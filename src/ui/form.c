@@ -18,7 +18,6 @@
 
 #include "okr/i18n.h"
 #include "okr/parse.h"
-#include "okr/permit.h"
 #include "okr/text.h"
 #include "okr/util.h"
 #include "ui_int.h"
@@ -259,30 +258,11 @@ static bool open_other(ui *u, ui_form *fm)
 	}
 }
 
-/* Known before the form opens (permit.h, the rule the store enforces): a
- * member does not check in someone else's key result, and is offered what
- * they may do instead. */
-static bool may_checkin(ui *u)
-{
-	const okr_kr *k = data_sel_kr(u);
-	const okr_person *me = okr_store_me(u->store);
-	if (!k || okr_may_checkin(me->role, me->id, k->owner_id))
-		return true;
-	char id[24];
-	okr_format_id(ID_KR, k->id, id, sizeof id);
-	if (k->owner[0])
-		app_message(u, true, _("%s is @%s's: only they or a lead can check it in — press m to comment, "
-				       "or K to give @%s kudos"), id, k->owner, k->owner);
-	else
-		app_message(u, true, _("%s has no owner: only a lead can check it in — press m to comment"), id);
-	return false;
-}
-
 unsigned form_open(ui *u, ui_form_kind kind)
 {
 	if (app_refuse_readonly(u))
 		return DIRTY_FOOTER;
-	if (kind == FORM_CHECKIN && !may_checkin(u))
+	if (kind == FORM_CHECKIN && !permit_checkin(u))
 		return DIRTY_FOOTER;
 	if (kind != FORM_COMMENT && kind != FORM_KUDOS && review_refuse_closed(u))
 		return DIRTY_FOOTER;

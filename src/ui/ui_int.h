@@ -284,6 +284,19 @@ void form_free(ui *u);
 /* Place the terminal cursor in the field being edited (after drawing). */
 void form_cursor(ui *u);
 
+/* ---- mouse.c: click, double click, wheel (mouse = true;) ---- */
+void mouse_start(ui *u);
+void mouse_stop(void);
+/* The key code that starts a mouse report (-2 when the mouse is off). */
+int mouse_key(void);
+/* Read the rest of the report from in and act on it: dirty bits. */
+unsigned mouse_event(ui *u, WINDOW *in);
+
+/* ---- permit.c: before a form opens ---- */
+/* The selected key result may be checked in by the viewer; otherwise says
+ * who may and offers m and K. */
+bool permit_checkin(ui *u);
+
 /* ---- archive.c: X (with a confirmation), u, :unarchive ID ---- */
 unsigned archive_open(ui *u);
 unsigned archive_key(ui *u, int key);
