@@ -7,10 +7,13 @@
 
 # Run okr again in a fresh pane of the same server, same database.
 restart() {
-	tmux_cmd kill-session -t e2e 2>/dev/null
-	tmux_cmd new-session -d -x "$1" -y "$2" -s e2e \
+	# The new session first (see e2e_run in lib.sh): killing the only one
+	# stops the server while the next new-session connects.
+	tmux_cmd new-session -d -x "$1" -y "$2" -s e2e-next \
 		env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color OKR_NOW=$E2E_NOW OKR_USER=sarah \
 		OKR_CONFIG="$OKR_CONFIG" "$OKR_BIN" --db "$E2E_DB"
+	tmux_cmd kill-session -t '=e2e' 2>/dev/null
+	tmux_cmd rename-session -t '=e2e-next' e2e
 	wait_for 'Objectives' 10 || { screen; echo "Bail out! okr did not start again"; exit 1; }
 }
 
