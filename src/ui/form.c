@@ -20,40 +20,10 @@
 #include "okr/parse.h"
 #include "okr/text.h"
 #include "okr/util.h"
-#include "ui_int.h"
+#include "form_int.h"
 #include "views.h"
 
-typedef enum { FIELD_TEXT, FIELD_NUMBER, FIELD_CONFIDENCE, FIELD_OBJECTIVE_ID, FIELD_CHOICE } field_type;
-
-enum { MAX_FIELDS = 8, LABEL_W = 13 };
-
-typedef struct {
-	const char *label;
-	field_type type;
-	bool required, hidden;
-	editor ed;
-	int first;
-	const char *const *choices;
-	int nchoices, choice;
-	char error[160];
-	const char *hint;
-	char hint_copy[128];  /* hint text from the snapshot, which a live reload frees */
-} field;
-
-struct ui_form {
-	ui_form_kind kind;
-	char title[512];
-	field f[MAX_FIELDS];
-	int n, cur;
-	char target;          /* 'O' or 'K' */
-	int64_t id, version;
-	int kr_type;
-	char error[1024];
-	int cy, cx;           /* where the cursor goes */
-};
-
 static const char *const milestone_choices[] = { N_("done"), N_("not done") };
-static const char *const kind_choices[] = { N_("committed"), N_("aspirational") };
 static const char *const type_choices[] = { N_("metric"), N_("threshold"), N_("milestone") };
 static const char *const dir_choices[] = { N_("at least"), N_("at most") };
 
@@ -66,6 +36,7 @@ static field *add_field(ui_form *fm, const char *label, field_type t, bool requi
 	f->required = required;
 	editor_init(&f->ed, 500);
 	editor_set(&f->ed, value ? value : "");
+	f->initial = editor_get(&f->ed);
 	return f;
 }
 
@@ -75,6 +46,7 @@ static field *add_choice(ui_form *fm, const char *label, const char *const *choi
 	f->choices = choices;
 	f->nchoices = n;
 	f->choice = choice;
+	f->initial_choice = choice;
 	return f;
 }
 
@@ -109,6 +81,8 @@ static void validate(ui_form *fm)
 			snprintf(f->error, sizeof f->error, "%s", _("a whole number from 0 to 10, or empty"));
 		} else if (f->type == FIELD_OBJECTIVE_ID && okr_parse_id(s, &id) != ID_OBJECTIVE) {
 			snprintf(f->error, sizeof f->error, "%s", _("an objective ID such as O3, or empty"));
+		} else if (f->type >= FIELD_PERSON) {
+			form_pick_check(fm, f, p);
 		}
 		free(s);
 	}
@@ -135,8 +109,10 @@ void form_free(ui *u)
 	ui_form *fm = u->form;
 	if (!fm)
 		return;
-	for (int i = 0; i < fm->n; i++)
+	for (int i = 0; i < fm->n; i++) {
 		editor_free(&fm->f[i].ed);
+		free(fm->f[i].initial);
+	}
 	free(fm);
 	u->form = NULL;
 }
@@ -203,7 +179,7 @@ static bool open_edit(ui *u, ui_form *fm)
 	fm->id = o->id;
 	fm->version = o->version;
 	snprintf(fm->title, sizeof fm->title, _("Edit %s"), okr_format_id(ID_OBJECTIVE, o->id, id, sizeof id));
-	add_field(fm, _("Title"), FIELD_TEXT, true, o->title);
+	form_objective_fields(u, fm, o);
 	return true;
 }
 
@@ -215,10 +191,7 @@ static bool open_other(ui *u, ui_form *fm)
 	switch (fm->kind) {
 	case FORM_ADD_OBJECTIVE:
 		snprintf(fm->title, sizeof fm->title, "%s", _("Add an objective"));
-		add_field(fm, _("Title"), FIELD_TEXT, true, "");
-		add_field(fm, _("Aligned to"), FIELD_OBJECTIVE_ID, false,
-			  o ? okr_format_id(ID_OBJECTIVE, o->id, id, sizeof id) : "")->hint = _("parent objective; empty: top level");
-		add_choice(fm, _("Kind"), kind_choices, 2, 0);
+		form_objective_fields(u, fm, NULL);
 		return true;
 	case FORM_ADD_KR:
 		if (!o) {
@@ -269,6 +242,7 @@ unsigned form_open(ui *u, ui_form_kind kind)
 	form_free(u);
 	ui_form *fm = okr_xcalloc(1, sizeof *fm);
 	fm->kind = kind;
+	fm->snap = &u->d.snap;
 	bool ok = kind == FORM_CHECKIN ? open_checkin(u, fm) : kind == FORM_EDIT ? open_edit(u, fm) : open_other(u, fm);
 	u->form = fm;
 	if (!ok) {
@@ -344,18 +318,9 @@ static okr_result save(ui *u, ui_form *fm, char *done, size_t len)
 			 fm->kr_type == KR_MILESTONE ? _(milestone_choices[fm->f[0].choice]) : val);
 		break;
 	}
-	case FORM_ADD_OBJECTIVE: {
-		okr_objective_in in = okr_objective_in_none();
-		in.title = a;
-		in.cycle_id = u->cycle_id;
-		int64_t pid = 0;
-		if (okr_parse_id(b, &pid) == ID_OBJECTIVE)
-			in.parent_id = pid;
-		in.kind = fm->f[2].choice == 1 ? OBJ_ASPIRATIONAL : OBJ_COMMITTED;
-		r = okr_store_objective_add(s, &in, &nid);
-		snprintf(done, len, _("added %s"), okr_format_id(ID_OBJECTIVE, nid, id, sizeof id));
+	case FORM_ADD_OBJECTIVE:
+		r = form_objective_save(u, fm, done, len);
 		break;
-	}
 	case FORM_ADD_KR: {
 		okr_kr_in in = okr_kr_in_none();
 		char *unit = text_of(fm, KR_UNIT);
@@ -377,9 +342,8 @@ static okr_result save(ui *u, ui_form *fm, char *done, size_t len)
 	}
 	case FORM_EDIT:
 		if (fm->target == 'O') {
-			okr_objective_in in = okr_objective_in_none();
-			in.title = a;
-			r = okr_store_objective_edit(s, fm->id, fm->version, &in);
+			r = form_objective_save(u, fm, done, len);
+			break;
 		} else {
 			okr_kr_in in = okr_kr_in_none();
 			in.title = a;
@@ -584,4 +548,30 @@ void form_cursor(ui *u)
 		return;
 	wmove(u->overlay_win, u->form->cy, u->form->cx);
 	wnoutrefresh(u->overlay_win);
+}
+
+field *form_add_field(ui_form *fm, const char *label, field_type t, bool required, const char *value)
+{
+	return add_field(fm, label, t, required, value);
+}
+
+field *form_add_choice(ui_form *fm, const char *label, const char *const *choices, int n, int choice)
+{
+	return add_choice(fm, label, choices, n, choice);
+}
+
+char *form_text(ui_form *fm, int i)
+{
+	return text_of(fm, i);
+}
+
+bool form_changed(ui_form *fm, int i)
+{
+	const field *f = &fm->f[i];
+	if (f->type == FIELD_CHOICE)
+		return f->choice != f->initial_choice;
+	char *now = text_of(fm, i);
+	bool changed = strcmp(now, f->initial ? f->initial : "") != 0;
+	free(now);
+	return changed;
 }
