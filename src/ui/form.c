@@ -51,7 +51,7 @@ static field *add_choice(ui_form *fm, const char *label, const char *const *choi
 }
 
 /* Field indices of the add-key-result form, whose fields depend on the type. */
-enum { KR_TITLE, KR_TYPE, KR_TARGET, KR_START, KR_DIR, KR_UNIT };
+enum { KR_TITLE, KR_TYPE, KR_TARGET, KR_START, KR_DIR, KR_UNIT, KR_OWNER, KR_WEIGHT, KR_DUE };
 
 static void validate(ui_form *fm)
 {
@@ -162,12 +162,7 @@ static bool open_edit(ui *u, ui_form *fm)
 		fm->version = k->version;
 		fm->kr_type = k->type;
 		snprintf(fm->title, sizeof fm->title, _("Edit %s"), okr_format_id(ID_KR, k->id, id, sizeof id));
-		add_field(fm, _("Title"), FIELD_TEXT, true, k->title);
-		if (k->type != KR_MILESTONE) {
-			char t[64];
-			okr_format_value(k->target, k->decimals, t, sizeof t);
-			add_field(fm, _("Target"), FIELD_NUMBER, true, t);
-		}
+		form_kr_edit_fields(u, fm, k);
 		return true;
 	}
 	const okr_objective *o = data_sel_objective(u);
@@ -207,6 +202,9 @@ static bool open_other(ui *u, ui_form *fm)
 		add_field(fm, _("Start"), FIELD_NUMBER, false, "0");
 		add_choice(fm, _("Direction"), dir_choices, 2, 0);
 		add_field(fm, _("Unit"), FIELD_TEXT, false, "");
+		add_field(fm, _("Owner"), FIELD_PERSON, true, okr_store_me(u->store)->login);
+		add_field(fm, _("Weight"), FIELD_WEIGHT, true, "1");
+		add_field(fm, _("Due"), FIELD_DATE, false, "")->hint = _("YYYY-MM-DD; empty: the cycle's end");
 		return true;
 	case FORM_COMMENT:
 	case FORM_KUDOS:
@@ -335,24 +333,21 @@ static okr_result save(ui *u, ui_form *fm, char *done, size_t len)
 			in.start = isnan(number_of(fm, KR_START)) ? 0 : number_of(fm, KR_START);
 		if (in.type == KR_THRESHOLD)
 			in.dir = fm->f[KR_DIR].choice == 1 ? DIR_AT_MOST : DIR_AT_LEAST;
+		char *owner = text_of(fm, KR_OWNER), *due = text_of(fm, KR_DUE);
+		in.owner = form_pick_person(fm->snap, owner);
+		in.weight = number_of(fm, KR_WEIGHT);
+		okr_day day;
+		if (okr_parse_date(due, &day))
+			in.due = day;
 		r = okr_store_kr_add(s, &in, &nid);
+		free(owner);
+		free(due);
 		free(unit);
 		snprintf(done, len, _("added %s"), okr_format_id(ID_KR, nid, id, sizeof id));
 		break;
 	}
 	case FORM_EDIT:
-		if (fm->target == 'O') {
-			r = form_objective_save(u, fm, done, len);
-			break;
-		} else {
-			okr_kr_in in = okr_kr_in_none();
-			in.title = a;
-			if (fm->n > 1)
-				in.target = number_of(fm, 1);
-			r = okr_store_kr_edit(s, fm->id, fm->version, &in);
-		}
-		snprintf(done, len, _("saved %s"), okr_format_id(fm->target == 'O' ? ID_OBJECTIVE : ID_KR, fm->id,
-								 id, sizeof id));
+		r = fm->target == 'O' ? form_objective_save(u, fm, done, len) : form_kr_edit_save(u, fm, done, len);
 		break;
 	case FORM_COMMENT:
 		r = okr_store_comment(s, fm->target, fm->id, a, 0, &nid);

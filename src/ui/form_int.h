@@ -10,10 +10,10 @@
 
 typedef enum {
 	FIELD_TEXT, FIELD_NUMBER, FIELD_CONFIDENCE, FIELD_OBJECTIVE_ID, FIELD_CHOICE,
-	FIELD_PERSON, FIELD_TEAM, FIELD_WEIGHT   /* checked by form_pick_check (form_pick.c) */
+	FIELD_PERSON, FIELD_TEAM, FIELD_WEIGHT, FIELD_DATE, FIELD_KPI   /* checked by form_pick_check */
 } field_type;
 
-enum { MAX_FIELDS = 8, LABEL_W = 13 };
+enum { MAX_FIELDS = 10, LABEL_W = 13 };
 
 typedef struct {
 	const char *label;
@@ -56,9 +56,15 @@ void form_pick_check(const ui_form *fm, field *f, const char *text);
  * matches nobody or several. */
 const char *form_pick_person(const okr_snapshot *s, const char *text);
 const char *form_pick_team(const okr_snapshot *s, const char *text);
+/* The KPI text names (KPI3, or the start of one name); 0: none or empty. */
+int64_t form_pick_kpi(const okr_snapshot *s, const char *text);
 
 /* form_objective.c: add and edit an objective with every field */
 void form_objective_fields(ui *u, ui_form *fm, const okr_objective *o);
 okr_result form_objective_save(ui *u, ui_form *fm, char *done, size_t len);
+
+/* form_kr.c: edit a key result with every field, and its KPI link */
+void form_kr_edit_fields(ui *u, ui_form *fm, const okr_kr *k);
+okr_result form_kr_edit_save(ui *u, ui_form *fm, char *done, size_t len);
 
 #endif

@@ -102,11 +102,64 @@ static void matches(const okr_snapshot *s, field_type t, const char *text, size_
 		 names, n > shown ? ", …" : "");
 }
 
+static const okr_kpi *kpi_of(const okr_snapshot *s, const char *text, size_t *count)
+{
+	int64_t id;
+	const okr_kpi *hit = NULL;
+	*count = 0;
+	bool by_id = okr_parse_id(text, &id) == ID_KPI;
+	for (size_t i = 0; i < s->nkpis; i++) {
+		if (by_id ? s->kpis[i].id == id : !strcasecmp(s->kpis[i].name, text)) {
+			*count = 1;
+			return &s->kpis[i];
+		}
+		if (!by_id && starts(s->kpis[i].name, text)) {
+			hit = &s->kpis[i];
+			(*count)++;
+		}
+	}
+	return *count == 1 ? hit : NULL;
+}
+
+int64_t form_pick_kpi(const okr_snapshot *s, const char *text)
+{
+	size_t n;
+	text += strspn(text, " ");
+	const okr_kpi *k = *text ? kpi_of(s, text, &n) : NULL;
+	return k ? k->id : 0;
+}
+
+/* A due date or a KPI, as typed. */
+static void check_other(const ui_form *fm, field *f, const char *text)
+{
+	okr_day d;
+	size_t n;
+	if (f->type == FIELD_DATE) {
+		if (!okr_parse_date(text, &d))
+			snprintf(f->error, sizeof f->error, "%s", _("a date as YYYY-MM-DD, e.g. 2026-12-15, or empty"));
+		return;
+	}
+	const okr_kpi *k = kpi_of(fm->snap, text, &n);
+	char id[24];
+	if (k)
+		snprintf(f->hint_copy, sizeof f->hint_copy, "→ %s %s", okr_format_id(ID_KPI, k->id, id, sizeof id),
+			 k->name);
+	else if (!n)
+		snprintf(f->error, sizeof f->error, "%s", _("no KPI has that ID or a name that begins so"));
+	else
+		snprintf(f->error, sizeof f->error, ngettext("%zu match — type more of its name",
+							     "%zu match — type more of its name", n), n);
+}
+
 void form_pick_check(const ui_form *fm, field *f, const char *text)
 {
 	size_t n = 0;
 	f->hint = f->hint_copy;
 	f->hint_copy[0] = '\0';
+	if (f->type == FIELD_DATE || f->type == FIELD_KPI) {
+		check_other(fm, f, text);
+		return;
+	}
 	if (f->type == FIELD_WEIGHT) {
 		double w;
 		if (!okr_parse_number(text, &w) || !(w > 0))
