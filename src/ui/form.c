@@ -21,7 +21,6 @@
 #include "okr/text.h"
 #include "okr/util.h"
 #include "form_int.h"
-#include "views.h"
 
 static const char *const milestone_choices[] = { N_("done"), N_("not done") };
 static const char *const type_choices[] = { N_("metric"), N_("threshold"), N_("milestone") };
@@ -252,33 +251,6 @@ unsigned form_open(ui *u, ui_form_kind kind)
 	return DIRTY_OVERLAY;
 }
 
-/* The value is not prefilled: saving a form unchanged must write nothing,
- * and a second sample of the same value would count as a new reading.  The
- * latest value is shown beside the field instead. */
-unsigned form_open_kpi_push(ui *u, const okr_kpi *k)
-{
-	if (app_refuse_readonly(u))
-		return DIRTY_FOOTER;
-	form_free(u);
-	ui_form *fm = okr_xcalloc(1, sizeof *fm);
-	char id[24], latest[64];
-	fm->kind = FORM_KPI_PUSH;
-	fm->target = 'P';
-	fm->id = k->id;
-	okr_format_id(ID_KPI, k->id, id, sizeof id);
-	if (k->has_value)
-		snprintf(fm->title, sizeof fm->title, _("A value for %s (latest %s %s) %s"), id,
-			 view_number(k->latest, latest, sizeof latest), k->unit, k->name);
-	else
-		snprintf(fm->title, sizeof fm->title, _("A first value for %s %s"), id, k->name);
-	add_field(fm, _("Value"), FIELD_NUMBER, true, "");
-	add_field(fm, _("Note"), FIELD_TEXT, false, "");
-	u->form = fm;
-	validate(fm);
-	u->overlay = OVERLAY_FORM;
-	return DIRTY_OVERLAY;
-}
-
 static char *text_of(ui_form *fm, int i)
 {
 	return editor_get(&fm->f[i].ed);
@@ -354,8 +326,8 @@ static okr_result save(ui *u, ui_form *fm, char *done, size_t len)
 		snprintf(done, len, "%s", _("comment added"));
 		break;
 	case FORM_KPI_PUSH:
-		r = okr_store_kpi_push(s, fm->id, number_of(fm, 0), b, NULL, 0, &nid);
-		snprintf(done, len, _("%s: the value %s is in"), okr_format_id(ID_KPI, fm->id, id, sizeof id), a);
+	case FORM_KPI_ADD:
+		r = form_kpi_save(u, fm, done, len);
 		break;
 	case FORM_KUDOS:
 		r = okr_store_kudos(s, a + strspn(a, " @"), b, fm->target == 'K' ? fm->id : 0, 0, &nid);
@@ -569,4 +541,12 @@ bool form_changed(ui_form *fm, int i)
 	bool changed = strcmp(now, f->initial ? f->initial : "") != 0;
 	free(now);
 	return changed;
+}
+
+unsigned form_show(ui *u, ui_form *fm)
+{
+	u->form = fm;
+	validate(fm);
+	u->overlay = OVERLAY_FORM;
+	return DIRTY_OVERLAY;
 }

@@ -43,7 +43,8 @@ struct ui_form {
 	const okr_snapshot *snap;   /* people and teams the pickers match (u->d.snap, kept current) */
 };
 
-/* form.c */
+/* form.c: show fm as the open form */
+unsigned form_show(ui *u, ui_form *fm);
 field *form_add_field(ui_form *fm, const char *label, field_type t, bool required, const char *value);
 field *form_add_choice(ui_form *fm, const char *label, const char *const *choices, int n, int choice);
 char *form_text(ui_form *fm, int i);              /* malloc'd */
@@ -62,6 +63,9 @@ int64_t form_pick_kpi(const okr_snapshot *s, const char *text);
 /* form_objective.c: add and edit an objective with every field */
 void form_objective_fields(ui *u, ui_form *fm, const okr_objective *o);
 okr_result form_objective_save(ui *u, ui_form *fm, char *done, size_t len);
+
+/* form_kpi.c: a value for a KPI, a new KPI */
+okr_result form_kpi_save(ui *u, ui_form *fm, char *done, size_t len);
 
 /* form_kr.c: edit a key result with every field, and its KPI link */
 void form_kr_edit_fields(ui *u, ui_form *fm, const okr_kr *k);
