@@ -13,28 +13,36 @@
 
 /* The item's title or name as it is now, so a row says what it was about
  * even when the detail holds only a value. */
-static const char audit_select[] =
-	"SELECT a.id, a.at, COALESCE(p.login, '?'), a.action, a.entity, COALESCE(a.entity_id, 0), a.detail,"
-	" COALESCE(CASE a.entity"
-	"  WHEN 'O' THEN (SELECT title FROM objective WHERE id = a.entity_id)"
-	"  WHEN 'K' THEN (SELECT title FROM key_result WHERE id = a.entity_id)"
-	"  WHEN 'P' THEN (SELECT name FROM kpi WHERE id = a.entity_id)"
-	"  WHEN 'C' THEN (SELECT name FROM cycle WHERE id = a.entity_id)"
-	"  WHEN 'T' THEN (SELECT name FROM team WHERE id = a.entity_id)"
-	"  WHEN 'U' THEN (SELECT login FROM person WHERE id = a.entity_id)"
-	" END, '')"
+#define AUDIT_SELECT \
+	"SELECT a.id, a.at, COALESCE(p.login, '?'), a.action, a.entity, COALESCE(a.entity_id, 0), a.detail," \
+	" COALESCE(CASE a.entity" \
+	"  WHEN 'O' THEN (SELECT title FROM objective WHERE id = a.entity_id)" \
+	"  WHEN 'K' THEN (SELECT title FROM key_result WHERE id = a.entity_id)" \
+	"  WHEN 'P' THEN (SELECT name FROM kpi WHERE id = a.entity_id)" \
+	"  WHEN 'C' THEN (SELECT name FROM cycle WHERE id = a.entity_id)" \
+	"  WHEN 'T' THEN (SELECT name FROM team WHERE id = a.entity_id)" \
+	"  WHEN 'U' THEN (SELECT login FROM person WHERE id = a.entity_id)" \
+	" END, '')" \
 	" FROM audit a LEFT JOIN person p ON p.id = a.person_id"
-	" WHERE (?1 = '' OR (a.entity = ?1 AND a.entity_id = ?2)"
-	"        OR (?1 = 'O' AND a.entity = 'K'"
-	"            AND a.entity_id IN (SELECT id FROM key_result WHERE objective_id = ?2)))"
-	"   AND (?3 IS NULL OR p.login = ?3) AND a.at >= ?4"
-	" ORDER BY a.id DESC LIMIT ?5";
+#define AUDIT_FILTER " AND (?3 IS NULL OR p.login = ?3) AND a.at >= ?4 ORDER BY a.id DESC LIMIT ?5"
+
+/* Everything: newest first by row id, so a limited read stops early. */
+static const char audit_all[] = AUDIT_SELECT " WHERE ?1 = ''" AUDIT_FILTER;
+
+/* One item (an objective with its key results): its rows found through
+ * the (entity, entity_id) index, each part of the union on its own, not by
+ * scanning the whole trail for them. */
+static const char audit_item[] = AUDIT_SELECT
+	" WHERE a.id IN (SELECT id FROM audit WHERE entity = ?1 AND entity_id = ?2"
+	"  UNION ALL SELECT au.id FROM audit au WHERE ?1 = 'O' AND au.entity = 'K'"
+	"   AND au.entity_id IN (SELECT id FROM key_result WHERE objective_id = ?2))"
+	AUDIT_FILTER;
 
 okr_result okr_store_audit_list(okr_store *s, const okr_audit_query *q, okr_audit_entry **out, size_t *n)
 {
 	*out = NULL;
 	*n = 0;
-	sqlite3_stmt *st = store_prepare(s, audit_select);
+	sqlite3_stmt *st = store_prepare(s, q->kind ? audit_item : audit_all);
 	if (!st)
 		return OKR_E_FAIL;
 	char k[2] = { q->kind, 0 };
