@@ -101,6 +101,13 @@ static unsigned bring_back(ui *u, char kind, int64_t id)
 	return DIRTY_ALL;
 }
 
+bool archive_last(char *kind, int64_t *id)
+{
+	*kind = ar.undo_kind;
+	*id = ar.undo_id;
+	return ar.undo_kind != 0;
+}
+
 unsigned archive_undo(ui *u)
 {
 	if (!ar.undo_kind) {

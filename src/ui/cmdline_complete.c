@@ -1,9 +1,10 @@
 /*
  * cmdline_complete.c — Tab on the `:` line: a command name from the action
- * table, then its argument (a cycle's name, a theme, an ID for :log and
- * :unarchive).  One match is filled in; several fill in what they share
- * and are listed beside the prompt until the next key.  An unknown command
- * is answered with the nearest name (core/complete.c does the matching).
+ * table, then its argument (a cycle's name, a theme, an ID for :log, the
+ * item archived here for :unarchive).  One match is filled in; several fill
+ * in what they share and are listed beside the prompt until the next key.
+ * An unknown command is answered with the nearest name (core/complete.c
+ * does the matching).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -61,12 +62,18 @@ static bool args_of(ui *u, const char *cmd, names *ns)
 		for (size_t i = 0; t && t[i]; i++)
 			add(ns, t[i]);
 		theme_list_free(t);
-	} else if (!strcmp(cmd, "log") || !strcmp(cmd, "unarchive")) {
+	} else if (!strcmp(cmd, "unarchive")) {
+		/* The snapshot holds no archived item: offer the one archived here. */
+		char kind;
+		int64_t aid;
+		if (archive_last(&kind, &aid))
+			add(ns, okr_format_id(kind == 'O' ? ID_OBJECTIVE : ID_KR, aid, id, sizeof id));
+	} else if (!strcmp(cmd, "log")) {
 		for (size_t i = 0; i < s->nobjs; i++)
 			add(ns, okr_format_id(ID_OBJECTIVE, s->objs[i].id, id, sizeof id));
 		for (size_t i = 0; i < s->nkrs; i++)
 			add(ns, okr_format_id(ID_KR, s->krs[i].id, id, sizeof id));
-		for (size_t i = 0; cmd[0] == 'l' && i < s->nkpis; i++)
+		for (size_t i = 0; i < s->nkpis; i++)
 			add(ns, okr_format_id(ID_KPI, s->kpis[i].id, id, sizeof id));
 	} else {
 		return false;

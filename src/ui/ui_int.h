@@ -303,6 +303,8 @@ bool permit_checkin(ui *u);
 unsigned archive_open(ui *u);
 unsigned archive_key(ui *u, int key);
 unsigned archive_undo(ui *u);
+/* The last item archived here that u would bring back; false: none. */
+bool archive_last(char *kind, int64_t *id);
 unsigned archive_unarchive_command(ui *u, const char *arg);
 void archive_size(const ui *u, int *h, int *w);
 void archive_draw(ui *u, WINDOW *w, int h, int wd);

@@ -402,6 +402,8 @@ unsigned view_kpis_key(ui *u, int key, okr_action a)
 		return k ? form_open_kpi_push(u, k) : DIRTY_FOOTER;
 	if (a == ACT_ADD_KR || a == ACT_ADD_OBJECTIVE)
 		return form_open_kpi_add(u);
+	if (a == ACT_LOG && k)
+		return view_log_open(u, 'P', k->id);
 	if (kv.values) {
 		int page = LINES - 5 > 1 ? LINES - 5 : 1;
 		switch (a) {

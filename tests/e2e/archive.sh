@@ -39,7 +39,9 @@ check "X on a key result says its objective's progress changes" \
 	wait_for 'Archive K2\? It leaves O1, whose progress is then computed' 5
 keys y
 check "the key result is archived" wait_gone 'K2 +Đạt được' 5
-keys : unarchive ' K2' Enter
+keys : 'unarchive ' Tab
+check "Tab after :unarchive offers what was archived here" wait_for '^:unarchive K2$' 5
+keys Enter
 check ":unarchive K2 brings it back" wait_for 'K2 is back from the archive' 5
 check "… in its objective again" wait_for 'K2 +Đạt được'
 keys : unarchive ' K2' Enter

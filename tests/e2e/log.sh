@@ -29,6 +29,10 @@ check "G goes to the oldest: the first person's first use" wait_for '@root .*fir
 keys Escape : log ' KPI5' Enter
 check ":log KPI5 shows a KPI's history" wait_for 'History of KPI5 .*changes' 5
 check "… its pushed values" wait_for 'KPI5 +pushed the value 83'
-keys Escape : log ' cheese' Enter
+keys Escape i
+wait_for 'KPIs \(6\)' 5
+keys j L
+check "L in the KPI view shows the selected KPI's history" wait_for 'History of KPI2 ' 5
+keys Escape Escape : log ' cheese' Enter
 check ":log with something not an ID says what to give" wait_for "':log cheese' — give an ID such as O3, K12 or KPI2"
 e2e_done
