@@ -70,7 +70,6 @@ static void validate(ui_form *fm)
 		const char *p = s + strspn(s, " ");
 		double d;
 		long l;
-		int64_t id;
 		if (!*p) {
 			if (f->required)
 				snprintf(f->error, sizeof f->error, "%s", _("required"));
@@ -78,9 +77,7 @@ static void validate(ui_form *fm)
 			snprintf(f->error, sizeof f->error, "%s", _("not a number: write e.g. 42, 3.5 or -1e3"));
 		} else if (f->type == FIELD_CONFIDENCE && !okr_parse_int(s, 0, 10, &l)) {
 			snprintf(f->error, sizeof f->error, "%s", _("a whole number from 0 to 10, or empty"));
-		} else if (f->type == FIELD_OBJECTIVE_ID && okr_parse_id(s, &id) != ID_OBJECTIVE) {
-			snprintf(f->error, sizeof f->error, "%s", _("an objective ID such as O3, or empty"));
-		} else if (f->type >= FIELD_PERSON) {
+		} else if (f->type >= FIELD_PERSON || f->type == FIELD_OBJECTIVE_ID) {
 			form_pick_check(fm, f, p);
 		}
 		free(s);

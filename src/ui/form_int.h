@@ -57,6 +57,8 @@ void form_pick_check(const ui_form *fm, field *f, const char *text);
  * matches nobody or several. */
 const char *form_pick_person(const okr_snapshot *s, const char *text);
 const char *form_pick_team(const okr_snapshot *s, const char *text);
+/* The objective text names (O3, or the start of one title); 0: none. */
+int64_t form_pick_objective(const okr_snapshot *s, const char *text);
 /* The KPI text names (KPI3, or the start of one name); 0: none or empty. */
 int64_t form_pick_kpi(const okr_snapshot *s, const char *text);
 

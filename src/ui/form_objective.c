@@ -28,8 +28,7 @@ void form_objective_fields(ui *u, ui_form *fm, const okr_objective *o)
 	snprintf(weight, sizeof weight, "%g", o ? o->weight : 1.0);
 	form_add_field(fm, _("Title"), FIELD_TEXT, true, o ? o->title : "");
 	form_add_field(fm, _("Description"), FIELD_TEXT, false, o ? o->description : "");
-	form_add_field(fm, _("Aligned to"), FIELD_OBJECTIVE_ID, false, parent)->hint =
-		_("parent objective; empty: top level");
+	form_add_field(fm, _("Aligned to"), FIELD_OBJECTIVE_ID, false, parent);
 	form_add_field(fm, _("Team"), FIELD_TEAM, false, o ? o->team : "");
 	form_add_field(fm, _("Owner"), FIELD_PERSON, false, o ? o->owner : okr_store_me(u->store)->login);
 	form_add_choice(fm, _("Kind"), kinds, 2, o && o->kind == OBJ_ASPIRATIONAL ? 1 : 0);
@@ -46,11 +45,10 @@ static bool fill(ui_form *fm, okr_objective_in *in, bool adding, char **strs)
 			continue;
 		any = true;
 		char *t = strs[i] = form_text(fm, i);
-		int64_t pid = 0;
 		switch (i) {
 		case OB_TITLE: in->title = t; break;
 		case OB_DESC: in->description = t; break;
-		case OB_PARENT: in->parent_id = okr_parse_id(t, &pid) == ID_OBJECTIVE ? pid : 0; break;
+		case OB_PARENT: in->parent_id = form_pick_objective(fm->snap, t); break;
 		case OB_TEAM: in->team = form_pick_team(fm->snap, t); break;
 		case OB_OWNER: in->owner = form_pick_person(fm->snap, t); break;
 		case OB_KIND: in->kind = fm->f[OB_KIND].choice ? OBJ_ASPIRATIONAL : OBJ_COMMITTED; break;

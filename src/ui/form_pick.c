@@ -129,6 +129,36 @@ int64_t form_pick_kpi(const okr_snapshot *s, const char *text)
 	return k ? k->id : 0;
 }
 
+/* An objective by ID (O3, of this cycle or not: the store checks) or by
+ * the start of a title of this cycle. */
+static int64_t objective_of(const okr_snapshot *s, const char *text, size_t *count, const char **title)
+{
+	int64_t id, hit = 0;
+	*count = 0;
+	*title = NULL;
+	if (okr_parse_id(text, &id) == ID_OBJECTIVE) {
+		*count = 1;
+		long i = okr_snapshot_objective_index(s, id);
+		*title = i >= 0 ? s->objs[i].title : "";
+		return id;
+	}
+	for (size_t i = 0; i < s->nobjs; i++)
+		if (starts(s->objs[i].title, text)) {
+			hit = s->objs[i].id;
+			*title = s->objs[i].title;
+			(*count)++;
+		}
+	return *count == 1 ? hit : 0;
+}
+
+int64_t form_pick_objective(const okr_snapshot *s, const char *text)
+{
+	size_t n;
+	const char *title;
+	text += strspn(text, " ");
+	return *text ? objective_of(s, text, &n, &title) : 0;
+}
+
 /* A due date or a KPI, as typed. */
 static void check_other(const ui_form *fm, field *f, const char *text)
 {
@@ -158,6 +188,22 @@ void form_pick_check(const ui_form *fm, field *f, const char *text)
 	f->hint_copy[0] = '\0';
 	if (f->type == FIELD_DATE || f->type == FIELD_KPI) {
 		check_other(fm, f, text);
+		return;
+	}
+	if (f->type == FIELD_OBJECTIVE_ID) {
+		const char *title;
+		int64_t id = objective_of(fm->snap, text, &n, &title);
+		char ref[24];
+		if (id)
+			snprintf(f->hint_copy, sizeof f->hint_copy, "→ %s %s",
+				 okr_format_id(ID_OBJECTIVE, id, ref, sizeof ref), title);
+		else if (n)
+			snprintf(f->error, sizeof f->error, ngettext("%zu title begins so — type more, or an ID such as O3",
+								     "%zu titles begin so — type more, or an ID such as O3",
+								     n), n);
+		else
+			snprintf(f->error, sizeof f->error, "%s",
+				 _("an objective ID such as O3 or the start of a title, or empty"));
 		return;
 	}
 	if (f->type == FIELD_WEIGHT) {

@@ -39,7 +39,9 @@ keys Escape
 keys O
 check "O opens the add form with every field" wait_for 'Add an objective' 5
 check "… the owner defaults to the viewer" wait_for '→ @lan Nguyễn Thị Lan'
-keys 'Grow in Vietnam' Tab 'Mở rộng thị trường' Tab C-u Tab Mark
+keys 'Grow in Vietnam' Tab 'Mở rộng thị trường' Tab C-u '打造'
+check "the objective it aligns to is picked by the start of its title" wait_for '→ O3 打造高性能网站' 5
+keys C-u Tab Mark
 check "a team is picked as typed" wait_for '→ Marketing' 5
 keys Tab Tab Tab C-u 0
 check "a weight of 0 is refused as typed" wait_for 'a weight above 0'
