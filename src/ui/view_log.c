@@ -7,6 +7,7 @@
  * The rows are read when the view opens and again when the data version
  * changes (views_reload, from the main loop), never while drawing.  At most
  * UI_LOG_ROWS are kept: a screen's worth many times over; `okr log` has all.
+ * Enter goes to the row's item.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -156,10 +157,32 @@ void view_log_draw(ui *u, WINDOW *w, int h, int width)
 		draw_row(w, 1 + r, width - 1, &lv.v[lv.top + r], (size_t)(lv.top + r) == lv.sel);
 }
 
+/* Enter: the row's item in the main panes (a KPI in the KPI view). */
+static unsigned go(ui *u, const okr_audit_entry *e)
+{
+	const okr_snapshot *s = &u->d.snap;
+	if (e->kind == 'P') {
+		view_kpis_select(e->entity_id);
+		return views_open(u, VIEW_KPIS);
+	}
+	long ki = e->kind == 'K' ? data_kr_index(u, e->entity_id) : -1;
+	int64_t obj = ki >= 0 ? s->krs[ki].objective_id : e->kind == 'O' ? e->entity_id : 0;
+	if (!obj || okr_snapshot_objective_index(s, obj) < 0) {
+		app_message(u, false, "%s", _("that item is not in the cycle on screen (or is archived)"));
+		return DIRTY_FOOTER;
+	}
+	u->filter = FILTER_ALL;
+	u->d.obj_id = obj;
+	u->d.kr_id = ki >= 0 ? e->entity_id : 0;
+	data_rebuild_rows(u);
+	unsigned d = views_close(u);
+	return d | layout_focus(u, ki >= 0 ? PANE_KRS : PANE_OBJECTIVES) | DIRTY_ALL;
+}
+
 unsigned view_log_key(ui *u, int key, okr_action a)
 {
-	(void)u;
-	(void)key;
+	if ((a == ACT_OPEN || key == '\n' || key == '\r') && lv.n)
+		return go(u, &lv.v[lv.sel]);
 	long sel = (long)lv.sel, last = (long)lv.n - 1;
 	long to = a == ACT_DOWN ? sel + 1 : a == ACT_UP ? sel - 1 : a == ACT_TOP ? 0 : a == ACT_BOTTOM ? last
 		: a == ACT_PAGE_DOWN ? sel + 10 : a == ACT_PAGE_UP ? sel - 10 : -2;

@@ -20,6 +20,11 @@ okr_as wei checkin K2 777 -m 'from a shell' >/dev/null
 check "a check-in by another process appears without a key press" wait_for '@wei +K2 +checked in 777' 5
 keys L
 check "L again closes it" wait_for 'Key results of O1' 5
+keys : 'log O3' Enter
+wait_for 'History of O3' 5
+keys G Enter
+check "Enter on a row goes to its item in the panes" wait_for 'Key results of O3' 5
+check "… and closes the history" wait_gone 'History of O3' 5
 
 keys : log Enter
 check ":log shows every change" wait_for '▶ History · everything · [0-9]+ changes' 5
