@@ -55,7 +55,11 @@
 	X(RHYTHM,        "rhythm",        "W",            N_("Team rhythm: who has not checked in this week, what is quiet or at risk")) \
 	X(PLAN_CYCLE,    "plan-cycle",    "P",            N_("Plan the next cycle: copy chosen objectives and key results into it")) \
 	X(CLOSE_CYCLE,   "close-cycle",   "",             N_("Grade every key result of the cycle, then close it")) \
-	X(APPROVE,       "approve",       "",             N_("Approve the selected key result's terms: it earns points (leads)"))
+	X(APPROVE,       "approve",       "",             N_("Approve the selected key result's terms: it earns points (leads)")) \
+	X(LOG,           "log",           "L",            N_("History: who changed the selected item, and when (:log for everything)")) \
+	X(ARCHIVE,       "archive",       "X",            N_("Archive the selected item (asks first, says what goes with it)")) \
+	X(UNDO,          "undo",          "u",            N_("Undo the last archive made since okr was opened")) \
+	X(UNARCHIVE,     "unarchive",     "",             N_("Bring an archived item back: :unarchive O3"))
 
 typedef enum {
 #define OKR_ACTION_ENUM(id, name, keys, help) ACT_##id,

@@ -118,6 +118,11 @@ int cli_team_settings(cli_ctx *ctx);
 /* A warning on stderr when ctx's okr.conf still sets a team setting. */
 void cli_team_conf_warn(const cli_ctx *ctx);
 
+/* Before archiving kind 'O' or 'K': go ahead with yes (--yes); on a
+ * terminal say what goes with it and ask; otherwise refuse, naming --yes
+ * (archive_confirm.c).  0: go ahead. */
+int cli_confirm_archive(cli_ctx *ctx, char kind, int64_t id, bool yes);
+
 /* ---- JSON output: src/cli/json.c ---- */
 
 typedef struct {

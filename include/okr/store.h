@@ -15,6 +15,8 @@
 #define OKR_STORE_H
 
 #include <stddef.h>
+#include "okr/archive.h"
+#include "okr/audit.h"
 #include "okr/model.h"
 #include "okr/score.h"
 
@@ -166,6 +168,10 @@ okr_result okr_store_grade_get(okr_store *s, int64_t kr_id, okr_grade *out);
 okr_result okr_store_last_change(okr_store *s, char kind, int64_t id,
 				 char *who, size_t wholen, okr_time *at);
 
+/* The audit trail, newest first (see audit.h): src/store/audit.c. */
+okr_result okr_store_audit_list(okr_store *s, const okr_audit_query *q,
+				okr_audit_entry **out, size_t *n);
+
 /* ---- writing --------------------------------------------------------------- */
 
 okr_result okr_store_cycle_add(okr_store *s, const char *name, okr_day start,
@@ -193,6 +199,8 @@ okr_result okr_store_objective_add(okr_store *s, const okr_objective_in *in, int
 okr_result okr_store_objective_edit(okr_store *s, int64_t id, int64_t expect_version,
 				    const okr_objective_in *in);
 okr_result okr_store_objective_archive(okr_store *s, int64_t id, int64_t expect_version);
+/* Bring an archived objective back (the same people may as archive it). */
+okr_result okr_store_objective_unarchive(okr_store *s, int64_t id);
 
 typedef struct {
 	int64_t objective_id;     /* add only */
@@ -218,6 +226,10 @@ okr_result okr_store_kr_archive(okr_store *s, int64_t id, int64_t expect_version
  * (start, target, weight) as the ones it is scored by (README "Fair
  * points").  Adding or editing someone else's key result does the same. */
 okr_result okr_store_kr_approve(okr_store *s, int64_t id);
+okr_result okr_store_kr_unarchive(okr_store *s, int64_t id);
+/* What archiving an objective ('O') or key result ('K') takes with it, for
+ * the confirmation (archive.h says it in words): src/store/archive.c. */
+okr_result okr_store_archive_effect(okr_store *s, char kind, int64_t id, okr_archive_effect *out);
 /* Make a key result take its value from a KPI (kpi_id 0: stop). */
 okr_result okr_store_kr_link_kpi(okr_store *s, int64_t kr_id, int64_t kpi_id);
 

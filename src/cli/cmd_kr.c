@@ -1,5 +1,6 @@
 /*
- * cmd_kr.c — okr kr add|edit|archive|approve.
+ * cmd_kr.c — okr kr add|edit|archive|unarchive|approve.  Archiving asks
+ * first (archive_confirm.c) unless --yes.
  */
 #include <math.h>
 #include <stdio.h>
@@ -12,7 +13,8 @@
 static const cli_opt opts[] = {
 	{ "target", 0, true }, { "start", 0, true }, { "unit", 'u', true }, { "at-least", 0, true },
 	{ "at-most", 0, true }, { "milestone", 0, false }, { "owner", 'o', true }, { "weight", 'w', true },
-	{ "due", 0, true }, { "every", 0, true }, { "title", 0, true }, { "if-version", 0, true }, { 0 }
+	{ "due", 0, true }, { "every", 0, true }, { "title", 0, true }, { "if-version", 0, true },
+	{ "yes", 'y', false }, { "force", 0, false }, { 0 }
 };
 
 static const char usage_add[] = "add OBJECTIVE TITLE (--target N [--start N] [--unit U] | --at-least N | "
@@ -111,7 +113,7 @@ int cmd_kr(cli_ctx *ctx, int argc, char **argv)
 	}
 	if (!strcmp(sub, "edit") || !strcmp(sub, "archive")) {
 		bool edit = sub[0] == 'e';
-		if ((rc = cli_parse("kr", edit ? usage_edit : "archive KR [--if-version N]", opts, argc - 1,
+		if ((rc = cli_parse("kr", edit ? usage_edit : "archive KR [--if-version N] [--yes]", opts, argc - 1,
 				    argv + 1, 1, 1, &a)))
 			return rc;
 		if ((rc = cli_id(a.pos[0], ID_KR, NULL, &id)))
@@ -126,6 +128,9 @@ int cmd_kr(cli_ctx *ctx, int argc, char **argv)
 				return cli_fail(OKR_E_USAGE, _("a key result's type cannot change — archive it and add "
 							       "a new one"));
 		}
+		if (!edit && (rc = cli_confirm_archive(ctx, 'K', id,
+						       cli_opt_get(opts, &a, "yes") || cli_opt_get(opts, &a, "force"))))
+			return rc;
 		r = edit ? okr_store_kr_edit(ctx->store, id, version, &in)
 			 : okr_store_kr_archive(ctx->store, id, version);
 		cli_made(ctx, ID_KR, id);
@@ -140,6 +145,14 @@ int cmd_kr(cli_ctx *ctx, int argc, char **argv)
 			return cli_store_fail(ctx, r);
 		printf(_("%s approved: its progress now earns points\n"), okr_format_id(ID_KR, id, idbuf, sizeof idbuf));
 		return 0;
+	}
+	if (!strcmp(sub, "unarchive")) {
+		if ((rc = cli_parse("kr", "unarchive KR", opts, argc - 1, argv + 1, 1, 1, &a)))
+			return rc;
+		if ((rc = cli_id(a.pos[0], ID_KR, NULL, &id)))
+			return rc;
+		r = okr_store_kr_unarchive(ctx->store, id);
+		return r ? cli_store_fail(ctx, r) : 0;
 	}
 	return cli_usage_fail("kr", sub);
 }

@@ -1,5 +1,6 @@
 /*
- * cmd_objective.c — okr objective add|edit|archive.
+ * cmd_objective.c — okr objective add|edit|archive|unarchive.  Archiving
+ * asks first (archive_confirm.c) unless --yes.
  */
 #include <math.h>
 #include <stdio.h>
@@ -12,7 +13,8 @@
 static const cli_opt opts[] = {
 	{ "parent", 'p', true }, { "team", 't', true }, { "owner", 'o', true }, { "cycle", 'c', true },
 	{ "aspirational", 0, false }, { "committed", 0, false }, { "description", 'd', true },
-	{ "weight", 'w', true }, { "title", 0, true }, { "if-version", 0, true }, { 0 }
+	{ "weight", 'w', true }, { "title", 0, true }, { "if-version", 0, true }, { "yes", 'y', false },
+	{ "force", 0, false }, { 0 }
 };
 
 static const char usage_add[] = "add TITLE [--parent O1] [--team T] [--owner P] [--cycle C] "
@@ -85,16 +87,27 @@ int cmd_objective(cli_ctx *ctx, int argc, char **argv)
 	}
 	if (!strcmp(sub, "edit") || !strcmp(sub, "archive")) {
 		bool edit = sub[0] == 'e';
-		if ((rc = cli_parse("objective", edit ? usage_edit : "archive ID [--if-version N]", opts,
+		if ((rc = cli_parse("objective", edit ? usage_edit : "archive ID [--if-version N] [--yes]", opts,
 				    argc - 1, argv + 1, 1, 1, &a)))
 			return rc;
 		if ((rc = cli_id(a.pos[0], ID_OBJECTIVE, NULL, &id)) || (rc = if_version(&a, &version)))
+			return rc;
+		bool yes = cli_opt_get(opts, &a, "yes") || cli_opt_get(opts, &a, "force");
+		if (!edit && (rc = cli_confirm_archive(ctx, 'O', id, yes)))
 			return rc;
 		if (edit && (rc = read_common(ctx, &a, &in)))
 			return rc;
 		r = edit ? okr_store_objective_edit(ctx->store, id, version, &in)
 			 : okr_store_objective_archive(ctx->store, id, version);
 		cli_made(ctx, ID_OBJECTIVE, id);
+		return r ? cli_store_fail(ctx, r) : 0;
+	}
+	if (!strcmp(sub, "unarchive")) {
+		if ((rc = cli_parse("objective", "unarchive ID", opts, argc - 1, argv + 1, 1, 1, &a)))
+			return rc;
+		if ((rc = cli_id(a.pos[0], ID_OBJECTIVE, NULL, &id)))
+			return rc;
+		r = okr_store_objective_unarchive(ctx->store, id);
 		return r ? cli_store_fail(ctx, r) : 0;
 	}
 	return cli_usage_fail("objective", sub);

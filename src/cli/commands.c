@@ -33,6 +33,7 @@ int cmd_complete(cli_ctx *, int, char **);
 int cmd_describe(cli_ctx *, int, char **);
 int cmd_digest(cli_ctx *, int, char **);
 int cmd_settings(cli_ctx *, int, char **);
+int cmd_log(cli_ctx *, int, char **);
 
 const cli_command cli_commands[] = {
 	{ "tui", "", N_("the full-screen view (the default)"), CLI_DB_SELF, cmd_tui },
@@ -44,13 +45,14 @@ const cli_command cli_commands[] = {
 	  CLI_DB_WRITE, cmd_cycle },
 	{ "objective", "add TITLE [--parent O1] [--team T] [--owner P] [--cycle C] [--aspirational] [--description D] [--weight W]"
 	  " | edit ID [--title T] [--description D] [--owner P] [--team T] [--parent ID|none]"
-	  " [--aspirational|--committed] [--weight W] [--if-version N] | archive ID [--if-version N]", N_("add, edit, archive objectives"),
+	  " [--aspirational|--committed] [--weight W] [--if-version N] | archive ID [--if-version N] [--yes]"
+	  " | unarchive ID", N_("add, edit, archive objectives (archive asks first; --yes for scripts)"),
 	  CLI_DB_WRITE, cmd_objective },
 	{ "kr", "add OBJECTIVE TITLE (--target N [--start N] [--unit U] | --at-least N | --at-most N | --milestone)"
 	  " [--owner P] [--weight W] [--due DATE] [--every F] | edit KR [--title T] [--owner P] [--target N]"
 	  " [--start N] [--unit U] [--at-least N|--at-most N] [--weight W] [--due DATE] [--every F] [--if-version N]"
-	  " | archive KR [--if-version N] | approve KR",
-	  N_("add, edit, archive, approve key results"), CLI_DB_WRITE, cmd_kr },
+	  " | archive KR [--if-version N] [--yes] | unarchive KR | approve KR",
+	  N_("add, edit, archive, approve key results (archive asks first; --yes for scripts)"), CLI_DB_WRITE, cmd_kr },
 	{ "checkin", "KR VALUE [--confidence 0-10] [-m NOTE] [--id UID] [--quiet]", N_("check in a key result"), CLI_DB_WRITE,
 	  cmd_checkin },
 	{ "kpi", "add NAME --target N (--at-least|--at-most) --source TEXT --every daily|weekly|monthly"
@@ -85,6 +87,8 @@ const cli_command cli_commands[] = {
 	  CLI_DB_READ, cmd_status },
 	{ "review", "[--team T] [--cycle C] [--mine]", N_("review one key result at a time: check-ins, grades, a summary"),
 	  CLI_DB_READ, cmd_review },
+	{ "log", "[ID] [--person P] [--since YYYY-MM-DD] [--limit N] [--json]",
+	  N_("who changed what and when: the audit trail, newest first"), CLI_DB_READ, cmd_log },
 	{ "digest", "[--week DATE] [--team T] [--format md|text|json]",
 	  N_("what moved in a week: check-ins, status changes, kudos, badges, movers, what is due — for cron"),
 	  CLI_DB_READ, cmd_digest },

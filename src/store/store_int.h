@@ -139,6 +139,8 @@ okr_result store_kr_set_terms(okr_store *s, int64_t id);
 /* Inside a transaction: refuse a cycle (other than id) sharing a day with
  * [start, end] (write_okr.c; cycle add and import). */
 okr_result store_cycle_overlap_check(okr_store *s, int64_t id, const char *name, okr_day start, okr_day end);
+/* The same for an archived key result (archived true) or a live one. */
+okr_result store_kr_meta_of(okr_store *s, int64_t id, bool archived, kr_meta *m);
 
 /* Inside a transaction: is this cycle closed (read-only)?  close.c */
 bool store_cycle_closed(okr_store *s, int64_t cycle_id);

@@ -37,13 +37,19 @@ static int decimals_of(double v)
 
 okr_result store_kr_meta(okr_store *s, int64_t id, kr_meta *m)
 {
+	return store_kr_meta_of(s, id, false, m);
+}
+
+okr_result store_kr_meta_of(okr_store *s, int64_t id, bool archived, kr_meta *m)
+{
 	sqlite3_stmt *st = store_prepare(s,
 		"SELECT COALESCE(k.owner_id, 0), COALESCE(o.owner_id, 0), o.cycle_id, k.version, k.type, "
 		"COALESCE(k.kpi_id, 0) "
-		"FROM key_result k JOIN objective o ON o.id = k.objective_id WHERE k.id = ?1 AND k.archived = 0");
+		"FROM key_result k JOIN objective o ON o.id = k.objective_id WHERE k.id = ?1 AND k.archived = ?2");
 	if (!st)
 		return OKR_E_FAIL;
 	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int(st, 2, archived);
 	okr_result r = OKR_OK;
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		m->owner = sqlite3_column_int64(st, 0);
@@ -54,6 +60,9 @@ okr_result store_kr_meta(okr_store *s, int64_t id, kr_meta *m)
 		m->type = t && !strcmp(t, "threshold") ? KR_THRESHOLD : t && !strcmp(t, "milestone") ? KR_MILESTONE
 			: KR_METRIC;
 		m->kpi = sqlite3_column_int64(st, 5);
+	} else if (archived) {
+		r = store_fail(s, OKR_E_NOTFOUND, _("K%lld is not archived — `okr show` on its objective "
+						    "lists its key results"), (long long)id);
 	} else {
 		r = store_fail(s, OKR_E_NOTFOUND, _("no key result K%lld — `okr list` shows what there is"),
 			       (long long)id);
@@ -109,7 +118,8 @@ static okr_result check_kr_in(okr_store *s, const okr_kr_in *in, bool adding)
 
 struct kr_ctx {
 	const okr_kr_in *in;
-	int64_t id, version, kpi;
+	int64_t id, version, kpi;   /* kpi ≥ 0: link it; -1: archive */
+	bool restore;               /* with kpi -1: bring it back from the archive */
 };
 
 static okr_result kr_add_txn(okr_store *s, void *vctx)
@@ -290,12 +300,14 @@ static okr_result kr_archive_txn(okr_store *s, void *vctx)
 {
 	struct kr_ctx *c = vctx;
 	kr_meta m;
-	okr_result r = store_kr_meta(s, c->id, &m);
+	okr_result r = store_kr_meta_of(s, c->id, c->restore, &m);
 	if (r)
 		return r;
 	if (!may_edit_kr(s, &m))
-		return store_fail(s, OKR_E_DENIED, _("only the owner of K%lld, its objective's owner or a lead "
-						     "can archive it"), (long long)c->id);
+		return store_fail(s, OKR_E_DENIED, c->restore
+				  ? _("only the owner of K%lld, its objective's owner or a lead can bring it back")
+				  : _("only the owner of K%lld, its objective's owner or a lead can archive it"),
+				  (long long)c->id);
 	if (store_cycle_closed(s, m.cycle))
 		return store_fail(s, OKR_E_CLOSED, _("K%lld's cycle is closed and read-only"), (long long)c->id);
 	if (c->version && m.version != c->version)
@@ -303,24 +315,33 @@ static okr_result kr_archive_txn(okr_store *s, void *vctx)
 				  (long long)c->id);
 	sqlite3_stmt *st = store_prepare(s, c->kpi >= 0
 		? "UPDATE key_result SET kpi_id = NULLIF(?2, 0), version = version + 1 WHERE id = ?1"
-		: "UPDATE key_result SET archived = 1, version = version + 1 WHERE id = ?1");
+		: "UPDATE key_result SET archived = ?2, version = version + 1 WHERE id = ?1");
 	if (!st)
 		return OKR_E_FAIL;
 	sqlite3_bind_int64(st, 1, c->id);
 	if (c->kpi >= 0)
 		sqlite3_bind_int64(st, 2, c->kpi);
+	else
+		sqlite3_bind_int(st, 2, !c->restore);
 	int rc = sqlite3_step(st);
 	store_done(s, st);
 	if (rc != SQLITE_DONE)
 		return store_sqlerr(s, rc, _("changing a key result"));
 	char detail[32];
 	snprintf(detail, sizeof detail, "KPI%lld", (long long)c->kpi);
-	return store_audit(s, c->kpi >= 0 ? "link" : "archive", 'K', c->id, c->kpi >= 0 ? detail : "");
+	return store_audit(s, c->kpi >= 0 ? "link" : c->restore ? "unarchive" : "archive", 'K', c->id,
+			   c->kpi >= 0 ? detail : "");
 }
 
 okr_result okr_store_kr_archive(okr_store *s, int64_t id, int64_t expect_version)
 {
-	struct kr_ctx c = { NULL, id, expect_version, -1 };
+	struct kr_ctx c = { NULL, id, expect_version, -1, false };
+	return store_write(s, kr_archive_txn, &c);
+}
+
+okr_result okr_store_kr_unarchive(okr_store *s, int64_t id)
+{
+	struct kr_ctx c = { NULL, id, 0, -1, true };
 	return store_write(s, kr_archive_txn, &c);
 }
 
@@ -333,7 +354,7 @@ okr_result okr_store_kr_link_kpi(okr_store *s, int64_t kr_id, int64_t kpi_id)
 			return r;
 		okr_kpi_free(&k);
 	}
-	struct kr_ctx c = { NULL, kr_id, 0, kpi_id };
+	struct kr_ctx c = { NULL, kr_id, 0, kpi_id, false };
 	return store_write(s, kr_archive_txn, &c);
 }
 
@@ -353,7 +374,7 @@ static okr_result kr_approve_txn(okr_store *s, void *vctx)
 		return store_fail(s, OKR_E_DENIED, _("K%lld is yours: nobody approves their own key result — ask "
 						     "another lead or an admin"), (long long)c->id);
 	if (store_cycle_closed(s, m.cycle))
-		return store_fail(s, OKR_E_DENIED, _("K%lld's cycle is closed and read-only"), (long long)c->id);
+		return store_fail(s, OKR_E_CLOSED, _("K%lld's cycle is closed and read-only"), (long long)c->id);
 	if ((r = store_kr_set_terms(s, c->id)))
 		return r;
 	/* A new version: viewers and the score ledger see the change. */

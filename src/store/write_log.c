@@ -12,6 +12,7 @@
 
 #include "okr/i18n.h"
 #include "okr/progress.h"
+#include "okr/permit.h"
 #include "okr/util.h"
 #include "store_int.h"
 
@@ -132,7 +133,7 @@ static okr_result checkin_txn(okr_store *s, void *vctx)
 	/* A retry is recognised first: the cycle may have closed since. */
 	if ((r = client_seen(s, c, 'K')) || c->id)
 		return r;
-	if (m.owner != s->me.id && s->me.role == ROLE_MEMBER)
+	if (!okr_may_checkin(s->me.role, s->me.id, m.owner))
 		return store_fail(s, OKR_E_DENIED, _("K%lld belongs to someone else: only its owner or a lead can "
 						     "check it in — leave a comment instead (`okr comment K%lld ...`)"),
 				  (long long)c->target, (long long)c->target);

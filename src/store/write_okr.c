@@ -209,6 +209,7 @@ okr_objective_in okr_objective_in_none(void)
 struct obj_ctx {
 	const okr_objective_in *in;
 	int64_t id, version;
+	bool restore;       /* archive: bring it back instead */
 };
 
 static bool cycle_closed(okr_store *s, int64_t cycle_id)
@@ -230,25 +231,36 @@ static okr_result closed_refusal(okr_store *s)
 					     "work in the current cycle (`okr list` shows it)"));
 }
 
-/* Inside a write: the objective's owner, cycle, version; or not found. */
-static okr_result obj_meta(okr_store *s, int64_t id, int64_t *owner, int64_t *cycle, int64_t *version)
+/* Inside a write: the objective's owner, cycle, version; or not found.
+ * Archived objectives are found only when `archived` asks for them. */
+static okr_result obj_meta_of(okr_store *s, int64_t id, bool archived, int64_t *owner, int64_t *cycle,
+			      int64_t *version)
 {
 	sqlite3_stmt *st = store_prepare(s,
-		"SELECT COALESCE(owner_id, 0), cycle_id, version FROM objective WHERE id = ?1 AND archived = 0");
+		"SELECT COALESCE(owner_id, 0), cycle_id, version FROM objective WHERE id = ?1 AND archived = ?2");
 	if (!st)
 		return OKR_E_FAIL;
 	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int(st, 2, archived);
 	okr_result r = OKR_OK;
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		*owner = sqlite3_column_int64(st, 0);
 		*cycle = sqlite3_column_int64(st, 1);
 		*version = sqlite3_column_int64(st, 2);
+	} else if (archived) {
+		r = store_fail(s, OKR_E_NOTFOUND, _("O%lld is not archived — `okr list --archived` shows what is"),
+			       (long long)id);
 	} else {
 		r = store_fail(s, OKR_E_NOTFOUND, _("no objective O%lld — `okr list` shows what there is"),
 			       (long long)id);
 	}
 	store_done(s, st);
 	return r;
+}
+
+static okr_result obj_meta(okr_store *s, int64_t id, int64_t *owner, int64_t *cycle, int64_t *version)
+{
+	return obj_meta_of(s, id, false, owner, cycle, version);
 }
 
 static okr_result obj_add_txn(okr_store *s, void *vctx)
@@ -413,27 +425,35 @@ static okr_result obj_archive_txn(okr_store *s, void *vctx)
 {
 	struct obj_ctx *c = vctx;
 	int64_t owner, cycle, version;
-	okr_result r = obj_meta(s, c->id, &owner, &cycle, &version);
+	okr_result r = obj_meta_of(s, c->id, c->restore, &owner, &cycle, &version);
 	if (r)
 		return r;
 	if (owner != s->me.id && !is_lead(s))
-		return store_fail(s, OKR_E_DENIED, _("only the owner of O%lld or a lead can archive it"),
-				  (long long)c->id);
+		return store_fail(s, OKR_E_DENIED, c->restore
+				  ? _("only the owner of O%lld or a lead can bring it back from the archive")
+				  : _("only the owner of O%lld or a lead can archive it"), (long long)c->id);
 	if (cycle_closed(s, cycle))
 		return closed_refusal(s);
 	if (c->version && version != c->version)
 		return stale(s, 'O', c->id, version, c->version);
-	sqlite3_stmt *st = store_prepare(s, "UPDATE objective SET archived = 1, version = version + 1 WHERE id = ?1");
+	sqlite3_stmt *st = store_prepare(s, "UPDATE objective SET archived = ?2, version = version + 1 WHERE id = ?1");
 	if (!st)
 		return OKR_E_FAIL;
 	sqlite3_bind_int64(st, 1, c->id);
+	sqlite3_bind_int(st, 2, !c->restore);
 	if (step_done(s, st, _("archiving"), &r) != SQLITE_DONE)
 		return r;
-	return store_audit(s, "archive", 'O', c->id, "");
+	return store_audit(s, c->restore ? "unarchive" : "archive", 'O', c->id, "");
 }
 
 okr_result okr_store_objective_archive(okr_store *s, int64_t id, int64_t expect_version)
 {
-	struct obj_ctx c = { NULL, id, expect_version };
+	struct obj_ctx c = { NULL, id, expect_version, false };
+	return store_write(s, obj_archive_txn, &c);
+}
+
+okr_result okr_store_objective_unarchive(okr_store *s, int64_t id)
+{
+	struct obj_ctx c = { NULL, id, 0, true };
 	return store_write(s, obj_archive_txn, &c);
 }

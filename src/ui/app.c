@@ -179,6 +179,12 @@ unsigned app_action(ui *u, okr_action a)
 	case ACT_DUE: return views_toggle(u, VIEW_DUE);
 	case ACT_RHYTHM: return views_toggle(u, VIEW_RHYTHM);
 	case ACT_PLAN_CYCLE: return views_toggle(u, VIEW_PLAN);
+	case ACT_LOG: return view_log_open_selected(u);
+	case ACT_ARCHIVE: return archive_open(u);
+	case ACT_UNDO: return archive_undo(u);
+	case ACT_UNARCHIVE:
+		app_message(u, false, "%s", _("give the ID of what to bring back: :unarchive O3"));
+		return DIRTY_FOOTER;
 	case ACT_REVIEW: return review_open(u, false);
 	case ACT_CLOSE_CYCLE: return review_open(u, true);
 	case ACT_APPROVE: return approve(u);
@@ -215,6 +221,7 @@ static unsigned handle_key(ui *u, int key)
 	case OVERLAY_FORM: return form_key(u, key);
 	case OVERLAY_HELP: return help_key(u, key, a);
 	case OVERLAY_CYCLES: return cmdline_cycles_key(u, key, a);
+	case OVERLAY_CONFIRM: return archive_key(u, key);
 	default: break;
 	}
 	if (u->msg[0]) {
@@ -243,7 +250,8 @@ static void read_keys(ui *u, WINDOW *in)
 	wint_t ch;
 	int rc;
 	while ((rc = wget_wch(in, &ch)) != ERR) {
-		u->dirty |= handle_key(u, keymap_key_from_wch(rc, (uint32_t)ch));
+		int key = keymap_key_from_wch(rc, (uint32_t)ch);
+		u->dirty |= key == mouse_key() ? mouse_event(u, in) : handle_key(u, key);
 		if (u->quit)
 			return;
 	}
@@ -277,7 +285,8 @@ static void draw_too_small(ui *u)
 	(void)u;
 }
 
-static void draw_overlay(ui *u)
+/* The overlay's size for what it shows now, clamped to the screen. */
+static void overlay_size(ui *u, int *hp, int *wp)
 {
 	int h = LINES - 2, w = COLS - 4;
 	if (u->overlay == OVERLAY_FORM)
@@ -285,11 +294,33 @@ static void draw_overlay(ui *u)
 	else if (u->overlay == OVERLAY_CYCLES) {
 		h = (int)u->d.snap.ncycles + 3;
 		w = 40;
-	}
+	} else if (u->overlay == OVERLAY_CONFIRM)
+		archive_size(u, &h, &w);
 	if (h > LINES - 2)
 		h = LINES - 2;
 	if (w > COLS)
 		w = COLS;
+	*hp = h;
+	*wp = w;
+}
+
+/* An overlay that changes size (a form's error line comes or goes, a key
+ * result's type hides fields) would leave its old border on the cells it no
+ * longer covers: everything beneath is drawn again in that frame. */
+static void overlay_resized(ui *u)
+{
+	if (u->overlay == OVERLAY_NONE || !u->overlay_win || !u->dirty)
+		return;
+	int h, w;
+	overlay_size(u, &h, &w);
+	if (h != getmaxy(u->overlay_win) || w != getmaxx(u->overlay_win))
+		u->dirty |= DIRTY_ALL;
+}
+
+static void draw_overlay(ui *u)
+{
+	int h, w;
+	overlay_size(u, &h, &w);
 	if (h < 1 || w < 1)
 		return;
 	if (u->overlay_win)
@@ -303,6 +334,8 @@ static void draw_overlay(ui *u)
 		help_draw(u, u->overlay_win, h, w);
 	else if (u->overlay == OVERLAY_FORM)
 		form_draw(u, u->overlay_win, h, w);
+	else if (u->overlay == OVERLAY_CONFIRM)
+		archive_draw(u, u->overlay_win, h, w);
 	else
 		cmdline_draw_cycles(u, u->overlay_win, h, w);
 	wnoutrefresh(u->overlay_win);
@@ -312,6 +345,7 @@ static void draw_overlay(ui *u)
  * and one doupdate() sends the difference to the terminal. */
 static void render(ui *u)
 {
+	overlay_resized(u);
 	if (u->dirty & DIRTY_LAYOUT)
 		layout_apply(u);
 	if (u->too_small) {
@@ -461,6 +495,7 @@ static void run(ui *u, WINDOW *in)
 			u->dirty |= reopen_check(u);
 		if (check && okr_store_data_version(u->store) != u->data_version && data_load(u, true)) {
 			u->last_change = okr_now();
+			view_log_reload(u);
 			u->dirty |= DIRTY_ALL;
 		}
 		if (u->flash_until && now >= u->flash_until) {
@@ -570,10 +605,12 @@ static int run_ui(cli_ctx *ctx, const ui_review_request *rq)
 	keypad(in, TRUE);
 	nodelay(in, TRUE);
 	u.dirty = DIRTY_ALL | DIRTY_LAYOUT;
+	mouse_start(&u);
 	if (!rq || review_start(&u, rq))
 		run(&u, in);
 	delwin(in);
 	endwin();
+	mouse_stop();
 	if (rq)
 		review_print_summary(&u);
 	ui_free(&u);

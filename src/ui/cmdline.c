@@ -16,11 +16,14 @@
 #include "okr/i18n.h"
 #include "okr/text.h"
 #include "okr/util.h"
+#include "okr/parse.h"
 #include "ui_int.h"
+#include "views.h"
 
 unsigned cmdline_open(ui *u, ui_prompt kind)
 {
 	u->prompt = kind;
+	cmdline_completions_clear();
 	editor_set(&u->pe, "");
 	u->pe_first = 0;
 	u->search_obj = u->d.obj_id;
@@ -124,6 +127,39 @@ unsigned cmdline_switch_cycle(ui *u, int64_t cycle_id)
 	return DIRTY_ALL;
 }
 
+/* :cycle NAME with no such cycle: the cycles there are, to pick from. */
+static unsigned no_such_cycle(ui *u, const char *name)
+{
+	char *shown = text_sanitize(name);
+	if (!u->d.snap.ncycles) {
+		app_message(u, true, _("no cycle '%s': there is no cycle yet"), shown);
+		free(shown);
+		return DIRTY_FOOTER;
+	}
+	app_message(u, true, ngettext("no cycle '%s' — there is %zu: pick it with Enter",
+				      "no cycle '%s' — there are %zu: pick one with Enter", u->d.snap.ncycles),
+		    shown, u->d.snap.ncycles);
+	free(shown);
+	return app_action(u, ACT_CYCLE) | DIRTY_FOOTER;
+}
+
+/* :log — everything; :log O3, K12, KPI2 — one item. */
+static unsigned log_command(ui *u, const char *arg)
+{
+	if (!*arg)
+		return view_log_open(u, 0, 0);
+	int64_t id;
+	okr_id_kind k = okr_parse_id(arg, &id);
+	if (k == ID_NONE) {
+		char *shown = text_sanitize(arg);
+		app_message(u, true, _("':log %s' — give an ID such as O3, K12 or KPI2, or nothing for every change"),
+			    shown);
+		free(shown);
+		return DIRTY_FOOTER;
+	}
+	return view_log_open(u, k == ID_OBJECTIVE ? 'O' : k == ID_KR ? 'K' : 'P', id);
+}
+
 unsigned cmdline_run(ui *u, const char *line)
 {
 	char cmd[256];
@@ -145,17 +181,26 @@ unsigned cmdline_run(ui *u, const char *line)
 		return app_set_theme(u, arg);
 	if (!strcmp(word, "cycle") && *arg) {
 		okr_cycle c;
-		if (okr_store_cycle_by_name(u->store, arg, &c) != OKR_OK) {
-			app_message(u, true, "%s", okr_store_error(u->store));
-			return DIRTY_FOOTER;
-		}
+		if (okr_store_cycle_by_name(u->store, arg, &c) != OKR_OK)
+			return no_such_cycle(u, arg);
 		unsigned d = cmdline_switch_cycle(u, c.id);
 		okr_cycle_free(&c);
 		return d;
 	}
+	if (!strcmp(word, "log"))
+		return log_command(u, arg);
+	if (!strcmp(word, "unarchive") && *arg)
+		return archive_unarchive_command(u, arg);
 	okr_action a = okr_action_by_name(word);
 	if (a == ACT_NONE) {
-		app_message(u, true, _("unknown command ':%s' — press ? for the list of commands"), word);
+		const char *near = cmdline_suggest(word);
+		char *w = text_sanitize(word);
+		if (near)
+			app_message(u, true, _("unknown command ':%s' — did you mean :%s?  (Tab completes, ? lists them)"),
+				    w, near);
+		else
+			app_message(u, true, _("unknown command ':%s' — Tab completes a name, ? lists them"), w);
+		free(w);
 		return DIRTY_FOOTER;
 	}
 	if (a == ACT_THEME && *arg)
@@ -166,6 +211,9 @@ unsigned cmdline_run(ui *u, const char *line)
 unsigned cmdline_key(ui *u, int key)
 {
 	ui_prompt kind = u->prompt;
+	if (kind == PROMPT_COMMAND && key == '\t')
+		return cmdline_complete(u);
+	cmdline_completions_clear();
 	if (key == 27) {
 		u->prompt = PROMPT_NONE;
 		if (kind == PROMPT_SEARCH) {

@@ -21,42 +21,9 @@
 #include "okr/parse.h"
 #include "okr/text.h"
 #include "okr/util.h"
-#include "ui_int.h"
-
-typedef enum { FIELD_TEXT, FIELD_NUMBER, FIELD_CONFIDENCE, FIELD_OBJECTIVE_ID, FIELD_CHOICE } field_type;
-
-enum { MAX_FIELDS = 8, LABEL_W = 13 };
-
-typedef struct {
-	const char *label;
-	field_type type;
-	bool required, hidden;
-	editor ed;
-	int first;
-	const char *const *choices;
-	int nchoices, choice;
-	char error[160];
-	const char *hint;
-	char hint_copy[128];  /* hint text from the snapshot, which a live reload frees */
-	char initial[512];    /* what the field was opened with */
-	int initial_choice;
-} field;
-
-struct ui_form {
-	ui_form_kind kind;
-	char title[512];
-	field f[MAX_FIELDS];
-	int n, cur;
-	char target;          /* 'O' or 'K' */
-	int64_t id, version;
-	int kr_type;
-	bool prefilled;       /* check-in or edit of an item that had values */
-	char error[1024];
-	int cy, cx;           /* where the cursor goes */
-};
+#include "form_int.h"
 
 static const char *const milestone_choices[] = { N_("done"), N_("not done") };
-static const char *const kind_choices[] = { N_("committed"), N_("aspirational") };
 static const char *const type_choices[] = { N_("metric"), N_("threshold"), N_("milestone") };
 static const char *const dir_choices[] = { N_("at least"), N_("at most") };
 
@@ -69,7 +36,7 @@ static field *add_field(ui_form *fm, const char *label, field_type t, bool requi
 	f->required = required;
 	editor_init(&f->ed, 500);
 	editor_set(&f->ed, value ? value : "");
-	okr_strlcpy(f->initial, value ? value : "", sizeof f->initial);
+	f->initial = editor_get(&f->ed);
 	return f;
 }
 
@@ -84,7 +51,7 @@ static field *add_choice(ui_form *fm, const char *label, const char *const *choi
 }
 
 /* Field indices of the add-key-result form, whose fields depend on the type. */
-enum { KR_TITLE, KR_TYPE, KR_TARGET, KR_START, KR_DIR, KR_UNIT };
+enum { KR_TITLE, KR_TYPE, KR_TARGET, KR_START, KR_DIR, KR_UNIT, KR_OWNER, KR_WEIGHT, KR_DUE };
 
 static void validate(ui_form *fm)
 {
@@ -104,7 +71,6 @@ static void validate(ui_form *fm)
 		const char *p = s + strspn(s, " ");
 		double d;
 		long l;
-		int64_t id;
 		if (!*p) {
 			if (f->required)
 				snprintf(f->error, sizeof f->error, "%s", _("required"));
@@ -114,8 +80,8 @@ static void validate(ui_form *fm)
 				 : _("not a number: write e.g. 42, 3.5 or -1e3"));
 		} else if (f->type == FIELD_CONFIDENCE && !okr_parse_int(s, 0, 10, &l)) {
 			snprintf(f->error, sizeof f->error, "%s", _("a whole number from 0 to 10, or empty"));
-		} else if (f->type == FIELD_OBJECTIVE_ID && okr_parse_id(s, &id) != ID_OBJECTIVE) {
-			snprintf(f->error, sizeof f->error, "%s", _("an objective ID such as O3, or empty"));
+		} else if (f->type >= FIELD_PERSON || f->type == FIELD_OBJECTIVE_ID) {
+			form_pick_check(fm, f, p);
 		}
 		free(s);
 	}
@@ -142,8 +108,10 @@ void form_free(ui *u)
 	ui_form *fm = u->form;
 	if (!fm)
 		return;
-	for (int i = 0; i < fm->n; i++)
+	for (int i = 0; i < fm->n; i++) {
 		editor_free(&fm->f[i].ed);
+		free(fm->f[i].initial);
+	}
 	free(fm);
 	u->form = NULL;
 }
@@ -195,12 +163,7 @@ static bool open_edit(ui *u, ui_form *fm)
 		fm->kr_type = k->type;
 		fm->prefilled = true;
 		snprintf(fm->title, sizeof fm->title, _("Edit %s"), okr_format_id(ID_KR, k->id, id, sizeof id));
-		add_field(fm, _("Title"), FIELD_TEXT, true, k->title);
-		if (k->type != KR_MILESTONE) {
-			char t[64];
-			okr_format_value(k->target, k->decimals, t, sizeof t);
-			add_field(fm, _("Target"), FIELD_NUMBER, true, t);
-		}
+		form_kr_edit_fields(u, fm, k);
 		return true;
 	}
 	const okr_objective *o = data_sel_objective(u);
@@ -213,7 +176,7 @@ static bool open_edit(ui *u, ui_form *fm)
 	fm->version = o->version;
 	fm->prefilled = true;
 	snprintf(fm->title, sizeof fm->title, _("Edit %s"), okr_format_id(ID_OBJECTIVE, o->id, id, sizeof id));
-	add_field(fm, _("Title"), FIELD_TEXT, true, o->title);
+	form_objective_fields(u, fm, o);
 	return true;
 }
 
@@ -225,10 +188,7 @@ static bool open_other(ui *u, ui_form *fm)
 	switch (fm->kind) {
 	case FORM_ADD_OBJECTIVE:
 		snprintf(fm->title, sizeof fm->title, "%s", _("Add an objective"));
-		add_field(fm, _("Title"), FIELD_TEXT, true, "");
-		add_field(fm, _("Aligned to"), FIELD_OBJECTIVE_ID, false,
-			  o ? okr_format_id(ID_OBJECTIVE, o->id, id, sizeof id) : "")->hint = _("parent objective; empty: top level");
-		add_choice(fm, _("Kind"), kind_choices, 2, 0);
+		form_objective_fields(u, fm, NULL);
 		return true;
 	case FORM_ADD_KR:
 		if (!o) {
@@ -244,6 +204,9 @@ static bool open_other(ui *u, ui_form *fm)
 		add_field(fm, _("Start"), FIELD_NUMBER, false, "0");
 		add_choice(fm, _("Direction"), dir_choices, 2, 0);
 		add_field(fm, _("Unit"), FIELD_TEXT, false, "");
+		add_field(fm, _("Owner"), FIELD_PERSON, true, okr_store_me(u->store)->login);
+		add_field(fm, _("Weight"), FIELD_WEIGHT, true, "1");
+		add_field(fm, _("Due"), FIELD_DATE, false, "")->hint = _("YYYY-MM-DD; empty: the cycle's end");
 		return true;
 	case FORM_COMMENT:
 	case FORM_KUDOS:
@@ -272,11 +235,14 @@ unsigned form_open(ui *u, ui_form_kind kind)
 {
 	if (app_refuse_readonly(u))
 		return DIRTY_FOOTER;
+	if (kind == FORM_CHECKIN && !permit_checkin(u))
+		return DIRTY_FOOTER;
 	if (kind != FORM_COMMENT && kind != FORM_KUDOS && review_refuse_closed(u))
 		return DIRTY_FOOTER;
 	form_free(u);
 	ui_form *fm = okr_xcalloc(1, sizeof *fm);
 	fm->kind = kind;
+	fm->snap = &u->d.snap;
 	bool ok = kind == FORM_CHECKIN ? open_checkin(u, fm) : kind == FORM_EDIT ? open_edit(u, fm) : open_other(u, fm);
 	u->form = fm;
 	if (!ok) {
@@ -323,13 +289,9 @@ static bool unchanged(ui_form *fm)
 {
 	if (!fm->prefilled)
 		return false;
-	for (int i = 0; i < fm->n; i++) {
-		char *t = text_of(fm, i);
-		bool same = !strcmp(t, fm->f[i].initial) && fm->f[i].choice == fm->f[i].initial_choice;
-		free(t);
-		if (!same)
+	for (int i = 0; i < fm->n; i++)
+		if (form_changed(fm, i))
 			return false;
-	}
 	return true;
 }
 
@@ -367,18 +329,9 @@ static okr_result save(ui *u, ui_form *fm, char *done, size_t len)
 			checked_in_text(s, fm->id, done, len);
 		break;
 	}
-	case FORM_ADD_OBJECTIVE: {
-		okr_objective_in in = okr_objective_in_none();
-		in.title = a;
-		in.cycle_id = u->cycle_id;
-		int64_t pid = 0;
-		if (okr_parse_id(b, &pid) == ID_OBJECTIVE)
-			in.parent_id = pid;
-		in.kind = fm->f[2].choice == 1 ? OBJ_ASPIRATIONAL : OBJ_COMMITTED;
-		r = okr_store_objective_add(s, &in, &nid);
-		snprintf(done, len, _("added %s"), okr_format_id(ID_OBJECTIVE, nid, id, sizeof id));
+	case FORM_ADD_OBJECTIVE:
+		r = form_objective_save(u, fm, done, len);
 		break;
-	}
 	case FORM_ADD_KR: {
 		okr_kr_in in = okr_kr_in_none();
 		char *unit = text_of(fm, KR_UNIT);
@@ -393,29 +346,29 @@ static okr_result save(ui *u, ui_form *fm, char *done, size_t len)
 			in.start = isnan(number_of(fm, KR_START)) ? 0 : number_of(fm, KR_START);
 		if (in.type == KR_THRESHOLD)
 			in.dir = fm->f[KR_DIR].choice == 1 ? DIR_AT_MOST : DIR_AT_LEAST;
+		char *owner = text_of(fm, KR_OWNER), *due = text_of(fm, KR_DUE);
+		in.owner = form_pick_person(fm->snap, owner);
+		in.weight = number_of(fm, KR_WEIGHT);
+		okr_day day;
+		if (okr_parse_date(due, &day))
+			in.due = day;
 		r = okr_store_kr_add(s, &in, &nid);
+		free(owner);
+		free(due);
 		free(unit);
 		snprintf(done, len, _("added %s"), okr_format_id(ID_KR, nid, id, sizeof id));
 		break;
 	}
 	case FORM_EDIT:
-		if (fm->target == 'O') {
-			okr_objective_in in = okr_objective_in_none();
-			in.title = a;
-			r = okr_store_objective_edit(s, fm->id, fm->version, &in);
-		} else {
-			okr_kr_in in = okr_kr_in_none();
-			in.title = a;
-			if (fm->n > 1)
-				in.target = number_of(fm, 1);
-			r = okr_store_kr_edit(s, fm->id, fm->version, &in);
-		}
-		snprintf(done, len, _("saved %s"), okr_format_id(fm->target == 'O' ? ID_OBJECTIVE : ID_KR, fm->id,
-								 id, sizeof id));
+		r = fm->target == 'O' ? form_objective_save(u, fm, done, len) : form_kr_edit_save(u, fm, done, len);
 		break;
 	case FORM_COMMENT:
 		r = okr_store_comment(s, fm->target, fm->id, a, 0, &nid);
 		snprintf(done, len, "%s", _("comment added"));
+		break;
+	case FORM_KPI_PUSH:
+	case FORM_KPI_ADD:
+		r = form_kpi_save(u, fm, done, len);
 		break;
 	case FORM_KUDOS:
 		r = okr_store_kudos(s, a + strspn(a, " @"), b, fm->target == 'K' ? fm->id : 0, 0, &nid);
@@ -427,6 +380,44 @@ static okr_result save(ui *u, ui_form *fm, char *done, size_t len)
 	free(b);
 	free(c);
 	return r;
+}
+
+/* A stale edit: the form keeps what was typed and says what the other
+ * person's version is; it now holds that version, so Enter saves over it
+ * knowingly (refused again if it changes once more) and Esc drops ours. */
+static void explain_stale(ui *u, ui_form *fm)
+{
+	char id[24], who[128] = "?", theirs[600] = "";
+	okr_time at = 0;
+	int64_t version = 0;
+	okr_format_id(fm->target == 'O' ? ID_OBJECTIVE : ID_KR, fm->id, id, sizeof id);
+	okr_store_last_change(u->store, fm->target, fm->id, who, sizeof who, &at);
+	if (fm->target == 'O') {
+		okr_objective o;
+		if (okr_store_objective(u->store, fm->id, &o) != OKR_OK)
+			return;
+		snprintf(theirs, sizeof theirs, _("their title is “%s”"), o.title);
+		version = o.version;
+		okr_objective_free(&o);
+	} else {
+		okr_kr k;
+		if (okr_store_kr(u->store, fm->id, &k) != OKR_OK)
+			return;
+		char t[64];
+		okr_format_value(k.target, k.decimals, t, sizeof t);
+		if (k.type == KR_MILESTONE)
+			snprintf(theirs, sizeof theirs, _("their title is “%s”"), k.title);
+		else
+			snprintf(theirs, sizeof theirs, _("their title is “%s”, target %s"), k.title, t);
+		version = k.version;
+		okr_kr_free(&k);
+	}
+	char when[32];
+	draw_when(at, when, sizeof when);
+	fm->version = version;
+	snprintf(fm->error, sizeof fm->error, _("@%s changed %s at %s while you were editing: %s. Yours is kept "
+						"above — Enter saves yours over theirs, Esc drops yours."),
+		 who, id, when, theirs);
 }
 
 static unsigned submit(ui *u)
@@ -448,6 +439,8 @@ static unsigned submit(ui *u)
 	u->waiting = false;
 	if (r != OKR_OK) {
 		snprintf(fm->error, sizeof fm->error, "%s", okr_store_error(u->store));
+		if (r == OKR_E_CONFLICT && fm->kind == FORM_EDIT)
+			explain_stale(u, fm);
 		return DIRTY_OVERLAY | DIRTY_FOOTER;
 	}
 	review_on_saved(u, fm->kind, fm->target, fm->id);
@@ -523,7 +516,8 @@ void form_draw(ui *u, WINDOW *w, int h, int wd)
 	leaveok(w, FALSE);
 	draw_set(w, THEME_BORDER_FOCUS);
 	box(w, 0, 0);
-	draw_text(w, 0, 2, fm->title, wd - 4, THEME_TITLE, TEXT_ALIGN_LEFT);
+	int tw = text_width(fm->title);   /* the border stays on either side of the title */
+	draw_text(w, 0, 2, fm->title, tw < wd - 4 ? tw : wd - 4, THEME_TITLE, TEXT_ALIGN_LEFT);
 	int y = 2, in_w = wd - 4 - LABEL_W;
 	fm->cy = fm->cx = 1;
 	for (int i = 0; i < fm->n && y < h - 3; i++) {
@@ -569,4 +563,38 @@ void form_cursor(ui *u)
 		return;
 	wmove(u->overlay_win, u->form->cy, u->form->cx);
 	wnoutrefresh(u->overlay_win);
+}
+
+field *form_add_field(ui_form *fm, const char *label, field_type t, bool required, const char *value)
+{
+	return add_field(fm, label, t, required, value);
+}
+
+field *form_add_choice(ui_form *fm, const char *label, const char *const *choices, int n, int choice)
+{
+	return add_choice(fm, label, choices, n, choice);
+}
+
+char *form_text(ui_form *fm, int i)
+{
+	return text_of(fm, i);
+}
+
+bool form_changed(ui_form *fm, int i)
+{
+	const field *f = &fm->f[i];
+	if (f->type == FIELD_CHOICE)
+		return f->choice != f->initial_choice;
+	char *now = text_of(fm, i);
+	bool changed = strcmp(now, f->initial ? f->initial : "") != 0;
+	free(now);
+	return changed;
+}
+
+unsigned form_show(ui *u, ui_form *fm)
+{
+	u->form = fm;
+	validate(fm);
+	u->overlay = OVERLAY_FORM;
+	return DIRTY_OVERLAY;
 }

@@ -1,10 +1,19 @@
 /*
  * layout.c — where each pane goes for the terminal's size.
  *
- *   wide (≥ 120×24)      objectives | key results       all four panes
+ *   side by side         objectives | key results       all four panes
+ *   (≥ 150×24)           board      | detail
+ *   stacked              objectives                     all four panes, the
+ *   (120–149 × ≥ 24)     key results                    lists at full width
  *                        board      | detail
  *   compact (80×24 …)    objectives                     the lower slot shows
  *                        key results / detail / board   one of three (d, b)
+ *
+ * Why stacked below 150 columns: side by side, each list would be narrower
+ * than it is on an 80-column terminal, and titles would be cut shorter on a
+ * bigger screen.  At every width from 80 up, each list is at least 80
+ * columns wide (the key results) or keeps the title room it has at 80 (the
+ * objectives, which need 69 without their bar).
  *   < 40×10              "terminal too small (need 40×10)"
  *
  * Row 0 is the header, the last row the footer.  Windows are made again on
@@ -51,6 +60,47 @@ void layout_free(ui *u)
 	u->header = u->footer = u->overlay_win = NULL;
 }
 
+static void border_column(int y, int h, int x)
+{
+	draw_set(stdscr, THEME_BORDER);
+	for (int i = 0; i < h; i++)
+		draw_glyph(stdscr, y + i, x, "│");   /* "|" where the terminal is not UTF-8 */
+}
+
+static void side_by_side(ui *u, int body)
+{
+	int lw = COLS * 45 / 100;
+	if (lw < UI_OBJS_COLS)
+		lw = UI_OBJS_COLS;
+	if (COLS - lw - 1 < UI_KRS_COLS)
+		lw = COLS - 1 - UI_KRS_COLS;
+	int board = u->show_board ? body * 2 / 5 : 0;
+	int detail = u->show_detail ? body / 2 : 0;
+	place(u, PANE_OBJECTIVES, 1, 0, body - board, lw);
+	place(u, PANE_BOARD, 1 + body - board, 0, board, lw);
+	place(u, PANE_KRS, 1, lw + 1, body - detail, COLS - lw - 1);
+	place(u, PANE_DETAIL, 1 + body - detail, lw + 1, detail, COLS - lw - 1);
+	border_column(1, body, lw);
+}
+
+/* The two lists at full width, one above the other; the board and the
+ * detail share the rows below them (or one takes them all). */
+static void stacked(ui *u, int body)
+{
+	int low = u->show_board || u->show_detail ? body * 2 / 5 : 0;
+	int lists = body - low, oh = lists / 2;
+	place(u, PANE_OBJECTIVES, 1, 0, oh, COLS);
+	place(u, PANE_KRS, 1 + oh, 0, lists - oh, COLS);
+	if (u->show_board && u->show_detail) {
+		int lw = COLS * 45 / 100;
+		place(u, PANE_BOARD, 1 + lists, 0, low, lw);
+		place(u, PANE_DETAIL, 1 + lists, lw + 1, low, COLS - lw - 1);
+		border_column(1 + lists, low, lw);
+	} else if (low) {
+		place(u, u->show_board ? PANE_BOARD : PANE_DETAIL, 1 + lists, 0, low, COLS);
+	}
+}
+
 void layout_apply(ui *u)
 {
 	static const ui_pane_ops *const ops[PANE_COUNT] = {
@@ -73,17 +123,10 @@ void layout_apply(ui *u)
 	if (u->header)
 		leaveok(u->header, TRUE);
 	int body = LINES - 2;
-	if (u->wide) {
-		int lw = COLS * 45 / 100;
-		int board = u->show_board ? body * 2 / 5 : 0;
-		int detail = u->show_detail ? body / 2 : 0;
-		place(u, PANE_OBJECTIVES, 1, 0, body - board, lw);
-		place(u, PANE_BOARD, 1 + body - board, 0, board, lw);
-		place(u, PANE_KRS, 1, lw + 1, body - detail, COLS - lw - 1);
-		place(u, PANE_DETAIL, 1 + body - detail, lw + 1, detail, COLS - lw - 1);
-		draw_set(stdscr, THEME_BORDER);
-		for (int y = 1; y <= body; y++)
-			draw_glyph(stdscr, y, lw, "│");
+	if (u->wide && COLS >= UI_SIDE_COLS) {
+		side_by_side(u, body);
+	} else if (u->wide) {
+		stacked(u, body);
 	} else {
 		int top = body / 2;
 		int slot = u->slot == SLOT_DETAIL ? PANE_DETAIL : u->slot == SLOT_BOARD ? PANE_BOARD : PANE_KRS;

@@ -48,6 +48,64 @@ ui_line *lines_addf(ui_lines *ls, int indent, theme_slot slot, const char *fmt, 
 	return l;
 }
 
+static void buf_clear(okr_buf *b)
+{
+	b->len = 0;
+	b->s[0] = '\0';
+}
+
+/* Parts joined by " · " are kept whole: a line breaks between two parts,
+ * never inside one ("· version 3" does not begin a line of its own while
+ * the owner's name ends the one above).  A part wider than the list is
+ * wrapped as lines_add would. */
+ui_line *lines_add_parts(ui_lines *ls, int indent, theme_slot slot, const char *text)
+{
+	static const char sep[] = " · ";
+	int room = ls->width - indent;
+	if (ls->width <= 0 || text_width(text) <= room)
+		return lines_add(ls, indent, slot, text);
+	okr_buf line, next;
+	okr_buf_init(&line);
+	okr_buf_init(&next);
+	ui_line *l = NULL;
+	for (const char *p = text; *p;) {
+		const char *end = strstr(p, sep);
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		buf_clear(&next);
+		okr_buf_add(&next, line.s);
+		if (line.len)
+			okr_buf_add(&next, sep);
+		okr_buf_addn(&next, p, len);
+		if (line.len && text_width(next.s) > room) {
+			l = lines_add(ls, indent, slot, line.s);
+			buf_clear(&line);
+			okr_buf_addn(&line, p, len);
+		} else {
+			buf_clear(&line);
+			okr_buf_add(&line, next.s);
+		}
+		p = end ? end + strlen(sep) : p + len;
+	}
+	if (line.len)
+		l = lines_add(ls, indent, slot, line.s);
+	okr_buf_free(&line);
+	okr_buf_free(&next);
+	return l;
+}
+
+ui_line *lines_addf_parts(ui_lines *ls, int indent, theme_slot slot, const char *fmt, ...)
+{
+	okr_buf b;
+	okr_buf_init(&b);
+	va_list ap;
+	va_start(ap, fmt);
+	okr_buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	ui_line *l = lines_add_parts(ls, indent, slot, b.s);
+	okr_buf_free(&b);
+	return l;
+}
+
 int lines_clamp_top(const ui_lines *ls, int top, int rows)
 {
 	if (top > (int)ls->n - rows)

@@ -73,7 +73,7 @@ static void build_kr(ui *u, ui_lines *ls, const okr_kr *k, const okr_assessment 
 	char id[24], val[160], due[11];
 	okr_format_date(a->due, due);
 	lines_addf(ls, 0, THEME_TITLE, "%s  %s", okr_format_id(ID_KR, k->id, id, sizeof id), k->title);
-	lines_addf(ls, 2, THEME_DIM, _("owner @%s · objective O%lld · due %s · check-ins %s · version %lld"), k->owner,
+	lines_addf_parts(ls, 2, THEME_DIM, _("owner @%s · objective O%lld · due %s · check-ins %s · version %lld"), k->owner,
 	     (long long)k->objective_id, due, _(okr_frequency_name(k->every)), (long long)k->version);
 	okr_kr_value_text(k, val, sizeof val);
 	lines_addf(ls, 2, THEME_NORMAL, _("value %s %s · %.0f%% (expected %.0f%%)"), val,
@@ -154,7 +154,7 @@ static void build_objective(ui *u, ui_lines *ls, const okr_objective *o, const o
 	lines_addf(ls, 0, THEME_TITLE, "%s  %s", okr_format_id(ID_OBJECTIVE, o->id, id, sizeof id), o->title);
 	if (o->description[0])
 		lines_add(ls, 2, THEME_NORMAL, o->description);
-	lines_addf(ls, 2, THEME_DIM, _("owner @%s · team %s · %s · version %lld"), o->owner[0] ? o->owner : "—",
+	lines_addf_parts(ls, 2, THEME_DIM, _("owner @%s · team %s · %s · version %lld"), o->owner[0] ? o->owner : "—",
 	     o->team[0] ? o->team : "—", o->kind == OBJ_ASPIRATIONAL ? _("aspirational (0.7 is success)")
 	     : _("committed (1.0 expected)"), (long long)o->version);
 	lines_addf(ls, 2, draw_status_slot(a->status), _("progress %.0f%% (expected %.0f%%) · %s"), a->progress * 100,

@@ -16,7 +16,9 @@
 #include "okr/text.h"
 #include "ui_int.h"
 
-enum { MIN_TITLE = 18 };
+/* The title's room on an 80-column terminal: columns give way until the
+ * title has it, so no wider pane gives a title less. */
+enum { MIN_TITLE = 24 };
 
 static struct {
 	int owner, bar, pct, value, status, conf, spark;

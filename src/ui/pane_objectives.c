@@ -19,12 +19,17 @@ static struct {
 	int bar, pct, status;
 } col;
 
+/* The room a top-level title has on an 80-column terminal: the bar takes
+ * only what is left over, so a wider pane never gives a title less. */
+enum { TITLE_AT_80 = 45 };
+
 static void pane_objectives_layout(ui *u, int width)
 {
 	(void)u;
-	col.bar = width >= 70 ? 10 : width >= 56 ? 6 : 0;
 	col.pct = width >= 46 ? 5 : 0;
 	col.status = width >= 50 ? okr_i18n_status_cols() : 0;
+	int spare = width - 7 - (col.pct ? col.pct + 1 : 0) - (col.status ? col.status + 1 : 0) - TITLE_AT_80;
+	col.bar = spare >= 11 ? 10 : spare >= 7 ? 6 : 0;
 }
 
 /* Keep the selected row inside the window, scrolling as little as possible. */

@@ -123,7 +123,14 @@ void statusbar_draw_footer(ui *u)
 	if (u->prompt) {
 		const char *lead = u->prompt == PROMPT_COMMAND ? ":" : "/";
 		draw_text(w, 0, 0, lead, 1, THEME_MESSAGE, TEXT_ALIGN_LEFT);
-		int cx = form_draw_editor(w, 0, 1, width - 1, &u->pe, &u->pe_first, THEME_NORMAL);
+		/* Tab's candidates, at the right, in at most half the line */
+		const char *cand = u->prompt == PROMPT_COMMAND ? cmdline_completions() : "";
+		int hw = *cand ? text_width(cand) + 2 : 0;
+		if (hw > width / 2)
+			hw = width / 2;
+		if (hw > 2)
+			draw_text(w, 0, width - hw + 2, cand, hw - 2, THEME_DIM, TEXT_ALIGN_LEFT);
+		int cx = form_draw_editor(w, 0, 1, width - 1 - hw, &u->pe, &u->pe_first, THEME_NORMAL);
 		wmove(w, 0, 1 + cx < width ? 1 + cx : width - 1);
 	} else if (u->waiting) {
 		draw_text(w, 0, 0, _(" waiting for the database… (another writer is busy)"), width, THEME_MESSAGE,

@@ -29,6 +29,10 @@
 enum { UI_MIN_COLS = 40, UI_MIN_LINES = 10 };
 /* From this width on every pane is shown at once. */
 enum { UI_WIDE_COLS = 120, UI_WIDE_LINES = 24 };
+/* From this width on the objectives and the key results sit side by side:
+ * the key results get the 80 columns they have on an 80-column terminal and
+ * the objectives the 69 that keep their titles as wide (layout.c). */
+enum { UI_SIDE_COLS = 150, UI_KRS_COLS = 80, UI_OBJS_COLS = 69 };
 enum { UI_SPARK_POINTS = 12 };   /* check-ins a sparkline shows */
 
 typedef enum { PANE_OBJECTIVES, PANE_KRS, PANE_DETAIL, PANE_BOARD, PANE_COUNT } ui_pane_id;
@@ -68,7 +72,7 @@ typedef struct {
 } ui_pane;
 
 typedef enum { FILTER_ALL, FILTER_MINE, FILTER_TEAM } ui_filter;
-typedef enum { OVERLAY_NONE, OVERLAY_HELP, OVERLAY_FORM, OVERLAY_CYCLES } ui_overlay;
+typedef enum { OVERLAY_NONE, OVERLAY_HELP, OVERLAY_FORM, OVERLAY_CYCLES, OVERLAY_CONFIRM } ui_overlay;
 typedef enum { PROMPT_NONE, PROMPT_COMMAND, PROMPT_SEARCH } ui_prompt;
 /* At 80×24 one slot below the objectives shows one of these. */
 typedef enum { SLOT_KRS, SLOT_DETAIL, SLOT_BOARD } ui_slot;
@@ -277,16 +281,49 @@ unsigned cmdline_run(ui *u, const char *line);
 void cmdline_draw_cycles(ui *u, WINDOW *w, int h, int wd);
 unsigned cmdline_cycles_key(ui *u, int key, okr_action a);
 unsigned cmdline_switch_cycle(ui *u, int64_t cycle_id);
+/* cmdline_complete.c: Tab on the `:` line, and "did you mean" */
+unsigned cmdline_complete(ui *u);
+const char *cmdline_completions(void);   /* shown beside the prompt; "" when none */
+void cmdline_completions_clear(void);
+const char *cmdline_suggest(const char *word);   /* the nearest command name, or NULL */
 
 /* ---- form.c ---- */
-typedef enum { FORM_CHECKIN, FORM_ADD_OBJECTIVE, FORM_ADD_KR, FORM_EDIT, FORM_COMMENT, FORM_KUDOS } ui_form_kind;
+typedef enum { FORM_CHECKIN, FORM_ADD_OBJECTIVE, FORM_ADD_KR, FORM_EDIT, FORM_COMMENT, FORM_KUDOS,
+	       FORM_KPI_PUSH, FORM_KPI_ADD } ui_form_kind;
 unsigned form_open(ui *u, ui_form_kind kind);
+/* c in the KPI view: a new value for the KPI, as `okr kpi push` takes it. */
+unsigned form_open_kpi_push(ui *u, const okr_kpi *k);
+/* a in the KPI view: a new KPI, as `okr kpi add` takes it (form_kpi.c). */
+unsigned form_open_kpi_add(ui *u);
 unsigned form_key(ui *u, int key);
 void form_draw(ui *u, WINDOW *w, int h, int wd);
 void form_size(const ui *u, int *h, int *w);
 void form_free(ui *u);
 /* Place the terminal cursor in the field being edited (after drawing). */
 void form_cursor(ui *u);
+
+/* ---- mouse.c: click, double click, wheel (mouse = true;) ---- */
+void mouse_start(ui *u);
+void mouse_stop(void);
+/* The key code that starts a mouse report (-2 when the mouse is off). */
+int mouse_key(void);
+/* Read the rest of the report from in and act on it: dirty bits. */
+unsigned mouse_event(ui *u, WINDOW *in);
+
+/* ---- permit.c: before a form opens ---- */
+/* The selected key result may be checked in by the viewer; otherwise says
+ * who may and offers m and K. */
+bool permit_checkin(ui *u);
+
+/* ---- archive.c: X (with a confirmation), u, :unarchive ID ---- */
+unsigned archive_open(ui *u);
+unsigned archive_key(ui *u, int key);
+unsigned archive_undo(ui *u);
+/* The last item archived here that u would bring back; false: none. */
+bool archive_last(char *kind, int64_t *id);
+unsigned archive_unarchive_command(ui *u, const char *arg);
+void archive_size(const ui *u, int *h, int *w);
+void archive_draw(ui *u, WINDOW *w, int h, int wd);
 
 /* ---- lines.c: a page of styled lines for the views that scroll text ---- */
 typedef struct {
@@ -305,6 +342,10 @@ typedef struct {
 /* Add text (wrapped); returns the last line added. */
 ui_line *lines_add(ui_lines *ls, int indent, theme_slot slot, const char *text);
 ui_line *lines_addf(ui_lines *ls, int indent, theme_slot slot, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+/* The same, breaking only between parts joined by " · ". */
+ui_line *lines_add_parts(ui_lines *ls, int indent, theme_slot slot, const char *text);
+ui_line *lines_addf_parts(ui_lines *ls, int indent, theme_slot slot, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 /* The first line to show so that rows lines fit: top clamped to the list. */
 int lines_clamp_top(const ui_lines *ls, int top, int rows);

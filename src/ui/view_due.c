@@ -260,8 +260,10 @@ unsigned view_due_key(ui *u, int key, okr_action a)
 	} else if (a == ACT_CHECKIN && l.n) {
 		const okr_due_item *it = &l.items[dv.sel];
 		if (it->kind == DUE_KPI) {
-			app_message(u, false, "%s", _("KPI values come from `okr kpi push NAME VALUE` (cron, CI or a shell)"));
 			d = DIRTY_FOOTER;
+			for (size_t i = 0; i < u->d.snap.nkpis; i++)
+				if (u->d.snap.kpis[i].id == it->id)
+					d = form_open_kpi_push(u, &u->d.snap.kpis[i]) | DIRTY_ALL;
 		} else {
 			/* The form works on the selection of the main panes: select
 			 * the key result there, stay in this view. */

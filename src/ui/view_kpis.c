@@ -241,7 +241,7 @@ static void draw_list(ui *u, WINDOW *w, int h, int width, bool focused)
 {
 	const okr_snapshot *s = &u->d.snap;
 	char title[160];
-	snprintf(title, sizeof title, _("KPIs (%zu) · Enter: values · Esc: back"), s->nkpis);
+	snprintf(title, sizeof title, _("KPIs (%zu) · Enter: values · c: a value · a: add · Esc: back"), s->nkpis);
 	draw_pane_title(w, title, width, focused);
 	if (!s->nkpis) {
 		draw_text(w, 2, 2, _("No KPIs yet — add one with `okr kpi add NAME --target N --at-least "
@@ -317,7 +317,7 @@ static void build_values(ui *u, ui_lines *ls, const okr_kpi *k)
 	lines_addf(ls, 0, THEME_HELP_SECTION, _("Values (%zu%s)"), kv.nsamples,
 	     kv.nsamples >= DETAIL_SAMPLES ? _(", latest") : "");
 	if (!kv.nsamples)
-		lines_add(ls, 2, THEME_DIM, _("none yet — `okr kpi push NAME VALUE` records one"));
+		lines_add(ls, 2, THEME_DIM, _("none yet — press c to give it one"));
 	for (size_t i = 0; i < kv.nsamples; i++) {
 		const okr_sample *s = &kv.samples[i];
 		draw_when(s->at, when, sizeof when);
@@ -397,7 +397,13 @@ static unsigned select_row(ui *u, long to)
 
 unsigned view_kpis_key(ui *u, int key, okr_action a)
 {
-	selected(u);
+	const okr_kpi *k = selected(u);
+	if (a == ACT_CHECKIN)
+		return k ? form_open_kpi_push(u, k) : DIRTY_FOOTER;
+	if (a == ACT_ADD_KR || a == ACT_ADD_OBJECTIVE)
+		return form_open_kpi_add(u);
+	if (a == ACT_LOG && k)
+		return view_log_open(u, 'P', k->id);
 	if (kv.values) {
 		int page = LINES - 5 > 1 ? LINES - 5 : 1;
 		switch (a) {

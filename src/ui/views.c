@@ -72,7 +72,8 @@ unsigned views_key(ui *u, int key, okr_action a)
 	}
 	unsigned d = open_view == VIEW_KPIS ? view_kpis_key(u, key, a)
 		   : open_view == VIEW_RHYTHM ? view_rhythm_key(u, key, a)
-		   : open_view == VIEW_PLAN ? view_plan_key(u, key, a) : view_due_key(u, key, a);
+		   : open_view == VIEW_PLAN ? view_plan_key(u, key, a)
+		   : open_view == VIEW_LOG ? view_log_key(u, key, a) : view_due_key(u, key, a);
 	if (d != VIEWS_PASS)
 		return d;
 	if (key == 27 || a == ACT_QUIT)
@@ -107,6 +108,8 @@ bool views_draw(ui *u)
 		view_rhythm_draw(u, win, h, w);
 	else if (open_view == VIEW_PLAN)
 		view_plan_draw(u, win, h, w);
+	else if (open_view == VIEW_LOG)
+		view_log_draw(u, win, h, w);
 	else
 		view_due_draw(u, win, h, w);
 	/* The panes' windows may have been refreshed this frame (a reload
@@ -124,6 +127,7 @@ void views_free(void)
 	view_due_free();
 	view_rhythm_free();
 	view_plan_free();
+	view_log_free();
 }
 
 const char *view_number(double v, char *buf, size_t len)

@@ -18,7 +18,7 @@
 
 #include "ui_int.h"
 
-typedef enum { VIEW_NONE, VIEW_KPIS, VIEW_DUE, VIEW_RHYTHM, VIEW_PLAN } ui_view_id;
+typedef enum { VIEW_NONE, VIEW_KPIS, VIEW_DUE, VIEW_RHYTHM, VIEW_PLAN, VIEW_LOG } ui_view_id;
 
 /* A views_key result meaning "not mine: let the app handle the action". */
 #define VIEWS_PASS (~0u)
@@ -65,6 +65,17 @@ void view_rhythm_free(void);
 void view_plan_draw(ui *u, WINDOW *w, int h, int width);
 unsigned view_plan_key(ui *u, int key, okr_action a);
 void view_plan_free(void);
+
+/* ---- view_log.c: the history of changes (L, :log [ID]) ---- */
+void view_log_draw(ui *u, WINDOW *w, int h, int width);
+unsigned view_log_key(ui *u, int key, okr_action a);
+/* Open the history of one item (kind 'O', 'K', 'P') or, kind 0, of everything. */
+unsigned view_log_open(ui *u, char kind, int64_t id);
+/* L: the history of the selected key result or objective. */
+unsigned view_log_open_selected(ui *u);
+/* After a new snapshot: read the history again if it is open. */
+void view_log_reload(ui *u);
+void view_log_free(void);
 
 /* ---- shared by the views ---- */
 /* A number as people write it: up to 4 decimals, no trailing zeros. */

@@ -49,7 +49,7 @@ okr person role bob lead >/dev/null
 expect_exit 0 okr objective edit O1 --title "Version two" --if-version 1
 OKR_USER=bob
 refused 4 "was changed by alice" okr objective edit O1 --title "Bob's title" --if-version 1
-refused 4 "okr show O1" okr objective archive O1 --if-version 1
+refused 4 "okr show O1" okr objective archive O1 --if-version 1 --yes
 refused 2 "--if-version takes" okr kr edit K1 --target 500 --if-version 0
 expect_exit 0 okr kr edit K1 --title "Users, renamed" --if-version 1
 OKR_USER=alice

@@ -46,7 +46,7 @@ expect_exit 0 okr objective edit O2 --title "Mở rộng thị trường châu �
 run okr show O2 --json
 [ "$(json_get 'd["title"]+"|"+d["kind"]+"|"+str(d["version"])' 2>/dev/null)" = "Mở rộng thị trường châu Á|committed|2" ]
 check $? "objective edit changed title, kind; version 2" "got $(json_get 'd' 2>&1)"
-expect_exit 0 okr objective archive O3
+expect_exit 0 okr objective archive O3 --yes
 run okr list --cycle 2027-Q1
 grep -q "O3" "$OUT"; [ $? != 0 ]; check $? "an archived objective is not listed"
 refused 3 "no objective O3" okr objective edit O3 --title again
@@ -62,7 +62,7 @@ expect_json "show K1 --json"
 [ "$(json_get 'd["key_result"]["title"]+"|"+str(d["key_result"]["target"])+"|"+str(d["key_result"]["version"])' 2>/dev/null)" = "Active users|2000|2" ]
 check $? "kr edit changed title and target; version 2" "got $(json_get 'd["key_result"]' 2>&1)"
 expect_out "K5" okr kr add O1 "Temporary" --target 3
-expect_exit 0 okr kr archive K5
+expect_exit 0 okr kr archive K5 --yes
 refused 3 "no key result K5" okr checkin K5 1
 refused 2 "only one of" okr kr add O1 "Both" --target 3 --milestone
 refused 2 "say how the key result is measured" okr kr add O1 "None"

@@ -1,0 +1,18 @@
+/*
+ * permit.h — who may do what, as pure functions of the person and the item,
+ * so that the store's write path (which enforces them) and the full-screen
+ * view (which says so before a form opens, and offers what the person may do
+ * instead) give the same answer.
+ */
+#ifndef OKR_PERMIT_H
+#define OKR_PERMIT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "okr/model.h"
+
+/* A key result is checked in by its owner, or by a lead or an admin. */
+bool okr_may_checkin(okr_role role, int64_t me, int64_t kr_owner);
+
+#endif

@@ -1,0 +1,120 @@
+/*
+ * audit.c — see audit.h.  The store records an action name and a short
+ * detail (a value written with %.17g, a name); this is the one place that
+ * turns them into words, so `okr log` and the TUI's history say the same.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "okr/audit.h"
+#include "okr/i18n.h"
+#include "okr/parse.h"
+#include "okr/util.h"
+
+const char *okr_audit_kind_name(char kind)
+{
+	switch (kind) {
+	case 'O': return "objective";
+	case 'K': return "kr";
+	case 'P': return "kpi";
+	case 'C': return "cycle";
+	case 'U': return "person";
+	case 'T': return "team";
+	case 'D': return "kudos";
+	default: return "database";
+	}
+}
+
+const char *okr_audit_ref(const okr_audit_entry *e, char *buf, size_t len)
+{
+	switch (e->kind) {
+	case 'O': return okr_format_id(ID_OBJECTIVE, e->entity_id, buf, len);
+	case 'K': return okr_format_id(ID_KR, e->entity_id, buf, len);
+	case 'P': return okr_format_id(ID_KPI, e->entity_id, buf, len);
+	case 'U':
+		snprintf(buf, len, "@%s", e->title);
+		return buf;
+	case 'C':
+	case 'T':
+		okr_strlcpy(buf, e->title, len);
+		return buf;
+	default:
+		okr_strlcpy(buf, "", len);
+		return buf;
+	}
+}
+
+/* A value the store wrote with %.17g, as a person would have typed it:
+ * the shortest form that reads back the same ("0.1", not 0.10000000000000001). */
+static const char *value_text(const char *s, char *buf, size_t len)
+{
+	double v;
+	if (!okr_parse_number(s, &v)) {
+		okr_strlcpy(buf, s, len);
+		return buf;
+	}
+	for (int d = 0; d <= 17; d++) {
+		snprintf(buf, len, "%.*f", d, v);
+		double back;
+		if (okr_parse_number(buf, &back) && back == v)
+			break;
+	}
+	return buf;
+}
+
+const char *okr_audit_what(const okr_audit_entry *e, char *buf, size_t len)
+{
+	const char *a = e->action, *d = e->detail;
+	char v[64];
+	if (!strcmp(a, "checkin")) {
+		const char *eq = strstr(d, " = ");
+		snprintf(buf, len, _("checked in %s"), value_text(eq ? eq + 3 : d, v, sizeof v));
+	} else if (!strcmp(a, "push")) {
+		snprintf(buf, len, _("pushed the value %s"), value_text(d, v, sizeof v));
+	} else if (!strcmp(a, "grade")) {
+		snprintf(buf, len, _("graded %s"), d);
+	} else if (!strcmp(a, "add")) {
+		okr_strlcpy(buf, e->kind == 'U' ? _("added as a person") : _("added"), len);
+	} else if (!strcmp(a, "edit")) {
+		okr_strlcpy(buf, _("edited"), len);
+	} else if (!strcmp(a, "archive")) {
+		okr_strlcpy(buf, _("archived"), len);
+	} else if (!strcmp(a, "unarchive")) {
+		okr_strlcpy(buf, _("brought back from the archive"), len);
+	} else if (!strcmp(a, "link")) {
+		snprintf(buf, len, _("linked to %s"), d);
+	} else if (!strcmp(a, "comment")) {
+		okr_strlcpy(buf, _("commented"), len);
+	} else if (!strcmp(a, "kudos")) {
+		snprintf(buf, len, _("gave kudos to @%s"), d);
+	} else if (!strcmp(a, "current")) {
+		okr_strlcpy(buf, _("made it the current cycle"), len);
+	} else if (!strcmp(a, "close")) {
+		okr_strlcpy(buf, _("closed the cycle"), len);
+	} else if (!strcmp(a, "register")) {
+		okr_strlcpy(buf, _("first used okr"), len);
+	} else if (!strcmp(a, "rename")) {
+		snprintf(buf, len, _("renamed to %s"), d);
+	} else if (!strcmp(a, "role")) {
+		snprintf(buf, len, _("given the role %s"), d);
+	} else if (!strcmp(a, "join")) {
+		snprintf(buf, len, _("@%s joined the team"), d);
+	} else if (!strcmp(a, "import")) {
+		snprintf(buf, len, _("imported %s"), d);
+	} else {
+		snprintf(buf, len, *d ? "%s %s" : "%s", a, d);
+	}
+	return buf;
+}
+
+void okr_audit_free(okr_audit_entry *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].who);
+		free(v[i].action);
+		free(v[i].title);
+		free(v[i].detail);
+	}
+	free(v);
+}
