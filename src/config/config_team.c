@@ -85,7 +85,7 @@ void okr_config_team_format(const okr_config *cfg, const char *key, char *out, s
 		return;
 	}
 	case T_BOOL:
-		snprintf(out, len, "%s", *(const bool *)(const void *)f ? "true" : "false");
+		snprintf(out, len, "%s", *(const bool *)(const void *)f ? "true" : "false");   /* i18n: not user-visible (a setting value) */
 		return;
 	case T_ROLLUP: {
 		unsigned r = (unsigned)*(const okr_rollup_mode *)(const void *)f;
