@@ -108,12 +108,9 @@ run "$OKR_BIN" --db "$T/imp.db" import "$T/all.json" --json
 validate import.schema.json "import --json"
 [ "$(json_get 'd["added"]["key_results"]' 2>&1)" = "$(json_get 'len(json.load(open(sys.argv[1].replace("stdout","all.json")))["key_results"])' 2>&1)" ]
 check $? "import --json counts what it added"
-# A database whose O1 is taken, in a cycle far from the demo's (cycles may not overlap).
-taken=$T/taken.db
-"$OKR_BIN" --db "$taken" init >/dev/null
-"$OKR_BIN" --db "$taken" cycle add Far --start 2030-01-01 --end 2030-03-31 >/dev/null
-"$OKR_BIN" --db "$taken" objective add "Taken" --cycle Far >/dev/null
-run "$OKR_BIN" --db "$taken" import "$T/all.json" --json --dry-run
+w cycle add Q2 --start 2027-04-01 --end 2027-06-30 >/dev/null && w cycle current Q2 >/dev/null
+w objective add "Taken" >/dev/null
+run "$OKR_BIN" --db "$fresh" import "$T/all.json" --json --dry-run
 validate import.schema.json "import --json --dry-run into a database with other IDs"
 json_get 'd["dry_run"] and any(r["from"] == "O1" for r in d["renumbered"])' 2>&1 | grep -q True
 check $? "… says it is a dry run and which IDs would be renumbered"
