@@ -122,6 +122,9 @@ $(BUILD)/man/%: docs/man/%.in tools/man.sh okr.conf.example CHANGELOG.md $(BIN)
 
 $(BIN): $(MAIN_OBJ) $(LIB)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LDLIBS)
+ifeq ($(SAN),1)
+	@ln -sf $(BUILD)/okr okr-san
+endif
 
 $(TEST_BIN): $(TEST_MAIN_OBJ) $(LIB)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LDLIBS)
@@ -129,9 +132,6 @@ $(TEST_BIN): $(TEST_MAIN_OBJ) $(LIB)
 $(TEST_MAIN_OBJ): src/main.c $(FLAGS_STAMP)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -DOKR_TEST_HOOKS -c -o $@ $<
-ifeq ($(SAN),1)
-	@ln -sf $(BUILD)/okr okr-san
-endif
 
 $(LIB): $(LIB_OBJ)
 	@rm -f $@

@@ -44,6 +44,20 @@ echo 'theme = "no-such-theme";' >"$XDG_CONFIG_HOME/okr/okr.conf"
 grep -q "no-such-theme" "$ERR"; check $? "… and says so when a theme is not there (the check can fail)"
 rm "$XDG_CONFIG_HOME/okr/okr.conf"
 
+# … and its translations under $PREFIX/share/locale (once po/ has catalogues).
+if ls "$SRC"/po/vi.po >/dev/null 2>&1 && grep -q '^language' "$SRC/okr.conf.example"; then
+	[ -f "$PREFIX/share/locale/vi/LC_MESSAGES/okr.mo" ]; check $? "installed share/locale/vi/LC_MESSAGES/okr.mo"
+	echo 'language = "vi";' >"$XDG_CONFIG_HOME/okr/okr.conf"
+	(cd "$T/elsewhere" && "$BIN" help >"$OUT" 2>"$ERR")
+	english=$(cd "$T/elsewhere" && OKR_CONFIG=/dev/null "$BIN" help 2>/dev/null | grep -c 'the full-screen view')
+	if ! grep -q 'the full-screen view' "$OUT" && [ "$english" = 1 ]; then
+		ok "with language = \"vi\" the installed okr speaks Vietnamese from $PREFIX/share/locale"
+	else not_ok "with language = \"vi\" the installed okr speaks Vietnamese from $PREFIX/share/locale"; fi
+	rm "$XDG_CONFIG_HOME/okr/okr.conf"
+else
+	skip "the installed okr speaks Vietnamese" "no po/vi.po in this tree"
+fi
+
 for page in man1/okr.1 man5/okr.conf.5; do
 	if command -v man >/dev/null 2>&1; then
 		MANWIDTH=80 man --warnings -E UTF-8 -l "$PREFIX/share/man/$page" >"$OUT" 2>"$ERR"
