@@ -89,8 +89,8 @@ team add|team add Sales
 team join|team join Sales bob
 kudos|kudos bob "Thanks for the launch"
 grade|grade K1 0.6 -m "fair"
-kr archive|kr archive K1
-objective archive|objective archive O1
+kr archive|kr archive K1 --yes
+objective archive|objective archive O1 --yes
 cycle close|cycle close Q4 --force
 CMDS
 # Q4 was closed early; today is still in it, so the next cycle is named.

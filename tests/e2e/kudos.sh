@@ -3,7 +3,7 @@
 # earns nothing (a second one to the same person in a week); the texts are
 # shown with the key result in the detail pane and on the person's page.
 . "$(dirname "$0")/lib.sh"
-e2e_start 120 40
+e2e_start 160 50   # side by side, with room in the detail pane for the kudos
 
 okr_as lan kudos sarah 'Cảm ơn chị Sarah vì báo cáo tuần' >/dev/null
 keys Tab K
