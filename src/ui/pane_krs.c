@@ -66,10 +66,26 @@ static void draw_header(WINDOW *w, int y, int width)
 		{ col.status, _("Status"), TEXT_ALIGN_LEFT }, { col.conf, _("C"), TEXT_ALIGN_RIGHT },
 		{ col.spark, _("Trend"), TEXT_ALIGN_RIGHT },
 	};
-	for (size_t i = 0; i < sizeof h / sizeof h[0]; i++) {
+	size_t n = sizeof h / sizeof h[0];
+	int borrowed = 0;   /* cells at the start of this column the header before took */
+	for (size_t i = 0; i < n; i++) {
 		if (!h[i].w)
 			continue;
-		draw_text(w, y, x + 1, h[i].name, h[i].w, THEME_HEADER, h[i].align);
+		/* A left-aligned header may run on into the blank start of a
+		 * right-aligned neighbour ("Progress" over "    %"), so that a
+		 * translated word longer than its column ("Tiến độ" over a
+		 * six-cell bar) is not cut. */
+		int room = h[i].w - borrowed, need = text_width(h[i].name);
+		size_t k = i + 1;
+		while (k < n && !h[k].w)
+			k++;
+		int extra = 0;      /* the gap after the column, then the neighbour's blank start */
+		if (h[i].align == TEXT_ALIGN_LEFT && need > room && k < n && h[k].align == TEXT_ALIGN_RIGHT) {
+			int spare = 1 + h[k].w - text_width(h[k].name) - 1;
+			extra = need - room < spare ? need - room : spare;
+		}
+		draw_text(w, y, x + 1 + borrowed, h[i].name, room + extra, THEME_HEADER, h[i].align);
+		borrowed = extra > 1 ? extra - 1 : 0;
 		x += h[i].w + 1;
 	}
 }
