@@ -15,15 +15,13 @@ run_tui() {
 	vars=
 	while [ "$1" != "--" ]; do vars="$vars $1"; shift; done
 	shift
+	tmux_cmd kill-session -t e2e 2>/dev/null
 	# The shell prints okr's exit status and then waits to be killed, so the
-	# pane and its last words stay on screen.  The new session comes first
-	# (see e2e_run in lib.sh): killing the only one stops the server.
+	# pane and its last words stay on screen.
 	# shellcheck disable=SC2086
-	tmux_cmd new-session -d -s e2e-next -x "$cols" -y "$rows" \
+	tmux_cmd new-session -d -s e2e -x "$cols" -y "$rows" \
 		env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color OKR_NOW=$E2E_NOW OKR_USER=sarah \
 		OKR_CONFIG="$OKR_CONFIG" $vars sh -c '"$@"; echo "EXIT=$?"; exec cat' sh "$OKR_BIN" "$@"
-	tmux_cmd kill-session -t '=e2e' 2>/dev/null
-	tmux_cmd rename-session -t '=e2e-next' e2e
 }
 
 # shown PATTERN: the screen, wrapped lines joined, matches (polled, 10 s).

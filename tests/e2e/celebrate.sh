@@ -33,12 +33,9 @@ check "and cancels as usual" wait_for 'nothing was saved'
 
 # reduced_motion: a plain message line instead of a banner.
 printf 'reduced_motion = true;\n' >"$OKR_CONFIG"
-# The new session first (see e2e_run in lib.sh): killing the only one stops
-# the server while the next new-session connects.
-tmux_cmd new-session -d -x 120 -y 40 -s e2e-next env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color \
+tmux_cmd kill-session -t e2e
+tmux_cmd new-session -d -x 120 -y 40 -s e2e env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color \
 	OKR_NOW=$E2E_NOW OKR_USER=sarah OKR_CONFIG="$OKR_CONFIG" "$OKR_BIN" --db "$E2E_DB"
-tmux_cmd kill-session -t '=e2e'
-tmux_cmd rename-session -t '=e2e-next' e2e
 check "okr starts with reduced_motion" wait_for 'Objectives' 10
 okr_as hoa checkin K3 3 -m 'third campaign live' >/dev/null
 check "reduced_motion: the news is a plain message in the footer" sh -c \
