@@ -1,0 +1,21 @@
+#!/bin/sh
+# test_qa.sh — what the QA walk through the merged program found: each case
+# failed before its fix.
+. "$(dirname "$0")/lib.sh"
+. "$CLI_DIR/lib_locale.sh"
+need_locales
+
+okr demo >/dev/null || { echo "Bail out! okr demo failed"; exit 1; }
+as() { u=$1; shift; OKR_USER=$u "$OKR_BIN" --db "$DB" "$@"; }
+
+# okr due --team in Chinese: the translated status word ("落后", 4 columns
+# in 6 bytes) is padded in display columns, so the owners stay in one column.
+run in_lang zh_CN.UTF-8 as sarah due --team Sales
+# Display columns of what precedes the "@": a CJK ideograph (3 bytes from
+# E4-E9) counts two, any other character one.
+wide=$(printf '[\344-\351][\200-\277][\200-\277]')
+cols=$(sed -n '/^  K[0-9]/s/@.*//p' "$OUT" | LC_ALL=C sed "s/$wide/ww/g" | LC_ALL=C.UTF-8 awk '{ print length($0) }' | sort -u | wc -l)
+[ "$rc" = 0 ] && [ "$(grep -c '^  K[0-9]' "$OUT")" -ge 2 ] && [ "$cols" = 1 ]
+check $? "due --team in zh_CN: every key result's owner starts in the same column"
+
+finish
