@@ -36,6 +36,16 @@ int64_t store_person_id(okr_store *s, const char *login)
 	return id;
 }
 
+/* Every write that names a person (owner, role, name, team) refuses an
+ * unknown login with the same words and the command that adds them: a
+ * teammate who has only read the database is not registered yet. */
+okr_result store_fail_no_person(okr_store *s, const char *login)
+{
+	return store_fail(s, OKR_E_NOTFOUND, _("no person '%s' in this database — they are added "
+					     "when they first run okr, or an admin runs `okr person add %s`"),
+			  login, login);
+}
+
 #define PERSON_COLUMNS \
 	"p.id, p.login, p.name, p.role, p.opt_out, " \
 	"COALESCE((SELECT group_concat(t.name, ', ') FROM team_member m JOIN team t ON t.id = m.team_id " \
@@ -133,7 +143,7 @@ static okr_result person_update_txn(okr_store *s, void *vctx)
 	struct person_ctx *c = vctx;
 	int64_t id = store_person_id(s, c->login);
 	if (!id)
-		return store_fail(s, OKR_E_NOTFOUND, _("no person '%s' in this database"), c->login);
+		return store_fail_no_person(s, c->login);
 	sqlite3_stmt *st = store_prepare(s, c->name
 		? "UPDATE person SET name = ?2 WHERE id = ?1"
 		: "UPDATE person SET role = ?2 WHERE id = ?1");
@@ -239,7 +249,7 @@ static okr_result team_join_txn(okr_store *s, void *vctx)
 	if (!t)
 		return store_fail(s, OKR_E_NOTFOUND, _("no team '%s' — add it first with `okr team add`"), c->team);
 	if (!p)
-		return store_fail(s, OKR_E_NOTFOUND, _("no person '%s' in this database"), c->login);
+		return store_fail_no_person(s, c->login);
 	sqlite3_stmt *st = store_prepare(s,
 		"INSERT INTO team_member(team_id, person_id) VALUES(?1, ?2) ON CONFLICT DO NOTHING");
 	if (!st)

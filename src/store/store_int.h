@@ -142,6 +142,8 @@ bool store_cycle_closed(okr_store *s, int64_t cycle_id);
 /* Column helpers. */
 char *store_col_text(sqlite3_stmt *st, int col);  /* malloc'd, never NULL */
 int64_t store_person_id(okr_store *s, const char *login);  /* 0: unknown */
+/* The one refusal for a login the database does not know, with its fix. */
+okr_result store_fail_no_person(okr_store *s, const char *login);
 
 const char *store_role_name(okr_role r);
 int64_t store_team_id(okr_store *s, const char *name);    /* 0: unknown */

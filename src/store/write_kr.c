@@ -136,7 +136,7 @@ static okr_result kr_add_txn(okr_store *s, void *vctx)
 				  (long long)in->objective_id);
 	int64_t owner = s->me.id;
 	if (in->owner && *in->owner && !(owner = store_person_id(s, in->owner)))
-		return store_fail(s, OKR_E_NOTFOUND, _("no person '%s' in this database"), in->owner);
+		return store_fail_no_person(s, in->owner);
 	st = store_prepare(s, "SELECT state = 'closed' FROM cycle WHERE id = ?1");
 	if (!st)
 		return OKR_E_FAIL;
@@ -224,7 +224,7 @@ static okr_result kr_edit_txn(okr_store *s, void *vctx)
 				  (long long)c->id);
 	int64_t owner = 0;
 	if (in->owner && *in->owner && !(owner = store_person_id(s, in->owner)))
-		return store_fail(s, OKR_E_NOTFOUND, _("no person '%s' in this database"), in->owner);
+		return store_fail_no_person(s, in->owner);
 	sqlite3_stmt *st = store_prepare(s,
 		"UPDATE key_result SET title = COALESCE(?2, title), "
 		"owner_id = CASE WHEN ?3 THEN NULLIF(?4, 0) ELSE owner_id END, "

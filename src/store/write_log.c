@@ -234,7 +234,7 @@ static okr_result kpi_add_txn(okr_store *s, void *vctx)
 	const okr_kpi_in *in = c->in;
 	int64_t owner = s->me.id;
 	if (in->owner && *in->owner && !(owner = store_person_id(s, in->owner)))
-		return store_fail(s, OKR_E_NOTFOUND, _("no person '%s' in this database"), in->owner);
+		return store_fail_no_person(s, in->owner);
 	sqlite3_stmt *st = store_prepare(s,
 		"INSERT INTO kpi(name, unit, target, direction, timeframe, source, frequency, owner_id, created_at) "
 		"VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT(name) DO NOTHING");

@@ -45,9 +45,7 @@ static okr_result person_ref(okr_store *s, const char *login, int64_t *id)
 		return OKR_OK;
 	*id = store_person_id(s, login);
 	if (!*id)
-		return store_fail(s, OKR_E_NOTFOUND, _("no person '%s' in this database — they are added "
-						     "when they first run okr, or an admin runs `okr person add %s`"),
-				  login, login);
+		return store_fail_no_person(s, login);
 	return OKR_OK;
 }
 

@@ -18,4 +18,14 @@ cols=$(sed -n '/^  K[0-9]/s/@.*//p' "$OUT" | LC_ALL=C sed "s/$wide/ww/g" | LC_AL
 [ "$rc" = 0 ] && [ "$(grep -c '^  K[0-9]' "$OUT")" -ge 2 ] && [ "$cols" = 1 ]
 check $? "due --team in zh_CN: every key result's owner starts in the same column"
 
+# A teammate who has only read the database is not registered yet: naming
+# them as an owner says how to add them, for key results and KPIs as it
+# already did for objectives.
+for cmd in "kr add O1 Users --target 100 --owner nobody" "kr edit K1 --owner nobody" \
+	"kpi add M9 --target 5 --at-least --source CRM --every weekly --owner nobody" \
+	"person role nobody lead" "person name nobody Nobody" "team join Sales nobody"; do
+	# shellcheck disable=SC2086
+	expect_err_contains 3 'an admin runs `okr person add nobody`' okr $cmd
+done
+
 finish
