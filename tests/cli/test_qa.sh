@@ -28,4 +28,9 @@ for cmd in "kr add O1 Users --target 100 --owner nobody" "kr edit K1 --owner nob
 	expect_err_contains 3 'an admin runs `okr person add nobody`' okr $cmd
 done
 
+# --json given twice on a write is still --json, not an unknown option.
+run okr objective add "Twice" --json --json
+[ "$rc" = 0 ] && grep -q '"title": "Twice"' "$OUT" && [ ! -s "$ERR" ]
+check $? "objective add --json --json prints the objective as JSON" "exit $rc"
+
 finish
