@@ -337,7 +337,11 @@ static okr_result one(okr_store *s, const char *sql, int64_t id, const char *nam
 okr_result okr_store_cycle_by_name(okr_store *s, const char *name, okr_cycle *out)
 {
 	memset(out, 0, sizeof *out);
-	return one(s, CYCLE_SELECT " WHERE name = ?1", 0, name, cycle_fn, out, _("cycle"), name);
+	okr_result r = one(s, CYCLE_SELECT " WHERE name = ?1", 0, name, cycle_fn, out, _("cycle"), name);
+	/* `okr list` shows one cycle's objectives, not the cycles' names. */
+	if (r == OKR_E_NOTFOUND)
+		return store_fail(s, OKR_E_NOTFOUND, _("no cycle %s — `okr cycle list` shows every cycle"), name);
+	return r;
 }
 
 okr_result okr_store_current_cycle(okr_store *s, okr_cycle *out)

@@ -33,4 +33,11 @@ run okr objective add "Twice" --json --json
 [ "$rc" = 0 ] && grep -q '"title": "Twice"' "$OUT" && [ ! -s "$ERR" ]
 check $? "objective add --json --json prints the objective as JSON" "exit $rc"
 
+# An unknown cycle points to the command that lists cycles (`okr list`
+# shows one cycle's objectives, not the names).
+for cmd in "cycle plan Nope --from 2026-Q4" "cycle current Nope" "list --cycle Nope"; do
+	# shellcheck disable=SC2086
+	expect_err_contains 3 'no cycle Nope — `okr cycle list` shows every cycle' okr $cmd
+done
+
 finish
