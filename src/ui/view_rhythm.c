@@ -149,12 +149,14 @@ static void draw_row(ui *u, WINDOW *w, int y, int width, const okr_rhythm *r, co
 		  : rk->status == STATUS_OFF_TRACK ? THEME_STATUS_OFF_TRACK : THEME_STATUS_AT_RISK, TEXT_ALIGN_LEFT);
 	snprintf(buf, sizeof buf, "@%s", k->owner);
 	draw_text(w, y, 20, buf, 12, THEME_NORMAL, TEXT_ALIGN_LEFT);
-	int tail = 18;
-	draw_text(w, y, 33, k->title, width - 33 - tail - 1, THEME_TITLE, TEXT_ALIGN_LEFT);
+	/* The date keeps the last 18 columns, but never starts left of the
+	 * title's column: on a narrow screen the title goes, not the owner. */
+	int tail = 18, tx = width - tail < 33 ? 33 : width - tail;
+	draw_text(w, y, 33, k->title, tx - 33 - 1, THEME_TITLE, TEXT_ALIGN_LEFT);
 	if (k->last_at)
 		okr_format_date(okr_day_of(k->last_at), day);
 	snprintf(buf, sizeof buf, k->last_at ? _("last %s") : _("never checked in"), day);
-	draw_text(w, y, width - tail, buf, tail, THEME_DIM, TEXT_ALIGN_LEFT);
+	draw_text(w, y, tx, buf, width - tx, THEME_DIM, TEXT_ALIGN_LEFT);
 }
 
 void view_rhythm_draw(ui *u, WINDOW *w, int h, int width)
