@@ -258,8 +258,13 @@ static bool open_other(ui *u, ui_form *fm)
 			add_field(fm, _("Comment"), FIELD_TEXT, true, "");
 		} else {
 			snprintf(fm->title, sizeof fm->title, _("Kudos for the work on %s"), id);
-			add_field(fm, _("To"), FIELD_TEXT, true, k ? k->owner : o->owner)->hint = _("a login");
+			const char *to = k ? k->owner : o->owner;
+			add_field(fm, _("To"), FIELD_TEXT, true, to)->hint = _("a login");
 			add_field(fm, _("Message"), FIELD_TEXT, true, "");
+			/* The recipient comes from the selection: start where the
+			 * typing goes, or the message is appended to the login. */
+			if (to && *to)
+				fm->cur = 1;
 		}
 		return true;
 	default:

@@ -13,6 +13,14 @@ keys / 'loyalty' Enter
 check "a search from the board shows the key result it found" wait_for '^▶ Key results of O4'
 check "  … and the board gave way to it" wait_gone 'Leaderboard · people'
 
+# K on a key result: the recipient is its owner, and what one types next
+# is the message, not more letters of the login.
+keys K
+wait_for 'Kudos for the work on K8' || { screen; echo "Bail out! no kudos form"; exit 1; }
+keys 'Great launch plan' Enter
+check "K then typing sends kudos to the owner, with that message" wait_for 'kudos sent to @tuan' 5
+check "  … and the kudos is recorded" sh -c "'$OKR_BIN' --db '$E2E_DB' export --format json | grep -q 'Great launch plan'"
+
 # The team rhythm at the narrowest size okr draws (40 columns): each key
 # result row keeps its owner whole, the date after it, not on top of it.
 tmux_cmd kill-session -t e2e
