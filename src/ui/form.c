@@ -292,6 +292,25 @@ unsigned form_open(ui *u, ui_form_kind kind)
 	return DIRTY_OVERLAY;
 }
 
+/* Kudos to a person with no key result to name (K on someone in the team
+ * rhythm who owns none): the same form, for the person alone. */
+unsigned form_open_kudos_to(ui *u, const char *login)
+{
+	if (app_refuse_readonly(u))
+		return DIRTY_FOOTER;
+	form_free(u);
+	ui_form *fm = okr_xcalloc(1, sizeof *fm);
+	fm->kind = FORM_KUDOS;
+	snprintf(fm->title, sizeof fm->title, _("Kudos for @%s"), login);
+	add_field(fm, _("To"), FIELD_TEXT, true, login)->hint = _("a login");
+	add_field(fm, _("Message"), FIELD_TEXT, true, "");
+	fm->cur = 1;
+	u->form = fm;
+	validate(fm);
+	u->overlay = OVERLAY_FORM;
+	return DIRTY_OVERLAY;
+}
+
 static char *text_of(ui_form *fm, int i)
 {
 	return editor_get(&fm->f[i].ed);

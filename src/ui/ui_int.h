@@ -279,6 +279,7 @@ unsigned cmdline_switch_cycle(ui *u, int64_t cycle_id);
 /* ---- form.c ---- */
 typedef enum { FORM_CHECKIN, FORM_ADD_OBJECTIVE, FORM_ADD_KR, FORM_EDIT, FORM_COMMENT, FORM_KUDOS } ui_form_kind;
 unsigned form_open(ui *u, ui_form_kind kind);
+unsigned form_open_kudos_to(ui *u, const char *login);
 unsigned form_key(ui *u, int key);
 void form_draw(ui *u, WINDOW *w, int h, int wd);
 void form_size(const ui *u, int *h, int *w);

@@ -225,8 +225,10 @@ static long step_to(const row *rows, long n, long sel, int step)
 static unsigned act(ui *u, const okr_rhythm *r, const row *rw, okr_action a)
 {
 	int64_t kr = row_kr(u, r, rw);
+	if (!kr && a == ACT_KUDOS && rw->kind == 'P')
+		return form_open_kudos_to(u, u->d.snap.people[r->people[rw->i].person].login) | DIRTY_ALL;
 	if (!kr) {
-		app_message(u, true, "%s", _("no key result of theirs in this cycle — `okr kudos LOGIN TEXT` still works"));
+		app_message(u, true, "%s", _("no key result of theirs in this cycle — K still gives them kudos"));
 		return DIRTY_FOOTER;
 	}
 	unsigned d = view_due_select_kr(u, kr);

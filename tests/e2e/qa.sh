@@ -21,6 +21,20 @@ keys 'Great launch plan' Enter
 check "K then typing sends kudos to the owner, with that message" wait_for 'kudos sent to @tuan' 5
 check "  … and the kudos is recorded" sh -c "'$OKR_BIN' --db '$E2E_DB' export --format json | grep -q 'Great launch plan'"
 
+# K on a person in the team rhythm who owns no key result (lan, the CEO)
+# opens kudos for her instead of pointing to the command line.
+keys W
+wait_for 'Team rhythm · Sales' 5 || { screen; echo "Bail out! no rhythm view"; exit 1; }
+keys t
+wait_for 'Team rhythm · everyone' 5 || { screen; echo "Bail out! no everyone view"; exit 1; }
+# Everyone, in order: hoa jing minh sarah tuan wei (behind), lan root (no key results).
+keys g j j j j j j K
+check "K on lan, who owns no key result, opens kudos for her" wait_for 'Kudos for @lan' 5
+keys 'Thanks for the all-hands' Enter
+check "  … and sends it" wait_for 'kudos sent to @lan' 5
+check "  … recorded without a key result" sh -c "'$OKR_BIN' --db '$E2E_DB' export --format json | grep -q 'Thanks for the all-hands'"
+keys Escape
+
 # The team rhythm at the narrowest size okr draws (40 columns): each key
 # result row keeps its owner whole, the date after it, not on top of it.
 tmux_cmd kill-session -t e2e
