@@ -40,4 +40,11 @@ for cmd in "cycle plan Nope --from 2026-Q4" "cycle current Nope" "list --cycle N
 	expect_err_contains 3 'no cycle Nope — `okr cycle list` shows every cycle' okr $cmd
 done
 
+# A member planning the next cycle is told which objective is someone
+# else's, so they know what to leave out.
+state=$(db_state)
+expect_err_contains 6 "O1 is @lan's: only a lead or admin copies someone else's objective — leave it out of the plan" \
+	as tuan cycle plan 2026-next --from 2026-Q4
+[ "$(db_state)" = "$state" ]; check $? "  … and nothing was made"
+
 finish
