@@ -8,15 +8,19 @@ need_locales
 okr demo >/dev/null || { echo "Bail out! okr demo failed"; exit 1; }
 as() { u=$1; shift; OKR_USER=$u "$OKR_BIN" --db "$DB" "$@"; }
 
-# okr due --team in Chinese: the translated status word ("落后", 4 columns
-# in 6 bytes) is padded in display columns, so the owners stay in one column.
-run in_lang zh_CN.UTF-8 as sarah due --team Sales
+# okr due --team in Chinese and Vietnamese: the translated status words
+# ("落后", 4 columns in 6 bytes; "chậm tiến độ", 12 columns) are padded in
+# display columns to the widest, so the owners stay in one column.
 # Display columns of what precedes the "@": a CJK ideograph (3 bytes from
-# E4-E9) counts two, any other character one.
+# E4-E9) counts two, any other (precomposed) character one.
 wide=$(printf '[\344-\351][\200-\277][\200-\277]')
-cols=$(sed -n '/^  K[0-9]/s/@.*//p' "$OUT" | LC_ALL=C sed "s/$wide/ww/g" | LC_ALL=C.UTF-8 awk '{ print length($0) }' | sort -u | wc -l)
-[ "$rc" = 0 ] && [ "$(grep -c '^  K[0-9]' "$OUT")" -ge 2 ] && [ "$cols" = 1 ]
-check $? "due --team in zh_CN: every key result's owner starts in the same column"
+for l in zh_CN vi_VN; do
+	run in_lang $l.UTF-8 as sarah due --team Product
+	cols=$(sed -n '/^  K[0-9]/s/@.*//p' "$OUT" | LC_ALL=C sed "s/$wide/ww/g" |
+		while IFS= read -r line; do printf '%s' "$line" | LC_ALL=C.UTF-8 wc -m; done | sort -u | wc -l)
+	[ "$rc" = 0 ] && [ "$(grep -c '^  K[0-9]' "$OUT")" -ge 2 ] && [ "$cols" = 1 ]
+	check $? "due --team in $l: every key result's owner starts in the same column"
+done
 
 # A teammate who has only read the database is not registered yet: naming
 # them as an owner says how to add them, for key results and KPIs as it
