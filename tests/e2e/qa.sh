@@ -2,6 +2,8 @@
 # qa.sh — what the QA walk through the merged full-screen view found: each
 # case failed before its fix.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../cli/lib_locale.sh"
+need_locales
 
 # At 80×24 the leaderboard takes the key results' place: a search typed
 # there that finds a key result brings the key result pane back with it
@@ -45,5 +47,14 @@ check "at 40 columns the cut header keeps a space before '1 due'" wait_for '… 
 keys W
 wait_for 'Team rhythm' || { screen; echo "Bail out! no rhythm view"; exit 1; }
 check "rhythm at 40 columns: K10's owner is whole, then its date" wait_for '^   K10 +quiet +@tuan +last 2'
+
+# The team rhythm in Vietnamese: "chậm tiến độ" (off track, 12 columns) is
+# whole, and the owner column moves over for it.
+tmux_cmd kill-session -t e2e
+tmux_cmd new-session -d -x 100 -y 30 -s e2e env LOCPATH="$LOCPATH" LANG=vi_VN.UTF-8 LC_ALL=vi_VN.UTF-8 LANGUAGE= \
+	TERM=tmux-256color OKR_NOW=$E2E_NOW OKR_USER=wei OKR_CONFIG="$OKR_CONFIG" "$OKR_BIN" --db "$E2E_DB"
+wait_for 'Mục tiêu' 5 || { screen; echo "Bail out! okr did not start in Vietnamese"; exit 1; }
+keys W
+check "vi rhythm: the status word is whole, the owner after it" wait_for '^   K7 +chậm tiến độ +@jing '
 
 e2e_done
