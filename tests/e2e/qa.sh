@@ -47,6 +47,9 @@ check "at 40 columns the cut header keeps a space before '1 due'" wait_for '… 
 keys W
 wait_for 'Team rhythm' || { screen; echo "Bail out! no rhythm view"; exit 1; }
 check "rhythm at 40 columns: K10's owner is whole, then its date" wait_for '^   K10 +quiet +@tuan +last 2'
+keys Escape P
+wait_for 'Plan the next cycle' || { screen; echo "Bail out! no plan view"; exit 1; }
+check "plan at 40 columns: a key result keeps the start of its title" wait_for '\[x\] K1 +Phiên'
 
 # The team rhythm in Vietnamese: "chậm tiến độ" (off track, 12 columns) is
 # whole, and the owner column moves over for it.
