@@ -44,6 +44,10 @@ tmux_cmd new-session -d -x 40 -y 14 -s e2e env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=
 	OKR_NOW=$E2E_NOW OKR_USER=sarah OKR_CONFIG="$OKR_CONFIG" "$OKR_BIN" --db "$E2E_DB"
 wait_for 'Objectives' 5 || { screen; echo "Bail out! okr did not start at 40 columns"; exit 1; }
 check "at 40 columns the cut header keeps a space before '1 due'" wait_for '… 1 due · ● live'
+keys '?'
+check "help at 40 columns says what a key does (the :name column gives way)" wait_for '│ q +Quit okr'
+keys Escape
+wait_gone 'Keys — Esc' || { screen; echo "Bail out! help did not close"; exit 1; }
 keys W
 wait_for 'Team rhythm' || { screen; echo "Bail out! no rhythm view"; exit 1; }
 check "rhythm at 40 columns: K10's owner is whole, then its date" wait_for '^   K10 +quiet +@tuan +last 2'
