@@ -14,6 +14,7 @@
 #include "okr/parse.h"
 #include "okr/rhythm.h"
 #include "okr/score.h"
+#include "okr/text.h"
 
 okr_time cli_week_start(const cli_ctx *ctx, okr_time now)
 {
@@ -117,11 +118,17 @@ static void print_human(const okr_snapshot *snap, const okr_rhythm *r, const cha
 	if (!r->nkrs)
 		return;
 	printf("\n%s\n", _("Key results quiet or at risk"));
+	int sw = 9;   /* the widest status word shown, in display columns */
+	for (size_t i = 0; i < r->nkrs; i++) {
+		int w = text_width(_(status_word(r->krs[i].status)));
+		sw = w > sw ? w : sw;
+	}
 	for (size_t i = 0; i < r->nkrs; i++) {
 		const okr_kr *k = &snap->krs[r->krs[i].kr];
-		/* A translated status word is padded by display columns, not bytes. */
+		/* Padded in display columns: a translated status word ("落后")
+		 * is fewer columns than bytes, and printf pads by bytes. */
 		printf("  %-6s ", okr_format_id(ID_KR, k->id, id, sizeof id));
-		cli_cell(stdout, _(status_word(r->krs[i].status)), 9, TEXT_ALIGN_LEFT);
+		cli_cell(stdout, _(status_word(r->krs[i].status)), sw, TEXT_ALIGN_LEFT);
 		printf(" @");
 		cli_put(stdout, k->owner, 12);
 		printf(" ");

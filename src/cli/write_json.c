@@ -57,8 +57,14 @@ bool cli_write_json_wanted(const cli_command *c, int *argc, char **argv)
 			if (!strcmp(f.opts[k].name, "--json"))
 				return false;
 	}
-	memmove(argv + at, argv + at + 1, (size_t)(*argc - at) * sizeof *argv);
-	(*argc)--;
+	/* Every --json goes, not only the last: `--json --json` (an alias
+	 * plus a habit) must not leave one for the command to call unknown. */
+	for (int i = at; i >= 0; i--) {
+		if (strcmp(argv[i], "--json"))
+			continue;
+		memmove(argv + i, argv + i + 1, (size_t)(*argc - i) * sizeof *argv);
+		(*argc)--;
+	}
 	return true;
 }
 

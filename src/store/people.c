@@ -36,6 +36,16 @@ int64_t store_person_id(okr_store *s, const char *login)
 	return id;
 }
 
+/* Every write that names a person (owner, role, name, team) refuses an
+ * unknown login with the same words and the command that adds them: a
+ * teammate who has only read the database is not registered yet. */
+okr_result store_fail_no_person(okr_store *s, const char *login)
+{
+	return store_fail(s, OKR_E_NOTFOUND, _("no person '%s' in this database — they are added "
+					     "when they first run okr, or an admin runs `okr person add %s`"),
+			  login, login);
+}
+
 #define PERSON_COLUMNS \
 	"p.id, p.login, p.name, p.role, p.opt_out, " \
 	"COALESCE((SELECT group_concat(t.name, ', ') FROM team_member m JOIN team t ON t.id = m.team_id " \

@@ -356,6 +356,9 @@ okr_result okr_store_cycle_by_name(okr_store *s, const char *name, okr_cycle *ou
 	int64_t id;
 	if (r == OKR_E_NOTFOUND && (id = store_cycle_ref(s, name)))   /* "2026-q4" for "2026-Q4" */
 		return one(s, CYCLE_SELECT " WHERE id = ?1", id, NULL, cycle_fn, out, _("cycle"), name);
+	/* `okr list` shows one cycle's objectives, not the cycles' names. */
+	if (r == OKR_E_NOTFOUND)
+		return store_fail(s, OKR_E_NOTFOUND, _("no cycle %s — `okr cycle list` shows every cycle"), name);
 	return r;
 }
 

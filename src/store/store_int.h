@@ -179,6 +179,8 @@ okr_result store_person_ref(okr_store *s, const char *who, int64_t *id);
 int64_t store_kpi_ref(okr_store *s, const char *name, okr_result *r);
 int64_t store_team_ref(okr_store *s, const char *name);   /* 0: none or ambiguous */
 int64_t store_cycle_ref(okr_store *s, const char *name);  /* 0: none or ambiguous */
+/* The one refusal for a login the database does not know, with its fix. */
+okr_result store_fail_no_person(okr_store *s, const char *login);
 
 const char *store_role_name(okr_role r);
 int64_t store_team_id(okr_store *s, const char *name);    /* 0: unknown */

@@ -64,6 +64,12 @@ static okr_result plan_txn(okr_store *s, void *vctx)
 		in.kind = (int)o->kind;
 		in.weight = o->weight;
 		r = okr_store_objective_add(s, &in, &made[i]);
+		/* The rule is objective add's; the plan names the objective the
+		 * member must leave out (CLI --only, Space in the plan view). */
+		if (r == OKR_E_DENIED)
+			r = store_fail(s, OKR_E_DENIED, _("O%lld is @%s's: only a lead or admin copies someone else's "
+							  "objective — leave it out of the plan"),
+				       (long long)o->id, o->owner);
 		for (size_t k = 0; !r && k < po->nkrs; k++, nk++) {
 			int64_t id = 0;
 			r = copy_kr(s, &c->from->krs[po->krs[k]], made[i], &id);

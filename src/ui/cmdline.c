@@ -67,7 +67,9 @@ static unsigned reveal(ui *u, hit h)
 	u->d.kr_id = h.kr >= 0 ? s->krs[h.kr].id : 0;
 	data_rebuild_rows(u);
 	unsigned dirty = DIRTY_PANES | DIRTY_FOOTER;
-	if (h.kr >= 0 && u->focus == PANE_OBJECTIVES)
+	/* From the board (or a person's card, in its slot) the key result
+	 * pane may not be on screen at all: go to it, as from the tree. */
+	if (h.kr >= 0 && (u->focus == PANE_OBJECTIVES || u->focus == PANE_BOARD))
 		dirty |= layout_focus(u, PANE_KRS);
 	else if (h.kr < 0)
 		u->focus = PANE_OBJECTIVES;

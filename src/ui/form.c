@@ -222,8 +222,13 @@ static bool open_other(ui *u, ui_form *fm)
 			add_field(fm, _("Comment"), FIELD_TEXT, true, "");
 		} else {
 			snprintf(fm->title, sizeof fm->title, _("Kudos for the work on %s"), id);
-			add_field(fm, _("To"), FIELD_TEXT, true, k ? k->owner : o->owner)->hint = _("a login or a name");
+			const char *to = k ? k->owner : o->owner;
+			add_field(fm, _("To"), FIELD_TEXT, true, to)->hint = _("a login or a name");
 			add_field(fm, _("Message"), FIELD_TEXT, true, "");
+			/* The recipient comes from the selection: start where the
+			 * typing goes, or the message is appended to the login. */
+			if (to && *to)
+				fm->cur = 1;
 		}
 		return true;
 	default:
@@ -249,6 +254,25 @@ unsigned form_open(ui *u, ui_form_kind kind)
 		form_free(u);
 		return DIRTY_FOOTER;
 	}
+	validate(fm);
+	u->overlay = OVERLAY_FORM;
+	return DIRTY_OVERLAY;
+}
+
+/* Kudos to a person with no key result to name (K on someone in the team
+ * rhythm who owns none): the same form, for the person alone. */
+unsigned form_open_kudos_to(ui *u, const char *login)
+{
+	if (app_refuse_readonly(u))
+		return DIRTY_FOOTER;
+	form_free(u);
+	ui_form *fm = okr_xcalloc(1, sizeof *fm);
+	fm->kind = FORM_KUDOS;
+	snprintf(fm->title, sizeof fm->title, _("Kudos for @%s"), login);
+	add_field(fm, _("To"), FIELD_TEXT, true, login)->hint = _("a login");
+	add_field(fm, _("Message"), FIELD_TEXT, true, "");
+	fm->cur = 1;
+	u->form = fm;
 	validate(fm);
 	u->overlay = OVERLAY_FORM;
 	return DIRTY_OVERLAY;

@@ -27,6 +27,13 @@ static const struct { const char *keys; okr_action act; const char *help; } revi
 };
 enum { NREVIEW = (int)(sizeof review_keys / sizeof review_keys[0]) };
 
+/* The ":name" column, or none when it would leave the description less
+ * than 16 columns (a 40-column terminal): what a key does comes first. */
+static int name_cols(int inner)
+{
+	return inner - 2 - KEYS_W - NAME_W >= 16 ? NAME_W : 0;
+}
+
 static void draw_review_line(ui *u, WINDOW *w, int y, int i, int inner)
 {
 	char keys[128];
@@ -44,7 +51,8 @@ static void draw_review_line(ui *u, WINDOW *w, int y, int i, int inner)
 	else
 		keymap_keys_for(&u->keys, review_keys[i].act, keys, sizeof keys);
 	draw_text(w, y, 2, keys[0] ? keys : "—", KEYS_W, THEME_HELP_KEY, TEXT_ALIGN_LEFT);
-	draw_text(w, y, 2 + KEYS_W + NAME_W, _(review_keys[i].help), inner - 2 - KEYS_W - NAME_W, THEME_NORMAL,
+	int nw = name_cols(inner);
+	draw_text(w, y, 2 + KEYS_W + nw, _(review_keys[i].help), inner - 2 - KEYS_W - nw, THEME_NORMAL,
 		  TEXT_ALIGN_LEFT);
 }
 
@@ -79,8 +87,9 @@ void help_draw(ui *u, WINDOW *w, int h, int wd)
 			draw_text(w, y, 2, keys[0] ? keys : "—", KEYS_W, THEME_HELP_KEY, TEXT_ALIGN_LEFT);
 			char name[48];
 			snprintf(name, sizeof name, ":%s", okr_action_table[i].name);
-			draw_text(w, y, 2 + KEYS_W, name, NAME_W, THEME_DIM, TEXT_ALIGN_LEFT);
-			draw_text(w, y, 2 + KEYS_W + NAME_W, _(okr_action_table[i].help), inner - 2 - KEYS_W - NAME_W,
+			int nw = name_cols(inner);
+			draw_text(w, y, 2 + KEYS_W, name, nw, THEME_DIM, TEXT_ALIGN_LEFT);
+			draw_text(w, y, 2 + KEYS_W + nw, _(okr_action_table[i].help), inner - 2 - KEYS_W - nw,
 				  THEME_NORMAL, TEXT_ALIGN_LEFT);
 		} else if (i == ACT_COUNT + 1) {
 			draw_text(w, y, 2, _(":theme NAME  switch theme    :cycle NAME  show another cycle    :q  quit"),

@@ -70,7 +70,11 @@ void statusbar_draw_header(ui *u)
 	int rw = text_width(right);
 	if (rw > width)
 		rw = width;
-	draw_text(w, 0, 0, left, width - rw, THEME_STATUSBAR, TEXT_ALIGN_LEFT);
+	/* A cut left part ends one column short of the right part, so "2026-…"
+	 * and "1 due" never run together on a narrow terminal. */
+	int lw = width - rw > 1 ? width - rw - 1 : width - rw;
+	draw_text(w, 0, 0, left, lw, THEME_STATUSBAR, TEXT_ALIGN_LEFT);
+	draw_text(w, 0, lw, " ", width - rw - lw, THEME_STATUSBAR, TEXT_ALIGN_LEFT);
 	draw_text(w, 0, width - rw, right, rw, THEME_STATUSBAR_LIVE, TEXT_ALIGN_RIGHT);
 	wnoutrefresh(w);
 }

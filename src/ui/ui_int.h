@@ -295,6 +295,7 @@ unsigned form_open(ui *u, ui_form_kind kind);
 unsigned form_open_kpi_push(ui *u, const okr_kpi *k);
 /* a in the KPI view: a new KPI, as `okr kpi add` takes it (form_kpi.c). */
 unsigned form_open_kpi_add(ui *u);
+unsigned form_open_kudos_to(ui *u, const char *login);
 unsigned form_key(ui *u, int key);
 void form_draw(ui *u, WINDOW *w, int h, int wd);
 void form_size(const ui *u, int *h, int *w);

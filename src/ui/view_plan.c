@@ -174,7 +174,9 @@ static void draw_row(ui *u, WINDOW *w, int y, int width, const row *r)
 			 okr_format_value(k->target, k->decimals, a, sizeof a));
 	else
 		snprintf(val, sizeof val, "%s", _("milestone"));
-	int vw = 24;
+	/* At most a third of the line: on a narrow screen the title, not the
+	 * target, is what says which key result this is. */
+	int vw = width / 3 < 24 ? width / 3 : 24;
 	draw_text(w, y, x, okr_format_id(ID_KR, k->id, id, sizeof id), 5, THEME_ID, TEXT_ALIGN_LEFT);
 	draw_text(w, y, x + 6, k->title, width - x - 6 - vw - 2, on ? THEME_NORMAL : THEME_DIM, TEXT_ALIGN_LEFT);
 	draw_text(w, y, width - vw - 1, val, vw, THEME_DIM, TEXT_ALIGN_LEFT);

@@ -144,17 +144,28 @@ static void draw_row(ui *u, WINDOW *w, int y, int width, const okr_rhythm *r, co
 	const okr_rhythm_kr *rk = &r->krs[rw->i];
 	const okr_kr *k = &s->krs[rk->kr];
 	draw_text(w, y, 3, okr_format_id(ID_KR, k->id, id, sizeof id), 6, THEME_ID, TEXT_ALIGN_LEFT);
-	draw_text(w, y, 9, status_word(rk->status), 10,
+	/* The status column takes the widest of its three words, so a
+	 * translated one ("chậm tiến độ") is never cut. */
+	int sw = 10;
+	for (int st = 0; st < 3; st++) {
+		static const okr_status all[] = { STATUS_OUTDATED, STATUS_OFF_TRACK, STATUS_AT_RISK };
+		int wd = text_width(status_word(all[st]));
+		sw = wd > sw ? wd : sw;
+	}
+	int ox = 9 + sw + 1, kx = ox + 13;
+	draw_text(w, y, 9, status_word(rk->status), sw,
 		  rk->status == STATUS_OUTDATED ? THEME_STATUS_OUTDATED
 		  : rk->status == STATUS_OFF_TRACK ? THEME_STATUS_OFF_TRACK : THEME_STATUS_AT_RISK, TEXT_ALIGN_LEFT);
 	snprintf(buf, sizeof buf, "@%s", k->owner);
-	draw_text(w, y, 20, buf, 12, THEME_NORMAL, TEXT_ALIGN_LEFT);
-	int tail = 18;
-	draw_text(w, y, 33, k->title, width - 33 - tail - 1, THEME_TITLE, TEXT_ALIGN_LEFT);
+	draw_text(w, y, ox, buf, 12, THEME_NORMAL, TEXT_ALIGN_LEFT);
+	/* The date keeps the last 18 columns, but never starts left of the
+	 * title's column: on a narrow screen the title goes, not the owner. */
+	int tail = 18, tx = width - tail < kx ? kx : width - tail;
+	draw_text(w, y, kx, k->title, tx - kx - 1, THEME_TITLE, TEXT_ALIGN_LEFT);
 	if (k->last_at)
 		okr_format_date(okr_day_of(k->last_at), day);
 	snprintf(buf, sizeof buf, k->last_at ? _("last %s") : _("never checked in"), day);
-	draw_text(w, y, width - tail, buf, tail, THEME_DIM, TEXT_ALIGN_LEFT);
+	draw_text(w, y, tx, buf, width - tx, THEME_DIM, TEXT_ALIGN_LEFT);
 }
 
 void view_rhythm_draw(ui *u, WINDOW *w, int h, int width)
@@ -223,8 +234,10 @@ static long step_to(const row *rows, long n, long sel, int step)
 static unsigned act(ui *u, const okr_rhythm *r, const row *rw, okr_action a)
 {
 	int64_t kr = row_kr(u, r, rw);
+	if (!kr && a == ACT_KUDOS && rw->kind == 'P')
+		return form_open_kudos_to(u, u->d.snap.people[r->people[rw->i].person].login) | DIRTY_ALL;
 	if (!kr) {
-		app_message(u, true, "%s", _("no key result of theirs in this cycle — `okr kudos LOGIN TEXT` still works"));
+		app_message(u, true, "%s", _("no key result of theirs in this cycle — K still gives them kudos"));
 		return DIRTY_FOOTER;
 	}
 	unsigned d = view_due_select_kr(u, kr);

@@ -59,6 +59,7 @@ shown_exit() { shown "^EXIT=$1\$"; }
 lang_tui vi_VN.UTF-8 80 24 --
 check "vi: the main view opens in Vietnamese" wait_for '^▶ Mục tiêu · 2026-Q4 · 4 ─' 10
 check "vi: the status bar says what is due and live" wait_for '1 đến hạn · ● trực tiếp'
+keys C-l   # the opening "you owe" line holds the footer until the first key
 check "vi: the footer's keys are in Vietnamese" wait_for '\? trợ giúp  c check-in  / tìm'
 check "vi: whole status words in the objectives" wait_for 'O2 .* 33% chậm tiến độ$'
 check "vi: the % column holds on a Vietnamese and a Chinese row" same_column 'O2 ' 'O3 ' '%'
@@ -108,6 +109,7 @@ check "vi: at-risk lines name the status" wait_for 'K7 .*: chậm tiến độ, 
 # ---- Chinese ----
 lang_tui zh_CN.UTF-8 80 24 --
 check "zh: the main view opens in Chinese" wait_for '^▶ 目标 · 2026-Q4 · 4 ─' 10
+keys C-l
 check "zh: the footer's keys are in Chinese" wait_for '\? 帮助  c 更新  / 搜索'
 check "zh: the % column holds" same_column 'O2 ' 'O3 ' '%'
 check "zh: key result columns are headed in Chinese" wait_for '^ID +关键结果 +进度 +% 数值 / 目标值 +状态'

@@ -23,7 +23,7 @@ check "… off track ones too" wait_for 'K9 +off track +@sarah'
 # The first item is sarah (not checked in, sorted by login): kudos to her.
 keys K
 check "K on a person opens kudos prefilled with her login" wait_for 'To +sarah' 5
-keys Tab 'Thanks for chasing the conversion numbers' Enter
+keys 'Thanks for chasing the conversion numbers' Enter   # the form starts on the message
 check "the kudos is saved, to sarah" wait_for 'kudos sent to @sarah' 5
 check "… and recorded for sarah" sh -c "OKR_USER=tuan '$OKR_BIN' --db '$E2E_DB' export --format json | grep -q 'Thanks for chasing the conversion numbers'"
 check "the view stays open after the form" wait_for 'Team rhythm · Sales' 5
