@@ -63,9 +63,7 @@ okr_result store_person_ref(okr_store *s, const char *who, int64_t *id)
 			   "THEN ' (' || name || ')' ELSE '' END, name FROM person ORDER BY login", who, &n, &list);
 	okr_result r = OKR_OK;
 	if (n == 0)
-		r = store_fail(s, OKR_E_NOTFOUND, _("no person '%s' in this database — name them by login or "
-			"display name (`okr list --people` shows who is); people are added when they first "
-			"use okr, or with `okr person add LOGIN`"), who);
+		r = store_fail_no_person(s, who);
 	else if (n > 1)
 		r = store_fail(s, OKR_E_USAGE, ngettext("'%s' could be any of %d person: %s%s — name one by login",
 							"'%s' could be any of %d people: %s%s — name one by login",

@@ -41,8 +41,9 @@ int64_t store_person_id(okr_store *s, const char *login)
  * teammate who has only read the database is not registered yet. */
 okr_result store_fail_no_person(okr_store *s, const char *login)
 {
-	return store_fail(s, OKR_E_NOTFOUND, _("no person '%s' in this database — they are added "
-					     "when they first run okr, or an admin runs `okr person add %s`"),
+	return store_fail(s, OKR_E_NOTFOUND, _("no person '%s' in this database — name them by login or "
+					     "display name (`okr list --people` shows who is); people are added "
+					     "when they first run okr, or when an admin runs `okr person add %s`"),
 			  login, login);
 }
 
