@@ -56,6 +56,7 @@ typedef struct {
 	long long flash_until;
 	int64_t data_version;
 	ui_watch watch;
+	okr_file_state lost;  /* the file at the path is not the one open: said in the footer */
 } board_state;
 
 static volatile sig_atomic_t got_winch;
@@ -359,7 +360,7 @@ static void render(board_state *v)
 		draw_text(stdscr, lines / 2, x, msg, cols - x, THEME_MESSAGE, TEXT_ALIGN_LEFT);
 	} else {
 		draw_title(v, cols);
-		bool header = lines >= 10, footer = lines >= 12 || v->err[0];
+		bool header = lines >= 10, footer = lines >= 12 || v->err[0] || v->lost;
 		board_cols c = columns(v, cols);
 		if (header)
 			draw_header(v, &c, 1);
@@ -376,7 +377,12 @@ static void render(board_state *v)
 		if (!v->b.n)
 			draw_text(stdscr, y0, 2, _("nobody yet — check in or give kudos"), cols - 2, THEME_DIM,
 				  TEXT_ALIGN_LEFT);
-		if (v->err[0])
+		if (v->lost) {
+			char m[256];
+			snprintf(m, sizeof m, _("%s — the board shows it again when it is back"),
+				 reopen_lost_text(v->lost));
+			draw_text(stdscr, lines - 1, 0, m, cols, THEME_MESSAGE_ERROR, TEXT_ALIGN_LEFT);
+		} else if (v->err[0])
 			draw_text(stdscr, lines - 1, 0, v->err, cols, THEME_MESSAGE_ERROR, TEXT_ALIGN_LEFT);
 		else if (footer)
 			draw_text(stdscr, lines - 1, 0, _("w window · t teams · ? help · q quit"), cols, THEME_DIM,
@@ -471,7 +477,12 @@ static void run(board_state *v, WINDOW *in)
 				watch_close(&v->watch);
 				watch_open(&v->watch, okr_store_bell_path(s));
 				v->data_version = -1;
+				fs = OKR_FILE_OK;
 			}
+		}
+		if (check && fs != v->lost) {
+			v->lost = fs;   /* the footer says it until the path has a database again */
+			v->dirty = true;
 		}
 		if (check && okr_store_data_version(s) != v->data_version)
 			load(v, true);

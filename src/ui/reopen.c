@@ -13,7 +13,7 @@
 #include "okr/i18n.h"
 #include "ui_int.h"
 
-static const char *lost_text(okr_file_state st)
+const char *reopen_lost_text(okr_file_state st)
 {
 	switch (st) {
 	case OKR_FILE_DELETED: return _("the database file was deleted");
@@ -26,7 +26,7 @@ static const char *lost_text(okr_file_state st)
 const char *reopen_header_text(const ui *u)
 {
 	if (u->file_lost)
-		return lost_text(u->file_lost);
+		return reopen_lost_text(u->file_lost);
 	return u->damaged || okr_store_damaged(u->store) ? _("the database is damaged") : NULL;
 }
 
@@ -64,7 +64,7 @@ unsigned reopen_check(ui *u)
 		if (st == OKR_FILE_WAL_GONE)
 			okr_store_release(u->store);
 		app_message(u, true, _("%s: %s — not live; nothing you enter is saved until okr reopens it"),
-			    u->ctx->db_path, lost_text(st));
+			    u->ctx->db_path, reopen_lost_text(st));
 		dirty = DIRTY_ALL;
 	}
 	if (!reopen_store(u))
@@ -75,6 +75,6 @@ unsigned reopen_check(ui *u)
 	u->health_pending = true;
 	data_load(u, false);
 	app_message(u, false, _("%s: %s — reopened the file now at that path; live again"),
-		    u->ctx->db_path, lost_text(was));
+		    u->ctx->db_path, reopen_lost_text(was));
 	return DIRTY_ALL | DIRTY_LAYOUT;
 }

@@ -268,6 +268,8 @@ void statusbar_on_wait(void *ctx);
 unsigned reopen_check(ui *u);
 unsigned reopen_health(ui *u);
 const char *reopen_header_text(const ui *u);
+/* "the database file was deleted", … for a file state other than OK. */
+const char *reopen_lost_text(okr_file_state st);
 
 /* ---- help.c ---- */
 void help_draw(ui *u, WINDOW *w, int h, int wd);

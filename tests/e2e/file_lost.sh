@@ -51,4 +51,15 @@ check "the file back at its path is reopened" wait_for 'reopened the file now at
 check "live again" wait_for '● live' 3
 check "nothing confirmed is missing: 703 is the latest" db_has 703
 check "the screen still works" pane_alive
+
+# 4. okr board, a viewer too: it says the file is gone, then shows it again.
+e2e_run 60 14 board
+check "okr board starts" wait_for 'Leaderboard' 5
+mv "$E2E_DB" "$E2E_DIR/away.db"
+[ -e "$E2E_DB-wal" ] && mv "$E2E_DB-wal" "$E2E_DIR/away.db-wal"
+check "okr board says the file was deleted" wait_for 'database file was deleted' 3
+mv "$E2E_DIR/away.db" "$E2E_DB"
+[ -e "$E2E_DIR/away.db-wal" ] && mv "$E2E_DIR/away.db-wal" "$E2E_DB-wal"
+check "and drops the message once the file is back" wait_gone 'database file was deleted' 3
+check "okr board still runs" pane_alive
 e2e_done
