@@ -14,14 +14,10 @@
 
 /* What a review covers.  Every member may be NULL (no restriction). */
 typedef struct {
-	const char *team;        /* objectives of this team or one of its sub-teams, or owned by their members */
+	const char *team;        /* objectives of this team, as okr_objective_in_team (scope.h) says */
 	const char *owner;       /* key results this login owns, or whose objective it owns */
 	const bool *obj_shown;   /* parallel to snap->objs: false leaves an objective out */
 } okr_review_scope;
-
-/* The team named team, or a team below it (by parent links), is o's team or
- * a team its owner belongs to. */
-bool okr_review_in_team(const okr_snapshot *snap, const char *team, const okr_objective *o);
 
 /* The key results to review, as IDs into out (room for snap->nkrs): the
  * objectives in tree order (as the TUI shows them), each objective's key

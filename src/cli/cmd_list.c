@@ -11,6 +11,7 @@
 #include "okr/cli.h"
 #include "okr/i18n.h"
 #include "okr/parse.h"
+#include "okr/scope.h"
 #include "okr/text.h"
 
 static const cli_opt opts[] = {
@@ -37,24 +38,14 @@ static bool kr_shown(const list_view *v, const okr_kr *k)
 }
 
 /* Filters: --mine keeps objectives I own or with a key result of mine;
- * --team keeps objectives of that team or owned by one of its members. */
+ * --team keeps objectives of that team, a team below it, or owned by one of
+ * their members (scope.h: the TUI's filter and the review say the same). */
 static bool obj_shown(const list_view *v, const okr_objective *o)
 {
-	if (v->team) {
-		bool ok = strcmp(o->team, v->team) == 0;
-		for (size_t i = 0; !ok && i < v->snap.npeople; i++) {
-			const okr_person *p = &v->snap.people[i];
-			if (strcmp(p->login, o->owner) == 0) {
-				char *t = strstr(p->teams, v->team);
-				size_t n = strlen(v->team);
-				ok = t && (t == p->teams || t[-1] == ' ') && (t[n] == '\0' || t[n] == ',');
-			}
-		}
-		if (!ok)
-			return false;
-	}
-	if ((!v->mine || strcmp(o->owner, v->me) == 0) && !v->unapproved)
-		return true;
+	if (v->team && !okr_objective_in_team(&v->snap, v->team, o))
+		return false;
+	if (!v->unapproved)
+		return !v->mine || okr_objective_mine(&v->snap, o, v->me);
 	for (size_t i = 0; i < v->snap.nkrs; i++)
 		if (v->snap.krs[i].objective_id == o->id && kr_shown(v, &v->snap.krs[i]))
 			return true;

@@ -10,66 +10,8 @@
 #include <string.h>
 
 #include "okr/review.h"
+#include "okr/scope.h"
 #include "okr/util.h"
-
-/* name is one of the entries of a "a, b, c" list. */
-static bool list_has(const char *list, const char *name)
-{
-	size_t n = strlen(name);
-	const char *p = list;
-	while (n && *p) {
-		p += strspn(p, ", ");
-		size_t len = strcspn(p, ",");
-		while (len && p[len - 1] == ' ')
-			len--;
-		if (len == n && !strncmp(p, name, n))
-			return true;
-		p += strcspn(p, ",");
-	}
-	return false;
-}
-
-static const okr_team *team_named(const okr_snapshot *snap, const char *name)
-{
-	for (size_t i = 0; i < snap->nteams; i++)
-		if (!strcmp(snap->teams[i].name, name))
-			return &snap->teams[i];
-	return NULL;
-}
-
-/* t is top or below it; the walk up stops after nteams steps, so a loop in
- * the parent links cannot hang it. */
-static bool under(const okr_snapshot *snap, const okr_team *t, const okr_team *top)
-{
-	for (size_t guard = 0; t && guard <= snap->nteams; guard++) {
-		if (t == top)
-			return true;
-		const okr_team *up = NULL;
-		for (size_t i = 0; i < snap->nteams && t->parent_id; i++)
-			if (snap->teams[i].id == t->parent_id)
-				up = &snap->teams[i];
-		t = up;
-	}
-	return false;
-}
-
-bool okr_review_in_team(const okr_snapshot *snap, const char *team, const okr_objective *o)
-{
-	const okr_team *top = team_named(snap, team);
-	if (!top)
-		return false;
-	if (o->team[0] && under(snap, team_named(snap, o->team), top))
-		return true;
-	for (size_t i = 0; i < snap->npeople; i++) {
-		const okr_person *p = &snap->people[i];
-		if (strcmp(p->login, o->owner) != 0)
-			continue;
-		for (size_t t = 0; t < snap->nteams; t++)
-			if (list_has(p->teams, snap->teams[t].name) && under(snap, &snap->teams[t], top))
-				return true;
-	}
-	return false;
-}
 
 static bool kr_in(const okr_review_scope *sc, const okr_objective *o, const okr_kr *k)
 {
@@ -91,7 +33,7 @@ size_t okr_review_order(const okr_snapshot *snap, const okr_review_scope *scope,
 		const okr_objective *o = &snap->objs[oi];
 		if (o->archived || (scope && scope->obj_shown && !scope->obj_shown[oi]))
 			continue;
-		if (scope && scope->team && !okr_review_in_team(snap, scope->team, o))
+		if (scope && scope->team && !okr_objective_in_team(snap, scope->team, o))
 			continue;
 		/* Key results come ordered by objective, but not necessarily by
 		 * ID within one: pick them in ID order. */

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "okr/i18n.h"
+#include "okr/scope.h"
 #include "okr/util.h"
 #include "ui_int.h"
 
@@ -40,60 +41,16 @@ void data_toggle_collapsed(ui *u, int64_t id)
 	d->collapsed[d->ncollapsed++] = id;
 }
 
-/* One of my teams is named t ("a, b" lists from the store). */
-static bool in_teams(const char *teams, const char *t)
-{
-	size_t n = strlen(t);
-	if (!n)
-		return false;
-	for (const char *p = teams; (p = strstr(p, t)); p++)
-		if ((p == teams || p[-1] == ' ' || p[-1] == ',') && (p[n] == '\0' || p[n] == ','))
-			return true;
-	return false;
-}
-
 bool data_is_mine(const ui *u, const okr_objective *o)
 {
-	const char *me = u->ctx->login;
-	if (strcmp(o->owner, me) == 0)
-		return true;
-	for (size_t i = 0; i < u->d.snap.nkrs; i++)
-		if (u->d.snap.krs[i].objective_id == o->id && strcmp(u->d.snap.krs[i].owner, me) == 0)
-			return true;
-	return false;
-}
-
-/* My team: the objective's team is one of mine, or its owner shares a team
- * with me. */
-static bool is_my_team(const ui *u, const okr_objective *o)
-{
-	const char *mine = okr_store_me(u->store)->teams;
-	if (in_teams(mine, o->team))
-		return true;
-	for (size_t i = 0; i < u->d.snap.npeople; i++) {
-		const okr_person *p = &u->d.snap.people[i];
-		if (strcmp(p->login, o->owner) != 0)
-			continue;
-		const char *t = p->teams;
-		while (*t) {
-			size_t n = strcspn(t, ",");
-			char name[256];
-			okr_strlcpy(name, t, n + 1 < sizeof name ? n + 1 : sizeof name);
-			if (in_teams(mine, name))
-				return true;
-			t += n;
-			while (*t == ',' || *t == ' ')
-				t++;
-		}
-	}
-	return data_is_mine(u, o);
+	return okr_objective_mine(&u->d.snap, o, u->ctx->login);
 }
 
 bool data_shown(const ui *u, const okr_objective *o)
 {
 	switch (u->filter) {
 	case FILTER_MINE: return data_is_mine(u, o);
-	case FILTER_TEAM: return is_my_team(u, o);
+	case FILTER_TEAM: return okr_objective_my_team(&u->d.snap, o, u->ctx->login, okr_store_me(u->store)->teams);
 	default: return true;
 	}
 }
