@@ -28,4 +28,8 @@ bool okr_fold_contains_folded(const char *haystack, const char *folded_needle);
 /* Whether a and b fold to the same text. */
 bool okr_fold_equal(const char *a, const char *b);
 
+/* Whether s, folded, begins with prefix, folded ("" always does): the
+ * type-ahead of the form pickers, "nguy" for "Nguyễn Thị Lan". */
+bool okr_fold_starts(const char *s, const char *prefix);
+
 #endif

@@ -79,3 +79,12 @@ bool okr_fold_equal(const char *a, const char *b)
 	free(fb);
 	return same;
 }
+
+bool okr_fold_starts(const char *s, const char *prefix)
+{
+	char *fs = okr_fold(s), *fp = okr_fold(prefix);
+	bool yes = strncmp(fs, fp, strlen(fp)) == 0;
+	free(fs);
+	free(fp);
+	return yes;
+}

@@ -8,16 +8,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "form_int.h"
+#include "okr/fold.h"
 #include "okr/i18n.h"
 #include "okr/parse.h"
 #include "okr/util.h"
 
+/* Names are matched folded (fold.h), as the `/` search and the commands
+ * match them: "nguyen" finds "Nguyễn Thị Lan", "cong ty" the team "Công ty". */
 static bool starts(const char *s, const char *prefix)
 {
-	return strncasecmp(s, prefix, strlen(prefix)) == 0;
+	return okr_fold_starts(s, prefix);
 }
 
 /* The person text stands for: an exact login or name first, else the one
@@ -30,7 +32,7 @@ static const okr_person *person_of(const okr_snapshot *s, const char *text, size
 	*count = 0;
 	for (size_t i = 0; i < s->npeople; i++) {
 		const okr_person *p = &s->people[i];
-		if (!strcmp(p->login, text) || !strcasecmp(p->name, text)) {
+		if (!strcmp(p->login, text) || okr_fold_equal(p->name, text)) {
 			*count = 1;
 			return p;
 		}
@@ -47,7 +49,7 @@ static const okr_team *team_of(const okr_snapshot *s, const char *text, size_t *
 	const okr_team *hit = NULL;
 	*count = 0;
 	for (size_t i = 0; i < s->nteams; i++) {
-		if (!strcasecmp(s->teams[i].name, text)) {
+		if (okr_fold_equal(s->teams[i].name, text)) {
 			*count = 1;
 			return &s->teams[i];
 		}
@@ -109,7 +111,7 @@ static const okr_kpi *kpi_of(const okr_snapshot *s, const char *text, size_t *co
 	*count = 0;
 	bool by_id = okr_parse_id(text, &id) == ID_KPI;
 	for (size_t i = 0; i < s->nkpis; i++) {
-		if (by_id ? s->kpis[i].id == id : !strcasecmp(s->kpis[i].name, text)) {
+		if (by_id ? s->kpis[i].id == id : okr_fold_equal(s->kpis[i].name, text)) {
 			*count = 1;
 			return &s->kpis[i];
 		}

@@ -26,6 +26,8 @@ check "a picker names several matches" wait_for '2 match: @hoa, @lan' 5
 check "… and the form cannot be saved" wait_for 'fix the errors to save'
 keys C-u zz
 check "no match is an error that says what to type" wait_for "nobody's login or name begins so"
+keys C-u 'tran van'
+check "a display name typed without its accents picks the person" wait_for '→ @minh Trần Văn Minh' 5
 keys C-u 'Trần'
 check "a display name picks the person" wait_for '→ @minh Trần Văn Minh' 5
 keys Tab ' ' Tab C-u 2.5 Enter

@@ -50,6 +50,18 @@ static void test_case_and_other_scripts(void **state)
 	assert_false(okr_fold_equal("Lan", "Lân Anh"));
 }
 
+/* The pickers' type-ahead: a folded prefix. */
+static void test_starts(void **state)
+{
+	(void)state;
+	assert_true(okr_fold_starts("Nguyễn Thị Lan", "nguyen"));
+	assert_true(okr_fold_starts("Đặng Văn Đức", "dang v"));
+	assert_true(okr_fold_starts("Công ty", "CONG"));
+	assert_true(okr_fold_starts("anything", ""));
+	assert_false(okr_fold_starts("Nguyễn", "nguyen thi"));
+	assert_false(okr_fold_starts("Lan", "an"));
+}
+
 static void test_edges(void **state)
 {
 	(void)state;
@@ -72,6 +84,7 @@ int main(void)
 		cmocka_unit_test(test_vietnamese_without_diacritics),
 		cmocka_unit_test(test_nfc_and_nfd_meet),
 		cmocka_unit_test(test_case_and_other_scripts),
+		cmocka_unit_test(test_starts),
 		cmocka_unit_test(test_edges),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
