@@ -44,6 +44,11 @@ typedef struct cli_command {
 	const char *summary;       /* one line for `okr help` */
 	cli_db_need db;
 	int (*run)(cli_ctx *ctx, int argc, char **argv);
+	/* When main cannot open the database the command needs: NULL, or a
+	 * function that returns an exit code to end with instead of the
+	 * store's error (okr due --brief: a nudge never fails a login), or -1
+	 * for the store's error after all. */
+	int (*without_db)(cli_ctx *ctx, int argc, char **argv);
 } cli_command;
 
 /* The table, ended by a zero entry. */
