@@ -152,6 +152,9 @@ int main(int argc, char **argv)
 		int flags = cmd->db == CLI_DB_READ ? OKR_OPEN_READONLY
 			  : cmd->db == CLI_DB_CREATE ? OKR_OPEN_CREATE : 0;
 		okr_result r = okr_store_open(ctx.db_path, flags, ctx.login, &ctx.store, err, sizeof err);
+		int instead = r != OKR_OK && cmd->without_db ? cmd->without_db(&ctx, rest, rest_argv) : -1;
+		if (instead >= 0)
+			return instead;
 		if (r != OKR_OK)
 			return cli_fail(r, "%s", err);
 		okr_store_on_wait(ctx.store, print_wait, NULL);

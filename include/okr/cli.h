@@ -29,11 +29,13 @@ typedef struct {
 	const char *prog;          /* "okr" */
 	/* What a write command made or changed, for --json (write_json.c):
 	 * an objective, key result or KPI by ID, or a person, cycle or team
-	 * ('P', 'C', 'T') by name. */
+	 * ('P', 'C', 'T') by name, or the database itself ('D': okr init,
+	 * okr demo). */
 	okr_id_kind made_kind;
 	int64_t made_id;
 	char made_what;
 	char made_name[256];
+	bool made_shared;          /* 'D': made for a Unix group (init --shared) */
 } cli_ctx;
 
 typedef struct cli_command {
@@ -42,6 +44,11 @@ typedef struct cli_command {
 	const char *summary;       /* one line for `okr help` */
 	cli_db_need db;
 	int (*run)(cli_ctx *ctx, int argc, char **argv);
+	/* When main cannot open the database the command needs: NULL, or a
+	 * function that returns an exit code to end with instead of the
+	 * store's error (okr due --brief: a nudge never fails a login), or -1
+	 * for the store's error after all. */
+	int (*without_db)(cli_ctx *ctx, int argc, char **argv);
 } cli_command;
 
 /* The table, ended by a zero entry. */
@@ -183,6 +190,9 @@ bool cli_usage_form(const char *usage, int index, cli_form *out);
  * printed, in the words of `okr show --json`, instead of the human text. */
 void cli_made(cli_ctx *ctx, okr_id_kind kind, int64_t id);
 void cli_made_named(cli_ctx *ctx, char what, const char *name);
+/* The command writes, so it takes --json (write_json.c): every CLI_DB_WRITE
+ * command, and init and demo, which open the database themselves. */
+bool cli_command_writes(const cli_command *c);
 /* Whether argv (after the command name) asks --json of a write command whose
  * usage has no --json of its own; if so the word is taken out of argv. */
 bool cli_write_json_wanted(const cli_command *c, int *argc, char **argv);

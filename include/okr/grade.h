@@ -17,6 +17,10 @@
  * progress and a projected grade, not a grade. */
 void okr_grade_objectives(const okr_snapshot *snap, const double *kr_scores, bool closed, double *out);
 
+/* The same for snap->objs[oi] alone (what a screen showing one objective
+ * needs). */
+double okr_grade_objective(const okr_snapshot *snap, const double *kr_scores, bool closed, size_t oi);
+
 /* How many of snap->objs[oi]'s non-archived key results are graded, of
  * *total. */
 size_t okr_grade_count(const okr_snapshot *snap, const double *kr_scores, size_t oi, size_t *total);

@@ -143,7 +143,7 @@ static void offer_options(const completion *c)
 	if (!strstr(seen, " --help "))
 		offer(c, "--help", NULL);
 	/* Every write takes --json (write_json.c), whatever its usage says. */
-	if (c->cmd->db == CLI_DB_WRITE && !strstr(seen, " --json "))
+	if (cli_command_writes(c->cmd) && !strstr(seen, " --json "))
 		offer(c, "--json", NULL);
 }
 

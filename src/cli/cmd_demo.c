@@ -95,15 +95,23 @@ static void checkin(demo *d, const char *by, int64_t k, int week, double v, int 
 	ok(d, who(d, by), okr_store_checkin(who(d, by), k, v, conf, note, NULL, at, NULL));
 }
 
-/* A metric's weekly path: start → value at week 8 along a slight curve. */
+/* A metric's weekly path: start → value at week 8 along a slight curve,
+ * each value with the key result's own decimals (what the store decided
+ * from its start and target): campaigns and bugs are counted whole, a
+ * conversion rate of 2.1 → 3.5 % moves by tenths. */
 static void history(demo *d, const char *by, int64_t k, double start, double end, int weeks, int conf0,
 		    int conf1, const char *const notes[])
 {
+	okr_kr kr;
+	if (!ok(d, who(d, by), okr_store_kr(who(d, by), k, &kr)))
+		return;
+	double scale = pow(10, kr.decimals);
+	okr_kr_free(&kr);
 	for (int w = 1; w <= weeks; w++) {
 		double f = (double)w / weeks;
 		double v = start + (end - start) * (f * 0.7 + f * f * 0.3);
 		int conf = conf0 + (conf1 - conf0) * w / weeks;
-		checkin(d, by, k, w, round(v * 10) / 10, conf, notes[(w - 1) % 4]);
+		checkin(d, by, k, w, round(v * scale) / scale, conf, notes[(w - 1) % 4]);
 	}
 }
 
@@ -298,6 +306,7 @@ int cmd_demo(cli_ctx *ctx, int argc, char **argv)
 	okr_config cfg = ctx->cfg;
 	if (cli_team_settings_apply(ctx->store, &cfg, err, sizeof err) == OKR_OK)
 		okr_store_ledger_rebuild(ctx->store, &cfg.game, cfg.week_offset_minutes);
+	cli_made_named(ctx, 'D', ctx->db_path);
 	cli_say(_("Demo database ready: %s\nTry: okr --db %s   (or: okr --db %s list)\n"), ctx->db_path,
 	       ctx->db_path, ctx->db_path);
 	return 0;

@@ -183,19 +183,48 @@ static void print_brief(const cli_due *v)
 
 int cli_due_team(cli_ctx *ctx, const char *team, bool json);   /* cmd_due_team.c */
 
-int cmd_due(cli_ctx *ctx, int argc, char **argv)
+static const char due_usage[] = "[--brief] [--team T] [--json]";
+
+/* The options, checked the same way whether or not the database opens. */
+static int due_args(int argc, char **argv, bool *json, bool *brief, const char **team)
 {
-	static const char usage[] = "[--brief] [--team T] [--json]";
 	static const cli_opt opts[] = { { "json", 0, false }, { "brief", 0, false }, { "team", 't', true }, { 0 } };
 	cli_args a;
-	int rc = cli_parse("due", usage, opts, argc, argv, 0, 0, &a);
+	int rc = cli_parse("due", due_usage, opts, argc, argv, 0, 0, &a);
 	if (rc)
 		return rc;
-	bool json = cli_opt_get(opts, &a, "json") != NULL, brief = cli_opt_get(opts, &a, "brief") != NULL;
-	const char *team = cli_opt_get(opts, &a, "team");
-	if (brief && (json || team))
+	*json = cli_opt_get(opts, &a, "json") != NULL;
+	*brief = cli_opt_get(opts, &a, "brief") != NULL;
+	*team = cli_opt_get(opts, &a, "team");
+	if (*brief && (*json || *team))
 		return cli_fail(OKR_E_USAGE, _("--brief is one line for a login shell: use it without --json and "
-					       "--team — usage: okr due %s"), usage);
+					       "--team — usage: okr due %s"), due_usage);
+	return 0;
+}
+
+/* `okr due --brief` sits in a shell's login file, where a database that is
+ * missing (a laptop away from the share, an account that never ran okr
+ * init) or unreadable must not greet every login with an error or fail a
+ * `set -e` profile: it says nothing and exits 0.  A bad option is still a
+ * usage error, so a typo in the login file is seen once. */
+int cmd_due_without_db(cli_ctx *ctx, int argc, char **argv)
+{
+	(void)ctx;
+	bool json, brief;
+	const char *team;
+	int rc = due_args(argc, argv, &json, &brief, &team);
+	if (rc)
+		return rc;
+	return brief ? 0 : -1;
+}
+
+int cmd_due(cli_ctx *ctx, int argc, char **argv)
+{
+	bool json, brief;
+	const char *team;
+	int rc = due_args(argc, argv, &json, &brief, &team);
+	if (rc)
+		return rc;
 	if (team)
 		return cli_due_team(ctx, team, json);
 	const okr_person *me = okr_store_me(ctx->store);

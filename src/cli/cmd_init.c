@@ -19,6 +19,8 @@ int cmd_init(cli_ctx *ctx, int argc, char **argv)
 	okr_result r = okr_store_open(ctx->db_path, flags, ctx->login, &ctx->store, err, sizeof err);
 	if (r)
 		return cli_fail(r, "%s", err);
+	cli_made_named(ctx, 'D', ctx->db_path);
+	ctx->made_shared = shared;
 	cli_say(_("%s is ready (schema %d)%s.\n"), ctx->db_path, okr_store_schema_version(),
 	       shared ? _(", shared with the directory's group") : "");
 	printf(_("Next: okr cycle add 2026-Q4 --start 2026-10-01 --end 2026-12-31\n"));

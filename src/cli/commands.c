@@ -23,6 +23,7 @@ int cmd_person(cli_ctx *, int, char **);
 int cmd_team(cli_ctx *, int, char **);
 int cmd_help(cli_ctx *, int, char **);
 int cmd_due(cli_ctx *, int, char **);
+int cmd_due_without_db(cli_ctx *, int, char **);
 int cmd_grade(cli_ctx *, int, char **);
 int cmd_export(cli_ctx *, int, char **);
 int cmd_import(cli_ctx *, int, char **);
@@ -73,7 +74,8 @@ const cli_command cli_commands[] = {
 	  cmd_settings },
 	{ "due", "[--brief] [--team T] [--json]",
 	  N_("what you owe: quiet key results, overdue KPI values, grades to give (--brief: one line for a "
-	     "login shell; --team: who in a team is behind this week)"), CLI_DB_READ, cmd_due },
+	     "login shell; --team: who in a team is behind this week)"), CLI_DB_READ, cmd_due,
+	  cmd_due_without_db },
 	{ "grade", "KR SCORE [-m NOTE]", N_("grade a key result 0.0–1.0 (cycle close: okr cycle close C)"),
 	  CLI_DB_WRITE, cmd_grade },
 	{ "export", "--format md|csv|json [--cycle C] [--team T] [--table TABLE] [--bom]", N_("a review report, or everything for another tool"),

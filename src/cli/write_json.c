@@ -32,9 +32,14 @@ void cli_made_named(cli_ctx *ctx, char what, const char *name)
 	okr_strlcpy(ctx->made_name, name, sizeof ctx->made_name);
 }
 
+bool cli_command_writes(const cli_command *c)
+{
+	return c->db == CLI_DB_WRITE || !strcmp(c->name, "init") || !strcmp(c->name, "demo");
+}
+
 bool cli_write_json_wanted(const cli_command *c, int *argc, char **argv)
 {
-	if (c->db != CLI_DB_WRITE)
+	if (!cli_command_writes(c))
 		return false;
 	int at = -1;
 	for (int i = 0; i < *argc && strcmp(argv[i], "--"); i++)
@@ -68,23 +73,50 @@ bool cli_write_json_wanted(const cli_command *c, int *argc, char **argv)
 	return true;
 }
 
+static void cycle_fields(json_out *j, const okr_cycle *c)
+{
+	char s[11], e[11];
+	json_str(j, "name", c->name);
+	okr_format_date(c->start, s);
+	okr_format_date(c->end, e);
+	json_str(j, "start", s);
+	json_str(j, "end", e);
+}
+
 static void print_cycle(cli_ctx *ctx)
 {
 	okr_cycle c;
 	if (okr_store_cycle_by_name(ctx->store, ctx->made_name, &c) != OKR_OK)
 		return;
-	char s[11], e[11];
 	json_out j;
 	json_begin(&j, stdout);
 	json_obj(&j, NULL);
-	json_str(&j, "name", c.name);
-	okr_format_date(c.start, s);
-	okr_format_date(c.end, e);
-	json_str(&j, "start", s);
-	json_str(&j, "end", e);
+	cycle_fields(&j, &c);
 	json_end_obj(&j);
 	json_finish(&j);
 	okr_cycle_free(&c);
+}
+
+/* okr init and okr demo made a database: where it is, its schema, whether
+ * it is shared, and the cycle it is in today when it has one (the demo's),
+ * so a script can go on from there without parsing the human text. */
+static void print_database(cli_ctx *ctx)
+{
+	json_out j;
+	json_begin(&j, stdout);
+	json_obj(&j, NULL);
+	json_str(&j, "database", ctx->made_name);
+	json_int(&j, "schema", okr_store_schema_version());
+	json_bool(&j, "shared", ctx->made_shared);
+	okr_cycle c;
+	if (ctx->store && okr_store_current_cycle(ctx->store, &c) == OKR_OK) {
+		json_obj(&j, "cycle");
+		cycle_fields(&j, &c);
+		json_end_obj(&j);
+		okr_cycle_free(&c);
+	}
+	json_end_obj(&j);
+	json_finish(&j);
 }
 
 static int print_made(cli_ctx *ctx)
@@ -101,6 +133,8 @@ static int print_made(cli_ctx *ctx)
 	}
 	if (ctx->made_what == 'C') {
 		print_cycle(ctx);
+	} else if (ctx->made_what == 'D') {
+		print_database(ctx);
 	} else if (ctx->made_what == 'T') {
 		json_out j;
 		json_begin(&j, stdout);

@@ -14,28 +14,35 @@
 /* Mid-cycle, one key result graded 0.9 beside two ungraded ones is not an
  * objective at 0.90: a grade of the whole exists only once every part has
  * one (or the cycle is closed, when the missing ones no longer come). */
-void okr_grade_objectives(const okr_snapshot *snap, const double *kr_scores, bool closed, double *out)
+double okr_grade_objective(const okr_snapshot *snap, const double *kr_scores, bool closed, size_t oi)
 {
-	size_t n = snap->nkrs ? snap->nkrs : 1;
-	double *vals = okr_xcalloc(n, sizeof *vals), *wts = okr_xcalloc(n, sizeof *wts);
-	for (size_t o = 0; o < snap->nobjs; o++) {
-		size_t m = 0, missing = 0;
-		/* key results are few per objective: a scan keeps this obvious */
-		for (size_t k = 0; k < snap->nkrs; k++) {
-			const okr_kr *kr = &snap->krs[k];
-			if (kr->objective_id != snap->objs[o].id || kr->archived)
-				continue;
-			if (isnan(kr_scores[k])) {
-				missing++;
-				continue;
-			}
-			vals[m] = kr_scores[k];
-			wts[m++] = kr->weight;
+	size_t n = 0;
+	for (size_t k = 0; k < snap->nkrs; k++)
+		n += snap->krs[k].objective_id == snap->objs[oi].id;
+	double *vals = okr_xcalloc(n ? n : 1, sizeof *vals), *wts = okr_xcalloc(n ? n : 1, sizeof *wts);
+	size_t m = 0, missing = 0;
+	/* key results are few per objective: a scan keeps this obvious */
+	for (size_t k = 0; k < snap->nkrs; k++) {
+		const okr_kr *kr = &snap->krs[k];
+		if (kr->objective_id != snap->objs[oi].id || kr->archived)
+			continue;
+		if (isnan(kr_scores[k])) {
+			missing++;
+			continue;
 		}
-		out[o] = m && (closed || !missing) ? okr_weighted_mean(vals, wts, m) : NAN;
+		vals[m] = kr_scores[k];
+		wts[m++] = kr->weight;
 	}
+	double g = m && (closed || !missing) ? okr_weighted_mean(vals, wts, m) : NAN;
 	free(vals);
 	free(wts);
+	return g;
+}
+
+void okr_grade_objectives(const okr_snapshot *snap, const double *kr_scores, bool closed, double *out)
+{
+	for (size_t o = 0; o < snap->nobjs; o++)
+		out[o] = okr_grade_objective(snap, kr_scores, closed, o);
 }
 
 size_t okr_grade_count(const okr_snapshot *snap, const double *kr_scores, size_t oi, size_t *total)

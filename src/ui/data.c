@@ -13,10 +13,15 @@
  * hint; the ID marks the row as well and costs a few bytes each way.  The
  * new value itself is sent either way.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "okr/forecast.h"
+#include "okr/grade.h"
 #include "okr/i18n.h"
+#include "okr/parse.h"
+#include "okr/progress.h"
 #include "okr/scope.h"
 #include "okr/util.h"
 #include "ui_int.h"
@@ -293,6 +298,47 @@ void data_detail_free(ui_detail *det)
 	det->data_version = -1;
 }
 
+/* An objective's grade, or the grade it is heading for, with the same core
+ * functions as the report (export_md.c): the cycle's grades and each of its
+ * key results' recent values are read here, once per data version and
+ * selection, so that drawing never asks the store. */
+static void detail_grade(ui *u, ui_detail *det, size_t oi)
+{
+	const okr_snapshot *s = &u->d.snap;
+	const okr_cycle *cy = okr_snapshot_cycle(s);
+	det->grade = det->projected = NAN;
+	okr_grade *g;
+	size_t ng;
+	if (!cy || okr_store_grades(u->store, cy->id, &g, &ng) != OKR_OK)
+		return;
+	double *scores = okr_grade_scores(s, g, ng);
+	okr_grades_free(g, ng);
+	det->ngraded = okr_grade_count(s, scores, oi, &det->ngradable);
+	det->grade = okr_grade_objective(s, scores, cy->state == CYCLE_CLOSED, oi);
+	if (isnan(det->grade)) {
+		double *proj = okr_xcalloc(s->nkrs ? s->nkrs : 1, sizeof *proj);
+		for (size_t k = 0; k < s->nkrs; k++) {
+			const okr_kr *kr = &s->krs[k];
+			proj[k] = NAN;
+			if (kr->objective_id != s->objs[oi].id || kr->archived || kr->type == KR_MILESTONE ||
+			    !isnan(scores[k]))
+				continue;
+			okr_checkin *cis;
+			size_t n;
+			if (okr_store_kr_values(u->store, kr, OKR_FORECAST_POINTS, &cis, &n) != OKR_OK)
+				continue;
+			okr_forecast f = okr_forecast_kr(kr, cis, n, okr_kr_began(kr, cy->start),
+							 okr_day_start(u->d.as.krs[k].due + 1));
+			if (f.ok)
+				proj[k] = f.grade;
+			okr_checkins_free(cis, n);
+		}
+		det->projected = okr_grade_projected(s, scores, proj, oi);
+		free(proj);
+	}
+	free(scores);
+}
+
 /* The history of the selected item, for the detail pane. */
 void data_detail_load(ui *u)
 {
@@ -314,6 +360,10 @@ void data_detail_load(ui *u)
 		okr_store_kudos_about(u->store, k->id, NULL, 50, &det->kudos, &det->nkudos);
 		if (k->kpi_id && okr_store_kpi(u->store, k->kpi_id, &det->kpi) == OKR_OK)
 			det->has_kpi = true;
+	} else {
+		long oi = okr_snapshot_objective_index(&u->d.snap, o->id);
+		if (oi >= 0)
+			detail_grade(u, det, (size_t)oi);
 	}
 	okr_store_comments(u->store, kind, id, &det->comments, &det->ncomments);
 }

@@ -8,6 +8,7 @@
  * scrolled as a whole; it comes from the copy data.c loaded for the
  * selection, never from the store while drawing.
  */
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -148,6 +149,30 @@ static void add_rollup(ui *u, ui_lines *ls, const okr_objective *o)
 	free(p);
 }
 
+/* An objective's grade exists once its key results are graded or its cycle
+ * is closed (issue 9); before that it has progress and the grade it is
+ * heading for, never a success mark. */
+static void add_grade(ui *u, ui_lines *ls, const okr_objective *o)
+{
+	const ui_detail *det = &u->det;
+	if (det->kind != 'O' || det->id != o->id)
+		return;
+	if (!isnan(det->grade)) {
+		lines_addf(ls, 2, THEME_NORMAL, o->kind == OBJ_ASPIRATIONAL ? _("grade %.2f (aspirational: 0.7 is success)")
+			   : _("grade %.2f (committed: 1.0 expected)"), det->grade);
+		return;
+	}
+	char proj[64] = "", count[64] = "";
+	if (!isnan(det->projected))
+		snprintf(proj, sizeof proj, _("projected grade %.2f"), det->projected);
+	if (det->ngraded)
+		snprintf(count, sizeof count, _("%zu of %zu graded"), det->ngraded, det->ngradable);
+	if (proj[0] && count[0])
+		lines_addf(ls, 2, THEME_NORMAL, "%s · %s", proj, count);
+	else if (proj[0] || count[0])
+		lines_add(ls, 2, THEME_NORMAL, proj[0] ? proj : count);
+}
+
 static void build_objective(ui *u, ui_lines *ls, const okr_objective *o, const okr_assessment *a)
 {
 	char id[24];
@@ -159,6 +184,7 @@ static void build_objective(ui *u, ui_lines *ls, const okr_objective *o, const o
 	     : _("committed (1.0 expected)"), (long long)o->version);
 	lines_addf(ls, 2, draw_status_slot(a->status), _("progress %.0f%% (expected %.0f%%) · %s"), a->progress * 100,
 	     a->expected * 100, draw_status_word(a->status));
+	add_grade(u, ls, o);
 	if (o->parent_id)
 		lines_addf(ls, 2, THEME_DIM, _("aligned to O%lld"), (long long)o->parent_id);
 	add_rollup(u, ls, o);

@@ -137,6 +137,11 @@ typedef struct {
 	size_t nkudos;
 	okr_kpi kpi;
 	bool has_kpi;
+	/* For an objective: its grade (NaN until its key results are graded
+	 * or its cycle is closed), else the grade it is heading for (NaN
+	 * without a forecast), and how many of its key results are graded. */
+	double grade, projected;
+	size_t ngraded, ngradable;
 } ui_detail;
 
 struct ui {

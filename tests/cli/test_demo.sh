@@ -17,6 +17,20 @@ fi
 n=$(tr -cd '\033' <"$OUT" | wc -c)
 [ "$n" -eq 0 ]; check $? "no escape bytes in the list"
 
+# A key result counted in whole campaigns or bugs (0 decimals) gets whole
+# values in the demo's history: no "1.7 → 2 chiến dịch" in a digest.
+run "$OKR_BIN" --db "$D" export --format json
+python3 - "$OUT" >"$T/frac" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+dec = {k["id"]: k["decimals"] for k in d["key_results"]}
+for c in d["checkins"]:
+    v = c["value"] * 10 ** dec[c["kr"]]
+    if abs(v - round(v)) > 1e-9:
+        print(c["kr"], c["value"], "with", dec[c["kr"]], "decimals")
+PY
+[ "$rc" = 0 ] && [ ! -s "$T/frac" ]; check $? "every demo check-in has its key result's decimals" "$(cat "$T/frac")"
+
 run "$OKR_BIN" --db "$D" list --json
 expect_json "demo list --json"
 if [ -n "$HAVE_PYTHON3" ]; then

@@ -65,7 +65,20 @@ run okr board --json --teams --window all; validate board.schema.json "board --j
 # Every write command with --json prints the item it made or changed.
 fresh=$T/w.db
 w() { "$OKR_BIN" --db "$fresh" "$@"; }
-w init >/dev/null
+run w init --json
+validate write.schema.json "init --json"
+[ "$(json_get 'd["database"]' 2>&1)" = "$fresh" ] && [ "$(json_get 'd["shared"]' 2>&1)" = False ] &&
+	[ "$(json_get '"cycle" in d' 2>&1)" = False ]
+check $? "init --json names the database it made, not shared, no cycle yet"
+run w init --json
+validate write.schema.json "init --json again (an upgrade in place)"
+run "$OKR_BIN" --db "$T/g/team.db" init --shared --json
+[ "$(json_get 'd["shared"]' 2>&1)" = True ]; check $? "init --shared --json says it is shared"
+run "$OKR_BIN" --db "$T/demo2.db" demo --json
+validate write.schema.json "demo --json"
+[ "$(json_get 'd["database"] + " " + d["cycle"]["name"]' 2>&1)" = "$T/demo2.db 2026-Q4" ]
+check $? "demo --json names the database and the cycle it is in"
+! grep -q 'Demo database ready' "$OUT"; check $? "… and only the JSON"
 while IFS='|' read -r what args; do
 	eval "set -- $args"
 	run w "$@" --json

@@ -15,6 +15,20 @@ run as jing due --brief
 [ "$rc" = 0 ] && [ ! -s "$OUT" ] && [ ! -s "$ERR" ]; check $? "nothing due: --brief prints nothing and exits 0"
 expect_err_contains 2 "--brief is one line" as tuan due --brief --json
 
+# --brief is a nudge in a login file: no database, or one it cannot read, is
+# silence and exit 0, never an error at every login; a bad option is still 2.
+nodb=$T/none/okr.db
+run "$OKR_BIN" --db "$nodb" due --brief
+[ "$rc" = 0 ] && [ ! -s "$OUT" ] && [ ! -s "$ERR" ]; check $? "no database: --brief prints nothing and exits 0"
+run env -u OKR_DB XDG_DATA_HOME="$T/nowhere" "$OKR_BIN" due --brief
+[ "$rc" = 0 ] && [ ! -s "$OUT" ] && [ ! -s "$ERR" ]; check $? "  … nor at the default path of an account that never ran okr init"
+printf 'not a database, not at all\n' >"$T/junk.db"
+run "$OKR_BIN" --db "$T/junk.db" due --brief
+[ "$rc" = 0 ] && [ ! -s "$OUT" ] && [ ! -s "$ERR" ]; check $? "an unreadable file: --brief prints nothing and exits 0"
+expect_err_contains 2 "unknown option '--bogus'" "$OKR_BIN" --db "$nodb" due --brief --bogus
+expect_err_contains 2 "--brief is one line" "$OKR_BIN" --db "$nodb" due --brief --json
+expect_err_contains 5 "no okr database" "$OKR_BIN" --db "$nodb" due
+
 # okr status counts what is owed, like okr due.
 run as tuan status
 grep -q ' · 2 due$' "$OUT"; check $? "okr status ends with '2 due' for someone who owes two things"

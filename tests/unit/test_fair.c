@@ -243,6 +243,25 @@ static void test_grades_only_when_all_graded(void **st)
 	assert_true(fabs(out - 0.6) < 1e-9);
 }
 
+/* One objective graded alone (the TUI's detail) counts only its own key
+ * results, archived ones aside, with the same rule as the whole cycle. */
+static void test_grade_one_objective(void **st)
+{
+	(void)st;
+	okr_objective o[] = { { .id = 1, .weight = 1 }, { .id = 2, .weight = 1 } };
+	okr_kr k[] = { { .id = 1, .objective_id = 1, .weight = 3, .type = KR_METRIC, .target = 10 },
+		       { .id = 2, .objective_id = 2, .weight = 1, .type = KR_METRIC, .target = 10 },
+		       { .id = 3, .objective_id = 1, .weight = 1, .type = KR_METRIC, .target = 10 },
+		       { .id = 4, .objective_id = 1, .weight = 1, .type = KR_METRIC, .target = 10, .archived = true } };
+	okr_snapshot snap = { .objs = o, .nobjs = 2, .krs = k, .nkrs = 4 };
+	double scores[] = { 1.0, NAN, 0.6, NAN }, all[2];
+	assert_true(fabs(okr_grade_objective(&snap, scores, false, 0) - 0.9) < 1e-9);
+	assert_true(isnan(okr_grade_objective(&snap, scores, false, 1)));
+	assert_true(isnan(okr_grade_objective(&snap, scores, true, 1)));   /* nothing graded: no grade */
+	okr_grade_objectives(&snap, scores, false, all);
+	assert_true(fabs(all[0] - 0.9) < 1e-9 && isnan(all[1]));
+}
+
 /* ---- properties over random sequences (fixed seed) ---- */
 
 static uint64_t rng = 0x9e3779b97f4a7c15ULL;
@@ -382,6 +401,7 @@ int main(void)
 		cmocka_unit_test(test_comeback_and_one_day),
 		cmocka_unit_test(test_movement_like_with_like),
 		cmocka_unit_test(test_grades_only_when_all_graded),
+		cmocka_unit_test(test_grade_one_objective),
 		cmocka_unit_test(test_property_xp_never_falls),
 		cmocka_unit_test(test_property_rollups_in_range),
 		cmocka_unit_test(test_property_forecast_bounded),
