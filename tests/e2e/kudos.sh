@@ -9,9 +9,9 @@ okr_as lan kudos sarah 'Cảm ơn chị Sarah vì báo cáo tuần' >/dev/null
 keys Tab K
 check "K opens the kudos form for the selected key result" wait_for 'Kudos for the work on K1' 5
 check "… addressed to its owner" wait_for 'To +wei' 5
-keys Tab 'Tuyệt vời, trang web mới 🎉' Enter
+keys 'Tuyệt vời, trang web mới 🎉' Enter   # the form starts on the message
 check "the first kudos to wei this week earns points, and says so" wait_for 'kudos sent to @wei \(\+2 XP for you\)' 5
-keys K Tab 'lần nữa' Enter
+keys K 'lần nữa' Enter
 check "a second one in the same week is saved but the giver is told it earns nothing" \
 	wait_for 'kudos sent to @wei — it earns no points: you already gave @wei kudos this week' 5
 keys Enter
