@@ -384,6 +384,10 @@ static void render(board_state *v)
 			draw_text(stdscr, lines - 1, 0, m, cols, THEME_MESSAGE_ERROR, TEXT_ALIGN_LEFT);
 		} else if (v->err[0])
 			draw_text(stdscr, lines - 1, 0, v->err, cols, THEME_MESSAGE_ERROR, TEXT_ALIGN_LEFT);
+		else if (footer && !okr_i18n_utf8())
+			/* the TUI's words: a board left open all day keeps saying it */
+			draw_text(stdscr, lines - 1, 0, _("not a UTF-8 locale: drawn in ASCII, other text shows as ? — "
+							  "set LANG=C.UTF-8"), cols, THEME_MESSAGE_ERROR, TEXT_ALIGN_LEFT);
 		else if (footer)
 			draw_text(stdscr, lines - 1, 0, _("w window · t teams · ? help · q quit"), cols, THEME_DIM,
 				  TEXT_ALIGN_LEFT);

@@ -152,6 +152,11 @@ check "LC_ALL=C: the pane title line is ASCII" wait_for '^> Objectives \. 2026-Q
 check "LC_ALL=C: no UTF-8 byte reaches the screen" sh -c "! tmux -L '$E2E_SOCK' capture-pane -p -t e2e | LC_ALL=C grep -q '[^ -~]'"
 check "LC_ALL=C: a Chinese title keeps its width, as question marks" col_eq 'O3 +\?\?\?\?' '#' 'O4 ' '#'
 
+lang_tui C 60 14 LANG=C -- board
+check "LC_ALL=C okr board: the same warning in its footer" \
+	wait_for "not a UTF-8 locale: drawn in ASCII" 10
+check "… and no UTF-8 byte reaches the screen" sh -c "! tmux -L '$E2E_SOCK' capture-pane -p -t e2e | LC_ALL=C grep -q '[^ -~]'"
+
 lang_tui C 100 24 LANG=C -- list
 check "LC_ALL=C okr list in a terminal: bars and titles in ASCII of the same width" \
 	shown '^ +O3 +\?{14} +##\.{8} +21%'
