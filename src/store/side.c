@@ -34,9 +34,12 @@ bool okr_bell_touch(const char *bell, bool ring)
 		return false;
 	struct stat st;
 	bool regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
-	if (regular && ring)
-		(void)ftruncate(fd, 0);
-	close(fd);   /* the close is what watchers see (IN_CLOSE_WRITE) */
+	/* The ring is the close after a write open, which watchers see
+	 * (IN_CLOSE_WRITE); the truncate keeps the file empty and its failure
+	 * changes nothing (glibc's fortified headers insist it be looked at). */
+	if (regular && ring && ftruncate(fd, 0) != 0)
+		errno = 0;
+	close(fd);
 	return regular;
 }
 
