@@ -32,16 +32,30 @@ typedef struct {
 	okr_grade *grades;        size_t ngrades;     /* by key result */
 } okr_dump;
 
+typedef enum {
+	LOAD_CYCLE, LOAD_TEAM, LOAD_PERSON, LOAD_MEMBER, LOAD_KPI, LOAD_OBJECTIVE, LOAD_KR,
+	LOAD_CHECKIN, LOAD_SAMPLE, LOAD_COMMENT, LOAD_KUDOS, LOAD_GRADE, LOAD_NKINDS
+} okr_load_kind;
+
 /* Everything, in one read transaction, in the orders above (which do not
  * depend on when or in which order things were written, so that an export of
  * an import of an export is the same file). */
 okr_result okr_store_dump(okr_store *s, okr_dump *out);
 void okr_dump_free(okr_dump *d);
 
-typedef enum {
-	LOAD_CYCLE, LOAD_TEAM, LOAD_PERSON, LOAD_MEMBER, LOAD_KPI, LOAD_OBJECTIVE, LOAD_KR,
-	LOAD_CHECKIN, LOAD_SAMPLE, LOAD_COMMENT, LOAD_KUDOS, LOAD_GRADE, LOAD_NKINDS
-} okr_load_kind;
+/* The same read without holding the history: in one read transaction the
+ * head (every table but check-ins, KPI values, comments and kudos, which
+ * stay empty) is read into *head and given to begin; then each row of those
+ * four tables, in that order and the orders above, is given to row (an
+ * okr_checkin, okr_sample, okr_comment or okr_kudos, freed when row
+ * returns).  Memory does not grow with the history.  begin or row returning
+ * false stops the read early (not an error).  *head is the caller's to free. */
+typedef struct {
+	bool (*begin)(void *ctx, okr_dump *head);
+	bool (*row)(void *ctx, okr_load_kind kind, const void *row);
+} okr_dump_sink;
+okr_result okr_store_dump_each(okr_store *s, okr_dump *head, const okr_dump_sink *sink, void *ctx);
+
 
 typedef struct {
 	bool created;      /* false: it was already there (matched) and kept */
