@@ -82,6 +82,20 @@ typedef struct {
  * New objectives, key results and KPIs keep their IDs when their table was
  * empty, and are numbered on otherwise. */
 okr_result okr_store_load(okr_store *s, const okr_dump *d, bool dry_run, okr_load_report *rep);
+
+/* The same for a file too large to hold: first is its first part (every
+ * cycle, team, person, KPI, objective and key result, and the history read
+ * before them), loaded as okr_store_load would; then, inside the same
+ * transaction, next is called for each later part (check-ins, KPI values,
+ * comments, kudos, grades: records that name the first part's records by
+ * their IDs in the file) until it returns 0, or -1 for a reading error,
+ * which rolls everything back.  A part stays valid until the next call.
+ * The report lists the first part's records one by one (items) and counts
+ * all of them; on an error fail_index is a record of the last part given.
+ * A busy database cannot restart the transaction here: it fails instead. */
+typedef int (*okr_load_next)(void *ctx, const okr_dump **part);
+okr_result okr_store_load_stream(okr_store *s, const okr_dump *first, okr_load_next next, void *ctx, bool dry_run,
+				 okr_load_report *rep);
 void okr_load_report_free(okr_load_report *rep);
 
 const char *okr_load_kind_name(okr_load_kind k);   /* "cycle", "key result", … */

@@ -61,8 +61,12 @@ typedef struct {
 	bool dry_run, dry_done;
 	id_map cycles, teams, kpis, objs, krs;
 	int64_t max_obj, max_kr;        /* the largest IDs before the import: only these can match */
+	int64_t max_checkin, max_sample; /* likewise: a uid matched above these is the file's own twice */
 	int64_t *used;                  /* existing objectives and key results matched so far */
 	size_t nused, capused;
+	okr_load_next next;             /* streamed: where the later parts come from */
+	void *next_ctx;
+	bool started;                   /* streamed: a part was taken, the body cannot run again */
 } load_ctx;
 
 static okr_result at_fault(load_ctx *c, okr_load_kind kind, size_t i, okr_result r)
@@ -418,6 +422,21 @@ static okr_result load_krs(load_ctx *c, okr_store *s, bool keep_ids)
 	return OKR_OK;
 }
 
+/* A later part of a streamed file names a record of the first part only by
+ * its ID in the file; one the maps do not know is not in the file. */
+static okr_result missing(load_ctx *c, okr_store *s, okr_load_kind kind, size_t i, const char *what)
+{
+	return at_fault(c, kind, i, store_fail(s, OKR_E_USAGE, "%s", what));
+}
+
+/* A uid already there is a match (importing twice adds nothing) unless this
+ * import wrote it: then the file has it twice. */
+static bool own_twice(okr_store *s, const char *sql, const char *uid, int64_t max)
+{
+	int64_t id = lookup_name(s, sql, uid);
+	return id > max;
+}
+
 static okr_result load_values(load_ctx *c, okr_store *s)
 {
 	const okr_dump *d = c->d;
@@ -433,8 +452,13 @@ static okr_result load_values(load_ctx *c, okr_store *s)
 			"VALUES(?1, ?2, ?3, ?4, NULLIF(?5, -1), ?6, ?7) ON CONFLICT(uid) DO NOTHING");
 		if (!st)
 			return OKR_E_FAIL;
+		int64_t kr = map_get(&c->krs, ci->kr_id);
+		if (!kr) {
+			store_done(s, st);
+			return missing(c, s, LOAD_CHECKIN, i, _("check-in `kr`: no key result with that ID in the file"));
+		}
 		sqlite3_bind_text(st, 1, ci->uid, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(st, 2, map_get(&c->krs, ci->kr_id));
+		sqlite3_bind_int64(st, 2, kr);
 		sqlite3_bind_int64(st, 3, author);
 		sqlite3_bind_double(st, 4, ci->value);
 		sqlite3_bind_int(st, 5, ci->confidence);
@@ -443,6 +467,8 @@ static okr_result load_values(load_ctx *c, okr_store *s)
 		if (!step_ok(s, st, &rc))
 			return at_fault(c, LOAD_CHECKIN, i, store_sqlerr(s, rc, _("adding a check-in")));
 		bool made = sqlite3_changes(s->db) > 0;
+		if (!made && own_twice(s, "SELECT id FROM checkin WHERE uid = ?1", ci->uid, c->max_checkin))
+			return missing(c, s, LOAD_CHECKIN, i, _("check-in: a second check-in with this uid"));
 		mark(c, LOAD_CHECKIN, i, made, made ? sqlite3_last_insert_rowid(s->db) : 0);
 	}
 	for (size_t i = 0; i < d->nsamples; i++) {
@@ -456,8 +482,13 @@ static okr_result load_values(load_ctx *c, okr_store *s)
 			"ON CONFLICT(uid) DO NOTHING");
 		if (!st)
 			return OKR_E_FAIL;
+		int64_t kpi = map_get(&c->kpis, x->kpi_id);
+		if (!kpi) {
+			store_done(s, st);
+			return missing(c, s, LOAD_SAMPLE, i, _("sample `kpi`: no KPI with that ID in the file"));
+		}
 		sqlite3_bind_text(st, 1, x->uid, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(st, 2, map_get(&c->kpis, x->kpi_id));
+		sqlite3_bind_int64(st, 2, kpi);
 		sqlite3_bind_int64(st, 3, author);
 		sqlite3_bind_double(st, 4, x->value);
 		sqlite3_bind_text(st, 5, x->note, -1, SQLITE_TRANSIENT);
@@ -465,6 +496,8 @@ static okr_result load_values(load_ctx *c, okr_store *s)
 		if (!step_ok(s, st, &rc))
 			return at_fault(c, LOAD_SAMPLE, i, store_sqlerr(s, rc, _("adding a KPI value")));
 		bool made = sqlite3_changes(s->db) > 0;
+		if (!made && own_twice(s, "SELECT id FROM kpi_sample WHERE uid = ?1", x->uid, c->max_sample))
+			return missing(c, s, LOAD_SAMPLE, i, _("sample: a second KPI value with this uid"));
 		mark(c, LOAD_SAMPLE, i, made, made ? sqlite3_last_insert_rowid(s->db) : 0);
 	}
 	return OKR_OK;
@@ -480,6 +513,8 @@ static okr_result load_feedback(load_ctx *c, okr_store *s)
 		okr_result r = person(c, s, x->author, false, LOAD_COMMENT, i, &author);
 		if (r)
 			return r;
+		if (!target)
+			return missing(c, s, LOAD_COMMENT, i, _("comment `on`: no such objective or key result in the file"));
 		char kind[2] = { x->target_kind, 0 };
 		sqlite3_stmt *st = store_prepare(s,
 			"INSERT INTO comment(target_kind, target_id, author_id, text, at) SELECT ?1, ?2, ?3, ?4, ?5 "
@@ -503,6 +538,8 @@ static okr_result load_feedback(load_ctx *c, okr_store *s)
 		if ((r = person(c, s, x->from, false, LOAD_KUDOS, i, &from)) ||
 		    (r = person(c, s, x->to, false, LOAD_KUDOS, i, &to)))
 			return r;
+		if (x->kr_id && !map_get(&c->krs, x->kr_id))
+			return missing(c, s, LOAD_KUDOS, i, _("kudos `kr`: no key result with that ID in the file"));
 		sqlite3_stmt *st = store_prepare(s,
 			"INSERT INTO kudos(from_id, to_id, text, kr_id, at) SELECT ?1, ?2, ?3, NULLIF(?4, 0), ?5 "
 			"WHERE NOT EXISTS(SELECT 1 FROM kudos WHERE from_id = ?1 AND to_id = ?2 AND text = ?3 "
@@ -524,6 +561,8 @@ static okr_result load_feedback(load_ctx *c, okr_store *s)
 		okr_result r = person(c, s, g->author, false, LOAD_GRADE, i, &author);
 		if (r)
 			return r;
+		if (!map_get(&c->krs, g->kr_id))
+			return missing(c, s, LOAD_GRADE, i, _("grade `kr`: no key result with that ID in the file"));
 		sqlite3_stmt *st = store_prepare(s,
 			"INSERT INTO grade(kr_id, score, note, author_id, at) VALUES(?1, ?2, ?3, ?4, ?5) "
 			"ON CONFLICT(kr_id) DO NOTHING");
@@ -574,17 +613,66 @@ static void ctx_reset(load_ctx *c)
 	c->rep->fail_index = -1;
 }
 
-static okr_result load_txn(okr_store *s, void *vctx)
+/* Report slots for every record of a part (a later part reuses them: only
+ * the first part's records are listed one by one). */
+static void items_fit(okr_load_report *rep, const okr_dump *d, size_t *cap)
 {
-	load_ctx *c = vctx;
+	size_t counts[LOAD_NKINDS] = { d->ncycles, d->nteams, d->npeople, d->nmembers, d->nkpis, d->nobjs,
+				       d->nkrs, d->ncheckins, d->nsamples, d->ncomments, d->nkudos, d->ngrades };
+	for (int k = 0; k < LOAD_NKINDS; k++)
+		if (!rep->items[k] || counts[k] > cap[k]) {
+			cap[k] = counts[k] ? counts[k] : 1;
+			rep->items[k] = okr_xrealloc(rep->items[k], cap[k] * sizeof *rep->items[k]);
+		}
+}
+
+static okr_result load_first(load_ctx *c, okr_store *s)
+{
 	ctx_reset(c);   /* a busy retry runs the whole body again */
 	c->max_obj = max_id(s, "SELECT COALESCE(max(id), 0) FROM objective");
 	c->max_kr = max_id(s, "SELECT COALESCE(max(id), 0) FROM key_result");
+	c->max_checkin = max_id(s, "SELECT COALESCE(max(id), 0) FROM checkin");
+	c->max_sample = max_id(s, "SELECT COALESCE(max(id), 0) FROM kpi_sample");
 	bool kpi_ids = max_id(s, "SELECT COALESCE(max(id), 0) FROM kpi") == 0;
 	okr_result r;
 	if ((r = load_cycles(c, s)) || (r = load_teams(c, s)) || (r = load_people(c, s)) ||
 	    (r = load_kpis(c, s, kpi_ids)) || (r = load_objectives(c, s, c->max_obj == 0)) ||
 	    (r = load_krs(c, s, c->max_kr == 0)) || (r = load_values(c, s)) || (r = load_feedback(c, s)))
+		return r;
+	return OKR_OK;
+}
+
+/* Streamed: the later parts, each written as it comes; the reader's error
+ * (next < 0) rolls everything back like any other. */
+static okr_result load_rest(load_ctx *c, okr_store *s)
+{
+	size_t cap[LOAD_NKINDS] = { 0 };
+	const okr_dump *part;
+	int got;
+	while ((got = c->next(c->next_ctx, &part)) > 0) {
+		c->d = part;
+		items_fit(c->rep, part, cap);
+		okr_result r;
+		if ((r = load_values(c, s)) || (r = load_feedback(c, s)))
+			return r;
+	}
+	c->d = NULL;
+	if (got < 0)
+		return store_fail(s, OKR_E_USAGE, "%s", _("the file could not be read to the end"));
+	return OKR_OK;
+}
+
+static okr_result load_txn(okr_store *s, void *vctx)
+{
+	load_ctx *c = vctx;
+	okr_result r;
+	if (c->next) {
+		if (c->started)
+			return store_fail(s, OKR_E_DB, "%s", _("the database was busy in the middle of the "
+				"import, which cannot start again — nothing was imported; run it again"));
+		c->started = true;
+	}
+	if ((r = load_first(c, s)) || (c->next && (r = load_rest(c, s))))
 		return r;
 	char detail[160];
 	snprintf(detail, sizeof detail, "%zu objectives, %zu key results, %zu check-ins",   /* i18n: not user-visible */
@@ -599,26 +687,39 @@ static okr_result load_txn(okr_store *s, void *vctx)
 	return OKR_OK;
 }
 
-okr_result okr_store_load(okr_store *s, const okr_dump *d, bool dry_run, okr_load_report *rep)
+static okr_result load_run(okr_store *s, load_ctx *c)
 {
-	memset(rep, 0, sizeof *rep);
-	rep->fail_index = -1;
+	okr_load_report *rep = c->rep;
 	if (s->me.role != ROLE_ADMIN)
 		return store_fail(s, OKR_E_DENIED, _("only an admin can import (it adds people and teams) — "
 						     "import into a new database, where you are the admin, or ask one"));
-	size_t counts[LOAD_NKINDS] = { d->ncycles, d->nteams, d->npeople, d->nmembers, d->nkpis, d->nobjs,
-				       d->nkrs, d->ncheckins, d->nsamples, d->ncomments, d->nkudos, d->ngrades };
-	for (int k = 0; k < LOAD_NKINDS; k++)
-		rep->items[k] = okr_xcalloc(counts[k] ? counts[k] : 1, sizeof *rep->items[k]);
-	load_ctx c = { .d = d, .rep = rep, .dry_run = dry_run };
-	okr_result r = store_write(s, load_txn, &c);
-	maps_free(&c);
-	free(c.used);
-	if (c.dry_done && r == OKR_E_FAIL) {
+	size_t cap[LOAD_NKINDS] = { 0 };
+	items_fit(rep, c->d, cap);
+	okr_result r = store_write(s, load_txn, c);
+	maps_free(c);
+	free(c->used);
+	if (c->dry_done && r == OKR_E_FAIL) {
 		s->err[0] = '\0';
 		return OKR_OK;
 	}
 	return r;
+}
+
+okr_result okr_store_load(okr_store *s, const okr_dump *d, bool dry_run, okr_load_report *rep)
+{
+	memset(rep, 0, sizeof *rep);
+	rep->fail_index = -1;
+	load_ctx c = { .d = d, .rep = rep, .dry_run = dry_run };
+	return load_run(s, &c);
+}
+
+okr_result okr_store_load_stream(okr_store *s, const okr_dump *first, okr_load_next next, void *ctx, bool dry_run,
+				 okr_load_report *rep)
+{
+	memset(rep, 0, sizeof *rep);
+	rep->fail_index = -1;
+	load_ctx c = { .d = first, .rep = rep, .dry_run = dry_run, .next = next, .next_ctx = ctx };
+	return load_run(s, &c);
 }
 
 void okr_load_report_free(okr_load_report *rep)
