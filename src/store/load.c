@@ -515,6 +515,11 @@ static okr_result load_run(okr_store *s, load_ctx *c)
 						     "import into a new database, where you are the admin, or ask one"));
 	size_t cap[LOAD_NKINDS] = { 0 };
 	items_fit(rep, c->d, cap);
+	/* One transaction of a million rows: a page cache of 32 MB (not the
+	 * default 2 MB) keeps SQLite from spilling the same pages to the WAL
+	 * again and again; memory stays bounded by it. */
+	if (c->next)
+		sqlite3_exec(s->db, "PRAGMA cache_size = -32768", NULL, NULL, NULL);
 	okr_result r = store_write(s, load_txn, c);
 	maps_free(c);
 	free(c->used);
