@@ -240,6 +240,7 @@ typedef struct {
 	okr_dump *head;
 	const okr_dump_sink *sink;
 	void *ctx;
+	bool stopped;          /* the sink said enough */
 } each_ctx;
 
 static void log_row_free(okr_load_kind kind, void *row)
@@ -275,6 +276,7 @@ static okr_result each_log(okr_store *s, each_ctx *c, okr_load_kind kind)
 		log_row_free(kind, row);
 	}
 	store_done(s, st);
+	c->stopped = !go;
 	if (go && rc != SQLITE_DONE)
 		return store_sqlerr(s, rc, _("reading for the export"));
 	return OKR_OK;
@@ -289,7 +291,7 @@ static okr_result each_txn(okr_store *s, void *vctx)
 		return r;
 	if (!c->sink->begin(c->ctx, c->head))
 		return OKR_OK;
-	for (int k = LOAD_CHECKIN; k <= LOAD_KUDOS; k++)
+	for (int k = LOAD_CHECKIN; k <= LOAD_KUDOS && !c->stopped; k++)
 		if ((r = each_log(s, c, (okr_load_kind)k)))
 			return r;
 	return OKR_OK;
