@@ -32,16 +32,30 @@ typedef struct {
 	okr_grade *grades;        size_t ngrades;     /* by key result */
 } okr_dump;
 
+typedef enum {
+	LOAD_CYCLE, LOAD_TEAM, LOAD_PERSON, LOAD_MEMBER, LOAD_KPI, LOAD_OBJECTIVE, LOAD_KR,
+	LOAD_CHECKIN, LOAD_SAMPLE, LOAD_COMMENT, LOAD_KUDOS, LOAD_GRADE, LOAD_NKINDS
+} okr_load_kind;
+
 /* Everything, in one read transaction, in the orders above (which do not
  * depend on when or in which order things were written, so that an export of
  * an import of an export is the same file). */
 okr_result okr_store_dump(okr_store *s, okr_dump *out);
 void okr_dump_free(okr_dump *d);
 
-typedef enum {
-	LOAD_CYCLE, LOAD_TEAM, LOAD_PERSON, LOAD_MEMBER, LOAD_KPI, LOAD_OBJECTIVE, LOAD_KR,
-	LOAD_CHECKIN, LOAD_SAMPLE, LOAD_COMMENT, LOAD_KUDOS, LOAD_GRADE, LOAD_NKINDS
-} okr_load_kind;
+/* The same read without holding the history: in one read transaction the
+ * head (every table but check-ins, KPI values, comments and kudos, which
+ * stay empty) is read into *head and given to begin; then each row of those
+ * four tables, in that order and the orders above, is given to row (an
+ * okr_checkin, okr_sample, okr_comment or okr_kudos, freed when row
+ * returns).  Memory does not grow with the history.  begin or row returning
+ * false stops the read early (not an error).  *head is the caller's to free. */
+typedef struct {
+	bool (*begin)(void *ctx, okr_dump *head);
+	bool (*row)(void *ctx, okr_load_kind kind, const void *row);
+} okr_dump_sink;
+okr_result okr_store_dump_each(okr_store *s, okr_dump *head, const okr_dump_sink *sink, void *ctx);
+
 
 typedef struct {
 	bool created;      /* false: it was already there (matched) and kept */
@@ -68,6 +82,20 @@ typedef struct {
  * New objectives, key results and KPIs keep their IDs when their table was
  * empty, and are numbered on otherwise. */
 okr_result okr_store_load(okr_store *s, const okr_dump *d, bool dry_run, okr_load_report *rep);
+
+/* The same for a file too large to hold: first is its first part (every
+ * cycle, team, person, KPI, objective and key result, and the history read
+ * before them), loaded as okr_store_load would; then, inside the same
+ * transaction, next is called for each later part (check-ins, KPI values,
+ * comments, kudos, grades: records that name the first part's records by
+ * their IDs in the file) until it returns 0, or -1 for a reading error,
+ * which rolls everything back.  A part stays valid until the next call.
+ * The report lists the first part's records one by one (items) and counts
+ * all of them; on an error fail_index is a record of the last part given.
+ * A busy database cannot restart the transaction here: it fails instead. */
+typedef int (*okr_load_next)(void *ctx, const okr_dump **part);
+okr_result okr_store_load_stream(okr_store *s, const okr_dump *first, okr_load_next next, void *ctx, bool dry_run,
+				 okr_load_report *rep);
 void okr_load_report_free(okr_load_report *rep);
 
 const char *okr_load_kind_name(okr_load_kind k);   /* "cycle", "key result", … */

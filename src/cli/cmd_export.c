@@ -50,11 +50,23 @@ static bool kept_kr(const okr_dump *d, bool **keep, int64_t id)
 	return lo < d->nkrs && d->krs[lo].id == id && keep[LOAD_KR][lo];
 }
 
+typedef struct {
+	const export_opts *o;
+	int64_t cycle;
+	okr_time from, to;           /* the filtered cycle's days, for kudos to no key result */
+	bool *keep[LOAD_NKINDS];     /* per record of the head; the history is decided row by row */
+	const okr_dump *d;
+	export_writer w;
+} export_run;
+
 /* With a filter, keep the objectives of that cycle/team and everything that
  * hangs off them; an alignment to an objective left out is dropped, so the
  * file still imports on its own.  People, teams and KPIs are always kept. */
-static void choose(okr_dump *d, bool **keep, int64_t cycle, const char *cycle_name, const char *team)
+static void choose(export_run *x, okr_dump *d)
 {
+	const char *cycle_name = x->o->cycle, *team = x->o->team;
+	int64_t cycle = x->cycle;
+	bool **keep = x->keep;
 	for (int k = 0; k < LOAD_NKINDS; k++) {
 		size_t n = export_count(d, k);
 		keep[k] = okr_xcalloc(n ? n : 1, sizeof *keep[k]);
@@ -63,12 +75,11 @@ static void choose(okr_dump *d, bool **keep, int64_t cycle, const char *cycle_na
 	}
 	if (!cycle && !team)
 		return;
-	okr_time from = 0, to = 0;
 	for (size_t i = 0; i < d->ncycles; i++) {
 		keep[LOAD_CYCLE][i] = !cycle_name || strcmp(d->cycles[i].name, cycle_name) == 0;
 		if (cycle && d->cycles[i].id == cycle) {
-			from = okr_day_start(d->cycles[i].start);
-			to = okr_day_start(d->cycles[i].end) + 86400;
+			x->from = okr_day_start(d->cycles[i].start);
+			x->to = okr_day_start(d->cycles[i].end) + 86400;
 		}
 	}
 	for (size_t i = 0; i < d->nobjs; i++)
@@ -79,47 +90,77 @@ static void choose(okr_dump *d, bool **keep, int64_t cycle, const char *cycle_na
 			d->objs[i].parent_id = 0;
 	for (size_t i = 0; i < d->nkrs; i++)
 		keep[LOAD_KR][i] = kept_obj(d, keep, d->krs[i].objective_id);
-	for (size_t i = 0; i < d->ncheckins; i++)
-		keep[LOAD_CHECKIN][i] = kept_kr(d, keep, d->checkins[i].kr_id);
 	for (size_t i = 0; i < d->ngrades; i++)
 		keep[LOAD_GRADE][i] = kept_kr(d, keep, d->grades[i].kr_id);
-	for (size_t i = 0; i < d->ncomments; i++)
-		keep[LOAD_COMMENT][i] = d->comments[i].target_kind == 'O'
-			? kept_obj(d, keep, d->comments[i].target_id)
-			: kept_kr(d, keep, d->comments[i].target_id);
-	for (size_t i = 0; i < d->nkudos; i++)
-		keep[LOAD_KUDOS][i] = d->kudos[i].kr_id ? kept_kr(d, keep, d->kudos[i].kr_id)
-			: !cycle || (d->kudos[i].at >= from && d->kudos[i].at < to);
 }
 
+/* Whether a history row goes in: it hangs off a kept key result or
+ * objective (kudos to no key result: given during the cycle). */
+static bool kept_row(const export_run *x, okr_load_kind k, const void *row)
+{
+	if (!x->cycle && !x->o->team)
+		return true;
+	bool **keep = (bool **)x->keep;
+	const okr_dump *d = x->d;
+	switch (k) {
+	case LOAD_CHECKIN: return kept_kr(d, keep, ((const okr_checkin *)row)->kr_id);
+	case LOAD_COMMENT: {
+		const okr_comment *c = row;
+		return c->target_kind == 'O' ? kept_obj(d, keep, c->target_id) : kept_kr(d, keep, c->target_id);
+	}
+	case LOAD_KUDOS: {
+		const okr_kudos *u = row;
+		return u->kr_id ? kept_kr(d, keep, u->kr_id) : !x->cycle || (u->at >= x->from && u->at < x->to);
+	}
+	default: return true;
+	}
+}
+
+static bool sink_begin(void *vx, okr_dump *head)
+{
+	export_run *x = vx;
+	x->d = head;
+	choose(x, head);
+	/* A byte-order mark tells a spreadsheet on Windows that this is UTF-8. */
+	if (x->o->bom)
+		fputs("\xef\xbb\xbf", stdout);
+	export_start(&x->w, stdout, head, x->keep, x->o->json, x->o->table);
+	return true;
+}
+
+static bool sink_row(void *vx, okr_load_kind k, const void *row)
+{
+	export_run *x = vx;
+	if (kept_row(x, k, row))
+		export_row(&x->w, k, row);
+	return !ferror(stdout);
+}
+
+/* The store hands out the history row by row inside one read, and stdout
+ * has a large buffer: memory and system calls do not grow with the data. */
 static int export_data(cli_ctx *ctx, const export_opts *o)
 {
-	const char *cycle_name = o->cycle, *team = o->team;
-	int64_t cycle = 0;
-	if (cycle_name) {
+	static char obuf[1 << 20];
+	export_run x = { .o = o };
+	if (o->cycle) {
 		okr_cycle c;
-		int rc = cli_cycle(ctx, cycle_name, &c);
+		int rc = cli_cycle(ctx, o->cycle, &c);
 		if (rc)
 			return rc;
-		cycle = c.id;
+		x.cycle = c.id;
 		okr_cycle_free(&c);
 	}
-	okr_dump d;
-	okr_result r = okr_store_dump(ctx->store, &d);
+	setvbuf(stdout, obuf, _IOFBF, sizeof obuf);
+	static const okr_dump_sink sink = { sink_begin, sink_row };
+	okr_dump head;
+	okr_result r = okr_store_dump_each(ctx->store, &head, &sink, &x);
+	if (!r && x.d)
+		export_finish(&x.w);
+	for (int k = 0; k < LOAD_NKINDS; k++)
+		free(x.keep[k]);
+	okr_dump_free(&head);
 	if (r)
 		return cli_store_fail(ctx, r);
-	bool *keep[LOAD_NKINDS];
-	choose(&d, keep, cycle, cycle_name, team);
-	/* A byte-order mark tells a spreadsheet on Windows that this is UTF-8. */
-	if (o->bom)
-		fputs("\xef\xbb\xbf", stdout);
-	if (o->json)
-		export_json(stdout, &d, keep);
-	else
-		export_csv(stdout, &d, keep, o->table);
-	for (int k = 0; k < LOAD_NKINDS; k++)
-		free(keep[k]);
-	okr_dump_free(&d);
 	return 0;
 }
 

@@ -24,32 +24,6 @@
 
 static const char usage[] = "FILE [--dry-run] [--json]   (FILE: an `okr export --format json|csv`; - reads stdin)";
 
-enum { FILE_MAX = 512 * 1024 * 1024 };
-
-static bool slurp(const char *path, okr_buf *b, char *err, size_t errlen)
-{
-	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
-	if (!f) {
-		snprintf(err, errlen, _("cannot open %s: %s"), path, strerror(errno));
-		return false;
-	}
-	char chunk[65536];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-		if (b->len + n > FILE_MAX) {
-			snprintf(err, errlen, _("%s is larger than 512 MB — split it"), path);
-			break;
-		}
-		okr_buf_addn(b, chunk, n);
-	}
-	bool ok = !ferror(f) && b->len <= FILE_MAX;
-	if (ferror(f))
-		snprintf(err, errlen, _("cannot read %s: %s"), path, strerror(errno));
-	if (f != stdin)
-		fclose(f);
-	return ok;
-}
-
 static void fit(const char *s, int cols)
 {
 	char *t = text_fit(s, cols, NULL);
@@ -203,6 +177,79 @@ static void remove_scratch(const char *dir)
 	rmdir(dir);
 }
 
+/* The problems found in the file, and that nothing was imported: exit 2. */
+static int problems(const char *path, const import_errors *e)
+{
+	for (size_t i = 0; i < e->n && i < IMPORT_MAX_ERRORS; i++) {
+		char *shown = text_sanitize(e->msg[i]);
+		cli_fail(OKR_E_USAGE, "%s: %s", path, shown);
+		free(shown);
+	}
+	if (e->n > IMPORT_MAX_ERRORS)
+		cli_fail(OKR_E_USAGE, ngettext("… and %zu more problem", "… and %zu more problems",
+					       e->n - IMPORT_MAX_ERRORS), e->n - IMPORT_MAX_ERRORS);
+	cli_fail(OKR_E_USAGE, _("nothing was imported — fix the file and run the import again"));
+	return OKR_E_USAGE;
+}
+
+/* JSON is read as it comes: the first part now, the rest inside the
+ * store's transaction.  CSV is read whole. */
+static void read_file(import_stream *st, bool is_json, import_errors *e)
+{
+	if (is_json) {
+		import_stream_first(st);
+		return;
+	}
+	okr_buf text;
+	okr_buf_init(&text);
+	char err[1024];
+	if (import_stream_slurp(st, &text, err, sizeof err))
+		import_read(text.s, text.len, &st->first, e);
+	else
+		import_problem(e, "%s", err);
+	okr_buf_free(&text);
+}
+
+static void drop_new_db(cli_ctx *ctx)
+{
+	/* A failed import into a new file leaves no file behind. */
+	okr_store_close(ctx->store);
+	ctx->store = NULL;
+	static const char *const ext[] = { "", "-wal", "-shm", "-bell" };
+	char p[4200];
+	for (size_t i = 0; i < sizeof ext / sizeof ext[0]; i++) {
+		snprintf(p, sizeof p, "%s%s", ctx->db_path, ext[i]);
+		unlink(p);
+	}
+}
+
+static int load(cli_ctx *ctx, import_stream *st, bool is_json, bool dry, bool json, const import_errors *e)
+{
+	okr_load_report rep;
+	x_file *f = &st->first;
+	okr_result r = is_json ? okr_store_load_stream(ctx->store, &f->d, import_stream_next, st, dry, &rep)
+			       : okr_store_load(ctx->store, &f->d, dry, &rep);
+	int rc = 0;
+	if (r && e->n) {
+		rc = problems(st->path, e);
+	} else if (r) {
+		const x_file *at = st->in_parts ? &st->part : f;
+		if (rep.fail_index >= 0)
+			rc = cli_fail(r, _("%s: %s: %s — nothing was imported"), st->path,
+				      at->where[rep.fail_kind][rep.fail_index], okr_store_error(ctx->store));
+		else
+			rc = cli_fail(r, _("%s — nothing was imported"), okr_store_error(ctx->store));
+	} else if (json) {
+		report_json(f, &rep, dry);
+	} else {
+		if (dry)
+			cli_say(_("Dry run of importing %s into %s — nothing was written:\n"), st->path, ctx->db_path);
+		report(f, &rep, dry);
+	}
+	okr_load_report_free(&rep);
+	return rc;
+}
+
 int cmd_import(cli_ctx *ctx, int argc, char **argv)
 {
 	static const cli_opt opts[] = { { "dry-run", 'n', false }, { "json", 0, false }, { 0 } };
@@ -210,72 +257,35 @@ int cmd_import(cli_ctx *ctx, int argc, char **argv)
 	int rc = cli_parse("import", usage, opts, argc, argv, 1, 1, &a);
 	if (rc)
 		return rc;
-	bool dry = cli_opt_get(opts, &a, "dry-run") != NULL;
-	okr_buf text;
-	okr_buf_init(&text);
+	bool dry = cli_opt_get(opts, &a, "dry-run") != NULL, is_json = false;
 	char err[1024];
-	if (!slurp(a.pos[0], &text, err, sizeof err)) {
-		okr_buf_free(&text);
+	import_errors *e = okr_xcalloc(1, sizeof *e);
+	import_stream st;
+	if (!import_stream_open(&st, a.pos[0], e, &is_json, err, sizeof err)) {
+		import_stream_close(&st);
+		free(e);
 		return cli_fail(OKR_E_USAGE, "%s", err);
 	}
-	x_file f;
-	x_file_init(&f);
-	import_errors *e = okr_xcalloc(1, sizeof *e);
-	import_read(text.s, text.len, &f, e);
-	okr_buf_free(&text);
+	read_file(&st, is_json, e);
 	if (e->n) {
-		for (size_t i = 0; i < e->n && i < IMPORT_MAX_ERRORS; i++) {
-			char *shown = text_sanitize(e->msg[i]);
-			cli_fail(OKR_E_USAGE, "%s: %s", a.pos[0], shown);
-			free(shown);
-		}
-		if (e->n > IMPORT_MAX_ERRORS)
-			cli_fail(OKR_E_USAGE, ngettext("… and %zu more problem", "… and %zu more problems",
-						       e->n - IMPORT_MAX_ERRORS), e->n - IMPORT_MAX_ERRORS);
-		cli_fail(OKR_E_USAGE, _("nothing was imported — fix the file and run the import again"));
+		rc = problems(a.pos[0], e);
+		import_stream_close(&st);
 		free(e);
-		x_file_free(&f);
-		return OKR_E_USAGE;
-	}
-	free(e);
-	char scratch[4096];
-	struct stat st;
-	bool existed = stat(ctx->db_path, &st) == 0;
-	if ((rc = open_db(ctx, dry, scratch, sizeof scratch))) {
-		x_file_free(&f);
 		return rc;
 	}
-	okr_load_report rep;
-	okr_result r = okr_store_load(ctx->store, &f.d, dry, &rep);
-	if (r) {
-		if (rep.fail_index >= 0)
-			rc = cli_fail(r, _("%s: %s: %s — nothing was imported"), a.pos[0],
-				      f.where[rep.fail_kind][rep.fail_index], okr_store_error(ctx->store));
-		else
-			rc = cli_fail(r, _("%s — nothing was imported"), okr_store_error(ctx->store));
-	} else if (cli_opt_get(opts, &a, "json")) {
-		report_json(&f, &rep, dry);
-	} else {
-		if (dry)
-			cli_say(_("Dry run of importing %s into %s — nothing was written:\n"), a.pos[0], ctx->db_path);
-		report(&f, &rep, dry);
-	}
-	okr_load_report_free(&rep);
-	x_file_free(&f);
-	if (scratch[0]) {
+	char scratch[4096];
+	struct stat sb;
+	bool existed = stat(ctx->db_path, &sb) == 0;
+	if (!(rc = open_db(ctx, dry, scratch, sizeof scratch)))
+		rc = load(ctx, &st, is_json, dry, cli_opt_get(opts, &a, "json") != NULL, e);
+	import_stream_close(&st);
+	free(e);
+	if (scratch[0] && ctx->store) {
 		okr_store_close(ctx->store);
 		ctx->store = NULL;
 		remove_scratch(scratch);
-	} else if (rc && !existed) {
-		/* A failed import into a new file leaves no file behind. */
-		okr_store_close(ctx->store);
-		ctx->store = NULL;
-		static const char *const ext[] = { "", "-wal", "-shm", "-bell" };
-		char p[4200];
-		for (size_t i = 0; i < sizeof ext / sizeof ext[0]; i++) {
-			snprintf(p, sizeof p, "%s%s", ctx->db_path, ext[i]);
-			unlink(p);
-		}
+	} else if (rc && !existed && ctx->store) {
+		drop_new_db(ctx);
 	}
 	return rc;
 }

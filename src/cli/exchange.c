@@ -201,6 +201,21 @@ void x_row(const okr_dump *d, okr_load_kind kind, size_t i, char **v)
 	}
 }
 
+void x_log_row(okr_load_kind kind, const void *row, char **v)
+{
+	/* A dump of one row: history rows name nothing else in the dump. */
+	okr_dump one = { 0 };
+	union { const void *c; void *m; } p = { row };
+	switch (kind) {
+	case LOAD_CHECKIN: one.checkins = p.m; one.ncheckins = 1; break;
+	case LOAD_SAMPLE: one.samples = p.m; one.nsamples = 1; break;
+	case LOAD_COMMENT: one.comments = p.m; one.ncomments = 1; break;
+	case LOAD_KUDOS: one.kudos = p.m; one.nkudos = 1; break;
+	default: return;
+	}
+	x_row(&one, kind, 0, v);
+}
+
 void x_row_free(char **vals, int n)
 {
 	for (int i = 0; i < n; i++) {

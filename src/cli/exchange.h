@@ -40,6 +40,9 @@ bool x_is_number(char type);
 
 /* The text of record i of `kind` in d: vals[f] malloc'd, NULL for null. */
 void x_row(const okr_dump *d, okr_load_kind kind, size_t i, char **vals);
+/* The same for one history row (an okr_checkin, okr_sample, okr_comment or
+ * okr_kudos, as okr_store_dump_each hands them out). */
+void x_log_row(okr_load_kind kind, const void *row, char **vals);
 void x_row_free(char **vals, int n);
 
 /* A dump being built from a file, with where each record came from. */

@@ -14,9 +14,7 @@
 #include "okr/jsonp.h"
 #include "okr/util.h"
 
-static void problem(import_errors *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void problem(import_errors *e, const char *fmt, ...)
+void import_problem(import_errors *e, const char *fmt, ...)
 {
 	if (e->n < IMPORT_MAX_ERRORS) {
 		va_list ap;
@@ -27,7 +25,9 @@ static void problem(import_errors *e, const char *fmt, ...)
 	e->n++;
 }
 
-static int kind_by(const char *name, bool plural)
+#define problem import_problem
+
+int import_kind_by(const char *name, bool plural)
 {
 	for (int k = 0; k < LOAD_NKINDS; k++)
 		if (!strcmp(plural ? x_records[k].plural : x_records[k].name, name))
@@ -52,7 +52,7 @@ static void add(x_file *f, int kind, char **v, const char *where, import_errors 
 
 /* ---- JSON ---- */
 
-static void json_record(x_file *f, int kind, const jsonp_value *o, const char *where, import_errors *e)
+void import_json_record(x_file *f, int kind, const jsonp_value *o, const char *where, import_errors *e)
 {
 	const x_record *r = &x_records[kind];
 	if (o->type != JSONP_OBJECT) {
@@ -113,7 +113,7 @@ static void read_json(const char *text, size_t len, x_file *f, import_errors *e)
 	/* Records in the order of the table, whatever the order of the keys. */
 	for (size_t i = 0; i < root.n; i++)
 		if (strcmp(root.keys[i], "format") && strcmp(root.keys[i], "version") &&
-		    kind_by(root.keys[i], true) < 0)
+		    import_kind_by(root.keys[i], true) < 0)
 			problem(e, _("$.%.60s (line %d): not a part of an okr export"), root.keys[i], root.items[i].line);
 	for (int k = 0; k < LOAD_NKINDS && e->n < IMPORT_MAX_ERRORS; k++) {
 		const jsonp_value *arr = jsonp_get(&root, x_records[k].plural);
@@ -126,7 +126,7 @@ static void read_json(const char *text, size_t len, x_file *f, import_errors *e)
 		for (size_t i = 0; i < arr->n && e->n < IMPORT_MAX_ERRORS; i++) {
 			char where[96];
 			snprintf(where, sizeof where, "$.%s[%zu] (line %d)", x_records[k].plural, i, arr->items[i].line);
-			json_record(f, k, &arr->items[i], where, e);
+			import_json_record(f, k, &arr->items[i], where, e);
 		}
 	}
 	jsonp_free(&root);
@@ -196,7 +196,7 @@ static void read_csv(const char *text, size_t len, x_file *f, import_errors *e)
 				rec.line, X_FORMAT_VERSION);
 			break;
 		}
-		int kind = kind_by(name[0] == '#' ? name + 1 : name, false);
+		int kind = import_kind_by(name[0] == '#' ? name + 1 : name, false);
 		if (kind < 0) {
 			problem(e, _("line %d: \"%.60s\" is not a record type of an okr export"), rec.line, name);
 			continue;

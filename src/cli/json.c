@@ -24,9 +24,9 @@ static void indent(json_out *j)
 {
 	if (!j->pretty)
 		return;
-	fputc('\n', j->f);
-	for (int i = 0; i < j->depth; i++)
-		fputs("  ", j->f);
+	static const char spaces[] = "\n                                                                ";
+	size_t n = 1 + 2 * (size_t)j->depth;
+	fwrite(spaces, 1, n < sizeof spaces - 1 ? n : sizeof spaces - 1, j->f);
 }
 
 /* One code point at p (at least one byte, NUL-terminated): written as it
@@ -52,6 +52,15 @@ static void put_string(FILE *f, const char *s)
 {
 	fputc('"', f);
 	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
+		/* Plain ASCII goes out as one run: an export is mostly that. */
+		size_t run = 0;
+		while (p[run] >= 0x20 && p[run] < 0x7f && p[run] != '"' && p[run] != '\\')
+			run++;
+		if (run) {
+			fwrite(p, 1, run, f);
+			p += run - 1;
+			continue;
+		}
 		if (*p == '"' || *p == '\\')
 			fprintf(f, "\\%c", *p);
 		else if (*p == '\n')

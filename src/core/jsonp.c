@@ -334,8 +334,13 @@ static bool value(reader *r, jsonp_value *v)
 
 bool jsonp_parse(const char *text, size_t len, jsonp_value *out, char *err, size_t errlen)
 {
+	return jsonp_parse_at(text, len, 1, out, err, errlen);
+}
+
+bool jsonp_parse_at(const char *text, size_t len, int line, jsonp_value *out, char *err, size_t errlen)
+{
 	memset(out, 0, sizeof *out);
-	reader r = { .p = text, .end = text + len, .line = 1, .err = err, .errlen = errlen };
+	reader r = { .p = text, .end = text + len, .line = line, .err = err, .errlen = errlen };
 	if (errlen)
 		err[0] = '\0';
 	if (memchr(text, '\0', len)) {

@@ -132,56 +132,65 @@ static okr_result dump_okrs(okr_store *s, okr_dump *d)
 	return OKR_OK;
 }
 
-static okr_result dump_logs(okr_store *s, okr_dump *d)
+/* One row of each history table: the four statements and fills are shared by
+ * the whole dump and the streamed one (okr_store_dump_each). */
+static const char *const log_sql[] = {
+	"SELECT c.id, c.kr_id, p.login, c.value, COALESCE(c.confidence, -1), c.note, c.at, c.uid "
+	"FROM checkin c JOIN person p ON p.id = c.author_id ORDER BY c.kr_id, c.at, c.id",
+	"SELECT x.id, x.kpi_id, p.login, x.value, x.note, x.at, x.uid "
+	"FROM kpi_sample x JOIN person p ON p.id = x.author_id ORDER BY x.kpi_id, x.at, x.id",
+	"SELECT c.id, c.target_kind, c.target_id, p.login, c.text, c.at "
+	"FROM comment c JOIN person p ON p.id = c.author_id ORDER BY c.at, c.id",
+	"SELECT k.id, f.login, t.login, k.text, COALESCE(k.kr_id, 0), k.at FROM kudos k "
+	"JOIN person f ON f.id = k.from_id JOIN person t ON t.id = k.to_id ORDER BY k.at, k.id",
+};
+
+static void fill_checkin(sqlite3_stmt *st, okr_checkin *e)
+{
+	e->id = sqlite3_column_int64(st, 0);
+	e->kr_id = sqlite3_column_int64(st, 1);
+	e->author = store_col_text(st, 2);
+	e->value = sqlite3_column_double(st, 3);
+	e->confidence = sqlite3_column_int(st, 4);
+	e->note = store_col_text(st, 5);
+	e->at = sqlite3_column_int64(st, 6);
+	e->uid = store_col_text(st, 7);
+}
+
+static void fill_sample(sqlite3_stmt *st, okr_sample *e)
+{
+	e->id = sqlite3_column_int64(st, 0);
+	e->kpi_id = sqlite3_column_int64(st, 1);
+	e->author = store_col_text(st, 2);
+	e->value = sqlite3_column_double(st, 3);
+	e->note = store_col_text(st, 4);
+	e->at = sqlite3_column_int64(st, 5);
+	e->uid = store_col_text(st, 6);
+}
+
+static void fill_comment(sqlite3_stmt *st, okr_comment *e)
+{
+	e->id = sqlite3_column_int64(st, 0);
+	e->target_kind = col_is(st, 1, "O") ? 'O' : 'K';
+	e->target_id = sqlite3_column_int64(st, 2);
+	e->author = store_col_text(st, 3);
+	e->text = store_col_text(st, 4);
+	e->at = sqlite3_column_int64(st, 5);
+}
+
+static void fill_kudos(sqlite3_stmt *st, okr_kudos *e)
+{
+	e->id = sqlite3_column_int64(st, 0);
+	e->from = store_col_text(st, 1);
+	e->to = store_col_text(st, 2);
+	e->text = store_col_text(st, 3);
+	e->kr_id = sqlite3_column_int64(st, 4);
+	e->at = sqlite3_column_int64(st, 5);
+}
+
+static okr_result dump_grades(okr_store *s, okr_dump *d)
 {
 	sqlite3_stmt *st = store_prepare(s,
-		"SELECT c.id, c.kr_id, p.login, c.value, COALESCE(c.confidence, -1), c.note, c.at, c.uid "
-		"FROM checkin c JOIN person p ON p.id = c.author_id ORDER BY c.kr_id, c.at, c.id");
-	ROWS(d->checkins, d->ncheckins, {
-		e->id = sqlite3_column_int64(st, 0);
-		e->kr_id = sqlite3_column_int64(st, 1);
-		e->author = store_col_text(st, 2);
-		e->value = sqlite3_column_double(st, 3);
-		e->confidence = sqlite3_column_int(st, 4);
-		e->note = store_col_text(st, 5);
-		e->at = sqlite3_column_int64(st, 6);
-		e->uid = store_col_text(st, 7);
-	});
-	st = store_prepare(s,
-		"SELECT x.id, x.kpi_id, p.login, x.value, x.note, x.at, x.uid "
-		"FROM kpi_sample x JOIN person p ON p.id = x.author_id ORDER BY x.kpi_id, x.at, x.id");
-	ROWS(d->samples, d->nsamples, {
-		e->id = sqlite3_column_int64(st, 0);
-		e->kpi_id = sqlite3_column_int64(st, 1);
-		e->author = store_col_text(st, 2);
-		e->value = sqlite3_column_double(st, 3);
-		e->note = store_col_text(st, 4);
-		e->at = sqlite3_column_int64(st, 5);
-		e->uid = store_col_text(st, 6);
-	});
-	st = store_prepare(s,
-		"SELECT c.id, c.target_kind, c.target_id, p.login, c.text, c.at "
-		"FROM comment c JOIN person p ON p.id = c.author_id ORDER BY c.at, c.id");
-	ROWS(d->comments, d->ncomments, {
-		e->id = sqlite3_column_int64(st, 0);
-		e->target_kind = col_is(st, 1, "O") ? 'O' : 'K';
-		e->target_id = sqlite3_column_int64(st, 2);
-		e->author = store_col_text(st, 3);
-		e->text = store_col_text(st, 4);
-		e->at = sqlite3_column_int64(st, 5);
-	});
-	st = store_prepare(s,
-		"SELECT k.id, f.login, t.login, k.text, COALESCE(k.kr_id, 0), k.at FROM kudos k "
-		"JOIN person f ON f.id = k.from_id JOIN person t ON t.id = k.to_id ORDER BY k.at, k.id");
-	ROWS(d->kudos, d->nkudos, {
-		e->id = sqlite3_column_int64(st, 0);
-		e->from = store_col_text(st, 1);
-		e->to = store_col_text(st, 2);
-		e->text = store_col_text(st, 3);
-		e->kr_id = sqlite3_column_int64(st, 4);
-		e->at = sqlite3_column_int64(st, 5);
-	});
-	st = store_prepare(s,
 		"SELECT g.kr_id, g.score, g.note, p.login, g.at FROM grade g JOIN person p ON p.id = g.author_id "
 		"ORDER BY g.kr_id");
 	ROWS(d->grades, d->ngrades, {
@@ -192,6 +201,19 @@ static okr_result dump_logs(okr_store *s, okr_dump *d)
 		e->at = sqlite3_column_int64(st, 4);
 	});
 	return OKR_OK;
+}
+
+static okr_result dump_logs(okr_store *s, okr_dump *d)
+{
+	sqlite3_stmt *st = store_prepare(s, log_sql[0]);
+	ROWS(d->checkins, d->ncheckins, fill_checkin(st, e));
+	st = store_prepare(s, log_sql[1]);
+	ROWS(d->samples, d->nsamples, fill_sample(st, e));
+	st = store_prepare(s, log_sql[2]);
+	ROWS(d->comments, d->ncomments, fill_comment(st, e));
+	st = store_prepare(s, log_sql[3]);
+	ROWS(d->kudos, d->nkudos, fill_kudos(st, e));
+	return dump_grades(s, d);
 }
 
 static okr_result dump_txn(okr_store *s, void *vctx)
@@ -209,6 +231,79 @@ okr_result okr_store_dump(okr_store *s, okr_dump *out)
 	okr_result r = store_read(s, dump_txn, out);
 	if (r)
 		okr_dump_free(out);
+	return r;
+}
+
+/* ---- streamed: the history tables one row at a time ---- */
+
+typedef struct {
+	okr_dump *head;
+	const okr_dump_sink *sink;
+	void *ctx;
+	bool stopped;          /* the sink said enough */
+} each_ctx;
+
+static void log_row_free(okr_load_kind kind, void *row)
+{
+	switch (kind) {
+	case LOAD_CHECKIN: okr_checkins_free(row, 1); break;
+	case LOAD_SAMPLE: okr_samples_free(row, 1); break;
+	case LOAD_COMMENT: okr_comments_free(row, 1); break;
+	default: okr_kudos_free(row, 1); break;
+	}
+}
+
+/* One history table, row by row: each row is filled into one heap copy,
+ * handed to the sink and freed, so memory does not grow with the table. */
+static okr_result each_log(okr_store *s, each_ctx *c, okr_load_kind kind)
+{
+	static const size_t size[] = { sizeof(okr_checkin), sizeof(okr_sample), sizeof(okr_comment),
+				       sizeof(okr_kudos) };
+	int k = kind - LOAD_CHECKIN, rc;
+	sqlite3_stmt *st = store_prepare(s, log_sql[k]);
+	if (!st)
+		return OKR_E_FAIL;
+	bool go = true;
+	while (go && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		void *row = okr_xcalloc(1, size[k]);
+		switch (kind) {
+		case LOAD_CHECKIN: fill_checkin(st, row); break;
+		case LOAD_SAMPLE: fill_sample(st, row); break;
+		case LOAD_COMMENT: fill_comment(st, row); break;
+		default: fill_kudos(st, row); break;
+		}
+		go = c->sink->row(c->ctx, kind, row);
+		log_row_free(kind, row);
+	}
+	store_done(s, st);
+	c->stopped = !go;
+	if (go && rc != SQLITE_DONE)
+		return store_sqlerr(s, rc, _("reading for the export"));
+	return OKR_OK;
+}
+
+static okr_result each_txn(okr_store *s, void *vctx)
+{
+	each_ctx *c = vctx;
+	okr_dump_free(c->head);
+	okr_result r;
+	if ((r = dump_people(s, c->head)) || (r = dump_okrs(s, c->head)) || (r = dump_grades(s, c->head)))
+		return r;
+	if (!c->sink->begin(c->ctx, c->head))
+		return OKR_OK;
+	for (int k = LOAD_CHECKIN; k <= LOAD_KUDOS && !c->stopped; k++)
+		if ((r = each_log(s, c, (okr_load_kind)k)))
+			return r;
+	return OKR_OK;
+}
+
+okr_result okr_store_dump_each(okr_store *s, okr_dump *head, const okr_dump_sink *sink, void *ctx)
+{
+	memset(head, 0, sizeof *head);
+	each_ctx c = { head, sink, ctx };
+	okr_result r = store_read(s, each_txn, &c);
+	if (r)
+		okr_dump_free(head);
 	return r;
 }
 

@@ -15,16 +15,7 @@
 #include "okr/parse.h"
 #include "okr/util.h"
 #include "store_int.h"
-
-/* File ID → database ID, sorted by file ID for binary search. */
-typedef struct {
-	int64_t from, to;
-} id_pair;
-
-typedef struct {
-	id_pair *v;
-	size_t n;
-} id_map;
+#include "load_int.h"
 
 static int cmp_pair(const void *a, const void *b)
 {
@@ -42,7 +33,7 @@ static void map_build(id_map *m, size_t n, const okr_load_item *items, int64_t (
 	qsort(m->v, n, sizeof *m->v, cmp_pair);
 }
 
-static int64_t map_get(const id_map *m, int64_t from)
+int64_t load_map_get(const id_map *m, int64_t from)
 {
 	id_pair k = { from, 0 };
 	const id_pair *p = m->n ? bsearch(&k, m->v, m->n, sizeof *m->v, cmp_pair) : NULL;
@@ -55,24 +46,15 @@ static int64_t key_kpi(const void *a, size_t i) { return ((const okr_kpi *)a)[i]
 static int64_t key_obj(const void *a, size_t i) { return ((const okr_objective *)a)[i].id; }
 static int64_t key_kr(const void *a, size_t i) { return ((const okr_kr *)a)[i].id; }
 
-typedef struct {
-	const okr_dump *d;
-	okr_load_report *rep;
-	bool dry_run, dry_done;
-	id_map cycles, teams, kpis, objs, krs;
-	int64_t max_obj, max_kr;        /* the largest IDs before the import: only these can match */
-	int64_t *used;                  /* existing objectives and key results matched so far */
-	size_t nused, capused;
-} load_ctx;
 
-static okr_result at_fault(load_ctx *c, okr_load_kind kind, size_t i, okr_result r)
+okr_result load_at_fault(load_ctx *c, okr_load_kind kind, size_t i, okr_result r)
 {
 	c->rep->fail_kind = kind;
 	c->rep->fail_index = (long)i;
 	return r;
 }
 
-static void mark(load_ctx *c, okr_load_kind kind, size_t i, bool created, int64_t id)
+void load_mark(load_ctx *c, okr_load_kind kind, size_t i, bool created, int64_t id)
 {
 	c->rep->items[kind][i] = (okr_load_item){ created, id };
 	if (created)
@@ -81,7 +63,7 @@ static void mark(load_ctx *c, okr_load_kind kind, size_t i, bool created, int64_
 		c->rep->kept[kind]++;
 }
 
-static bool step_ok(okr_store *s, sqlite3_stmt *st, int *rc)
+bool load_step_ok(okr_store *s, sqlite3_stmt *st, int *rc)
 {
 	*rc = sqlite3_step(st);
 	store_done(s, st);
@@ -89,7 +71,7 @@ static bool step_ok(okr_store *s, sqlite3_stmt *st, int *rc)
 }
 
 /* A person by login, or a failure naming the record. */
-static okr_result person(load_ctx *c, okr_store *s, const char *login, bool optional, okr_load_kind kind,
+okr_result load_person(load_ctx *c, okr_store *s, const char *login, bool optional, okr_load_kind kind,
 			 size_t i, int64_t *id)
 {
 	*id = 0;
@@ -98,11 +80,11 @@ static okr_result person(load_ctx *c, okr_store *s, const char *login, bool opti
 	*id = store_person_id(s, login ? login : "");
 	if (*id)
 		return OKR_OK;
-	return at_fault(c, kind, i, store_fail(s, OKR_E_USAGE, _("no person '%s' in the file or the database — "
+	return load_at_fault(c, kind, i, store_fail(s, OKR_E_USAGE, _("no person '%s' in the file or the database — "
 								 "add a person row for them"), login ? login : ""));
 }
 
-static int64_t lookup_name(okr_store *s, const char *sql, const char *name)
+int64_t load_lookup_name(okr_store *s, const char *sql, const char *name)
 {
 	sqlite3_stmt *st = store_prepare(s, sql);
 	int64_t id = 0;
@@ -118,12 +100,12 @@ static int64_t lookup_name(okr_store *s, const char *sql, const char *name)
 static okr_result load_cycles(load_ctx *c, okr_store *s)
 {
 	static const char *const states[] = { "planning", "active", "closed" };
-	bool had_current = lookup_name(s, "SELECT id FROM cycle WHERE is_current AND ?1 = ?1", "") != 0;
+	bool had_current = load_lookup_name(s, "SELECT id FROM cycle WHERE is_current AND ?1 = ?1", "") != 0;
 	for (size_t i = 0; i < c->d->ncycles; i++) {
 		const okr_cycle *cy = &c->d->cycles[i];
-		int64_t id = lookup_name(s, "SELECT id FROM cycle WHERE name = ?1", cy->name);
+		int64_t id = load_lookup_name(s, "SELECT id FROM cycle WHERE name = ?1", cy->name);
 		if (id) {
-			mark(c, LOAD_CYCLE, i, false, id);
+			load_mark(c, LOAD_CYCLE, i, false, id);
 			continue;
 		}
 		sqlite3_stmt *st = store_prepare(s,
@@ -136,13 +118,13 @@ static okr_result load_cycles(load_ctx *c, okr_store *s)
 		sqlite3_bind_text(st, 4, states[cy->state], -1, SQLITE_STATIC);
 		sqlite3_bind_int(st, 5, cy->current && !had_current);
 		int rc;
-		if (!step_ok(s, st, &rc))
-			return at_fault(c, LOAD_CYCLE, i, store_sqlerr(s, rc, _("adding a cycle")));
+		if (!load_step_ok(s, st, &rc))
+			return load_at_fault(c, LOAD_CYCLE, i, store_sqlerr(s, rc, _("adding a cycle")));
 		int64_t nid = sqlite3_last_insert_rowid(s->db);
 		okr_result r = store_cycle_overlap_check(s, nid, cy->name, cy->start, cy->end);
 		if (r)
-			return at_fault(c, LOAD_CYCLE, i, r);
-		mark(c, LOAD_CYCLE, i, true, nid);
+			return load_at_fault(c, LOAD_CYCLE, i, r);
+		load_mark(c, LOAD_CYCLE, i, true, nid);
 	}
 	map_build(&c->cycles, c->d->ncycles, c->rep->items[LOAD_CYCLE], key_cycle, c->d->cycles);
 	return OKR_OK;
@@ -152,9 +134,9 @@ static okr_result load_teams(load_ctx *c, okr_store *s)
 {
 	const okr_dump *d = c->d;
 	for (size_t i = 0; i < d->nteams; i++) {
-		int64_t id = lookup_name(s, "SELECT id FROM team WHERE name = ?1", d->teams[i].name);
+		int64_t id = load_lookup_name(s, "SELECT id FROM team WHERE name = ?1", d->teams[i].name);
 		if (id) {
-			mark(c, LOAD_TEAM, i, false, id);
+			load_mark(c, LOAD_TEAM, i, false, id);
 			continue;
 		}
 		sqlite3_stmt *st = store_prepare(s, "INSERT INTO team(name) VALUES(?1)");
@@ -162,9 +144,9 @@ static okr_result load_teams(load_ctx *c, okr_store *s)
 			return OKR_E_FAIL;
 		sqlite3_bind_text(st, 1, d->teams[i].name, -1, SQLITE_TRANSIENT);
 		int rc;
-		if (!step_ok(s, st, &rc))
-			return at_fault(c, LOAD_TEAM, i, store_sqlerr(s, rc, _("adding a team")));
-		mark(c, LOAD_TEAM, i, true, sqlite3_last_insert_rowid(s->db));
+		if (!load_step_ok(s, st, &rc))
+			return load_at_fault(c, LOAD_TEAM, i, store_sqlerr(s, rc, _("adding a team")));
+		load_mark(c, LOAD_TEAM, i, true, sqlite3_last_insert_rowid(s->db));
 	}
 	map_build(&c->teams, d->nteams, c->rep->items[LOAD_TEAM], key_team, d->teams);
 	/* Parents once every team exists: a file may list a child first. */
@@ -175,10 +157,10 @@ static okr_result load_teams(load_ctx *c, okr_store *s)
 		if (!st)
 			return OKR_E_FAIL;
 		sqlite3_bind_int64(st, 1, c->rep->items[LOAD_TEAM][i].id);
-		sqlite3_bind_int64(st, 2, map_get(&c->teams, d->teams[i].parent_id));
+		sqlite3_bind_int64(st, 2, load_map_get(&c->teams, d->teams[i].parent_id));
 		int rc;
-		if (!step_ok(s, st, &rc))
-			return at_fault(c, LOAD_TEAM, i, store_sqlerr(s, rc, _("linking a team to its parent")));
+		if (!load_step_ok(s, st, &rc))
+			return load_at_fault(c, LOAD_TEAM, i, store_sqlerr(s, rc, _("linking a team to its parent")));
 	}
 	return OKR_OK;
 }
@@ -190,7 +172,7 @@ static okr_result load_people(load_ctx *c, okr_store *s)
 		const okr_person *p = &d->people[i];
 		int64_t id = store_person_id(s, p->login);
 		if (id) {
-			mark(c, LOAD_PERSON, i, false, id);
+			load_mark(c, LOAD_PERSON, i, false, id);
 			continue;
 		}
 		sqlite3_stmt *st = store_prepare(s,
@@ -203,17 +185,17 @@ static okr_result load_people(load_ctx *c, okr_store *s)
 		sqlite3_bind_int(st, 4, p->opt_out);
 		sqlite3_bind_int64(st, 5, okr_now());
 		int rc;
-		if (!step_ok(s, st, &rc))
-			return at_fault(c, LOAD_PERSON, i, store_sqlerr(s, rc, _("adding a person")));
-		mark(c, LOAD_PERSON, i, true, sqlite3_last_insert_rowid(s->db));
+		if (!load_step_ok(s, st, &rc))
+			return load_at_fault(c, LOAD_PERSON, i, store_sqlerr(s, rc, _("adding a person")));
+		load_mark(c, LOAD_PERSON, i, true, sqlite3_last_insert_rowid(s->db));
 	}
 	for (size_t i = 0; i < d->nmembers; i++) {
-		int64_t team = lookup_name(s, "SELECT id FROM team WHERE name = ?1", d->members[i].team), who;
-		okr_result r = person(c, s, d->members[i].login, false, LOAD_MEMBER, i, &who);
+		int64_t team = load_lookup_name(s, "SELECT id FROM team WHERE name = ?1", d->members[i].team), who;
+		okr_result r = load_person(c, s, d->members[i].login, false, LOAD_MEMBER, i, &who);
 		if (r)
 			return r;
 		if (!team)
-			return at_fault(c, LOAD_MEMBER, i, store_fail(s, OKR_E_USAGE, _("no team '%s' in the file "
+			return load_at_fault(c, LOAD_MEMBER, i, store_fail(s, OKR_E_USAGE, _("no team '%s' in the file "
 				"or the database — add a team row for it"), d->members[i].team));
 		sqlite3_stmt *st = store_prepare(s, "INSERT INTO team_member(team_id, person_id) VALUES(?1, ?2) "
 						    "ON CONFLICT DO NOTHING");
@@ -222,9 +204,9 @@ static okr_result load_people(load_ctx *c, okr_store *s)
 		sqlite3_bind_int64(st, 1, team);
 		sqlite3_bind_int64(st, 2, who);
 		int rc;
-		if (!step_ok(s, st, &rc))
-			return at_fault(c, LOAD_MEMBER, i, store_sqlerr(s, rc, _("adding a team member")));
-		mark(c, LOAD_MEMBER, i, sqlite3_changes(s->db) > 0, 0);
+		if (!load_step_ok(s, st, &rc))
+			return load_at_fault(c, LOAD_MEMBER, i, store_sqlerr(s, rc, _("adding a team member")));
+		load_mark(c, LOAD_MEMBER, i, sqlite3_changes(s->db) > 0, 0);
 	}
 	return OKR_OK;
 }
@@ -234,12 +216,12 @@ static okr_result load_kpis(load_ctx *c, okr_store *s, bool keep_ids)
 	const okr_dump *d = c->d;
 	for (size_t i = 0; i < d->nkpis; i++) {
 		const okr_kpi *k = &d->kpis[i];
-		int64_t id = lookup_name(s, "SELECT id FROM kpi WHERE name = ?1", k->name), owner;
+		int64_t id = load_lookup_name(s, "SELECT id FROM kpi WHERE name = ?1", k->name), owner;
 		if (id) {
-			mark(c, LOAD_KPI, i, false, id);
+			load_mark(c, LOAD_KPI, i, false, id);
 			continue;
 		}
-		okr_result r = person(c, s, k->owner, true, LOAD_KPI, i, &owner);
+		okr_result r = load_person(c, s, k->owner, true, LOAD_KPI, i, &owner);
 		if (r)
 			return r;
 		sqlite3_stmt *st = store_prepare(s,
@@ -259,9 +241,9 @@ static okr_result load_kpis(load_ctx *c, okr_store *s, bool keep_ids)
 		sqlite3_bind_int64(st, 9, owner);
 		sqlite3_bind_int64(st, 10, okr_now());
 		int rc;
-		if (!step_ok(s, st, &rc))
-			return at_fault(c, LOAD_KPI, i, store_sqlerr(s, rc, _("adding a KPI")));
-		mark(c, LOAD_KPI, i, true, sqlite3_last_insert_rowid(s->db));
+		if (!load_step_ok(s, st, &rc))
+			return load_at_fault(c, LOAD_KPI, i, store_sqlerr(s, rc, _("adding a KPI")));
+		load_mark(c, LOAD_KPI, i, true, sqlite3_last_insert_rowid(s->db));
 	}
 	map_build(&c->kpis, d->nkpis, c->rep->items[LOAD_KPI], key_kpi, d->kpis);
 	return OKR_OK;
@@ -301,12 +283,12 @@ static okr_result load_objectives(load_ctx *c, okr_store *s, bool keep_ids)
 	const okr_dump *d = c->d;
 	for (size_t i = 0; i < d->nobjs; i++) {
 		const okr_objective *o = &d->objs[i];
-		int64_t cycle = map_get(&c->cycles, o->cycle_id), owner, team = 0;
-		okr_result r = person(c, s, o->owner, true, LOAD_OBJECTIVE, i, &owner);
+		int64_t cycle = load_map_get(&c->cycles, o->cycle_id), owner, team = 0;
+		okr_result r = load_person(c, s, o->owner, true, LOAD_OBJECTIVE, i, &owner);
 		if (r)
 			return r;
-		if (o->team[0] && !(team = lookup_name(s, "SELECT id FROM team WHERE name = ?1", o->team)))
-			return at_fault(c, LOAD_OBJECTIVE, i, store_fail(s, OKR_E_USAGE, _("no team '%s' in the file "
+		if (o->team[0] && !(team = load_lookup_name(s, "SELECT id FROM team WHERE name = ?1", o->team)))
+			return load_at_fault(c, LOAD_OBJECTIVE, i, store_fail(s, OKR_E_USAGE, _("no team '%s' in the file "
 				"or the database"), o->team));
 		sqlite3_stmt *st = store_prepare(s,
 			"SELECT id FROM objective WHERE cycle_id = ?1 AND title = ?2 AND owner_id IS NULLIF(?3, 0) "
@@ -320,7 +302,7 @@ static okr_result load_objectives(load_ctx *c, okr_store *s, bool keep_ids)
 		sqlite3_bind_int64(st, 5, c->max_obj);
 		int64_t id = first_unused(c, s, st, 1);
 		if (id) {
-			mark(c, LOAD_OBJECTIVE, i, false, id);
+			load_mark(c, LOAD_OBJECTIVE, i, false, id);
 			continue;
 		}
 		st = store_prepare(s,
@@ -341,9 +323,9 @@ static okr_result load_objectives(load_ctx *c, okr_store *s, bool keep_ids)
 		sqlite3_bind_int(st, 10, o->archived);
 		sqlite3_bind_int64(st, 11, okr_now());
 		int rc;
-		if (!step_ok(s, st, &rc))
-			return at_fault(c, LOAD_OBJECTIVE, i, store_sqlerr(s, rc, _("adding an objective")));
-		mark(c, LOAD_OBJECTIVE, i, true, sqlite3_last_insert_rowid(s->db));
+		if (!load_step_ok(s, st, &rc))
+			return load_at_fault(c, LOAD_OBJECTIVE, i, store_sqlerr(s, rc, _("adding an objective")));
+		load_mark(c, LOAD_OBJECTIVE, i, true, sqlite3_last_insert_rowid(s->db));
 	}
 	map_build(&c->objs, d->nobjs, c->rep->items[LOAD_OBJECTIVE], key_obj, d->objs);
 	for (size_t i = 0; i < d->nobjs; i++) {
@@ -353,10 +335,10 @@ static okr_result load_objectives(load_ctx *c, okr_store *s, bool keep_ids)
 		if (!st)
 			return OKR_E_FAIL;
 		sqlite3_bind_int64(st, 1, c->rep->items[LOAD_OBJECTIVE][i].id);
-		sqlite3_bind_int64(st, 2, map_get(&c->objs, d->objs[i].parent_id));
+		sqlite3_bind_int64(st, 2, load_map_get(&c->objs, d->objs[i].parent_id));
 		int rc;
-		if (!step_ok(s, st, &rc))
-			return at_fault(c, LOAD_OBJECTIVE, i, store_sqlerr(s, rc, _("aligning an objective")));
+		if (!load_step_ok(s, st, &rc))
+			return load_at_fault(c, LOAD_OBJECTIVE, i, store_sqlerr(s, rc, _("aligning an objective")));
 	}
 	return OKR_OK;
 }
@@ -367,8 +349,8 @@ static okr_result load_krs(load_ctx *c, okr_store *s, bool keep_ids)
 	const okr_dump *d = c->d;
 	for (size_t i = 0; i < d->nkrs; i++) {
 		const okr_kr *k = &d->krs[i];
-		int64_t obj = map_get(&c->objs, k->objective_id), owner, id = 0;
-		okr_result r = person(c, s, k->owner, true, LOAD_KR, i, &owner);
+		int64_t obj = load_map_get(&c->objs, k->objective_id), owner, id = 0;
+		okr_result r = load_person(c, s, k->owner, true, LOAD_KR, i, &owner);
 		if (r)
 			return r;
 		sqlite3_stmt *st = store_prepare(s,
@@ -379,7 +361,7 @@ static okr_result load_krs(load_ctx *c, okr_store *s, bool keep_ids)
 		sqlite3_bind_text(st, 2, k->title, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_int64(st, 3, c->max_kr);
 		if ((id = first_unused(c, s, st, -1))) {
-			mark(c, LOAD_KR, i, false, id);
+			load_mark(c, LOAD_KR, i, false, id);
 			continue;
 		}
 		st = store_prepare(s,
@@ -402,142 +384,19 @@ static okr_result load_krs(load_ctx *c, okr_store *s, bool keep_ids)
 		sqlite3_bind_text(st, 11, k->unit, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_int(st, 12, k->decimals);
 		sqlite3_bind_text(st, 13, store_freq_name(k->every), -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 14, k->kpi_id ? map_get(&c->kpis, k->kpi_id) : 0);
+		sqlite3_bind_int64(st, 14, k->kpi_id ? load_map_get(&c->kpis, k->kpi_id) : 0);
 		sqlite3_bind_int(st, 15, k->archived);
 		sqlite3_bind_int64(st, 16, okr_now());
 		int rc;
-		if (!step_ok(s, st, &rc))
-			return at_fault(c, LOAD_KR, i, store_sqlerr(s, rc, _("adding a key result")));
-		mark(c, LOAD_KR, i, true, sqlite3_last_insert_rowid(s->db));
+		if (!load_step_ok(s, st, &rc))
+			return load_at_fault(c, LOAD_KR, i, store_sqlerr(s, rc, _("adding a key result")));
+		load_mark(c, LOAD_KR, i, true, sqlite3_last_insert_rowid(s->db));
 		/* Importing is adding: the same rule for who set it. */
 		okr_result tr = store_kr_set_terms(s, sqlite3_last_insert_rowid(s->db));
 		if (tr)
-			return at_fault(c, LOAD_KR, i, tr);
+			return load_at_fault(c, LOAD_KR, i, tr);
 	}
 	map_build(&c->krs, d->nkrs, c->rep->items[LOAD_KR], key_kr, d->krs);
-	return OKR_OK;
-}
-
-static okr_result load_values(load_ctx *c, okr_store *s)
-{
-	const okr_dump *d = c->d;
-	int rc;
-	for (size_t i = 0; i < d->ncheckins; i++) {
-		const okr_checkin *ci = &d->checkins[i];
-		int64_t author;
-		okr_result r = person(c, s, ci->author, false, LOAD_CHECKIN, i, &author);
-		if (r)
-			return r;
-		sqlite3_stmt *st = store_prepare(s,
-			"INSERT INTO checkin(uid, kr_id, author_id, value, confidence, note, at) "
-			"VALUES(?1, ?2, ?3, ?4, NULLIF(?5, -1), ?6, ?7) ON CONFLICT(uid) DO NOTHING");
-		if (!st)
-			return OKR_E_FAIL;
-		sqlite3_bind_text(st, 1, ci->uid, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(st, 2, map_get(&c->krs, ci->kr_id));
-		sqlite3_bind_int64(st, 3, author);
-		sqlite3_bind_double(st, 4, ci->value);
-		sqlite3_bind_int(st, 5, ci->confidence);
-		sqlite3_bind_text(st, 6, ci->note, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(st, 7, ci->at);
-		if (!step_ok(s, st, &rc))
-			return at_fault(c, LOAD_CHECKIN, i, store_sqlerr(s, rc, _("adding a check-in")));
-		bool made = sqlite3_changes(s->db) > 0;
-		mark(c, LOAD_CHECKIN, i, made, made ? sqlite3_last_insert_rowid(s->db) : 0);
-	}
-	for (size_t i = 0; i < d->nsamples; i++) {
-		const okr_sample *x = &d->samples[i];
-		int64_t author;
-		okr_result r = person(c, s, x->author, false, LOAD_SAMPLE, i, &author);
-		if (r)
-			return r;
-		sqlite3_stmt *st = store_prepare(s,
-			"INSERT INTO kpi_sample(uid, kpi_id, author_id, value, note, at) VALUES(?1, ?2, ?3, ?4, ?5, ?6) "
-			"ON CONFLICT(uid) DO NOTHING");
-		if (!st)
-			return OKR_E_FAIL;
-		sqlite3_bind_text(st, 1, x->uid, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(st, 2, map_get(&c->kpis, x->kpi_id));
-		sqlite3_bind_int64(st, 3, author);
-		sqlite3_bind_double(st, 4, x->value);
-		sqlite3_bind_text(st, 5, x->note, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(st, 6, x->at);
-		if (!step_ok(s, st, &rc))
-			return at_fault(c, LOAD_SAMPLE, i, store_sqlerr(s, rc, _("adding a KPI value")));
-		bool made = sqlite3_changes(s->db) > 0;
-		mark(c, LOAD_SAMPLE, i, made, made ? sqlite3_last_insert_rowid(s->db) : 0);
-	}
-	return OKR_OK;
-}
-
-static okr_result load_feedback(load_ctx *c, okr_store *s)
-{
-	const okr_dump *d = c->d;
-	int rc;
-	for (size_t i = 0; i < d->ncomments; i++) {
-		const okr_comment *x = &d->comments[i];
-		int64_t author, target = map_get(x->target_kind == 'O' ? &c->objs : &c->krs, x->target_id);
-		okr_result r = person(c, s, x->author, false, LOAD_COMMENT, i, &author);
-		if (r)
-			return r;
-		char kind[2] = { x->target_kind, 0 };
-		sqlite3_stmt *st = store_prepare(s,
-			"INSERT INTO comment(target_kind, target_id, author_id, text, at) SELECT ?1, ?2, ?3, ?4, ?5 "
-			"WHERE NOT EXISTS(SELECT 1 FROM comment WHERE target_kind = ?1 AND target_id = ?2 "
-			"AND author_id = ?3 AND text = ?4 AND at = ?5)");
-		if (!st)
-			return OKR_E_FAIL;
-		sqlite3_bind_text(st, 1, kind, 1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(st, 2, target);
-		sqlite3_bind_int64(st, 3, author);
-		sqlite3_bind_text(st, 4, x->text, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(st, 5, x->at);
-		if (!step_ok(s, st, &rc))
-			return at_fault(c, LOAD_COMMENT, i, store_sqlerr(s, rc, _("adding a comment")));
-		mark(c, LOAD_COMMENT, i, sqlite3_changes(s->db) > 0, 0);
-	}
-	for (size_t i = 0; i < d->nkudos; i++) {
-		const okr_kudos *x = &d->kudos[i];
-		int64_t from, to;
-		okr_result r;
-		if ((r = person(c, s, x->from, false, LOAD_KUDOS, i, &from)) ||
-		    (r = person(c, s, x->to, false, LOAD_KUDOS, i, &to)))
-			return r;
-		sqlite3_stmt *st = store_prepare(s,
-			"INSERT INTO kudos(from_id, to_id, text, kr_id, at) SELECT ?1, ?2, ?3, NULLIF(?4, 0), ?5 "
-			"WHERE NOT EXISTS(SELECT 1 FROM kudos WHERE from_id = ?1 AND to_id = ?2 AND text = ?3 "
-			"AND at = ?5)");
-		if (!st)
-			return OKR_E_FAIL;
-		sqlite3_bind_int64(st, 1, from);
-		sqlite3_bind_int64(st, 2, to);
-		sqlite3_bind_text(st, 3, x->text, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(st, 4, x->kr_id ? map_get(&c->krs, x->kr_id) : 0);
-		sqlite3_bind_int64(st, 5, x->at);
-		if (!step_ok(s, st, &rc))
-			return at_fault(c, LOAD_KUDOS, i, store_sqlerr(s, rc, _("adding kudos")));
-		mark(c, LOAD_KUDOS, i, sqlite3_changes(s->db) > 0, 0);
-	}
-	for (size_t i = 0; i < d->ngrades; i++) {
-		const okr_grade *g = &d->grades[i];
-		int64_t author;
-		okr_result r = person(c, s, g->author, false, LOAD_GRADE, i, &author);
-		if (r)
-			return r;
-		sqlite3_stmt *st = store_prepare(s,
-			"INSERT INTO grade(kr_id, score, note, author_id, at) VALUES(?1, ?2, ?3, ?4, ?5) "
-			"ON CONFLICT(kr_id) DO NOTHING");
-		if (!st)
-			return OKR_E_FAIL;
-		sqlite3_bind_int64(st, 1, map_get(&c->krs, g->kr_id));
-		sqlite3_bind_double(st, 2, g->score);
-		sqlite3_bind_text(st, 3, g->note, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(st, 4, author);
-		sqlite3_bind_int64(st, 5, g->at);
-		if (!step_ok(s, st, &rc))
-			return at_fault(c, LOAD_GRADE, i, store_sqlerr(s, rc, _("adding a grade")));
-		mark(c, LOAD_GRADE, i, sqlite3_changes(s->db) > 0, 0);
-	}
 	return OKR_OK;
 }
 
@@ -574,17 +433,66 @@ static void ctx_reset(load_ctx *c)
 	c->rep->fail_index = -1;
 }
 
-static okr_result load_txn(okr_store *s, void *vctx)
+/* Report slots for every record of a part (a later part reuses them: only
+ * the first part's records are listed one by one). */
+static void items_fit(okr_load_report *rep, const okr_dump *d, size_t *cap)
 {
-	load_ctx *c = vctx;
+	size_t counts[LOAD_NKINDS] = { d->ncycles, d->nteams, d->npeople, d->nmembers, d->nkpis, d->nobjs,
+				       d->nkrs, d->ncheckins, d->nsamples, d->ncomments, d->nkudos, d->ngrades };
+	for (int k = 0; k < LOAD_NKINDS; k++)
+		if (!rep->items[k] || counts[k] > cap[k]) {
+			cap[k] = counts[k] ? counts[k] : 1;
+			rep->items[k] = okr_xrealloc(rep->items[k], cap[k] * sizeof *rep->items[k]);
+		}
+}
+
+static okr_result load_first(load_ctx *c, okr_store *s)
+{
 	ctx_reset(c);   /* a busy retry runs the whole body again */
 	c->max_obj = max_id(s, "SELECT COALESCE(max(id), 0) FROM objective");
 	c->max_kr = max_id(s, "SELECT COALESCE(max(id), 0) FROM key_result");
+	c->max_checkin = max_id(s, "SELECT COALESCE(max(id), 0) FROM checkin");
+	c->max_sample = max_id(s, "SELECT COALESCE(max(id), 0) FROM kpi_sample");
 	bool kpi_ids = max_id(s, "SELECT COALESCE(max(id), 0) FROM kpi") == 0;
 	okr_result r;
 	if ((r = load_cycles(c, s)) || (r = load_teams(c, s)) || (r = load_people(c, s)) ||
 	    (r = load_kpis(c, s, kpi_ids)) || (r = load_objectives(c, s, c->max_obj == 0)) ||
-	    (r = load_krs(c, s, c->max_kr == 0)) || (r = load_values(c, s)) || (r = load_feedback(c, s)))
+	    (r = load_krs(c, s, c->max_kr == 0)) || (r = load_history_values(c, s)) || (r = load_history_feedback(c, s)))
+		return r;
+	return OKR_OK;
+}
+
+/* Streamed: the later parts, each written as it comes; the reader's error
+ * (next < 0) rolls everything back like any other. */
+static okr_result load_rest(load_ctx *c, okr_store *s)
+{
+	size_t cap[LOAD_NKINDS] = { 0 };
+	const okr_dump *part;
+	int got;
+	while ((got = c->next(c->next_ctx, &part)) > 0) {
+		c->d = part;
+		items_fit(c->rep, part, cap);
+		okr_result r;
+		if ((r = load_history_values(c, s)) || (r = load_history_feedback(c, s)))
+			return r;
+	}
+	c->d = NULL;
+	if (got < 0)
+		return store_fail(s, OKR_E_USAGE, "%s", _("the file could not be read to the end"));
+	return OKR_OK;
+}
+
+static okr_result load_txn(okr_store *s, void *vctx)
+{
+	load_ctx *c = vctx;
+	okr_result r;
+	if (c->next) {
+		if (c->started)
+			return store_fail(s, OKR_E_DB, "%s", _("the database was busy in the middle of the "
+				"import, which cannot start again — nothing was imported; run it again"));
+		c->started = true;
+	}
+	if ((r = load_first(c, s)) || (c->next && (r = load_rest(c, s))))
 		return r;
 	char detail[160];
 	snprintf(detail, sizeof detail, "%zu objectives, %zu key results, %zu check-ins",   /* i18n: not user-visible */
@@ -599,26 +507,44 @@ static okr_result load_txn(okr_store *s, void *vctx)
 	return OKR_OK;
 }
 
-okr_result okr_store_load(okr_store *s, const okr_dump *d, bool dry_run, okr_load_report *rep)
+static okr_result load_run(okr_store *s, load_ctx *c)
 {
-	memset(rep, 0, sizeof *rep);
-	rep->fail_index = -1;
+	okr_load_report *rep = c->rep;
 	if (s->me.role != ROLE_ADMIN)
 		return store_fail(s, OKR_E_DENIED, _("only an admin can import (it adds people and teams) — "
 						     "import into a new database, where you are the admin, or ask one"));
-	size_t counts[LOAD_NKINDS] = { d->ncycles, d->nteams, d->npeople, d->nmembers, d->nkpis, d->nobjs,
-				       d->nkrs, d->ncheckins, d->nsamples, d->ncomments, d->nkudos, d->ngrades };
-	for (int k = 0; k < LOAD_NKINDS; k++)
-		rep->items[k] = okr_xcalloc(counts[k] ? counts[k] : 1, sizeof *rep->items[k]);
-	load_ctx c = { .d = d, .rep = rep, .dry_run = dry_run };
-	okr_result r = store_write(s, load_txn, &c);
-	maps_free(&c);
-	free(c.used);
-	if (c.dry_done && r == OKR_E_FAIL) {
+	size_t cap[LOAD_NKINDS] = { 0 };
+	items_fit(rep, c->d, cap);
+	/* One transaction of a million rows: a page cache of 32 MB (not the
+	 * default 2 MB) keeps SQLite from spilling the same pages to the WAL
+	 * again and again; memory stays bounded by it. */
+	if (c->next)
+		sqlite3_exec(s->db, "PRAGMA cache_size = -32768", NULL, NULL, NULL);
+	okr_result r = store_write(s, load_txn, c);
+	maps_free(c);
+	free(c->used);
+	if (c->dry_done && r == OKR_E_FAIL) {
 		s->err[0] = '\0';
 		return OKR_OK;
 	}
 	return r;
+}
+
+okr_result okr_store_load(okr_store *s, const okr_dump *d, bool dry_run, okr_load_report *rep)
+{
+	memset(rep, 0, sizeof *rep);
+	rep->fail_index = -1;
+	load_ctx c = { .d = d, .rep = rep, .dry_run = dry_run };
+	return load_run(s, &c);
+}
+
+okr_result okr_store_load_stream(okr_store *s, const okr_dump *first, okr_load_next next, void *ctx, bool dry_run,
+				 okr_load_report *rep)
+{
+	memset(rep, 0, sizeof *rep);
+	rep->fail_index = -1;
+	load_ctx c = { .d = first, .rep = rep, .dry_run = dry_run, .next = next, .next_ctx = ctx };
+	return load_run(s, &c);
 }
 
 void okr_load_report_free(okr_load_report *rep)
