@@ -473,8 +473,13 @@ static void run(ui *u, WINDOW *in)
 		int n = poll(fds, u->watch.fd >= 0 ? 2 : 1, wait < 0 ? 0 : (int)wait);
 		if (n < 0 && errno != EINTR)
 			break;
-		if (n > 0 && (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL)) && !(fds[0].revents & POLLIN))
-			break;   /* the terminal went away */
+		if (n > 0 && (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL)))
+			/* The terminal went away (an SSH connection dropped, the tmux
+			 * server killed).  A hung-up pty also reports POLLIN, with
+			 * reads that return nothing: waiting for keys then spins, so
+			 * any hang-up ends the loop (SIGHUP may not reach us: it goes
+			 * to the terminal's session, which need not be ours). */
+			break;
 		/* A resize that came with keys is applied first: the keys were
 		 * typed at the new layout. */
 		if (got_winch) {

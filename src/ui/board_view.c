@@ -448,7 +448,7 @@ static void run(board_state *v, WINDOW *in)
 		int n = poll(fds, v->watch.fd >= 0 ? 2 : 1, wait < 0 ? 0 : (int)wait);
 		if (n < 0 && errno != EINTR)
 			break;
-		if (n > 0 && (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL)) && !(fds[0].revents & POLLIN))
+		if (n > 0 && (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL)))
 			break;   /* the terminal went away */
 		if (got_winch) {
 			got_winch = 0;
