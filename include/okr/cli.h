@@ -180,6 +180,10 @@ typedef struct {
 size_t cli_usage_form_len(const char *usage);
 /* Form number index of usage; false past the last. */
 bool cli_usage_form(const char *usage, int index, cli_form *out);
+/* Whether word is new to seen (a " a b " list in a buffer of len bytes,
+ * started as " "); a new word is added.  The option lists of okr(1) and of
+ * Tab completion name each option once across a command's forms. */
+bool cli_word_once(char *seen, size_t len, const char *word);
 /* Commands named "__…" are for the shells' completion scripts, not people:
  * help, the man page and the completions leave them out. */
 #define CLI_HIDDEN(c) ((c)->name[0] == '_')

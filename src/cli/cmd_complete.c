@@ -132,14 +132,9 @@ static void offer_options(const completion *c)
 {
 	char seen[2048] = " ";
 	for (int f = 0; f < c->nforms; f++)
-		for (int i = 0; i < c->forms[f].nopts; i++) {
-			char key[40];
-			snprintf(key, sizeof key, " %s ", c->forms[f].opts[i].name);
-			if (strstr(seen, key) || strlen(seen) + strlen(key) >= sizeof seen)
-				continue;
-			strcat(seen, key + 1);
-			offer(c, c->forms[f].opts[i].name, NULL);
-		}
+		for (int i = 0; i < c->forms[f].nopts; i++)
+			if (cli_word_once(seen, sizeof seen, c->forms[f].opts[i].name))
+				offer(c, c->forms[f].opts[i].name, NULL);
 	if (!strstr(seen, " --help "))
 		offer(c, "--help", NULL);
 	/* Every write takes --json (write_json.c), whatever its usage says. */

@@ -28,14 +28,9 @@ static void options(const cli_command *c)
 	cli_form f;
 	char seen[2048] = " ";
 	for (int i = 0; cli_usage_form(c->args, i, &f); i++)
-		for (int k = 0; k < f.nopts; k++) {
-			char key[40];
-			snprintf(key, sizeof key, " %s ", f.opts[k].name);
-			if (strstr(seen, key) || strlen(seen) + strlen(key) >= sizeof seen)
-				continue;
-			strcat(seen, key + 1);
-			printf("%s\t%s\t%s\n", c->name, f.opts[k].name, f.opts[k].value);
-		}
+		for (int k = 0; k < f.nopts; k++)
+			if (cli_word_once(seen, sizeof seen, f.opts[k].name))
+				printf("%s\t%s\t%s\n", c->name, f.opts[k].name, f.opts[k].value);
 }
 
 int cmd_describe(cli_ctx *ctx, int argc, char **argv)

@@ -102,3 +102,16 @@ bool cli_usage_form(const char *usage, int index, cli_form *out)
 	}
 	return true;
 }
+
+bool cli_word_once(char *seen, size_t len, const char *word)
+{
+	char key[64];
+	int n = snprintf(key, sizeof key, " %s ", word);
+	if (n < 0 || (size_t)n >= sizeof key || strstr(seen, key))
+		return false;
+	size_t used = strlen(seen);
+	if (used + (size_t)n > len)
+		return false;
+	snprintf(seen + used, len - used, "%s", key + 1);   /* seen ends in a blank already */
+	return true;
+}
