@@ -19,39 +19,19 @@
 #include <cmocka.h>
 
 #include "okr/store.h"
+#include "fixture.h"
 
-typedef struct {
-	char dir[256];
-	char path[300];
-} fx;
 
 enum { NOW = 1795435200 };   /* 2026-11-23 12:00 UTC; 2026-10-01 is day 20727 */
 
-static int rm_one(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
-{
-	(void)sb; (void)flag; (void)ftw;
-	return remove(p);
-}
-
 static int setup(void **state)
 {
-	fx *f = calloc(1, sizeof *f);
-	const char *tmp = getenv("TMPDIR");
-	snprintf(f->dir, sizeof f->dir, "%s/okr-names-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	if (!mkdtemp(f->dir))
-		return -1;
-	snprintf(f->path, sizeof f->path, "%s/okr.db", f->dir);
-	okr_clock_fix(NOW);
-	*state = f;
-	return 0;
+	return fx_setup(state, "names", NOW);
 }
 
 static int teardown(void **state)
 {
-	fx *f = *state;
-	nftw(f->dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
-	free(f);
-	return 0;
+	return fx_teardown(state);
 }
 
 static okr_store *admin(fx *f)
