@@ -7,21 +7,13 @@
 
 #include "okr/keymap.h"
 
-_Static_assert(KEYMAP_K_DOWN == KEYMAP_KEY(KEY_DOWN), "KEY_DOWN");
-_Static_assert(KEYMAP_K_UP == KEYMAP_KEY(KEY_UP), "KEY_UP");
-_Static_assert(KEYMAP_K_LEFT == KEYMAP_KEY(KEY_LEFT), "KEY_LEFT");
-_Static_assert(KEYMAP_K_RIGHT == KEYMAP_KEY(KEY_RIGHT), "KEY_RIGHT");
-_Static_assert(KEYMAP_K_HOME == KEYMAP_KEY(KEY_HOME), "KEY_HOME");
-_Static_assert(KEYMAP_K_BACKSPACE == KEYMAP_KEY(KEY_BACKSPACE), "KEY_BACKSPACE");
-_Static_assert(KEYMAP_K_F(0) == KEYMAP_KEY(KEY_F(0)), "KEY_F0");
-_Static_assert(KEYMAP_K_F(12) == KEYMAP_KEY(KEY_F(12)), "KEY_F(12)");
-_Static_assert(KEYMAP_K_DC == KEYMAP_KEY(KEY_DC), "KEY_DC");
-_Static_assert(KEYMAP_K_IC == KEYMAP_KEY(KEY_IC), "KEY_IC");
-_Static_assert(KEYMAP_K_NPAGE == KEYMAP_KEY(KEY_NPAGE), "KEY_NPAGE");
-_Static_assert(KEYMAP_K_PPAGE == KEYMAP_KEY(KEY_PPAGE), "KEY_PPAGE");
-_Static_assert(KEYMAP_K_ENTER == KEYMAP_KEY(KEY_ENTER), "KEY_ENTER");
-_Static_assert(KEYMAP_K_BTAB == KEYMAP_KEY(KEY_BTAB), "KEY_BTAB");
-_Static_assert(KEYMAP_K_END == KEYMAP_KEY(KEY_END), "KEY_END");
+#define SAME(k) (KEYMAP_K_##k == KEYMAP_KEY(KEY_##k))
+_Static_assert(SAME(DOWN) && SAME(UP) && SAME(LEFT) && SAME(RIGHT) && SAME(HOME) &&
+               SAME(BACKSPACE) && SAME(DC) && SAME(IC) && SAME(NPAGE) && SAME(PPAGE) &&
+               SAME(ENTER) && SAME(BTAB) && SAME(END) &&
+               KEYMAP_K_F(0) == KEYMAP_KEY(KEY_F(0)) && KEYMAP_K_F(12) == KEYMAP_KEY(KEY_F(12)),
+               "keymap.h's KEYMAP_K_* must be curses' KEY_* codes");
+#undef SAME
 
 int keymap_key_from_wch(int rc, uint32_t ch)
 {
