@@ -4,7 +4,7 @@
  * These are the copies that the store hands out and the panes and commands
  * draw from: no SQLite handle, no curses, no open cursor behind them.  Strings
  * are owned by the struct (heap, NUL-terminated UTF-8, never NULL once loaded)
- * and released by the matching *_free functions in store.h.
+ * and released by the matching *_free functions below (src/core/model.c).
  *
  * Times are Unix seconds (UTC).  Dates (cycle start/end, due dates) are day
  * numbers: days since 1970-01-01, so that arithmetic on them is exact.
@@ -254,5 +254,32 @@ typedef struct {
 
 /* A typed short ID as people say it aloud: O12, K34, KPI3. */
 typedef enum { ID_NONE, ID_OBJECTIVE, ID_KR, ID_KPI } okr_id_kind;
+
+/* ---- freeing copies (src/core/model.c) ----
+ * Each frees what the struct owns and zeroes it; the plural forms free an
+ * array of n and the array itself.  NULL with n == 0 is fine. */
+void okr_person_free(okr_person *p);
+void okr_team_free(okr_team *t);
+void okr_cycle_free(okr_cycle *c);
+void okr_objective_free(okr_objective *o);
+void okr_kr_free(okr_kr *k);
+void okr_kpi_free(okr_kpi *k);
+void okr_checkin_free(okr_checkin *c);
+void okr_sample_free(okr_sample *x);
+void okr_comment_free(okr_comment *c);
+void okr_kudos_one_free(okr_kudos *k);
+void okr_grade_free(okr_grade *g);
+void okr_people_free(okr_person *v, size_t n);
+void okr_teams_free(okr_team *v, size_t n);
+void okr_cycles_free(okr_cycle *v, size_t n);
+void okr_objectives_free(okr_objective *v, size_t n);
+void okr_krs_free(okr_kr *v, size_t n);
+void okr_kpis_free(okr_kpi *v, size_t n);
+void okr_checkins_free(okr_checkin *v, size_t n);
+void okr_samples_free(okr_sample *v, size_t n);
+void okr_comments_free(okr_comment *v, size_t n);
+void okr_kudos_free(okr_kudos *v, size_t n);
+void okr_grades_free(okr_grade *v, size_t n);
+void okr_snapshot_free(okr_snapshot *snap);
 
 #endif

@@ -46,13 +46,6 @@ okr_result okr_store_grades(okr_store *s, int64_t cycle_id, okr_grade **out, siz
 	return OKR_OK;
 }
 
-void okr_grades_free(okr_grade *v, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		okr_grade_free(&v[i]);
-	free(v);
-}
-
 bool store_cycle_closed(okr_store *s, int64_t cycle_id)
 {
 	db_stmt *st = store_prepare(s, "SELECT state = 'closed' FROM cycle WHERE id = ?1");

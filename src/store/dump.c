@@ -309,29 +309,17 @@ okr_result okr_store_dump_each(okr_store *s, okr_dump *head, const okr_dump_sink
 
 void okr_dump_free(okr_dump *d)
 {
-	for (size_t i = 0; i < d->ncycles; i++)
-		okr_cycle_free(&d->cycles[i]);
-	for (size_t i = 0; i < d->nteams; i++)
-		free(d->teams[i].name);
-	for (size_t i = 0; i < d->npeople; i++)
-		okr_person_free(&d->people[i]);
+	okr_cycles_free(d->cycles, d->ncycles);
+	okr_teams_free(d->teams, d->nteams);
+	okr_people_free(d->people, d->npeople);
 	for (size_t i = 0; i < d->nmembers; i++) {
 		free(d->members[i].team);
 		free(d->members[i].login);
 	}
-	for (size_t i = 0; i < d->nkpis; i++)
-		okr_kpi_free(&d->kpis[i]);
-	for (size_t i = 0; i < d->nobjs; i++)
-		okr_objective_free(&d->objs[i]);
-	for (size_t i = 0; i < d->nkrs; i++)
-		okr_kr_free(&d->krs[i]);
-	free(d->cycles);
-	free(d->teams);
-	free(d->people);
 	free(d->members);
-	free(d->kpis);
-	free(d->objs);
-	free(d->krs);
+	okr_kpis_free(d->kpis, d->nkpis);
+	okr_objectives_free(d->objs, d->nobjs);
+	okr_krs_free(d->krs, d->nkrs);
 	okr_checkins_free(d->checkins, d->ncheckins);
 	okr_samples_free(d->samples, d->nsamples);
 	okr_comments_free(d->comments, d->ncomments);

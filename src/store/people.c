@@ -84,14 +84,6 @@ okr_result okr_store_person(okr_store *s, const char *login, okr_person *out)
 	return r;
 }
 
-void okr_person_free(okr_person *p)
-{
-	free(p->login);
-	free(p->name);
-	free(p->teams);
-	memset(p, 0, sizeof *p);
-}
-
 /* Admins manage people and teams; this keeps that rule in one place. */
 static okr_result need_admin(okr_store *s)
 {

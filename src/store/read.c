@@ -65,12 +65,6 @@ static long mark_current(okr_cycle *v, size_t n)
 	return cur;
 }
 
-void okr_cycle_free(okr_cycle *c)
-{
-	free(c->name);
-	memset(c, 0, sizeof *c);
-}
-
 /* ---- objectives ---- */
 
 #define OBJ_SELECT \
@@ -95,15 +89,6 @@ static void obj_row(db_stmt *st, okr_objective *o)
 	o->weight = db_column_double(st, 11);
 	o->version = db_column_int64(st, 12);
 	o->archived = db_column_int(st, 13) != 0;
-}
-
-void okr_objective_free(okr_objective *o)
-{
-	free(o->title);
-	free(o->description);
-	free(o->owner);
-	free(o->team);
-	memset(o, 0, sizeof *o);
 }
 
 /* ---- key results, with their current value ---- */
@@ -151,14 +136,6 @@ static void kr_row(db_stmt *st, okr_kr *k)
 	k->self_set = db_column_int(st, 21) != 0;
 }
 
-void okr_kr_free(okr_kr *k)
-{
-	free(k->title);
-	free(k->owner);
-	free(k->unit);
-	memset(k, 0, sizeof *k);
-}
-
 /* ---- KPIs ---- */
 
 #define KPI_SELECT \
@@ -184,16 +161,6 @@ static void kpi_row(db_stmt *st, okr_kpi *k)
 	k->has_value = db_column_type(st, 11) != DB_NULL;
 	k->latest = k->has_value ? db_column_double(st, 11) : 0;
 	k->last_at = db_column_int64(st, 12);
-}
-
-void okr_kpi_free(okr_kpi *k)
-{
-	free(k->name);
-	free(k->unit);
-	free(k->timeframe);
-	free(k->source);
-	free(k->owner);
-	memset(k, 0, sizeof *k);
 }
 
 /*
@@ -301,29 +268,6 @@ okr_result okr_store_snapshot(okr_store *s, int64_t cycle_id, bool with_archived
 	return r;
 }
 
-void okr_snapshot_free(okr_snapshot *sn)
-{
-	for (size_t i = 0; i < sn->ncycles; i++)
-		okr_cycle_free(&sn->cycles[i]);
-	for (size_t i = 0; i < sn->npeople; i++)
-		okr_person_free(&sn->people[i]);
-	for (size_t i = 0; i < sn->nteams; i++)
-		free(sn->teams[i].name);
-	for (size_t i = 0; i < sn->nobjs; i++)
-		okr_objective_free(&sn->objs[i]);
-	for (size_t i = 0; i < sn->nkrs; i++)
-		okr_kr_free(&sn->krs[i]);
-	for (size_t i = 0; i < sn->nkpis; i++)
-		okr_kpi_free(&sn->kpis[i]);
-	free(sn->cycles);
-	free(sn->people);
-	free(sn->teams);
-	free(sn->objs);
-	free(sn->krs);
-	free(sn->kpis);
-	memset(sn, 0, sizeof *sn);
-}
-
 /*
  * Fetch exactly one row by a bound key: the shape of every "get by ID/name".
  */
@@ -386,9 +330,7 @@ okr_result okr_store_current_cycle(okr_store *s, okr_cycle *out)
 		r = store_fail(s, OKR_E_NOTFOUND, _("there is no cycle yet — add one with "
 			"`okr cycle add 2026-Q4 --start 2026-10-01 --end 2026-12-31`"));
 	}
-	for (size_t i = 0; i < n; i++)
-		okr_cycle_free(&v[i]);
-	free(v);
+	okr_cycles_free(v, n);
 	return r;
 }
 
