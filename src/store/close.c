@@ -82,7 +82,7 @@ static okr_result close_txn(okr_store *s, void *vctx)
 	store_done(s, st);
 	if (!name[0])
 		return store_fail(s, OKR_E_NOTFOUND, _("no such cycle — `okr cycle list` shows them"));
-	if (!strcmp(state, "closed"))
+	if (!strcmp(state, okr_wire(&okr_cycle_states, CYCLE_CLOSED)))
 		return store_fail(s, OKR_E_USAGE, _("cycle %s is already closed"), name);
 	/* Closing is final: before the last day it takes a second, explicit yes. */
 	int early = okr_cycle_days_early(&cy, okr_day_of(okr_now()));
