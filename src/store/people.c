@@ -32,13 +32,9 @@ okr_result store_fail_no_person(okr_store *s, const char *login)
 			  login, login);
 }
 
-#define PERSON_COLUMNS \
-	"p.id, p.login, p.name, p.role, p.opt_out, " \
-	"COALESCE((SELECT group_concat(t.name, ', ') FROM team_member m JOIN team t ON t.id = m.team_id " \
-	"          WHERE m.person_id = p.id), '')"
-
-void store_person_row(db_stmt *st, okr_person *p)
+void store_person_row(db_stmt *st, void *row)
 {
+	okr_person *p = row;
 	p->id = db_column_int64(st, 0);
 	p->login = store_col_text(st, 1);
 	p->name = store_col_text(st, 2);
@@ -47,12 +43,10 @@ void store_person_row(db_stmt *st, okr_person *p)
 	p->teams = store_col_text(st, 5);
 }
 
-const char store_person_select[] = "SELECT " PERSON_COLUMNS " FROM person p";
-
 okr_result okr_store_person(okr_store *s, const char *login, okr_person *out)
 {
 	memset(out, 0, sizeof *out);
-	db_stmt *st = store_prepare(s, "SELECT " PERSON_COLUMNS " FROM person p WHERE p.login = ?1");
+	db_stmt *st = store_prepare(s, STORE_PERSON_SELECT " WHERE p.login = ?1");
 	if (!st)
 		return OKR_E_FAIL;
 	db_bind_text(st, 1, login, -1);

@@ -84,7 +84,7 @@ static void mark_tree(node *v, size_t n, int64_t team)
 
 static okr_result read_one(okr_store *s, int64_t id, okr_snapshot *sn, size_t *capo, size_t *capk)
 {
-	db_stmt *st = store_prepare(s, store_obj_by_id);
+	db_stmt *st = store_prepare(s, STORE_OBJ_SELECT " WHERE o.id = ?1");
 	if (!st)
 		return OKR_E_FAIL;
 	db_bind_int64(st, 1, id);
@@ -97,7 +97,7 @@ static okr_result read_one(okr_store *s, int64_t id, okr_snapshot *sn, size_t *c
 	store_done(s, st);
 	if (rc != DB_ROW && rc != DB_DONE)
 		return store_sqlerr(s, rc, "reading an objective");
-	if (!(st = store_prepare(s, store_krs_of_obj)))
+	if (!(st = store_prepare(s, STORE_KR_SELECT " WHERE k.objective_id = ?1 AND k.archived = 0 ORDER BY k.id")))
 		return OKR_E_FAIL;
 	db_bind_int64(st, 1, id);
 	while ((rc = db_step(st)) == DB_ROW) {
