@@ -63,8 +63,8 @@ static const char kr_sql[] =
 	"SELECT k.id, k.objective_id, COALESCE(k.owner_id, 0), COALESCE(o.owner_id, 0), COALESCE(o.team_id, 0), "
 	"k.type, COALESCE(k.terms_direction, k.direction), COALESCE(k.terms_start, k.start_value), "
 	"COALESCE(k.terms_target, k.target_value), COALESCE(k.terms_weight, k.weight), o.kind = 'aspirational', "
-	"k.archived OR o.archived, c.start_day, CASE WHEN k.due_day > 0 THEN k.due_day ELSE c.end_day END, "
-	"g.score, COALESCE(g.at, 0), k.terms_by IS NULL OR k.terms_by IS k.owner_id "
+	"(k.archived <> 0 OR o.archived <> 0), c.start_day, CASE WHEN k.due_day > 0 THEN k.due_day ELSE c.end_day END, "
+	"g.score, COALESCE(g.at, 0), k.terms_by IS NULL OR k.terms_by IS NOT DISTINCT FROM k.owner_id "
 	"FROM key_result k JOIN objective o ON o.id = k.objective_id JOIN cycle c ON c.id = o.cycle_id "
 	"LEFT JOIN grade g ON g.kr_id = k.id ORDER BY k.id";
 

@@ -118,7 +118,7 @@ void okr_objective_free(okr_objective *o)
 	"CASE WHEN k.kpi_id IS NULL THEN c.value ELSE s.value END, " \
 	"COALESCE(c.confidence, -1), " \
 	"CASE WHEN k.kpi_id IS NULL THEN c.at ELSE s.at END, k.created_at, " \
-	"k.terms_by IS NULL OR k.terms_by IS k.owner_id " \
+	"k.terms_by IS NULL OR k.terms_by IS NOT DISTINCT FROM k.owner_id " \
 	"FROM key_result k LEFT JOIN person p ON p.id = k.owner_id " \
 	"LEFT JOIN checkin_latest c ON c.kr_id = k.id " \
 	"LEFT JOIN kpi_sample s ON s.id = (SELECT id FROM kpi_sample WHERE kpi_id = k.kpi_id " \
@@ -271,7 +271,7 @@ static okr_result snapshot_txn(okr_store *s, void *vctx)
 			 team_fn, sn->teams, sn->nteams)))
 		return r;
 
-	st = store_prepare(s, OBJ_SELECT " WHERE o.cycle_id = ?1 AND (o.archived = 0 OR ?2) ORDER BY o.id");
+	st = store_prepare(s, OBJ_SELECT " WHERE o.cycle_id = ?1 AND (o.archived = 0 OR ?2 <> 0) ORDER BY o.id");
 	if (!st)
 		return OKR_E_FAIL;
 	db_bind_int64(st, 1, sn->cycle_id);
@@ -280,7 +280,7 @@ static okr_result snapshot_txn(okr_store *s, void *vctx)
 		return r;
 
 	st = store_prepare(s, KR_SELECT " WHERE k.objective_id IN (SELECT id FROM objective WHERE cycle_id = ?1) "
-			   "AND (k.archived = 0 OR ?2) ORDER BY k.objective_id, k.id");
+			   "AND (k.archived = 0 OR ?2 <> 0) ORDER BY k.objective_id, k.id");
 	if (!st)
 		return OKR_E_FAIL;
 	db_bind_int64(st, 1, sn->cycle_id);
