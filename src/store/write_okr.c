@@ -185,7 +185,7 @@ static okr_result cycle_current_txn(okr_store *s, void *vctx)
 	if (tr)
 		return tr;
 	db_stmt *st = store_prepare(s,
-		"UPDATE cycle SET is_current = (id = ?1), "
+		"UPDATE cycle SET is_current = CASE WHEN id = ?1 THEN 1 ELSE 0 END, "
 		"state = CASE WHEN id = ?1 AND state = 'planning' THEN 'active' ELSE state END");
 	if (!st)
 		return OKR_E_FAIL;

@@ -55,6 +55,8 @@ void okr_store_trust_login(void)
 	login_given = true;
 }
 
+static int pg_schema_version(okr_store *s);
+
 static okr_result pg_open(okr_store *s)
 {
 	int rc = db_connect(s->path, 0, &s->db);
@@ -63,6 +65,18 @@ static okr_result pg_open(okr_store *s)
 			_("cannot connect to the PostgreSQL server of %s: %s — check the connection string, "
 			  "that the server runs and that your role may log in (see `okr help` and the README)"),
 			s->path, s->db ? db_errmsg(s->db) : db_errstr(rc));
+	db_busy_handler(s->db, store_busy_handler, s);
+	/* An empty database is made an okr one by okr init only, as a missing
+	 * file is on SQLite. */
+	if (!(s->flags & OKR_OPEN_CREATE)) {
+		int v = pg_schema_version(s);
+		if (v < 0)
+			return store_sqlerr(s, db_errcode(s->db), _("reading the schema version"));
+		if (v == 0)
+			return store_fail(s, OKR_E_DB,
+				_("no okr database at %s — create one with `okr init`, try `okr demo` for a sample, "
+				  "or point --db or $OKR_DB at your team's file"), s->path);
+	}
 	if (login_given)
 		return OKR_OK;
 	db_stmt *st;
