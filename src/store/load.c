@@ -545,8 +545,9 @@ static okr_result load_run(okr_store *s, load_ctx *c)
 	/* One transaction of a million rows: a page cache of 32 MB (not the
 	 * default 2 MB) keeps SQLite from spilling the same pages to the WAL
 	 * again and again; memory stays bounded by it. */
-	if (c->next)
-		db_exec(s->db, "PRAGMA cache_size = -32768");
+	static const db_sql_pair big_cache = { "PRAGMA cache_size = -32768", "" };
+	if (c->next && *db_sql_pick(s->db, &big_cache))
+		db_exec(s->db, db_sql_pick(s->db, &big_cache));
 	okr_result r = store_write(s, load_txn, c);
 	maps_free(c);
 	free(c->used);
