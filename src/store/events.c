@@ -334,12 +334,13 @@ okr_result okr_store_score_events(okr_store *s, const score_marks *after, score_
 static okr_result fingerprint(okr_store *s, uint64_t *out)
 {
 	db_stmt *st = store_prepare(s,
-		"SELECT (SELECT count(*) FROM person), (SELECT total(opt_out * id) FROM person), "
-		"(SELECT count(*) FROM team_member), (SELECT total(team_id * 65599 + person_id) FROM team_member), "
-		"(SELECT count(*) FROM key_result), (SELECT total(version) FROM key_result), "
-		"(SELECT count(*) FROM objective), (SELECT total(version) FROM objective), "
-		"(SELECT total(start_day * 3 + end_day * 7 + id) FROM cycle), "
-		"(SELECT count(*) FROM grade), (SELECT total(score * 1000 + at + kr_id) FROM grade)");
+		"SELECT (SELECT count(*) FROM person), (SELECT COALESCE(sum(opt_out * id), 0) FROM person), "
+		"(SELECT count(*) FROM team_member), "
+		"(SELECT COALESCE(sum(team_id * 65599 + person_id), 0) FROM team_member), "
+		"(SELECT count(*) FROM key_result), (SELECT COALESCE(sum(version), 0) FROM key_result), "
+		"(SELECT count(*) FROM objective), (SELECT COALESCE(sum(version), 0) FROM objective), "
+		"(SELECT COALESCE(sum(start_day * 3 + end_day * 7 + id), 0) FROM cycle), "
+		"(SELECT count(*) FROM grade), (SELECT COALESCE(sum(score * 1000 + at + kr_id), 0) FROM grade)");
 	if (!st)
 		return OKR_E_FAIL;
 	int rc = db_step(st);
