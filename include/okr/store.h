@@ -132,6 +132,11 @@ int64_t okr_store_data_version(okr_store *s);
  * test and benchmark programs call okr_clock_fix (see main.c). */
 okr_time okr_now(void);
 void okr_clock_fix(okr_time t);
+/* On a server the person is the role it authenticated, whatever login
+ * okr_store_open is given; after this call the given login is the person
+ * there too.  Like okr_clock_fix, only test builds and test programs call
+ * it, so that one role can stand in for the people of a test. */
+void okr_store_trust_login(void);
 
 /* ---- people and teams ---------------------------------------------------- */
 

@@ -9,9 +9,10 @@
 #include "okr/util.h"
 #include "store_int.h"
 
+/* No limit is the largest one: PostgreSQL refuses SQLite's LIMIT -1. */
 static int64_t limit_of(size_t limit)
 {
-	return limit ? (int64_t)limit : -1;
+	return limit ? (int64_t)limit : INT64_MAX;
 }
 
 okr_result okr_store_checkins(okr_store *s, int64_t kr_id, size_t limit, okr_checkin **out, size_t *n)

@@ -73,7 +73,7 @@ static okr_result snapshot_txn(okr_store *s, void *vctx)
 			 store_team_row, sn->teams, sn->nteams)))
 		return r;
 
-	st = store_prepare(s, STORE_OBJ_SELECT " WHERE o.cycle_id = ?1 AND (o.archived = 0 OR ?2) ORDER BY o.id");
+	st = store_prepare(s, STORE_OBJ_SELECT " WHERE o.cycle_id = ?1 AND (o.archived = 0 OR ?2 <> 0) ORDER BY o.id");
 	if (!st)
 		return OKR_E_FAIL;
 	db_bind_int64(st, 1, sn->cycle_id);
@@ -82,7 +82,7 @@ static okr_result snapshot_txn(okr_store *s, void *vctx)
 		return r;
 
 	st = store_prepare(s, STORE_KR_SELECT " WHERE k.objective_id IN (SELECT id FROM objective WHERE cycle_id = ?1) "
-			   "AND (k.archived = 0 OR ?2) ORDER BY k.objective_id, k.id");
+			   "AND (k.archived = 0 OR ?2 <> 0) ORDER BY k.objective_id, k.id");
 	if (!st)
 		return OKR_E_FAIL;
 	db_bind_int64(st, 1, sn->cycle_id);

@@ -77,7 +77,7 @@ okr_result store_kr_set_terms(okr_store *s, int64_t id)
 {
 	db_stmt *st = store_prepare(s,
 		"UPDATE key_result SET terms_by = ?2, terms_start = start_value, terms_target = target_value, "
-		"terms_weight = weight, terms_direction = direction WHERE id = ?1 AND owner_id IS NOT ?2");
+		"terms_weight = weight, terms_direction = direction WHERE id = ?1 AND owner_id IS DISTINCT FROM ?2");
 	if (!st)
 		return OKR_E_FAIL;
 	db_bind_int64(st, 1, id);
@@ -236,7 +236,7 @@ static okr_result kr_edit_txn(okr_store *s, void *vctx)
 		return pr;
 	db_stmt *st = store_prepare(s,
 		"UPDATE key_result SET title = COALESCE(?2, title), "
-		"owner_id = CASE WHEN ?3 THEN NULLIF(?4, 0) ELSE owner_id END, "
+		"owner_id = CASE WHEN ?3 <> 0 THEN NULLIF(?4, 0) ELSE owner_id END, "
 		"unit = COALESCE(?5, unit), start_value = COALESCE(?6, start_value), "
 		"target_value = COALESCE(?7, target_value), weight = COALESCE(?8, weight), "
 		"decimals = COALESCE(?9, decimals), due_day = COALESCE(?10, due_day), "
