@@ -4,6 +4,7 @@
  * the history, the export and the import's matching all read a check-in (or
  * a key result, or a grade) the same way.
  */
+#include <stddef.h>
 #include <string.h>
 
 #include "okr/util.h"
@@ -31,145 +32,119 @@ okr_result store_collect(okr_store *s, db_stmt *st, store_row_fn fn, size_t size
 	return OKR_OK;
 }
 
-void store_cycle_row(db_stmt *st, void *row)
+/*
+ * Each reader is a list of its columns in SELECT order: where the value goes
+ * in the struct and what it is.  A column of kind VALUE is a number or NULL,
+ * with the struct's has_value flag at `flag`.
+ */
+typedef enum { INT64, INT, DOUBLE, TEXT, BOOL, WORD, VALUE, KIND } col_kind;
+
+typedef struct {
+	col_kind kind;
+	size_t off;
+	const okr_vocab *words;   /* WORD */
+	int fallback;             /* WORD */
+	size_t flag;              /* VALUE: offsetof its bool */
+} column;
+
+#define C(T, m, kind) { kind, offsetof(T, m), NULL, 0, 0 }
+#define W(T, m, words, fallback) { WORD, offsetof(T, m), &words, fallback, 0 }
+#define V(T, m, flag) { VALUE, offsetof(T, m), NULL, 0, offsetof(T, flag) }
+#define NCOL(a) (sizeof(a) / sizeof((a)[0]))
+
+static void read_columns(db_stmt *st, void *row, const column *c, size_t n)
 {
-	okr_cycle *c = row;
-	c->id = db_column_int64(st, 0);
-	c->name = store_col_text(st, 1);
-	c->start = db_column_int(st, 2);
-	c->end = db_column_int(st, 3);
-	c->state = store_col_word(st, 4, &okr_cycle_states, CYCLE_PLANNING);
-	c->current = db_column_int(st, 5) != 0;
+	char *e = row;
+	for (int i = 0; i < (int)n; i++) {
+		void *m = e + c[i].off;
+		bool has;
+		switch (c[i].kind) {
+		case INT64: *(int64_t *)m = db_column_int64(st, i); break;
+		case INT: *(int *)m = db_column_int(st, i); break;
+		case DOUBLE: *(double *)m = db_column_double(st, i); break;
+		case TEXT: *(char **)m = store_col_text(st, i); break;
+		case BOOL: *(bool *)m = db_column_int(st, i) != 0; break;
+		case WORD: *(int *)m = store_col_word(st, i, c[i].words, c[i].fallback); break;
+		case VALUE:
+			has = db_column_type(st, i) != DB_NULL;
+			*(bool *)(void *)(e + c[i].flag) = has;
+			*(double *)m = has ? db_column_double(st, i) : 0;
+			break;
+		case KIND: {
+			/* A comment's target: 'O' for an objective, else a key result. */
+			const char *on = db_column_text(st, i);
+			*(char *)m = on && on[0] == 'O' ? 'O' : 'K';
+			break;
+		}
+		}
+	}
 }
 
-void store_team_row(db_stmt *st, void *row)
-{
-	okr_team *t = row;
-	t->id = db_column_int64(st, 0);
-	t->name = store_col_text(st, 1);
-	t->parent_id = db_column_int64(st, 2);
-}
+/* The state as stored: the screens decide planning or active by the date. */
+static const column cycle_cols[] = {
+	C(okr_cycle, id, INT64), C(okr_cycle, name, TEXT), C(okr_cycle, start, INT), C(okr_cycle, end, INT),
+	W(okr_cycle, state, okr_cycle_states, CYCLE_PLANNING), C(okr_cycle, current, BOOL),
+};
+static const column team_cols[] = {
+	C(okr_team, id, INT64), C(okr_team, name, TEXT), C(okr_team, parent_id, INT64),
+};
+static const column obj_cols[] = {
+	C(okr_objective, id, INT64), C(okr_objective, cycle_id, INT64), C(okr_objective, title, TEXT),
+	C(okr_objective, description, TEXT), C(okr_objective, owner_id, INT64), C(okr_objective, owner, TEXT),
+	C(okr_objective, team_id, INT64), C(okr_objective, team, TEXT), C(okr_objective, parent_id, INT64),
+	W(okr_objective, kind, okr_obj_kinds, OBJ_COMMITTED), W(okr_objective, state, okr_obj_states, OBJ_ACTIVE),
+	C(okr_objective, weight, DOUBLE), C(okr_objective, version, INT64), C(okr_objective, archived, BOOL),
+};
+static const column kr_cols[] = {
+	C(okr_kr, id, INT64), C(okr_kr, objective_id, INT64), C(okr_kr, title, TEXT), C(okr_kr, owner_id, INT64),
+	C(okr_kr, owner, TEXT), C(okr_kr, weight, DOUBLE), C(okr_kr, due, INT),
+	W(okr_kr, type, okr_kr_types, KR_METRIC), C(okr_kr, start, DOUBLE), C(okr_kr, target, DOUBLE),
+	W(okr_kr, dir, okr_directions, DIR_AT_LEAST), C(okr_kr, unit, TEXT), C(okr_kr, decimals, INT),
+	W(okr_kr, every, okr_frequencies, FREQ_WEEKLY), C(okr_kr, kpi_id, INT64), C(okr_kr, version, INT64),
+	C(okr_kr, archived, BOOL), V(okr_kr, current, has_value), C(okr_kr, confidence, INT),
+	C(okr_kr, last_at, INT64), C(okr_kr, created_at, INT64), C(okr_kr, self_set, BOOL),
+};
+static const column kpi_cols[] = {
+	C(okr_kpi, id, INT64), C(okr_kpi, name, TEXT), C(okr_kpi, unit, TEXT), C(okr_kpi, target, DOUBLE),
+	W(okr_kpi, dir, okr_directions, DIR_AT_LEAST), C(okr_kpi, timeframe, TEXT), C(okr_kpi, source, TEXT),
+	W(okr_kpi, every, okr_frequencies, FREQ_WEEKLY), C(okr_kpi, owner_id, INT64), C(okr_kpi, owner, TEXT),
+	C(okr_kpi, version, INT64), V(okr_kpi, latest, has_value), C(okr_kpi, last_at, INT64),
+};
+static const column checkin_cols[] = {
+	C(okr_checkin, id, INT64), C(okr_checkin, kr_id, INT64), C(okr_checkin, author, TEXT),
+	C(okr_checkin, value, DOUBLE), C(okr_checkin, confidence, INT), C(okr_checkin, note, TEXT),
+	C(okr_checkin, at, INT64), C(okr_checkin, uid, TEXT),
+};
+static const column sample_cols[] = {
+	C(okr_sample, id, INT64), C(okr_sample, kpi_id, INT64), C(okr_sample, author, TEXT),
+	C(okr_sample, value, DOUBLE), C(okr_sample, note, TEXT), C(okr_sample, at, INT64), C(okr_sample, uid, TEXT),
+};
+static const column comment_cols[] = {
+	C(okr_comment, id, INT64), C(okr_comment, target_kind, KIND), C(okr_comment, target_id, INT64),
+	C(okr_comment, author, TEXT), C(okr_comment, text, TEXT), C(okr_comment, at, INT64),
+};
+static const column kudos_cols[] = {
+	C(okr_kudos, id, INT64), C(okr_kudos, from, TEXT), C(okr_kudos, to, TEXT), C(okr_kudos, text, TEXT),
+	C(okr_kudos, kr_id, INT64), C(okr_kudos, at, INT64),
+};
+static const column grade_cols[] = {
+	C(okr_grade, kr_id, INT64), C(okr_grade, score, DOUBLE), C(okr_grade, note, TEXT),
+	C(okr_grade, author, TEXT), C(okr_grade, at, INT64),
+};
 
-void store_objective_row(db_stmt *st, void *row)
-{
-	okr_objective *o = row;
-	o->id = db_column_int64(st, 0);
-	o->cycle_id = db_column_int64(st, 1);
-	o->title = store_col_text(st, 2);
-	o->description = store_col_text(st, 3);
-	o->owner_id = db_column_int64(st, 4);
-	o->owner = store_col_text(st, 5);
-	o->team_id = db_column_int64(st, 6);
-	o->team = store_col_text(st, 7);
-	o->parent_id = db_column_int64(st, 8);
-	o->kind = store_col_word(st, 9, &okr_obj_kinds, OBJ_COMMITTED);
-	o->state = store_col_word(st, 10, &okr_obj_states, OBJ_ACTIVE);
-	o->weight = db_column_double(st, 11);
-	o->version = db_column_int64(st, 12);
-	o->archived = db_column_int(st, 13) != 0;
-}
+#define READER(name, cols) \
+	void name(db_stmt *st, void *row) { read_columns(st, row, cols, NCOL(cols)); }
 
-void store_kr_row(db_stmt *st, void *row)
-{
-	okr_kr *k = row;
-	k->id = db_column_int64(st, 0);
-	k->objective_id = db_column_int64(st, 1);
-	k->title = store_col_text(st, 2);
-	k->owner_id = db_column_int64(st, 3);
-	k->owner = store_col_text(st, 4);
-	k->weight = db_column_double(st, 5);
-	k->due = db_column_int(st, 6);
-	k->type = store_col_word(st, 7, &okr_kr_types, KR_METRIC);
-	k->start = db_column_double(st, 8);
-	k->target = db_column_double(st, 9);
-	k->dir = store_col_word(st, 10, &okr_directions, DIR_AT_LEAST);
-	k->unit = store_col_text(st, 11);
-	k->decimals = db_column_int(st, 12);
-	k->every = store_col_word(st, 13, &okr_frequencies, FREQ_WEEKLY);
-	k->kpi_id = db_column_int64(st, 14);
-	k->version = db_column_int64(st, 15);
-	k->archived = db_column_int(st, 16) != 0;
-	k->has_value = db_column_type(st, 17) != DB_NULL;
-	k->current = k->has_value ? db_column_double(st, 17) : 0;
-	k->confidence = db_column_int(st, 18);
-	k->last_at = db_column_int64(st, 19);
-	k->created_at = db_column_int64(st, 20);
-	k->self_set = db_column_int(st, 21) != 0;
-}
+READER(store_cycle_row, cycle_cols)
+READER(store_team_row, team_cols)
+READER(store_objective_row, obj_cols)
+READER(store_kr_row, kr_cols)
+READER(store_kpi_row, kpi_cols)
+READER(store_checkin_row, checkin_cols)
+READER(store_sample_row, sample_cols)
+READER(store_comment_row, comment_cols)
+READER(store_kudos_row, kudos_cols)
+READER(store_grade_row, grade_cols)
 
-void store_kpi_row(db_stmt *st, void *row)
-{
-	okr_kpi *k = row;
-	k->id = db_column_int64(st, 0);
-	k->name = store_col_text(st, 1);
-	k->unit = store_col_text(st, 2);
-	k->target = db_column_double(st, 3);
-	k->dir = store_col_word(st, 4, &okr_directions, DIR_AT_LEAST);
-	k->timeframe = store_col_text(st, 5);
-	k->source = store_col_text(st, 6);
-	k->every = store_col_word(st, 7, &okr_frequencies, FREQ_WEEKLY);
-	k->owner_id = db_column_int64(st, 8);
-	k->owner = store_col_text(st, 9);
-	k->version = db_column_int64(st, 10);
-	k->has_value = db_column_type(st, 11) != DB_NULL;
-	k->latest = k->has_value ? db_column_double(st, 11) : 0;
-	k->last_at = db_column_int64(st, 12);
-}
-
-void store_checkin_row(db_stmt *st, void *row)
-{
-	okr_checkin *e = row;
-	e->id = db_column_int64(st, 0);
-	e->kr_id = db_column_int64(st, 1);
-	e->author = store_col_text(st, 2);
-	e->value = db_column_double(st, 3);
-	e->confidence = db_column_int(st, 4);
-	e->note = store_col_text(st, 5);
-	e->at = db_column_int64(st, 6);
-	e->uid = store_col_text(st, 7);
-}
-
-void store_sample_row(db_stmt *st, void *row)
-{
-	okr_sample *e = row;
-	e->id = db_column_int64(st, 0);
-	e->kpi_id = db_column_int64(st, 1);
-	e->author = store_col_text(st, 2);
-	e->value = db_column_double(st, 3);
-	e->note = store_col_text(st, 4);
-	e->at = db_column_int64(st, 5);
-	e->uid = store_col_text(st, 6);
-}
-
-void store_comment_row(db_stmt *st, void *row)
-{
-	okr_comment *e = row;
-	const char *on = db_column_text(st, 1);
-	e->id = db_column_int64(st, 0);
-	e->target_kind = on && on[0] == 'O' ? 'O' : 'K';
-	e->target_id = db_column_int64(st, 2);
-	e->author = store_col_text(st, 3);
-	e->text = store_col_text(st, 4);
-	e->at = db_column_int64(st, 5);
-}
-
-void store_kudos_row(db_stmt *st, void *row)
-{
-	okr_kudos *e = row;
-	e->id = db_column_int64(st, 0);
-	e->from = store_col_text(st, 1);
-	e->to = store_col_text(st, 2);
-	e->text = store_col_text(st, 3);
-	e->kr_id = db_column_int64(st, 4);
-	e->at = db_column_int64(st, 5);
-}
-
-void store_grade_row(db_stmt *st, void *row)
-{
-	okr_grade *g = row;
-	g->kr_id = db_column_int64(st, 0);
-	g->score = db_column_double(st, 1);
-	g->note = store_col_text(st, 2);
-	g->author = store_col_text(st, 3);
-	g->at = db_column_int64(st, 4);
-}
+/* The enums of model.h are read as int. */
+_Static_assert(sizeof(okr_cycle_state) == sizeof(int) && sizeof(okr_frequency) == sizeof(int), "enums are ints");
