@@ -328,5 +328,15 @@ unsigned char *score_save(const score_state *s, size_t *len);
 /* Back from score_save's bytes; NULL when they are damaged, truncated or
  * from a different build of the rules (the caller then folds from scratch). */
 score_state *score_load(const unsigned char *buf, size_t len);
+/* Only the first part of those bytes, which holds the people (points by
+ * day, XP, streaks, badges) and the teams: a state that ranks
+ * (score_board_*, score_points) and tells a person's results, but that
+ * score_fold refuses (false) and that must not be saved.  buf may end after
+ * the board part: score_board_prefix() bytes of header tell its length
+ * (score_board_len, 0 when the header is not this build's). */
+score_state *score_load_board(const unsigned char *buf, size_t len);
+size_t score_board_prefix(void);
+size_t score_board_len(const unsigned char *buf, size_t len);
+bool score_is_partial(const score_state *s);
 
 #endif

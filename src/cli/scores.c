@@ -36,8 +36,10 @@ static int load(cli_ctx *ctx, int64_t explain, const char *team, cli_scores *out
 				: okr_store_snapshot_team(ctx->store, team, &out->snap);
 	if (r)
 		return cli_store_fail(ctx, r);
-	r = okr_store_score_refresh(ctx->store, &ctx->cfg.game, ctx->cfg.week_offset_minutes, explain,
-				    &out->st, NULL);
+	/* A board ranks and names: the ledger's board part will do. */
+	r = team ? okr_store_score_board(ctx->store, &ctx->cfg.game, ctx->cfg.week_offset_minutes, &out->st)
+		 : okr_store_score_refresh(ctx->store, &ctx->cfg.game, ctx->cfg.week_offset_minutes, explain,
+					   &out->st, NULL);
 	if (r) {
 		okr_snapshot_free(&out->snap);
 		return cli_store_fail(ctx, r);

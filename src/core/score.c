@@ -507,6 +507,8 @@ static int key_cmp(okr_time at, int kind, int64_t id, okr_time at2, int kind2, i
 bool score_fold(score_state *s, const score_events *ev)
 {
 	size_t i = 0, j = 0, k = 0;
+	if (s->partial)
+		return false;
 	if ((ev->ncheckins && key_cmp(ev->checkins[0].at, KIND_CHECKIN, ev->checkins[0].id,
 				      s->last_at, s->last_kind, s->last_id) <= 0) ||
 	    (ev->nkudos && key_cmp(ev->kudos[0].at, KIND_KUDOS, ev->kudos[0].id,

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "okr/i18n.h"
+#include "okr/util.h"
 #include "store_int.h"
 
 /* How far behind the saved ledger may fall before a reader saves its own. */
@@ -76,6 +77,37 @@ score_state *store_ledger_load(okr_store *s, uint64_t rules, uint64_t world)
 		}
 	}
 	store_done(s, st);
+	return state;
+}
+
+/* Only the board part of the saved state (score_load_board), read through
+ * SQLite's incremental blob I/O so that the pages of the rest are never
+ * touched: the header first, which gives the part's length, then the part.
+ * NULL when the row is not there, or does not agree with its columns. */
+score_state *store_ledger_load_board(okr_store *s, const store_ledger_info *saved)
+{
+	sqlite3_blob *b = NULL;
+	if (sqlite3_blob_open(s->db, "main", "score_ledger", "state", 1, 0, &b) != SQLITE_OK) {
+		sqlite3_blob_close(b);
+		return NULL;
+	}
+	size_t head = score_board_prefix(), total = (size_t)sqlite3_blob_bytes(b), n = 0;
+	unsigned char *buf = okr_xmalloc(head);
+	if (total >= head && sqlite3_blob_read(b, buf, (int)head, 0) == SQLITE_OK)
+		n = score_board_len(buf, head);
+	score_state *state = NULL;
+	if (n && n <= total - head) {
+		buf = okr_xrealloc(buf, head + n);
+		if (sqlite3_blob_read(b, buf + head, (int)n, (int)head) == SQLITE_OK)
+			state = score_load_board(buf, head + n);
+	}
+	free(buf);
+	sqlite3_blob_close(b);
+	if (state && (score_seq(state) != saved->seq || score_tag(state) != saved->world ||
+		      score_state_rules_hash(state) != saved->rules)) {
+		score_free(state);
+		state = NULL;
+	}
 	return state;
 }
 
@@ -149,16 +181,20 @@ static void try_save(okr_store *s, const score_state *state, bool force)
 	sqlite3_close(db);
 }
 
-void store_ledger_keep(okr_store *s, const score_state *state, const store_ledger_info *saved)
+void store_ledger_keep(okr_store *s, const score_state *state, const store_ledger_info *saved, bool eager)
 {
+	if (score_is_partial(state))
+		return;
 	if (!saved->broken && saved->present && saved->rules == score_state_rules_hash(state) &&
-	    saved->world == score_tag(state) && score_seq(state) - saved->seq < LEDGER_LAG)
+	    saved->world == score_tag(state) && score_seq(state) - saved->seq < (eager ? 1 : LEDGER_LAG))
 		return;
 	try_save(s, state, saved->broken);
 }
 
 okr_result store_ledger_save(okr_store *s, const score_state *state)
 {
+	if (score_is_partial(state))
+		return store_fail(s, OKR_E_FAIL, "a board-only ledger cannot be saved");   /* i18n: a bug */
 	if (s->flags & OKR_OPEN_READONLY)
 		return store_fail(s, OKR_E_DB, _("%s is open read-only here; nothing was saved"), s->path);
 	s->waited_ms = 0;
