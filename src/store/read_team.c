@@ -35,22 +35,22 @@ static int by_parent(const void *a, const void *b)
 /* The live objectives of cycle, in id order (the query's). */
 static okr_result nodes_of(okr_store *s, int64_t cycle, node **out, size_t *n)
 {
-	sqlite3_stmt *st = store_prepare(s, "SELECT id, COALESCE(parent_id, 0), COALESCE(team_id, 0), weight "
+	db_stmt *st = store_prepare(s, "SELECT id, COALESCE(parent_id, 0), COALESCE(team_id, 0), weight "
 					    "FROM objective WHERE cycle_id = ?1 AND archived = 0 ORDER BY id");
 	if (!st)
 		return OKR_E_FAIL;
-	sqlite3_bind_int64(st, 1, cycle);
+	db_bind_int64(st, 1, cycle);
 	size_t cap = 0;
 	int rc;
 	*out = NULL;
 	*n = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		okr_xgrow(out, &cap, *n + 1, sizeof **out);
-		(*out)[(*n)++] = (node){ sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1),
-					 sqlite3_column_int64(st, 2), sqlite3_column_double(st, 3), false };
+		(*out)[(*n)++] = (node){ db_column_int64(st, 0), db_column_int64(st, 1),
+					 db_column_int64(st, 2), db_column_double(st, 3), false };
 	}
 	store_done(s, st);
-	return rc == SQLITE_DONE ? OKR_OK : store_sqlerr(s, rc, "reading objectives");
+	return rc == DB_DONE ? OKR_OK : store_sqlerr(s, rc, "reading objectives");
 }
 
 /* Mark the team's objectives and, level by level, their children. */
@@ -102,11 +102,11 @@ static bool kept(const node *v, size_t n, int64_t id)
 }
 
 /* The key results of st's rows that belong to the tree, appended. */
-static okr_result take_krs(okr_store *s, sqlite3_stmt *st, const node *v, size_t n, okr_snapshot *sn,
+static okr_result take_krs(okr_store *s, db_stmt *st, const node *v, size_t n, okr_snapshot *sn,
 			   size_t *cap)
 {
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		okr_kr k = { 0 };
 		store_kr_progress_row(st, &k);
 		if (!kept(v, n, k.objective_id))
@@ -115,7 +115,7 @@ static okr_result take_krs(okr_store *s, sqlite3_stmt *st, const node *v, size_t
 		sn->krs[sn->nkrs++] = k;
 	}
 	store_done(s, st);
-	return rc == SQLITE_DONE ? OKR_OK : store_sqlerr(s, rc, "reading key results");
+	return rc == DB_DONE ? OKR_OK : store_sqlerr(s, rc, "reading key results");
 }
 
 static okr_result read_tree(okr_store *s, const node *v, size_t n, size_t nkept, okr_snapshot *sn)
@@ -133,19 +133,19 @@ static okr_result read_tree(okr_store *s, const node *v, size_t n, size_t nkept,
 	 * order each objective's key results come in the order the rollup
 	 * takes them in a full snapshot. */
 	if (nkept * 2 > n) {
-		sqlite3_stmt *st = store_prepare(s, store_kr_progress_of_cycle);
+		db_stmt *st = store_prepare(s, store_kr_progress_of_cycle);
 		if (!st)
 			return OKR_E_FAIL;
-		sqlite3_bind_int64(st, 1, sn->cycle_id);
+		db_bind_int64(st, 1, sn->cycle_id);
 		return take_krs(s, st, v, n, sn, &cap);
 	}
 	for (size_t i = 0; i < n && !r; i++) {
 		if (!v[i].keep)
 			continue;
-		sqlite3_stmt *st = store_prepare(s, store_kr_progress_of_obj);
+		db_stmt *st = store_prepare(s, store_kr_progress_of_obj);
 		if (!st)
 			return OKR_E_FAIL;
-		sqlite3_bind_int64(st, 1, v[i].id);
+		db_bind_int64(st, 1, v[i].id);
 		r = take_krs(s, st, v, n, sn, &cap);
 	}
 	return r;
