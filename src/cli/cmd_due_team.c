@@ -19,7 +19,8 @@
 okr_time cli_week_start(const cli_ctx *ctx, okr_time now)
 {
 	int off = ctx->cfg.week_offset_minutes;
-	return (okr_time)score_week_first_day(score_week_of(now, off)) * 86400 - (okr_time)off * 60;
+	int ws = ctx->cfg.game.week_start;
+	return (okr_time)score_week_first_day(score_week_of(now, off, ws), ws) * 86400 - (okr_time)off * 60;
 }
 
 static const char *status_word(okr_status s)

@@ -76,9 +76,16 @@ int cli_window_parse(const char *s)
 	return -1;
 }
 
+/* The first day of the week the scores were kept with (the team's). */
+static int week_start(const cli_scores *sc)
+{
+	return sc->st ? score_week_start(sc->st) : 0;
+}
+
 void cli_window_spans(const cli_scores *sc, int offset, cli_window w, score_span *cur, score_span *prev)
 {
-	okr_day monday = score_week_first_day(score_week_of(sc->now, offset));
+	int ws = week_start(sc);
+	okr_day monday = score_week_first_day(score_week_of(sc->now, offset, ws), ws);
 	const okr_cycle *cy = okr_snapshot_cycle(&sc->snap);
 	switch (w) {
 	case WINDOW_WEEK:
@@ -102,7 +109,8 @@ void cli_window_spans(const cli_scores *sc, int offset, cli_window w, score_span
 const char *cli_window_label(const cli_scores *sc, int offset, cli_window w, char *buf, size_t len)
 {
 	char a[11], b[11];
-	okr_day monday = score_week_first_day(score_week_of(sc->now, offset));
+	int ws = week_start(sc);
+	okr_day monday = score_week_first_day(score_week_of(sc->now, offset, ws), ws);
 	const okr_cycle *cy = okr_snapshot_cycle(&sc->snap);
 	if (w == WINDOW_WEEK) {
 		okr_format_date(monday, a);
