@@ -508,9 +508,26 @@ static okr_result refresh_txn(okr_store *s, void *vctx)
 	if (!*c->state || stale)
 		return c->no_rebuild ? OKR_E_NOTFOUND : rebuild(s, c, fp);
 	int64_t head;
+	bool whole;
+	if ((r = store_ledger_head(s, &head)) || (r = store_journal_holds(s, score_seq(*c->state), head, &whole)))
+		return r;
+	if (!whole) {
+		/* The journal was pruned past this state's cursor (a viewer left
+		 * behind for long): the saved ledger is past the pruning, start
+		 * from it; a fold that must explain starts from scratch. */
+		score_state *saved = c->explain ? NULL : store_ledger_load(s, rules, fp);
+		if (saved && (r = store_journal_holds(s, score_seq(saved), head, &whole)) == OKR_OK && whole) {
+			score_free(*c->state);
+			*c->state = saved;
+			c->rebuilt = true;
+		} else {
+			score_free(saved);
+			return r ? r : c->no_rebuild ? OKR_E_NOTFOUND : rebuild(s, c, fp);
+		}
+	}
 	score_events ev;
 	memset(&ev, 0, sizeof ev);
-	if ((r = store_ledger_head(s, &head)) || (r = load_journal(s, score_seq(*c->state), &ev))) {
+	if ((r = load_journal(s, score_seq(*c->state), &ev))) {
 		okr_score_events_free(&ev);
 		return r;
 	}

@@ -25,6 +25,28 @@
 /* How far behind the saved ledger may fall before a reader saves its own. */
 enum { LEDGER_LAG = 32 };
 
+/* The journal is pruned when the ledger is saved: rows this many events
+ * older than the saved fold go, at most JOURNAL_PRUNE_STEP of them per save
+ * (the first save of a big old journal stays short; later ones finish).
+ * A viewer whose fold is further behind than that starts again from the
+ * saved ledger, which is past every pruned row. */
+enum { JOURNAL_KEEP = 8192, JOURNAL_PRUNE_STEP = 16384 };
+
+okr_result store_journal_holds(okr_store *s, int64_t cursor, int64_t head, bool *whole)
+{
+	db_stmt *st = store_prepare(s, "SELECT min(seq) FROM score_journal");
+	if (!st)
+		return OKR_E_FAIL;
+	int rc = db_step(st);
+	/* Sequence numbers are handed out one by one inside the writers'
+	 * transactions, so the journal holds an unbroken run from its oldest
+	 * row to the head; an empty one holds nothing after the head. */
+	if (rc == DB_ROW)
+		*whole = db_column_is_null(st, 0) ? cursor >= head : db_column_int64(st, 0) <= cursor + 1;
+	store_done(s, st);
+	return rc == DB_ROW ? OKR_OK : store_sqlerr(s, rc, "reading the score journal");
+}
+
 okr_result store_ledger_head(okr_store *s, int64_t *seq)
 {
 	db_stmt *st = store_prepare(s, "SELECT seq FROM score_clock WHERE id = 1");
@@ -134,6 +156,16 @@ static int save_body(db_conn *db, const score_state *state, bool force)
 	db_bind_int64(st, 3, score_seq(state));
 	db_bind_blob_free(st, 4, blob, len);
 	db_bind_blob_free(st, 5, board, blen);
+	rc = db_step(st);
+	db_finalize(st);
+	if (rc != DB_DONE)
+		return rc;
+	rc = db_prepare(db, "DELETE FROM score_journal WHERE seq <= ?1 AND "
+		"seq < (SELECT min(seq) FROM score_journal) + ?2", &st);
+	if (rc != DB_OK)
+		return rc;
+	db_bind_int64(st, 1, score_seq(state) - JOURNAL_KEEP);
+	db_bind_int64(st, 2, JOURNAL_PRUNE_STEP);
 	rc = db_step(st);
 	db_finalize(st);
 	return rc == DB_DONE ? DB_OK : rc;

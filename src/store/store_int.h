@@ -162,6 +162,10 @@ typedef struct {
 	uint64_t rules, world;
 	int64_t seq;
 } store_ledger_info;
+/* Whether the score journal still holds every event after cursor (rows
+ * older than the saved ledger are pruned when it is saved); head is
+ * store_ledger_head's. */
+okr_result store_journal_holds(okr_store *s, int64_t cursor, int64_t head, bool *whole);
 /* The last commit sequence number handed to an event (0: none yet). */
 okr_result store_ledger_head(okr_store *s, int64_t *seq);
 okr_result store_ledger_meta(okr_store *s, store_ledger_info *out);

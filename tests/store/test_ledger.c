@@ -293,6 +293,65 @@ static void test_crash_mid_save(void **state)
 	okr_store_close(s);
 }
 
+/* The journal is pruned as the ledger is saved, never past what a reader
+ * can do without: a viewer whose fold is older than the pruning starts
+ * again from the saved ledger and still gets what a fold from scratch
+ * gives, and a rebuild from scratch does not need the journal at all. */
+static void test_journal_pruned(void **state)
+{
+	(void)state;
+	okr_store *s = open_as("ana", 0);
+	assert_ledger_right(s, &cfg.game, NULL);
+	score_state *held = NULL;
+	assert_int_equal(okr_store_score_refresh(s, &cfg.game, 0, 0, &held, NULL), OKR_OK);
+	int64_t cursor = shell_int("SELECT seq FROM score_clock");
+	okr_person bob;
+	assert_int_equal(okr_store_person(s, "bob", &bob), OKR_OK);
+	int64_t xp0 = 0;
+	score_person_result a, b;
+	assert_true(score_person_get(held, bob.id, NOW, &a));
+	xp0 = a.xp;
+	/* 20,000 check-ins by someone with the sqlite3 shell, in time order
+	 * after everything so far: the triggers number them all. */
+	char sql[1024];
+	snprintf(sql, sizeof sql,
+		 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000) "
+		 "INSERT INTO checkin(uid, kr_id, author_id, value, confidence, note, at) "
+		 "SELECT 'bulk-' || i, %lld + i %% 2, (SELECT id FROM person WHERE login = 'bob'), i %% 90, 5, "
+		 "CASE WHEN i %% 7 = 0 THEN 'a note' ELSE '' END, %d + i * 60 FROM n",
+		 (long long)krs[0], NOW - 20 * 86400);
+	shell(sql);
+	assert_true(shell_int("SELECT min(seq) FROM score_journal") <= cursor);
+	/* Each save prunes a step; a few saves prune all that may go. */
+	int64_t before = shell_int("SELECT count(*) FROM score_journal");
+	for (int i = 0; i < 4; i++) {
+		assert_int_equal(okr_store_ledger_rebuild(s, &cfg.game, 0), OKR_OK);
+		assert_ledger_right(s, &cfg.game, NULL);
+	}
+	int64_t head = shell_int("SELECT seq FROM score_clock");
+	int64_t oldest = shell_int("SELECT min(seq) FROM score_journal");
+	assert_true(shell_int("SELECT count(*) FROM score_journal") < before);
+	assert_true(oldest > cursor + 1);
+	assert_true(oldest <= head);
+	assert_true(shell_int("SELECT count(*) FROM score_journal") == head - oldest + 1);
+	/* The held fold is behind the pruning: it is replaced, not fed half. */
+	bool rebuilt = false;
+	assert_int_equal(okr_store_score_refresh(s, &cfg.game, 0, 0, &held, &rebuilt), OKR_OK);
+	assert_true(rebuilt);
+	score_state *all = NULL;
+	assert_int_equal(okr_store_score_refresh(s, &cfg.game, 0, -1, &all, NULL), OKR_OK);
+	assert_true(score_person_get(held, bob.id, NOW, &a));
+	assert_true(score_person_get(all, bob.id, NOW, &b));
+	assert_int_equal(a.checkins, b.checkins);
+	assert_true(a.xp > xp0);
+	assert_int_equal(a.xp, b.xp);
+	assert_int_equal(score_points(held, bob.id, SCORE_SPAN_ALL), score_points(all, bob.id, SCORE_SPAN_ALL));
+	okr_person_free(&bob);
+	score_free(held);
+	score_free(all);
+	okr_store_close(s);
+}
+
 /* Two processes check in at the same time; a reader holding an older fold
  * reaches every one of their events through the commit sequence. */
 static void test_two_writers_both_reach_ledger(void **state)
@@ -475,6 +534,7 @@ int main(void)
 		cmocka_unit_test(test_week_start_rebuilds),
 		cmocka_unit_test(test_board_part),
 		cmocka_unit_test(test_crash_mid_save),
+		cmocka_unit_test(test_journal_pruned),
 		cmocka_unit_test(test_rolled_back_write),
 		cmocka_unit_test(test_stale_or_damaged_row),
 		cmocka_unit_test(test_week_rolls_over_without_rebuild),
