@@ -123,7 +123,7 @@ void okr_objective_free(okr_objective *o)
 	KR_VALUE ", " \
 	"COALESCE(c.confidence, -1), " \
 	"CASE WHEN k.kpi_id IS NULL THEN c.at ELSE s.at END, k.created_at, " \
-	"k.terms_by IS NULL OR k.terms_by IS k.owner_id " \
+	"k.terms_by IS NULL OR k.terms_by IS NOT DISTINCT FROM k.owner_id " \
 	"FROM key_result k LEFT JOIN person p ON p.id = k.owner_id " KR_LATEST
 /* Only what progress is made of (okr_kr_progress, okr_rollup): for
  * read_team.c, which may need every key result of a large cycle. */
