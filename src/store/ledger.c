@@ -220,7 +220,7 @@ void store_ledger_keep(okr_store *s, const score_state *state, const store_ledge
 okr_result store_ledger_save(okr_store *s, const score_state *state)
 {
 	if (score_is_partial(state))
-		return store_fail(s, OKR_E_FAIL, "a board-only ledger cannot be saved");   /* i18n: a bug */
+		return store_fail(s, OKR_E_FAIL, "a board-only ledger cannot be saved");   /* i18n: not user-visible (a bug) */
 	if (s->flags & OKR_OPEN_READONLY)
 		return store_fail(s, OKR_E_DB, _("%s is open read-only here; nothing was saved"), s->path);
 	s->waited_ms = 0;
