@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "okr/cycle.h"
 #include "okr/i18n.h"
 #include "okr/parse.h"
 #include "okr/permit.h"
@@ -136,7 +137,7 @@ okr_result okr_store_cycle_add(okr_store *s, const char *name, okr_day start, ok
 	okr_result r = store_check_text(s, _("cycle name"), name, 100, true);
 	if (r)
 		return r;
-	if (end < start)
+	if (!okr_cycle_dates_ok(start, end))
 		return store_fail(s, OKR_E_USAGE, _("the cycle ends before it starts — give --end after --start"));
 	if (!okr_may_manage_cycles(s->me.role))
 		return store_fail(s, OKR_E_DENIED, _("only a lead or admin can add cycles"));
@@ -186,7 +187,7 @@ okr_result okr_store_cycle_edit(okr_store *s, int64_t id, const char *name, okr_
 	okr_result r = store_check_text(s, _("cycle name"), name, 100, true);
 	if (r)
 		return r;
-	if (end < start)
+	if (!okr_cycle_dates_ok(start, end))
 		return store_fail(s, OKR_E_USAGE, _("the cycle ends before it starts — give an end after the start"));
 	if (!okr_may_manage_cycles(s->me.role))
 		return store_fail(s, OKR_E_DENIED, _("only a lead or admin can change cycles"));

@@ -85,6 +85,8 @@ static void validate(ui_form *fm)
 		}
 		free(s);
 	}
+	if (fm->kind == FORM_CYCLE_ADD || fm->kind == FORM_CYCLE_EDIT)
+		form_cycle_check(fm);
 }
 
 static bool valid(const ui_form *fm)
@@ -393,6 +395,14 @@ static okr_result save(ui *u, ui_form *fm, char *done, size_t len)
 	case FORM_KPI_PUSH:
 	case FORM_KPI_ADD:
 		r = form_kpi_save(u, fm, done, len);
+		break;
+	case FORM_CYCLE_ADD:
+	case FORM_CYCLE_EDIT:
+		r = form_cycle_save(u, fm, done, len);
+		break;
+	case FORM_PERSON_ADD:
+	case FORM_PERSON_EDIT:
+		r = form_person_save(u, fm, done, len);
 		break;
 	case FORM_KUDOS:
 		r = okr_store_kudos(s, a + strspn(a, " @"), b, fm->target == 'K' ? fm->id : 0, 0, &nid);

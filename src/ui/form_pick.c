@@ -186,9 +186,13 @@ static void check_other(const ui_form *fm, field *f, const char *text)
 void form_pick_check(const ui_form *fm, field *f, const char *text)
 {
 	size_t n = 0;
+	if (f->type == FIELD_DATE) {   /* a date keeps its hint: there is no match to show */
+		check_other(fm, f, text);
+		return;
+	}
 	f->hint = f->hint_copy;
 	f->hint_copy[0] = '\0';
-	if (f->type == FIELD_DATE || f->type == FIELD_KPI) {
+	if (f->type == FIELD_KPI) {
 		check_other(fm, f, text);
 		return;
 	}

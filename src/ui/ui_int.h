@@ -296,13 +296,19 @@ const char *cmdline_suggest(const char *word);   /* the nearest command name, or
 
 /* ---- form.c ---- */
 typedef enum { FORM_CHECKIN, FORM_ADD_OBJECTIVE, FORM_ADD_KR, FORM_EDIT, FORM_COMMENT, FORM_KUDOS,
-	       FORM_KPI_PUSH, FORM_KPI_ADD } ui_form_kind;
+	       FORM_KPI_PUSH, FORM_KPI_ADD, FORM_CYCLE_ADD, FORM_CYCLE_EDIT, FORM_PERSON_ADD,
+	       FORM_PERSON_EDIT } ui_form_kind;
 unsigned form_open(ui *u, ui_form_kind kind);
 /* c in the KPI view: a new value for the KPI, as `okr kpi push` takes it. */
 unsigned form_open_kpi_push(ui *u, const okr_kpi *k);
 /* a in the KPI view: a new KPI, as `okr kpi add` takes it (form_kpi.c). */
 unsigned form_open_kpi_add(ui *u);
 unsigned form_open_kudos_to(ui *u, const char *login);
+/* a and e in the cycle list: a new cycle (c NULL), or c's name and dates. */
+unsigned form_open_cycle(ui *u, const okr_cycle *c);
+/* a and e in the people view: a new person (p NULL), or p's name, role and
+ * leaderboard choice, as far as the viewer may change them. */
+unsigned form_open_person(ui *u, const okr_person *p);
 unsigned form_key(ui *u, int key);
 void form_draw(ui *u, WINDOW *w, int h, int wd);
 void form_size(const ui *u, int *h, int *w);
