@@ -20,10 +20,14 @@ static struct {
 
 static const char *const role_words[] = { N_("member"), N_("lead"), N_("admin") };
 
-static size_t selected(const okr_snapshot *s)
+/* The selected row: the person chosen last, else the viewer, whose own
+ * name and leaderboard choice are what most people come here to change. */
+static size_t selected(ui *u)
 {
+	const okr_snapshot *s = &u->d.snap;
+	const char *want = pv.login[0] ? pv.login : okr_store_me(u->store)->login;
 	for (size_t i = 0; i < s->npeople; i++)
-		if (!strcmp(s->people[i].login, pv.login))
+		if (!strcmp(s->people[i].login, want))
 			return i;
 	return 0;
 }
@@ -65,7 +69,7 @@ void view_people_draw(ui *u, WINDOW *w, int h, int width)
 	if (tw > 0)
 		draw_text(w, 1, x + lw + nw + rw + bw + 4, _("Teams"), tw, THEME_DIM, TEXT_ALIGN_LEFT);
 	int rows = h - 2;
-	size_t sel = selected(s);
+	size_t sel = selected(u);
 	if ((int)sel < pv.top)
 		pv.top = (int)sel;
 	if (rows > 0 && (int)sel >= pv.top + rows)
@@ -91,7 +95,7 @@ void view_people_draw(ui *u, WINDOW *w, int h, int width)
 unsigned view_people_key(ui *u, int key, okr_action a)
 {
 	const okr_snapshot *s = &u->d.snap;
-	size_t sel = selected(s);
+	size_t sel = selected(u);
 	const okr_person *p = s->npeople ? &s->people[sel] : NULL;
 	if (a == ACT_ADD_KR || a == ACT_ADD_OBJECTIVE)
 		return form_open_person(u, NULL);
