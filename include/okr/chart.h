@@ -59,12 +59,14 @@ bool okr_chart_layout(const okr_chart_in *in, okr_chart *out);
 const okr_chart_cell *okr_chart_at(const okr_chart *c, int y, int x);
 void okr_chart_free(okr_chart *c);
 
-/* An objective's progress over time from its key results' histories:
- * after each check-in (all of them merged by time) the weighted mean of
- * every key result's clamped progress at that moment, as okr_rollup counts
- * its own key results.  hist[i] holds krs[i]'s values, newest first, as the
- * store returns them.  *out is malloc'd (*n points, oldest first). */
-void okr_chart_objective_series(const okr_kr *krs, size_t nkr, const okr_checkin *const *hist,
-				const size_t *nhist, okr_chart_point **out, size_t *n);
+/* An objective's progress over time: after each check-in (those of every
+ * key result merged by time) objs[oi]'s progress as okr_rollup computes it
+ * in `mode`, children included, with every key result that has a history
+ * in hist counted as it stood at that moment.  hist[k] holds krs[k]'s
+ * values, newest first, as the store returns them (NULL: not read, its
+ * stored value stands).  *out is malloc'd (*n points, oldest first). */
+void okr_chart_objective_series(const okr_objective *objs, size_t nobj, const okr_kr *krs, size_t nkr,
+				int mode, size_t oi, const okr_checkin *const *hist, const size_t *nhist,
+				okr_chart_point **out, size_t *n);
 
 #endif

@@ -227,27 +227,28 @@ void okr_chart_free(okr_chart *c)
 	memset(c, 0, sizeof *c);
 }
 
-void okr_chart_objective_series(const okr_kr *krs, size_t nkr, const okr_checkin *const *hist,
-				const size_t *nhist, okr_chart_point **out, size_t *n)
+void okr_chart_objective_series(const okr_objective *objs, size_t nobj, const okr_kr *krs, size_t nkr,
+				int mode, size_t oi, const okr_checkin *const *hist, const size_t *nhist,
+				okr_chart_point **out, size_t *n)
 {
-	size_t total = 0;
+	size_t total = 0, one = 1;
 	for (size_t i = 0; i < nkr; i++)
-		total += nhist[i];
+		total += hist[i] ? nhist[i] : 0;
 	*out = okr_xcalloc(total ? total : 1, sizeof **out);
 	*n = 0;
-	okr_kr *now = okr_xcalloc(nkr ? nkr : 1, sizeof *now);
-	size_t *next = okr_xcalloc(nkr ? nkr : 1, sizeof *next);   /* into hist[i], counted from the oldest */
-	double *p = okr_xcalloc(nkr ? nkr : 1, sizeof *p), *w = okr_xcalloc(nkr ? nkr : 1, sizeof *w);
+	okr_kr *now = okr_xcalloc(nkr ? nkr : one, sizeof *now);
+	size_t *next = okr_xcalloc(nkr ? nkr : one, sizeof *next);   /* into hist[i], counted from the oldest */
+	double *prog = okr_xcalloc(nobj ? nobj : one, sizeof *prog);
 	for (size_t i = 0; i < nkr; i++) {
 		now[i] = krs[i];
-		now[i].has_value = false;
-		w[i] = krs[i].weight;
+		if (hist[i])
+			now[i].has_value = false;
 	}
 	for (;;) {
 		long pick = -1;
 		okr_time at = 0;
 		for (size_t i = 0; i < nkr; i++) {
-			if (next[i] >= nhist[i])
+			if (!hist[i] || next[i] >= nhist[i])
 				continue;
 			okr_time t = hist[i][nhist[i] - 1 - next[i]].at;
 			if (pick < 0 || t < at) {
@@ -260,9 +261,8 @@ void okr_chart_objective_series(const okr_kr *krs, size_t nkr, const okr_checkin
 		const okr_checkin *ci = &hist[pick][nhist[pick] - 1 - next[pick]++];
 		now[pick].has_value = true;
 		now[pick].current = ci->value;
-		for (size_t i = 0; i < nkr; i++)
-			p[i] = okr_kr_progress(&now[i]);
-		okr_chart_point pt = { at, okr_weighted_mean(p, w, nkr) };
+		okr_rollup(objs, nobj, now, nkr, (okr_rollup_mode)mode, prog);
+		okr_chart_point pt = { at, oi < nobj ? prog[oi] : 0 };
 		if (*n && (*out)[*n - 1].at == at)
 			(*out)[*n - 1] = pt;   /* one point per moment: the state after all of them */
 		else
@@ -270,6 +270,5 @@ void okr_chart_objective_series(const okr_kr *krs, size_t nkr, const okr_checkin
 	}
 	free(now);
 	free(next);
-	free(p);
-	free(w);
+	free(prog);
 }

@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "okr/assess.h"
+#include "okr/chart.h"
 #include "okr/cli.h"
 #include "okr/editor.h"
 #include "okr/keymap.h"
@@ -142,6 +143,10 @@ typedef struct {
 	 * without a forecast), and how many of its key results are graded. */
 	double grade, projected;
 	size_t ngraded, ngradable;
+	/* For an objective: its progress after each check-in of its key
+	 * results, for the chart (okr_chart_objective_series). */
+	okr_chart_point *series;
+	size_t nseries;
 } ui_detail;
 
 struct ui {
@@ -339,12 +344,22 @@ unsigned archive_unarchive_command(ui *u, const char *arg);
 void archive_size(const ui *u, int *h, int *w);
 void archive_draw(ui *u, WINDOW *w, int h, int wd);
 
+/* ---- chart_draw.c: a history chart (core/chart.c) in a window ---- */
+void chart_draw(WINDOW *w, int y, int x, const okr_chart *c);
+void chart_draw_row(WINDOW *w, int y, int x, const okr_chart *c, int row);
+/* A key result's values (cis newest first, as loaded) over its cycle up
+ * to due; an objective's progress (series oldest first).  False: no room. */
+bool chart_of_kr(const ui *u, const okr_kr *k, okr_day due, const okr_checkin *cis, size_t n, int width,
+		 int height, okr_chart *out);
+bool chart_of_objective(const ui *u, const okr_chart_point *pts, size_t n, int width, int height, okr_chart *out);
+
 /* ---- lines.c: a page of styled lines for the views that scroll text ---- */
 typedef struct {
 	char *text;
 	theme_slot slot;
 	int indent;
 	bool spark;    /* the KPI view draws a sparkline on this line */
+	int chart;     /* 1 + the row of the detail pane's chart drawn here; 0: text */
 } ui_line;
 
 typedef struct {

@@ -13,6 +13,7 @@
 
 #include "okr/chart.h"
 #include "okr/parse.h"
+#include "okr/progress.h"
 
 #define DAY ((okr_time)86400)
 enum { S = 20727 };   /* 2026-10-01 */
@@ -159,23 +160,32 @@ static void test_percent_labels(void **state)
 static void test_objective_series(void **state)
 {
 	(void)state;
-	okr_kr krs[2] = { { .id = 1, .type = KR_METRIC, .start = 0, .target = 100, .weight = 1 },
-			  { .id = 2, .type = KR_MILESTONE, .weight = 3 } };
+	okr_objective objs[2] = { { .id = 1, .weight = 1 }, { .id = 2, .parent_id = 1, .weight = 1 } };
+	okr_kr krs[3] = { { .id = 1, .objective_id = 1, .type = KR_METRIC, .start = 0, .target = 100, .weight = 1 },
+			  { .id = 2, .objective_id = 1, .type = KR_MILESTONE, .weight = 3 },
+			  { .id = 3, .objective_id = 2, .type = KR_MILESTONE, .weight = 1, .has_value = true,
+			    .current = 1 } };
 	okr_time t = okr_day_start(S);
 	/* Newest first, as the store returns them. */
 	okr_checkin h1[] = { { .value = 100, .at = t + 3 * DAY }, { .value = 50, .at = t + DAY } };
 	okr_checkin h2[] = { { .value = 1, .at = t + 2 * DAY } };
-	const okr_checkin *hist[] = { h1, h2 };
-	size_t nh[] = { 2, 1 };
+	const okr_checkin *hist[] = { h1, h2, NULL };
+	size_t nh[] = { 2, 1, 0 };
 	okr_chart_point *pts;
 	size_t n;
-	okr_chart_objective_series(krs, 2, hist, nh, &pts, &n);
+	okr_chart_objective_series(objs, 2, krs, 3, ROLLUP_KRS, 0, hist, nh, &pts, &n);
 	assert_int_equal(n, 3);
 	assert_true(pts[0].at == t + DAY && pts[0].value == 0.5 / 4);          /* 0.5·1 + 0·3 */
 	assert_true(pts[1].at == t + 2 * DAY && pts[1].value == (0.5 + 3) / 4);
 	assert_true(pts[2].at == t + 3 * DAY && pts[2].value == 1);
 	free(pts);
-	okr_chart_objective_series(krs, 0, NULL, NULL, &pts, &n);
+	/* Counting the child (done: K3 was not read, its value stands) as
+	 * one more part: the mean of 0.125 and 1 at the first moment. */
+	okr_chart_objective_series(objs, 2, krs, 3, ROLLUP_BOTH, 0, hist, nh, &pts, &n);
+	assert_int_equal(n, 3);
+	assert_true(pts[0].value > 0.125 && pts[0].value < 1);
+	free(pts);
+	okr_chart_objective_series(objs, 0, krs, 0, ROLLUP_KRS, 0, hist, nh, &pts, &n);
 	assert_int_equal(n, 0);
 	free(pts);
 }
