@@ -197,16 +197,16 @@ struct opt_out_ctx {
 static okr_result opt_out_txn(okr_store *s, void *vctx)
 {
 	struct opt_out_ctx *c = vctx;
-	sqlite3_stmt *st = store_prepare(s, "UPDATE person SET opt_out = ?2 WHERE id = ?1 AND opt_out <> ?2");
+	db_stmt *st = store_prepare(s, "UPDATE person SET opt_out = ?2 WHERE id = ?1 AND opt_out <> ?2");
 	if (!st)
 		return OKR_E_FAIL;
-	sqlite3_bind_int64(st, 1, c->id);
-	sqlite3_bind_int(st, 2, c->opt_out);
-	int rc = sqlite3_step(st);
+	db_bind_int64(st, 1, c->id);
+	db_bind_int64(st, 2, c->opt_out);
+	int rc = db_step(st);
 	store_done(s, st);
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return store_sqlerr(s, rc, _("updating a person"));
-	if (!sqlite3_changes(s->db))
+	if (!db_changes(s->db))
 		return OKR_OK;   /* already so: nothing to record */
 	return store_audit(s, "opt-out", 'U', c->id, c->opt_out ? "hidden" : "shown");
 }

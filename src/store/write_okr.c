@@ -167,18 +167,18 @@ static okr_result cycle_edit_txn(okr_store *s, void *vctx)
 	if (cycle_closed(s, c->id))
 		return store_fail(s, OKR_E_CLOSED, _("that cycle is closed: its name and dates stay as they were "
 						     "graded"));
-	sqlite3_stmt *st = store_prepare(s, "UPDATE cycle SET name = ?2, start_day = ?3, end_day = ?4 WHERE id = ?1 "
+	db_stmt *st = store_prepare(s, "UPDATE cycle SET name = ?2, start_day = ?3, end_day = ?4 WHERE id = ?1 "
 					    "AND NOT EXISTS (SELECT 1 FROM cycle o WHERE o.name = ?2 AND o.id <> ?1)");
 	if (!st)
 		return OKR_E_FAIL;
-	sqlite3_bind_int64(st, 1, c->id);
-	sqlite3_bind_text(st, 2, c->name, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(st, 3, c->start);
-	sqlite3_bind_int(st, 4, c->end);
+	db_bind_int64(st, 1, c->id);
+	db_bind_text(st, 2, c->name, -1);
+	db_bind_int64(st, 3, c->start);
+	db_bind_int64(st, 4, c->end);
 	okr_result r = OKR_OK;
-	if (step_done(s, st, _("changing a cycle"), &r) != SQLITE_DONE)
+	if (step_done(s, st, _("changing a cycle"), &r) != DB_DONE)
 		return r;
-	if (!sqlite3_changes(s->db))
+	if (!db_changes(s->db))
 		return store_fail(s, OKR_E_USAGE, _("there is already a cycle named '%s' — choose another name"),
 				  c->name);
 	if ((r = store_cycle_overlap_check(s, c->id, c->name, c->start, c->end)))
