@@ -323,11 +323,22 @@ void form_cursor(ui *u);
 
 /* ---- mouse.c: click, double click, wheel (mouse = true;) ---- */
 void mouse_start(ui *u);
+void mouse_enable(bool on);   /* the same for okr board, which has no ui */
 void mouse_stop(void);
+/* The rest of an SGR report after mouse_key(): button, 0-based cell, press
+ * or release; false when it was none.  mouse_second_click: a left press
+ * there completes a double click. */
+bool mouse_read_report(WINDOW *in, int *b, int *x, int *y, bool *press);
+bool mouse_second_click(int x, int y);
 /* The key code that starts a mouse report (-2 when the mouse is off). */
 int mouse_key(void);
 /* Read the rest of the report from in and act on it: dirty bits. */
 unsigned mouse_event(ui *u, WINDOW *in);
+/* mouse_more.c: the cycle list and forms (notch: the wheel, -1 up, 1
+ * down, 0 a left click), the full-body views, the review. */
+unsigned mouse_overlay(ui *u, int x, int y, bool dbl, int notch);
+unsigned mouse_view_click(ui *u, int y, bool dbl);
+unsigned mouse_review(ui *u, bool dbl, int notch);
 
 /* ---- permit.c: before a form opens ---- */
 /* The selected key result may be checked in by the viewer; otherwise says
