@@ -19,6 +19,7 @@ typedef struct {
 	const char *label;
 	field_type type;
 	bool required, hidden;
+	bool new_ok;          /* a team field: a name no team has is a new team, made on save */
 	editor ed;
 	int first;
 	const char *const *choices;

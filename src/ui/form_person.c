@@ -1,7 +1,7 @@
 /*
  * form_person.c — people from the people view (p): a adds one (login, name,
- * role, a team to join), as `okr person add`, `person role` and `team join`
- * do; e changes a person's name, role and leaderboard choice, each field
+ * role, a team to join or to make), as `okr person add`, `person role`,
+ * `team add` and `team join` do; e changes a person's name, role and leaderboard choice, each field
  * shown only to whom core/permit.c lets change it (a name: the person or an
  * admin; a role: an admin; the leaderboard: the person alone).  Nothing
  * allowed: the view says so and offers kudos instead.
@@ -29,7 +29,9 @@ static unsigned open_add(ui *u, ui_form *fm)
 	form_add_field(fm, _("Login"), FIELD_TEXT, true, "")->hint = _("their account name, such as lan");
 	form_add_field(fm, _("Name"), FIELD_TEXT, false, "")->hint = _("as the team writes it: Nguyễn Thị Lan, 王芳");
 	form_add_choice(fm, _("Role"), roles, 3, ROLE_MEMBER);
-	form_add_field(fm, _("Team"), FIELD_TEAM, false, "")->hint = _("a team to join, or empty");
+	field *t = form_add_field(fm, _("Team"), FIELD_TEAM, false, "");
+	t->hint = _("a team to join (a new name makes the team), or empty");
+	t->new_ok = true;
 	return form_show(u, fm);
 }
 
@@ -74,9 +76,11 @@ static okr_result save_add(ui *u, ui_form *fm, char *done, size_t len)
 	okr_result r = okr_store_person_add(u->store, l, name);
 	if (!r && fm->f[PA_ROLE].choice != ROLE_MEMBER)
 		r = okr_store_person_set_role(u->store, l, (okr_role)fm->f[PA_ROLE].choice);
-	const char *t = form_pick_team(fm->snap, team);
-	if (!r && t && *t)
-		r = okr_store_team_join(u->store, t, l);
+	const char *t = form_pick_team(fm->snap, team), *typed = team + strspn(team, " ");
+	if (!r && !t && *typed)   /* no team begins so: the field said it would be made */
+		r = okr_store_team_add(u->store, typed, NULL);
+	if (!r && (t ? *t : *typed))
+		r = okr_store_team_join(u->store, t ? t : typed, l);
 	snprintf(done, len, _("added @%s as %s"), l, _(roles[fm->f[PA_ROLE].choice]));
 	if (!r)
 		view_people_select(l);
