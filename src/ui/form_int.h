@@ -73,6 +73,7 @@ okr_result form_objective_save(ui *u, ui_form *fm, char *done, size_t len);
 okr_result form_kpi_save(ui *u, ui_form *fm, char *done, size_t len);
 
 /* form_kr.c: edit a key result with every field, and its KPI link */
+extern const char *const form_kr_frequencies[3];
 void form_kr_edit_fields(ui *u, ui_form *fm, const okr_kr *k);
 okr_result form_kr_edit_save(ui *u, ui_form *fm, char *done, size_t len);
 

@@ -34,24 +34,16 @@ static unsigned cycles_click(ui *u, int wy, bool dbl)
 	return dbl ? cmdline_cycles_key(u, '\n', ACT_OPEN) : DIRTY_OVERLAY;
 }
 
-/* The field drawn at window row wy: the form puts each visible field on
- * two rows from row 2 (its input, then its hint or error). */
 static unsigned form_click(ui *u, int wy, bool dbl)
 {
 	ui_form *fm = u->form;
-	int y = 2;
-	for (int i = 0; i < fm->n; i++) {
-		if (fm->f[i].hidden)
-			continue;
-		if (wy == y || wy == y + 1) {
-			fm->cur = i;
-			if (dbl && fm->f[i].type == FIELD_CHOICE)
-				return form_key(u, ' ');
-			return DIRTY_OVERLAY;
-		}
-		y += 2;
-	}
-	return 0;
+	int i = form_field_at(fm, getmaxy(u->overlay_win), wy);
+	if (i < 0)
+		return 0;
+	fm->cur = i;
+	if (dbl && fm->f[i].type == FIELD_CHOICE)
+		return form_key(u, ' ');
+	return DIRTY_ALL;   /* a compact form changes its rows with the field */
 }
 
 unsigned mouse_overlay(ui *u, int x, int y, bool dbl, int wheel)

@@ -317,6 +317,8 @@ unsigned form_open_person(ui *u, const okr_person *p);
 unsigned form_key(ui *u, int key);
 void form_draw(ui *u, WINDOW *w, int h, int wd);
 void form_size(const ui *u, int *h, int *w);
+/* The field drawn at window row wy of a form h rows high; -1: none. */
+int form_field_at(const ui_form *fm, int h, int wy);
 void form_free(ui *u);
 /* Place the terminal cursor in the field being edited (after drawing). */
 void form_cursor(ui *u);
