@@ -206,8 +206,8 @@ static void build_objective(ui *u, ui_lines *ls, const okr_objective *o, const o
 	add_grade(u, ls, o);
 	if (o->parent_id)
 		lines_addf(ls, 2, THEME_DIM, _("aligned to O%lld"), (long long)o->parent_id);
-	add_chart(ls, rows);
 	add_rollup(u, ls, o);
+	add_chart(ls, rows);
 	lines_add(ls, 0, THEME_NORMAL, "");
 	add_comments(u, ls);
 }

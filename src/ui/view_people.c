@@ -103,14 +103,10 @@ unsigned view_people_key(ui *u, int key, okr_action a)
 		return form_open_person(u, p);
 	if (a == ACT_KUDOS && p)
 		return form_open_kudos_to(u, p->login);
-	long last = (long)s->npeople - 1, at = (long)sel;
-	long to = a == ACT_DOWN ? at + 1 : a == ACT_UP ? at - 1 : a == ACT_TOP ? 0 : a == ACT_BOTTOM ? last
-		: a == ACT_PAGE_DOWN ? at + 10 : a == ACT_PAGE_UP ? at - 10 : -2;
-	if (to == -2)
+	long to = views_list_move(a, (long)sel, (long)s->npeople);
+	if (to < 0)
 		return a == ACT_PEOPLE ? views_close(u) : VIEWS_PASS;
-	if (to > last)
-		to = last;
-	select_row(s, to < 0 ? 0 : (size_t)to);
+	select_row(s, (size_t)to);
 	return DIRTY_ALL;
 }
 

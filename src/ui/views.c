@@ -135,6 +135,18 @@ void views_free(void)
 	view_people_free();
 }
 
+long views_list_move(okr_action a, long sel, long n)
+{
+	long last = n - 1;
+	long to = a == ACT_DOWN ? sel + 1 : a == ACT_UP ? sel - 1 : a == ACT_TOP ? 0 : a == ACT_BOTTOM ? last
+		: a == ACT_PAGE_DOWN ? sel + 10 : a == ACT_PAGE_UP ? sel - 10 : -2;
+	if (to == -2)
+		return -1;
+	if (to > last)
+		to = last;
+	return to < 0 ? 0 : to;
+}
+
 const char *view_number(double v, char *buf, size_t len)
 {
 	return okr_format_value(v, 0, buf, len);

@@ -85,6 +85,9 @@ long view_people_row_at(ui *u, int y);
 void view_people_free(void);
 
 /* ---- shared by the views ---- */
+/* Where a movement action takes the selection sel of a list of n rows
+ * (clamped to it); -1 when a is not one. */
+long views_list_move(okr_action a, long sel, long n);
 /* A number as people write it: up to 4 decimals, no trailing zeros. */
 const char *view_number(double v, char *buf, size_t len);
 

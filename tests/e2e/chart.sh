@@ -26,15 +26,13 @@ check "… its target (0) at the bottom" wait_for '│ +0 ┤'
 okr_as jing checkin K5 20 -m "Sửa xong 25 lỗi · 修复了25个缺陷" >/dev/null
 check "a check-in from another process appears in the detail" wait_for '20 / 0 bugs' 5
 
-e2e_replace 80 24 env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color OKR_NOW=$E2E_NOW OKR_USER=lan \
-	OKR_CONFIG="$OKR_CONFIG" "$OKR_BIN" --db "$E2E_DB"
+e2e_as lan 80 24
 wait_for 'Objectives' 5
 keys Tab j d
 check "80×24: the detail slot is too low for a chart, its numbers come first" wait_for 'forecast 981' 5
 check "… no chart" wait_gone '1000 ┤'
 
-e2e_replace 80 34 env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color OKR_NOW=$E2E_NOW OKR_USER=lan \
-	OKR_CONFIG="$OKR_CONFIG" "$OKR_BIN" --db "$E2E_DB" review
+e2e_as lan 80 34 review
 wait_for '1 / 10' 5
 keys n
 check "the review at 80×34 charts K2" wait_for '^ 1000 ┤┈┈┈' 5

@@ -40,9 +40,7 @@ keys C-u 2027-04-05 Enter
 check "a changed date is saved" wait_for 'saved the cycle Quý 2' 5
 check "… as the CLI shows" sh -c "OKR_USER=lan '$OKR_BIN' --db '$E2E_DB' cycle list | grep -q '2027-04-05 → 2027-06-30'"
 
-E2E_USER=hoa        # a member
-e2e_replace 100 30 env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color OKR_NOW=$E2E_NOW OKR_USER=hoa \
-	OKR_CONFIG="$OKR_CONFIG" "$OKR_BIN" --db "$E2E_DB"
+e2e_as hoa 100 30
 wait_for 'Objectives' 5
 keys C a
 check "a member is told who adds cycles, and no form opens" wait_for 'only a lead or admin adds and changes cycles' 5

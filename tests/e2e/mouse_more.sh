@@ -7,10 +7,6 @@ printf 'mouse = true;\n' >"$OKR_CONFIG"
 E2E_USER=lan
 e2e_start 100 30
 
-click() { tmux_cmd send-keys -t e2e -l "$(printf '\033[<0;%d;%dM\033[<0;%d;%dm' "$1" "$2" "$1" "$2")"; }
-dclick() { tmux_cmd send-keys -t e2e -l "$(printf '\033[<0;%d;%dM\033[<0;%d;%dm\033[<0;%d;%dM\033[<0;%d;%dm' \
-	"$1" "$2" "$1" "$2" "$1" "$2" "$1" "$2")"; }
-wheel() { b=64; [ "$1" = down ] && b=65; tmux_cmd send-keys -t e2e -l "$(printf '\033[<%d;%d;%dM' "$b" "$2" "$3")"; }
 row_of() { screen | grep -n -- "$1" | head -1 | cut -d: -f1; }
 col_of() { c=$(column_of "$1" "$2"); echo $((c + 1)); }
 

@@ -34,9 +34,7 @@ keys e Tab h Enter
 check "a role is changed" wait_for 'saved @fang' 5
 check "… as the CLI shows" sh -c "OKR_USER=root '$OKR_BIN' --db '$E2E_DB' list --people | grep -Eq '^fang +王芳 +member'"
 
-E2E_USER=tuan        # a member
-e2e_replace 100 30 env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color OKR_NOW=$E2E_NOW OKR_USER=tuan \
-	OKR_CONFIG="$OKR_CONFIG" "$OKR_BIN" --db "$E2E_DB"
+e2e_as tuan 100 30
 wait_for 'Objectives' 5
 keys p a
 check "a member is told who adds people" wait_for 'only an admin adds people' 5

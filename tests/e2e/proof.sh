@@ -8,8 +8,7 @@
 okr_as boss init >/dev/null || { echo "Bail out! okr init failed"; exit 1; }
 look() { okr_as boss "$@"; }
 start() {   # start LOGIN: the TUI as that person, at 120×40
-	e2e_replace 120 40 env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color OKR_NOW=$E2E_NOW OKR_USER=$1 \
-		OKR_CONFIG="$OKR_CONFIG" "$OKR_BIN" --db "$E2E_DB"
+	e2e_as "$1" 120 40
 	wait_for 'Objectives' 5
 }
 start boss
