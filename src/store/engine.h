@@ -277,7 +277,9 @@ const db_engine *db_engine_for(const char *target);
 extern const db_engine db_engine_sqlite;
 
 /* Statements whose text differs by engine: one row per statement, both
- * texts side by side (engine.c picks by db_engine_name). */
+ * texts side by side (engine.c picks by db_engine_name).  A NULL text is
+ * the SQLite one (not written yet for that engine); "" means there is
+ * nothing to run on that engine (a tuning pragma). */
 typedef struct {
 	const char *sqlite, *postgresql;
 } db_sql_pair;

@@ -63,8 +63,8 @@ static const char kr_sql[] =
 	"SELECT k.id, k.objective_id, COALESCE(k.owner_id, 0), COALESCE(o.owner_id, 0), COALESCE(o.team_id, 0), "
 	"k.type, COALESCE(k.terms_direction, k.direction), COALESCE(k.terms_start, k.start_value), "
 	"COALESCE(k.terms_target, k.target_value), COALESCE(k.terms_weight, k.weight), o.kind = 'aspirational', "
-	"k.archived OR o.archived, c.start_day, CASE WHEN k.due_day > 0 THEN k.due_day ELSE c.end_day END, "
-	"g.score, COALESCE(g.at, 0), k.terms_by IS NULL OR k.terms_by IS k.owner_id "
+	"(k.archived <> 0 OR o.archived <> 0), c.start_day, CASE WHEN k.due_day > 0 THEN k.due_day ELSE c.end_day END, "
+	"g.score, COALESCE(g.at, 0), k.terms_by IS NULL OR k.terms_by IS NOT DISTINCT FROM k.owner_id "
 	"FROM key_result k JOIN objective o ON o.id = k.objective_id JOIN cycle c ON c.id = o.cycle_id "
 	"LEFT JOIN grade g ON g.kr_id = k.id ORDER BY k.id";
 
@@ -334,12 +334,13 @@ okr_result okr_store_score_events(okr_store *s, const score_marks *after, score_
 static okr_result fingerprint(okr_store *s, uint64_t *out)
 {
 	db_stmt *st = store_prepare(s,
-		"SELECT (SELECT count(*) FROM person), (SELECT total(opt_out * id) FROM person), "
-		"(SELECT count(*) FROM team_member), (SELECT total(team_id * 65599 + person_id) FROM team_member), "
-		"(SELECT count(*) FROM key_result), (SELECT total(version) FROM key_result), "
-		"(SELECT count(*) FROM objective), (SELECT total(version) FROM objective), "
-		"(SELECT total(start_day * 3 + end_day * 7 + id) FROM cycle), "
-		"(SELECT count(*) FROM grade), (SELECT total(score * 1000 + at + kr_id) FROM grade)");
+		"SELECT (SELECT count(*) FROM person), (SELECT COALESCE(sum(opt_out * id), 0) FROM person), "
+		"(SELECT count(*) FROM team_member), "
+		"(SELECT COALESCE(sum(team_id * 65599 + person_id), 0) FROM team_member), "
+		"(SELECT count(*) FROM key_result), (SELECT COALESCE(sum(version), 0) FROM key_result), "
+		"(SELECT count(*) FROM objective), (SELECT COALESCE(sum(version), 0) FROM objective), "
+		"(SELECT COALESCE(sum(start_day * 3 + end_day * 7 + id), 0) FROM cycle), "
+		"(SELECT count(*) FROM grade), (SELECT COALESCE(sum(score * 1000 + at + kr_id), 0) FROM grade)");
 	if (!st)
 		return OKR_E_FAIL;
 	int rc = db_step(st);

@@ -63,6 +63,25 @@ void load_mark(load_ctx *c, okr_load_kind kind, size_t i, bool created, int64_t 
 		c->rep->kept[kind]++;
 }
 
+/* The inserts that may keep the file's ids (?1 NULL: a new one).  SQLite
+ * gives a NULL id the next rowid; PostgreSQL must be asked its sequence. */
+#define NEW_ID_PG(table) "COALESCE(?1, nextval(pg_get_serial_sequence('" table "', 'id')))"
+#define KPI_INSERT(id) \
+	"INSERT INTO kpi(id, name, unit, target, direction, timeframe, source, frequency, owner_id, " \
+	"created_at) VALUES(" id ", ?2, ?3, ?4, ?5, ?6, ?7, ?8, NULLIF(?9, 0), ?10) RETURNING id"
+#define OBJ_INSERT(id) \
+	"INSERT INTO objective(id, cycle_id, title, description, owner_id, team_id, kind, state, weight, " \
+	"archived, created_at) VALUES(" id ", ?2, ?3, ?4, NULLIF(?5, 0), NULLIF(?6, 0), ?7, ?8, ?9, ?10, ?11) " \
+	"RETURNING id"
+#define KR_INSERT(id) \
+	"INSERT INTO key_result(id, objective_id, title, owner_id, weight, due_day, type, start_value, " \
+	"target_value, direction, unit, decimals, frequency, kpi_id, archived, created_at) " \
+	"VALUES(" id ", ?2, ?3, NULLIF(?4, 0), ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, NULLIF(?14, 0), ?15, ?16) " \
+	"RETURNING id"
+static const db_sql_pair kpi_insert = { KPI_INSERT("?1"), KPI_INSERT(NEW_ID_PG("kpi")) };
+static const db_sql_pair obj_insert = { OBJ_INSERT("?1"), OBJ_INSERT(NEW_ID_PG("objective")) };
+static const db_sql_pair kr_insert = { KR_INSERT("?1"), KR_INSERT(NEW_ID_PG("key_result")) };
+
 bool load_step_ok(okr_store *s, db_stmt *st, int *rc)
 {
 	*rc = db_step(st);
@@ -107,7 +126,7 @@ int64_t load_lookup_name(okr_store *s, const char *sql, const char *name)
 static okr_result load_cycles(load_ctx *c, okr_store *s)
 {
 	static const char *const states[] = { "planning", "active", "closed" };
-	bool had_current = load_lookup_name(s, "SELECT id FROM cycle WHERE is_current AND ?1 = ?1", "") != 0;
+	bool had_current = load_lookup_name(s, "SELECT id FROM cycle WHERE is_current <> 0 AND ?1 = ''", "") != 0;
 	for (size_t i = 0; i < c->d->ncycles; i++) {
 		const okr_cycle *cy = &c->d->cycles[i];
 		int64_t id = load_lookup_name(s, "SELECT id FROM cycle WHERE name = ?1", cy->name);
@@ -235,9 +254,7 @@ static okr_result load_kpis(load_ctx *c, okr_store *s, bool keep_ids)
 		okr_result r = load_person(c, s, k->owner, true, LOAD_KPI, i, &owner);
 		if (r)
 			return r;
-		db_stmt *st = store_prepare(s,
-			"INSERT INTO kpi(id, name, unit, target, direction, timeframe, source, frequency, owner_id, "
-			"created_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, NULLIF(?9, 0), ?10) RETURNING id");
+		db_stmt *st = store_prepare(s, db_sql_pick(s->db, &kpi_insert));
 		if (!st)
 			return OKR_E_FAIL;
 		if (keep_ids)
@@ -303,8 +320,9 @@ static okr_result load_objectives(load_ctx *c, okr_store *s, bool keep_ids)
 			return load_at_fault(c, LOAD_OBJECTIVE, i, store_fail(s, OKR_E_USAGE, _("no team '%s' in the file "
 				"or the database"), o->team));
 		db_stmt *st = store_prepare(s,
-			"SELECT id FROM objective WHERE cycle_id = ?1 AND title = ?2 AND owner_id IS NULLIF(?3, 0) "
-			"AND team_id IS NULLIF(?4, 0) AND id <= ?5 ORDER BY id");
+			"SELECT id FROM objective WHERE cycle_id = ?1 AND title = ?2 "
+			"AND owner_id IS NOT DISTINCT FROM NULLIF(?3, 0) "
+			"AND team_id IS NOT DISTINCT FROM NULLIF(?4, 0) AND id <= ?5 ORDER BY id");
 		if (!st)
 			return OKR_E_FAIL;
 		db_bind_int64(st, 1, cycle);
@@ -317,10 +335,7 @@ static okr_result load_objectives(load_ctx *c, okr_store *s, bool keep_ids)
 			load_mark(c, LOAD_OBJECTIVE, i, false, id);
 			continue;
 		}
-		st = store_prepare(s,
-			"INSERT INTO objective(id, cycle_id, title, description, owner_id, team_id, kind, state, weight, "
-			"archived, created_at) VALUES(?1, ?2, ?3, ?4, NULLIF(?5, 0), NULLIF(?6, 0), ?7, ?8, ?9, ?10, ?11) "
-			"RETURNING id");
+		st = store_prepare(s, db_sql_pick(s->db, &obj_insert));
 		if (!st)
 			return OKR_E_FAIL;
 		if (keep_ids)
@@ -378,11 +393,7 @@ static okr_result load_krs(load_ctx *c, okr_store *s, bool keep_ids)
 			load_mark(c, LOAD_KR, i, false, id);
 			continue;
 		}
-		st = store_prepare(s,
-			"INSERT INTO key_result(id, objective_id, title, owner_id, weight, due_day, type, start_value, "
-			"target_value, direction, unit, decimals, frequency, kpi_id, archived, created_at) "
-			"VALUES(?1, ?2, ?3, NULLIF(?4, 0), ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, NULLIF(?14, 0), ?15, ?16) "
-			"RETURNING id");
+		st = store_prepare(s, db_sql_pick(s->db, &kr_insert));
 		if (!st)
 			return OKR_E_FAIL;
 		if (keep_ids)
@@ -534,8 +545,9 @@ static okr_result load_run(okr_store *s, load_ctx *c)
 	/* One transaction of a million rows: a page cache of 32 MB (not the
 	 * default 2 MB) keeps SQLite from spilling the same pages to the WAL
 	 * again and again; memory stays bounded by it. */
-	if (c->next)
-		db_exec(s->db, "PRAGMA cache_size = -32768");
+	static const db_sql_pair big_cache = { "PRAGMA cache_size = -32768", "" };
+	if (c->next && *db_sql_pick(s->db, &big_cache))
+		db_exec(s->db, db_sql_pick(s->db, &big_cache));
 	okr_result r = store_write(s, load_txn, c);
 	maps_free(c);
 	free(c->used);

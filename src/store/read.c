@@ -118,7 +118,7 @@ void okr_objective_free(okr_objective *o)
 	"CASE WHEN k.kpi_id IS NULL THEN c.value ELSE s.value END, " \
 	"COALESCE(c.confidence, -1), " \
 	"CASE WHEN k.kpi_id IS NULL THEN c.at ELSE s.at END, k.created_at, " \
-	"k.terms_by IS NULL OR k.terms_by IS k.owner_id " \
+	"k.terms_by IS NULL OR k.terms_by IS NOT DISTINCT FROM k.owner_id " \
 	"FROM key_result k LEFT JOIN person p ON p.id = k.owner_id " \
 	"LEFT JOIN checkin_latest c ON c.kr_id = k.id " \
 	"LEFT JOIN kpi_sample s ON s.id = (SELECT id FROM kpi_sample WHERE kpi_id = k.kpi_id " \

@@ -80,7 +80,7 @@ okr_result store_kr_set_terms(okr_store *s, int64_t id)
 {
 	db_stmt *st = store_prepare(s,
 		"UPDATE key_result SET terms_by = ?2, terms_start = start_value, terms_target = target_value, "
-		"terms_weight = weight, terms_direction = direction WHERE id = ?1 AND owner_id IS NOT ?2");
+		"terms_weight = weight, terms_direction = direction WHERE id = ?1 AND owner_id IS DISTINCT FROM ?2");
 	if (!st)
 		return OKR_E_FAIL;
 	db_bind_int64(st, 1, id);

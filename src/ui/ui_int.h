@@ -116,14 +116,6 @@ typedef struct {
 
 typedef struct ui_form ui_form;
 
-/* The change watcher (watch.c). */
-typedef struct {
-	int fd;            /* inotify, -1 when unavailable */
-	int wd;
-	bool dir_watch;    /* watching the directory for the bell's name */
-	char name[256];    /* the bell's file name, for the directory watch */
-} ui_watch;
-
 /* The detail of the selected item, loaded when the selection or the data
  * changes (not on every frame). */
 typedef struct {
@@ -198,7 +190,6 @@ struct ui {
 	size_t nflash, capflash;
 	long long flash_until;     /* monotonic ms; 0: nothing flashing */
 
-	ui_watch watch;
 	bool board_started;      /* the scores have been computed once */
 	bool board_pending;      /* ... and are due right after the first frame */
 	bool quit;
@@ -231,12 +222,6 @@ bool data_is_mine(const ui *u, const okr_objective *o);
 bool data_shown(const ui *u, const okr_objective *o);
 void data_detail_free(ui_detail *det);
 void data_detail_load(ui *u);
-
-/* ---- watch.c ---- */
-void watch_open(ui_watch *w, const char *bell_path);
-/* Read and discard pending events; true when the doorbell rang. */
-bool watch_drain(ui_watch *w, const char *bell);
-void watch_close(ui_watch *w);
 
 /* ---- layout.c ---- */
 void layout_apply(ui *u);
