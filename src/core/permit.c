@@ -22,3 +22,8 @@ bool okr_may_set_opt_out(int64_t me, int64_t person)
 {
 	return me == person;
 }
+
+bool okr_may_join_team(okr_role role, bool self)
+{
+	return self || role != ROLE_MEMBER;
+}

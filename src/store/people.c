@@ -313,7 +313,7 @@ static okr_result team_join_txn(okr_store *s, void *vctx)
 
 okr_result okr_store_team_join(okr_store *s, const char *team, const char *login)
 {
-	if (strcmp(login, s->me.login) != 0 && s->me.role == ROLE_MEMBER)
+	if (!okr_may_join_team(s->me.role, strcmp(login, s->me.login) == 0))
 		return store_fail(s, OKR_E_DENIED, _("only a lead or admin can add someone else to a team"));
 	struct person_ctx c = { .team = team, .login = login };
 	return store_write(s, team_join_txn, &c);

@@ -45,5 +45,6 @@ check "… checked in weekly unless told" plain K11 'check-ins weekly'
 keys a 'Đếm hàng ngày · 每日' Tab Tab 5 Tab Tab Tab Tab Tab Tab ' '
 check "the check-in frequency is a choice of the add form, as --every" wait_for 'Check-ins +◂ monthly ▸' 5
 keys Enter
-check "… saved" plain K12 'check-ins monthly'
+check "… saved" wait_for 'added K12' 5
+check "… with it" plain K12 'check-ins monthly'
 e2e_done

@@ -47,9 +47,24 @@ keys Enter
 check "they leave the leaderboard" wait_for '@tuan +Phạm Anh Tuấn +member +hidden' 5
 check "… as the history says" sh -c "OKR_USER=tuan '$OKR_BIN' --db '$E2E_DB' log --limit 1 | grep -q 'left the public leaderboard'"
 keys g e
-check "someone else: what they may not change, with kudos offered" wait_for 'only @fang and admins change @fang — K gives them kudos' 5
+check "someone else: what they may not change, with kudos offered" wait_for 'only @fang, leads and admins change @fang — K gives them kudos' 5
 check "… no form" wait_gone 'Change @fang'
 keys K
 check "… and K opens kudos for them" wait_for 'Kudos for @fang' 5
 keys Escape
+keys G k e Tab Tab Mark
+check "a member joins a team themselves, picked as typed" wait_for '→ Marketing' 5
+keys Enter
+check "… saved" wait_for '@tuan +Phạm Anh Tuấn +member +hidden +Marketing, Sales|@tuan +Phạm Anh Tuấn +member +hidden +Sales, Marketing' 5
+
+e2e_as lan 100 30      # a lead
+keys p
+wait_for 'People · 9' 5
+keys g e
+check "a lead on someone else gets only the team to join" wait_for 'Change @fang' 5
+check "… no name" wait_gone 'Name +王芳'
+keys Nobody
+check "… a new team is an admin's to make" wait_for "no team's name begins so"
+keys C-u Sales Enter
+check "… and adds them to one" wait_for '@fang +王芳 +member +shown +Product, Sales' 5
 e2e_done
