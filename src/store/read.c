@@ -38,9 +38,17 @@ static long mark_current(okr_cycle *v, size_t n)
 	return cur;
 }
 
+/* Only what progress is made of (okr_kr_progress, okr_rollup): for
+ * read_team.c, which may need every key result of a large cycle. */
+#define KR_PROGRESS_SELECT \
+	"SELECT k.id, k.objective_id, k.weight, k.type, k.start_value, k.target_value, k.direction, " \
+	"CASE WHEN k.kpi_id IS NULL THEN c.value " \
+	"ELSE (SELECT value FROM kpi_sample WHERE id = " STORE_KPI_LATEST_ID("k.kpi_id") ") END " \
+	"FROM key_result k LEFT JOIN checkin_latest c ON c.kr_id = k.id"
 struct snap_ctx {
 	int64_t cycle_id;
 	bool archived;
+	int64_t owner;            /* not 0: only the key results this person owns (-1: nobody) */
 	okr_snapshot *snap;
 };
 
@@ -48,6 +56,35 @@ struct snap_ctx {
 #define COLLECT(s, sql, fn, arr, n) \
 	((st = store_prepare((s), (sql))) ? store_collect((s), st, (fn), sizeof *(arr), &(arr), &(n), _("reading")) \
 					  : OKR_E_FAIL)
+
+/* The rest of a snapshot for one owner: the live key results of the cycle
+ * they own, the objectives those belong to, and every KPI (an owner's list
+ * of what is due reads no more; a key result scan, not the whole tree). */
+static okr_result owned_txn(okr_store *s, struct snap_ctx *c)
+{
+	okr_snapshot *sn = c->snap;
+	db_stmt *st = store_prepare(s, STORE_OBJ_SELECT " WHERE o.cycle_id = ?1 AND o.archived = 0 AND o.id IN "
+				"(SELECT objective_id FROM key_result WHERE owner_id = ?2 AND archived = 0) ORDER BY o.id");
+	okr_result r;
+	if (!st)
+		return OKR_E_FAIL;
+	db_bind_int64(st, 1, sn->cycle_id);
+	db_bind_int64(st, 2, c->owner);
+	if ((r = store_collect(s, st, store_objective_row, sizeof *sn->objs, &sn->objs, &sn->nobjs, _("reading"))))
+		return r;
+	/* CROSS JOIN: scan the key results for the owner (a few in thousands)
+	 * and look each one's objective up, rather than walking every key
+	 * result of the cycle through key_result_objective. */
+	st = store_prepare(s, STORE_KR_SELECT " CROSS JOIN objective o ON o.id = k.objective_id WHERE k.owner_id = ?2 "
+			   "AND k.archived = 0 AND o.cycle_id = ?1 AND o.archived = 0 ORDER BY k.objective_id, k.id");
+	if (!st)
+		return OKR_E_FAIL;
+	db_bind_int64(st, 1, sn->cycle_id);
+	db_bind_int64(st, 2, c->owner);
+	if ((r = store_collect(s, st, store_kr_row, sizeof *sn->krs, &sn->krs, &sn->nkrs, _("reading"))))
+		return r;
+	return COLLECT(s, STORE_KPI_SELECT " ORDER BY k.id", store_kpi_row, sn->kpis, sn->nkpis);
+}
 
 static okr_result snapshot_txn(okr_store *s, void *vctx)
 {
@@ -67,6 +104,8 @@ static okr_result snapshot_txn(okr_store *s, void *vctx)
 		if (!sn->cycle_id && sn->ncycles)
 			sn->cycle_id = sn->cycles[sn->ncycles - 1].id;
 	}
+	if (c->owner)
+		return owned_txn(s, c);
 	if ((r = COLLECT(s, STORE_PERSON_SELECT " ORDER BY p.login", store_person_row, sn->people, sn->npeople)))
 		return r;
 	if ((r = COLLECT(s, STORE_TEAM_SELECT " ORDER BY name",
@@ -96,7 +135,18 @@ okr_result okr_store_snapshot(okr_store *s, int64_t cycle_id, bool with_archived
 {
 	memset(out, 0, sizeof *out);
 	out->data_version = okr_store_data_version(s);
-	struct snap_ctx c = { cycle_id, with_archived, out };
+	struct snap_ctx c = { cycle_id, with_archived, 0, out };
+	okr_result r = store_read(s, snapshot_txn, &c);
+	if (r != OKR_OK)
+		okr_snapshot_free(out);
+	return r;
+}
+
+okr_result okr_store_snapshot_owned(okr_store *s, int64_t cycle_id, int64_t person_id, okr_snapshot *out)
+{
+	memset(out, 0, sizeof *out);
+	out->data_version = okr_store_data_version(s);
+	struct snap_ctx c = { cycle_id, false, person_id > 0 ? person_id : -1, out };
 	okr_result r = store_read(s, snapshot_txn, &c);
 	if (r != OKR_OK)
 		okr_snapshot_free(out);
@@ -210,4 +260,27 @@ okr_result okr_store_kpi_by_name(okr_store *s, const char *name, okr_kpi *out)
 		return store_fail(s, r, _("no KPI named '%s' — `okr list --kpis` shows them, "
 					  "`okr kpi add` makes one"), name);
 	return r;
+}
+
+/* ---- for read_team.c: key results as their progress needs them ---- */
+
+const char store_kr_progress_of_obj[] =
+	KR_PROGRESS_SELECT " WHERE k.objective_id = ?1 AND k.archived = 0 ORDER BY k.id";
+/* A scan from the cycle's first key result on (older cycles' are skipped,
+ * later ones' filtered out by the caller): a sequential read of the table
+ * beats a seek per key result through key_result_objective. */
+const char store_kr_progress_of_cycle[] = KR_PROGRESS_SELECT " WHERE k.id >= (SELECT min(k2.id) FROM objective o "
+	"JOIN key_result k2 ON k2.objective_id = o.id WHERE o.cycle_id = ?1) AND k.archived = 0 ORDER BY k.id";
+
+void store_kr_progress_row(db_stmt *st, okr_kr *k)
+{
+	k->id = db_column_int64(st, 0);
+	k->objective_id = db_column_int64(st, 1);
+	k->weight = db_column_double(st, 2);
+	k->type = store_col_word(st, 3, &okr_kr_types, KR_METRIC);
+	k->start = db_column_double(st, 4);
+	k->target = db_column_double(st, 5);
+	k->dir = store_col_word(st, 6, &okr_directions, DIR_AT_LEAST);
+	k->has_value = db_column_type(st, 7) != DB_NULL;
+	k->current = k->has_value ? db_column_double(st, 7) : 0;
 }

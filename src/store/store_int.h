@@ -176,6 +176,10 @@ okr_result store_collect(okr_store *s, db_stmt *st, store_row_fn fn, size_t size
 /* The latest check-in comes from checkin_latest (schema 4: one row per key
  * result, kept by a trigger); a KR that tracks a KPI takes the KPI's latest
  * sample through the (kpi_id, at) index: one seek per such key result. */
+#define STORE_KPI_LATEST_ID(kpi) "(SELECT id FROM kpi_sample WHERE kpi_id = " kpi " ORDER BY at DESC, id DESC LIMIT 1)"
+#define STORE_KR_LATEST \
+	"LEFT JOIN checkin_latest c ON c.kr_id = k.id " \
+	"LEFT JOIN kpi_sample s ON s.id = " STORE_KPI_LATEST_ID("k.kpi_id")
 #define STORE_KR_SELECT \
 	"SELECT k.id, k.objective_id, k.title, COALESCE(k.owner_id, 0), COALESCE(p.login, ''), k.weight, " \
 	"k.due_day, k.type, k.start_value, k.target_value, k.direction, k.unit, k.decimals, k.frequency, " \
@@ -184,17 +188,12 @@ okr_result store_collect(okr_store *s, db_stmt *st, store_row_fn fn, size_t size
 	"COALESCE(c.confidence, -1), " \
 	"CASE WHEN k.kpi_id IS NULL THEN c.at ELSE s.at END, k.created_at, " \
 	"k.terms_by IS NULL OR k.terms_by IS NOT DISTINCT FROM k.owner_id " \
-	"FROM key_result k LEFT JOIN person p ON p.id = k.owner_id " \
-	"LEFT JOIN checkin_latest c ON c.kr_id = k.id " \
-	"LEFT JOIN kpi_sample s ON s.id = (SELECT id FROM kpi_sample WHERE kpi_id = k.kpi_id " \
-	"                                  ORDER BY at DESC, id DESC LIMIT 1)"
-
+	"FROM key_result k LEFT JOIN person p ON p.id = k.owner_id " STORE_KR_LATEST
 #define STORE_KPI_SELECT \
 	"SELECT k.id, k.name, k.unit, k.target, k.direction, k.timeframe, k.source, k.frequency, " \
 	"COALESCE(k.owner_id, 0), COALESCE(p.login, ''), k.version, s.value, s.at " \
 	"FROM kpi k LEFT JOIN person p ON p.id = k.owner_id " \
-	"LEFT JOIN kpi_sample s ON s.id = (SELECT id FROM kpi_sample WHERE kpi_id = k.id " \
-	"                                  ORDER BY at DESC, id DESC LIMIT 1)"
+	"LEFT JOIN kpi_sample s ON s.id = " STORE_KPI_LATEST_ID("k.id")
 
 #define STORE_CHECKIN_SELECT \
 	"SELECT c.id, c.kr_id, p.login, c.value, COALESCE(c.confidence, -1), c.note, c.at, c.uid " \
@@ -222,6 +221,12 @@ void store_comment_row(db_stmt *st, void *comment);    /* okr_comment */
 void store_kudos_row(db_stmt *st, void *kudos);        /* okr_kudos */
 void store_grade_row(db_stmt *st, void *grade);        /* okr_grade */
 
+/* Key results with only what their progress is made of (read_team.c): the
+ * live ones of one objective (?1), or in id order every live one from the
+ * first of cycle ?1 on (with some of later cycles: the caller keeps its own). */
+extern const char store_kr_progress_of_obj[], store_kr_progress_of_cycle[];
+void store_kr_progress_row(db_stmt *st, okr_kr *k);
+
 /* The score ledger: ledger.c.  What the saved row says it reflects. */
 typedef struct {
 	bool present;
@@ -229,14 +234,23 @@ typedef struct {
 	uint64_t rules, world;
 	int64_t seq;
 } store_ledger_info;
+/* Whether the score journal still holds every event after cursor (rows
+ * older than the saved ledger are pruned when it is saved); head is
+ * store_ledger_head's. */
+okr_result store_journal_holds(okr_store *s, int64_t cursor, int64_t head, bool *whole);
 /* The last commit sequence number handed to an event (0: none yet). */
 okr_result store_ledger_head(okr_store *s, int64_t *seq);
 okr_result store_ledger_meta(okr_store *s, store_ledger_info *out);
 /* The saved fold if it matches these rules and this world, else NULL. */
 score_state *store_ledger_load(okr_store *s, uint64_t rules, uint64_t world);
+/* Its board part alone (score_load_board), when the row is still the one
+ * saved describes; else NULL. */
+score_state *store_ledger_load_board(okr_store *s, const store_ledger_info *saved);
 /* Outside a transaction: save state when the saved row (as read with it) is
- * missing, made with other rules or world, or LEDGER_LAG events behind. */
-void store_ledger_keep(okr_store *s, const score_state *state, const store_ledger_info *saved);
+ * missing, made with other rules or world, or LEDGER_LAG events behind —
+ * eager: any event behind (a one-shot reader, whose successors would each
+ * fold the same events again).  A board-only state is never saved. */
+void store_ledger_keep(okr_store *s, const score_state *state, const store_ledger_info *saved, bool eager);
 /* Save state whatever the row holds, waiting for the write lock. */
 okr_result store_ledger_save(okr_store *s, const score_state *state);
 
