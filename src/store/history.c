@@ -15,28 +15,28 @@ static int64_t limit_of(size_t limit)
 	return limit ? (int64_t)limit : INT64_MAX;
 }
 
-okr_result okr_store_checkins(okr_store *s, int64_t kr_id, size_t limit, okr_checkin **out, size_t *n)
+/* The newest rows first of a query keyed by ?1 and cut at ?2 rows. */
+static okr_result newest(okr_store *s, const char *sql, int64_t key, size_t limit, store_row_fn fn, size_t size,
+			 void *out, size_t *n)
 {
-	db_stmt *st = store_prepare(s,
-		STORE_CHECKIN_SELECT " WHERE c.kr_id = ?1 "
-		"ORDER BY c.at DESC, c.id DESC LIMIT ?2");
+	db_stmt *st = store_prepare(s, sql);
 	if (!st)
 		return OKR_E_FAIL;
-	db_bind_int64(st, 1, kr_id);
+	db_bind_int64(st, 1, key);
 	db_bind_int64(st, 2, limit_of(limit));
-	return store_collect(s, st, store_checkin_row, sizeof **out, out, n, _("reading history"));
+	return store_collect(s, st, fn, size, out, n, _("reading history"));
+}
+
+okr_result okr_store_checkins(okr_store *s, int64_t kr_id, size_t limit, okr_checkin **out, size_t *n)
+{
+	return newest(s, STORE_CHECKIN_SELECT " WHERE c.kr_id = ?1 ORDER BY c.at DESC, c.id DESC LIMIT ?2", kr_id,
+		      limit, store_checkin_row, sizeof **out, out, n);
 }
 
 okr_result okr_store_samples(okr_store *s, int64_t kpi_id, size_t limit, okr_sample **out, size_t *n)
 {
-	db_stmt *st = store_prepare(s,
-		STORE_SAMPLE_SELECT " WHERE x.kpi_id = ?1 "
-		"ORDER BY x.at DESC, x.id DESC LIMIT ?2");
-	if (!st)
-		return OKR_E_FAIL;
-	db_bind_int64(st, 1, kpi_id);
-	db_bind_int64(st, 2, limit_of(limit));
-	return store_collect(s, st, store_sample_row, sizeof **out, out, n, _("reading history"));
+	return newest(s, STORE_SAMPLE_SELECT " WHERE x.kpi_id = ?1 ORDER BY x.at DESC, x.id DESC LIMIT ?2", kpi_id,
+		      limit, store_sample_row, sizeof **out, out, n);
 }
 
 okr_result okr_store_comments(okr_store *s, char kind, int64_t id, okr_comment **out, size_t *n)
@@ -53,13 +53,8 @@ okr_result okr_store_comments(okr_store *s, char kind, int64_t id, okr_comment *
 
 okr_result okr_store_kudos_list(okr_store *s, okr_time since, size_t limit, okr_kudos **out, size_t *n)
 {
-	db_stmt *st = store_prepare(s,
-		STORE_KUDOS_SELECT " WHERE k.at >= ?1 ORDER BY k.at DESC, k.id DESC LIMIT ?2");
-	if (!st)
-		return OKR_E_FAIL;
-	db_bind_int64(st, 1, since);
-	db_bind_int64(st, 2, limit_of(limit));
-	return store_collect(s, st, store_kudos_row, sizeof **out, out, n, _("reading history"));
+	return newest(s, STORE_KUDOS_SELECT " WHERE k.at >= ?1 ORDER BY k.at DESC, k.id DESC LIMIT ?2", since,
+		      limit, store_kudos_row, sizeof **out, out, n);
 }
 
 okr_result okr_store_kudos_about(okr_store *s, int64_t kr_id, const char *to, size_t limit,
