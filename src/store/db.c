@@ -163,6 +163,13 @@ int store_col_word(db_stmt *st, int col, const okr_vocab *v, int fallback)
 	return okr_wire_or(v, db_column_text(st, col), fallback);
 }
 
+okr_result store_insert_id(okr_store *s, db_stmt *st, int64_t *id, const char *doing)
+{
+	int rc = db_step_id(st, id);
+	store_done(s, st);
+	return rc == DB_DONE ? OKR_OK : store_sqlerr(s, rc, doing);
+}
+
 void store_make_uid(char out[33])
 {
 	unsigned char r[16];

@@ -91,10 +91,9 @@ static okr_result person_add_txn(okr_store *s, void *vctx)
 	db_bind_text(st, 2, c->name && *c->name ? c->name : c->login, -1);
 	db_bind_int64(st, 3, okr_now());
 	int64_t new_id;
-	int rc = db_step_id(st, &new_id);
-	store_done(s, st);
-	if (rc != DB_DONE)
-		return store_sqlerr(s, rc, _("adding a person"));
+	okr_result saved = store_insert_id(s, st, &new_id, _("adding a person"));
+	if (saved)
+		return saved;
 	return store_audit(s, "add", 'U', new_id, c->login);
 }
 
@@ -236,10 +235,9 @@ static okr_result team_add_txn(okr_store *s, void *vctx)
 	if (parent)
 		db_bind_int64(st, 2, parent);
 	int64_t new_id;
-	int rc = db_step_id(st, &new_id);
-	store_done(s, st);
-	if (rc != DB_DONE)
-		return store_sqlerr(s, rc, _("adding a team"));
+	okr_result saved = store_insert_id(s, st, &new_id, _("adding a team"));
+	if (saved)
+		return saved;
 	return store_audit(s, "add", 'T', new_id, c->team);
 }
 
