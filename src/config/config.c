@@ -198,15 +198,20 @@ static bool fail(load_ctx *c, unsigned line, const char *fmt, ...)
 
 static bool fail(load_ctx *c, unsigned line, const char *fmt, ...)
 {
-	if (!c->errlen)
+	va_list ap;
+	va_start(ap, fmt);
+	okr_config_error_at(c->err, c->errlen, c->file, line, fmt, ap);
+	va_end(ap);
+	return false;
+}
+
+bool okr_config_error_at(char *err, size_t len, const char *source, unsigned line, const char *fmt, va_list ap)
+{
+	if (!len)
 		return false;
-	int n = snprintf(c->err, c->errlen, "%s:%u: ", c->file, line);
-	if (n >= 0 && (size_t)n < c->errlen) {
-		va_list ap;
-		va_start(ap, fmt);
-		vsnprintf(c->err + n, c->errlen - (size_t)n, fmt, ap);
-		va_end(ap);
-	}
+	int n = snprintf(err, len, "%s:%u: ", source, line);
+	if (n >= 0 && (size_t)n < len)
+		vsnprintf(err + n, len - (size_t)n, fmt, ap);
 	return false;
 }
 

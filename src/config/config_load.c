@@ -19,8 +19,7 @@
 #define OKR_SYSCONFDIR "/usr/local/etc"
 #endif
 
-/* The whole file as a string, or NULL with errno set. */
-static char *read_file(const char *path)
+char *okr_config_read_file(const char *path)
 {
 	FILE *f = fopen(path, "r");
 	if (!f)
@@ -47,7 +46,7 @@ static char *read_file(const char *path)
  * error cfg is unchanged. */
 static bool apply_file(okr_config *cfg, const char *path, bool must_exist, char *err, size_t errlen)
 {
-	char *text = read_file(path);
+	char *text = okr_config_read_file(path);
 	if (!text) {
 		int e = errno;
 		if (!must_exist && (e == ENOENT || e == ENOTDIR))
