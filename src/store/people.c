@@ -11,15 +11,7 @@
 
 int64_t store_person_id(okr_store *s, const char *login)
 {
-	db_stmt *st = store_prepare(s, "SELECT id FROM person WHERE login = ?1");
-	int64_t id = 0;
-	if (!st)
-		return 0;
-	db_bind_text(st, 1, login, -1);
-	if (db_step(st) == DB_ROW)
-		id = db_column_int64(st, 0);
-	store_done(s, st);
-	return id;
+	return store_id_by_text(s, "SELECT id FROM person WHERE login = ?1", login);
 }
 
 /* Every write that names a person (owner, role, name, team) refuses an
@@ -200,15 +192,7 @@ okr_result okr_store_person_set_opt_out(okr_store *s, const char *login, bool op
 
 static int64_t team_id(okr_store *s, const char *name)
 {
-	db_stmt *st = store_prepare(s, "SELECT id FROM team WHERE name = ?1");
-	int64_t id = 0;
-	if (!st)
-		return 0;
-	db_bind_text(st, 1, name, -1);
-	if (db_step(st) == DB_ROW)
-		id = db_column_int64(st, 0);
-	store_done(s, st);
-	return id;
+	return store_id_by_text(s, "SELECT id FROM team WHERE name = ?1", name);
 }
 
 /* A team someone named: the exact name, else the one name that folds the

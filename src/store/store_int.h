@@ -259,6 +259,8 @@ char *store_col_text(db_stmt *st, int col);  /* malloc'd, never NULL */
 /* A column that holds a word of the model's vocabulary (model.h): its value,
  * or fallback for NULL or a word the vocabulary does not have. */
 int store_col_word(db_stmt *st, int col, const okr_vocab *v, int fallback);
+/* The id in the first row of sql with ?1 bound to name, or 0. */
+int64_t store_id_by_text(okr_store *s, const char *sql, const char *name);
 /* Step an INSERT … RETURNING id once into *id, then store_done; an error
  * says `doing`. */
 okr_result store_insert_id(okr_store *s, db_stmt *st, int64_t *id, const char *doing);
