@@ -392,23 +392,14 @@ static void fold_slice(score_state *st, const score_checkin *ck, size_t n, const
  * buffer instead of an array of all of them. */
 static okr_result fold_all(okr_store *s, score_state *st, const score_events *small)
 {
-	db_stmt *q = store_prepare(s,
-		"SELECT id, kr_id, author_id, value, COALESCE(confidence, -1), "
-		"note <> '' AND trim(note) <> '', at FROM checkin ORDER BY at, id");
+	db_stmt *q = store_prepare(s, CK_COLS "ORDER BY at, id");
 	if (!q)
 		return OKR_E_FAIL;
 	score_checkin *buf = okr_xmalloc(REBUILD_SLICE * sizeof *buf);
 	size_t n = 0, kd = 0, cm = 0;
 	int rc;
 	while ((rc = db_step(q)) == DB_ROW) {
-		score_checkin *c = &buf[n++];
-		c->id = db_column_int64(q, 0);
-		c->kr_id = db_column_int64(q, 1);
-		c->author_id = db_column_int64(q, 2);
-		c->value = db_column_double(q, 3);
-		c->confidence = (int8_t)db_column_int(q, 4);
-		c->has_note = db_column_int(q, 5) != 0;
-		c->at = db_column_int64(q, 6);
+		ck_row(q, &buf[n++]);
 		if (n == REBUILD_SLICE) {
 			fold_slice(st, buf, n, small, &kd, &cm, false);
 			n = 0;
