@@ -235,7 +235,10 @@ static void test_board_part(void **state)
 	assert_false(score_is_partial(b));
 	assert_true(shell_int("SELECT seq FROM score_ledger") == shell_int("SELECT seq FROM score_clock"));
 	/* A damaged or missing board part: the whole ledger, then repaired. */
-	const char *damage[] = { "UPDATE score_ledger SET board = substr(board, 1, 100) || x'ff' || substr(board, 102)",
+	/* A byte changed in the middle: a blob literal is x'ff' in SQLite, '\xff'::bytea in PostgreSQL. */
+	const char *damage[] = { fx_pg() ? "UPDATE score_ledger SET board = substr(board, 1, 100) || '\\xff'::bytea || "
+					   "substr(board, 102)"
+					 : "UPDATE score_ledger SET board = substr(board, 1, 100) || x'ff' || substr(board, 102)",
 				 "UPDATE score_ledger SET board = substr(board, 1, 300)",
 				 "UPDATE score_ledger SET board = NULL" };
 	for (int d = 0; d < 3; d++) {
