@@ -160,8 +160,9 @@ static int save_body(db_conn *db, const score_state *state, bool force)
 	db_finalize(st);
 	if (rc != DB_DONE)
 		return rc;
-	rc = db_prepare(db, "DELETE FROM score_journal WHERE seq <= ?1 AND "
-		"seq < (SELECT min(seq) FROM score_journal) + ?2", &st);
+	/* One bound, so that SQLite walks the rows to delete and no others. */
+	rc = db_prepare(db, "DELETE FROM score_journal WHERE seq <= "
+		"min(?1, (SELECT min(seq) FROM score_journal) + ?2 - 1)", &st);
 	if (rc != DB_OK)
 		return rc;
 	db_bind_int64(st, 1, score_seq(state) - JOURNAL_KEEP);
