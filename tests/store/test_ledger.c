@@ -163,6 +163,19 @@ static void test_rules_change_rebuilds(void **state)
 	assert_true(shell_int("SELECT rules FROM score_ledger") != before);
 	assert_ledger_right(s, &other, &from_ledger);
 	assert_true(from_ledger);
+	/* A change of the world by any writer (here the sqlite3 shell, which
+	 * okr's triggers count as well): the saved fold is not used. */
+	char sql[128];
+	snprintf(sql, sizeof sql, "UPDATE key_result SET target_value = 200 WHERE id = %lld", (long long)krs[0]);
+	shell(sql);
+	assert_ledger_right(s, &other, &from_ledger);
+	assert_false(from_ledger);
+	snprintf(sql, sizeof sql, "UPDATE key_result SET target_value = 100 WHERE id = %lld", (long long)krs[0]);
+	shell(sql);
+	shell("UPDATE person SET opt_out = 1 WHERE login = 'ana'");
+	assert_ledger_right(s, &other, &from_ledger);
+	assert_false(from_ledger);
+	shell("UPDATE person SET opt_out = 0 WHERE login = 'ana'");
 	/* okr settings set: the rebuild is saved for everyone. */
 	assert_int_equal(okr_store_ledger_rebuild(s, &cfg.game, 0), OKR_OK);
 	assert_true(shell_int("SELECT rules FROM score_ledger") == before);
