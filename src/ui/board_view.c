@@ -488,8 +488,8 @@ static void run(board_state *v, WINDOW *in)
 		}
 		if (check && okr_store_data_version(s) != v->data_version)
 			load(v, true);
-		else if (check && score_week_of(okr_now(), v->ctx->cfg.week_offset_minutes) !=
-					  score_week_of(v->sc.now, v->ctx->cfg.week_offset_minutes)) {
+		else if (check && score_week_of(okr_now(), v->ctx->cfg.week_offset_minutes, v->ctx->cfg.game.week_start) !=
+					  score_week_of(v->sc.now, v->ctx->cfg.week_offset_minutes, v->ctx->cfg.game.week_start)) {
 			/* A new week began with no new data: the windows move on. */
 			v->sc.now = okr_now();
 			compute(v, false);

@@ -261,6 +261,9 @@ const char *const pg_migrations[] = {
 
 	/* 10: a rebuild of the score ledger reads every check-in in time order */
 	"CREATE INDEX checkin_fold ON checkin(at, id);",
+
+	/* 11: the score ledger's board part apart (ledger.c), as on SQLite */
+	"ALTER TABLE score_ledger ADD COLUMN board BYTEA;",
 };
 
 const int pg_nmigrations = (int)(sizeof pg_migrations / sizeof pg_migrations[0]);
