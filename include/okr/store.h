@@ -132,6 +132,11 @@ int64_t okr_store_data_version(okr_store *s);
  * test and benchmark programs call okr_clock_fix (see main.c). */
 okr_time okr_now(void);
 void okr_clock_fix(okr_time t);
+/* On a server the person is the role it authenticated, whatever login
+ * okr_store_open is given; after this call the given login is the person
+ * there too.  Like okr_clock_fix, only test builds and test programs call
+ * it, so that one role can stand in for the people of a test. */
+void okr_store_trust_login(void);
 
 /* ---- people and teams ---------------------------------------------------- */
 
@@ -165,7 +170,6 @@ okr_result okr_store_snapshot_team(okr_store *s, const char *team, okr_snapshot 
  * key results person_id owns with their objectives; no people or teams:
  * what the person's list of what is due is made of (okr due, okr status). */
 okr_result okr_store_snapshot_owned(okr_store *s, int64_t cycle_id, int64_t person_id, okr_snapshot *out);
-void okr_snapshot_free(okr_snapshot *snap);
 
 okr_result okr_store_cycle_by_name(okr_store *s, const char *name, okr_cycle *out);
 okr_result okr_store_current_cycle(okr_store *s, okr_cycle *out);
@@ -304,7 +308,6 @@ okr_result okr_store_grade_set(okr_store *s, int64_t kr_id, double score, const 
 
 /* The grades of a cycle's key results (archived ones included), by KR ID. */
 okr_result okr_store_grades(okr_store *s, int64_t cycle_id, okr_grade **out, size_t *n);
-void okr_grades_free(okr_grade *v, size_t n);
 /* Mark a cycle closed: read-only from then on (no check-ins, edits or new
  * grades).  Only a lead or admin may; refused while any of its key results
  * (not archived) has no grade, so run it in an okr_store_batch after writing
@@ -355,19 +358,6 @@ typedef struct {
  * (never for one rolled back or retried), on the thread that wrote.  With
  * no listener (the default) the store does none of the extra reads. */
 okr_result okr_store_on_event(okr_store *s, void (*fn)(void *ctx, const okr_event *ev), void *ctx);
-
-/* ---- freeing copies -------------------------------------------------------- */
-
-void okr_person_free(okr_person *p);
-void okr_cycle_free(okr_cycle *c);
-void okr_objective_free(okr_objective *o);
-void okr_kr_free(okr_kr *k);
-void okr_kpi_free(okr_kpi *k);
-void okr_grade_free(okr_grade *g);
-void okr_checkins_free(okr_checkin *v, size_t n);
-void okr_samples_free(okr_sample *v, size_t n);
-void okr_comments_free(okr_comment *v, size_t n);
-void okr_kudos_free(okr_kudos *v, size_t n);
 
 /* ---- gamification: src/store/events.c ---- */
 

@@ -18,24 +18,19 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include <cmocka.h>
-#include <sqlite3.h>
 
 #include "okr/config.h"
 #include "okr/parse.h"
 #include "okr/score.h"
 #include "okr/store.h"
+#include "fixture.h"
+#include "../../src/store/engine.h"
 
 enum { NOW = 1795435200, PER_WRITER = 40 };
 
 static char dir[256], path[300];
 static int64_t krs[2];
 static okr_config cfg;
-
-static int rm_one(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
-{
-	(void)sb; (void)flag; (void)ftw;
-	return remove(p);
-}
 
 static okr_store *open_as(const char *login, int flags)
 {
@@ -46,26 +41,25 @@ static okr_store *open_as(const char *login, int flags)
 	return s;
 }
 
-/* Raw SQL on the file, as someone with the sqlite3 shell would. */
+/* Raw SQL, as someone with the sqlite3 shell or psql would: through the
+ * engine seam, with none of okr's rules. */
 static void shell(const char *sql)
 {
-	sqlite3 *db;
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	char *err = NULL;
-	if (sqlite3_exec(db, sql, NULL, NULL, &err) != SQLITE_OK)
-		fail_msg("%s: %s", sql, err);
-	sqlite3_close(db);
+	db_conn *c = NULL;
+	if (db_connect(path, 0, &c) != DB_OK || db_exec(c, sql) != DB_OK)
+		fail_msg("%s: %s", sql, db_errmsg(c));
+	db_close(c);
 }
 
 static int64_t shell_int(const char *sql)
 {
-	sqlite3 *db;
-	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
-	int64_t v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-	sqlite3_finalize(st);
-	sqlite3_close(db);
+	db_conn *c = NULL;
+	db_stmt *st = NULL;
+	if (db_connect(path, 0, &c) != DB_OK || db_prepare(c, sql, &st) != DB_OK)
+		fail_msg("%s: %s", sql, db_errmsg(c));
+	int64_t v = db_step(st) == DB_ROW ? db_column_int64(st, 0) : -1;
+	db_finalize(st);
+	db_close(c);
 	return v;
 }
 
@@ -460,7 +454,8 @@ static void test_stale_or_damaged_row(void **state)
 	shell("UPDATE score_ledger SET state = substr(state, 1, 200)");
 	assert_ledger_right(s, &cfg.game, &from_ledger);
 	assert_false(from_ledger);
-	shell("UPDATE score_ledger SET state = substr(state, 1, 100) || x'ff' || substr(state, 102)");
+	shell(fx_pg() ? "UPDATE score_ledger SET state = overlay(state placing '\\xff'::bytea from 101 for 1)"
+		      : "UPDATE score_ledger SET state = substr(state, 1, 100) || x'ff' || substr(state, 102)");
 	assert_ledger_right(s, &cfg.game, &from_ledger);
 	assert_false(from_ledger);
 	assert_ledger_right(s, &cfg.game, &from_ledger);
@@ -515,14 +510,15 @@ static void test_read_only_reader_saves(void **state)
 	okr_store_close(s);
 }
 
+/* The shared fixture (a SQLite path or a fresh PostgreSQL database); the
+ * tests here name it by the globals dir and path. */
 static int setup(void **state)
 {
-	(void)state;
-	const char *tmp = getenv("TMPDIR");
-	snprintf(dir, sizeof dir, "%s/okr-ledger-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	if (!mkdtemp(dir))
+	if (fx_setup(state, "ledger", 0) != 0)
 		return -1;
-	snprintf(path, sizeof path, "%s/okr.db", dir);
+	fx *f = *state;
+	snprintf(dir, sizeof dir, "%s", f->dir);
+	snprintf(path, sizeof path, "%s", f->path);
 	char now[32];
 	snprintf(now, sizeof now, "%d", NOW);
 	setenv("OKR_NOW", now, 1);
@@ -533,9 +529,7 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-	(void)state;
-	nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
-	return 0;
+	return fx_teardown(state);
 }
 
 int main(void)
