@@ -205,16 +205,6 @@ static bool fail(load_ctx *c, unsigned line, const char *fmt, ...)
 	return false;
 }
 
-bool okr_config_error_at(char *err, size_t len, const char *source, unsigned line, const char *fmt, va_list ap)
-{
-	if (!len)
-		return false;
-	int n = snprintf(err, len, "%s:%u: ", source, line);
-	if (n >= 0 && (size_t)n < len)
-		vsnprintf(err + n, len - (size_t)n, fmt, ap);
-	return false;
-}
-
 /* Writes the whole field so that two configs with the same values compare
  * equal byte for byte, whatever the field held before. */
 static void set_string(void *field, size_t size, const char *value)

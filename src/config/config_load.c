@@ -4,6 +4,7 @@
  * person's own, each over the one before, so a personal setting wins.
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,6 +41,16 @@ char *okr_config_read_file(const char *path)
 	char *text = okr_buf_take(&b);
 	okr_buf_free(&b);
 	return text;
+}
+
+bool okr_config_error_at(char *err, size_t len, const char *source, unsigned line, const char *fmt, va_list ap)
+{
+	if (!len)
+		return false;
+	int n = snprintf(err, len, "%s:%u: ", source, line);
+	if (n >= 0 && (size_t)n < len)
+		vsnprintf(err + n, len - (size_t)n, fmt, ap);
+	return false;
 }
 
 /* The file at path over *cfg.  A missing file is fine unless must_exist; on
