@@ -395,7 +395,7 @@ static void render(ui *u)
 static int open_store(ui *u)
 {
 	char err[1024], err2[1024];
-	cli_ctx *ctx = u->ctx;
+	okr_ctx *ctx = u->ctx;
 	okr_result r = okr_store_open(ctx->db_path, 0, ctx->login, &u->store, err, sizeof err);
 	if (r == OKR_OK)
 		return 0;
@@ -511,9 +511,9 @@ static void run(ui *u, WINDOW *in)
 	}
 }
 
-static int run_ui(cli_ctx *ctx, const ui_review_request *rq);
+static int run_ui(okr_ctx *ctx, const ui_review_request *rq);
 
-int ui_main(cli_ctx *ctx, int argc, char **argv)
+int ui_main(okr_ctx *ctx, int argc, char **argv)
 {
 	if (argc > 0) {
 		fprintf(stderr, _("okr: the full-screen view takes no arguments ('%s') — see `okr --help`\n"), argv[0]);
@@ -527,7 +527,7 @@ int ui_main(cli_ctx *ctx, int argc, char **argv)
 	return run_ui(ctx, NULL);
 }
 
-int ui_review_main(cli_ctx *ctx, const ui_review_request *rq)
+int ui_review_main(okr_ctx *ctx, const ui_review_request *rq)
 {
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fprintf(stderr, "%s\n", _("okr: the review needs a terminal — in scripts use `okr export --format md` "
@@ -538,12 +538,12 @@ int ui_review_main(cli_ctx *ctx, const ui_review_request *rq)
 }
 
 /* The full-screen view, or (rq) the review screen alone. */
-static int run_ui(cli_ctx *ctx, const ui_review_request *rq)
+static int run_ui(okr_ctx *ctx, const ui_review_request *rq)
 {
 	static ui u;
 	memset(&u, 0, sizeof u);
 	u.ctx = ctx;
-	u.cfg = &ctx->cfg;
+	u.cfg = ctx->cfg;
 	u.focus = PANE_OBJECTIVES;
 	u.show_detail = u.show_board = true;
 	u.watch.fd = -1;

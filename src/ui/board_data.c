@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "okr/board.h"
 #include "okr/i18n.h"
 #include "okr/util.h"
 #include "board_int.h"
@@ -25,18 +26,12 @@ const char *board_window_name(score_window w)
 
 const okr_person *board_person(const ui *u, int64_t id)
 {
-	for (size_t i = 0; i < u->d.snap.npeople; i++)
-		if (u->d.snap.people[i].id == id)
-			return &u->d.snap.people[i];
-	return NULL;
+	return okr_board_person(&u->d.snap, id);
 }
 
 const char *board_team_name(const ui *u, int64_t id)
 {
-	for (size_t i = 0; i < u->d.snap.nteams; i++)
-		if (u->d.snap.teams[i].id == id)
-			return u->d.snap.teams[i].name;
-	return "?";
+	return okr_board_team(&u->d.snap, id);
 }
 
 static int64_t my_id(const ui *u)
@@ -44,15 +39,9 @@ static int64_t my_id(const ui *u)
 	return okr_store_me(u->store)->id;
 }
 
-/* Whether the viewer belongs to team id ("a, b" lists from the store). */
 static bool my_team(const ui *u, int64_t id)
 {
-	const char *teams = okr_store_me(u->store)->teams, *name = board_team_name(u, id);
-	size_t n = strlen(name);
-	for (const char *t = teams; n && (t = strstr(t, name)) != NULL; t += n)
-		if ((t == teams || t[-1] == ' ' || t[-1] == ',') && (t[n] == '\0' || t[n] == ','))
-			return true;
-	return false;
+	return okr_board_in_team(&u->d.snap, okr_store_me(u->store)->teams, id);
 }
 
 static bool is_mine(const ui *u, const score_row *r)

@@ -27,12 +27,15 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-#include "../cli/scores.h"
-#include "board_view.h"
+#include "okr/board.h"
+#include "okr/ui.h"
 #include "okr/i18n.h"
 #include "okr/text.h"
 #include "okr/util.h"
 #include "ui_int.h"
+
+/* Below this the board shows one line saying the pane is too small. */
+enum { BOARD_MIN_COLS = 30, BOARD_MIN_LINES = 8 };
 
 typedef struct {
 	int64_t id;
@@ -40,11 +43,11 @@ typedef struct {
 } seen_rank;
 
 typedef struct {
-	cli_ctx *ctx;
-	cli_scores sc;
+	okr_ctx *ctx;
+	okr_board sc;
 	bool have_snap;
 	score_board b;
-	cli_window window;
+	score_window window;
 	bool teams, help, quit;
 	bool dirty;
 	char err[512];
@@ -69,7 +72,7 @@ static void on_winch(int sig)
 
 static bool is_mine(const board_state *v, const score_row *r)
 {
-	return v->teams ? cli_scores_my_team(&v->sc, r->id) : r->id == v->sc.me;
+	return okr_board_is_mine(&v->sc, v->teams, r->id);
 }
 
 static bool in_list(const int64_t *ids, size_t n, int64_t id)
@@ -84,7 +87,7 @@ static bool in_list(const int64_t *ids, size_t n, int64_t id)
  * differs from what was shown before. */
 static void note_ranks(board_state *v, bool flash)
 {
-	okr_config *cfg = &v->ctx->cfg;
+	okr_config *cfg = v->ctx->cfg;
 	flash = flash && !cfg->reduced_motion && cfg->flash_ms > 0;
 	if (flash) {
 		v->nup = v->ndown = 0;
@@ -113,9 +116,9 @@ static void note_ranks(board_state *v, bool flash)
 /* The board of the current window and kind from the score state. */
 static void compute(board_state *v, bool flash)
 {
-	okr_config *cfg = &v->ctx->cfg;
+	okr_config *cfg = v->ctx->cfg;
 	score_span cur, prev;
-	cli_window_spans(&v->sc, cfg->week_offset_minutes, v->window, &cur, &prev);
+	okr_board_spans(&v->sc, cfg->week_offset_minutes, v->window, &cur, &prev);
 	score_board_free(&v->b);
 	if (v->teams)
 		score_board_teams(v->sc.st, cur, prev, &v->b);
@@ -136,19 +139,19 @@ static void load(board_state *v, bool flash)
 	/* A lead's change of the team settings shows here at the next change of
 	 * the data, like any other commit. */
 	char serr[512];
-	if (cli_team_settings_apply(s, &v->ctx->cfg, serr, sizeof serr) != OKR_OK)
+	if (okr_store_team_settings_apply(s, v->ctx->cfg, serr, sizeof serr) != OKR_OK)
 		snprintf(v->err, sizeof v->err, "%s", serr);
-	okr_result r = okr_store_score_refresh(s, &v->ctx->cfg.game, v->ctx->cfg.week_offset_minutes, 0,
+	okr_result r = okr_store_score_refresh(s, &v->ctx->cfg->game, v->ctx->cfg->week_offset_minutes, 0,
 					       &v->sc.st, &rebuilt);
 	if (r == OKR_OK && (rebuilt || !v->have_snap)) {
 		okr_snapshot snap;
-		r = cli_scores_names(s, &snap);
+		r = okr_board_names(s, &snap);
 		if (r == OKR_OK) {
 			if (v->have_snap)
 				okr_snapshot_free(&v->sc.snap);
 			v->sc.snap = snap;
 			v->have_snap = true;
-			const okr_person *me = cli_scores_login(&v->sc, v->ctx->login);
+			const okr_person *me = okr_board_login(&v->sc.snap, v->ctx->login);
 			v->sc.me = me ? me->id : 0;
 		}
 	}
@@ -232,7 +235,7 @@ static void draw_row(const board_state *v, const board_cols *c, int y, const sco
 	bool mine = is_mine(v, r);
 	theme_slot base = mine ? THEME_RANK_ME : THEME_NORMAL;
 	char buf[128], mv[16];
-	bool banded = v->ctx->cfg.board_bands && r->band != SCORE_BAND_RANKED;
+	bool banded = v->ctx->cfg->board_bands && r->band != SCORE_BAND_RANKED;
 	draw_text(stdscr, y, 0, mine ? "▶" : " ", 1, base, TEXT_ALIGN_LEFT);
 	if (r->hidden || banded)
 		snprintf(buf, sizeof buf, "%s", r->hidden ? "–" : "·");
@@ -245,13 +248,13 @@ static void draw_row(const board_state *v, const board_cols *c, int y, const sco
 			  : r->movement < 0 ? THEME_RANK_DOWN : THEME_DIM,
 			  TEXT_ALIGN_LEFT);
 	if (v->teams) {
-		draw_text(stdscr, y, c->name_x, cli_scores_team(&v->sc, r->id), c->name_w, base, TEXT_ALIGN_LEFT);
+		draw_text(stdscr, y, c->name_x, okr_board_team(&v->sc.snap, r->id), c->name_w, base, TEXT_ALIGN_LEFT);
 		snprintf(buf, sizeof buf, "%.1f", r->score);
 		draw_text(stdscr, y, c->score_x, buf, 8, base, TEXT_ALIGN_RIGHT);
 		snprintf(buf, sizeof buf, "%d", r->members);
 		draw_text(stdscr, y, c->score_x + 9, buf, 4, THEME_DIM, TEXT_ALIGN_RIGHT);
 	} else {
-		const okr_person *p = cli_scores_person(&v->sc, r->id);
+		const okr_person *p = okr_board_person(&v->sc.snap, r->id);
 		char who[600];
 		if (!p)
 			snprintf(who, sizeof who, "?");
@@ -292,7 +295,7 @@ static int pick_rows(const board_state *v, int room, long *out)
 {
 	long *cand = okr_xmalloc((v->b.n + 1) * sizeof *cand);
 	long n = 0, mine = -1;
-	bool bands = v->ctx->cfg.board_bands;
+	bool bands = v->ctx->cfg->board_bands;
 	for (size_t i = 0; i < v->b.n; i++) {
 		const score_row *r = &v->b.rows[i];
 		bool me = is_mine(v, r);
@@ -328,7 +331,7 @@ static void draw_title(const board_state *v, int cols)
 	const char *kind = v->teams ? _("teams") : _("people");
 	if (cols >= 64)
 		snprintf(title, sizeof title, _("Leaderboard — %s — %s"), kind,
-			 cli_window_label(&v->sc, v->ctx->cfg.week_offset_minutes, v->window, label, sizeof label));
+			 okr_board_window_label(&v->sc.snap, v->sc.now, v->ctx->cfg->week_offset_minutes, v->window, label, sizeof label));
 	else
 		snprintf(title, sizeof title, _("Leaderboard · %s · %s"), kind, _(short_names[v->window]));
 	draw_text(stdscr, 0, 0, title, cols, THEME_TITLE, TEXT_ALIGN_LEFT);
@@ -413,7 +416,7 @@ static void key(board_state *v, int k)
 	switch (k) {
 	case 'q': case 'Q': v->quit = true; break;
 	case '?': v->help = true; break;
-	case 'w': v->window = (cli_window)((v->window + 1) % 3); compute(v, false); break;
+	case 'w': v->window = (score_window)((v->window + 1) % 3); compute(v, false); break;
 	case 't': v->teams = !v->teams; compute(v, false); break;
 	case 'L' - '@': clearok(curscr, TRUE); break;   /* C-l: repaint everything */
 	default: v->dirty = false; break;
@@ -430,7 +433,7 @@ static void resize(void)
 static void run(board_state *v, WINDOW *in)
 {
 	okr_store *s = v->ctx->store;
-	int refresh_ms = v->ctx->cfg.refresh_ms;
+	int refresh_ms = v->ctx->cfg->refresh_ms;
 	long long next_check = app_ms() + refresh_ms;
 	while (!v->quit) {
 		if (got_winch) {
@@ -490,8 +493,8 @@ static void run(board_state *v, WINDOW *in)
 		}
 		if (check && okr_store_data_version(s) != v->data_version)
 			load(v, true);
-		else if (check && score_week_of(okr_now(), v->ctx->cfg.week_offset_minutes) !=
-					  score_week_of(v->sc.now, v->ctx->cfg.week_offset_minutes)) {
+		else if (check && score_week_of(okr_now(), v->ctx->cfg->week_offset_minutes) !=
+					  score_week_of(v->sc.now, v->ctx->cfg->week_offset_minutes)) {
 			/* A new week began with no new data: the windows move on. */
 			v->sc.now = okr_now();
 			compute(v, false);
@@ -515,24 +518,28 @@ static void state_free(board_state *v)
 	free(v->down);
 }
 
-int board_view_run(cli_ctx *ctx, int window, bool teams)
+int ui_board_main(okr_ctx *ctx, int window, bool teams)
 {
 	static board_state v;
 	memset(&v, 0, sizeof v);
 	v.ctx = ctx;
-	v.window = (cli_window)window;
+	v.window = (score_window)window;
 	v.teams = teams;
 	v.watch.fd = -1;
 	theme t;
 	char err[1024];
-	if (!theme_load_named(&t, ctx->cfg.theme, err, sizeof err))
-		return cli_fail(OKR_E_USAGE, "%s", err);
+	if (!theme_load_named(&t, ctx->cfg->theme, err, sizeof err))
+		{
+		fprintf(stderr, "okr: %s\n", err);
+		return OKR_E_USAGE;
+	}
 	/* The first board before curses starts: a database error is then an
 	 * ordinary message on stderr with its exit code. */
 	load(&v, false);
 	if (v.err[0]) {
 		state_free(&v);
-		return cli_fail(OKR_E_DB, "%s", okr_store_error(ctx->store));
+		fprintf(stderr, "okr: %s\n", okr_store_error(ctx->store));
+		return OKR_E_DB;
 	}
 	watch_open(&v.watch, okr_store_bell_path(ctx->store));
 
@@ -550,9 +557,12 @@ int board_view_run(cli_ctx *ctx, int window, bool teams)
 	if (!scr) {
 		const char *term = getenv("TERM");
 		state_free(&v);
-		return cli_fail(OKR_E_USAGE, _("cannot use the terminal type '%s' — set TERM to one this system "
-					       "knows, e.g. TERM=xterm-256color, or use `okr board --once`"),
-				term ? term : "");
+		fprintf(stderr, "okr: ");
+		fprintf(stderr, _("cannot use the terminal type '%s' — set TERM to one this system "
+				  "knows, e.g. TERM=xterm-256color, or use `okr board --once`"),
+			term ? term : "");
+		fputc('\n', stderr);
+		return OKR_E_USAGE;
 	}
 	set_term(scr);
 	draw_set_ascii(!okr_i18n_utf8());

@@ -211,7 +211,7 @@ bool data_load(ui *u, bool flash)
 	okr_snapshot snap;
 	char serr[512];
 	/* The team settings first: a lead's change shows with the data. */
-	if (cli_team_settings_apply(u->store, u->cfg, serr, sizeof serr) != OKR_OK)
+	if (okr_store_team_settings_apply(u->store, u->cfg, serr, sizeof serr) != OKR_OK)
 		app_message(u, true, "%s", serr);
 	okr_result r = okr_store_snapshot(u->store, u->cycle_id, false, &snap);
 	if (r) {

@@ -16,7 +16,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "okr/cli.h"
 #include "okr/forecast.h"
 #include "okr/i18n.h"
 #include "okr/parse.h"
@@ -485,7 +484,9 @@ void review_print_summary(ui *u)
 	review_summary_lines(u, &ls);
 	for (size_t i = 0; i < ls.n; i++) {
 		printf("%*s", ls.v[i].indent, "");
-		cli_put(stdout, ls.v[i].text, -1);
+		char *safe = text_sanitize(ls.v[i].text);
+		fputs(safe, stdout);
+		free(safe);
 		putchar('\n');
 	}
 	lines_free(&ls);

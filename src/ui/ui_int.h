@@ -16,7 +16,6 @@
 #include <stdint.h>
 
 #include "okr/assess.h"
-#include "okr/cli.h"
 #include "okr/editor.h"
 #include "okr/keymap.h"
 #include "okr/store.h"
@@ -145,7 +144,7 @@ typedef struct {
 } ui_detail;
 
 struct ui {
-	cli_ctx *ctx;
+	okr_ctx *ctx;
 	okr_config *cfg;
 	okr_store *store;
 	bool readonly;

@@ -90,7 +90,7 @@ void view_due_banner(ui *u)
 	compute(u, &l);
 	if (l.n) {
 		char what[256];
-		cli_due_summary(&l, what, sizeof what);
+		okr_due_summary(&l, what, sizeof what);
 		app_message(u, false, _("You owe %s this week — D lists them"), what);
 	}
 	okr_due_free(&l);
