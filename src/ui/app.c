@@ -81,129 +81,16 @@ unsigned app_set_theme(ui *u, const char *name)
 	return DIRTY_ALL;
 }
 
-static unsigned next_theme(ui *u)
-{
-	size_t n;
-	char **names = theme_list(&n);
-	size_t at = 0;
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(names[i], u->cfg->theme) == 0)
-			at = (i + 1) % n;
-	char name[64];
-	okr_strlcpy(name, n ? names[at] : "default", sizeof name);
-	theme_list_free(names);
-	return app_set_theme(u, name);
-}
-
-static unsigned toggle_slot(ui *u, ui_slot which, int pane)
-{
-	if (u->wide) {
-		bool *shown = which == SLOT_DETAIL ? &u->show_detail : &u->show_board;
-		*shown = !*shown;
-		if (*shown)
-			u->focus = pane;
-		else if (u->focus == pane)
-			u->focus = PANE_KRS;
-	} else {
-		u->slot = u->slot == which ? SLOT_KRS : which;
-		if (u->slot == SLOT_KRS && u->focus == pane)
-			u->focus = PANE_KRS;
-		else if (u->slot == which)
-			u->focus = pane;
-	}
-	return DIRTY_ALL | DIRTY_LAYOUT;
-}
-
-static const char *filter_name(ui_filter f)
-{
-	return f == FILTER_MINE ? _("mine") : f == FILTER_TEAM ? _("my team") : _("all");
-}
-
-/* The store decides who may approve; the TUI says what it said. */
-static unsigned approve(ui *u)
-{
-	const okr_kr *k = data_sel_kr(u);
-	if (!k) {
-		app_message(u, true, "%s", _("select a key result to approve"));
-		return DIRTY_FOOTER;
-	}
-	if (app_refuse_readonly(u))
-		return DIRTY_FOOTER;
-	int64_t id = k->id;
-	if (okr_store_kr_approve(u->store, id) != OKR_OK) {
-		app_message(u, true, "%s", okr_store_error(u->store));
-		return DIRTY_FOOTER;
-	}
-	if (data_load(u, true))
-		u->last_change = okr_now();
-	app_message(u, false, _("K%lld approved: its progress now earns points"), (long long)id);
-	return DIRTY_ALL;
-}
-
-unsigned app_action(ui *u, okr_action a)
-{
-	switch (a) {
-	case ACT_QUIT: u->quit = true; return 0;
-	case ACT_HELP: u->overlay = OVERLAY_HELP; u->help_top = 0; return DIRTY_OVERLAY;
-	case ACT_NEXT_PANE: layout_cycle_focus(u, 1); return DIRTY_ALL;
-	case ACT_PREV_PANE: layout_cycle_focus(u, -1); return DIRTY_ALL;
-	case ACT_SEARCH: return cmdline_open(u, PROMPT_SEARCH);
-	case ACT_SEARCH_NEXT: return cmdline_search_step(u, 1, true);
-	case ACT_SEARCH_PREV: return cmdline_search_step(u, -1, true);
-	case ACT_COMMAND: return cmdline_open(u, PROMPT_COMMAND);
-	case ACT_CHECKIN: return form_open(u, FORM_CHECKIN);
-	case ACT_ADD_OBJECTIVE: return form_open(u, FORM_ADD_OBJECTIVE);
-	case ACT_ADD_KR: return form_open(u, FORM_ADD_KR);
-	case ACT_EDIT: return form_open(u, FORM_EDIT);
-	case ACT_COMMENT: return form_open(u, FORM_COMMENT);
-	case ACT_KUDOS: return form_open(u, FORM_KUDOS);
-	case ACT_CYCLE:
-		u->overlay = OVERLAY_CYCLES;
-		u->cycle_sel = 0;
-		for (size_t i = 0; i < u->d.snap.ncycles; i++)
-			if (u->d.snap.cycles[i].id == u->cycle_id)
-				u->cycle_sel = i;
-		return DIRTY_OVERLAY;
-	case ACT_FILTER:
-		u->filter = (u->filter + 1) % 3;
-		data_rebuild_rows(u);
-		app_message(u, false, _("showing: %s"), filter_name(u->filter));
-		return DIRTY_ALL;
-	case ACT_DETAIL: return toggle_slot(u, SLOT_DETAIL, PANE_DETAIL);
-	case ACT_BOARD: return toggle_slot(u, SLOT_BOARD, PANE_BOARD);
-	case ACT_REFRESH: clearok(curscr, TRUE); return DIRTY_ALL;
-	case ACT_THEME: return next_theme(u);
-	case ACT_BOARD_WINDOW:
-	case ACT_BOARD_TEAMS: return board_action(u, a);
-	case ACT_KPIS: return views_toggle(u, VIEW_KPIS);
-	case ACT_DUE: return views_toggle(u, VIEW_DUE);
-	case ACT_RHYTHM: return views_toggle(u, VIEW_RHYTHM);
-	case ACT_PLAN_CYCLE: return views_toggle(u, VIEW_PLAN);
-	case ACT_LOG: return view_log_open_selected(u);
-	case ACT_ARCHIVE: return archive_open(u);
-	case ACT_UNDO: return archive_undo(u);
-	case ACT_UNARCHIVE:
-		app_message(u, false, "%s", _("give the ID of what to bring back: :unarchive O3"));
-		return DIRTY_FOOTER;
-	case ACT_REVIEW: return review_open(u, false);
-	case ACT_CLOSE_CYCLE: return review_open(u, true);
-	case ACT_APPROVE: return approve(u);
-	default: break;
-	}
-	ui_pane *p = &u->panes[u->focus];
-	return p->ops->key ? p->ops->key(u, a) : 0;
-}
-
 static void resize(ui *u)
 {
 	struct winsize ws;
 	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0)
 		resizeterm(ws.ws_row, ws.ws_col);
 	layout_apply(u);
+	screen_resize(u);
 	u->dirty |= DIRTY_ALL;
 }
 
-/* A key while nothing modal is open: an action by the key map. */
 static unsigned handle_key(ui *u, int key)
 {
 	if (key == KEYMAP_KEY(KEY_RESIZE)) {
@@ -212,37 +99,10 @@ static unsigned handle_key(ui *u, int key)
 		 * were typed at the new size.  Calling resizeterm again here
 		 * would queue another KEY_RESIZE, for ever. */
 		layout_apply(u);
+		screen_resize(u);
 		return DIRTY_ALL;
 	}
-	if (u->prompt)
-		return cmdline_key(u, key);
-	okr_action a = keymap_lookup(&u->keys, key);
-	switch (u->overlay) {
-	case OVERLAY_FORM: return form_key(u, key);
-	case OVERLAY_HELP: return help_key(u, key, a);
-	case OVERLAY_CYCLES: return cmdline_cycles_key(u, key, a);
-	case OVERLAY_CONFIRM: return archive_key(u, key);
-	default: break;
-	}
-	if (u->msg[0]) {
-		u->msg[0] = '\0';
-		u->dirty |= DIRTY_FOOTER;
-	}
-	if (u->review)
-		return review_key(u, key, a);
-	if (views_active()) {   /* a full-body view (KPIs, due) has the keys first */
-		unsigned vd = views_key(u, key, a);
-		if (vd != VIEWS_PASS)
-			return vd;
-	}
-	if (a == ACT_NONE) {
-		char name[KEYMAP_NAME_MAX];
-		if (key != 27)
-			app_message(u, false, _("%s does nothing here — press ? for help"),
-				    keymap_key_name(key, name, sizeof name));
-		return DIRTY_FOOTER;
-	}
-	return app_action(u, a);
+	return screen_key(u, key);
 }
 
 static void read_keys(ui *u, WINDOW *in)
@@ -285,108 +145,25 @@ static void draw_too_small(ui *u)
 	(void)u;
 }
 
-/* The overlay's size for what it shows now, clamped to the screen. */
-static void overlay_size(ui *u, int *hp, int *wp)
-{
-	int h = LINES - 2, w = COLS - 4;
-	if (u->overlay == OVERLAY_FORM)
-		form_size(u, &h, &w);
-	else if (u->overlay == OVERLAY_CYCLES) {
-		h = (int)u->d.snap.ncycles + 3;
-		w = 40;
-	} else if (u->overlay == OVERLAY_CONFIRM)
-		archive_size(u, &h, &w);
-	if (h > LINES - 2)
-		h = LINES - 2;
-	if (w > COLS)
-		w = COLS;
-	*hp = h;
-	*wp = w;
-}
-
-/* An overlay that changes size (a form's error line comes or goes, a key
- * result's type hides fields) would leave its old border on the cells it no
- * longer covers: everything beneath is drawn again in that frame. */
-static void overlay_resized(ui *u)
-{
-	if (u->overlay == OVERLAY_NONE || !u->overlay_win || !u->dirty)
-		return;
-	int h, w;
-	overlay_size(u, &h, &w);
-	if (h != getmaxy(u->overlay_win) || w != getmaxx(u->overlay_win))
-		u->dirty |= DIRTY_ALL;
-}
-
-static void draw_overlay(ui *u)
-{
-	int h, w;
-	overlay_size(u, &h, &w);
-	if (h < 1 || w < 1)
-		return;
-	if (u->overlay_win)
-		delwin(u->overlay_win);
-	u->overlay_win = newwin(h, w, (LINES - h) / 2, (COLS - w) / 2);
-	if (!u->overlay_win)
-		return;
-	wbkgdset(u->overlay_win, ' ' | (chtype)theme_attr(THEME_NORMAL));
-	werase(u->overlay_win);
-	if (u->overlay == OVERLAY_HELP)
-		help_draw(u, u->overlay_win, h, w);
-	else if (u->overlay == OVERLAY_FORM)
-		form_draw(u, u->overlay_win, h, w);
-	else if (u->overlay == OVERLAY_CONFIRM)
-		archive_draw(u, u->overlay_win, h, w);
-	else
-		cmdline_draw_cycles(u, u->overlay_win, h, w);
-	wnoutrefresh(u->overlay_win);
-}
-
 /* One frame: only the dirty parts are drawn again, each into its own window,
- * and one doupdate() sends the difference to the terminal. */
-static void render(ui *u)
+ * and one doupdate() sends the difference to the terminal.  The loop calls
+ * this, and so does the wait for another writer (statusbar_on_wait): the
+ * only two places a frame is made, and both make it here. */
+void app_frame(ui *u)
 {
-	overlay_resized(u);
+	if (!u->dirty)
+		return;
 	if (u->dirty & DIRTY_LAYOUT)
 		layout_apply(u);
-	if (u->too_small) {
+	if (u->too_small && !u->no_panes) {
 		draw_too_small(u);
 		curs_set(0);
 		doupdate();
 		u->dirty = 0;
 		return;
 	}
-	if (u->review)
-		review_draw(u);   /* in place of the panes and the header */
-	else if (u->dirty & (DIRTY_PANES | DIRTY_DETAIL))
-		data_detail_load(u);
-	bool view = !u->review && views_draw(u);   /* a full-body view covers the panes */
-	for (int i = 0; i < PANE_COUNT && !view; i++) {
-		ui_pane *p = &u->panes[i];
-		if (u->review || !p->shown || !p->win || !(u->dirty & (1u << i)))
-			continue;
-		wbkgdset(p->win, ' ' | (chtype)theme_attr(THEME_NORMAL));
-		werase(p->win);
-		p->ops->draw(u, p->win, p->h, p->w, u->focus == i);
-		wnoutrefresh(p->win);
-	}
-	if ((u->dirty & DIRTY_HEADER) && !u->review) {
-		statusbar_draw_header(u);
-		celebrate_draw(u);
-	}
-	if (u->dirty & DIRTY_FOOTER)
-		statusbar_draw_footer(u);
-	bool cursor = u->prompt != PROMPT_NONE;
-	if (u->overlay != OVERLAY_NONE && u->dirty) {
-		draw_overlay(u);
-		cursor = u->overlay == OVERLAY_FORM;
-	}
-	if (u->overlay == OVERLAY_FORM)
-		form_cursor(u);
-	else if (u->prompt)
-		statusbar_draw_footer(u);   /* the footer window last: the cursor is its */
-	else if (u->review && review_cursor(u))
-		cursor = true;
-	curs_set(cursor || u->overlay == OVERLAY_FORM ? 1 : 0);
+	bool cursor = screen_render(u);
+	curs_set(cursor ? 1 : 0);
 	doupdate();
 	u->dirty = 0;
 }
@@ -423,15 +200,12 @@ static int setup_keys(ui *u)
 
 static void ui_free(ui *u)
 {
-	review_free(u);
-	form_free(u);
+	screen_close_all(u);
 	layout_free(u);
 	data_detail_free(&u->det);
 	board_leave(u);
 	data_free(&u->d);
 	pane_board_free();
-	views_free();
-	editor_free(&u->pe);
 	free(u->flash);
 	watch_close(&u->watch);
 	okr_store_close(u->store);
@@ -446,8 +220,10 @@ static void run(ui *u, WINDOW *in)
 			got_winch = 0;
 			resize(u);
 		}
-		if (u->dirty)
-			render(u);
+		if (u->dirty) {
+			screen_prepare(u);
+			app_frame(u);
+		}
 		if (u->board_pending) {
 			/* The first frame is on screen; now the scores, which on a
 			 * large history take a moment (the board says so meanwhile). */
@@ -498,11 +274,8 @@ static void run(ui *u, WINDOW *in)
 		}
 		if (check)
 			u->dirty |= reopen_check(u);
-		if (check && okr_store_data_version(u->store) != u->data_version && data_load(u, true)) {
+		if (check && okr_store_data_version(u->store) != u->data_version && data_load(u, true))
 			u->last_change = okr_now();
-			view_log_reload(u);
-			u->dirty |= DIRTY_ALL;
-		}
 		if (u->flash_until && now >= u->flash_until) {
 			u->flash_until = 0;
 			u->dirty |= DIRTY_PANES;
@@ -562,7 +335,6 @@ static int run_ui(okr_ctx *ctx, const ui_review_request *rq)
 		app_message(&u, true, _("read-only: %s"), u.ro_reason);
 	else if (okr_store_warning(u.store)[0])
 		app_message(&u, true, "%s", okr_store_warning(u.store));
-	editor_init(&u.pe, 200);
 	u.cycle_id = rq ? rq->cycle_id : 0;
 	if (!data_load(&u, false)) {
 		fprintf(stderr, "okr: %s\n", okr_store_error(u.store));
@@ -610,6 +382,7 @@ static int run_ui(okr_ctx *ctx, const ui_review_request *rq)
 	keypad(in, TRUE);
 	nodelay(in, TRUE);
 	u.dirty = DIRTY_ALL | DIRTY_LAYOUT;
+	screen_push(&u, app_main_screen());
 	mouse_start(&u);
 	if (!rq || review_start(&u, rq))
 		run(&u, in);

@@ -25,6 +25,7 @@
 #include "okr/scope.h"
 #include "okr/util.h"
 #include "ui_int.h"
+#include "views.h"
 
 bool data_is_collapsed(const ui *u, int64_t id)
 {
@@ -253,21 +254,37 @@ bool data_load(ui *u, bool flash)
 		u->board_pending = true;
 	}
 	u->det.data_version = -1;
+	screen_data_changed(u, flash);
 	return true;
 }
 
-/* The sparkline of snap.krs[ki]: fetched on first use, and again only when
- * the key result's latest value has changed since. */
-const ui_spark *data_spark(ui *u, size_t ki)
+/* The sparkline of snap.krs[ki], as last fetched (NULL: not yet). */
+static ui_spark *spark_of(const ui *u, size_t ki)
+{
+	const ui_data *d = &u->d;
+	const okr_kr *k = &d->snap.krs[ki];
+	for (size_t i = 0; i < d->nsparks; i++)
+		if (d->sparks[i].kr_id == k->id)
+			return &d->sparks[i];
+	return NULL;
+}
+
+const ui_spark *data_spark(const ui *u, size_t ki)
+{
+	const ui_spark *sp = spark_of(u, ki);
+	const okr_kr *k = &u->d.snap.krs[ki];
+	return sp && sp->last_at == k->last_at && sp->current == k->current ? sp : NULL;
+}
+
+/* Fetched before the frame that shows it, and again only when the key
+ * result's latest value has changed since. */
+static void spark_fetch(ui *u, size_t ki)
 {
 	ui_data *d = &u->d;
 	const okr_kr *k = &d->snap.krs[ki];
-	ui_spark *sp = NULL;
-	for (size_t i = 0; i < d->nsparks && !sp; i++)
-		if (d->sparks[i].kr_id == k->id)
-			sp = &d->sparks[i];
+	ui_spark *sp = spark_of(u, ki);
 	if (sp && sp->last_at == k->last_at && sp->current == k->current)
-		return sp;
+		return;
 	if (!sp) {
 		okr_xgrow(&d->sparks, &d->capsparks, d->nsparks + 1, sizeof *d->sparks);
 		sp = &d->sparks[d->nsparks++];
@@ -284,7 +301,6 @@ const ui_spark *data_spark(ui *u, size_t ki)
 		sp->n = n;
 		okr_checkins_free(cis, n);
 	}
-	return sp;
 }
 
 void data_detail_free(ui_detail *det)
@@ -366,6 +382,16 @@ void data_detail_load(ui *u)
 			detail_grade(u, det, (size_t)oi);
 	}
 	okr_store_comments(u->store, kind, id, &det->comments, &det->ncomments);
+}
+
+void data_prepare(ui *u)
+{
+	if (!u->d.loaded)
+		return;
+	data_detail_load(u);
+	view_due_prepare(u);   /* the header's "3 due" */
+	for (size_t i = 0; i < u->d.nkrs; i++)
+		spark_fetch(u, u->d.krs[i]);
 }
 
 void data_free(ui_data *d)

@@ -103,17 +103,27 @@ static int visible_count(const ui_form *fm)
 	return n;
 }
 
-void form_free(ui *u)
+static void destroy(ui_form *fm)
 {
-	ui_form *fm = u->form;
-	if (!fm)
-		return;
 	for (int i = 0; i < fm->n; i++) {
 		editor_free(&fm->f[i].ed);
 		free(fm->f[i].initial);
 	}
 	free(fm);
-	u->form = NULL;
+}
+
+static const ui_screen_ops form_ops;
+
+ui_form *form_current(const ui *u)
+{
+	return (ui_form *)screen_find(u, &form_ops);
+}
+
+void form_free(ui *u)
+{
+	ui_form *fm = form_current(u);
+	if (fm)
+		screen_close(u, &fm->base);
 }
 
 /* The item a form is about: the selected key result unless the objectives
@@ -249,14 +259,11 @@ unsigned form_open(ui *u, ui_form_kind kind)
 	fm->kind = kind;
 	fm->snap = &u->d.snap;
 	bool ok = kind == FORM_CHECKIN ? open_checkin(u, fm) : kind == FORM_EDIT ? open_edit(u, fm) : open_other(u, fm);
-	u->form = fm;
 	if (!ok) {
-		form_free(u);
+		destroy(fm);
 		return DIRTY_FOOTER;
 	}
-	validate(fm);
-	u->overlay = OVERLAY_FORM;
-	return DIRTY_OVERLAY;
+	return form_show(u, fm);
 }
 
 /* Kudos to a person with no key result to name (K on someone in the team
@@ -272,10 +279,7 @@ unsigned form_open_kudos_to(ui *u, const char *login)
 	add_field(fm, _("To"), FIELD_TEXT, true, login)->hint = _("a login");
 	add_field(fm, _("Message"), FIELD_TEXT, true, "");
 	fm->cur = 1;
-	u->form = fm;
-	validate(fm);
-	u->overlay = OVERLAY_FORM;
-	return DIRTY_OVERLAY;
+	return form_show(u, fm);
 }
 
 static char *text_of(ui_form *fm, int i)
@@ -444,17 +448,15 @@ static void explain_stale(ui *u, ui_form *fm)
 		 who, id, when, theirs);
 }
 
-static unsigned submit(ui *u)
+static unsigned submit(ui *u, ui_form *fm)
 {
-	ui_form *fm = u->form;
 	validate(fm);
 	if (!valid(fm)) {
 		snprintf(fm->error, sizeof fm->error, "%s", _("fix the fields marked above first"));
 		return DIRTY_OVERLAY;
 	}
 	if (unchanged(fm)) {
-		form_free(u);
-		u->overlay = OVERLAY_NONE;
+		screen_close(u, &fm->base);
 		app_message(u, false, "%s", _("nothing changed — nothing was saved"));
 		return DIRTY_ALL;
 	}
@@ -468,8 +470,7 @@ static unsigned submit(ui *u)
 		return DIRTY_OVERLAY | DIRTY_FOOTER;
 	}
 	review_on_saved(u, fm->kind, fm->target, fm->id);
-	form_free(u);
-	u->overlay = OVERLAY_NONE;
+	screen_close(u, &fm->base);
 	if (data_load(u, true))
 		u->last_change = okr_now();
 	app_message(u, false, "%s", done);
@@ -487,26 +488,28 @@ static void move_field(ui_form *fm, int dir)
 	}
 }
 
-unsigned form_key(ui *u, int key)
+/* The form's keys come from its own keymap only (form-save, form-next, …):
+ * any other key is text for the field.  The choice keys count on a choice
+ * field only, so that l and h can be typed in a title. */
+static unsigned form_key(ui *u, ui_screen *s, int key, okr_action a)
 {
-	ui_form *fm = u->form;
+	ui_form *fm = (ui_form *)s;
 	field *f = &fm->f[fm->cur];
-	if (key == 27) {
-		form_free(u);
-		u->overlay = OVERLAY_NONE;
+	if (a == ACT_FORM_CANCEL) {
+		screen_close(u, s);
 		app_message(u, false, "%s", _("cancelled — nothing was saved"));
 		return DIRTY_ALL;
 	}
-	if (key == '\n' || key == '\r' || key == KEYMAP_KEY(KEY_ENTER))
-		return submit(u);
-	if (key == '\t' || key == KEYMAP_KEY(KEY_DOWN))
+	if (a == ACT_FORM_SAVE)
+		return submit(u, fm);
+	if (a == ACT_FORM_NEXT)
 		move_field(fm, 1);
-	else if (key == KEYMAP_KEY(KEY_BTAB) || key == KEYMAP_KEY(KEY_UP))
+	else if (a == ACT_FORM_PREV)
 		move_field(fm, -1);
 	else if (f->type == FIELD_CHOICE) {
-		if (key == ' ' || key == KEYMAP_KEY(KEY_RIGHT) || key == 'l')
+		if (a == ACT_FORM_CHOICE_NEXT)
 			f->choice = (f->choice + 1) % f->nchoices;
-		else if (key == KEYMAP_KEY(KEY_LEFT) || key == 'h')
+		else if (a == ACT_FORM_CHOICE_PREV)
 			f->choice = (f->choice + f->nchoices - 1) % f->nchoices;
 		else
 			return 0;
@@ -518,9 +521,10 @@ unsigned form_key(ui *u, int key)
 	return DIRTY_OVERLAY;
 }
 
-void form_size(const ui *u, int *h, int *w)
+static void form_size(ui *u, ui_screen *s, int *h, int *w)
 {
-	const ui_form *fm = u->form;
+	const ui_form *fm = (const ui_form *)s;
+	(void)u;
 	*w = COLS - 4 < 76 ? COLS - 4 : 76;
 	int err = 0;
 	if (fm && fm->error[0]) {
@@ -532,11 +536,32 @@ void form_size(const ui *u, int *h, int *w)
 	*h = 3 + 2 * (fm ? visible_count(fm) : 0) + err + 2;
 }
 
-void form_draw(ui *u, WINDOW *w, int h, int wd)
+/* The first key of an action in the form's keymap, for the hint line. */
+static const char *first_key(const ui *u, okr_action a, char *buf, size_t len)
 {
-	ui_form *fm = u->form;
-	if (!fm)
-		return;
+	keymap_keys_for(&u->keys, a, buf, len);
+	buf[strcspn(buf, ",")] = '\0';
+	return buf[0] ? buf : "—";
+}
+
+/* "Enter save · Esc cancel · Tab next field", in the keys that work now. */
+static void form_hint(const ui *u, bool valid, char *buf, size_t len)
+{
+	char save[KEYMAP_NAME_MAX * 4], cancel[KEYMAP_NAME_MAX * 4], next[KEYMAP_NAME_MAX * 4];
+	first_key(u, ACT_FORM_CANCEL, cancel, sizeof cancel);
+	first_key(u, ACT_FORM_NEXT, next, sizeof next);
+	if (valid)
+		snprintf(buf, len, _("%s save · %s cancel · %s next field"),
+			 first_key(u, ACT_FORM_SAVE, save, sizeof save), cancel, next);
+	else
+		snprintf(buf, len, _("%s cancel · %s next field · fix the errors to save"), cancel, next);
+}
+
+static void form_draw(ui *u, ui_screen *s)
+{
+	ui_form *fm = (ui_form *)s;
+	WINDOW *w = s->win;
+	int h = getmaxy(w), wd = getmaxx(w);
 	leaveok(w, FALSE);
 	draw_set(w, THEME_BORDER_FOCUS);
 	box(w, 0, 0);
@@ -577,17 +602,39 @@ void form_draw(ui *u, WINDOW *w, int h, int wd)
 			draw_text(w, y++, 2, lines[i], wd - 4, THEME_MESSAGE_ERROR, TEXT_ALIGN_LEFT);
 		text_lines_free(lines, n);
 	}
-	draw_text(w, h - 2, 2, valid(fm) ? _("Enter save · Esc cancel · Tab next field")
-		  : _("Esc cancel · Tab next field · fix the errors to save"), wd - 4, THEME_FORM_HINT, TEXT_ALIGN_LEFT);
+	char hint[256];
+	form_hint(u, valid(fm), hint, sizeof hint);
+	draw_text(w, h - 2, 2, hint, wd - 4, THEME_FORM_HINT, TEXT_ALIGN_LEFT);
 }
 
-void form_cursor(ui *u)
+static bool form_cursor(ui *u, ui_screen *s)
 {
-	if (!u->form || !u->overlay_win)
-		return;
-	wmove(u->overlay_win, u->form->cy, u->form->cx);
-	wnoutrefresh(u->overlay_win);
+	ui_form *fm = (ui_form *)s;
+	(void)u;
+	if (!s->win)
+		return true;
+	wmove(s->win, fm->cy, fm->cx);
+	wnoutrefresh(s->win);
+	return true;
 }
+
+static void form_close(ui *u, ui_screen *s)
+{
+	(void)u;
+	destroy((ui_form *)s);
+}
+
+static const ui_screen_ops form_ops = {
+	.name = "form",
+	.scope = OKR_SCOPE_FORM,
+	.own_keys_only = true,
+	.modal = true,
+	.key = form_key,
+	.size = form_size,
+	.draw = form_draw,
+	.cursor = form_cursor,
+	.close = form_close,
+};
 
 field *form_add_field(ui_form *fm, const char *label, field_type t, bool required, const char *value)
 {
@@ -617,8 +664,8 @@ bool form_changed(ui_form *fm, int i)
 
 unsigned form_show(ui *u, ui_form *fm)
 {
-	u->form = fm;
+	fm->base.ops = &form_ops;
 	validate(fm);
-	u->overlay = OVERLAY_FORM;
+	screen_push(u, &fm->base);
 	return DIRTY_OVERLAY;
 }

@@ -30,7 +30,9 @@ typedef struct {
 	int initial_choice;
 } field;
 
+/* A form is a screen (an overlay on the stack): its base comes first. */
 struct ui_form {
+	ui_screen base;
 	ui_form_kind kind;
 	char title[512];
 	field f[MAX_FIELDS];
@@ -44,8 +46,10 @@ struct ui_form {
 	const okr_snapshot *snap;   /* people and teams the pickers match (u->d.snap, kept current) */
 };
 
-/* form.c: show fm as the open form */
+/* form.c: show fm (okr_xcalloc'd, fields added) as the open form, on top */
 unsigned form_show(ui *u, ui_form *fm);
+/* Close the open form, if any, saving nothing. */
+void form_free(ui *u);
 field *form_add_field(ui_form *fm, const char *label, field_type t, bool required, const char *value);
 field *form_add_choice(ui_form *fm, const char *label, const char *const *choices, int n, int choice);
 char *form_text(ui_form *fm, int i);              /* malloc'd */

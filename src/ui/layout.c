@@ -55,9 +55,7 @@ void layout_free(ui *u)
 		delwin(u->header);
 	if (u->footer)
 		delwin(u->footer);
-	if (u->overlay_win)
-		delwin(u->overlay_win);
-	u->header = u->footer = u->overlay_win = NULL;
+	u->header = u->footer = NULL;
 }
 
 static void border_column(int y, int h, int x)

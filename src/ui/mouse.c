@@ -123,11 +123,9 @@ static unsigned wheel(ui *u, int x, int y, bool down)
 {
 	okr_action a = down ? ACT_DOWN : ACT_UP;
 	unsigned d = 0;
-	if (views_active()) {
-		for (int k = 0; k < WHEEL_STEP; k++) {
-			unsigned v = views_key(u, 0, a);
-			d |= v == VIEWS_PASS ? 0 : v;
-		}
+	if (views_top(u)) {
+		for (int k = 0; k < WHEEL_STEP; k++)
+			d |= views_action(u, a);
 		return d;
 	}
 	int i = pane_at(u, x, y);
@@ -146,7 +144,8 @@ unsigned mouse_event(ui *u, WINDOW *in)
 	if (!read_report(in, &b, &x, &y, &press) || !press)
 		return 0;
 	/* Forms, prompts, help and the review keep the keyboard's rules. */
-	if (u->overlay != OVERLAY_NONE || u->prompt != PROMPT_NONE || u->review || u->too_small)
+	ui_screen *top = screen_top(u);
+	if (!top || (top->ops != &app_main_ops && !views_top(u)) || u->too_small)
 		return 0;
 	if (u->msg[0]) {
 		u->msg[0] = '\0';
@@ -155,7 +154,7 @@ unsigned mouse_event(ui *u, WINDOW *in)
 	int button = b & ~(4 | 8 | 16 | 32);   /* without shift, meta, ctrl, motion */
 	if (button == 64 || button == 65)
 		return wheel(u, x, y, button == 65);
-	if (button == 0 && !(b & 32) && !views_active())
+	if (button == 0 && !(b & 32) && !views_top(u))
 		return click(u, x, y);
 	return 0;
 }

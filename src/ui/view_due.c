@@ -63,9 +63,16 @@ static void load_graded(ui *u)
 	okr_grades_free(g, n);
 }
 
+void view_due_prepare(ui *u)
+{
+	if (u->d.loaded)
+		load_graded(u);
+}
+
+/* From the snapshot and the grades read by view_due_prepare: the header
+ * counts what is due on every frame without asking the store. */
 static void compute(ui *u, okr_due_list *out)
 {
-	load_graded(u);
 	okr_due_opts o = { .person_id = okr_store_me(u->store)->id, .now = okr_now(), .graded = dv.graded,
 			   .ngraded = dv.ngraded, .kpis = true };
 	okr_due_compute(&u->d.snap, &o, out);
@@ -86,6 +93,7 @@ void view_due_banner(ui *u)
 {
 	if (!u->d.loaded)
 		return;
+	load_graded(u);
 	okr_due_list l;
 	compute(u, &l);
 	if (l.n) {

@@ -77,11 +77,19 @@ static void drop_caches(ui *u)
 	kv.version = u->data_version;
 }
 
-static const spark *spark_of(ui *u, int64_t kpi_id)
+/* The sparkline fetched for a KPI before the frame; NULL: none yet. */
+static const spark *spark_of(int64_t kpi_id)
 {
 	for (size_t i = 0; i < kv.nsparks; i++)
 		if (kv.sparks[i].kpi_id == kpi_id)
 			return &kv.sparks[i];
+	return NULL;
+}
+
+static void spark_fetch(ui *u, int64_t kpi_id)
+{
+	if (spark_of(kpi_id))
+		return;
 	okr_xgrow(&kv.sparks, &kv.capsparks, kv.nsparks + 1, sizeof *kv.sparks);
 	spark *sp = &kv.sparks[kv.nsparks++];
 	memset(sp, 0, sizeof *sp);
@@ -94,7 +102,6 @@ static const spark *spark_of(ui *u, int64_t kpi_id)
 		sp->n = n;
 		okr_samples_free(s, n);
 	}
-	return sp;
 }
 
 static void load_samples(ui *u, int64_t kpi_id)
@@ -205,8 +212,9 @@ static void draw_kpi(ui *u, WINDOW *w, int y, int h, const okr_kpi *k, int width
 	x += col.target + 1;
 	draw_text(w, y, x + 1, health_word(health), col.health, health_slot(health), TEXT_ALIGN_LEFT);
 	x += col.health + 1;
-	const spark *sp = spark_of(u, k->id);
-	draw_spark(w, y, x + 1, col.spark, sp->v, sp->n);
+	const spark *sp = spark_of(k->id);
+	if (sp)
+		draw_spark(w, y, x + 1, col.spark, sp->v, sp->n);
 	if (sel)
 		draw_row_attr(w, y, focused ? THEME_SELECTED : THEME_SELECTED_UNFOCUSED);
 
@@ -342,25 +350,35 @@ static void draw_values(ui *u, WINDOW *w, int h, int x0, int width, bool focused
 		delwin(sub);
 		return;
 	}
-	load_samples(u, k->id);
 	ui_lines ls = { .width = width - 1 };
 	build_values(u, &ls, k);
 	kv.vtop = lines_clamp_top(&ls, kv.vtop, h - 1);
 	for (int y = 1; y < h && (size_t)(kv.vtop + y - 1) < ls.n; y++) {
 		const ui_line *l = &ls.v[kv.vtop + y - 1];
 		draw_text(sub, y, 1 + l->indent, l->text, width - 1 - l->indent, l->slot, TEXT_ALIGN_LEFT);
-		if (l->spark) {
-			const spark *sp = spark_of(u, k->id);
+		const spark *sp = l->spark ? spark_of(k->id) : NULL;
+		if (sp)
 			draw_spark(sub, y, 15, sp->n < SPARK_POINTS ? (int)sp->n : SPARK_POINTS, sp->v, sp->n);
-		}
 	}
 	lines_free(&ls);
 	delwin(sub);
 }
 
-void view_kpis_draw(ui *u, WINDOW *w, int h, int width)
+/* Everything the next frame shows that the snapshot does not hold: each
+ * KPI's recent values and the selected one's samples, read again only when
+ * the data version moves or the selection changes. */
+void view_kpis_prepare(ui *u)
 {
 	drop_caches(u);
+	for (size_t i = 0; i < u->d.snap.nkpis; i++)
+		spark_fetch(u, u->d.snap.kpis[i].id);
+	const okr_kpi *k = selected(u);
+	if (k)
+		load_samples(u, k->id);
+}
+
+void view_kpis_draw(ui *u, WINDOW *w, int h, int width)
+{
 	selected(u);
 	if (width >= UI_WIDE_COLS) {
 		int lw = width * 55 / 100;

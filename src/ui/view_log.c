@@ -82,7 +82,7 @@ unsigned view_log_open_selected(ui *u)
 
 void view_log_reload(ui *u)
 {
-	if (views_current() == VIEW_LOG && lv.version != u->data_version)
+	if (views_current(u) == VIEW_LOG && lv.version != u->data_version)
 		load(u);
 }
 

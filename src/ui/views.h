@@ -23,17 +23,17 @@ typedef enum { VIEW_NONE, VIEW_KPIS, VIEW_DUE, VIEW_RHYTHM, VIEW_PLAN, VIEW_LOG 
 /* A views_key result meaning "not mine: let the app handle the action". */
 #define VIEWS_PASS (~0u)
 
-bool views_active(void);
-ui_view_id views_current(void);
+/* A view is the top screen (it has the keys). */
+bool views_top(const ui *u);
+/* The view on the stack, VIEW_NONE when none. */
+ui_view_id views_current(const ui *u);
 /* Open view v, or close it when it is the one open.  Returns dirty bits. */
 unsigned views_toggle(ui *u, ui_view_id v);
 unsigned views_open(ui *u, ui_view_id v);
 unsigned views_close(ui *u);
-/* A key while a view is open and nothing modal is: dirty bits or VIEWS_PASS. */
-unsigned views_key(ui *u, int key, okr_action a);
-/* When a view is open: draw it over the body if anything is dirty and return
- * true (the panes are then not drawn).  False when no view is open. */
-bool views_draw(ui *u);
+/* An action for the top view without a key (the mouse wheel): dirty bits. */
+unsigned views_action(ui *u, okr_action a);
+/* The views' caches, when okr ends. */
 void views_free(void);
 
 /* ---- view_kpis.c ---- */
@@ -42,12 +42,16 @@ unsigned view_kpis_key(ui *u, int key, okr_action a);
 /* Select a KPI (from the due view) and show its values. */
 void view_kpis_select(int64_t kpi_id);
 void view_kpis_free(void);
+/* Before a frame: the samples of the KPIs shown, read when they changed. */
+void view_kpis_prepare(ui *u);
 
 /* ---- view_due.c ---- */
 void view_due_draw(ui *u, WINDOW *w, int h, int width);
 unsigned view_due_key(ui *u, int key, okr_action a);
 /* How many items the viewer owes now: the status bar's "3 due". */
 size_t view_due_count(ui *u);
+/* Before a frame: the grades given in the cycle, read when the data changed. */
+void view_due_prepare(ui *u);
 /* The one line the TUI opens with when the viewer owes something this
  * week, in the message line, which the next key clears (it never waits). */
 void view_due_banner(ui *u);
