@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "okr/cli.h"
@@ -65,20 +64,6 @@ static void find_db(cli_ctx *ctx, const char *opt)
 		else
 			snprintf(dir, sizeof dir, "%s/.local/share/okr", home ? home : ".");
 		snprintf(ctx->db_path, sizeof ctx->db_path, "%.4000s/okr.db", dir);
-	}
-}
-
-/* The default database directory may not exist yet on a first `okr init`. */
-static void make_parent_dirs(const char *path)
-{
-	char buf[4096];
-	okr_strlcpy(buf, path, sizeof buf);
-	for (char *p = buf + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		mkdir(buf, 0775);
-		*p = '/';
 	}
 }
 
@@ -147,7 +132,7 @@ int main(int argc, char **argv)
 	 * default directory ($XDG_DATA_HOME/okr) does not exist yet. */
 	bool creates = cmd->db == CLI_DB_CREATE || !strcmp(cmd->name, "init") || !strcmp(cmd->name, "demo");
 	if (creates && !db_opt && !getenv("OKR_DB"))
-		make_parent_dirs(ctx.db_path);
+		okr_store_make_room(ctx.db_path);
 	if (cmd->db == CLI_DB_READ || cmd->db == CLI_DB_WRITE || cmd->db == CLI_DB_CREATE) {
 		int flags = cmd->db == CLI_DB_READ ? OKR_OPEN_READONLY
 			  : cmd->db == CLI_DB_CREATE ? OKR_OPEN_CREATE : 0;

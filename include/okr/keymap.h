@@ -12,7 +12,9 @@
  *
  * Key codes (int): a character is its Unicode code point; Enter is '\n', Tab
  * 9, Esc 27, C-a..C-z 1..26; a special key is its curses KEY_* code with
- * KEYMAP_SPECIAL added. The flag is needed because curses' codes overlap
+ * KEYMAP_SPECIAL added (KEYMAP_K_* below spell those codes without curses,
+ * so that the CLI and the tests can parse key names; src/ui/keymap_curses.c
+ * checks at compile time that they are curses' own numbers). The flag is needed because curses' codes overlap
  * real characters that our users type: KEY_UP (0403) is also U+0103 'ă',
  * KEY_DOWN U+0102 'Ă', and 'ơ' U+01A1 is inside the same range. Turn what
  * get_wch() returned into a key code with keymap_key_from_wch().
@@ -32,6 +34,23 @@
 #define KEYMAP_MAX_BINDINGS 256
 #define KEYMAP_NAME_MAX 16            /* enough for any name from keymap_key_name */
 
+/* The special keys that have names, as ncurses numbers them (KEY_DOWN is
+ * 0402 and so on), already flagged with KEYMAP_SPECIAL. */
+#define KEYMAP_K_DOWN      KEYMAP_KEY(0402)
+#define KEYMAP_K_UP        KEYMAP_KEY(0403)
+#define KEYMAP_K_LEFT      KEYMAP_KEY(0404)
+#define KEYMAP_K_RIGHT     KEYMAP_KEY(0405)
+#define KEYMAP_K_HOME      KEYMAP_KEY(0406)
+#define KEYMAP_K_BACKSPACE KEYMAP_KEY(0407)
+#define KEYMAP_K_F(n)      KEYMAP_KEY(0410 + (n))
+#define KEYMAP_K_DC        KEYMAP_KEY(0512)
+#define KEYMAP_K_IC        KEYMAP_KEY(0513)
+#define KEYMAP_K_NPAGE     KEYMAP_KEY(0522)
+#define KEYMAP_K_PPAGE     KEYMAP_KEY(0523)
+#define KEYMAP_K_ENTER     KEYMAP_KEY(0527)
+#define KEYMAP_K_BTAB      KEYMAP_KEY(0541)
+#define KEYMAP_K_END       KEYMAP_KEY(0550)
+
 typedef struct {
 	int key;
 	okr_action action;
@@ -50,10 +69,6 @@ int keymap_parse_key(const char *name);
 /* The canonical name of a key code, written into buf (len >= KEYMAP_NAME_MAX
  * always suffices); unknown codes are shown as <0x...>. Returns buf. */
 const char *keymap_key_name(int key, char *buf, size_t len);
-
-/* A key code from get_wch(): rc is its return value (KEY_CODE_YES for a
- * special key, OK for a character), ch what it stored. -1 for ERR. */
-int keymap_key_from_wch(int rc, uint32_t ch);
 
 /* The default bindings of every action. */
 void keymap_init(keymap *m);
@@ -86,5 +101,11 @@ okr_action keymap_lookup_in(const keymap *m, okr_scope sc, bool fallback, int ke
 /* The keys of action a for the help screen, e.g. "j, Down" ("" if none).
  * Cut at a whole name if buf is too small. Returns buf. */
 const char *keymap_keys_for(const keymap *m, okr_action a, char *buf, size_t len);
+
+/* ---- curses side (src/ui/keymap_curses.c) ---- */
+
+/* A key code from get_wch(): rc is its return value (KEY_CODE_YES for a
+ * special key, OK for a character), ch what it stored. -1 for ERR. */
+int keymap_key_from_wch(int rc, uint32_t ch);
 
 #endif

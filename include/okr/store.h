@@ -1,13 +1,16 @@
 /*
- * store.h — the shared SQLite file (SPEC §2, §8).  The only module that speaks
- * SQL; everything it hands out is a copy in the structs of model.h.
+ * store.h — the team's database (SPEC §2, §8): a shared SQLite file, or a
+ * PostgreSQL server.  The only module that speaks SQL; everything it hands
+ * out is a copy in the structs of model.h, and nothing here says which
+ * engine serves the database (src/store/engine.h does, inside the store).
  *
  * Guarantees every caller may rely on:
- *  - every write is one BEGIN IMMEDIATE transaction, retried whole while the
- *    database is busy; callers never see "database is locked";
+ *  - every write is one transaction that takes the write lock first,
+ *    retried whole while the database is busy; callers never see
+ *    "database is locked";
  *  - nothing is written when a function returns an error;
- *  - every committed write leaves an audit row and rings the doorbell file
- *    (okr_store_bell_path) so that watchers wake at once;
+ *  - every committed write leaves an audit row and tells the other
+ *    processes (okr_store_wait_fd) so that watchers wake at once;
  *  - no statement is left un-reset after a call returns (no read transaction
  *    is held open between calls).
  */
@@ -39,14 +42,28 @@ enum {
 	OKR_OPEN_CREATE   = 1 << 0,  /* create the file if missing */
 	OKR_OPEN_SHARED   = 1 << 1,  /* with CREATE: group-writable (okr init --shared) */
 	OKR_OPEN_READONLY = 1 << 2,  /* viewers: never write, not even the person row */
+	OKR_OPEN_SCRATCH  = 1 << 3,  /* a private, empty database that vanishes on close
+				      * (a dry run of an import into a database not there yet) */
 };
 
-/* Open (and migrate) the database at path as the person `login`, who is
- * registered on first use.  On failure *out is NULL and err says what is wrong
- * and how to fix it. */
+/* Open (and migrate) the database at path — a file path, or a PostgreSQL
+ * connection string or URI — as the person `login`, who is registered on
+ * first use.  On failure *out is NULL and err says what is wrong and how to
+ * fix it. */
 okr_result okr_store_open(const char *path, int flags, const char *login,
 			  okr_store **out, char *err, size_t errlen);
 void okr_store_close(okr_store *s);
+/* Is there a database at path already (a server always counts as there)? */
+bool okr_store_exists(const char *path);
+/* Before the first database at a default place: make what it needs (for a
+ * file, its missing parent directories). */
+void okr_store_make_room(const char *path);
+/* Close s and remove the database its OKR_OPEN_CREATE made (a failed import
+ * into a new file leaves nothing behind). */
+void okr_store_discard(okr_store *s);
+/* The engine serving s: "sqlite" or "postgresql" (for --version-like
+ * reports and tests; nothing should behave differently by it). */
+const char *okr_store_engine(const okr_store *s);
 
 /* The message of the last error on this handle ("" when none). */
 const char *okr_store_error(const okr_store *s);
@@ -54,6 +71,17 @@ const char *okr_store_path(const okr_store *s);
 /* A problem found on open that does not stop work but needs fixing, such as
  * -wal/-shm files the group cannot write ("" when none). */
 const char *okr_store_warning(const okr_store *s);
+/* Waiting for other processes' commits: a descriptor to poll() for input
+ * beside the keyboard (-1: none; the caller's slow timer still notices),
+ * and, once it is readable, okr_store_wait_ack to take in what arrived —
+ * true when it was news, after which okr_store_data_version tells whether
+ * the data changed.  Ask for the descriptor again before every poll: it
+ * changes when the handle is reopened or the engine watches anew. */
+int okr_store_wait_fd(okr_store *s);
+bool okr_store_wait_ack(okr_store *s);
+
+/* The SQLite engine's doorbell file (DB-bell), for the tests of the file
+ * faults; a server has none. */
 const char *okr_store_bell_path(const okr_store *s);
 /* Create the doorbell (mode 0660 whatever the umask) or, if ring, touch it.
  * Never blocks and never follows a link: false when it is not a regular file

@@ -7,9 +7,10 @@
  * themes/default.theme); a slot a theme leaves out keeps the built-in default
  * theme's style, so a theme can be three lines long.
  *
- * Two halves: loading and finding themes is plain C that unit tests drive;
- * theme_apply/theme_attr/theme_pair turn a theme into curses attributes and
- * are the only functions here that touch the terminal.
+ * Two halves: loading and finding themes is plain C that unit tests drive
+ * (src/term/theme.c, theme_palette.c); theme_apply/theme_attr/theme_pair
+ * turn a theme into curses attributes and are the only functions here that
+ * touch the terminal (src/ui/theme_color.c).
  */
 #ifndef OKR_THEME_H
 #define OKR_THEME_H
@@ -146,7 +147,11 @@ void theme_list_free(char **names);
  * negative colours. */
 int theme_color_degrade(int color, int colors);
 
-/* ---- curses side ---- */
+/* Black (0) or white (7), whichever reads better on the colour bg (0..255),
+ * for text whose own colour a smaller palette merged into bg. */
+int theme_color_contrast(int bg);
+
+/* ---- curses side (src/ui/theme_color.c) ---- */
 
 /* Make t the current theme.  colors is the terminal's colour count after
  * start_color() (COLORS), or 0 for none; NO_COLOR in the environment forces 0.

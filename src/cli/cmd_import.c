@@ -8,11 +8,9 @@
  * run would do; on a database that does not exist yet it works on a
  * scratch copy and leaves no file behind.
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "export.h"
@@ -144,37 +142,14 @@ static void report_json(const x_file *f, const okr_load_report *rep, bool dry)
 	json_finish(&j);
 }
 
-/* A dry run on a database that does not exist: a scratch one in a private
- * directory, removed afterwards. */
-static int open_db(cli_ctx *ctx, bool dry, char *scratch, size_t len)
+/* A dry run is a transaction rolled back; on a database that does not
+ * exist yet it runs on an empty scratch one that vanishes with the handle. */
+static int open_db(cli_ctx *ctx, bool dry, bool existed)
 {
 	char err[1024];
-	const char *path = ctx->db_path;
-	struct stat st;
-	scratch[0] = '\0';
-	if (dry && stat(path, &st) != 0 && errno == ENOENT) {
-		const char *tmp = getenv("TMPDIR");
-		snprintf(scratch, len, "%s/okr-import-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-		if (!mkdtemp(scratch))
-			return cli_fail(OKR_E_FAIL, _("cannot make a scratch directory for the dry run: %s"), strerror(errno));
-		static char db[4200];
-		snprintf(db, sizeof db, "%s/dry.db", scratch);
-		path = db;
-	}
-	okr_result r = okr_store_open(path, dry && !scratch[0] ? 0 : OKR_OPEN_CREATE, ctx->login, &ctx->store, err,
-				      sizeof err);
+	int flags = dry ? (existed ? 0 : OKR_OPEN_SCRATCH) : OKR_OPEN_CREATE;
+	okr_result r = okr_store_open(ctx->db_path, flags, ctx->login, &ctx->store, err, sizeof err);
 	return r ? cli_fail(r, "%s", err) : 0;
-}
-
-static void remove_scratch(const char *dir)
-{
-	static const char *const files[] = { "dry.db", "dry.db-wal", "dry.db-shm", "dry.db-bell" };
-	char p[4300];
-	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
-		snprintf(p, sizeof p, "%s/%s", dir, files[i]);
-		unlink(p);
-	}
-	rmdir(dir);
 }
 
 /* The problems found in the file, and that nothing was imported: exit 2. */
@@ -208,19 +183,6 @@ static void read_file(import_stream *st, bool is_json, import_errors *e)
 	else
 		import_problem(e, "%s", err);
 	okr_buf_free(&text);
-}
-
-static void drop_new_db(cli_ctx *ctx)
-{
-	/* A failed import into a new file leaves no file behind. */
-	okr_store_close(ctx->store);
-	ctx->store = NULL;
-	static const char *const ext[] = { "", "-wal", "-shm", "-bell" };
-	char p[4200];
-	for (size_t i = 0; i < sizeof ext / sizeof ext[0]; i++) {
-		snprintf(p, sizeof p, "%s%s", ctx->db_path, ext[i]);
-		unlink(p);
-	}
 }
 
 static int load(cli_ctx *ctx, import_stream *st, bool is_json, bool dry, bool json, const import_errors *e)
@@ -273,19 +235,15 @@ int cmd_import(cli_ctx *ctx, int argc, char **argv)
 		free(e);
 		return rc;
 	}
-	char scratch[4096];
-	struct stat sb;
-	bool existed = stat(ctx->db_path, &sb) == 0;
-	if (!(rc = open_db(ctx, dry, scratch, sizeof scratch)))
+	bool existed = okr_store_exists(ctx->db_path);
+	if (!(rc = open_db(ctx, dry, existed)))
 		rc = load(ctx, &st, is_json, dry, cli_opt_get(opts, &a, "json") != NULL, e);
 	import_stream_close(&st);
 	free(e);
-	if (scratch[0] && ctx->store) {
-		okr_store_close(ctx->store);
+	if (rc && !existed && !dry && ctx->store) {
+		/* A failed import into a new database leaves none behind. */
+		okr_store_discard(ctx->store);
 		ctx->store = NULL;
-		remove_scratch(scratch);
-	} else if (rc && !existed && ctx->store) {
-		drop_new_db(ctx);
 	}
 	return rc;
 }

@@ -31,20 +31,20 @@ struct effect_ctx {
 static okr_result effect_txn(okr_store *s, void *vctx)
 {
 	struct effect_ctx *c = vctx;
-	sqlite3_stmt *st = store_prepare(s, c->kind == 'O' ? effect_obj : effect_kr);
+	db_stmt *st = store_prepare(s, c->kind == 'O' ? effect_obj : effect_kr);
 	if (!st)
 		return OKR_E_FAIL;
-	sqlite3_bind_int64(st, 1, c->id);
-	int rc = sqlite3_step(st);
+	db_bind_int64(st, 1, c->id);
+	int rc = db_step(st);
 	okr_result r = OKR_OK;
-	if (rc == SQLITE_ROW) {
+	if (rc == DB_ROW) {
 		okr_archive_effect *e = c->out;
-		e->krs = (size_t)sqlite3_column_int64(st, 0);
-		e->checkins = (size_t)sqlite3_column_int64(st, 1);
-		e->comments = (size_t)sqlite3_column_int64(st, 2);
-		e->children = (size_t)sqlite3_column_int64(st, 3);
-		e->objective_id = sqlite3_column_int64(st, 4);
-	} else if (rc == SQLITE_DONE) {
+		e->krs = (size_t)db_column_int64(st, 0);
+		e->checkins = (size_t)db_column_int64(st, 1);
+		e->comments = (size_t)db_column_int64(st, 2);
+		e->children = (size_t)db_column_int64(st, 3);
+		e->objective_id = db_column_int64(st, 4);
+	} else if (rc == DB_DONE) {
 		r = store_fail(s, OKR_E_NOTFOUND, c->kind == 'O'
 			       ? _("no objective O%lld to archive — `okr list` shows what there is")
 			       : _("no key result K%lld to archive — `okr list` shows what there is"), (long long)c->id);

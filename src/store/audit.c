@@ -42,33 +42,33 @@ okr_result okr_store_audit_list(okr_store *s, const okr_audit_query *q, okr_audi
 {
 	*out = NULL;
 	*n = 0;
-	sqlite3_stmt *st = store_prepare(s, q->kind ? audit_item : audit_all);
+	db_stmt *st = store_prepare(s, q->kind ? audit_item : audit_all);
 	if (!st)
 		return OKR_E_FAIL;
 	char k[2] = { q->kind, 0 };
-	sqlite3_bind_text(st, 1, k, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, q->id);
+	db_bind_text(st, 1, k, -1);
+	db_bind_int64(st, 2, q->id);
 	if (q->person)
-		sqlite3_bind_text(st, 3, q->person, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 4, q->since);
-	sqlite3_bind_int64(st, 5, q->limit ? (sqlite3_int64)q->limit : -1);
+		db_bind_text(st, 3, q->person, -1);
+	db_bind_int64(st, 4, q->since);
+	db_bind_int64(st, 5, q->limit ? (int64_t)q->limit : -1);
 	size_t cap = 0;
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		okr_xgrow(out, &cap, *n + 1, sizeof **out);
 		okr_audit_entry *e = &(*out)[(*n)++];
-		e->id = sqlite3_column_int64(st, 0);
-		e->at = sqlite3_column_int64(st, 1);
+		e->id = db_column_int64(st, 0);
+		e->at = db_column_int64(st, 1);
 		e->who = store_col_text(st, 2);
 		e->action = store_col_text(st, 3);
-		const unsigned char *kind = sqlite3_column_text(st, 4);
+		const char *kind = db_column_text(st, 4);
 		e->kind = kind ? (char)kind[0] : 'S';
-		e->entity_id = sqlite3_column_int64(st, 5);
+		e->entity_id = db_column_int64(st, 5);
 		e->detail = store_col_text(st, 6);
 		e->title = store_col_text(st, 7);
 	}
 	store_done(s, st);
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		okr_audit_free(*out, *n);
 		*out = NULL;
 		*n = 0;

@@ -51,9 +51,9 @@ void store_client_uid(char kind, int64_t target, int64_t author, const char *cli
 	snprintf(out, 33, "%016llx%016llx", (unsigned long long)a, (unsigned long long)b);
 }
 
-static bool same_note(const unsigned char *stored, const char *given)
+static bool same_note(const char *stored, const char *given)
 {
-	return !strcmp(stored ? (const char *)stored : "", given ? given : "");
+	return !strcmp(stored ? stored : "", given ? given : "");
 }
 
 /*
@@ -63,27 +63,27 @@ static bool same_note(const unsigned char *stored, const char *given)
  */
 okr_result store_client_check(okr_store *s, const store_client_write *w, int64_t *id)
 {
-	sqlite3_stmt *st = store_prepare(s, w->kind == 'K'
+	db_stmt *st = store_prepare(s, w->kind == 'K'
 		? "SELECT id, value, COALESCE(confidence, -1), note FROM checkin "
 		  "WHERE uid = ?1 OR (uid = ?2 AND kr_id = ?3 AND author_id = ?4) LIMIT 1"
 		: "SELECT id, value, -1, note FROM kpi_sample "
 		  "WHERE uid = ?1 OR (uid = ?2 AND kpi_id = ?3 AND author_id = ?4) LIMIT 1");
 	if (!st)
 		return OKR_E_FAIL;
-	sqlite3_bind_text(st, 1, w->uid, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, w->client, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 3, w->target);
-	sqlite3_bind_int64(st, 4, s->me.id);
-	int rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW) {
+	db_bind_text(st, 1, w->uid, -1);
+	db_bind_text(st, 2, w->client, -1);
+	db_bind_int64(st, 3, w->target);
+	db_bind_int64(st, 4, s->me.id);
+	int rc = db_step(st);
+	if (rc != DB_ROW) {
 		store_done(s, st);
-		return rc == SQLITE_DONE ? OKR_OK : store_sqlerr(s, rc, _("looking up the --id"));
+		return rc == DB_DONE ? OKR_OK : store_sqlerr(s, rc, _("looking up the --id"));
 	}
-	int64_t found = sqlite3_column_int64(st, 0);
-	double value = sqlite3_column_double(st, 1);
-	int confidence = sqlite3_column_int(st, 2);
+	int64_t found = db_column_int64(st, 0);
+	double value = db_column_double(st, 1);
+	int confidence = db_column_int(st, 2);
 	bool same = value == w->value && (w->kind != 'K' || confidence == w->confidence) &&
-		    same_note(sqlite3_column_text(st, 3), w->note);
+		    same_note(db_column_text(st, 3), w->note);
 	store_done(s, st);
 	if (!same) {
 		char ref[32];

@@ -18,26 +18,26 @@ okr_result okr_store_grades(okr_store *s, int64_t cycle_id, okr_grade **out, siz
 {
 	*out = NULL;
 	*n = 0;
-	sqlite3_stmt *st = store_prepare(s,
+	db_stmt *st = store_prepare(s,
 		"SELECT g.kr_id, g.score, g.note, p.login, g.at FROM grade g "
 		"JOIN key_result k ON k.id = g.kr_id JOIN objective o ON o.id = k.objective_id "
 		"JOIN person p ON p.id = g.author_id WHERE o.cycle_id = ?1 ORDER BY g.kr_id");
 	if (!st)
 		return OKR_E_FAIL;
-	sqlite3_bind_int64(st, 1, cycle_id);
+	db_bind_int64(st, 1, cycle_id);
 	size_t cap = 0;
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		okr_xgrow(out, &cap, *n + 1, sizeof **out);
 		okr_grade *g = &(*out)[(*n)++];
-		g->kr_id = sqlite3_column_int64(st, 0);
-		g->score = sqlite3_column_double(st, 1);
+		g->kr_id = db_column_int64(st, 0);
+		g->score = db_column_double(st, 1);
 		g->note = store_col_text(st, 2);
 		g->author = store_col_text(st, 3);
-		g->at = sqlite3_column_int64(st, 4);
+		g->at = db_column_int64(st, 4);
 	}
 	store_done(s, st);
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		okr_grades_free(*out, *n);
 		*out = NULL;
 		*n = 0;
@@ -55,13 +55,13 @@ void okr_grades_free(okr_grade *v, size_t n)
 
 bool store_cycle_closed(okr_store *s, int64_t cycle_id)
 {
-	sqlite3_stmt *st = store_prepare(s, "SELECT state = 'closed' FROM cycle WHERE id = ?1");
+	db_stmt *st = store_prepare(s, "SELECT state = 'closed' FROM cycle WHERE id = ?1");
 	bool closed = false;
 	if (!st)
 		return false;
-	sqlite3_bind_int64(st, 1, cycle_id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		closed = sqlite3_column_int(st, 0) != 0;
+	db_bind_int64(st, 1, cycle_id);
+	if (db_step(st) == DB_ROW)
+		closed = db_column_int(st, 0) != 0;
 	store_done(s, st);
 	return closed;
 }
@@ -75,16 +75,16 @@ static okr_result close_txn(okr_store *s, void *vctx)
 {
 	const struct close_ctx *c = vctx;
 	int64_t id = c->id;
-	sqlite3_stmt *st = store_prepare(s, "SELECT name, state, end_day FROM cycle WHERE id = ?1");
+	db_stmt *st = store_prepare(s, "SELECT name, state, end_day FROM cycle WHERE id = ?1");
 	if (!st)
 		return OKR_E_FAIL;
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	char name[128] = "", state[16] = "";
 	okr_cycle cy = { .id = id };
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		okr_strlcpy(name, (const char *)sqlite3_column_text(st, 0), sizeof name);
-		okr_strlcpy(state, (const char *)sqlite3_column_text(st, 1), sizeof state);
-		cy.end = sqlite3_column_int(st, 2);
+	if (db_step(st) == DB_ROW) {
+		okr_strlcpy(name, db_column_text(st, 0), sizeof name);
+		okr_strlcpy(state, db_column_text(st, 1), sizeof state);
+		cy.end = db_column_int(st, 2);
 	}
 	store_done(s, st);
 	if (!name[0])
@@ -109,8 +109,8 @@ static okr_result close_txn(okr_store *s, void *vctx)
 		"AND NOT EXISTS(SELECT 1 FROM grade g WHERE g.kr_id = k.id) ORDER BY k.id LIMIT 1");
 	if (!st)
 		return OKR_E_FAIL;
-	sqlite3_bind_int64(st, 1, id);
-	int64_t ungraded = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	db_bind_int64(st, 1, id);
+	int64_t ungraded = db_step(st) == DB_ROW ? db_column_int64(st, 0) : 0;
 	store_done(s, st);
 	if (ungraded)
 		return store_fail(s, OKR_E_USAGE, _("K%lld of cycle %s has no grade yet — grade it with "
@@ -119,10 +119,10 @@ static okr_result close_txn(okr_store *s, void *vctx)
 	st = store_prepare(s, "UPDATE cycle SET state = 'closed' WHERE id = ?1");
 	if (!st)
 		return OKR_E_FAIL;
-	sqlite3_bind_int64(st, 1, id);
-	int rc = sqlite3_step(st);
+	db_bind_int64(st, 1, id);
+	int rc = db_step(st);
 	store_done(s, st);
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return store_sqlerr(s, rc, _("closing the cycle"));
 	okr_result r = store_audit(s, "close", 'C', id, name);
 	if (!r && s->on_event) {

@@ -1,10 +1,13 @@
 /*
- * db.c — opening the shared file, transactions, errors and the doorbell.
+ * db.c — transactions, errors, the statement cache and waking watchers,
+ * the same on every engine.
  *
- * The rules of SPEC §8 live here, in one place: WAL with synchronous=FULL, a
- * busy handler that waits (and says so) rather than failing, BEGIN IMMEDIATE
- * for every write with the whole transaction retried, and a doorbell file
- * touched after each commit so that watchers need not poll.
+ * The rules of SPEC §8 live here, in one place: a busy handler that waits
+ * (and says so) rather than failing, every write taking the write lock
+ * first (engine.h's DB_WRITE) with the whole transaction retried on a busy
+ * database, a serialization failure or a deadlock, and the other processes
+ * told after each commit (the doorbell, NOTIFY) so that watchers need not
+ * poll.  What an engine does differently is behind engine.h.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -14,7 +17,6 @@
 #include <string.h>
 #include <sys/random.h>
 #include <sys/stat.h>
-#include <sys/statvfs.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -52,89 +54,49 @@ okr_result store_fail(okr_store *s, okr_result code, const char *fmt, ...)
 	return code;
 }
 
-/* Is the filesystem holding the database out of space?  SQLite reports a
- * full disk as SQLITE_FULL only from some writes; others (the -shm growing,
- * an fsync) come back as an I/O error. */
-static bool disk_full(const okr_store *s)
-{
-	char dir[4200];
-	snprintf(dir, sizeof dir, "%s", s->path);
-	char *slash = strrchr(dir, '/');
-	if (slash)
-		slash[slash == dir] = '\0';
-	else
-		snprintf(dir, sizeof dir, ".");
-	struct statvfs v;
-	return statvfs(dir, &v) == 0 && (v.f_bavail == 0 || v.f_favail == 0);
-}
-
-/* The cause behind a generic I/O or read-only error that names a file of
- * its own: the database or -wal gone, a -wal/-shm the person cannot write,
- * a full disk.  OKR_OK when none of these. */
-static okr_result real_cause(okr_store *s, int rc)
-{
-	okr_file_state fs = s->db ? okr_store_file_state(s) : OKR_FILE_OK;
-	if (fs != OKR_FILE_OK || rc == SQLITE_READONLY_DBMOVED)
-		return store_file_lost(s, fs != OKR_FILE_OK ? fs : OKR_FILE_REPLACED, false);
-	okr_result r = store_side_check(s);
-	if (r != OKR_OK)
-		return r;
-	if (rc == SQLITE_IOERR_SHORT_READ)
-		return store_fail(s, OKR_E_DB,
-			_("a file of %s was cut short under running programs (was %s-wal deleted by hand?) — "
-			  "nothing was saved; try again in a moment (open okr screens repair it), and never "
-			  "delete -wal or -shm while anyone has the database open"), s->path, s->path);
-	if (disk_full(s))
-		return store_fail(s, OKR_E_DB, _("the disk holding %s is full — nothing was saved; "
-						 "free some space and try again"), s->path);
-	return OKR_OK;
-}
-
 okr_result store_sqlerr(okr_store *s, int rc, const char *doing)
 {
-	int base = rc & 0xff;
-	okr_result cause;
-	if ((base == SQLITE_IOERR || base == SQLITE_READONLY || base == SQLITE_CANTOPEN) &&
-	    (cause = real_cause(s, rc)) != OKR_OK)
+	okr_result cause = s->eng->cause(s, rc);
+	if (cause != OKR_OK)
 		return cause;
-	switch (base) {
-	case SQLITE_CORRUPT:
-	case SQLITE_NOTADB:
+	switch (rc) {
+	case DB_E_CORRUPT:
 		s->damaged = true;
 		return store_fail(s, OKR_E_DB,
 			_("%s is damaged or not an okr database (%s) — restore it from a backup; "
 			  "`sqlite3 %s .recover` can save what is left"),
-			s->path, sqlite3_errstr(rc), s->path);
-	case SQLITE_READONLY:
+			s->path, db_errstr(rc), s->path);
+	case DB_E_READONLY:
+	case DB_E_MOVED:
 		return store_fail(s, OKR_E_DB,
 			_("cannot write %s: the file or its directory is read-only for you — "
 			  "ask the team's admin to run `okr init --shared` there or add you to its group"),
 			s->path);
-	case SQLITE_CANTOPEN:
-	case SQLITE_PERM:
-	case SQLITE_AUTH:
+	case DB_E_CANTOPEN:
+	case DB_E_PERM:
 		return store_fail(s, OKR_E_DB,
 			_("cannot open %s: %s — check that the file and its directory are readable "
 			  "and writable for you"), s->path, strerror(errno ? errno : EACCES));
-	case SQLITE_FULL:
+	case DB_E_FULL:
 		return store_fail(s, OKR_E_DB, _("the disk holding %s is full — nothing was saved; "
 						 "free some space and try again"), s->path);
-	case SQLITE_IOERR:
+	case DB_E_IO:
+	case DB_E_SHORT_READ:
 		return store_fail(s, OKR_E_DB, _("input/output error on %s while %s — nothing was saved; "
 						 "check the disk"), s->path, doing);
-	case SQLITE_BUSY:
-	case SQLITE_LOCKED:
+	case DB_E_BUSY:
+	case DB_E_RETRY:
 		return store_fail(s, OKR_E_DB,
 			_("%s stayed busy for too long while %s: another program holds it — "
 			  "nothing was saved; try again, or find the stuck process with `fuser %s`"),
 			s->path, doing, s->path);
 	default:
 		return store_fail(s, OKR_E_FAIL, _("unexpected database error while %s: %s"),
-				  doing, s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
+				  doing, s->db ? db_errmsg(s->db) : db_errstr(rc));
 	}
 }
 
-sqlite3_stmt *store_prepare(okr_store *s, const char *sql)
+db_stmt *store_prepare(okr_store *s, const char *sql)
 {
 	if (!s->db) {
 		store_closed(s);
@@ -144,23 +106,23 @@ sqlite3_stmt *store_prepare(okr_store *s, const char *sql)
 	for (int i = 0; i < s->ncache; i++)
 		if (s->cache[i].sql == sql) {
 			if (s->cache[i].st) {
-				sqlite3_stmt *st = s->cache[i].st;
+				db_stmt *st = s->cache[i].st;
 				s->cache[i].st = NULL;
 				s->cache[i].out = st;   /* in use until store_done */
 				return st;
 			}
 			slot = i;   /* in use (a nested call): this one is not kept */
 		}
-	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
-	if (rc != SQLITE_OK) {
+	db_stmt *st = NULL;
+	int rc = db_prepare_persistent(s->db, sql, &st);
+	if (rc != DB_OK) {
 		store_sqlerr(s, rc, _("preparing a query"));
-		sqlite3_finalize(st);
+		db_finalize(st);
 		return NULL;
 	}
 	if (slot < 0 && s->ncache < STORE_CACHE) {
-		/* Keyed by the caller's pointer: sqlite3_sql() returns SQLite's own
-		 * copy of the text, which would never match it. */
+		/* Keyed by the caller's pointer: an engine keeps its own copy of
+		 * the text (or a rewritten one), which would never match it. */
 		s->cache[s->ncache].sql = sql;
 		s->cache[s->ncache].st = NULL;
 		s->cache[s->ncache++].out = st;
@@ -168,32 +130,32 @@ sqlite3_stmt *store_prepare(okr_store *s, const char *sql)
 	return st;
 }
 
-void store_done(okr_store *s, sqlite3_stmt *st)
+void store_done(okr_store *s, db_stmt *st)
 {
 	if (!st)
 		return;
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
+	db_reset(st);
+	db_clear_bindings(st);
 	for (int i = 0; i < s->ncache; i++)
 		if (s->cache[i].out == st) {
 			s->cache[i].out = NULL;
 			s->cache[i].st = st;
 			return;
 		}
-	sqlite3_finalize(st);
+	db_finalize(st);
 }
 
 void store_cache_clear(okr_store *s)
 {
 	for (int i = 0; i < s->ncache; i++)
-		sqlite3_finalize(s->cache[i].st);
+		db_finalize(s->cache[i].st);
 	s->ncache = 0;
 }
 
-char *store_col_text(sqlite3_stmt *st, int col)
+char *store_col_text(db_stmt *st, int col)
 {
-	const unsigned char *t = sqlite3_column_text(st, col);
-	return okr_xstrdup(t ? (const char *)t : "");
+	const char *t = db_column_text(st, col);
+	return okr_xstrdup(t ? t : "");
 }
 
 void store_make_uid(char out[33])
@@ -246,40 +208,30 @@ void okr_store_on_wait(okr_store *s, void (*cb)(void *), void *ctx)
 	s->on_wait_ctx = ctx;
 }
 
-static int exec(okr_store *s, const char *sql)
-{
-	return sqlite3_exec(s->db, sql, NULL, NULL, NULL);
-}
-
-/* Touch the doorbell: watchers wait for IN_CLOSE_WRITE on it. */
-static void ring_bell(okr_store *s)
-{
-	okr_bell_touch(s->bell, true);
-}
-
 /*
- * After a write commits: copy it into the database file at once (a passive
- * checkpoint never waits for readers), so that a -wal deleted by hand later
- * loses as little as possible; then make sure the file we wrote is still the
- * one at the path — a write into a deleted file is not confirmed — and ring.
+ * After a write commits: the engine's housekeeping (SQLite copies the write
+ * into the database file at once with a passive checkpoint, so that a -wal
+ * deleted by hand later loses as little as possible); then make sure the
+ * file we wrote is still the one at the path — a write into a deleted file
+ * is not confirmed — and tell the other processes.
  */
 static okr_result after_commit(okr_store *s)
 {
 	s->own_commits++;
-	sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+	db_after_commit(s->db);
 	okr_file_state fs = okr_store_file_state(s);
 	if (fs != OKR_FILE_OK) {
 		store_events_drop(s);   /* not saved: no hook may say it was */
 		return store_file_lost(s, fs, true);
 	}
-	ring_bell(s);
+	db_announce(s->db);
 	store_events_deliver(s);
 	return OKR_OK;
 }
 
-static okr_result run_txn(okr_store *s, const char *begin, store_txn_fn fn, void *ctx,
-			  bool is_write)
+static okr_result run_txn(okr_store *s, int mode, store_txn_fn fn, void *ctx)
 {
+	bool is_write = mode != DB_READ;
 	if (!s->db)
 		return store_closed(s);
 	s->waited_ms = 0;
@@ -287,45 +239,46 @@ static okr_result run_txn(okr_store *s, const char *begin, store_txn_fn fn, void
 	okr_file_state fs = is_write ? okr_store_file_state(s) : OKR_FILE_OK;
 	if (fs != OKR_FILE_OK)
 		return store_file_lost(s, fs, false);
-	int rc = SQLITE_OK;
+	int rc = DB_OK;
 	for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
 		s->err[0] = '\0';
 		store_events_drop(s);
-		rc = exec(s, begin);
-		if ((rc & 0xff) == SQLITE_BUSY) {
+		rc = db_begin(s->db, mode);
+		if (db_retryable(rc)) {
 			s->waited_ms = 0;
 			continue;
 		}
-		if (rc != SQLITE_OK)
+		if (rc != DB_OK)
 			return store_sqlerr(s, rc, is_write ? _("starting a write") : _("reading"));
 		s->in_txn = true;
 		okr_result r = fn(s, ctx);
 		s->in_txn = false;
-		int ext = sqlite3_extended_errcode(s->db);
+		int ext = db_errcode(s->db);
 		if (r != OKR_OK) {
-			exec(s, "ROLLBACK");
+			db_rollback(s->db);
 			store_events_drop(s);
-			/* A busy error inside the body: run the whole body again. */
-			if ((ext & 0xff) == SQLITE_BUSY) {
+			/* A busy error (or, on a server, a serialization failure or
+			 * a deadlock) inside the body: run the whole body again. */
+			if (db_retryable(ext)) {
 				s->waited_ms = 0;
 				rc = ext;
 				continue;
 			}
 			return r;
 		}
-		rc = exec(s, "COMMIT");
-		if (rc == SQLITE_OK) {
+		rc = db_commit(s->db);
+		if (rc == DB_OK) {
 			if (is_write)
 				return after_commit(s);
 			return OKR_OK;
 		}
-		exec(s, "ROLLBACK");
+		db_rollback(s->db);
 		store_events_drop(s);
-		if ((rc & 0xff) != SQLITE_BUSY)
+		if (!db_retryable(rc))
 			return store_sqlerr(s, rc, _("saving"));
 		s->waited_ms = 0;
 	}
-	return store_sqlerr(s, rc ? rc : SQLITE_BUSY, is_write ? _("writing") : _("reading"));
+	return store_sqlerr(s, rc ? rc : DB_E_BUSY, is_write ? _("writing") : _("reading"));
 }
 
 okr_result store_write(okr_store *s, store_txn_fn fn, void *ctx)
@@ -334,14 +287,14 @@ okr_result store_write(okr_store *s, store_txn_fn fn, void *ctx)
 		return fn(s, ctx);
 	if (s->flags & OKR_OPEN_READONLY)
 		return store_fail(s, OKR_E_DB, _("%s is open read-only here; nothing was saved"), s->path);
-	return run_txn(s, "BEGIN IMMEDIATE", fn, ctx, true);
+	return run_txn(s, DB_WRITE, fn, ctx);
 }
 
 okr_result store_read(okr_store *s, store_txn_fn fn, void *ctx)
 {
 	if (s->in_txn)
 		return fn(s, ctx);
-	return run_txn(s, "BEGIN", fn, ctx, false);
+	return run_txn(s, DB_READ, fn, ctx);
 }
 
 okr_result okr_store_batch(okr_store *s, okr_result (*fn)(okr_store *, void *), void *ctx)
@@ -351,14 +304,40 @@ okr_result okr_store_batch(okr_store *s, okr_result (*fn)(okr_store *, void *), 
 
 int64_t okr_store_data_version(okr_store *s)
 {
-	int64_t v = 0;
-	if (s->db && s->data_version && sqlite3_step(s->data_version) == SQLITE_ROW)
-		v = sqlite3_column_int64(s->data_version, 0);
-	if (s->data_version)
-		sqlite3_reset(s->data_version);
+	int64_t v = s->db ? db_data_version(s->db) : 0;
 	/* data_version does not move for this connection's own commits. */
 	return v * 1000003 + s->own_commits;
 }
+
+int okr_store_wait_fd(okr_store *s)
+{
+	return s->db ? db_wait_fd(s->db) : -1;
+}
+
+bool okr_store_wait_ack(okr_store *s)
+{
+	return s->db && db_wait_ack(s->db);
+}
+
+okr_file_state okr_store_file_state(okr_store *s)
+{
+	return s->eng->file_state(s);
+}
+
+void okr_store_release(okr_store *s)
+{
+	if (s->db)
+		s->eng->release(s);
+}
+
+okr_result okr_store_health(okr_store *s)
+{
+	if (!s->db)
+		return store_closed(s);
+	return s->eng->health(s);
+}
+
+const char *okr_store_engine(const okr_store *s) { return s->eng->name; }
 
 const char *okr_store_error(const okr_store *s) { return s ? s->err : ""; }
 const char *okr_store_path(const okr_store *s) { return s->path; }

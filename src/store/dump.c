@@ -9,15 +9,15 @@
 #include "okr/util.h"
 #include "store_int.h"
 
-static bool col_is(sqlite3_stmt *st, int col, const char *want)
+static bool col_is(db_stmt *st, int col, const char *want)
 {
-	const char *t = (const char *)sqlite3_column_text(st, col);
+	const char *t = db_column_text(st, col);
 	return t && strcmp(t, want) == 0;
 }
 
-static okr_frequency col_freq(sqlite3_stmt *st, int col)
+static okr_frequency col_freq(db_stmt *st, int col)
 {
-	int f = store_freq_parse((const char *)sqlite3_column_text(st, col));
+	int f = store_freq_parse(db_column_text(st, col));
 	return f < 0 ? FREQ_WEEKLY : (okr_frequency)f;
 }
 
@@ -25,42 +25,42 @@ static okr_frequency col_freq(sqlite3_stmt *st, int col)
 #define ROWS(arr, n, fill) do { \
 	size_t cap_ = 0; int rc_; \
 	if (!st) return OKR_E_FAIL; \
-	while ((rc_ = sqlite3_step(st)) == SQLITE_ROW) { \
+	while ((rc_ = db_step(st)) == DB_ROW) { \
 		okr_xgrow(&(arr), &cap_, (n) + 1, sizeof *(arr)); \
 		memset(&(arr)[n], 0, sizeof *(arr)); \
 		__typeof__(&(arr)[0]) e = &(arr)[(n)++]; \
 		fill; \
 	} \
 	store_done(s, st); \
-	if (rc_ != SQLITE_DONE) return store_sqlerr(s, rc_, _("reading for the export")); \
+	if (rc_ != DB_DONE) return store_sqlerr(s, rc_, _("reading for the export")); \
 } while (0)
 
 static okr_result dump_people(okr_store *s, okr_dump *d)
 {
-	sqlite3_stmt *st = store_prepare(s,
+	db_stmt *st = store_prepare(s,
 		"SELECT id, name, start_day, end_day, state, is_current FROM cycle ORDER BY id");
 	ROWS(d->cycles, d->ncycles, {
-		e->id = sqlite3_column_int64(st, 0);
+		e->id = db_column_int64(st, 0);
 		e->name = store_col_text(st, 1);
-		e->start = sqlite3_column_int(st, 2);
-		e->end = sqlite3_column_int(st, 3);
+		e->start = db_column_int(st, 2);
+		e->end = db_column_int(st, 3);
 		e->state = col_is(st, 4, "closed") ? CYCLE_CLOSED : col_is(st, 4, "active") ? CYCLE_ACTIVE
 			 : CYCLE_PLANNING;
-		e->current = sqlite3_column_int(st, 5) != 0;
+		e->current = db_column_int(st, 5) != 0;
 	});
 	st = store_prepare(s, "SELECT id, name, COALESCE(parent_id, 0) FROM team ORDER BY name");
 	ROWS(d->teams, d->nteams, {
-		e->id = sqlite3_column_int64(st, 0);
+		e->id = db_column_int64(st, 0);
 		e->name = store_col_text(st, 1);
-		e->parent_id = sqlite3_column_int64(st, 2);
+		e->parent_id = db_column_int64(st, 2);
 	});
 	st = store_prepare(s, "SELECT id, login, name, role, opt_out FROM person ORDER BY login");
 	ROWS(d->people, d->npeople, {
-		e->id = sqlite3_column_int64(st, 0);
+		e->id = db_column_int64(st, 0);
 		e->login = store_col_text(st, 1);
 		e->name = store_col_text(st, 2);
 		e->role = col_is(st, 3, "admin") ? ROLE_ADMIN : col_is(st, 3, "lead") ? ROLE_LEAD : ROLE_MEMBER;
-		e->opt_out = sqlite3_column_int(st, 4) != 0;
+		e->opt_out = db_column_int(st, 4) != 0;
 		e->teams = okr_xstrdup("");
 	});
 	st = store_prepare(s, "SELECT t.name, p.login FROM team_member m JOIN team t ON t.id = m.team_id "
@@ -74,14 +74,14 @@ static okr_result dump_people(okr_store *s, okr_dump *d)
 
 static okr_result dump_okrs(okr_store *s, okr_dump *d)
 {
-	sqlite3_stmt *st = store_prepare(s,
+	db_stmt *st = store_prepare(s,
 		"SELECT k.id, k.name, k.unit, k.target, k.direction, k.timeframe, k.source, k.frequency, "
 		"COALESCE(p.login, '') FROM kpi k LEFT JOIN person p ON p.id = k.owner_id ORDER BY k.id");
 	ROWS(d->kpis, d->nkpis, {
-		e->id = sqlite3_column_int64(st, 0);
+		e->id = db_column_int64(st, 0);
 		e->name = store_col_text(st, 1);
 		e->unit = store_col_text(st, 2);
-		e->target = sqlite3_column_double(st, 3);
+		e->target = db_column_double(st, 3);
 		e->dir = col_is(st, 4, "at_most") ? DIR_AT_MOST : DIR_AT_LEAST;
 		e->timeframe = store_col_text(st, 5);
 		e->source = store_col_text(st, 6);
@@ -93,17 +93,17 @@ static okr_result dump_okrs(okr_store *s, okr_dump *d)
 		"COALESCE(o.parent_id, 0), o.kind, o.state, o.weight, o.archived FROM objective o "
 		"LEFT JOIN person p ON p.id = o.owner_id LEFT JOIN team t ON t.id = o.team_id ORDER BY o.id");
 	ROWS(d->objs, d->nobjs, {
-		e->id = sqlite3_column_int64(st, 0);
-		e->cycle_id = sqlite3_column_int64(st, 1);
+		e->id = db_column_int64(st, 0);
+		e->cycle_id = db_column_int64(st, 1);
 		e->title = store_col_text(st, 2);
 		e->description = store_col_text(st, 3);
 		e->owner = store_col_text(st, 4);
 		e->team = store_col_text(st, 5);
-		e->parent_id = sqlite3_column_int64(st, 6);
+		e->parent_id = db_column_int64(st, 6);
 		e->kind = col_is(st, 7, "aspirational") ? OBJ_ASPIRATIONAL : OBJ_COMMITTED;
 		e->state = col_is(st, 8, "draft") ? OBJ_DRAFT : col_is(st, 8, "closed") ? OBJ_CLOSED : OBJ_ACTIVE;
-		e->weight = sqlite3_column_double(st, 9);
-		e->archived = sqlite3_column_int(st, 10) != 0;
+		e->weight = db_column_double(st, 9);
+		e->archived = db_column_int(st, 10) != 0;
 	});
 	st = store_prepare(s,
 		"SELECT k.id, k.objective_id, k.title, COALESCE(p.login, ''), k.weight, k.due_day, k.type, "
@@ -111,22 +111,22 @@ static okr_result dump_okrs(okr_store *s, okr_dump *d)
 		"COALESCE(k.kpi_id, 0), k.archived FROM key_result k LEFT JOIN person p ON p.id = k.owner_id "
 		"ORDER BY k.id");
 	ROWS(d->krs, d->nkrs, {
-		e->id = sqlite3_column_int64(st, 0);
-		e->objective_id = sqlite3_column_int64(st, 1);
+		e->id = db_column_int64(st, 0);
+		e->objective_id = db_column_int64(st, 1);
 		e->title = store_col_text(st, 2);
 		e->owner = store_col_text(st, 3);
-		e->weight = sqlite3_column_double(st, 4);
-		e->due = sqlite3_column_int(st, 5);
+		e->weight = db_column_double(st, 4);
+		e->due = db_column_int(st, 5);
 		e->type = col_is(st, 6, "threshold") ? KR_THRESHOLD : col_is(st, 6, "milestone") ? KR_MILESTONE
 			: KR_METRIC;
-		e->start = sqlite3_column_double(st, 7);
-		e->target = sqlite3_column_double(st, 8);
+		e->start = db_column_double(st, 7);
+		e->target = db_column_double(st, 8);
 		e->dir = col_is(st, 9, "at_most") ? DIR_AT_MOST : DIR_AT_LEAST;
 		e->unit = store_col_text(st, 10);
-		e->decimals = sqlite3_column_int(st, 11);
+		e->decimals = db_column_int(st, 11);
 		e->every = col_freq(st, 12);
-		e->kpi_id = sqlite3_column_int64(st, 13);
-		e->archived = sqlite3_column_int(st, 14) != 0;
+		e->kpi_id = db_column_int64(st, 13);
+		e->archived = db_column_int(st, 14) != 0;
 		e->confidence = -1;
 	});
 	return OKR_OK;
@@ -145,67 +145,67 @@ static const char *const log_sql[] = {
 	"JOIN person f ON f.id = k.from_id JOIN person t ON t.id = k.to_id ORDER BY k.at, k.id",
 };
 
-static void fill_checkin(sqlite3_stmt *st, okr_checkin *e)
+static void fill_checkin(db_stmt *st, okr_checkin *e)
 {
-	e->id = sqlite3_column_int64(st, 0);
-	e->kr_id = sqlite3_column_int64(st, 1);
+	e->id = db_column_int64(st, 0);
+	e->kr_id = db_column_int64(st, 1);
 	e->author = store_col_text(st, 2);
-	e->value = sqlite3_column_double(st, 3);
-	e->confidence = sqlite3_column_int(st, 4);
+	e->value = db_column_double(st, 3);
+	e->confidence = db_column_int(st, 4);
 	e->note = store_col_text(st, 5);
-	e->at = sqlite3_column_int64(st, 6);
+	e->at = db_column_int64(st, 6);
 	e->uid = store_col_text(st, 7);
 }
 
-static void fill_sample(sqlite3_stmt *st, okr_sample *e)
+static void fill_sample(db_stmt *st, okr_sample *e)
 {
-	e->id = sqlite3_column_int64(st, 0);
-	e->kpi_id = sqlite3_column_int64(st, 1);
+	e->id = db_column_int64(st, 0);
+	e->kpi_id = db_column_int64(st, 1);
 	e->author = store_col_text(st, 2);
-	e->value = sqlite3_column_double(st, 3);
+	e->value = db_column_double(st, 3);
 	e->note = store_col_text(st, 4);
-	e->at = sqlite3_column_int64(st, 5);
+	e->at = db_column_int64(st, 5);
 	e->uid = store_col_text(st, 6);
 }
 
-static void fill_comment(sqlite3_stmt *st, okr_comment *e)
+static void fill_comment(db_stmt *st, okr_comment *e)
 {
-	e->id = sqlite3_column_int64(st, 0);
+	e->id = db_column_int64(st, 0);
 	e->target_kind = col_is(st, 1, "O") ? 'O' : 'K';
-	e->target_id = sqlite3_column_int64(st, 2);
+	e->target_id = db_column_int64(st, 2);
 	e->author = store_col_text(st, 3);
 	e->text = store_col_text(st, 4);
-	e->at = sqlite3_column_int64(st, 5);
+	e->at = db_column_int64(st, 5);
 }
 
-static void fill_kudos(sqlite3_stmt *st, okr_kudos *e)
+static void fill_kudos(db_stmt *st, okr_kudos *e)
 {
-	e->id = sqlite3_column_int64(st, 0);
+	e->id = db_column_int64(st, 0);
 	e->from = store_col_text(st, 1);
 	e->to = store_col_text(st, 2);
 	e->text = store_col_text(st, 3);
-	e->kr_id = sqlite3_column_int64(st, 4);
-	e->at = sqlite3_column_int64(st, 5);
+	e->kr_id = db_column_int64(st, 4);
+	e->at = db_column_int64(st, 5);
 }
 
 static okr_result dump_grades(okr_store *s, okr_dump *d)
 {
-	sqlite3_stmt *st = store_prepare(s,
+	db_stmt *st = store_prepare(s,
 		"SELECT g.kr_id, g.score, g.note, p.login, g.at FROM grade g JOIN person p ON p.id = g.author_id "
 		"ORDER BY g.kr_id");
 	ROWS(d->grades, d->ngrades, {
-		e->kr_id = sqlite3_column_int64(st, 0);
-		e->score = sqlite3_column_double(st, 1);
+		e->kr_id = db_column_int64(st, 0);
+		e->score = db_column_double(st, 1);
 		e->note = store_col_text(st, 2);
 		e->author = store_col_text(st, 3);
-		e->at = sqlite3_column_int64(st, 4);
+		e->at = db_column_int64(st, 4);
 	});
 	return OKR_OK;
 }
 
 static okr_result dump_logs(okr_store *s, okr_dump *d)
 {
-	sqlite3_stmt *st = store_prepare(s, log_sql[0]);
+	db_stmt *st = store_prepare(s, log_sql[0]);
 	ROWS(d->checkins, d->ncheckins, fill_checkin(st, e));
 	st = store_prepare(s, log_sql[1]);
 	ROWS(d->samples, d->nsamples, fill_sample(st, e));
@@ -260,11 +260,11 @@ static okr_result each_log(okr_store *s, each_ctx *c, okr_load_kind kind)
 	static const size_t size[] = { sizeof(okr_checkin), sizeof(okr_sample), sizeof(okr_comment),
 				       sizeof(okr_kudos) };
 	int k = kind - LOAD_CHECKIN, rc;
-	sqlite3_stmt *st = store_prepare(s, log_sql[k]);
+	db_stmt *st = store_prepare(s, log_sql[k]);
 	if (!st)
 		return OKR_E_FAIL;
 	bool go = true;
-	while (go && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (go && (rc = db_step(st)) == DB_ROW) {
 		void *row = okr_xcalloc(1, size[k]);
 		switch (kind) {
 		case LOAD_CHECKIN: fill_checkin(st, row); break;
@@ -277,7 +277,7 @@ static okr_result each_log(okr_store *s, each_ctx *c, okr_load_kind kind)
 	}
 	store_done(s, st);
 	c->stopped = !go;
-	if (go && rc != SQLITE_DONE)
+	if (go && rc != DB_DONE)
 		return store_sqlerr(s, rc, _("reading for the export"));
 	return OKR_OK;
 }

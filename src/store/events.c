@@ -25,52 +25,52 @@
 
 static okr_result load_people(okr_store *s, score_world *w)
 {
-	sqlite3_stmt *st = store_prepare(s, "SELECT id, opt_out FROM person ORDER BY id");
+	db_stmt *st = store_prepare(s, "SELECT id, opt_out FROM person ORDER BY id");
 	if (!st)
 		return OKR_E_FAIL;
 	score_person *v = NULL;
 	size_t n = 0, cap = 0;
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		okr_xgrow(&v, &cap, n + 1, sizeof *v);
-		v[n++] = (score_person){ sqlite3_column_int64(st, 0), sqlite3_column_int(st, 1) != 0 };
+		v[n++] = (score_person){ db_column_int64(st, 0), db_column_int(st, 1) != 0 };
 	}
 	store_done(s, st);
 	w->people = v;
 	w->npeople = n;
-	return rc == SQLITE_DONE ? OKR_OK : store_sqlerr(s, rc, _("reading people"));
+	return rc == DB_DONE ? OKR_OK : store_sqlerr(s, rc, _("reading people"));
 }
 
 static okr_result load_members(okr_store *s, score_world *w)
 {
-	sqlite3_stmt *st = store_prepare(s, "SELECT team_id, person_id FROM team_member");
+	db_stmt *st = store_prepare(s, "SELECT team_id, person_id FROM team_member");
 	if (!st)
 		return OKR_E_FAIL;
 	score_member *v = NULL;
 	size_t n = 0, cap = 0;
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		okr_xgrow(&v, &cap, n + 1, sizeof *v);
-		v[n++] = (score_member){ sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1) };
+		v[n++] = (score_member){ db_column_int64(st, 0), db_column_int64(st, 1) };
 	}
 	store_done(s, st);
 	w->members = v;
 	w->nmembers = n;
-	return rc == SQLITE_DONE ? OKR_OK : store_sqlerr(s, rc, _("reading teams"));
+	return rc == DB_DONE ? OKR_OK : store_sqlerr(s, rc, _("reading teams"));
 }
 
 static const char kr_sql[] =
 	"SELECT k.id, k.objective_id, COALESCE(k.owner_id, 0), COALESCE(o.owner_id, 0), COALESCE(o.team_id, 0), "
 	"k.type, COALESCE(k.terms_direction, k.direction), COALESCE(k.terms_start, k.start_value), "
 	"COALESCE(k.terms_target, k.target_value), COALESCE(k.terms_weight, k.weight), o.kind = 'aspirational', "
-	"k.archived OR o.archived, c.start_day, CASE WHEN k.due_day > 0 THEN k.due_day ELSE c.end_day END, "
-	"g.score, COALESCE(g.at, 0), k.terms_by IS NULL OR k.terms_by IS k.owner_id "
+	"(k.archived <> 0 OR o.archived <> 0), c.start_day, CASE WHEN k.due_day > 0 THEN k.due_day ELSE c.end_day END, "
+	"g.score, COALESCE(g.at, 0), k.terms_by IS NULL OR k.terms_by IS NOT DISTINCT FROM k.owner_id "
 	"FROM key_result k JOIN objective o ON o.id = k.objective_id JOIN cycle c ON c.id = o.cycle_id "
 	"LEFT JOIN grade g ON g.kr_id = k.id ORDER BY k.id";
 
 static okr_result load_krs(okr_store *s, int offset, score_world *w)
 {
-	sqlite3_stmt *st = store_prepare(s, kr_sql);
+	db_stmt *st = store_prepare(s, kr_sql);
 	if (!st)
 		return OKR_E_FAIL;
 	score_kr *v = NULL;
@@ -78,36 +78,36 @@ static okr_result load_krs(okr_store *s, int offset, score_world *w)
 	int rc;
 	/* Day numbers are the team's calendar days: they begin at 00:00 in its zone. */
 	okr_time shift = (okr_time)offset * 60;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		okr_xgrow(&v, &cap, n + 1, sizeof *v);
 		score_kr *k = &v[n++];
-		const char *type = (const char *)sqlite3_column_text(st, 5);
-		const char *dir = (const char *)sqlite3_column_text(st, 6);
+		const char *type = db_column_text(st, 5);
+		const char *dir = db_column_text(st, 6);
 		*k = (score_kr){
-			.id = sqlite3_column_int64(st, 0),
-			.objective_id = sqlite3_column_int64(st, 1),
-			.owner_id = sqlite3_column_int64(st, 2),
-			.obj_owner_id = sqlite3_column_int64(st, 3),
-			.team_id = sqlite3_column_int64(st, 4),
+			.id = db_column_int64(st, 0),
+			.objective_id = db_column_int64(st, 1),
+			.owner_id = db_column_int64(st, 2),
+			.obj_owner_id = db_column_int64(st, 3),
+			.team_id = db_column_int64(st, 4),
 			.type = type && !strcmp(type, "milestone") ? KR_MILESTONE
 			      : type && !strcmp(type, "threshold") ? KR_THRESHOLD : KR_METRIC,
 			.dir = dir && !strcmp(dir, "at_most") ? DIR_AT_MOST : DIR_AT_LEAST,
-			.start = sqlite3_column_double(st, 7),
-			.target = sqlite3_column_double(st, 8),
-			.weight = sqlite3_column_double(st, 9),
-			.aspirational = sqlite3_column_int(st, 10) != 0,
-			.archived = sqlite3_column_int(st, 11) != 0,
-			.from = (okr_time)sqlite3_column_int64(st, 12) * 86400 - shift,
-			.due = ((okr_time)sqlite3_column_int64(st, 13) + 1) * 86400 - shift,
-			.grade = sqlite3_column_type(st, 14) == SQLITE_NULL ? NAN : sqlite3_column_double(st, 14),
-			.graded_at = sqlite3_column_int64(st, 15),
-			.self_set = sqlite3_column_int(st, 16) != 0,
+			.start = db_column_double(st, 7),
+			.target = db_column_double(st, 8),
+			.weight = db_column_double(st, 9),
+			.aspirational = db_column_int(st, 10) != 0,
+			.archived = db_column_int(st, 11) != 0,
+			.from = (okr_time)db_column_int64(st, 12) * 86400 - shift,
+			.due = ((okr_time)db_column_int64(st, 13) + 1) * 86400 - shift,
+			.grade = db_column_type(st, 14) == DB_NULL ? NAN : db_column_double(st, 14),
+			.graded_at = db_column_int64(st, 15),
+			.self_set = db_column_int(st, 16) != 0,
 		};
 	}
 	store_done(s, st);
 	w->krs = v;
 	w->nkrs = n;
-	return rc == SQLITE_DONE ? OKR_OK : store_sqlerr(s, rc, _("reading key results"));
+	return rc == DB_DONE ? OKR_OK : store_sqlerr(s, rc, _("reading key results"));
 }
 
 void okr_score_world_free(score_world *w)
@@ -190,24 +190,24 @@ static const char cm_by_seq[] = CM_COLS IN_JOURNAL("2") "ORDER BY id";
 
 static okr_result load_checkins(okr_store *s, const char *sql, int64_t after, score_events *ev)
 {
-	sqlite3_stmt *st = store_prepare(s, sql);
+	db_stmt *st = store_prepare(s, sql);
 	if (!st)
 		return OKR_E_FAIL;
-	sqlite3_bind_int64(st, 1, after);
+	db_bind_int64(st, 1, after);
 	score_checkin *v = NULL;
 	size_t n = 0, cap = 0;
 	bool sorted = true;
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		okr_xgrow(&v, &cap, n + 1, sizeof *v);
 		score_checkin *c = &v[n];
-		c->id = sqlite3_column_int64(st, 0);
-		c->kr_id = sqlite3_column_int64(st, 1);
-		c->author_id = sqlite3_column_int64(st, 2);
-		c->value = sqlite3_column_double(st, 3);
-		c->confidence = (int8_t)sqlite3_column_int(st, 4);
-		c->has_note = sqlite3_column_int(st, 5) != 0;
-		c->at = sqlite3_column_int64(st, 6);
+		c->id = db_column_int64(st, 0);
+		c->kr_id = db_column_int64(st, 1);
+		c->author_id = db_column_int64(st, 2);
+		c->value = db_column_double(st, 3);
+		c->confidence = (int8_t)db_column_int(st, 4);
+		c->has_note = db_column_int(st, 5) != 0;
+		c->at = db_column_int64(st, 6);
 		if (n && c->at < v[n - 1].at)
 			sorted = false;
 		n++;
@@ -217,24 +217,24 @@ static okr_result load_checkins(okr_store *s, const char *sql, int64_t after, sc
 		qsort(v, n, sizeof *v, ck_cmp);
 	ev->checkins = v;
 	ev->ncheckins = n;
-	return rc == SQLITE_DONE ? OKR_OK : store_sqlerr(s, rc, _("reading check-ins"));
+	return rc == DB_DONE ? OKR_OK : store_sqlerr(s, rc, _("reading check-ins"));
 }
 
 static okr_result load_kudos(okr_store *s, const char *sql, int64_t after, score_events *ev)
 {
-	sqlite3_stmt *st = store_prepare(s, sql);
+	db_stmt *st = store_prepare(s, sql);
 	if (!st)
 		return OKR_E_FAIL;
-	sqlite3_bind_int64(st, 1, after);
+	db_bind_int64(st, 1, after);
 	score_kudos *v = NULL;
 	size_t n = 0, cap = 0;
 	bool sorted = true;
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		okr_xgrow(&v, &cap, n + 1, sizeof *v);
-		v[n] = (score_kudos){ sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1),
-				      sqlite3_column_int64(st, 2), sqlite3_column_int64(st, 3),
-				      sqlite3_column_int64(st, 4) };
+		v[n] = (score_kudos){ db_column_int64(st, 0), db_column_int64(st, 1),
+				      db_column_int64(st, 2), db_column_int64(st, 3),
+				      db_column_int64(st, 4) };
 		if (n && v[n].at < v[n - 1].at)
 			sorted = false;
 		n++;
@@ -244,24 +244,24 @@ static okr_result load_kudos(okr_store *s, const char *sql, int64_t after, score
 		qsort(v, n, sizeof *v, kd_cmp);
 	ev->kudos = v;
 	ev->nkudos = n;
-	return rc == SQLITE_DONE ? OKR_OK : store_sqlerr(s, rc, _("reading kudos"));
+	return rc == DB_DONE ? OKR_OK : store_sqlerr(s, rc, _("reading kudos"));
 }
 
 static okr_result load_comments(okr_store *s, const char *sql, int64_t after, score_events *ev)
 {
-	sqlite3_stmt *st = store_prepare(s, sql);
+	db_stmt *st = store_prepare(s, sql);
 	if (!st)
 		return OKR_E_FAIL;
-	sqlite3_bind_int64(st, 1, after);
+	db_bind_int64(st, 1, after);
 	score_comment *v = NULL;
 	size_t n = 0, cap = 0;
 	bool sorted = true;
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		okr_xgrow(&v, &cap, n + 1, sizeof *v);
-		v[n] = (score_comment){ sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1),
-					sqlite3_column_int64(st, 2), sqlite3_column_int(st, 3),
-					sqlite3_column_int64(st, 4) };
+		v[n] = (score_comment){ db_column_int64(st, 0), db_column_int64(st, 1),
+					db_column_int64(st, 2), db_column_int(st, 3),
+					db_column_int64(st, 4) };
 		if (n && v[n].at < v[n - 1].at)
 			sorted = false;
 		n++;
@@ -271,7 +271,7 @@ static okr_result load_comments(okr_store *s, const char *sql, int64_t after, sc
 		qsort(v, n, sizeof *v, cm_cmp);
 	ev->comments = v;
 	ev->ncomments = n;
-	return rc == SQLITE_DONE ? OKR_OK : store_sqlerr(s, rc, _("reading comments"));
+	return rc == DB_DONE ? OKR_OK : store_sqlerr(s, rc, _("reading comments"));
 }
 
 void okr_score_events_free(score_events *ev)
@@ -333,20 +333,21 @@ okr_result okr_store_score_events(okr_store *s, const score_marks *after, score_
  * the large data set. */
 static okr_result fingerprint(okr_store *s, uint64_t *out)
 {
-	sqlite3_stmt *st = store_prepare(s,
-		"SELECT (SELECT count(*) FROM person), (SELECT total(opt_out * id) FROM person), "
-		"(SELECT count(*) FROM team_member), (SELECT total(team_id * 65599 + person_id) FROM team_member), "
-		"(SELECT count(*) FROM key_result), (SELECT total(version) FROM key_result), "
-		"(SELECT count(*) FROM objective), (SELECT total(version) FROM objective), "
-		"(SELECT total(start_day * 3 + end_day * 7 + id) FROM cycle), "
-		"(SELECT count(*) FROM grade), (SELECT total(score * 1000 + at + kr_id) FROM grade)");
+	db_stmt *st = store_prepare(s,
+		"SELECT (SELECT count(*) FROM person), (SELECT COALESCE(sum(opt_out * id), 0) FROM person), "
+		"(SELECT count(*) FROM team_member), "
+		"(SELECT COALESCE(sum(team_id * 65599 + person_id), 0) FROM team_member), "
+		"(SELECT count(*) FROM key_result), (SELECT COALESCE(sum(version), 0) FROM key_result), "
+		"(SELECT count(*) FROM objective), (SELECT COALESCE(sum(version), 0) FROM objective), "
+		"(SELECT COALESCE(sum(start_day * 3 + end_day * 7 + id), 0) FROM cycle), "
+		"(SELECT count(*) FROM grade), (SELECT COALESCE(sum(score * 1000 + at + kr_id), 0) FROM grade)");
 	if (!st)
 		return OKR_E_FAIL;
-	int rc = sqlite3_step(st);
+	int rc = db_step(st);
 	uint64_t h = 1469598103934665603ULL;
-	if (rc == SQLITE_ROW)
-		for (int i = 0; i < sqlite3_column_count(st); i++) {
-			double d = sqlite3_column_double(st, i);
+	if (rc == DB_ROW)
+		for (int i = 0; i < db_column_count(st); i++) {
+			double d = db_column_double(st, i);
 			uint64_t b;
 			memcpy(&b, &d, sizeof b);
 			for (int k = 0; k < 8; k++) {
@@ -356,7 +357,7 @@ static okr_result fingerprint(okr_store *s, uint64_t *out)
 		}
 	store_done(s, st);
 	*out = h;
-	return rc == SQLITE_ROW ? OKR_OK : store_sqlerr(s, rc, _("reading the scoring data"));
+	return rc == DB_ROW ? OKR_OK : store_sqlerr(s, rc, _("reading the scoring data"));
 }
 
 /* ---- keeping a state up to date ---- */
@@ -401,7 +402,7 @@ static void fold_slice(score_state *st, const score_checkin *ck, size_t n, const
  * buffer instead of an array of all of them. */
 static okr_result fold_all(okr_store *s, score_state *st, const score_events *small)
 {
-	sqlite3_stmt *q = store_prepare(s,
+	db_stmt *q = store_prepare(s,
 		"SELECT id, kr_id, author_id, value, COALESCE(confidence, -1), "
 		"note <> '' AND trim(note) <> '', at FROM checkin ORDER BY at, id");
 	if (!q)
@@ -409,25 +410,25 @@ static okr_result fold_all(okr_store *s, score_state *st, const score_events *sm
 	score_checkin *buf = okr_xmalloc(REBUILD_SLICE * sizeof *buf);
 	size_t n = 0, kd = 0, cm = 0;
 	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+	while ((rc = db_step(q)) == DB_ROW) {
 		score_checkin *c = &buf[n++];
-		c->id = sqlite3_column_int64(q, 0);
-		c->kr_id = sqlite3_column_int64(q, 1);
-		c->author_id = sqlite3_column_int64(q, 2);
-		c->value = sqlite3_column_double(q, 3);
-		c->confidence = (int8_t)sqlite3_column_int(q, 4);
-		c->has_note = sqlite3_column_int(q, 5) != 0;
-		c->at = sqlite3_column_int64(q, 6);
+		c->id = db_column_int64(q, 0);
+		c->kr_id = db_column_int64(q, 1);
+		c->author_id = db_column_int64(q, 2);
+		c->value = db_column_double(q, 3);
+		c->confidence = (int8_t)db_column_int(q, 4);
+		c->has_note = db_column_int(q, 5) != 0;
+		c->at = db_column_int64(q, 6);
 		if (n == REBUILD_SLICE) {
 			fold_slice(st, buf, n, small, &kd, &cm, false);
 			n = 0;
 		}
 	}
 	store_done(s, q);
-	if (rc == SQLITE_DONE)
+	if (rc == DB_DONE)
 		fold_slice(st, buf, n, small, &kd, &cm, true);
 	free(buf);
-	return rc == SQLITE_DONE ? OKR_OK : store_sqlerr(s, rc, _("reading check-ins"));
+	return rc == DB_DONE ? OKR_OK : store_sqlerr(s, rc, _("reading check-ins"));
 }
 
 static okr_result rebuild(okr_store *s, struct refresh_ctx *c, uint64_t fp)

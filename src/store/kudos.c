@@ -20,22 +20,22 @@ okr_result okr_store_kudos_verdict(okr_store *s, int64_t kudos_id, const okr_gam
 	*why = SCORE_R_KUDOS_GIVEN;
 	if (len)
 		to_login[0] = '\0';
-	sqlite3_stmt *st = store_prepare(s, "SELECT k.from_id, k.at, p.login FROM kudos k "
+	db_stmt *st = store_prepare(s, "SELECT k.from_id, k.at, p.login FROM kudos k "
 					    "JOIN person p ON p.id = k.to_id WHERE k.id = ?1");
 	if (!st)
 		return OKR_E_FAIL;
-	sqlite3_bind_int64(st, 1, kudos_id);
-	int rc = sqlite3_step(st);
+	db_bind_int64(st, 1, kudos_id);
+	int rc = db_step(st);
 	int64_t from = 0;
 	okr_time at = 0;
-	if (rc == SQLITE_ROW) {
-		from = sqlite3_column_int64(st, 0);
-		at = sqlite3_column_int64(st, 1);
-		okr_strlcpy(to_login, (const char *)sqlite3_column_text(st, 2), len);
+	if (rc == DB_ROW) {
+		from = db_column_int64(st, 0);
+		at = db_column_int64(st, 1);
+		okr_strlcpy(to_login, db_column_text(st, 2), len);
 	}
 	store_done(s, st);
-	if (rc != SQLITE_ROW)
-		return rc == SQLITE_DONE ? store_fail(s, OKR_E_NOTFOUND, _("no such kudos"))
+	if (rc != DB_ROW)
+		return rc == DB_DONE ? store_fail(s, OKR_E_NOTFOUND, _("no such kudos"))
 					 : store_sqlerr(s, rc, _("reading kudos"));
 
 	/* The giver's week in the team's zone, as the ledger counts it. */
@@ -45,19 +45,19 @@ okr_result okr_store_kudos_verdict(okr_store *s, int64_t kudos_id, const okr_gam
 			      "(at < ?3 OR (at = ?3 AND id <= ?4)) ORDER BY at, id");
 	if (!st)
 		return OKR_E_FAIL;
-	sqlite3_bind_int64(st, 1, from);
-	sqlite3_bind_int64(st, 2, t0);
-	sqlite3_bind_int64(st, 3, at);
-	sqlite3_bind_int64(st, 4, kudos_id);
+	db_bind_int64(st, 1, from);
+	db_bind_int64(st, 2, t0);
+	db_bind_int64(st, 3, at);
+	db_bind_int64(st, 4, kudos_id);
 	int64_t *to = NULL;
 	size_t n = 0, cap = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		okr_xgrow(&to, &cap, n + 1, sizeof *to);
-		to[n++] = sqlite3_column_int64(st, 0);
+		to[n++] = db_column_int64(st, 0);
 	}
 	store_done(s, st);
-	if (rc == SQLITE_DONE)
+	if (rc == DB_DONE)
 		*why = score_kudos_verdict(rules, from, to, n);
 	free(to);
-	return rc == SQLITE_DONE ? OKR_OK : store_sqlerr(s, rc, _("reading kudos"));
+	return rc == DB_DONE ? OKR_OK : store_sqlerr(s, rc, _("reading kudos"));
 }

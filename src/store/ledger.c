@@ -26,47 +26,47 @@ enum { LEDGER_LAG = 32 };
 
 okr_result store_ledger_head(okr_store *s, int64_t *seq)
 {
-	sqlite3_stmt *st = store_prepare(s, "SELECT seq FROM score_clock WHERE id = 1");
+	db_stmt *st = store_prepare(s, "SELECT seq FROM score_clock WHERE id = 1");
 	if (!st)
 		return OKR_E_FAIL;
-	int rc = sqlite3_step(st);
-	*seq = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	int rc = db_step(st);
+	*seq = rc == DB_ROW ? db_column_int64(st, 0) : 0;
 	store_done(s, st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? OKR_OK : store_sqlerr(s, rc, "reading the score ledger");
+	return rc == DB_ROW || rc == DB_DONE ? OKR_OK : store_sqlerr(s, rc, "reading the score ledger");
 }
 
 okr_result store_ledger_meta(okr_store *s, store_ledger_info *out)
 {
 	memset(out, 0, sizeof *out);
-	sqlite3_stmt *st = store_prepare(s, "SELECT rules, world, seq FROM score_ledger WHERE id = 1");
+	db_stmt *st = store_prepare(s, "SELECT rules, world, seq FROM score_ledger WHERE id = 1");
 	if (!st)
 		return OKR_E_FAIL;
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	int rc = db_step(st);
+	if (rc == DB_ROW) {
 		out->present = true;
-		out->rules = (uint64_t)sqlite3_column_int64(st, 0);
-		out->world = (uint64_t)sqlite3_column_int64(st, 1);
-		out->seq = sqlite3_column_int64(st, 2);
+		out->rules = (uint64_t)db_column_int64(st, 0);
+		out->world = (uint64_t)db_column_int64(st, 1);
+		out->seq = db_column_int64(st, 2);
 	}
 	store_done(s, st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? OKR_OK : store_sqlerr(s, rc, "reading the score ledger");
+	return rc == DB_ROW || rc == DB_DONE ? OKR_OK : store_sqlerr(s, rc, "reading the score ledger");
 }
 
 /* The saved state when it was made with these rules from this world and
  * agrees with its own row; NULL otherwise (the caller rebuilds). */
 score_state *store_ledger_load(okr_store *s, uint64_t rules, uint64_t world)
 {
-	sqlite3_stmt *st = store_prepare(s, "SELECT seq, state FROM score_ledger "
+	db_stmt *st = store_prepare(s, "SELECT seq, state FROM score_ledger "
 					    "WHERE id = 1 AND rules = ?1 AND world = ?2");
 	if (!st)
 		return NULL;
-	sqlite3_bind_int64(st, 1, (int64_t)rules);
-	sqlite3_bind_int64(st, 2, (int64_t)world);
+	db_bind_int64(st, 1, (int64_t)rules);
+	db_bind_int64(st, 2, (int64_t)world);
 	score_state *state = NULL;
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		int64_t seq = sqlite3_column_int64(st, 0);
-		const unsigned char *blob = sqlite3_column_blob(st, 1);
-		state = score_load(blob, (size_t)sqlite3_column_bytes(st, 1));
+	if (db_step(st) == DB_ROW) {
+		int64_t seq = db_column_int64(st, 0);
+		const unsigned char *blob = db_column_blob(st, 1);
+		state = score_load(blob, (size_t)db_column_bytes(st, 1));
 		/* A row whose columns disagree with the state inside was edited
 		 * or half-written by something other than okr: do not trust it. */
 		if (state && (score_seq(state) != seq || score_tag(state) != world ||
@@ -79,51 +79,50 @@ score_state *store_ledger_load(okr_store *s, uint64_t rules, uint64_t world)
 	return state;
 }
 
-/* Inside BEGIN IMMEDIATE on db: replace the saved row with state, unless
+/* Inside a write on db: replace the saved row with state, unless
  * (without force) the row already holds the same fold or a later one. */
-static int save_body(sqlite3 *db, const score_state *state, bool force)
+static int save_body(db_conn *db, const score_state *state, bool force)
 {
 	uint64_t rules = score_state_rules_hash(state), world = score_tag(state);
-	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(db, "SELECT rules, world, seq FROM score_ledger WHERE id = 1", -1, &st, NULL);
-	if (rc != SQLITE_OK)
+	db_stmt *st = NULL;
+	int rc = db_prepare(db, "SELECT rules, world, seq FROM score_ledger WHERE id = 1", &st);
+	if (rc != DB_OK)
 		return rc;
-	rc = sqlite3_step(st);
-	bool same = rc == SQLITE_ROW && (uint64_t)sqlite3_column_int64(st, 0) == rules &&
-		    (uint64_t)sqlite3_column_int64(st, 1) == world && sqlite3_column_int64(st, 2) >= score_seq(state);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	rc = db_step(st);
+	bool same = rc == DB_ROW && (uint64_t)db_column_int64(st, 0) == rules &&
+		    (uint64_t)db_column_int64(st, 1) == world && db_column_int64(st, 2) >= score_seq(state);
+	db_finalize(st);
+	if (rc != DB_ROW && rc != DB_DONE)
 		return rc;
 	if (same && !force)
-		return SQLITE_OK;
-	rc = sqlite3_prepare_v2(db,
-		"INSERT INTO score_ledger(id, rules, world, seq, state) VALUES(1, ?1, ?2, ?3, ?4) "
+		return DB_OK;
+	rc = db_prepare(db, "INSERT INTO score_ledger(id, rules, world, seq, state) VALUES(1, ?1, ?2, ?3, ?4) "
 		"ON CONFLICT(id) DO UPDATE SET rules = excluded.rules, world = excluded.world, "
-		"seq = excluded.seq, state = excluded.state", -1, &st, NULL);
-	if (rc != SQLITE_OK)
+		"seq = excluded.seq, state = excluded.state", &st);
+	if (rc != DB_OK)
 		return rc;
 	size_t len;
 	unsigned char *blob = score_save(state, &len);
-	sqlite3_bind_int64(st, 1, (int64_t)rules);
-	sqlite3_bind_int64(st, 2, (int64_t)world);
-	sqlite3_bind_int64(st, 3, score_seq(state));
-	sqlite3_bind_blob64(st, 4, blob, len, free);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+	db_bind_int64(st, 1, (int64_t)rules);
+	db_bind_int64(st, 2, (int64_t)world);
+	db_bind_int64(st, 3, score_seq(state));
+	db_bind_blob_free(st, 4, blob, len);
+	rc = db_step(st);
+	db_finalize(st);
+	return rc == DB_DONE ? DB_OK : rc;
 }
 
 /* One transaction on db: the row is replaced whole or not at all. */
-static int save_on(sqlite3 *db, const score_state *state, bool force)
+static int save_on(db_conn *db, const score_state *state, bool force)
 {
-	int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-	if (rc != SQLITE_OK)
+	int rc = db_begin(db, DB_WRITE_QUIET);
+	if (rc != DB_OK)
 		return rc;
 	rc = save_body(db, state, force);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
-	if (rc != SQLITE_OK)
-		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	if (rc == DB_OK)
+		rc = db_commit(db);
+	if (rc != DB_OK)
+		db_rollback(db);
 	return rc;
 }
 
@@ -138,15 +137,15 @@ static void try_save(okr_store *s, const score_state *state, bool force)
 	if (s->in_txn)
 		return;
 	if (!(s->flags & OKR_OPEN_READONLY)) {
-		sqlite3_busy_handler(s->db, NULL, NULL);
+		db_busy_handler(s->db, NULL, NULL);
 		save_on(s->db, state, force);
-		sqlite3_busy_handler(s->db, store_busy_handler, s);
+		db_busy_handler(s->db, store_busy_handler, s);
 		return;
 	}
-	sqlite3 *db = NULL;
-	if (sqlite3_open_v2(s->path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL) == SQLITE_OK)
+	db_conn *db = NULL;
+	if (db_connect(s->path, 0, &db) == DB_OK)
 		save_on(db, state, force);
-	sqlite3_close(db);
+	db_close(db);
 }
 
 void store_ledger_keep(okr_store *s, const score_state *state, const store_ledger_info *saved)
@@ -163,5 +162,5 @@ okr_result store_ledger_save(okr_store *s, const score_state *state)
 		return store_fail(s, OKR_E_DB, _("%s is open read-only here; nothing was saved"), s->path);
 	s->waited_ms = 0;
 	int rc = s->in_txn ? save_body(s->db, state, true) : save_on(s->db, state, true);
-	return rc == SQLITE_OK ? OKR_OK : store_sqlerr(s, rc, _("saving the score ledger"));
+	return rc == DB_OK ? OKR_OK : store_sqlerr(s, rc, _("saving the score ledger"));
 }

@@ -63,11 +63,37 @@ void load_mark(load_ctx *c, okr_load_kind kind, size_t i, bool created, int64_t 
 		c->rep->kept[kind]++;
 }
 
-bool load_step_ok(okr_store *s, sqlite3_stmt *st, int *rc)
+/* The inserts that may keep the file's ids (?1 NULL: a new one).  SQLite
+ * gives a NULL id the next rowid; PostgreSQL must be asked its sequence. */
+#define NEW_ID_PG(table) "COALESCE(?1, nextval(pg_get_serial_sequence('" table "', 'id')))"
+#define KPI_INSERT(id) \
+	"INSERT INTO kpi(id, name, unit, target, direction, timeframe, source, frequency, owner_id, " \
+	"created_at) VALUES(" id ", ?2, ?3, ?4, ?5, ?6, ?7, ?8, NULLIF(?9, 0), ?10) RETURNING id"
+#define OBJ_INSERT(id) \
+	"INSERT INTO objective(id, cycle_id, title, description, owner_id, team_id, kind, state, weight, " \
+	"archived, created_at) VALUES(" id ", ?2, ?3, ?4, NULLIF(?5, 0), NULLIF(?6, 0), ?7, ?8, ?9, ?10, ?11) " \
+	"RETURNING id"
+#define KR_INSERT(id) \
+	"INSERT INTO key_result(id, objective_id, title, owner_id, weight, due_day, type, start_value, " \
+	"target_value, direction, unit, decimals, frequency, kpi_id, archived, created_at) " \
+	"VALUES(" id ", ?2, ?3, NULLIF(?4, 0), ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, NULLIF(?14, 0), ?15, ?16) " \
+	"RETURNING id"
+static const db_sql_pair kpi_insert = { KPI_INSERT("?1"), KPI_INSERT(NEW_ID_PG("kpi")) };
+static const db_sql_pair obj_insert = { OBJ_INSERT("?1"), OBJ_INSERT(NEW_ID_PG("objective")) };
+static const db_sql_pair kr_insert = { KR_INSERT("?1"), KR_INSERT(NEW_ID_PG("key_result")) };
+
+bool load_step_ok(okr_store *s, db_stmt *st, int *rc)
 {
-	*rc = sqlite3_step(st);
+	*rc = db_step(st);
 	store_done(s, st);
-	return *rc == SQLITE_DONE;
+	return *rc == DB_DONE;
+}
+
+bool load_insert_ok(okr_store *s, db_stmt *st, int *rc, int64_t *id)
+{
+	*rc = db_step_id(st, id);
+	store_done(s, st);
+	return *rc == DB_DONE;
 }
 
 /* A person by login, or a failure naming the record. */
@@ -86,13 +112,13 @@ okr_result load_person(load_ctx *c, okr_store *s, const char *login, bool option
 
 int64_t load_lookup_name(okr_store *s, const char *sql, const char *name)
 {
-	sqlite3_stmt *st = store_prepare(s, sql);
+	db_stmt *st = store_prepare(s, sql);
 	int64_t id = 0;
 	if (!st)
 		return 0;
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		id = sqlite3_column_int64(st, 0);
+	db_bind_text(st, 1, name, -1);
+	if (db_step(st) == DB_ROW)
+		id = db_column_int64(st, 0);
 	store_done(s, st);
 	return id;
 }
@@ -100,7 +126,7 @@ int64_t load_lookup_name(okr_store *s, const char *sql, const char *name)
 static okr_result load_cycles(load_ctx *c, okr_store *s)
 {
 	static const char *const states[] = { "planning", "active", "closed" };
-	bool had_current = load_lookup_name(s, "SELECT id FROM cycle WHERE is_current AND ?1 = ?1", "") != 0;
+	bool had_current = load_lookup_name(s, "SELECT id FROM cycle WHERE is_current <> 0 AND ?1 = ''", "") != 0;
 	for (size_t i = 0; i < c->d->ncycles; i++) {
 		const okr_cycle *cy = &c->d->cycles[i];
 		int64_t id = load_lookup_name(s, "SELECT id FROM cycle WHERE name = ?1", cy->name);
@@ -108,19 +134,20 @@ static okr_result load_cycles(load_ctx *c, okr_store *s)
 			load_mark(c, LOAD_CYCLE, i, false, id);
 			continue;
 		}
-		sqlite3_stmt *st = store_prepare(s,
-			"INSERT INTO cycle(name, start_day, end_day, state, is_current) VALUES(?1, ?2, ?3, ?4, ?5)");
+		db_stmt *st = store_prepare(s,
+			"INSERT INTO cycle(name, start_day, end_day, state, is_current) VALUES(?1, ?2, ?3, ?4, ?5) "
+			"RETURNING id");
 		if (!st)
 			return OKR_E_FAIL;
-		sqlite3_bind_text(st, 1, cy->name, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int(st, 2, cy->start);
-		sqlite3_bind_int(st, 3, cy->end);
-		sqlite3_bind_text(st, 4, states[cy->state], -1, SQLITE_STATIC);
-		sqlite3_bind_int(st, 5, cy->current && !had_current);
+		db_bind_text(st, 1, cy->name, -1);
+		db_bind_int64(st, 2, cy->start);
+		db_bind_int64(st, 3, cy->end);
+		db_bind_text_static(st, 4, states[cy->state], -1);
+		db_bind_int64(st, 5, cy->current && !had_current);
 		int rc;
-		if (!load_step_ok(s, st, &rc))
+		int64_t nid;
+		if (!load_insert_ok(s, st, &rc, &nid))
 			return load_at_fault(c, LOAD_CYCLE, i, store_sqlerr(s, rc, _("adding a cycle")));
-		int64_t nid = sqlite3_last_insert_rowid(s->db);
 		okr_result r = store_cycle_overlap_check(s, nid, cy->name, cy->start, cy->end);
 		if (r)
 			return load_at_fault(c, LOAD_CYCLE, i, r);
@@ -139,25 +166,26 @@ static okr_result load_teams(load_ctx *c, okr_store *s)
 			load_mark(c, LOAD_TEAM, i, false, id);
 			continue;
 		}
-		sqlite3_stmt *st = store_prepare(s, "INSERT INTO team(name) VALUES(?1)");
+		db_stmt *st = store_prepare(s, "INSERT INTO team(name) VALUES(?1) RETURNING id");
 		if (!st)
 			return OKR_E_FAIL;
-		sqlite3_bind_text(st, 1, d->teams[i].name, -1, SQLITE_TRANSIENT);
+		db_bind_text(st, 1, d->teams[i].name, -1);
 		int rc;
-		if (!load_step_ok(s, st, &rc))
+		int64_t nid;
+		if (!load_insert_ok(s, st, &rc, &nid))
 			return load_at_fault(c, LOAD_TEAM, i, store_sqlerr(s, rc, _("adding a team")));
-		load_mark(c, LOAD_TEAM, i, true, sqlite3_last_insert_rowid(s->db));
+		load_mark(c, LOAD_TEAM, i, true, nid);
 	}
 	map_build(&c->teams, d->nteams, c->rep->items[LOAD_TEAM], key_team, d->teams);
 	/* Parents once every team exists: a file may list a child first. */
 	for (size_t i = 0; i < d->nteams; i++) {
 		if (!c->rep->items[LOAD_TEAM][i].created || !d->teams[i].parent_id)
 			continue;
-		sqlite3_stmt *st = store_prepare(s, "UPDATE team SET parent_id = ?2 WHERE id = ?1");
+		db_stmt *st = store_prepare(s, "UPDATE team SET parent_id = ?2 WHERE id = ?1");
 		if (!st)
 			return OKR_E_FAIL;
-		sqlite3_bind_int64(st, 1, c->rep->items[LOAD_TEAM][i].id);
-		sqlite3_bind_int64(st, 2, load_map_get(&c->teams, d->teams[i].parent_id));
+		db_bind_int64(st, 1, c->rep->items[LOAD_TEAM][i].id);
+		db_bind_int64(st, 2, load_map_get(&c->teams, d->teams[i].parent_id));
 		int rc;
 		if (!load_step_ok(s, st, &rc))
 			return load_at_fault(c, LOAD_TEAM, i, store_sqlerr(s, rc, _("linking a team to its parent")));
@@ -175,19 +203,21 @@ static okr_result load_people(load_ctx *c, okr_store *s)
 			load_mark(c, LOAD_PERSON, i, false, id);
 			continue;
 		}
-		sqlite3_stmt *st = store_prepare(s,
-			"INSERT INTO person(login, name, role, opt_out, created_at) VALUES(?1, ?2, ?3, ?4, ?5)");
+		db_stmt *st = store_prepare(s,
+			"INSERT INTO person(login, name, role, opt_out, created_at) VALUES(?1, ?2, ?3, ?4, ?5) "
+			"RETURNING id");
 		if (!st)
 			return OKR_E_FAIL;
-		sqlite3_bind_text(st, 1, p->login, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 2, p->name, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 3, store_role_name(p->role), -1, SQLITE_STATIC);
-		sqlite3_bind_int(st, 4, p->opt_out);
-		sqlite3_bind_int64(st, 5, okr_now());
+		db_bind_text(st, 1, p->login, -1);
+		db_bind_text(st, 2, p->name, -1);
+		db_bind_text_static(st, 3, store_role_name(p->role), -1);
+		db_bind_int64(st, 4, p->opt_out);
+		db_bind_int64(st, 5, okr_now());
 		int rc;
-		if (!load_step_ok(s, st, &rc))
+		int64_t nid;
+		if (!load_insert_ok(s, st, &rc, &nid))
 			return load_at_fault(c, LOAD_PERSON, i, store_sqlerr(s, rc, _("adding a person")));
-		load_mark(c, LOAD_PERSON, i, true, sqlite3_last_insert_rowid(s->db));
+		load_mark(c, LOAD_PERSON, i, true, nid);
 	}
 	for (size_t i = 0; i < d->nmembers; i++) {
 		int64_t team = load_lookup_name(s, "SELECT id FROM team WHERE name = ?1", d->members[i].team), who;
@@ -197,16 +227,16 @@ static okr_result load_people(load_ctx *c, okr_store *s)
 		if (!team)
 			return load_at_fault(c, LOAD_MEMBER, i, store_fail(s, OKR_E_USAGE, _("no team '%s' in the file "
 				"or the database — add a team row for it"), d->members[i].team));
-		sqlite3_stmt *st = store_prepare(s, "INSERT INTO team_member(team_id, person_id) VALUES(?1, ?2) "
+		db_stmt *st = store_prepare(s, "INSERT INTO team_member(team_id, person_id) VALUES(?1, ?2) "
 						    "ON CONFLICT DO NOTHING");
 		if (!st)
 			return OKR_E_FAIL;
-		sqlite3_bind_int64(st, 1, team);
-		sqlite3_bind_int64(st, 2, who);
+		db_bind_int64(st, 1, team);
+		db_bind_int64(st, 2, who);
 		int rc;
 		if (!load_step_ok(s, st, &rc))
 			return load_at_fault(c, LOAD_MEMBER, i, store_sqlerr(s, rc, _("adding a team member")));
-		load_mark(c, LOAD_MEMBER, i, sqlite3_changes(s->db) > 0, 0);
+		load_mark(c, LOAD_MEMBER, i, db_changes(s->db) > 0, 0);
 	}
 	return OKR_OK;
 }
@@ -224,26 +254,25 @@ static okr_result load_kpis(load_ctx *c, okr_store *s, bool keep_ids)
 		okr_result r = load_person(c, s, k->owner, true, LOAD_KPI, i, &owner);
 		if (r)
 			return r;
-		sqlite3_stmt *st = store_prepare(s,
-			"INSERT INTO kpi(id, name, unit, target, direction, timeframe, source, frequency, owner_id, "
-			"created_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, NULLIF(?9, 0), ?10)");
+		db_stmt *st = store_prepare(s, db_sql_pick(s->db, &kpi_insert));
 		if (!st)
 			return OKR_E_FAIL;
 		if (keep_ids)
-			sqlite3_bind_int64(st, 1, k->id);
-		sqlite3_bind_text(st, 2, k->name, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 3, k->unit, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_double(st, 4, k->target);
-		sqlite3_bind_text(st, 5, k->dir == DIR_AT_MOST ? "at_most" : "at_least", -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 6, k->timeframe, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 7, k->source, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 8, store_freq_name(k->every), -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 9, owner);
-		sqlite3_bind_int64(st, 10, okr_now());
+			db_bind_int64(st, 1, k->id);
+		db_bind_text(st, 2, k->name, -1);
+		db_bind_text(st, 3, k->unit, -1);
+		db_bind_double(st, 4, k->target);
+		db_bind_text_static(st, 5, k->dir == DIR_AT_MOST ? "at_most" : "at_least", -1);
+		db_bind_text(st, 6, k->timeframe, -1);
+		db_bind_text(st, 7, k->source, -1);
+		db_bind_text_static(st, 8, store_freq_name(k->every), -1);
+		db_bind_int64(st, 9, owner);
+		db_bind_int64(st, 10, okr_now());
 		int rc;
-		if (!load_step_ok(s, st, &rc))
+		int64_t nid;
+		if (!load_insert_ok(s, st, &rc, &nid))
 			return load_at_fault(c, LOAD_KPI, i, store_sqlerr(s, rc, _("adding a KPI")));
-		load_mark(c, LOAD_KPI, i, true, sqlite3_last_insert_rowid(s->db));
+		load_mark(c, LOAD_KPI, i, true, nid);
 	}
 	map_build(&c->kpis, d->nkpis, c->rep->items[LOAD_KPI], key_kpi, d->kpis);
 	return OKR_OK;
@@ -259,11 +288,11 @@ static bool used(load_ctx *c, int64_t id)
 
 /* The first row of st (an existing ID up to max) not matched before.
  * Objectives and key results share the list: key results as negative IDs. */
-static int64_t first_unused(load_ctx *c, okr_store *s, sqlite3_stmt *st, int sign)
+static int64_t first_unused(load_ctx *c, okr_store *s, db_stmt *st, int sign)
 {
 	int64_t id = 0;
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		int64_t cand = sqlite3_column_int64(st, 0);
+	while (db_step(st) == DB_ROW) {
+		int64_t cand = db_column_int64(st, 0);
 		if (!used(c, sign * cand)) {
 			id = cand;
 			break;
@@ -290,52 +319,52 @@ static okr_result load_objectives(load_ctx *c, okr_store *s, bool keep_ids)
 		if (o->team[0] && !(team = load_lookup_name(s, "SELECT id FROM team WHERE name = ?1", o->team)))
 			return load_at_fault(c, LOAD_OBJECTIVE, i, store_fail(s, OKR_E_USAGE, _("no team '%s' in the file "
 				"or the database"), o->team));
-		sqlite3_stmt *st = store_prepare(s,
-			"SELECT id FROM objective WHERE cycle_id = ?1 AND title = ?2 AND owner_id IS NULLIF(?3, 0) "
-			"AND team_id IS NULLIF(?4, 0) AND id <= ?5 ORDER BY id");
+		db_stmt *st = store_prepare(s,
+			"SELECT id FROM objective WHERE cycle_id = ?1 AND title = ?2 "
+			"AND owner_id IS NOT DISTINCT FROM NULLIF(?3, 0) "
+			"AND team_id IS NOT DISTINCT FROM NULLIF(?4, 0) AND id <= ?5 ORDER BY id");
 		if (!st)
 			return OKR_E_FAIL;
-		sqlite3_bind_int64(st, 1, cycle);
-		sqlite3_bind_text(st, 2, o->title, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(st, 3, owner);
-		sqlite3_bind_int64(st, 4, team);
-		sqlite3_bind_int64(st, 5, c->max_obj);
+		db_bind_int64(st, 1, cycle);
+		db_bind_text(st, 2, o->title, -1);
+		db_bind_int64(st, 3, owner);
+		db_bind_int64(st, 4, team);
+		db_bind_int64(st, 5, c->max_obj);
 		int64_t id = first_unused(c, s, st, 1);
 		if (id) {
 			load_mark(c, LOAD_OBJECTIVE, i, false, id);
 			continue;
 		}
-		st = store_prepare(s,
-			"INSERT INTO objective(id, cycle_id, title, description, owner_id, team_id, kind, state, weight, "
-			"archived, created_at) VALUES(?1, ?2, ?3, ?4, NULLIF(?5, 0), NULLIF(?6, 0), ?7, ?8, ?9, ?10, ?11)");
+		st = store_prepare(s, db_sql_pick(s->db, &obj_insert));
 		if (!st)
 			return OKR_E_FAIL;
 		if (keep_ids)
-			sqlite3_bind_int64(st, 1, o->id);
-		sqlite3_bind_int64(st, 2, cycle);
-		sqlite3_bind_text(st, 3, o->title, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 4, o->description, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(st, 5, owner);
-		sqlite3_bind_int64(st, 6, team);
-		sqlite3_bind_text(st, 7, o->kind == OBJ_ASPIRATIONAL ? "aspirational" : "committed", -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 8, states[o->state], -1, SQLITE_STATIC);
-		sqlite3_bind_double(st, 9, o->weight);
-		sqlite3_bind_int(st, 10, o->archived);
-		sqlite3_bind_int64(st, 11, okr_now());
+			db_bind_int64(st, 1, o->id);
+		db_bind_int64(st, 2, cycle);
+		db_bind_text(st, 3, o->title, -1);
+		db_bind_text(st, 4, o->description, -1);
+		db_bind_int64(st, 5, owner);
+		db_bind_int64(st, 6, team);
+		db_bind_text_static(st, 7, o->kind == OBJ_ASPIRATIONAL ? "aspirational" : "committed", -1);
+		db_bind_text_static(st, 8, states[o->state], -1);
+		db_bind_double(st, 9, o->weight);
+		db_bind_int64(st, 10, o->archived);
+		db_bind_int64(st, 11, okr_now());
 		int rc;
-		if (!load_step_ok(s, st, &rc))
+		int64_t nid;
+		if (!load_insert_ok(s, st, &rc, &nid))
 			return load_at_fault(c, LOAD_OBJECTIVE, i, store_sqlerr(s, rc, _("adding an objective")));
-		load_mark(c, LOAD_OBJECTIVE, i, true, sqlite3_last_insert_rowid(s->db));
+		load_mark(c, LOAD_OBJECTIVE, i, true, nid);
 	}
 	map_build(&c->objs, d->nobjs, c->rep->items[LOAD_OBJECTIVE], key_obj, d->objs);
 	for (size_t i = 0; i < d->nobjs; i++) {
 		if (!c->rep->items[LOAD_OBJECTIVE][i].created || !d->objs[i].parent_id)
 			continue;
-		sqlite3_stmt *st = store_prepare(s, "UPDATE objective SET parent_id = ?2 WHERE id = ?1");
+		db_stmt *st = store_prepare(s, "UPDATE objective SET parent_id = ?2 WHERE id = ?1");
 		if (!st)
 			return OKR_E_FAIL;
-		sqlite3_bind_int64(st, 1, c->rep->items[LOAD_OBJECTIVE][i].id);
-		sqlite3_bind_int64(st, 2, load_map_get(&c->objs, d->objs[i].parent_id));
+		db_bind_int64(st, 1, c->rep->items[LOAD_OBJECTIVE][i].id);
+		db_bind_int64(st, 2, load_map_get(&c->objs, d->objs[i].parent_id));
 		int rc;
 		if (!load_step_ok(s, st, &rc))
 			return load_at_fault(c, LOAD_OBJECTIVE, i, store_sqlerr(s, rc, _("aligning an objective")));
@@ -353,46 +382,44 @@ static okr_result load_krs(load_ctx *c, okr_store *s, bool keep_ids)
 		okr_result r = load_person(c, s, k->owner, true, LOAD_KR, i, &owner);
 		if (r)
 			return r;
-		sqlite3_stmt *st = store_prepare(s,
+		db_stmt *st = store_prepare(s,
 			"SELECT id FROM key_result WHERE objective_id = ?1 AND title = ?2 AND id <= ?3 ORDER BY id");
 		if (!st)
 			return OKR_E_FAIL;
-		sqlite3_bind_int64(st, 1, obj);
-		sqlite3_bind_text(st, 2, k->title, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(st, 3, c->max_kr);
+		db_bind_int64(st, 1, obj);
+		db_bind_text(st, 2, k->title, -1);
+		db_bind_int64(st, 3, c->max_kr);
 		if ((id = first_unused(c, s, st, -1))) {
 			load_mark(c, LOAD_KR, i, false, id);
 			continue;
 		}
-		st = store_prepare(s,
-			"INSERT INTO key_result(id, objective_id, title, owner_id, weight, due_day, type, start_value, "
-			"target_value, direction, unit, decimals, frequency, kpi_id, archived, created_at) "
-			"VALUES(?1, ?2, ?3, NULLIF(?4, 0), ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, NULLIF(?14, 0), ?15, ?16)");
+		st = store_prepare(s, db_sql_pick(s->db, &kr_insert));
 		if (!st)
 			return OKR_E_FAIL;
 		if (keep_ids)
-			sqlite3_bind_int64(st, 1, k->id);
-		sqlite3_bind_int64(st, 2, obj);
-		sqlite3_bind_text(st, 3, k->title, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(st, 4, owner);
-		sqlite3_bind_double(st, 5, k->weight);
-		sqlite3_bind_int(st, 6, k->due);
-		sqlite3_bind_text(st, 7, types[k->type], -1, SQLITE_STATIC);
-		sqlite3_bind_double(st, 8, k->start);
-		sqlite3_bind_double(st, 9, k->target);
-		sqlite3_bind_text(st, 10, k->dir == DIR_AT_MOST ? "at_most" : "at_least", -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 11, k->unit, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int(st, 12, k->decimals);
-		sqlite3_bind_text(st, 13, store_freq_name(k->every), -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 14, k->kpi_id ? load_map_get(&c->kpis, k->kpi_id) : 0);
-		sqlite3_bind_int(st, 15, k->archived);
-		sqlite3_bind_int64(st, 16, okr_now());
+			db_bind_int64(st, 1, k->id);
+		db_bind_int64(st, 2, obj);
+		db_bind_text(st, 3, k->title, -1);
+		db_bind_int64(st, 4, owner);
+		db_bind_double(st, 5, k->weight);
+		db_bind_int64(st, 6, k->due);
+		db_bind_text_static(st, 7, types[k->type], -1);
+		db_bind_double(st, 8, k->start);
+		db_bind_double(st, 9, k->target);
+		db_bind_text_static(st, 10, k->dir == DIR_AT_MOST ? "at_most" : "at_least", -1);
+		db_bind_text(st, 11, k->unit, -1);
+		db_bind_int64(st, 12, k->decimals);
+		db_bind_text_static(st, 13, store_freq_name(k->every), -1);
+		db_bind_int64(st, 14, k->kpi_id ? load_map_get(&c->kpis, k->kpi_id) : 0);
+		db_bind_int64(st, 15, k->archived);
+		db_bind_int64(st, 16, okr_now());
 		int rc;
-		if (!load_step_ok(s, st, &rc))
+		int64_t nid;
+		if (!load_insert_ok(s, st, &rc, &nid))
 			return load_at_fault(c, LOAD_KR, i, store_sqlerr(s, rc, _("adding a key result")));
-		load_mark(c, LOAD_KR, i, true, sqlite3_last_insert_rowid(s->db));
+		load_mark(c, LOAD_KR, i, true, nid);
 		/* Importing is adding: the same rule for who set it. */
-		okr_result tr = store_kr_set_terms(s, sqlite3_last_insert_rowid(s->db));
+		okr_result tr = store_kr_set_terms(s, nid);
 		if (tr)
 			return load_at_fault(c, LOAD_KR, i, tr);
 	}
@@ -402,10 +429,10 @@ static okr_result load_krs(load_ctx *c, okr_store *s, bool keep_ids)
 
 static int64_t max_id(okr_store *s, const char *sql)
 {
-	sqlite3_stmt *st = store_prepare(s, sql);
+	db_stmt *st = store_prepare(s, sql);
 	int64_t v = 0;
-	if (st && sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
+	if (st && db_step(st) == DB_ROW)
+		v = db_column_int64(st, 0);
 	store_done(s, st);
 	return v;
 }
@@ -518,8 +545,9 @@ static okr_result load_run(okr_store *s, load_ctx *c)
 	/* One transaction of a million rows: a page cache of 32 MB (not the
 	 * default 2 MB) keeps SQLite from spilling the same pages to the WAL
 	 * again and again; memory stays bounded by it. */
-	if (c->next)
-		sqlite3_exec(s->db, "PRAGMA cache_size = -32768", NULL, NULL, NULL);
+	static const db_sql_pair big_cache = { "PRAGMA cache_size = -32768", "" };
+	if (c->next && *db_sql_pick(s->db, &big_cache))
+		db_exec(s->db, db_sql_pick(s->db, &big_cache));
 	okr_result r = store_write(s, load_txn, c);
 	maps_free(c);
 	free(c->used);

@@ -38,9 +38,9 @@ okr_result load_history_values(load_ctx *c, okr_store *s)
 		okr_result r = load_person(c, s, ci->author, false, LOAD_CHECKIN, i, &author);
 		if (r)
 			return r;
-		sqlite3_stmt *st = store_prepare(s,
+		db_stmt *st = store_prepare(s,
 			"INSERT INTO checkin(uid, kr_id, author_id, value, confidence, note, at) "
-			"VALUES(?1, ?2, ?3, ?4, NULLIF(?5, -1), ?6, ?7) ON CONFLICT(uid) DO NOTHING");
+			"VALUES(?1, ?2, ?3, ?4, NULLIF(?5, -1), ?6, ?7) ON CONFLICT(uid) DO NOTHING RETURNING id");
 		if (!st)
 			return OKR_E_FAIL;
 		int64_t kr = load_map_get(&c->krs, ci->kr_id);
@@ -48,19 +48,20 @@ okr_result load_history_values(load_ctx *c, okr_store *s)
 			store_done(s, st);
 			return missing(c, s, LOAD_CHECKIN, i, _("check-in `kr`: no key result with that ID in the file"));
 		}
-		sqlite3_bind_text(st, 1, ci->uid, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(st, 2, kr);
-		sqlite3_bind_int64(st, 3, author);
-		sqlite3_bind_double(st, 4, ci->value);
-		sqlite3_bind_int(st, 5, ci->confidence);
-		sqlite3_bind_text(st, 6, ci->note, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(st, 7, ci->at);
-		if (!load_step_ok(s, st, &rc))
+		db_bind_text(st, 1, ci->uid, -1);
+		db_bind_int64(st, 2, kr);
+		db_bind_int64(st, 3, author);
+		db_bind_double(st, 4, ci->value);
+		db_bind_int64(st, 5, ci->confidence);
+		db_bind_text(st, 6, ci->note, -1);
+		db_bind_int64(st, 7, ci->at);
+		int64_t nid;
+		if (!load_insert_ok(s, st, &rc, &nid))
 			return load_at_fault(c, LOAD_CHECKIN, i, store_sqlerr(s, rc, _("adding a check-in")));
-		bool made = sqlite3_changes(s->db) > 0;
+		bool made = nid != 0;
 		if (!made && own_twice(s, "SELECT id FROM checkin WHERE uid = ?1", ci->uid, c->max_checkin))
 			return missing(c, s, LOAD_CHECKIN, i, _("check-in: a second check-in with this uid"));
-		load_mark(c, LOAD_CHECKIN, i, made, made ? sqlite3_last_insert_rowid(s->db) : 0);
+		load_mark(c, LOAD_CHECKIN, i, made, nid);
 	}
 	for (size_t i = 0; i < d->nsamples; i++) {
 		const okr_sample *x = &d->samples[i];
@@ -68,9 +69,9 @@ okr_result load_history_values(load_ctx *c, okr_store *s)
 		okr_result r = load_person(c, s, x->author, false, LOAD_SAMPLE, i, &author);
 		if (r)
 			return r;
-		sqlite3_stmt *st = store_prepare(s,
+		db_stmt *st = store_prepare(s,
 			"INSERT INTO kpi_sample(uid, kpi_id, author_id, value, note, at) VALUES(?1, ?2, ?3, ?4, ?5, ?6) "
-			"ON CONFLICT(uid) DO NOTHING");
+			"ON CONFLICT(uid) DO NOTHING RETURNING id");
 		if (!st)
 			return OKR_E_FAIL;
 		int64_t kpi = load_map_get(&c->kpis, x->kpi_id);
@@ -78,18 +79,19 @@ okr_result load_history_values(load_ctx *c, okr_store *s)
 			store_done(s, st);
 			return missing(c, s, LOAD_SAMPLE, i, _("sample `kpi`: no KPI with that ID in the file"));
 		}
-		sqlite3_bind_text(st, 1, x->uid, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(st, 2, kpi);
-		sqlite3_bind_int64(st, 3, author);
-		sqlite3_bind_double(st, 4, x->value);
-		sqlite3_bind_text(st, 5, x->note, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(st, 6, x->at);
-		if (!load_step_ok(s, st, &rc))
+		db_bind_text(st, 1, x->uid, -1);
+		db_bind_int64(st, 2, kpi);
+		db_bind_int64(st, 3, author);
+		db_bind_double(st, 4, x->value);
+		db_bind_text(st, 5, x->note, -1);
+		db_bind_int64(st, 6, x->at);
+		int64_t nid;
+		if (!load_insert_ok(s, st, &rc, &nid))
 			return load_at_fault(c, LOAD_SAMPLE, i, store_sqlerr(s, rc, _("adding a KPI value")));
-		bool made = sqlite3_changes(s->db) > 0;
+		bool made = nid != 0;
 		if (!made && own_twice(s, "SELECT id FROM kpi_sample WHERE uid = ?1", x->uid, c->max_sample))
 			return missing(c, s, LOAD_SAMPLE, i, _("sample: a second KPI value with this uid"));
-		load_mark(c, LOAD_SAMPLE, i, made, made ? sqlite3_last_insert_rowid(s->db) : 0);
+		load_mark(c, LOAD_SAMPLE, i, made, nid);
 	}
 	return OKR_OK;
 }
@@ -107,20 +109,20 @@ okr_result load_history_feedback(load_ctx *c, okr_store *s)
 		if (!target)
 			return missing(c, s, LOAD_COMMENT, i, _("comment `on`: no such objective or key result in the file"));
 		char kind[2] = { x->target_kind, 0 };
-		sqlite3_stmt *st = store_prepare(s,
+		db_stmt *st = store_prepare(s,
 			"INSERT INTO comment(target_kind, target_id, author_id, text, at) SELECT ?1, ?2, ?3, ?4, ?5 "
 			"WHERE NOT EXISTS(SELECT 1 FROM comment WHERE target_kind = ?1 AND target_id = ?2 "
 			"AND author_id = ?3 AND text = ?4 AND at = ?5)");
 		if (!st)
 			return OKR_E_FAIL;
-		sqlite3_bind_text(st, 1, kind, 1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(st, 2, target);
-		sqlite3_bind_int64(st, 3, author);
-		sqlite3_bind_text(st, 4, x->text, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(st, 5, x->at);
+		db_bind_text(st, 1, kind, 1);
+		db_bind_int64(st, 2, target);
+		db_bind_int64(st, 3, author);
+		db_bind_text(st, 4, x->text, -1);
+		db_bind_int64(st, 5, x->at);
 		if (!load_step_ok(s, st, &rc))
 			return load_at_fault(c, LOAD_COMMENT, i, store_sqlerr(s, rc, _("adding a comment")));
-		load_mark(c, LOAD_COMMENT, i, sqlite3_changes(s->db) > 0, 0);
+		load_mark(c, LOAD_COMMENT, i, db_changes(s->db) > 0, 0);
 	}
 	for (size_t i = 0; i < d->nkudos; i++) {
 		const okr_kudos *x = &d->kudos[i];
@@ -131,20 +133,20 @@ okr_result load_history_feedback(load_ctx *c, okr_store *s)
 			return r;
 		if (x->kr_id && !load_map_get(&c->krs, x->kr_id))
 			return missing(c, s, LOAD_KUDOS, i, _("kudos `kr`: no key result with that ID in the file"));
-		sqlite3_stmt *st = store_prepare(s,
+		db_stmt *st = store_prepare(s,
 			"INSERT INTO kudos(from_id, to_id, text, kr_id, at) SELECT ?1, ?2, ?3, NULLIF(?4, 0), ?5 "
 			"WHERE NOT EXISTS(SELECT 1 FROM kudos WHERE from_id = ?1 AND to_id = ?2 AND text = ?3 "
 			"AND at = ?5)");
 		if (!st)
 			return OKR_E_FAIL;
-		sqlite3_bind_int64(st, 1, from);
-		sqlite3_bind_int64(st, 2, to);
-		sqlite3_bind_text(st, 3, x->text, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(st, 4, x->kr_id ? load_map_get(&c->krs, x->kr_id) : 0);
-		sqlite3_bind_int64(st, 5, x->at);
+		db_bind_int64(st, 1, from);
+		db_bind_int64(st, 2, to);
+		db_bind_text(st, 3, x->text, -1);
+		db_bind_int64(st, 4, x->kr_id ? load_map_get(&c->krs, x->kr_id) : 0);
+		db_bind_int64(st, 5, x->at);
 		if (!load_step_ok(s, st, &rc))
 			return load_at_fault(c, LOAD_KUDOS, i, store_sqlerr(s, rc, _("adding kudos")));
-		load_mark(c, LOAD_KUDOS, i, sqlite3_changes(s->db) > 0, 0);
+		load_mark(c, LOAD_KUDOS, i, db_changes(s->db) > 0, 0);
 	}
 	for (size_t i = 0; i < d->ngrades; i++) {
 		const okr_grade *g = &d->grades[i];
@@ -154,19 +156,19 @@ okr_result load_history_feedback(load_ctx *c, okr_store *s)
 			return r;
 		if (!load_map_get(&c->krs, g->kr_id))
 			return missing(c, s, LOAD_GRADE, i, _("grade `kr`: no key result with that ID in the file"));
-		sqlite3_stmt *st = store_prepare(s,
+		db_stmt *st = store_prepare(s,
 			"INSERT INTO grade(kr_id, score, note, author_id, at) VALUES(?1, ?2, ?3, ?4, ?5) "
 			"ON CONFLICT(kr_id) DO NOTHING");
 		if (!st)
 			return OKR_E_FAIL;
-		sqlite3_bind_int64(st, 1, load_map_get(&c->krs, g->kr_id));
-		sqlite3_bind_double(st, 2, g->score);
-		sqlite3_bind_text(st, 3, g->note, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(st, 4, author);
-		sqlite3_bind_int64(st, 5, g->at);
+		db_bind_int64(st, 1, load_map_get(&c->krs, g->kr_id));
+		db_bind_double(st, 2, g->score);
+		db_bind_text(st, 3, g->note, -1);
+		db_bind_int64(st, 4, author);
+		db_bind_int64(st, 5, g->at);
 		if (!load_step_ok(s, st, &rc))
 			return load_at_fault(c, LOAD_GRADE, i, store_sqlerr(s, rc, _("adding a grade")));
-		load_mark(c, LOAD_GRADE, i, sqlite3_changes(s->db) > 0, 0);
+		load_mark(c, LOAD_GRADE, i, db_changes(s->db) > 0, 0);
 	}
 	return OKR_OK;
 }

@@ -31,21 +31,21 @@ struct look_ctx {
 static okr_result get_txn(okr_store *s, void *vctx)
 {
 	struct look_ctx *c = vctx;
-	sqlite3_stmt *st = store_prepare(s,
+	db_stmt *st = store_prepare(s,
 		"SELECT item_id, rank, at FROM board_look WHERE person_id = ?1 AND board = ?2 ORDER BY item_id");
 	if (!st)
 		return OKR_E_FAIL;
-	sqlite3_bind_int64(st, 1, s->me.id);
-	sqlite3_bind_text(st, 2, c->board, -1, SQLITE_TRANSIENT);
+	db_bind_int64(st, 1, s->me.id);
+	db_bind_text(st, 2, c->board, -1);
 	size_t cap = 0;
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		okr_xgrow(c->out, &cap, *c->nout + 1, sizeof **c->out);
-		(*c->out)[(*c->nout)++] = (okr_look_row){ sqlite3_column_int64(st, 0), sqlite3_column_int(st, 1) };
-		*c->at_out = sqlite3_column_int64(st, 2);
+		(*c->out)[(*c->nout)++] = (okr_look_row){ db_column_int64(st, 0), db_column_int(st, 1) };
+		*c->at_out = db_column_int64(st, 2);
 	}
 	store_done(s, st);
-	return rc == SQLITE_DONE ? OKR_OK : store_sqlerr(s, rc, _("reading what you last saw on the board"));
+	return rc == DB_DONE ? OKR_OK : store_sqlerr(s, rc, _("reading what you last saw on the board"));
 }
 
 okr_result okr_store_look_get(okr_store *s, const char *board, okr_look_row **out, size_t *n, okr_time *at)
@@ -66,28 +66,28 @@ okr_result okr_store_look_get(okr_store *s, const char *board, okr_look_row **ou
 static okr_result set_txn(okr_store *s, void *vctx)
 {
 	struct look_ctx *c = vctx;
-	sqlite3_stmt *st = store_prepare(s, "DELETE FROM board_look WHERE person_id = ?1 AND board = ?2");
+	db_stmt *st = store_prepare(s, "DELETE FROM board_look WHERE person_id = ?1 AND board = ?2");
 	if (!st)
 		return OKR_E_FAIL;
-	sqlite3_bind_int64(st, 1, s->me.id);
-	sqlite3_bind_text(st, 2, c->board, -1, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(st);
+	db_bind_int64(st, 1, s->me.id);
+	db_bind_text(st, 2, c->board, -1);
+	int rc = db_step(st);
 	store_done(s, st);
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return store_sqlerr(s, rc, _("saving what you saw on the board"));
 	for (size_t i = 0; i < c->n; i++) {
 		st = store_prepare(s, "INSERT INTO board_look(person_id, board, item_id, rank, at) "
 				      "VALUES(?1, ?2, ?3, ?4, ?5)");
 		if (!st)
 			return OKR_E_FAIL;
-		sqlite3_bind_int64(st, 1, s->me.id);
-		sqlite3_bind_text(st, 2, c->board, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(st, 3, c->rows[i].id);
-		sqlite3_bind_int(st, 4, c->rows[i].rank);
-		sqlite3_bind_int64(st, 5, c->at);
-		rc = sqlite3_step(st);
+		db_bind_int64(st, 1, s->me.id);
+		db_bind_text(st, 2, c->board, -1);
+		db_bind_int64(st, 3, c->rows[i].id);
+		db_bind_int64(st, 4, c->rows[i].rank);
+		db_bind_int64(st, 5, c->at);
+		rc = db_step(st);
 		store_done(s, st);
-		if (rc != SQLITE_DONE)
+		if (rc != DB_DONE)
 			return store_sqlerr(s, rc, _("saving what you saw on the board"));
 	}
 	return OKR_OK;

@@ -22,25 +22,25 @@ enum { CANDIDATES_SHOWN = 8 };
  * folded text: the unique id, or 0 with *count and the candidates listed. */
 static int64_t folded_match(okr_store *s, const char *sql, const char *text, int *count, okr_buf *list)
 {
-	sqlite3_stmt *st = store_prepare(s, sql);
+	db_stmt *st = store_prepare(s, sql);
 	int64_t found = 0;
 	*count = 0;
 	if (!st)
 		return 0;
 	char *want = okr_fold(text);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while (db_step(st) == DB_ROW) {
 		bool hit = false;
-		for (int col = 1; col < sqlite3_column_count(st) && !hit; col += 2) {
-			char *f = okr_fold((const char *)sqlite3_column_text(st, col));
+		for (int col = 1; col < db_column_count(st) && !hit; col += 2) {
+			char *f = okr_fold(db_column_text(st, col));
 			hit = *want && strcmp(f, want) == 0;
 			free(f);
 		}
 		if (!hit)
 			continue;
-		found = sqlite3_column_int64(st, 0);
+		found = db_column_int64(st, 0);
 		if (++*count <= CANDIDATES_SHOWN)
 			okr_buf_printf(list, "%s%s", *count > 1 ? ", " : "",
-				       (const char *)sqlite3_column_text(st, 2));
+				       db_column_text(st, 2));
 	}
 	store_done(s, st);
 	free(want);
@@ -81,11 +81,11 @@ okr_result okr_store_person_find(okr_store *s, const char *who, okr_person *out)
 	okr_result r = store_person_ref(s, login, &id);
 	if (r)
 		return r;
-	sqlite3_stmt *st = store_prepare(s, "SELECT login FROM person WHERE id = ?1");
+	db_stmt *st = store_prepare(s, "SELECT login FROM person WHERE id = ?1");
 	if (!st)
 		return OKR_E_FAIL;
-	sqlite3_bind_int64(st, 1, id);
-	char *found = sqlite3_step(st) == SQLITE_ROW ? store_col_text(st, 0) : okr_xstrdup(login + (login[0] == '@'));
+	db_bind_int64(st, 1, id);
+	char *found = db_step(st) == DB_ROW ? store_col_text(st, 0) : okr_xstrdup(login + (login[0] == '@'));
 	store_done(s, st);
 	r = okr_store_person(s, found, out);
 	free(found);

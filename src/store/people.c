@@ -25,13 +25,13 @@ static okr_role role_parse(const char *s)
 
 int64_t store_person_id(okr_store *s, const char *login)
 {
-	sqlite3_stmt *st = store_prepare(s, "SELECT id FROM person WHERE login = ?1");
+	db_stmt *st = store_prepare(s, "SELECT id FROM person WHERE login = ?1");
 	int64_t id = 0;
 	if (!st)
 		return 0;
-	sqlite3_bind_text(st, 1, login, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		id = sqlite3_column_int64(st, 0);
+	db_bind_text(st, 1, login, -1);
+	if (db_step(st) == DB_ROW)
+		id = db_column_int64(st, 0);
 	store_done(s, st);
 	return id;
 }
@@ -52,13 +52,13 @@ okr_result store_fail_no_person(okr_store *s, const char *login)
 	"COALESCE((SELECT group_concat(t.name, ', ') FROM team_member m JOIN team t ON t.id = m.team_id " \
 	"          WHERE m.person_id = p.id), '')"
 
-void store_person_row(sqlite3_stmt *st, okr_person *p)
+void store_person_row(db_stmt *st, okr_person *p)
 {
-	p->id = sqlite3_column_int64(st, 0);
+	p->id = db_column_int64(st, 0);
 	p->login = store_col_text(st, 1);
 	p->name = store_col_text(st, 2);
-	p->role = role_parse((const char *)sqlite3_column_text(st, 3));
-	p->opt_out = sqlite3_column_int(st, 4) != 0;
+	p->role = role_parse(db_column_text(st, 3));
+	p->opt_out = db_column_int(st, 4) != 0;
 	p->teams = store_col_text(st, 5);
 }
 
@@ -67,15 +67,15 @@ const char store_person_select[] = "SELECT " PERSON_COLUMNS " FROM person p";
 okr_result okr_store_person(okr_store *s, const char *login, okr_person *out)
 {
 	memset(out, 0, sizeof *out);
-	sqlite3_stmt *st = store_prepare(s, "SELECT " PERSON_COLUMNS " FROM person p WHERE p.login = ?1");
+	db_stmt *st = store_prepare(s, "SELECT " PERSON_COLUMNS " FROM person p WHERE p.login = ?1");
 	if (!st)
 		return OKR_E_FAIL;
-	sqlite3_bind_text(st, 1, login, -1, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(st);
+	db_bind_text(st, 1, login, -1);
+	int rc = db_step(st);
 	okr_result r = OKR_OK;
-	if (rc == SQLITE_ROW)
+	if (rc == DB_ROW)
 		store_person_row(st, out);
-	else if (rc == SQLITE_DONE)
+	else if (rc == DB_DONE)
 		r = store_fail(s, OKR_E_NOTFOUND, _("no person '%s' in this database — they are added "
 						     "when they first use okr, or with `okr person add`"), login);
 	else
@@ -111,18 +111,19 @@ static okr_result person_add_txn(okr_store *s, void *vctx)
 	struct person_ctx *c = vctx;
 	if (store_person_id(s, c->login))
 		return store_fail(s, OKR_E_USAGE, _("'%s' is already registered"), c->login);
-	sqlite3_stmt *st = store_prepare(s,
-		"INSERT INTO person(login, name, role, created_at) VALUES(?1, ?2, 'member', ?3)");
+	db_stmt *st = store_prepare(s,
+		"INSERT INTO person(login, name, role, created_at) VALUES(?1, ?2, 'member', ?3) RETURNING id");
 	if (!st)
 		return OKR_E_FAIL;
-	sqlite3_bind_text(st, 1, c->login, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, c->name && *c->name ? c->name : c->login, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 3, okr_now());
-	int rc = sqlite3_step(st);
+	db_bind_text(st, 1, c->login, -1);
+	db_bind_text(st, 2, c->name && *c->name ? c->name : c->login, -1);
+	db_bind_int64(st, 3, okr_now());
+	int64_t new_id;
+	int rc = db_step_id(st, &new_id);
 	store_done(s, st);
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return store_sqlerr(s, rc, _("adding a person"));
-	return store_audit(s, "add", 'U', sqlite3_last_insert_rowid(s->db), c->login);
+	return store_audit(s, "add", 'U', new_id, c->login);
 }
 
 okr_result okr_store_person_add(okr_store *s, const char *login, const char *name)
@@ -146,16 +147,16 @@ static okr_result person_update_txn(okr_store *s, void *vctx)
 	okr_result pr = store_person_ref(s, c->login, &id);
 	if (pr)
 		return pr;
-	sqlite3_stmt *st = store_prepare(s, c->name
+	db_stmt *st = store_prepare(s, c->name
 		? "UPDATE person SET name = ?2 WHERE id = ?1"
 		: "UPDATE person SET role = ?2 WHERE id = ?1");
 	if (!st)
 		return OKR_E_FAIL;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, c->name ? c->name : store_role_name(c->role), -1, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(st);
+	db_bind_int64(st, 1, id);
+	db_bind_text(st, 2, c->name ? c->name : store_role_name(c->role), -1);
+	int rc = db_step(st);
 	store_done(s, st);
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return store_sqlerr(s, rc, _("updating a person"));
 	return store_audit(s, c->name ? "rename" : "role", 'U', id,
 			   c->name ? c->name : store_role_name(c->role));
@@ -189,13 +190,13 @@ okr_result okr_store_person_set_name(okr_store *s, const char *login, const char
 
 static int64_t team_id(okr_store *s, const char *name)
 {
-	sqlite3_stmt *st = store_prepare(s, "SELECT id FROM team WHERE name = ?1");
+	db_stmt *st = store_prepare(s, "SELECT id FROM team WHERE name = ?1");
 	int64_t id = 0;
 	if (!st)
 		return 0;
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		id = sqlite3_column_int64(st, 0);
+	db_bind_text(st, 1, name, -1);
+	if (db_step(st) == DB_ROW)
+		id = db_column_int64(st, 0);
 	store_done(s, st);
 	return id;
 }
@@ -217,17 +218,18 @@ static okr_result team_add_txn(okr_store *s, void *vctx)
 	if (c->parent && *c->parent && !(parent = team_id(s, c->parent)))
 		return store_fail(s, OKR_E_NOTFOUND, _("no team '%s' — add it first with `okr team add`"),
 				  c->parent);
-	sqlite3_stmt *st = store_prepare(s, "INSERT INTO team(name, parent_id) VALUES(?1, ?2)");
+	db_stmt *st = store_prepare(s, "INSERT INTO team(name, parent_id) VALUES(?1, ?2) RETURNING id");
 	if (!st)
 		return OKR_E_FAIL;
-	sqlite3_bind_text(st, 1, c->team, -1, SQLITE_TRANSIENT);
+	db_bind_text(st, 1, c->team, -1);
 	if (parent)
-		sqlite3_bind_int64(st, 2, parent);
-	int rc = sqlite3_step(st);
+		db_bind_int64(st, 2, parent);
+	int64_t new_id;
+	int rc = db_step_id(st, &new_id);
 	store_done(s, st);
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return store_sqlerr(s, rc, _("adding a team"));
-	return store_audit(s, "add", 'T', sqlite3_last_insert_rowid(s->db), c->team);
+	return store_audit(s, "add", 'T', new_id, c->team);
 }
 
 okr_result okr_store_team_add(okr_store *s, const char *name, const char *parent)
@@ -256,15 +258,15 @@ static okr_result team_join_txn(okr_store *s, void *vctx)
 	okr_result pr = store_person_ref(s, c->login, &p);
 	if (pr)
 		return pr;
-	sqlite3_stmt *st = store_prepare(s,
+	db_stmt *st = store_prepare(s,
 		"INSERT INTO team_member(team_id, person_id) VALUES(?1, ?2) ON CONFLICT DO NOTHING");
 	if (!st)
 		return OKR_E_FAIL;
-	sqlite3_bind_int64(st, 1, t);
-	sqlite3_bind_int64(st, 2, p);
-	int rc = sqlite3_step(st);
+	db_bind_int64(st, 1, t);
+	db_bind_int64(st, 2, p);
+	int rc = db_step(st);
 	store_done(s, st);
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return store_sqlerr(s, rc, _("joining a team"));
 	return store_audit(s, "join", 'T', t, c->login);
 }

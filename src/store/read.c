@@ -28,15 +28,15 @@ int store_freq_parse(const char *s)
 	return -1;
 }
 
-static okr_frequency freq_col(sqlite3_stmt *st, int col)
+static okr_frequency freq_col(db_stmt *st, int col)
 {
-	int f = store_freq_parse((const char *)sqlite3_column_text(st, col));
+	int f = store_freq_parse(db_column_text(st, col));
 	return f < 0 ? FREQ_WEEKLY : (okr_frequency)f;
 }
 
-static bool text_is(sqlite3_stmt *st, int col, const char *want)
+static bool text_is(db_stmt *st, int col, const char *want)
 {
-	const char *t = (const char *)sqlite3_column_text(st, col);
+	const char *t = db_column_text(st, col);
 	return t && strcmp(t, want) == 0;
 }
 
@@ -44,15 +44,15 @@ static bool text_is(sqlite3_stmt *st, int col, const char *want)
 
 #define CYCLE_SELECT "SELECT id, name, start_day, end_day, state, is_current FROM cycle"
 
-static void cycle_row(sqlite3_stmt *st, okr_cycle *c)
+static void cycle_row(db_stmt *st, okr_cycle *c)
 {
-	c->id = sqlite3_column_int64(st, 0);
+	c->id = db_column_int64(st, 0);
 	c->name = store_col_text(st, 1);
-	c->start = sqlite3_column_int(st, 2);
-	c->end = sqlite3_column_int(st, 3);
+	c->start = db_column_int(st, 2);
+	c->end = db_column_int(st, 3);
 	c->state = okr_cycle_state_on(text_is(st, 4, "closed") ? CYCLE_CLOSED : CYCLE_ACTIVE, c->start,
 				      okr_day_of(okr_now()));
-	c->current = sqlite3_column_int(st, 5) != 0;   /* the stored choice; see mark_current */
+	c->current = db_column_int(st, 5) != 0;   /* the stored choice; see mark_current */
 }
 
 /* Which of the cycles is current today (okr_cycle_pick_current): the flag
@@ -79,22 +79,22 @@ void okr_cycle_free(okr_cycle *c)
 	"o.kind, o.state, o.weight, o.version, o.archived " \
 	"FROM objective o LEFT JOIN person p ON p.id = o.owner_id LEFT JOIN team t ON t.id = o.team_id"
 
-static void obj_row(sqlite3_stmt *st, okr_objective *o)
+static void obj_row(db_stmt *st, okr_objective *o)
 {
-	o->id = sqlite3_column_int64(st, 0);
-	o->cycle_id = sqlite3_column_int64(st, 1);
+	o->id = db_column_int64(st, 0);
+	o->cycle_id = db_column_int64(st, 1);
 	o->title = store_col_text(st, 2);
 	o->description = store_col_text(st, 3);
-	o->owner_id = sqlite3_column_int64(st, 4);
+	o->owner_id = db_column_int64(st, 4);
 	o->owner = store_col_text(st, 5);
-	o->team_id = sqlite3_column_int64(st, 6);
+	o->team_id = db_column_int64(st, 6);
 	o->team = store_col_text(st, 7);
-	o->parent_id = sqlite3_column_int64(st, 8);
+	o->parent_id = db_column_int64(st, 8);
 	o->kind = text_is(st, 9, "aspirational") ? OBJ_ASPIRATIONAL : OBJ_COMMITTED;
 	o->state = text_is(st, 10, "draft") ? OBJ_DRAFT : text_is(st, 10, "closed") ? OBJ_CLOSED : OBJ_ACTIVE;
-	o->weight = sqlite3_column_double(st, 11);
-	o->version = sqlite3_column_int64(st, 12);
-	o->archived = sqlite3_column_int(st, 13) != 0;
+	o->weight = db_column_double(st, 11);
+	o->version = db_column_int64(st, 12);
+	o->archived = db_column_int(st, 13) != 0;
 }
 
 void okr_objective_free(okr_objective *o)
@@ -118,37 +118,37 @@ void okr_objective_free(okr_objective *o)
 	"CASE WHEN k.kpi_id IS NULL THEN c.value ELSE s.value END, " \
 	"COALESCE(c.confidence, -1), " \
 	"CASE WHEN k.kpi_id IS NULL THEN c.at ELSE s.at END, k.created_at, " \
-	"k.terms_by IS NULL OR k.terms_by IS k.owner_id " \
+	"k.terms_by IS NULL OR k.terms_by IS NOT DISTINCT FROM k.owner_id " \
 	"FROM key_result k LEFT JOIN person p ON p.id = k.owner_id " \
 	"LEFT JOIN checkin_latest c ON c.kr_id = k.id " \
 	"LEFT JOIN kpi_sample s ON s.id = (SELECT id FROM kpi_sample WHERE kpi_id = k.kpi_id " \
 	"                                  ORDER BY at DESC, id DESC LIMIT 1)"
 
-static void kr_row(sqlite3_stmt *st, okr_kr *k)
+static void kr_row(db_stmt *st, okr_kr *k)
 {
-	k->id = sqlite3_column_int64(st, 0);
-	k->objective_id = sqlite3_column_int64(st, 1);
+	k->id = db_column_int64(st, 0);
+	k->objective_id = db_column_int64(st, 1);
 	k->title = store_col_text(st, 2);
-	k->owner_id = sqlite3_column_int64(st, 3);
+	k->owner_id = db_column_int64(st, 3);
 	k->owner = store_col_text(st, 4);
-	k->weight = sqlite3_column_double(st, 5);
-	k->due = sqlite3_column_int(st, 6);
+	k->weight = db_column_double(st, 5);
+	k->due = db_column_int(st, 6);
 	k->type = text_is(st, 7, "threshold") ? KR_THRESHOLD : text_is(st, 7, "milestone") ? KR_MILESTONE : KR_METRIC;
-	k->start = sqlite3_column_double(st, 8);
-	k->target = sqlite3_column_double(st, 9);
+	k->start = db_column_double(st, 8);
+	k->target = db_column_double(st, 9);
 	k->dir = text_is(st, 10, "at_most") ? DIR_AT_MOST : DIR_AT_LEAST;
 	k->unit = store_col_text(st, 11);
-	k->decimals = sqlite3_column_int(st, 12);
+	k->decimals = db_column_int(st, 12);
 	k->every = freq_col(st, 13);
-	k->kpi_id = sqlite3_column_int64(st, 14);
-	k->version = sqlite3_column_int64(st, 15);
-	k->archived = sqlite3_column_int(st, 16) != 0;
-	k->has_value = sqlite3_column_type(st, 17) != SQLITE_NULL;
-	k->current = k->has_value ? sqlite3_column_double(st, 17) : 0;
-	k->confidence = sqlite3_column_int(st, 18);
-	k->last_at = sqlite3_column_int64(st, 19);
-	k->created_at = sqlite3_column_int64(st, 20);
-	k->self_set = sqlite3_column_int(st, 21) != 0;
+	k->kpi_id = db_column_int64(st, 14);
+	k->version = db_column_int64(st, 15);
+	k->archived = db_column_int(st, 16) != 0;
+	k->has_value = db_column_type(st, 17) != DB_NULL;
+	k->current = k->has_value ? db_column_double(st, 17) : 0;
+	k->confidence = db_column_int(st, 18);
+	k->last_at = db_column_int64(st, 19);
+	k->created_at = db_column_int64(st, 20);
+	k->self_set = db_column_int(st, 21) != 0;
 }
 
 void okr_kr_free(okr_kr *k)
@@ -168,22 +168,22 @@ void okr_kr_free(okr_kr *k)
 	"LEFT JOIN kpi_sample s ON s.id = (SELECT id FROM kpi_sample WHERE kpi_id = k.id " \
 	"                                  ORDER BY at DESC, id DESC LIMIT 1)"
 
-static void kpi_row(sqlite3_stmt *st, okr_kpi *k)
+static void kpi_row(db_stmt *st, okr_kpi *k)
 {
-	k->id = sqlite3_column_int64(st, 0);
+	k->id = db_column_int64(st, 0);
 	k->name = store_col_text(st, 1);
 	k->unit = store_col_text(st, 2);
-	k->target = sqlite3_column_double(st, 3);
+	k->target = db_column_double(st, 3);
 	k->dir = text_is(st, 4, "at_most") ? DIR_AT_MOST : DIR_AT_LEAST;
 	k->timeframe = store_col_text(st, 5);
 	k->source = store_col_text(st, 6);
 	k->every = freq_col(st, 7);
-	k->owner_id = sqlite3_column_int64(st, 8);
+	k->owner_id = db_column_int64(st, 8);
 	k->owner = store_col_text(st, 9);
-	k->version = sqlite3_column_int64(st, 10);
-	k->has_value = sqlite3_column_type(st, 11) != SQLITE_NULL;
-	k->latest = k->has_value ? sqlite3_column_double(st, 11) : 0;
-	k->last_at = sqlite3_column_int64(st, 12);
+	k->version = db_column_int64(st, 10);
+	k->has_value = db_column_type(st, 11) != DB_NULL;
+	k->latest = k->has_value ? db_column_double(st, 11) : 0;
+	k->last_at = db_column_int64(st, 12);
 }
 
 void okr_kpi_free(okr_kpi *k)
@@ -200,15 +200,15 @@ void okr_kpi_free(okr_kpi *k)
  * Run a query and collect its rows into a growing array: one loop for every
  * list the store hands out.
  */
-typedef void (*row_fn)(sqlite3_stmt *st, void *elem);
+typedef void (*row_fn)(db_stmt *st, void *elem);
 
-static okr_result collect(okr_store *s, sqlite3_stmt *st, row_fn fn, size_t size,
+static okr_result collect(okr_store *s, db_stmt *st, row_fn fn, size_t size,
 			  void **out, size_t *n)
 {
 	size_t cap = 0, len = 0;
 	char *v = NULL;
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		okr_xgrow(&v, &cap, len + 1, size);
 		memset(v + len * size, 0, size);
 		fn(st, v + len * size);
@@ -217,22 +217,22 @@ static okr_result collect(okr_store *s, sqlite3_stmt *st, row_fn fn, size_t size
 	store_done(s, st);
 	*out = v;
 	*n = len;
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return store_sqlerr(s, rc, _("reading"));
 	return OKR_OK;
 }
 
-static void person_fn(sqlite3_stmt *st, void *e) { store_person_row(st, e); }
-static void cycle_fn(sqlite3_stmt *st, void *e) { cycle_row(st, e); }
-static void obj_fn(sqlite3_stmt *st, void *e) { obj_row(st, e); }
-static void kr_fn(sqlite3_stmt *st, void *e) { kr_row(st, e); }
-static void kpi_fn(sqlite3_stmt *st, void *e) { kpi_row(st, e); }
-static void team_fn(sqlite3_stmt *st, void *e)
+static void person_fn(db_stmt *st, void *e) { store_person_row(st, e); }
+static void cycle_fn(db_stmt *st, void *e) { cycle_row(st, e); }
+static void obj_fn(db_stmt *st, void *e) { obj_row(st, e); }
+static void kr_fn(db_stmt *st, void *e) { kr_row(st, e); }
+static void kpi_fn(db_stmt *st, void *e) { kpi_row(st, e); }
+static void team_fn(db_stmt *st, void *e)
 {
 	okr_team *t = e;
-	t->id = sqlite3_column_int64(st, 0);
+	t->id = db_column_int64(st, 0);
 	t->name = store_col_text(st, 1);
-	t->parent_id = sqlite3_column_int64(st, 2);
+	t->parent_id = db_column_int64(st, 2);
 }
 
 struct snap_ctx {
@@ -248,7 +248,7 @@ static okr_result snapshot_txn(okr_store *s, void *vctx)
 {
 	struct snap_ctx *c = vctx;
 	okr_snapshot *sn = c->snap;
-	sqlite3_stmt *st;
+	db_stmt *st;
 	okr_result r;
 
 	if ((r = COLLECT(s, CYCLE_SELECT " ORDER BY start_day, id", cycle_fn, sn->cycles, sn->ncycles)))
@@ -274,8 +274,8 @@ static okr_result snapshot_txn(okr_store *s, void *vctx)
 	st = store_prepare(s, OBJ_SELECT " WHERE o.cycle_id = ?1 AND (o.archived = 0 OR ?2) ORDER BY o.id");
 	if (!st)
 		return OKR_E_FAIL;
-	sqlite3_bind_int64(st, 1, sn->cycle_id);
-	sqlite3_bind_int(st, 2, c->archived);
+	db_bind_int64(st, 1, sn->cycle_id);
+	db_bind_int64(st, 2, c->archived);
 	if ((r = collect(s, st, obj_fn, sizeof *sn->objs, (void **)&sn->objs, &sn->nobjs)))
 		return r;
 
@@ -283,8 +283,8 @@ static okr_result snapshot_txn(okr_store *s, void *vctx)
 			   "AND (k.archived = 0 OR ?2) ORDER BY k.objective_id, k.id");
 	if (!st)
 		return OKR_E_FAIL;
-	sqlite3_bind_int64(st, 1, sn->cycle_id);
-	sqlite3_bind_int(st, 2, c->archived);
+	db_bind_int64(st, 1, sn->cycle_id);
+	db_bind_int64(st, 2, c->archived);
 	if ((r = collect(s, st, kr_fn, sizeof *sn->krs, (void **)&sn->krs, &sn->nkrs)))
 		return r;
 	return COLLECT(s, KPI_SELECT " ORDER BY k.id", kpi_fn, sn->kpis, sn->nkpis);
@@ -330,18 +330,18 @@ void okr_snapshot_free(okr_snapshot *sn)
 static okr_result one(okr_store *s, const char *sql, int64_t id, const char *name,
 		      row_fn fn, void *out, const char *what, const char *shown)
 {
-	sqlite3_stmt *st = store_prepare(s, sql);
+	db_stmt *st = store_prepare(s, sql);
 	if (!st)
 		return OKR_E_FAIL;
 	if (name)
-		sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
+		db_bind_text(st, 1, name, -1);
 	else
-		sqlite3_bind_int64(st, 1, id);
-	int rc = sqlite3_step(st);
+		db_bind_int64(st, 1, id);
+	int rc = db_step(st);
 	okr_result r = OKR_OK;
-	if (rc == SQLITE_ROW)
+	if (rc == DB_ROW)
 		fn(st, out);
-	else if (rc == SQLITE_DONE)
+	else if (rc == DB_DONE)
 		r = store_fail(s, OKR_E_NOTFOUND, _("no %s %s — `okr list` shows what there is"), what, shown);
 	else
 		r = store_sqlerr(s, rc, _("reading"));
@@ -367,7 +367,7 @@ okr_result okr_store_current_cycle(okr_store *s, okr_cycle *out)
 	memset(out, 0, sizeof *out);
 	okr_cycle *v = NULL;
 	size_t n = 0;
-	sqlite3_stmt *st = store_prepare(s, CYCLE_SELECT " ORDER BY start_day, id");
+	db_stmt *st = store_prepare(s, CYCLE_SELECT " ORDER BY start_day, id");
 	okr_result r = st ? collect(s, st, cycle_fn, sizeof *v, (void **)&v, &n) : OKR_E_FAIL;
 	if (r)
 		return r;
@@ -439,5 +439,5 @@ okr_result okr_store_kpi_by_name(okr_store *s, const char *name, okr_kpi *out)
 
 const char store_obj_by_id[] = OBJ_SELECT " WHERE o.id = ?1";
 const char store_krs_of_obj[] = KR_SELECT " WHERE k.objective_id = ?1 AND k.archived = 0 ORDER BY k.id";
-void store_objective_row(sqlite3_stmt *st, okr_objective *o) { obj_row(st, o); }
-void store_kr_row(sqlite3_stmt *st, okr_kr *k) { kr_row(st, k); }
+void store_objective_row(db_stmt *st, okr_objective *o) { obj_row(st, o); }
+void store_kr_row(db_stmt *st, okr_kr *k) { kr_row(st, k); }

@@ -30,22 +30,22 @@ static int by_parent(const void *a, const void *b)
 /* The live objectives of cycle, in id order (the query's). */
 static okr_result nodes_of(okr_store *s, int64_t cycle, node **out, size_t *n)
 {
-	sqlite3_stmt *st = store_prepare(s, "SELECT id, COALESCE(parent_id, 0), COALESCE(team_id, 0) "
+	db_stmt *st = store_prepare(s, "SELECT id, COALESCE(parent_id, 0), COALESCE(team_id, 0) "
 					    "FROM objective WHERE cycle_id = ?1 AND archived = 0 ORDER BY id");
 	if (!st)
 		return OKR_E_FAIL;
-	sqlite3_bind_int64(st, 1, cycle);
+	db_bind_int64(st, 1, cycle);
 	size_t cap = 0;
 	int rc;
 	*out = NULL;
 	*n = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		okr_xgrow(out, &cap, *n + 1, sizeof **out);
-		(*out)[(*n)++] = (node){ sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1),
-					 sqlite3_column_int64(st, 2), false };
+		(*out)[(*n)++] = (node){ db_column_int64(st, 0), db_column_int64(st, 1),
+					 db_column_int64(st, 2), false };
 	}
 	store_done(s, st);
-	return rc == SQLITE_DONE ? OKR_OK : store_sqlerr(s, rc, "reading objectives");
+	return rc == DB_DONE ? OKR_OK : store_sqlerr(s, rc, "reading objectives");
 }
 
 /* Mark the team's objectives and, level by level, their children. */
@@ -84,29 +84,29 @@ static void mark_tree(node *v, size_t n, int64_t team)
 
 static okr_result read_one(okr_store *s, int64_t id, okr_snapshot *sn, size_t *capo, size_t *capk)
 {
-	sqlite3_stmt *st = store_prepare(s, store_obj_by_id);
+	db_stmt *st = store_prepare(s, store_obj_by_id);
 	if (!st)
 		return OKR_E_FAIL;
-	sqlite3_bind_int64(st, 1, id);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	db_bind_int64(st, 1, id);
+	int rc = db_step(st);
+	if (rc == DB_ROW) {
 		okr_xgrow(&sn->objs, capo, sn->nobjs + 1, sizeof *sn->objs);
 		memset(&sn->objs[sn->nobjs], 0, sizeof *sn->objs);
 		store_objective_row(st, &sn->objs[sn->nobjs++]);
 	}
 	store_done(s, st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	if (rc != DB_ROW && rc != DB_DONE)
 		return store_sqlerr(s, rc, "reading an objective");
 	if (!(st = store_prepare(s, store_krs_of_obj)))
 		return OKR_E_FAIL;
-	sqlite3_bind_int64(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	db_bind_int64(st, 1, id);
+	while ((rc = db_step(st)) == DB_ROW) {
 		okr_xgrow(&sn->krs, capk, sn->nkrs + 1, sizeof *sn->krs);
 		memset(&sn->krs[sn->nkrs], 0, sizeof *sn->krs);
 		store_kr_row(st, &sn->krs[sn->nkrs++]);
 	}
 	store_done(s, st);
-	return rc == SQLITE_DONE ? OKR_OK : store_sqlerr(s, rc, "reading key results");
+	return rc == DB_DONE ? OKR_OK : store_sqlerr(s, rc, "reading key results");
 }
 
 struct team_ctx {

@@ -1,7 +1,9 @@
 /*
- * schema.c — the numbered migrations.  Step N takes a database from
- * user_version N-1 to N; steps are never edited once released, only added, so
- * that a file made by any earlier okr can be brought forward.
+ * schema.c — the numbered migrations of the SQLite engine (another engine
+ * has its own list of as many steps).  Step N takes a database from schema
+ * version N-1 to N (PRAGMA user_version on SQLite); steps are never edited
+ * once released, only added, so that a file made by any earlier okr can be
+ * brought forward.
  */
 #include <stdio.h>
 
@@ -241,39 +243,21 @@ struct migrate_ctx {
 	int upto;
 };
 
-static int user_version(okr_store *s)
-{
-	sqlite3_stmt *st = store_prepare(s, "PRAGMA user_version");
-	int v = -1;
-	if (st && sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int(st, 0);
-	store_done(s, st);
-	return v;
-}
-
-/* Inside BEGIN IMMEDIATE: read the version again (another process may have
- * migrated meanwhile), apply the missing steps, bump it. */
+/* Inside the migration's write: read the version again (another process
+ * may have migrated meanwhile), apply the missing steps, bump it after each. */
 static okr_result migrate_txn(okr_store *s, void *vctx)
 {
 	struct migrate_ctx *ctx = vctx;
-	int v = user_version(s);
+	int v = s->eng->schema_version(s);
 	if (v < 0)
-		return store_sqlerr(s, sqlite3_errcode(s->db), _("reading the schema version"));
+		return store_sqlerr(s, db_errcode(s->db), _("reading the schema version"));
 	for (int step = v; step < ctx->upto; step++) {
-		int rc = sqlite3_exec(s->db, store_migrations[step], NULL, NULL, NULL);
-		if (rc != SQLITE_OK)
+		const char *sql = s->eng->migrations[step];
+		int rc = sql[0] ? db_exec(s->db, sql) : DB_OK;
+		if (rc == DB_OK)
+			rc = s->eng->set_schema_version(s, step + 1);
+		if (rc != DB_OK)
 			return store_sqlerr(s, rc, _("upgrading the database"));
-		char sql[64];
-		snprintf(sql, sizeof sql, "PRAGMA user_version = %d", step + 1);
-		rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
-		if (rc != SQLITE_OK)
-			return store_sqlerr(s, rc, _("upgrading the database"));
-	}
-	if (v < ctx->upto && v == 0)
-	{
-		char sql[64];
-		snprintf(sql, sizeof sql, "PRAGMA application_id = %d", STORE_APPLICATION_ID);
-		sqlite3_exec(s->db, sql, NULL, NULL, NULL);
 	}
 	return OKR_OK;
 }
@@ -287,9 +271,9 @@ okr_result store_too_new(okr_store *s, int version)
 
 okr_result store_migrate(okr_store *s, int upto)
 {
-	int v = user_version(s);
+	int v = s->eng->schema_version(s);
 	if (v < 0)
-		return store_sqlerr(s, sqlite3_errcode(s->db), _("reading the schema version"));
+		return store_sqlerr(s, db_errcode(s->db), _("reading the schema version"));
 	if (v > store_nmigrations)
 		return store_too_new(s, v);
 	if (v >= upto)

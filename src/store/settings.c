@@ -21,23 +21,23 @@ struct list_ctx {
 static okr_result list_txn(okr_store *s, void *vctx)
 {
 	struct list_ctx *c = vctx;
-	sqlite3_stmt *st = store_prepare(s,
+	db_stmt *st = store_prepare(s,
 		"SELECT t.key, t.value, COALESCE(p.login, ''), t.at FROM team_setting t "
 		"LEFT JOIN person p ON p.id = t.by_id ORDER BY t.key");
 	if (!st)
 		return OKR_E_FAIL;
 	size_t cap = 0;
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		okr_xgrow(&c->v, &cap, c->n + 1, sizeof *c->v);
 		okr_setting *e = &c->v[c->n++];
 		e->key = store_col_text(st, 0);
 		e->value = store_col_text(st, 1);
 		e->by = store_col_text(st, 2);
-		e->at = sqlite3_column_int64(st, 3);
+		e->at = db_column_int64(st, 3);
 	}
 	store_done(s, st);
-	return rc == SQLITE_DONE ? OKR_OK : store_sqlerr(s, rc, _("reading the team settings"));
+	return rc == DB_DONE ? OKR_OK : store_sqlerr(s, rc, _("reading the team settings"));
 }
 
 okr_result okr_store_settings(okr_store *s, okr_setting **out, size_t *n)
@@ -74,11 +74,11 @@ static okr_result set_txn(okr_store *s, void *vctx)
 	if (s->me.role != ROLE_LEAD && s->me.role != ROLE_ADMIN)
 		return store_fail(s, OKR_E_DENIED, _("only a lead or an admin can change the team's settings — "
 						     "ask one to run `okr settings set %s %s`"), c->key, c->value);
-	sqlite3_stmt *st = store_prepare(s, "SELECT value FROM team_setting WHERE key = ?1");
+	db_stmt *st = store_prepare(s, "SELECT value FROM team_setting WHERE key = ?1");
 	if (!st)
 		return OKR_E_FAIL;
-	sqlite3_bind_text(st, 1, c->key, -1, SQLITE_STATIC);
-	char *old = sqlite3_step(st) == SQLITE_ROW ? store_col_text(st, 0) : NULL;
+	db_bind_text_static(st, 1, c->key, -1);
+	char *old = db_step(st) == DB_ROW ? store_col_text(st, 0) : NULL;
 	store_done(s, st);
 	bool same = old && !strcmp(old, c->value);
 	char detail[512];
@@ -91,13 +91,13 @@ static okr_result set_txn(okr_store *s, void *vctx)
 			      "at = excluded.at");
 	if (!st)
 		return OKR_E_FAIL;
-	sqlite3_bind_text(st, 1, c->key, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, c->value, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, s->me.id);
-	sqlite3_bind_int64(st, 4, okr_now());
-	int rc = sqlite3_step(st);
+	db_bind_text_static(st, 1, c->key, -1);
+	db_bind_text_static(st, 2, c->value, -1);
+	db_bind_int64(st, 3, s->me.id);
+	db_bind_int64(st, 4, okr_now());
+	int rc = db_step(st);
 	store_done(s, st);
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return store_sqlerr(s, rc, _("saving the team settings"));
 	return store_audit(s, "setting", 'S', 0, detail);
 }

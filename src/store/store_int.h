@@ -5,8 +5,9 @@
 #ifndef OKR_STORE_INT_H
 #define OKR_STORE_INT_H
 
-#include <sqlite3.h>
 #include <sys/types.h>
+
+#include "engine.h"
 #include "okr/store.h"
 
 /* "okr!" in the file header: tells an okr database from any other SQLite file. */
@@ -15,29 +16,30 @@
 enum { STORE_CACHE = 96 };
 
 struct okr_store {
-	sqlite3 *db;
+	const db_engine *eng;     /* the engine that serves path (engine.c) */
+	db_conn *db;
 	char *path;
 	char *bell;
 	okr_person me;
 	int flags;
 	char err[1024];
 	char warning[1024];
-	sqlite3_stmt *data_version;
 	int64_t own_commits;
 	void (*on_wait)(void *);
 	void *on_wait_ctx;
 	int waited_ms;            /* in the current write */
 	bool told_wait;
-	dev_t file_dev, wal_dev;  /* what the path held at open (fileid.c) */
+	/* The SQLite engine's, for the file under the path (sqlite/fileid.c, side.c). */
+	dev_t file_dev, wal_dev;  /* what the path held at open */
 	ino_t file_ino, wal_ino;  /* wal_ino 0: no -wal seen yet */
-	uid_t side_uid;           /* owner of a read-only -wal/-shm (side.c) */
-	bool damaged;             /* a query met a damaged page (SQLITE_CORRUPT) */
+	uid_t side_uid;           /* owner of a read-only -wal/-shm */
+	bool damaged;             /* a query met a damaged page (DB_E_CORRUPT) */
 	bool repeat;              /* the last check-in or KPI value was a retry (client_id.c) */
 	bool in_txn;              /* inside store_write/store_read: nested writes join it */
 	/* Prepared statements kept for reuse, keyed by the address of their SQL
 	 * text (always a string literal): a check-in prepares nothing twice.
 	 * Each slot holds one statement, either idle (st) or handed out (out). */
-	struct { const char *sql; sqlite3_stmt *st, *out; } cache[STORE_CACHE];
+	struct { const char *sql; db_stmt *st, *out; } cache[STORE_CACHE];
 	int ncache;
 	/* Events of the open write, delivered after it commits (notify.c). */
 	void (*on_event)(void *, const okr_event *);
@@ -63,15 +65,16 @@ okr_result store_too_new(okr_store *s, int version);
 /* Errors: db.c.  store_fail formats the message and returns code. */
 okr_result store_fail(okr_store *s, okr_result code, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-/* Map an SQLite result to a message that says what to do. */
+/* Turn an engine's result class (engine.h) into a message that says what
+ * to do. */
 okr_result store_sqlerr(okr_store *s, int rc, const char *doing);
 
 /* Prepare (or take from the cache), or record the error and return NULL.
  * sql must be a string literal or otherwise outlive the store.  Every
  * statement is given back with store_done, which resets it so that no read
  * transaction outlives the call. */
-sqlite3_stmt *store_prepare(okr_store *s, const char *sql);
-void store_done(okr_store *s, sqlite3_stmt *st);
+db_stmt *store_prepare(okr_store *s, const char *sql);
+void store_done(okr_store *s, db_stmt *st);
 void store_cache_clear(okr_store *s);
 
 /* Run fn inside BEGIN IMMEDIATE … COMMIT, retrying the whole transaction while
@@ -101,7 +104,7 @@ typedef struct {
 void store_client_uid(char kind, int64_t target, int64_t author, const char *client, char out[33]);
 okr_result store_client_check(okr_store *s, const store_client_write *w, int64_t *id);
 
-/* The files next to the database: side.c.  store_side_check refuses a -wal
+/* The files next to the database: sqlite/side.c.  store_side_check refuses a -wal
  * or -shm that is a link, not a regular file, or (for a writer) read-only,
  * naming that file; store_bell_check warns of a doorbell that is no file. */
 okr_result store_side_check(okr_store *s);
@@ -111,7 +114,7 @@ okr_result store_side_check(okr_store *s);
 okr_result store_wal_orphan_check(okr_store *s);
 void store_bell_check(okr_store *s);
 
-/* fileid.c: remember the files at open; the refusal of a write whose file
+/* sqlite/fileid.c: remember the files at open; the refusal of a write whose file
  * is gone (committed: it was found gone only after COMMIT). */
 void store_file_remember(okr_store *s);
 void store_file_remember_wal(okr_store *s);
@@ -119,7 +122,8 @@ void store_file_remember_wal(okr_store *s);
 okr_result store_closed(okr_store *s);
 okr_result store_file_lost(okr_store *s, okr_file_state state, bool committed);
 
-/* SQLite's busy handler: waits in short steps and tells the person. */
+/* The engine's busy handler (db_busy_handler): waits in short steps and
+ * tells the person. */
 int store_busy_handler(void *ctx, int count);
 
 /* Text that people typed: required or not, at most max bytes, valid UTF-8. */
@@ -148,8 +152,8 @@ bool store_cycle_closed(okr_store *s, int64_t cycle_id);
 /* read.c, for read_team.c: the SQL of one objective by id (?1) and of the
  * live key results of one objective (?1), and their row readers. */
 extern const char store_obj_by_id[], store_krs_of_obj[];
-void store_objective_row(sqlite3_stmt *st, okr_objective *o);
-void store_kr_row(sqlite3_stmt *st, okr_kr *k);
+void store_objective_row(db_stmt *st, okr_objective *o);
+void store_kr_row(db_stmt *st, okr_kr *k);
 
 /* The score ledger: ledger.c.  What the saved row says it reflects. */
 typedef struct {
@@ -170,7 +174,7 @@ void store_ledger_keep(okr_store *s, const score_state *state, const store_ledge
 okr_result store_ledger_save(okr_store *s, const score_state *state);
 
 /* Column helpers. */
-char *store_col_text(sqlite3_stmt *st, int col);  /* malloc'd, never NULL */
+char *store_col_text(db_stmt *st, int col);  /* malloc'd, never NULL */
 int64_t store_person_id(okr_store *s, const char *login);  /* 0: unknown */
 /* A person by login or display name, folded (names.c); fails with a message
  * that lists the candidates when the name is ambiguous. */
@@ -184,7 +188,7 @@ okr_result store_fail_no_person(okr_store *s, const char *login);
 
 const char *store_role_name(okr_role r);
 int64_t store_team_id(okr_store *s, const char *name);    /* 0: unknown */
-void store_person_row(sqlite3_stmt *st, okr_person *p);
+void store_person_row(db_stmt *st, okr_person *p);
 extern const char store_person_select[];
 const char *store_freq_name(okr_frequency f);
 int store_freq_parse(const char *s);   /* -1 unknown */

@@ -42,24 +42,24 @@ okr_result store_kr_meta(okr_store *s, int64_t id, kr_meta *m)
 
 okr_result store_kr_meta_of(okr_store *s, int64_t id, bool archived, kr_meta *m)
 {
-	sqlite3_stmt *st = store_prepare(s,
+	db_stmt *st = store_prepare(s,
 		"SELECT COALESCE(k.owner_id, 0), COALESCE(o.owner_id, 0), o.cycle_id, k.version, k.type, "
 		"COALESCE(k.kpi_id, 0) "
 		"FROM key_result k JOIN objective o ON o.id = k.objective_id WHERE k.id = ?1 AND k.archived = ?2");
 	if (!st)
 		return OKR_E_FAIL;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int(st, 2, archived);
+	db_bind_int64(st, 1, id);
+	db_bind_int64(st, 2, archived);
 	okr_result r = OKR_OK;
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		m->owner = sqlite3_column_int64(st, 0);
-		m->obj_owner = sqlite3_column_int64(st, 1);
-		m->cycle = sqlite3_column_int64(st, 2);
-		m->version = sqlite3_column_int64(st, 3);
-		const char *t = (const char *)sqlite3_column_text(st, 4);
+	if (db_step(st) == DB_ROW) {
+		m->owner = db_column_int64(st, 0);
+		m->obj_owner = db_column_int64(st, 1);
+		m->cycle = db_column_int64(st, 2);
+		m->version = db_column_int64(st, 3);
+		const char *t = db_column_text(st, 4);
 		m->type = t && !strcmp(t, "threshold") ? KR_THRESHOLD : t && !strcmp(t, "milestone") ? KR_MILESTONE
 			: KR_METRIC;
-		m->kpi = sqlite3_column_int64(st, 5);
+		m->kpi = db_column_int64(st, 5);
 	} else if (archived) {
 		r = store_fail(s, OKR_E_NOTFOUND, _("K%lld is not archived — `okr show` on its objective "
 						    "lists its key results"), (long long)id);
@@ -78,16 +78,16 @@ okr_result store_kr_meta_of(okr_store *s, int64_t id, bool archived, kr_meta *m)
  * not what is paid. */
 okr_result store_kr_set_terms(okr_store *s, int64_t id)
 {
-	sqlite3_stmt *st = store_prepare(s,
+	db_stmt *st = store_prepare(s,
 		"UPDATE key_result SET terms_by = ?2, terms_start = start_value, terms_target = target_value, "
-		"terms_weight = weight, terms_direction = direction WHERE id = ?1 AND owner_id IS NOT ?2");
+		"terms_weight = weight, terms_direction = direction WHERE id = ?1 AND owner_id IS DISTINCT FROM ?2");
 	if (!st)
 		return OKR_E_FAIL;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, s->me.id);
-	int rc = sqlite3_step(st);
+	db_bind_int64(st, 1, id);
+	db_bind_int64(st, 2, s->me.id);
+	int rc = db_step(st);
 	store_done(s, st);
-	return rc == SQLITE_DONE ? OKR_OK : store_sqlerr(s, rc, _("recording who set a key result"));
+	return rc == DB_DONE ? OKR_OK : store_sqlerr(s, rc, _("recording who set a key result"));
 }
 
 static bool may_edit_kr(okr_store *s, const kr_meta *m)
@@ -127,15 +127,15 @@ static okr_result kr_add_txn(okr_store *s, void *vctx)
 	struct kr_ctx *c = vctx;
 	const okr_kr_in *in = c->in;
 	okr_result r;
-	sqlite3_stmt *st = store_prepare(s,
+	db_stmt *st = store_prepare(s,
 		"SELECT COALESCE(owner_id, 0), cycle_id FROM objective WHERE id = ?1 AND archived = 0");
 	if (!st)
 		return OKR_E_FAIL;
-	sqlite3_bind_int64(st, 1, in->objective_id);
+	db_bind_int64(st, 1, in->objective_id);
 	int64_t obj_owner = -1, cycle = 0;
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		obj_owner = sqlite3_column_int64(st, 0);
-		cycle = sqlite3_column_int64(st, 1);
+	if (db_step(st) == DB_ROW) {
+		obj_owner = db_column_int64(st, 0);
+		cycle = db_column_int64(st, 1);
 	}
 	store_done(s, st);
 	if (obj_owner < 0)
@@ -151,8 +151,8 @@ static okr_result kr_add_txn(okr_store *s, void *vctx)
 	st = store_prepare(s, "SELECT state = 'closed' FROM cycle WHERE id = ?1");
 	if (!st)
 		return OKR_E_FAIL;
-	sqlite3_bind_int64(st, 1, cycle);
-	bool closed = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+	db_bind_int64(st, 1, cycle);
+	bool closed = db_step(st) == DB_ROW && db_column_int(st, 0);
 	store_done(s, st);
 	if (closed)
 		return store_fail(s, OKR_E_CLOSED, _("that cycle is closed and read-only"));
@@ -164,28 +164,28 @@ static okr_result kr_add_txn(okr_store *s, void *vctx)
 	st = store_prepare(s,
 		"INSERT INTO key_result(objective_id, title, owner_id, weight, due_day, type, start_value, "
 		"target_value, direction, unit, decimals, frequency, created_at) "
-		"VALUES(?1, ?2, NULLIF(?3, 0), ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+		"VALUES(?1, ?2, NULLIF(?3, 0), ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) RETURNING id");
 	if (!st)
 		return OKR_E_FAIL;
-	sqlite3_bind_int64(st, 1, in->objective_id);
-	sqlite3_bind_text(st, 2, in->title, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 3, owner);
-	sqlite3_bind_double(st, 4, isnan(in->weight) ? 1 : in->weight);
-	sqlite3_bind_int(st, 5, in->due > 0 ? in->due : 0);
-	sqlite3_bind_text(st, 6, type_names[in->type], -1, SQLITE_STATIC);
-	sqlite3_bind_double(st, 7, start);
-	sqlite3_bind_double(st, 8, target);
-	sqlite3_bind_text(st, 9, in->dir == DIR_AT_MOST ? "at_most" : "at_least", -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 10, in->unit ? in->unit : "", -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(st, 11, decimals);
-	sqlite3_bind_text(st, 12, store_freq_name(in->every >= 0 ? (okr_frequency)in->every : FREQ_WEEKLY), -1,
-			  SQLITE_STATIC);
-	sqlite3_bind_int64(st, 13, okr_now());
-	int rc = sqlite3_step(st);
+	db_bind_int64(st, 1, in->objective_id);
+	db_bind_text(st, 2, in->title, -1);
+	db_bind_int64(st, 3, owner);
+	db_bind_double(st, 4, isnan(in->weight) ? 1 : in->weight);
+	db_bind_int64(st, 5, in->due > 0 ? in->due : 0);
+	db_bind_text_static(st, 6, type_names[in->type], -1);
+	db_bind_double(st, 7, start);
+	db_bind_double(st, 8, target);
+	db_bind_text_static(st, 9, in->dir == DIR_AT_MOST ? "at_most" : "at_least", -1);
+	db_bind_text(st, 10, in->unit ? in->unit : "", -1);
+	db_bind_int64(st, 11, decimals);
+	db_bind_text_static(st, 12, store_freq_name(in->every >= 0 ? (okr_frequency)in->every : FREQ_WEEKLY), -1);
+	db_bind_int64(st, 13, okr_now());
+	int64_t new_id;
+	int rc = db_step_id(st, &new_id);
 	store_done(s, st);
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return store_sqlerr(s, rc, _("adding a key result"));
-	c->id = sqlite3_last_insert_rowid(s->db);
+	c->id = new_id;
 	if ((r = store_kr_set_terms(s, c->id)))
 		return r;
 	return store_audit(s, "add", 'K', c->id, in->title);
@@ -237,7 +237,7 @@ static okr_result kr_edit_txn(okr_store *s, void *vctx)
 	okr_result pr;
 	if (in->owner && *in->owner && (pr = store_person_ref(s, in->owner, &owner)))
 		return pr;
-	sqlite3_stmt *st = store_prepare(s,
+	db_stmt *st = store_prepare(s,
 		"UPDATE key_result SET title = COALESCE(?2, title), "
 		"owner_id = CASE WHEN ?3 THEN NULLIF(?4, 0) ELSE owner_id END, "
 		"unit = COALESCE(?5, unit), start_value = COALESCE(?6, start_value), "
@@ -247,37 +247,37 @@ static okr_result kr_edit_txn(okr_store *s, void *vctx)
 		"version = version + 1 WHERE id = ?1");
 	if (!st)
 		return OKR_E_FAIL;
-	sqlite3_bind_int64(st, 1, c->id);
+	db_bind_int64(st, 1, c->id);
 	if (in->title)
-		sqlite3_bind_text(st, 2, in->title, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(st, 3, in->owner != NULL);
-	sqlite3_bind_int64(st, 4, owner);
+		db_bind_text(st, 2, in->title, -1);
+	db_bind_int64(st, 3, in->owner != NULL);
+	db_bind_int64(st, 4, owner);
 	if (in->unit)
-		sqlite3_bind_text(st, 5, in->unit, -1, SQLITE_TRANSIENT);
+		db_bind_text(st, 5, in->unit, -1);
 	if (!isnan(in->start))
-		sqlite3_bind_double(st, 6, in->start);
+		db_bind_double(st, 6, in->start);
 	if (!isnan(in->target))
-		sqlite3_bind_double(st, 7, in->target);
+		db_bind_double(st, 7, in->target);
 	if (!isnan(in->weight))
-		sqlite3_bind_double(st, 8, in->weight);
+		db_bind_double(st, 8, in->weight);
 	if (in->decimals >= 0)
-		sqlite3_bind_int(st, 9, in->decimals);
+		db_bind_int64(st, 9, in->decimals);
 	if (in->due >= 0)
-		sqlite3_bind_int(st, 10, in->due);
+		db_bind_int64(st, 10, in->due);
 	if (in->every >= 0)
-		sqlite3_bind_text(st, 11, store_freq_name((okr_frequency)in->every), -1, SQLITE_STATIC);
+		db_bind_text_static(st, 11, store_freq_name((okr_frequency)in->every), -1);
 	if (in->dir >= 0)
-		sqlite3_bind_text(st, 12, in->dir == DIR_AT_MOST ? "at_most" : "at_least", -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
+		db_bind_text_static(st, 12, in->dir == DIR_AT_MOST ? "at_most" : "at_least", -1);
+	int rc = db_step(st);
 	store_done(s, st);
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return store_sqlerr(s, rc, _("editing a key result"));
 	/* A metric must still measure a change. */
 	st = store_prepare(s, "SELECT type = 'metric' AND start_value = target_value FROM key_result WHERE id = ?1");
 	if (!st)
 		return OKR_E_FAIL;
-	sqlite3_bind_int64(st, 1, c->id);
-	bool flat = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+	db_bind_int64(st, 1, c->id);
+	bool flat = db_step(st) == DB_ROW && db_column_int(st, 0);
 	store_done(s, st);
 	if (flat)
 		return store_fail(s, OKR_E_USAGE, _("that would make the start equal the target — give a "
@@ -313,19 +313,19 @@ static okr_result kr_archive_txn(okr_store *s, void *vctx)
 	if (c->version && m.version != c->version)
 		return store_fail(s, OKR_E_CONFLICT, _("K%lld was changed after you read it — nothing was saved"),
 				  (long long)c->id);
-	sqlite3_stmt *st = store_prepare(s, c->kpi >= 0
+	db_stmt *st = store_prepare(s, c->kpi >= 0
 		? "UPDATE key_result SET kpi_id = NULLIF(?2, 0), version = version + 1 WHERE id = ?1"
 		: "UPDATE key_result SET archived = ?2, version = version + 1 WHERE id = ?1");
 	if (!st)
 		return OKR_E_FAIL;
-	sqlite3_bind_int64(st, 1, c->id);
+	db_bind_int64(st, 1, c->id);
 	if (c->kpi >= 0)
-		sqlite3_bind_int64(st, 2, c->kpi);
+		db_bind_int64(st, 2, c->kpi);
 	else
-		sqlite3_bind_int(st, 2, !c->restore);
-	int rc = sqlite3_step(st);
+		db_bind_int64(st, 2, !c->restore);
+	int rc = db_step(st);
 	store_done(s, st);
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return store_sqlerr(s, rc, _("changing a key result"));
 	char detail[32];
 	snprintf(detail, sizeof detail, "KPI%lld", (long long)c->kpi);
@@ -378,13 +378,13 @@ static okr_result kr_approve_txn(okr_store *s, void *vctx)
 	if ((r = store_kr_set_terms(s, c->id)))
 		return r;
 	/* A new version: viewers and the score ledger see the change. */
-	sqlite3_stmt *st = store_prepare(s, "UPDATE key_result SET version = version + 1 WHERE id = ?1");
+	db_stmt *st = store_prepare(s, "UPDATE key_result SET version = version + 1 WHERE id = ?1");
 	if (!st)
 		return OKR_E_FAIL;
-	sqlite3_bind_int64(st, 1, c->id);
-	int rc = sqlite3_step(st);
+	db_bind_int64(st, 1, c->id);
+	int rc = db_step(st);
 	store_done(s, st);
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return store_sqlerr(s, rc, _("approving a key result"));
 	return store_audit(s, "approve", 'K', c->id, "");
 }

@@ -31,13 +31,13 @@ struct log_ctx {
 
 static bool cycle_is_closed(okr_store *s, int64_t cycle)
 {
-	sqlite3_stmt *st = store_prepare(s, "SELECT state = 'closed' FROM cycle WHERE id = ?1");
+	db_stmt *st = store_prepare(s, "SELECT state = 'closed' FROM cycle WHERE id = ?1");
 	bool closed = false;
 	if (!st)
 		return false;
-	sqlite3_bind_int64(st, 1, cycle);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		closed = sqlite3_column_int(st, 0) != 0;
+	db_bind_int64(st, 1, cycle);
+	if (db_step(st) == DB_ROW)
+		closed = db_column_int(st, 0) != 0;
 	store_done(s, st);
 	return closed;
 }
@@ -83,16 +83,16 @@ static bool checkin_event(okr_store *s, const struct log_ctx *c, okr_event_kind 
  * back and climbing again does not celebrate twice. */
 static double best_progress(okr_store *s, okr_kr *k)
 {
-	sqlite3_stmt *st = store_prepare(s, "SELECT value FROM checkin WHERE kr_id = ?1");
+	db_stmt *st = store_prepare(s, "SELECT value FROM checkin WHERE kr_id = ?1");
 	double best = 0;
 	if (!st)
 		return 0;
-	sqlite3_bind_int64(st, 1, k->id);
+	db_bind_int64(st, 1, k->id);
 	bool had = k->has_value;
 	double cur = k->current;
 	k->has_value = true;
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		k->current = sqlite3_column_double(st, 0);
+	while (db_step(st) == DB_ROW) {
+		k->current = db_column_double(st, 0);
 		double p = okr_kr_progress_raw(k);
 		if (p > best)
 			best = p;
@@ -157,26 +157,27 @@ static okr_result checkin_txn(okr_store *s, void *vctx)
 			okr_kr_free(&k);
 		}
 	}
-	sqlite3_stmt *st = store_prepare(s,
+	db_stmt *st = store_prepare(s,
 		"INSERT INTO checkin(uid, kr_id, author_id, value, confidence, note, at) "
-		"VALUES(?1, ?2, ?3, ?4, NULLIF(?5, -1), ?6, ?7) ON CONFLICT(uid) DO NOTHING");
+		"VALUES(?1, ?2, ?3, ?4, NULLIF(?5, -1), ?6, ?7) ON CONFLICT(uid) DO NOTHING RETURNING id");
 	if (!st)
 		return OKR_E_FAIL;
-	sqlite3_bind_text(st, 1, c->uid, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, c->target);
-	sqlite3_bind_int64(st, 3, s->me.id);
-	sqlite3_bind_double(st, 4, c->value);
-	sqlite3_bind_int(st, 5, c->confidence);
-	sqlite3_bind_text(st, 6, c->text ? c->text : "", -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 7, c->at);
-	int rc = sqlite3_step(st);
+	db_bind_text(st, 1, c->uid, -1);
+	db_bind_int64(st, 2, c->target);
+	db_bind_int64(st, 3, s->me.id);
+	db_bind_double(st, 4, c->value);
+	db_bind_int64(st, 5, c->confidence);
+	db_bind_text(st, 6, c->text ? c->text : "", -1);
+	db_bind_int64(st, 7, c->at);
+	int64_t new_id;
+	int rc = db_step_id(st, &new_id);
 	store_done(s, st);
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return store_sqlerr(s, rc, _("saving the check-in"));
-	if (!sqlite3_changes(s->db))
+	if (!db_changes(s->db))
 		return store_fail(s, OKR_E_FAIL, _("the check-in's id collided with another row; nothing was "
 						   "saved — try again"));
-	c->id = sqlite3_last_insert_rowid(s->db);
+	c->id = new_id;
 	char detail[64];
 	snprintf(detail, sizeof detail, "K%lld = %.17g", (long long)c->target, c->value);
 	if ((r = store_audit(s, "checkin", 'K', c->target, detail)))
@@ -237,28 +238,29 @@ static okr_result kpi_add_txn(okr_store *s, void *vctx)
 	okr_result pr;
 	if (in->owner && *in->owner && (pr = store_person_ref(s, in->owner, &owner)))
 		return pr;
-	sqlite3_stmt *st = store_prepare(s,
+	db_stmt *st = store_prepare(s,
 		"INSERT INTO kpi(name, unit, target, direction, timeframe, source, frequency, owner_id, created_at) "
-		"VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT(name) DO NOTHING");
+		"VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT(name) DO NOTHING RETURNING id");
 	if (!st)
 		return OKR_E_FAIL;
-	sqlite3_bind_text(st, 1, in->name, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, in->unit ? in->unit : "", -1, SQLITE_TRANSIENT);
-	sqlite3_bind_double(st, 3, in->target);
-	sqlite3_bind_text(st, 4, in->dir == DIR_AT_MOST ? "at_most" : "at_least", -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, in->timeframe ? in->timeframe : "", -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 6, in->source ? in->source : "", -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 7, store_freq_name(in->every), -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 8, owner);
-	sqlite3_bind_int64(st, 9, okr_now());
-	int rc = sqlite3_step(st);
+	db_bind_text(st, 1, in->name, -1);
+	db_bind_text(st, 2, in->unit ? in->unit : "", -1);
+	db_bind_double(st, 3, in->target);
+	db_bind_text_static(st, 4, in->dir == DIR_AT_MOST ? "at_most" : "at_least", -1);
+	db_bind_text(st, 5, in->timeframe ? in->timeframe : "", -1);
+	db_bind_text(st, 6, in->source ? in->source : "", -1);
+	db_bind_text_static(st, 7, store_freq_name(in->every), -1);
+	db_bind_int64(st, 8, owner);
+	db_bind_int64(st, 9, okr_now());
+	int64_t new_id;
+	int rc = db_step_id(st, &new_id);
 	store_done(s, st);
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return store_sqlerr(s, rc, _("adding a KPI"));
-	if (!sqlite3_changes(s->db))
+	if (!db_changes(s->db))
 		return store_fail(s, OKR_E_USAGE, _("there is already a KPI named '%s' — choose another name"),
 				  in->name);
-	c->id = sqlite3_last_insert_rowid(s->db);
+	c->id = new_id;
 	return store_audit(s, "add", 'P', c->id, in->name);
 }
 
@@ -284,25 +286,26 @@ static okr_result kpi_push_txn(okr_store *s, void *vctx)
 	okr_result r = client_seen(s, c, 'P');
 	if (r || c->id)
 		return r;
-	sqlite3_stmt *st = store_prepare(s,
+	db_stmt *st = store_prepare(s,
 		"INSERT INTO kpi_sample(uid, kpi_id, author_id, value, note, at) "
-		"SELECT ?1, id, ?3, ?4, ?5, ?6 FROM kpi WHERE id = ?2 ON CONFLICT(uid) DO NOTHING");
+		"SELECT ?1, id, ?3, ?4, ?5, ?6 FROM kpi WHERE id = ?2 ON CONFLICT(uid) DO NOTHING RETURNING id");
 	if (!st)
 		return OKR_E_FAIL;
-	sqlite3_bind_text(st, 1, c->uid, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, c->target);
-	sqlite3_bind_int64(st, 3, s->me.id);
-	sqlite3_bind_double(st, 4, c->value);
-	sqlite3_bind_text(st, 5, c->text ? c->text : "", -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 6, c->at);
-	int rc = sqlite3_step(st);
+	db_bind_text(st, 1, c->uid, -1);
+	db_bind_int64(st, 2, c->target);
+	db_bind_int64(st, 3, s->me.id);
+	db_bind_double(st, 4, c->value);
+	db_bind_text(st, 5, c->text ? c->text : "", -1);
+	db_bind_int64(st, 6, c->at);
+	int64_t new_id;
+	int rc = db_step_id(st, &new_id);
 	store_done(s, st);
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return store_sqlerr(s, rc, _("saving the KPI value"));
-	if (!sqlite3_changes(s->db))
+	if (!db_changes(s->db))
 		return store_fail(s, OKR_E_NOTFOUND, _("no KPI%lld — `okr kpi list` shows the KPIs"),
 				  (long long)c->target);
-	c->id = sqlite3_last_insert_rowid(s->db);
+	c->id = new_id;
 	char detail[64];
 	snprintf(detail, sizeof detail, "%.17g", c->value);
 	return store_audit(s, "push", 'P', c->target, detail);
@@ -332,32 +335,33 @@ okr_result okr_store_kpi_push(okr_store *s, int64_t kpi_id, double value, const 
 static okr_result comment_txn(okr_store *s, void *vctx)
 {
 	struct log_ctx *c = vctx;
-	sqlite3_stmt *st = store_prepare(s, c->kind == 'O'
+	db_stmt *st = store_prepare(s, c->kind == 'O'
 		? "SELECT 1 FROM objective WHERE id = ?1"
 		: "SELECT 1 FROM key_result WHERE id = ?1");
 	if (!st)
 		return OKR_E_FAIL;
-	sqlite3_bind_int64(st, 1, c->target);
-	bool found = sqlite3_step(st) == SQLITE_ROW;
+	db_bind_int64(st, 1, c->target);
+	bool found = db_step(st) == DB_ROW;
 	store_done(s, st);
 	if (!found)
 		return store_fail(s, OKR_E_NOTFOUND, _("no %s %c%lld — `okr list` shows what there is"),
 				  c->kind == 'O' ? _("objective") : _("key result"), c->kind, (long long)c->target);
 	st = store_prepare(s, "INSERT INTO comment(target_kind, target_id, author_id, text, at) "
-			      "VALUES(?1, ?2, ?3, ?4, ?5)");
+			      "VALUES(?1, ?2, ?3, ?4, ?5) RETURNING id");
 	if (!st)
 		return OKR_E_FAIL;
 	char k[2] = { c->kind, 0 };
-	sqlite3_bind_text(st, 1, k, 1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, c->target);
-	sqlite3_bind_int64(st, 3, s->me.id);
-	sqlite3_bind_text(st, 4, c->text, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 5, c->at);
-	int rc = sqlite3_step(st);
+	db_bind_text(st, 1, k, 1);
+	db_bind_int64(st, 2, c->target);
+	db_bind_int64(st, 3, s->me.id);
+	db_bind_text(st, 4, c->text, -1);
+	db_bind_int64(st, 5, c->at);
+	int64_t new_id;
+	int rc = db_step_id(st, &new_id);
 	store_done(s, st);
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return store_sqlerr(s, rc, _("saving the comment"));
-	c->id = sqlite3_last_insert_rowid(s->db);
+	c->id = new_id;
 	return store_audit(s, "comment", c->kind, c->target, "");
 }
 
@@ -389,20 +393,21 @@ static okr_result kudos_txn(okr_store *s, void *vctx)
 		if (r)
 			return r;
 	}
-	sqlite3_stmt *st = store_prepare(s, "INSERT INTO kudos(from_id, to_id, text, kr_id, at) "
-					    "VALUES(?1, ?2, ?3, NULLIF(?4, 0), ?5)");
+	db_stmt *st = store_prepare(s, "INSERT INTO kudos(from_id, to_id, text, kr_id, at) "
+					    "VALUES(?1, ?2, ?3, NULLIF(?4, 0), ?5) RETURNING id");
 	if (!st)
 		return OKR_E_FAIL;
-	sqlite3_bind_int64(st, 1, s->me.id);
-	sqlite3_bind_int64(st, 2, to);
-	sqlite3_bind_text(st, 3, c->text, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 4, c->target);
-	sqlite3_bind_int64(st, 5, c->at);
-	int rc = sqlite3_step(st);
+	db_bind_int64(st, 1, s->me.id);
+	db_bind_int64(st, 2, to);
+	db_bind_text(st, 3, c->text, -1);
+	db_bind_int64(st, 4, c->target);
+	db_bind_int64(st, 5, c->at);
+	int64_t new_id;
+	int rc = db_step_id(st, &new_id);
 	store_done(s, st);
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return store_sqlerr(s, rc, _("saving the kudos"));
-	c->id = sqlite3_last_insert_rowid(s->db);
+	c->id = new_id;
 	return store_audit(s, "kudos", 'D', c->id, c->to);
 }
 
@@ -432,20 +437,20 @@ static okr_result grade_txn(okr_store *s, void *vctx)
 	if (cycle_is_closed(s, m.cycle))
 		return store_fail(s, OKR_E_CLOSED, _("K%lld's cycle is closed: its grades are final"),
 				  (long long)c->target);
-	sqlite3_stmt *st = store_prepare(s,
+	db_stmt *st = store_prepare(s,
 		"INSERT INTO grade(kr_id, score, note, author_id, at) VALUES(?1, ?2, ?3, ?4, ?5) "
 		"ON CONFLICT(kr_id) DO UPDATE SET score = excluded.score, note = excluded.note, "
 		"author_id = excluded.author_id, at = excluded.at");
 	if (!st)
 		return OKR_E_FAIL;
-	sqlite3_bind_int64(st, 1, c->target);
-	sqlite3_bind_double(st, 2, c->value);
-	sqlite3_bind_text(st, 3, c->text ? c->text : "", -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 4, s->me.id);
-	sqlite3_bind_int64(st, 5, okr_now());
-	int rc = sqlite3_step(st);
+	db_bind_int64(st, 1, c->target);
+	db_bind_double(st, 2, c->value);
+	db_bind_text(st, 3, c->text ? c->text : "", -1);
+	db_bind_int64(st, 4, s->me.id);
+	db_bind_int64(st, 5, okr_now());
+	int rc = db_step(st);
 	store_done(s, st);
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return store_sqlerr(s, rc, _("saving the grade"));
 	char detail[32];
 	snprintf(detail, sizeof detail, "%.2f", c->value);

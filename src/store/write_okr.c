@@ -46,11 +46,21 @@ static okr_result person_ref(okr_store *s, const char *who, int64_t *id)
 	return store_person_ref(s, who, id);
 }
 
-static int step_done(okr_store *s, sqlite3_stmt *st, const char *doing, okr_result *r)
+static int step_done(okr_store *s, db_stmt *st, const char *doing, okr_result *r)
 {
-	int rc = sqlite3_step(st);
+	int rc = db_step(st);
 	store_done(s, st);
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
+		*r = store_sqlerr(s, rc, doing);
+	return rc;
+}
+
+/* The same for an INSERT … RETURNING id: *id the new row's (0: none made). */
+static int insert_done(okr_store *s, db_stmt *st, const char *doing, okr_result *r, int64_t *id)
+{
+	int rc = db_step_id(st, id);
+	store_done(s, st);
+	if (rc != DB_DONE)
 		*r = store_sqlerr(s, rc, doing);
 	return rc;
 }
@@ -84,23 +94,23 @@ struct cycle_ctx {
  * a warning printed once is forgotten while the ambiguity stays. */
 okr_result store_cycle_overlap_check(okr_store *s, int64_t id, const char *name, okr_day start, okr_day end)
 {
-	sqlite3_stmt *st = store_prepare(s, "SELECT name, start_day, end_day FROM cycle "
+	db_stmt *st = store_prepare(s, "SELECT name, start_day, end_day FROM cycle "
 					    "WHERE id <> ?1 AND start_day <= ?3 AND ?2 <= end_day ORDER BY start_day LIMIT 1");
 	if (!st)
 		return OKR_E_FAIL;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int(st, 2, start);
-	sqlite3_bind_int(st, 3, end);
+	db_bind_int64(st, 1, id);
+	db_bind_int64(st, 2, start);
+	db_bind_int64(st, 3, end);
 	okr_result r = OKR_OK;
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	if (db_step(st) == DB_ROW) {
 		char a[11], b[11], os[11], oe[11];
 		okr_format_date(start, a);
 		okr_format_date(end, b);
-		okr_format_date(sqlite3_column_int(st, 1), os);
-		okr_format_date(sqlite3_column_int(st, 2), oe);
+		okr_format_date(db_column_int(st, 1), os);
+		okr_format_date(db_column_int(st, 2), oe);
 		r = store_fail(s, OKR_E_USAGE, _("cycle %s (%s → %s) overlaps cycle %s (%s → %s) — cycles may not "
 			"overlap, so that each day belongs to one cycle; start it after %s or end it before %s"),
-			name, a, b, (const char *)sqlite3_column_text(st, 0), os, oe, oe, os);
+			name, a, b, db_column_text(st, 0), os, oe, oe, os);
 	}
 	store_done(s, st);
 	return r;
@@ -109,21 +119,20 @@ okr_result store_cycle_overlap_check(okr_store *s, int64_t id, const char *name,
 static okr_result cycle_add_txn(okr_store *s, void *vctx)
 {
 	struct cycle_ctx *c = vctx;
-	sqlite3_stmt *st = store_prepare(s,
+	db_stmt *st = store_prepare(s,
 		"INSERT INTO cycle(name, start_day, end_day, state, is_current) "
-		"VALUES(?1, ?2, ?3, 'planning', 0) ON CONFLICT(name) DO NOTHING");
+		"VALUES(?1, ?2, ?3, 'planning', 0) ON CONFLICT(name) DO NOTHING RETURNING id");
 	if (!st)
 		return OKR_E_FAIL;
-	sqlite3_bind_text(st, 1, c->name, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(st, 2, c->start);
-	sqlite3_bind_int(st, 3, c->end);
+	db_bind_text(st, 1, c->name, -1);
+	db_bind_int64(st, 2, c->start);
+	db_bind_int64(st, 3, c->end);
 	okr_result r = OKR_OK;
-	if (step_done(s, st, _("adding a cycle"), &r) != SQLITE_DONE)
+	if (insert_done(s, st, _("adding a cycle"), &r, &c->id) != DB_DONE)
 		return r;
-	if (!sqlite3_changes(s->db))
+	if (!c->id)
 		return store_fail(s, OKR_E_USAGE, _("there is already a cycle named '%s' — choose another name"),
 				  c->name);
-	c->id = sqlite3_last_insert_rowid(s->db);
 	/* Whether it is current follows from its dates (okr_cycle_pick_current). */
 	if ((r = store_cycle_overlap_check(s, c->id, c->name, c->start, c->end)))
 		return r;
@@ -150,20 +159,20 @@ okr_result okr_store_cycle_add(okr_store *s, const char *name, okr_day start, ok
  * contains today is current whatever was chosen (okr_cycle_pick_current). */
 static okr_result today_cycle_refusal(okr_store *s, int64_t id)
 {
-	sqlite3_stmt *st = store_prepare(s, "SELECT name FROM cycle WHERE start_day <= ?1 AND ?1 <= end_day "
+	db_stmt *st = store_prepare(s, "SELECT name FROM cycle WHERE start_day <= ?1 AND ?1 <= end_day "
 					    "AND id <> ?2 LIMIT 1");
 	if (!st)
 		return OKR_E_FAIL;
 	okr_day today = okr_day_of(okr_now());
-	sqlite3_bind_int(st, 1, today);
-	sqlite3_bind_int64(st, 2, id);
+	db_bind_int64(st, 1, today);
+	db_bind_int64(st, 2, id);
 	okr_result r = OKR_OK;
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	if (db_step(st) == DB_ROW) {
 		char d[11];
 		okr_format_date(today, d);
 		r = store_fail(s, OKR_E_USAGE, _("%s contains today (%s), so it is the current cycle; another "
 			"cycle becomes current on its first day by itself — to work in it now, name it with --cycle"),
-			(const char *)sqlite3_column_text(st, 0), d);
+			db_column_text(st, 0), d);
 	}
 	store_done(s, st);
 	return r;
@@ -175,14 +184,14 @@ static okr_result cycle_current_txn(okr_store *s, void *vctx)
 	okr_result tr = today_cycle_refusal(s, c->id);
 	if (tr)
 		return tr;
-	sqlite3_stmt *st = store_prepare(s,
+	db_stmt *st = store_prepare(s,
 		"UPDATE cycle SET is_current = (id = ?1), "
 		"state = CASE WHEN id = ?1 AND state = 'planning' THEN 'active' ELSE state END");
 	if (!st)
 		return OKR_E_FAIL;
-	sqlite3_bind_int64(st, 1, c->id);
+	db_bind_int64(st, 1, c->id);
 	okr_result r = OKR_OK;
-	if (step_done(s, st, _("switching cycles"), &r) != SQLITE_DONE)
+	if (step_done(s, st, _("switching cycles"), &r) != DB_DONE)
 		return r;
 	return store_audit(s, "current", 'C', c->id, "");
 }
@@ -214,13 +223,13 @@ struct obj_ctx {
 
 static bool cycle_closed(okr_store *s, int64_t cycle_id)
 {
-	sqlite3_stmt *st = store_prepare(s, "SELECT state = 'closed' FROM cycle WHERE id = ?1");
+	db_stmt *st = store_prepare(s, "SELECT state = 'closed' FROM cycle WHERE id = ?1");
 	bool closed = false;
 	if (!st)
 		return false;
-	sqlite3_bind_int64(st, 1, cycle_id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		closed = sqlite3_column_int(st, 0) != 0;
+	db_bind_int64(st, 1, cycle_id);
+	if (db_step(st) == DB_ROW)
+		closed = db_column_int(st, 0) != 0;
 	store_done(s, st);
 	return closed;
 }
@@ -236,17 +245,17 @@ static okr_result closed_refusal(okr_store *s)
 static okr_result obj_meta_of(okr_store *s, int64_t id, bool archived, int64_t *owner, int64_t *cycle,
 			      int64_t *version)
 {
-	sqlite3_stmt *st = store_prepare(s,
+	db_stmt *st = store_prepare(s,
 		"SELECT COALESCE(owner_id, 0), cycle_id, version FROM objective WHERE id = ?1 AND archived = ?2");
 	if (!st)
 		return OKR_E_FAIL;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int(st, 2, archived);
+	db_bind_int64(st, 1, id);
+	db_bind_int64(st, 2, archived);
 	okr_result r = OKR_OK;
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		*owner = sqlite3_column_int64(st, 0);
-		*cycle = sqlite3_column_int64(st, 1);
-		*version = sqlite3_column_int64(st, 2);
+	if (db_step(st) == DB_ROW) {
+		*owner = db_column_int64(st, 0);
+		*cycle = db_column_int64(st, 1);
+		*version = db_column_int64(st, 2);
 	} else if (archived) {
 		r = store_fail(s, OKR_E_NOTFOUND, _("O%lld is not archived — `okr list --archived` shows what is"),
 			       (long long)id);
@@ -291,24 +300,23 @@ static okr_result obj_add_txn(okr_store *s, void *vctx)
 	}
 	if (cycle_closed(s, cycle))
 		return closed_refusal(s);
-	sqlite3_stmt *st = store_prepare(s,
+	db_stmt *st = store_prepare(s,
 		"INSERT INTO objective(cycle_id, title, description, owner_id, team_id, parent_id, kind, weight, created_at) "
-		"VALUES(?1, ?2, ?3, NULLIF(?4, 0), NULLIF(?5, 0), NULLIF(?6, 0), ?7, ?8, ?9)");
+		"VALUES(?1, ?2, ?3, NULLIF(?4, 0), NULLIF(?5, 0), NULLIF(?6, 0), ?7, ?8, ?9) RETURNING id");
 	if (!st)
 		return OKR_E_FAIL;
-	sqlite3_bind_int64(st, 1, cycle);
-	sqlite3_bind_text(st, 2, in->title, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, in->description ? in->description : "", -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 4, owner);
-	sqlite3_bind_int64(st, 5, team);
-	sqlite3_bind_int64(st, 6, in->parent_id > 0 ? in->parent_id : 0);
-	sqlite3_bind_text(st, 7, in->kind == OBJ_ASPIRATIONAL ? "aspirational" : "committed", -1, SQLITE_STATIC);
-	sqlite3_bind_double(st, 8, isnan(in->weight) ? 1.0 : in->weight);
-	sqlite3_bind_int64(st, 9, okr_now());
+	db_bind_int64(st, 1, cycle);
+	db_bind_text(st, 2, in->title, -1);
+	db_bind_text(st, 3, in->description ? in->description : "", -1);
+	db_bind_int64(st, 4, owner);
+	db_bind_int64(st, 5, team);
+	db_bind_int64(st, 6, in->parent_id > 0 ? in->parent_id : 0);
+	db_bind_text_static(st, 7, in->kind == OBJ_ASPIRATIONAL ? "aspirational" : "committed", -1);
+	db_bind_double(st, 8, isnan(in->weight) ? 1.0 : in->weight);
+	db_bind_int64(st, 9, okr_now());
 	r = OKR_OK;
-	if (step_done(s, st, _("adding an objective"), &r) != SQLITE_DONE)
+	if (insert_done(s, st, _("adding an objective"), &r, &c->id) != DB_DONE)
 		return r;
-	c->id = sqlite3_last_insert_rowid(s->db);
 	return store_audit(s, "add", 'O', c->id, in->title);
 }
 
@@ -341,16 +349,16 @@ okr_result okr_store_objective_add(okr_store *s, const okr_objective_in *in, int
 /* Does the new parent lie below the objective?  Then the link would loop. */
 static bool makes_loop(okr_store *s, int64_t id, int64_t parent)
 {
-	sqlite3_stmt *st = store_prepare(s,
+	db_stmt *st = store_prepare(s,
 		"WITH RECURSIVE up(x) AS (SELECT ?2 UNION SELECT o.parent_id FROM objective o JOIN up ON o.id = up.x "
 		"WHERE o.parent_id IS NOT NULL) SELECT EXISTS(SELECT 1 FROM up WHERE x = ?1)");
 	bool loop = false;
 	if (!st)
 		return false;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, parent);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		loop = sqlite3_column_int(st, 0) != 0;
+	db_bind_int64(st, 1, id);
+	db_bind_int64(st, 2, parent);
+	if (db_step(st) == DB_ROW)
+		loop = db_column_int(st, 0) != 0;
 	store_done(s, st);
 	return loop;
 }
@@ -382,7 +390,7 @@ static okr_result obj_edit_txn(okr_store *s, void *vctx)
 			return store_fail(s, OKR_E_USAGE, _("O%lld cannot align to O%lld: that would make a loop"),
 					  (long long)c->id, (long long)in->parent_id);
 	}
-	sqlite3_stmt *st = store_prepare(s,
+	db_stmt *st = store_prepare(s,
 		"UPDATE objective SET title = COALESCE(?2, title), description = COALESCE(?3, description), "
 		"owner_id = CASE WHEN ?4 THEN NULLIF(?5, 0) ELSE owner_id END, "
 		"team_id = CASE WHEN ?6 THEN NULLIF(?7, 0) ELSE team_id END, "
@@ -391,22 +399,21 @@ static okr_result obj_edit_txn(okr_store *s, void *vctx)
 		"WHERE id = ?1");
 	if (!st)
 		return OKR_E_FAIL;
-	sqlite3_bind_int64(st, 1, c->id);
+	db_bind_int64(st, 1, c->id);
 	if (in->title)
-		sqlite3_bind_text(st, 2, in->title, -1, SQLITE_TRANSIENT);
+		db_bind_text(st, 2, in->title, -1);
 	if (in->description)
-		sqlite3_bind_text(st, 3, in->description, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(st, 4, in->owner != NULL);
-	sqlite3_bind_int64(st, 5, new_owner);
-	sqlite3_bind_int(st, 6, in->team != NULL);
-	sqlite3_bind_int64(st, 7, team);
-	sqlite3_bind_int64(st, 8, in->parent_id);
+		db_bind_text(st, 3, in->description, -1);
+	db_bind_int64(st, 4, in->owner != NULL);
+	db_bind_int64(st, 5, new_owner);
+	db_bind_int64(st, 6, in->team != NULL);
+	db_bind_int64(st, 7, team);
+	db_bind_int64(st, 8, in->parent_id);
 	if (in->kind >= 0)
-		sqlite3_bind_text(st, 9, in->kind == OBJ_ASPIRATIONAL ? "aspirational" : "committed", -1,
-				  SQLITE_STATIC);
+		db_bind_text_static(st, 9, in->kind == OBJ_ASPIRATIONAL ? "aspirational" : "committed", -1);
 	if (!isnan(in->weight))
-		sqlite3_bind_double(st, 10, in->weight);
-	if (step_done(s, st, _("editing an objective"), &r) != SQLITE_DONE)
+		db_bind_double(st, 10, in->weight);
+	if (step_done(s, st, _("editing an objective"), &r) != DB_DONE)
 		return r;
 	return store_audit(s, "edit", 'O', c->id, in->title ? in->title : "");
 }
@@ -436,12 +443,12 @@ static okr_result obj_archive_txn(okr_store *s, void *vctx)
 		return closed_refusal(s);
 	if (c->version && version != c->version)
 		return stale(s, 'O', c->id, version, c->version);
-	sqlite3_stmt *st = store_prepare(s, "UPDATE objective SET archived = ?2, version = version + 1 WHERE id = ?1");
+	db_stmt *st = store_prepare(s, "UPDATE objective SET archived = ?2, version = version + 1 WHERE id = ?1");
 	if (!st)
 		return OKR_E_FAIL;
-	sqlite3_bind_int64(st, 1, c->id);
-	sqlite3_bind_int(st, 2, !c->restore);
-	if (step_done(s, st, _("archiving"), &r) != SQLITE_DONE)
+	db_bind_int64(st, 1, c->id);
+	db_bind_int64(st, 2, !c->restore);
+	if (step_done(s, st, _("archiving"), &r) != DB_DONE)
 		return r;
 	return store_audit(s, c->restore ? "unarchive" : "archive", 'O', c->id, "");
 }

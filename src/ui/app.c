@@ -207,7 +207,6 @@ static void ui_free(ui *u)
 	data_free(&u->d);
 	pane_board_free();
 	free(u->flash);
-	watch_close(&u->watch);
 	okr_store_close(u->store);
 }
 
@@ -244,9 +243,10 @@ static void run(ui *u, WINDOW *in)
 		long long party = celebrate_deadline();
 		if (party && party - now < wait)
 			wait = party - now;
+		int news = okr_store_wait_fd(u->store);
 		struct pollfd fds[2] = { { .fd = STDIN_FILENO, .events = POLLIN },
-					 { .fd = u->watch.fd, .events = POLLIN } };
-		int n = poll(fds, u->watch.fd >= 0 ? 2 : 1, wait < 0 ? 0 : (int)wait);
+					 { .fd = news, .events = POLLIN } };
+		int n = poll(fds, news >= 0 ? 2 : 1, wait < 0 ? 0 : (int)wait);
 		if (n < 0 && errno != EINTR)
 			break;
 		if (n > 0 && (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL)))
@@ -265,8 +265,8 @@ static void run(ui *u, WINDOW *in)
 		if (n > 0 && (fds[0].revents & POLLIN))
 			read_keys(u, in);
 		bool check = false;
-		if (n > 0 && u->watch.fd >= 0 && (fds[1].revents & POLLIN))
-			check = watch_drain(&u->watch, okr_store_bell_path(u->store));
+		if (n > 0 && news >= 0 && (fds[1].revents & POLLIN))
+			check = okr_store_wait_ack(u->store);
 		now = app_ms();
 		if (now >= next_check) {
 			check = true;
@@ -319,7 +319,6 @@ static int run_ui(okr_ctx *ctx, const ui_review_request *rq)
 	u.cfg = ctx->cfg;
 	u.focus = PANE_OBJECTIVES;
 	u.show_detail = u.show_board = true;
-	u.watch.fd = -1;
 	char err[1024];
 	if (!theme_load_named(&u.theme, u.cfg->theme, err, sizeof err)) {
 		fprintf(stderr, "okr: %s: %s\n", ctx->config_path, err);
@@ -341,8 +340,7 @@ static int run_ui(okr_ctx *ctx, const ui_review_request *rq)
 		ui_free(&u);
 		return OKR_E_DB;
 	}
-	watch_open(&u.watch, okr_store_bell_path(u.store));
-	u.live = u.watch.fd >= 0;
+	u.live = okr_store_wait_fd(u.store) >= 0;
 	u.health_pending = true;
 	if (!rq && !u.msg[0])
 		view_due_banner(&u);

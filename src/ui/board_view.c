@@ -58,7 +58,6 @@ typedef struct {
 	size_t nup, ndown;
 	long long flash_until;
 	int64_t data_version;
-	ui_watch watch;
 	okr_file_state lost;  /* the file at the path is not the one open: said in the footer */
 } board_state;
 
@@ -446,9 +445,10 @@ static void run(board_state *v, WINDOW *in)
 		long long now = app_ms(), wait = next_check - now;
 		if (v->flash_until && v->flash_until - now < wait)
 			wait = v->flash_until - now;
+		int news = okr_store_wait_fd(s);
 		struct pollfd fds[2] = { { .fd = STDIN_FILENO, .events = POLLIN },
-					 { .fd = v->watch.fd, .events = POLLIN } };
-		int n = poll(fds, v->watch.fd >= 0 ? 2 : 1, wait < 0 ? 0 : (int)wait);
+					 { .fd = news, .events = POLLIN } };
+		int n = poll(fds, news >= 0 ? 2 : 1, wait < 0 ? 0 : (int)wait);
 		if (n < 0 && errno != EINTR)
 			break;
 		if (n > 0 && (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL)))
@@ -465,8 +465,8 @@ static void run(board_state *v, WINDOW *in)
 				key(v, keymap_key_from_wch(rc, (uint32_t)ch));
 		}
 		bool check = false;
-		if (n > 0 && v->watch.fd >= 0 && (fds[1].revents & POLLIN))
-			check = watch_drain(&v->watch, okr_store_bell_path(s));
+		if (n > 0 && news >= 0 && (fds[1].revents & POLLIN))
+			check = okr_store_wait_ack(s);
 		now = app_ms();
 		if (now >= next_check) {
 			check = true;
@@ -481,8 +481,6 @@ static void run(board_state *v, WINDOW *in)
 				okr_store_release(s);
 			if (okr_store_reopen(&v->ctx->store, err, sizeof err) == OKR_OK) {
 				s = v->ctx->store;
-				watch_close(&v->watch);
-				watch_open(&v->watch, okr_store_bell_path(s));
 				v->data_version = -1;
 				fs = OKR_FILE_OK;
 			}
@@ -508,7 +506,6 @@ static void run(board_state *v, WINDOW *in)
 
 static void state_free(board_state *v)
 {
-	watch_close(&v->watch);
 	score_board_free(&v->b);
 	score_free(v->sc.st);
 	if (v->have_snap)
@@ -525,7 +522,6 @@ int ui_board_main(okr_ctx *ctx, int window, bool teams)
 	v.ctx = ctx;
 	v.window = (score_window)window;
 	v.teams = teams;
-	v.watch.fd = -1;
 	theme t;
 	char err[1024];
 	if (!theme_load_named(&t, ctx->cfg->theme, err, sizeof err))
@@ -541,7 +537,7 @@ int ui_board_main(okr_ctx *ctx, int window, bool teams)
 		fprintf(stderr, "okr: %s\n", okr_store_error(ctx->store));
 		return OKR_E_DB;
 	}
-	watch_open(&v.watch, okr_store_bell_path(ctx->store));
+	okr_store_wait_fd(ctx->store);   /* watching from now on */
 
 	/* Our SIGWINCH handler before curses starts, so curses leaves it to us. */
 	struct sigaction sa = { .sa_handler = on_winch };

@@ -45,11 +45,7 @@ unsigned reopen_health(ui *u)
 static bool reopen_store(ui *u)
 {
 	char err[1024];
-	if (okr_store_reopen(&u->store, err, sizeof err) != OKR_OK)
-		return false;
-	watch_close(&u->watch);
-	watch_open(&u->watch, okr_store_bell_path(u->store));
-	return true;
+	return okr_store_reopen(&u->store, err, sizeof err) == OKR_OK;
 }
 
 unsigned reopen_check(ui *u)
@@ -71,7 +67,7 @@ unsigned reopen_check(ui *u)
 		return dirty;
 	okr_file_state was = u->file_lost;
 	u->file_lost = OKR_FILE_OK;
-	u->live = u->watch.fd >= 0;
+	u->live = okr_store_wait_fd(u->store) >= 0;
 	u->health_pending = true;
 	data_load(u, false);
 	app_message(u, false, _("%s: %s — reopened the file now at that path; live again"),

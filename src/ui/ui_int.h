@@ -113,14 +113,6 @@ typedef struct {
 
 typedef struct ui_form ui_form;
 
-/* The change watcher (watch.c). */
-typedef struct {
-	int fd;            /* inotify, -1 when unavailable */
-	int wd;
-	bool dir_watch;    /* watching the directory for the bell's name */
-	char name[256];    /* the bell's file name, for the directory watch */
-} ui_watch;
-
 /* The detail of the selected item, loaded when the selection or the data
  * changes (not on every frame). */
 typedef struct {
@@ -235,7 +227,6 @@ struct ui {
 	size_t nflash, capflash;
 	long long flash_until;     /* monotonic ms; 0: nothing flashing */
 
-	ui_watch watch;
 	bool board_started;      /* the scores have been computed once */
 	bool board_pending;      /* ... and are due right after the first frame */
 	bool quit;
@@ -294,12 +285,6 @@ void data_detail_load(ui *u);
 /* Before a frame: the detail of the selection and the sparklines of the key
  * results shown, read from the store when they changed (not while drawing). */
 void data_prepare(ui *u);
-
-/* ---- watch.c ---- */
-void watch_open(ui_watch *w, const char *bell_path);
-/* Read and discard pending events; true when the doorbell rang. */
-bool watch_drain(ui_watch *w, const char *bell);
-void watch_close(ui_watch *w);
 
 /* ---- layout.c ---- */
 void layout_apply(ui *u);

@@ -52,8 +52,10 @@ check "… says it wrote nothing" grep -q 'nothing was written' "$T/out"
 check "… lists what it would create" sh -c "grep -q 'add   objective  O1 ' '$T/out' && grep -q 'Would add 2 cycles' '$T/out'"
 db empty.db export --format json >"$T/e2.json"
 check "… and the database is unchanged" same "$T/e1.json" "$T/e2.json"
-check "a dry run into a missing database succeeds" test "$(code db none.db import -n "$T/a.json")" = 0
-check "… and leaves no file" test ! -e "$T/none.db"
+mkdir "$T/tmp"
+check "a dry run into a missing database succeeds" test "$(TMPDIR="$T/tmp" code db none.db import -n "$T/a.json")" = 0
+check "… lists what it would create" grep -q 'Would add 2 cycles' "$T/out"
+check "… and leaves no file, not even a scratch one" sh -c "test ! -e '$T/none.db' && test -z \"\$(ls -A '$T/tmp')\""
 
 # Bad rows: reported with where and why, exit 2, nothing written.
 awk 'BEGIN{FS=OFS=","} $1=="key_result" && $2=="K5" {$10="12abc"} {print}' "$T/a.csv" >"$T/bad.csv"

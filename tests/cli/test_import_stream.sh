@@ -44,7 +44,8 @@ check "… names its line" grep -q "bad.json: line $((at + 8)): expected , or \]
 check "… says nothing was imported" grep -q 'nothing was imported' "$T/err"
 check "… and nothing was: the earlier parts were rolled back" test "$(count a.db)" = 12040
 check "into a new database: exit 2" test "$(code db new.db import "$T/bad.json")" = 2
-check "… and no file is left" test ! -e "$T/new.db"
+check "… and no file is left (nor its -wal, -shm or doorbell)" \
+	sh -c "test ! -e '$T/new.db' && test -z \"\$(ls '$T' | grep '^new\.db')\""
 check "a dry run reports the error too" test "$(code db c.db import --dry-run "$T/bad.json")" = 2
 
 # The file cut short in the middle of a part.

@@ -1,9 +1,10 @@
 /*
  * keymap.c — see keymap.h.
  *
- * curses is included only for its KEY_* numbers; nothing here draws.
+ * Pure: key names, bindings and lookups, without curses (the special keys
+ * are keymap.h's KEYMAP_K_* numbers), so the CLI and the unit tests use the
+ * same parser the full-screen program does.
  */
-#include <curses.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -21,27 +22,27 @@ static const struct {
 } named[] = {
 	{ "Enter", '\n' },
 	{ "Tab", '\t' },
-	{ "BTab", KEYMAP_KEY(KEY_BTAB) },
+	{ "BTab", KEYMAP_K_BTAB },
 	{ "Esc", 27 },
 	{ "Space", ' ' },
-	{ "Backspace", KEYMAP_KEY(KEY_BACKSPACE) },
-	{ "Up", KEYMAP_KEY(KEY_UP) },
-	{ "Down", KEYMAP_KEY(KEY_DOWN) },
-	{ "Left", KEYMAP_KEY(KEY_LEFT) },
-	{ "Right", KEYMAP_KEY(KEY_RIGHT) },
-	{ "Home", KEYMAP_KEY(KEY_HOME) },
-	{ "End", KEYMAP_KEY(KEY_END) },
-	{ "PgUp", KEYMAP_KEY(KEY_PPAGE) },
-	{ "PgDn", KEYMAP_KEY(KEY_NPAGE) },
-	{ "Ins", KEYMAP_KEY(KEY_IC) },
-	{ "Del", KEYMAP_KEY(KEY_DC) },
+	{ "Backspace", KEYMAP_K_BACKSPACE },
+	{ "Up", KEYMAP_K_UP },
+	{ "Down", KEYMAP_K_DOWN },
+	{ "Left", KEYMAP_K_LEFT },
+	{ "Right", KEYMAP_K_RIGHT },
+	{ "Home", KEYMAP_K_HOME },
+	{ "End", KEYMAP_K_END },
+	{ "PgUp", KEYMAP_K_PPAGE },
+	{ "PgDn", KEYMAP_K_NPAGE },
+	{ "Ins", KEYMAP_K_IC },
+	{ "Del", KEYMAP_K_DC },
 	{ "Return", '\n' },
-	{ "S-Tab", KEYMAP_KEY(KEY_BTAB) },
+	{ "S-Tab", KEYMAP_K_BTAB },
 	{ "Escape", 27 },
-	{ "PageUp", KEYMAP_KEY(KEY_PPAGE) },
-	{ "PageDown", KEYMAP_KEY(KEY_NPAGE) },
-	{ "Insert", KEYMAP_KEY(KEY_IC) },
-	{ "Delete", KEYMAP_KEY(KEY_DC) },
+	{ "PageUp", KEYMAP_K_PPAGE },
+	{ "PageDown", KEYMAP_K_NPAGE },
+	{ "Insert", KEYMAP_K_IC },
+	{ "Delete", KEYMAP_K_DC },
 };
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
@@ -80,7 +81,7 @@ int keymap_parse_key(const char *name)
 					return -1;
 				n = n * 10 + (name[2] - '0');
 			}
-			return n <= FKEYS ? KEYMAP_KEY(KEY_F(n)) : -1;
+			return n <= FKEYS ? KEYMAP_K_F(n) : -1;
 		}
 	}
 	uint32_t cp;
@@ -107,8 +108,8 @@ const char *keymap_key_name(int key, char *buf, size_t len)
 		snprintf(tmp, sizeof tmp, "Backspace");
 	} else if (key >= 1 && key <= 26) {
 		snprintf(tmp, sizeof tmp, "C-%c", 'a' + key - 1);
-	} else if (key >= KEYMAP_KEY(KEY_F(1)) && key <= KEYMAP_KEY(KEY_F(FKEYS))) {
-		snprintf(tmp, sizeof tmp, "F%d", key - KEYMAP_KEY(KEY_F(0)));
+	} else if (key >= KEYMAP_K_F(1) && key <= KEYMAP_K_F(FKEYS)) {
+		snprintf(tmp, sizeof tmp, "F%d", key - KEYMAP_K_F(0));
 	} else if (key > 0 && printable((uint32_t)key)) {
 		tmp[text_encode((uint32_t)key, tmp)] = '\0';
 	} else {
@@ -116,15 +117,6 @@ const char *keymap_key_name(int key, char *buf, size_t len)
 	}
 	okr_strlcpy(buf, tmp, len);
 	return buf;
-}
-
-int keymap_key_from_wch(int rc, uint32_t ch)
-{
-	if (rc == KEY_CODE_YES)
-		return KEYMAP_KEY((int)ch);
-	if (rc == OK && ch <= 0x10FFFF)
-		return (int)ch;
-	return -1;
 }
 
 /* Drop action a's bindings (key < 0), or key's within a's screen: the same
@@ -256,10 +248,10 @@ static okr_action find_alt(const keymap *m, okr_scope sc, int key)
 
 	if (a != ACT_NONE)
 		return a;
-	if (key == '\r' || key == KEYMAP_KEY(KEY_ENTER))
+	if (key == '\r' || key == KEYMAP_K_ENTER)
 		return find(m, sc, '\n');
 	if (key == 127 || key == 8)
-		return find(m, sc, KEYMAP_KEY(KEY_BACKSPACE));
+		return find(m, sc, KEYMAP_K_BACKSPACE);
 	return ACT_NONE;
 }
 

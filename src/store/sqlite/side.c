@@ -18,30 +18,7 @@
 #include <unistd.h>
 
 #include "okr/i18n.h"
-#include "store_int.h"
-
-bool okr_bell_touch(const char *bell, bool ring)
-{
-	int fl = O_WRONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY;
-	int fd = open(bell, fl | O_CREAT | O_EXCL, 0660);
-	if (fd >= 0) {
-		/* Made here: whatever this writer's umask, the group rings it too. */
-		(void)fchmod(fd, 0660);
-		close(fd);
-		return true;
-	}
-	if (errno != EEXIST || (fd = open(bell, fl)) < 0)
-		return false;
-	struct stat st;
-	bool regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
-	/* The ring is the close after a write open, which watchers see
-	 * (IN_CLOSE_WRITE); the truncate keeps the file empty and its failure
-	 * changes nothing (glibc's fortified headers insist it be looked at). */
-	if (regular && ring && ftruncate(fd, 0) != 0)
-		errno = 0;
-	close(fd);
-	return regular;
-}
+#include "sqlite_int.h"
 
 static const char *owner_name(uid_t uid, char *buf, size_t len)
 {

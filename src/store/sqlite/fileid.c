@@ -16,7 +16,7 @@
 #include <sys/stat.h>
 
 #include "okr/i18n.h"
-#include "store_int.h"
+#include "sqlite_int.h"
 
 static bool wal_stat(const okr_store *s, struct stat *st)
 {
@@ -48,9 +48,11 @@ void store_file_remember_wal(okr_store *s)
 	}
 }
 
-okr_file_state okr_store_file_state(okr_store *s)
+okr_file_state sq_file_state(okr_store *s)
 {
 	struct stat st;
+	if (s->flags & OKR_OPEN_SCRATCH)
+		return OKR_FILE_OK;
 	if (stat(s->path, &st) != 0)
 		return errno == ENOENT ? OKR_FILE_DELETED : OKR_FILE_OK;
 	if (st.st_dev != s->file_dev || st.st_ino != s->file_ino || st.st_nlink == 0)
@@ -104,20 +106,19 @@ okr_result store_file_lost(okr_store *s, okr_file_state state, bool committed)
  * (side.c refuses to open while someone still does).  The handle stays
  * valid; everything on it fails with "closed" until okr_store_reopen.
  */
-void okr_store_release(okr_store *s)
+void sq_release(okr_store *s)
 {
 	if (!s->db)
 		return;
+	sqlite3 *db = sq_db(s->db);
 	char wal[4200];
 	struct stat st;
 	snprintf(wal, sizeof wal, "%s-wal", s->path);
 	if (lstat(wal, &st) != 0 &&
-	    sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL) != SQLITE_OK)
-		sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
-	sqlite3_finalize(s->data_version);
-	s->data_version = NULL;
+	    sqlite3_wal_checkpoint_v2(db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL) != SQLITE_OK)
+		sqlite3_wal_checkpoint_v2(db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
 	store_cache_clear(s);
-	sqlite3_close_v2(s->db);
+	db_close(s->db);
 	s->db = NULL;
 }
 
@@ -127,12 +128,10 @@ void okr_store_release(okr_store *s)
  * damaged table could go unnoticed until someone's check-in fails.  Viewers
  * run SQLite's quick_check once, after their first frame.
  */
-okr_result okr_store_health(okr_store *s)
+okr_result sq_health(okr_store *s)
 {
-	if (!s->db)
-		return store_closed(s);
 	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(s->db, "PRAGMA quick_check(1)", -1, &st, NULL);
+	int rc = sqlite3_prepare_v2(sq_db(s->db), "PRAGMA quick_check(1)", -1, &st, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_step(st);
 	bool ok = rc == SQLITE_ROW && !strcmp((const char *)sqlite3_column_text(st, 0), "ok");
@@ -147,35 +146,10 @@ okr_result okr_store_health(okr_store *s)
 	if (ok)
 		return OKR_OK;
 	if (rc != SQLITE_ROW && (rc & 0xff) != SQLITE_CORRUPT && (rc & 0xff) != SQLITE_NOTADB)
-		return store_sqlerr(s, rc, _("checking the database"));
+		return store_sqlerr(s, sq_class(rc), _("checking the database"));
 	s->damaged = true;
 	return store_fail(s, OKR_E_DB,
 		_("%s is damaged — restore a backup, or save what is left: `sqlite3 %s .recover | sqlite3 NEW.db`; "
 		  "until then what you see may be incomplete and saving may fail (%s)"),
 		s->path, s->path, what[0] ? what : sqlite3_errstr(rc));
-}
-
-okr_result okr_store_reopen(okr_store **sp, char *err, size_t errlen)
-{
-	okr_store *old = *sp, *fresh = NULL;
-	struct stat st;
-	if (stat(old->path, &st) != 0 || !S_ISREG(st.st_mode)) {
-		snprintf(err, errlen, _("no database at %s yet"), old->path);
-		return OKR_E_DB;
-	}
-	okr_result r = okr_store_open(old->path, old->flags & ~(OKR_OPEN_CREATE | OKR_OPEN_SHARED),
-				      old->me.login, &fresh, err, errlen);
-	if (r != OKR_OK)
-		return r;
-	fresh->on_wait = old->on_wait;
-	fresh->on_wait_ctx = old->on_wait_ctx;
-	okr_store_close(old);
-	*sp = fresh;
-	return OKR_OK;
-}
-
-okr_result store_closed(okr_store *s)
-{
-	return store_fail(s, OKR_E_DB, _("%s is closed here while its -wal is repaired — nothing was saved; "
-					 "okr opens it again in a moment"), s->path);
 }

@@ -3,7 +3,7 @@
  *
  * Nothing here touches the terminal, so unit tests cover it whole; the
  * curses half, which turns the parsed styles into colour pairs, is
- * theme_color.c.
+ * src/ui/theme_color.c.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -40,7 +40,7 @@ static const unsigned slot_mono[THEME_SLOT_COUNT] = {
 const char theme_default_text[] =
 	"# default.theme: okr's built-in theme, for dark terminals.\n"
 	"#\n"
-	"# This file is compiled into okr (src/ui/theme.c holds the same text; a test\n"
+	"# This file is compiled into okr (src/term/theme.c holds the same text; a test\n"
 	"# checks that they are identical), so it is also the reference for writing a\n"
 	"# theme: it styles every slot there is.\n"
 	"#\n"
