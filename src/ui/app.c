@@ -145,6 +145,14 @@ static void draw_too_small(ui *u)
 	(void)u;
 }
 
+bool app_reload(ui *u, bool live)
+{
+	if (!u->no_panes)
+		return data_load(u, live);
+	screen_data_changed(u, live);   /* the board reads what it shows itself */
+	return true;
+}
+
 /* One frame: only the dirty parts are drawn again, each into its own window,
  * and one doupdate() sends the difference to the terminal.  The loop calls
  * this, and so does the wait for another writer (statusbar_on_wait): the
@@ -203,11 +211,15 @@ static void ui_free(ui *u)
 	screen_close_all(u);
 	layout_free(u);
 	data_detail_free(&u->det);
-	board_leave(u);
+	if (u->no_panes) {
+		u->ctx->store = u->store;   /* main's, which a lost file made us open again */
+	} else {
+		board_leave(u);
+		okr_store_close(u->store);
+	}
 	data_free(&u->d);
 	pane_board_free();
 	free(u->flash);
-	okr_store_close(u->store);
 }
 
 /* The loop: the only place that waits. */
@@ -232,7 +244,7 @@ static void run(ui *u, WINDOW *in)
 			u->dirty |= DIRTY_BOARD | DIRTY_HEADER;
 			continue;
 		}
-		if (u->health_pending) {
+		if (u->health_pending && !u->no_panes) {
 			u->dirty |= reopen_health(u);
 			continue;
 		}
@@ -273,18 +285,28 @@ static void run(ui *u, WINDOW *in)
 			next_check = now + u->cfg->refresh_ms;
 		}
 		if (check)
-			u->dirty |= reopen_check(u);
-		if (check && okr_store_data_version(u->store) != u->data_version && data_load(u, true))
+			u->dirty |= reopen_check(u) | screen_check(u);
+		if (check && okr_store_data_version(u->store) != u->data_version && app_reload(u, true))
 			u->last_change = okr_now();
 		if (u->flash_until && now >= u->flash_until) {
 			u->flash_until = 0;
 			u->dirty |= DIRTY_PANES;
 		}
-		u->dirty |= celebrate_tick(u, app_ms());
+		if (!u->no_panes)
+			u->dirty |= celebrate_tick(u, app_ms());
 	}
 }
 
-static int run_ui(okr_ctx *ctx, const ui_review_request *rq);
+/* What the application opens with: the panes, the review alone, or the
+ * live board.  Everything else (loop, keys, help, watcher) is the same. */
+typedef struct {
+	const ui_review_request *rq;
+	bool board;
+	int window;
+	bool teams;
+} ui_first;
+
+static int run_ui(okr_ctx *ctx, const ui_first *first);
 
 int ui_main(okr_ctx *ctx, int argc, char **argv)
 {
@@ -297,7 +319,7 @@ int ui_main(okr_ctx *ctx, int argc, char **argv)
 					  "`okr list`, `okr show ID` or `okr status`"));
 		return OKR_E_USAGE;
 	}
-	return run_ui(ctx, NULL);
+	return run_ui(ctx, &(ui_first){ 0 });
 }
 
 int ui_review_main(okr_ctx *ctx, const ui_review_request *rq)
@@ -307,61 +329,81 @@ int ui_review_main(okr_ctx *ctx, const ui_review_request *rq)
 					  "for a review report, or `okr list`"));
 		return OKR_E_USAGE;
 	}
-	return run_ui(ctx, rq);
+	return run_ui(ctx, &(ui_first){ .rq = rq });
 }
 
-/* The full-screen view, or (rq) the review screen alone. */
-static int run_ui(okr_ctx *ctx, const ui_review_request *rq)
+int ui_board_main(okr_ctx *ctx, int window, bool teams)
 {
-	static ui u;
-	memset(&u, 0, sizeof u);
-	u.ctx = ctx;
-	u.cfg = ctx->cfg;
-	u.focus = PANE_OBJECTIVES;
-	u.show_detail = u.show_board = true;
-	char err[1024];
-	if (!theme_load_named(&u.theme, u.cfg->theme, err, sizeof err)) {
-		fprintf(stderr, "okr: %s: %s\n", ctx->config_path, err);
-		return OKR_E_USAGE;
-	}
-	int rc = open_store(&u);
+	int rc = run_ui(ctx, &(ui_first){ .board = true, .window = window, .teams = teams });
+	return rc;
+}
+
+/* `okr` and `okr review`: the store opened here (read-only when it must
+ * be), the first snapshot, the panes at the bottom of the stack. */
+static int start_panes(ui *u, const ui_first *first)
+{
+	int rc = open_store(u);
 	if (rc)
 		return rc;
-	setup_keys(&u);
-	okr_store_on_wait(u.store, statusbar_on_wait, &u);
-	hooks_attach(u.cfg, u.store);
-	if (u.readonly)
-		app_message(&u, true, _("read-only: %s"), u.ro_reason);
-	else if (okr_store_warning(u.store)[0])
-		app_message(&u, true, "%s", okr_store_warning(u.store));
-	u.cycle_id = rq ? rq->cycle_id : 0;
-	if (!data_load(&u, false)) {
-		fprintf(stderr, "okr: %s\n", okr_store_error(u.store));
-		ui_free(&u);
+	okr_store_on_wait(u->store, statusbar_on_wait, u);
+	hooks_attach(u->cfg, u->store);
+	if (u->readonly)
+		app_message(u, true, _("read-only: %s"), u->ro_reason);
+	else if (okr_store_warning(u->store)[0])
+		app_message(u, true, "%s", okr_store_warning(u->store));
+	u->cycle_id = first->rq ? first->rq->cycle_id : 0;
+	screen_push(u, app_main_screen());
+	if (!data_load(u, false)) {
+		fprintf(stderr, "okr: %s\n", okr_store_error(u->store));
 		return OKR_E_DB;
 	}
-	u.live = okr_store_wait_fd(u.store) >= 0;
-	u.health_pending = true;
-	if (!rq && !u.msg[0])
-		view_due_banner(&u);
+	u->live = okr_store_wait_fd(u->store) >= 0;
+	u->health_pending = true;
+	if (!first->rq && !u->msg[0])
+		view_due_banner(u);
+	return 0;
+}
 
-	/* Our handler before curses starts, so that curses leaves SIGWINCH to
-	 * us: the handler only sets a flag that the loop reads. */
+/* `okr board`: main opened the store (it only reads); no panes, no header,
+ * no hooks; the board is the bottom screen. */
+static int start_board(ui *u, const ui_first *first)
+{
+	u->store = u->ctx->store;
+	u->no_panes = true;
+	u->readonly = true;
+	ui_screen *b = board_view_open(u, first->window, first->teams);
+	if (!b)
+		return OKR_E_DB;
+	screen_push(u, b);
+	u->live = okr_store_wait_fd(u->store) >= 0;   /* watching from now on */
+	return 0;
+}
+
+/* curses, with our SIGWINCH handler installed first so that curses leaves
+ * the signal to us (the handler only sets a flag the loop reads). */
+static SCREEN *start_curses(ui *u, const ui_first *first)
+{
 	struct sigaction sa = { .sa_handler = on_winch };
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGWINCH, &sa, NULL);
-
-	const char *problem = ui_term_problem(rq ? "review" : "tui");
+	const char *problem = ui_term_problem(first->board ? "board" : first->rq ? "review" : "tui");
 	SCREEN *scr = problem ? NULL : newterm(NULL, stdout, stdin);
+	if (!scr && first->board && !problem) {
+		const char *term = getenv("TERM");
+		fprintf(stderr, "okr: ");
+		fprintf(stderr, _("cannot use the terminal type '%s' — set TERM to one this system "
+				  "knows, e.g. TERM=xterm-256color, or use `okr board --once`"), term ? term : "");
+		fputc('\n', stderr);
+		return NULL;
+	}
 	if (!scr) {
 		fprintf(stderr, "%s\n", problem ? problem : _("okr: cannot start the full-screen view on this terminal"));
-		ui_free(&u);
-		return OKR_E_USAGE;
+		return NULL;
 	}
 	draw_set_ascii(!okr_i18n_utf8());
 	if (!okr_i18n_utf8())
-		app_message(&u, true, "%s", _("not a UTF-8 locale: drawn in ASCII, other text shows as ? — "
-					      "set LANG=C.UTF-8"));
+		app_message(u, true, "%s", _("not a UTF-8 locale: drawn in ASCII, other text shows as ? — "
+					     "set LANG=C.UTF-8"));
 	set_term(scr);
 	set_escdelay(25);
 	cbreak();
@@ -372,22 +414,50 @@ static int run_ui(okr_ctx *ctx, const ui_review_request *rq)
 	 * pair 0 as white on black instead of the terminal's own colours. */
 	const char *nc = getenv("NO_COLOR");
 	if (!(nc && *nc) && has_colors() && start_color() == OK)
-		u.colors = COLORS;
-	theme_apply(&u.theme, u.colors);
+		u->colors = COLORS;
+	theme_apply(&u->theme, u->colors);
+	return scr;
+}
+
+/* The full-screen view, the review screen alone, or the live board. */
+static int run_ui(okr_ctx *ctx, const ui_first *first)
+{
+	static ui u;
+	memset(&u, 0, sizeof u);
+	u.ctx = ctx;
+	u.cfg = ctx->cfg;
+	u.focus = PANE_OBJECTIVES;
+	u.show_detail = u.show_board = true;
+	char err[1024];
+	if (!theme_load_named(&u.theme, u.cfg->theme, err, sizeof err)) {
+		if (first->board)
+			fprintf(stderr, "okr: %s\n", err);
+		else
+			fprintf(stderr, "okr: %s: %s\n", ctx->config_path, err);
+		return OKR_E_USAGE;
+	}
+	setup_keys(&u);
+	int rc = first->board ? start_board(&u, first) : start_panes(&u, first);
+	SCREEN *scr = rc ? NULL : start_curses(&u, first);
+	if (!scr) {
+		ui_free(&u);
+		return rc ? rc : OKR_E_USAGE;
+	}
 	/* Keys are read from a pad: wget_wch on a window would refresh it,
 	 * and stdscr would paint over the panes. */
 	WINDOW *in = newpad(1, 1);
 	keypad(in, TRUE);
 	nodelay(in, TRUE);
 	u.dirty = DIRTY_ALL | DIRTY_LAYOUT;
-	screen_push(&u, app_main_screen());
-	mouse_start(&u);
-	if (!rq || review_start(&u, rq))
+	if (!first->board)
+		mouse_start(&u);
+	if (!first->rq || review_start(&u, first->rq))
 		run(&u, in);
 	delwin(in);
 	endwin();
-	mouse_stop();
-	if (rq)
+	if (!first->board)
+		mouse_stop();
+	if (first->rq)
 		review_print_summary(&u);
 	ui_free(&u);
 	delscreen(scr);

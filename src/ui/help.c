@@ -31,6 +31,7 @@ typedef struct {
 	const ui_screen_ops *of;   /* the screen it explains */
 	help_row *rows;
 	int n, top;
+	int keys_w;                /* the keys column */
 } help_screen;
 
 static const char *const scope_titles[OKR_SCOPE_COUNT] = {
@@ -79,12 +80,28 @@ static void build(help_screen *h)
 
 /* The ":name" column, or none when it would leave the description less
  * than 16 columns (a 40-column terminal): what a key does comes first. */
-static int name_cols(int inner)
+static int name_cols(int inner, int keys_w)
 {
-	return inner - 2 - KEYS_W - NAME_W >= 16 ? NAME_W : 0;
+	return inner - 2 - keys_w - NAME_W >= 16 ? NAME_W : 0;
 }
 
-static void draw_row(ui *u, WINDOW *w, int y, const help_row *r, int inner)
+/* A short list (the live board's) gets a keys column as wide as its
+ * widest keys, so that its words fit a small pane. */
+static int keys_width(const ui *u, const help_screen *h)
+{
+	if (!h->of->help)
+		return KEYS_W;
+	int w = 4;
+	for (int i = 0; i < h->n; i++) {
+		char keys[128];
+		keymap_keys_for(&u->keys, h->rows[i].a, keys, sizeof keys);
+		int kw = text_width(keys) + 2;
+		w = kw > w ? kw : w;
+	}
+	return w < KEYS_W ? w : KEYS_W;
+}
+
+static void draw_row(ui *u, WINDOW *w, int y, const help_row *r, int inner, int keys_w)
 {
 	if (r->kind == ROW_SECTION || r->kind == ROW_TEXT) {
 		draw_text(w, y, 2, _(r->text), inner - 2, r->kind == ROW_SECTION ? THEME_HELP_SECTION : THEME_DIM,
@@ -96,12 +113,12 @@ static void draw_row(ui *u, WINDOW *w, int y, const help_row *r, int inner)
 	const okr_action_info *in = &okr_action_table[r->a];
 	char keys[128], name[48] = "";
 	keymap_keys_for(&u->keys, r->a, keys, sizeof keys);
-	draw_text(w, y, 2, keys[0] ? keys : "—", KEYS_W, THEME_HELP_KEY, TEXT_ALIGN_LEFT);
+	draw_text(w, y, 2, keys[0] ? keys : "—", keys_w, THEME_HELP_KEY, TEXT_ALIGN_LEFT);
 	if (in->scope == OKR_SCOPE_MAIN)
 		snprintf(name, sizeof name, ":%s", in->name);
-	int nw = name_cols(inner);
-	draw_text(w, y, 2 + KEYS_W, name, nw, THEME_DIM, TEXT_ALIGN_LEFT);
-	draw_text(w, y, 2 + KEYS_W + nw, _(in->help), inner - 2 - KEYS_W - nw, THEME_NORMAL, TEXT_ALIGN_LEFT);
+	int nw = name_cols(inner, keys_w);
+	draw_text(w, y, 2 + keys_w, name, nw, THEME_DIM, TEXT_ALIGN_LEFT);
+	draw_text(w, y, 2 + keys_w + nw, _(in->help), inner - 2 - keys_w - nw, THEME_NORMAL, TEXT_ALIGN_LEFT);
 }
 
 static void help_draw(ui *u, ui_screen *s)
@@ -119,7 +136,7 @@ static void help_draw(ui *u, ui_screen *s)
 	if (h->top < 0)
 		h->top = 0;
 	for (int y = 1; y <= rows && h->top + y - 1 < h->n; y++)
-		draw_row(u, w, y, &h->rows[h->top + y - 1], wd - 2);
+		draw_row(u, w, y, &h->rows[h->top + y - 1], wd - 2, h->keys_w);
 }
 
 static void help_size(ui *u, ui_screen *s, int *h, int *w)
@@ -178,6 +195,7 @@ unsigned help_open(ui *u)
 	h->base.ops = &help_ops;
 	h->of = top ? top->ops : &app_main_ops;
 	build(h);
+	h->keys_w = keys_width(u, h);
 	screen_push(u, &h->base);
 	return DIRTY_OVERLAY;
 }

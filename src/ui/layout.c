@@ -105,6 +105,10 @@ void layout_apply(ui *u)
 		&pane_objectives_ops, &pane_krs_ops, &pane_detail_ops, &pane_board_ops
 	};
 	layout_free(u);
+	if (u->no_panes) {   /* okr board: its screen draws on stdscr */
+		u->too_small = false;
+		return;
+	}
 	for (int i = 0; i < PANE_COUNT; i++)
 		u->panes[i].ops = ops[i];
 	u->lines = LINES;

@@ -111,6 +111,15 @@ void screen_resize(ui *u)
 	}
 }
 
+unsigned screen_check(ui *u)
+{
+	unsigned d = 0;
+	for (int i = 0; i < u->nstack; i++)
+		if (u->stack[i]->ops->check)
+			d |= u->stack[i]->ops->check(u, u->stack[i]);
+	return d;
+}
+
 static void overlay_size(ui *u, ui_screen *s, int *hp, int *wp)
 {
 	int h = LINES - 2, w = COLS - 4;

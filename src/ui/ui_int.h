@@ -175,6 +175,8 @@ typedef struct {
 	/* A new snapshot is in u->d (another writer, or our own write). */
 	void (*data_changed)(ui *u, ui_screen *s, bool live);
 	void (*resize)(ui *u, ui_screen *s);
+	/* On the slow timer and each doorbell: what changed with the clock. */
+	unsigned (*check)(ui *u, ui_screen *s);
 	void (*close)(ui *u, ui_screen *s);
 } ui_screen_ops;
 
@@ -248,6 +250,7 @@ unsigned screen_key(ui *u, int key);
 void screen_prepare(ui *u);
 void screen_data_changed(ui *u, bool live);
 void screen_resize(ui *u);
+unsigned screen_check(ui *u);
 bool screen_render(ui *u);
 
 /* ---- app.c, app_action.c ---- */
@@ -260,6 +263,9 @@ bool app_refuse_readonly(ui *u);
 /* The panes: the bottom screen of `okr` and `okr review`. */
 extern const ui_screen_ops app_main_ops;
 ui_screen *app_main_screen(void);
+/* A new data version: the panes' snapshot, or (okr board) the screens'
+ * own reads.  False when the store failed (what is shown stays). */
+bool app_reload(ui *u, bool live);
 /* The one frame function: draw what is dirty, one doupdate(). */
 void app_frame(ui *u);
 
@@ -328,6 +334,10 @@ unsigned reopen_health(ui *u);
 const char *reopen_header_text(const ui *u);
 /* "the database file was deleted", … for a file state other than OK. */
 const char *reopen_lost_text(okr_file_state st);
+
+/* ---- board_view.c: the live board, `okr board`'s first screen; NULL
+ * (said on stderr) when the scores cannot be read ---- */
+ui_screen *board_view_open(ui *u, int window, bool teams);
 
 /* ---- help.c: `?` for the screen on top, from the action table ---- */
 unsigned help_open(ui *u);
