@@ -23,6 +23,7 @@
 #include "okr/text.h"
 #include "okr/ui.h"
 #include "okr/util.h"
+#include "board_int.h"
 #include "ui_int.h"
 #include "views.h"
 
@@ -213,12 +214,12 @@ static void ui_free(ui *u)
 	data_detail_free(&u->det);
 	if (u->no_panes) {
 		u->ctx->store = u->store;   /* main's, which a lost file made us open again */
-	} else {
+	} else if (u->store) {
 		board_leave(u);
 		okr_store_close(u->store);
 	}
+	board_delete(u->board);
 	data_free(&u->d);
-	pane_board_free();
 	free(u->flash);
 }
 
@@ -252,7 +253,7 @@ static void run(ui *u, WINDOW *in)
 		long long wait = next_check - now;
 		if (u->flash_until && u->flash_until - now < wait)
 			wait = u->flash_until - now;
-		long long party = celebrate_deadline();
+		long long party = u->no_panes ? 0 : celebrate_deadline(u);
 		if (party && party - now < wait)
 			wait = party - now;
 		int news = okr_store_wait_fd(u->store);
@@ -352,6 +353,7 @@ static int start_panes(ui *u, const ui_first *first)
 	else if (okr_store_warning(u->store)[0])
 		app_message(u, true, "%s", okr_store_warning(u->store));
 	u->cycle_id = first->rq ? first->rq->cycle_id : 0;
+	u->board = board_new(u->cfg);
 	screen_push(u, app_main_screen());
 	if (!data_load(u, false)) {
 		fprintf(stderr, "okr: %s\n", okr_store_error(u->store));

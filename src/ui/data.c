@@ -240,7 +240,7 @@ bool data_load(ui *u, bool flash)
 	okr_tree_order(&d->snap, d->order, d->depth);
 	data_rebuild_rows(u);
 	u->data_version = d->snap.data_version;
-	pane_board_invalidate();
+	pane_board_invalidate(u);
 	/* The first load takes the scores from the ledger, so that they are in
 	 * the first frame; only when the ledger must be rebuilt (new rules, a
 	 * changed world) are they left to the loop, after the first frame:

@@ -55,6 +55,14 @@ field *form_add_choice(ui_form *fm, const char *label, const char *const *choice
 char *form_text(ui_form *fm, int i);              /* malloc'd */
 bool form_changed(ui_form *fm, int i);            /* differs from what it was opened with */
 
+bool form_valid(const ui_form *fm);
+int form_visible_count(const ui_form *fm);
+
+/* form_draw.c: the screen's size, draw and cursor ops */
+void form_size(ui *u, ui_screen *s, int *h, int *w);
+void form_draw(ui *u, ui_screen *s);
+bool form_cursor(ui *u, ui_screen *s);
+
 /* form_pick.c: a person, team or weight field as typed: f->error when it
  * does not resolve, else the match in f->hint */
 void form_pick_check(const ui_form *fm, field *f, const char *text);

@@ -446,8 +446,10 @@ static bool review_screen_cursor(ui *u, ui_screen *s)
  * last look, read before the frame that shows them. */
 static void review_prepare(ui *u, ui_screen *s)
 {
-	(void)s;
+	ui_review *rv = (ui_review *)s;
 	review_load_detail(u);
+	if (rv->summary && rv->grading && !rv->closed)
+		rv->ungraded = review_ungraded(u);
 }
 
 static const ui_screen_ops review_ops = {

@@ -401,6 +401,29 @@ static const okr_kr *kr_of(ui *u, int64_t id)
 	return i >= 0 ? &u->d.snap.krs[i] : NULL;
 }
 
+/* :close-cycle's summary ends with the question, from the count of key
+ * results without a grade read before the frame (review.c). */
+static void closing_lines(ui *u, ui_review *rv, ui_lines *ls)
+{
+	lines_addf(ls, 0, THEME_NORMAL, "%s", "");
+	if (rv->closed) {
+		lines_addf(ls, 0, THEME_MESSAGE, _("%s is closed: every key result is graded."), rv->cycle_name);
+		return;
+	}
+	size_t left = rv->ungraded;
+	lines_addf(ls, 0, THEME_MESSAGE, ngettext("Close %s now? y closes it: %zu key result without a grade",
+						  "Close %s now? y closes it: %zu key results without a grade",
+						  left), rv->cycle_name, left);
+	lines_addf(ls, 0, THEME_MESSAGE, "%s", _("get their progress as grade, and the cycle becomes read-only."));
+	char end[11];
+	int early = review_days_early(u, end);
+	if (early)
+		lines_addf(ls, 0, THEME_MESSAGE_ERROR, ngettext(
+			"⚠ %s ends %s, %d day left: closing now is early (y asks again).",
+			"⚠ %s ends %s, %d days left: closing now is early (y asks again).",
+			(unsigned long)early), rv->cycle_name, end, early);
+}
+
 void review_summary_lines(ui *u, ui_lines *ls)
 {
 	ui_review *rv = review_current(u);
@@ -461,25 +484,8 @@ void review_summary_lines(ui *u, ui_lines *ls)
 		lines_addf(ls, 0, THEME_HELP_SECTION, _("Skipped: %s"), sk.s);
 		okr_buf_free(&sk);
 	}
-	if (rv->grading) {
-		lines_addf(ls, 0, THEME_NORMAL, "%s", "");
-		if (rv->closed)
-			lines_addf(ls, 0, THEME_MESSAGE, _("%s is closed: every key result is graded."), rv->cycle_name);
-		else {
-			size_t left = review_ungraded(u);
-			lines_addf(ls, 0, THEME_MESSAGE, ngettext("Close %s now? y closes it: %zu key result without a grade",
-								  "Close %s now? y closes it: %zu key results without a grade",
-								  left), rv->cycle_name, left);
-			lines_addf(ls, 0, THEME_MESSAGE, "%s", _("get their progress as grade, and the cycle becomes read-only."));
-			char end[11];
-			int early = review_days_early(u, end);
-			if (early)
-				lines_addf(ls, 0, THEME_MESSAGE_ERROR, ngettext(
-					"⚠ %s ends %s, %d day left: closing now is early (y asks again).",
-					"⚠ %s ends %s, %d days left: closing now is early (y asks again).",
-					(unsigned long)early), rv->cycle_name, end, early);
-		}
-	}
+	if (rv->grading)
+		closing_lines(u, rv, ls);
 	okr_review_summary_free(&s);
 }
 

@@ -50,6 +50,7 @@ struct ui_review {
 	int64_t auto_graded;   /* grading: the input was opened for this KR */
 
 	int sum_top;           /* summary scroll */
+	size_t ungraded;       /* grading: key results without a grade, read before the frame */
 	WINDOW *win;
 	int cy, cx;
 	bool want_cursor;

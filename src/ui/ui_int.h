@@ -229,6 +229,7 @@ struct ui {
 	size_t nflash, capflash;
 	long long flash_until;     /* monotonic ms; 0: nothing flashing */
 
+	struct ui_board *board;    /* the leaderboard pane's scores, person page, banners (board_int.h) */
 	bool board_started;      /* the scores have been computed once */
 	bool board_pending;      /* ... and are due right after the first frame */
 	bool quit;
@@ -318,8 +319,7 @@ const char *draw_status_word(okr_status s);
 
 /* ---- panes ---- */
 extern const ui_pane_ops pane_objectives_ops, pane_krs_ops, pane_detail_ops, pane_board_ops;
-void pane_board_invalidate(void);
-void pane_board_free(void);
+void pane_board_invalidate(ui *u);
 
 /* ---- statusbar.c ---- */
 void statusbar_draw_header(ui *u);
@@ -433,7 +433,7 @@ void board_leave(ui *u);
 /* The leaderboard's keys (w, t) from any pane. */
 unsigned board_action(ui *u, okr_action a);
 /* When the next banner or highlight ends (monotonic ms, 0: nothing). */
-long long celebrate_deadline(void);
+long long celebrate_deadline(const ui *u);
 /* Advance banners and highlights at `now`; returns what became dirty. */
 unsigned celebrate_tick(ui *u, long long now);
 /* Draw the current banner over the header (nothing when none). */
