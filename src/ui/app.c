@@ -219,6 +219,7 @@ static void ui_free(ui *u)
 		okr_store_close(u->store);
 	}
 	board_delete(u->board);
+	views_free(u->views);
 	data_free(&u->d);
 	free(u->flash);
 }
@@ -354,6 +355,7 @@ static int start_panes(ui *u, const ui_first *first)
 		app_message(u, true, "%s", okr_store_warning(u->store));
 	u->cycle_id = first->rq ? first->rq->cycle_id : 0;
 	u->board = board_new(u->cfg);
+	u->views = views_new();
 	screen_push(u, app_main_screen());
 	if (!data_load(u, false)) {
 		fprintf(stderr, "okr: %s\n", okr_store_error(u->store));

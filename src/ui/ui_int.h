@@ -229,6 +229,7 @@ struct ui {
 	size_t nflash, capflash;
 	long long flash_until;     /* monotonic ms; 0: nothing flashing */
 
+	struct ui_views *views;    /* the full-body views' states (views.h) */
 	struct ui_board *board;    /* the leaderboard pane's scores, person page, banners (board_int.h) */
 	bool board_started;      /* the scores have been computed once */
 	bool board_pending;      /* ... and are due right after the first frame */

@@ -36,7 +36,7 @@ typedef struct {
 	double v[SPARK_POINTS];   /* oldest first */
 } spark;
 
-static struct {
+struct view_kpis {
 	int64_t sel_id;        /* the selection by ID, kept across reloads */
 	size_t sel;
 	size_t top;            /* first KPI shown */
@@ -48,50 +48,54 @@ static struct {
 	int64_t det_id;        /* the KPI whose samples are loaded */
 	okr_sample *samples;
 	size_t nsamples;
-} kv = { .version = -1 };
+};
 
-void view_kpis_free(void)
+void view_kpis_free(struct view_kpis *kv)
 {
-	free(kv.sparks);
-	okr_samples_free(kv.samples, kv.nsamples);
-	memset(&kv, 0, sizeof kv);
-	kv.version = -1;
+	if (!kv)
+		return;
+	free(kv->sparks);
+	okr_samples_free(kv->samples, kv->nsamples);
+	free(kv);
 }
 
-void view_kpis_select(int64_t kpi_id)
+void view_kpis_select(ui *u, int64_t kpi_id)
 {
-	kv.sel_id = kpi_id;
-	kv.values = true;
-	kv.vtop = 0;
+	struct view_kpis *kv = u->views->kpis;
+	kv->sel_id = kpi_id;
+	kv->values = true;
+	kv->vtop = 0;
 }
 
 static void drop_caches(ui *u)
 {
-	if (kv.version == u->data_version)
+	struct view_kpis *kv = u->views->kpis;
+	if (kv->version == u->data_version)
 		return;
-	kv.nsparks = 0;
-	okr_samples_free(kv.samples, kv.nsamples);
-	kv.samples = NULL;
-	kv.nsamples = 0;
-	kv.det_id = 0;
-	kv.version = u->data_version;
+	kv->nsparks = 0;
+	okr_samples_free(kv->samples, kv->nsamples);
+	kv->samples = NULL;
+	kv->nsamples = 0;
+	kv->det_id = 0;
+	kv->version = u->data_version;
 }
 
 /* The sparkline fetched for a KPI before the frame; NULL: none yet. */
-static const spark *spark_of(int64_t kpi_id)
+static const spark *spark_of(const struct view_kpis *kv, int64_t kpi_id)
 {
-	for (size_t i = 0; i < kv.nsparks; i++)
-		if (kv.sparks[i].kpi_id == kpi_id)
-			return &kv.sparks[i];
+	for (size_t i = 0; i < kv->nsparks; i++)
+		if (kv->sparks[i].kpi_id == kpi_id)
+			return &kv->sparks[i];
 	return NULL;
 }
 
 static void spark_fetch(ui *u, int64_t kpi_id)
 {
-	if (spark_of(kpi_id))
+	struct view_kpis *kv = u->views->kpis;
+	if (spark_of(kv, kpi_id))
 		return;
-	okr_xgrow(&kv.sparks, &kv.capsparks, kv.nsparks + 1, sizeof *kv.sparks);
-	spark *sp = &kv.sparks[kv.nsparks++];
+	okr_xgrow(&kv->sparks, &kv->capsparks, kv->nsparks + 1, sizeof *kv->sparks);
+	spark *sp = &kv->sparks[kv->nsparks++];
 	memset(sp, 0, sizeof *sp);
 	sp->kpi_id = kpi_id;
 	okr_sample *s;
@@ -106,29 +110,31 @@ static void spark_fetch(ui *u, int64_t kpi_id)
 
 static void load_samples(ui *u, int64_t kpi_id)
 {
-	if (kv.det_id == kpi_id)
+	struct view_kpis *kv = u->views->kpis;
+	if (kv->det_id == kpi_id)
 		return;
-	okr_samples_free(kv.samples, kv.nsamples);
-	kv.samples = NULL;
-	kv.nsamples = 0;
-	kv.det_id = kpi_id;
-	if (okr_store_samples(u->store, kpi_id, DETAIL_SAMPLES, &kv.samples, &kv.nsamples) != OKR_OK)
+	okr_samples_free(kv->samples, kv->nsamples);
+	kv->samples = NULL;
+	kv->nsamples = 0;
+	kv->det_id = kpi_id;
+	if (okr_store_samples(u->store, kpi_id, DETAIL_SAMPLES, &kv->samples, &kv->nsamples) != OKR_OK)
 		app_message(u, true, "%s", okr_store_error(u->store));
 }
 
 /* The selection by ID; a KPI that disappeared leaves the one at its place. */
 static const okr_kpi *selected(ui *u)
 {
+	struct view_kpis *kv = u->views->kpis;
 	const okr_snapshot *s = &u->d.snap;
 	if (!s->nkpis)
 		return NULL;
 	for (size_t i = 0; i < s->nkpis; i++)
-		if (s->kpis[i].id == kv.sel_id)
-			kv.sel = i;
-	if (kv.sel >= s->nkpis)
-		kv.sel = s->nkpis - 1;
-	kv.sel_id = s->kpis[kv.sel].id;
-	return &s->kpis[kv.sel];
+		if (s->kpis[i].id == kv->sel_id)
+			kv->sel = i;
+	if (kv->sel >= s->nkpis)
+		kv->sel = s->nkpis - 1;
+	kv->sel_id = s->kpis[kv->sel].id;
+	return &s->kpis[kv->sel];
 }
 
 static theme_slot health_slot(okr_kpi_health h)
@@ -198,6 +204,7 @@ static int block_height(ui *u, const okr_kpi *k)
 
 static void draw_kpi(ui *u, WINDOW *w, int y, int h, const okr_kpi *k, int width, bool sel, bool focused)
 {
+	const struct view_kpis *kv = u->views->kpis;
 	char buf[512], id[24], num[48];
 	okr_kpi_health health = okr_kpi_health_of(k);
 	int nw = name_width(width), x = col.id + nw;
@@ -212,7 +219,7 @@ static void draw_kpi(ui *u, WINDOW *w, int y, int h, const okr_kpi *k, int width
 	x += col.target + 1;
 	draw_text(w, y, x + 1, health_word(health), col.health, health_slot(health), TEXT_ALIGN_LEFT);
 	x += col.health + 1;
-	const spark *sp = spark_of(k->id);
+	const spark *sp = spark_of(kv, k->id);
 	if (sp)
 		draw_spark(w, y, x + 1, col.spark, sp->v, sp->n);
 	if (sel)
@@ -247,6 +254,7 @@ static void draw_kpi(ui *u, WINDOW *w, int y, int h, const okr_kpi *k, int width
 
 static void draw_list(ui *u, WINDOW *w, int h, int width, bool focused)
 {
+	struct view_kpis *kv = u->views->kpis;
 	const okr_snapshot *s = &u->d.snap;
 	char title[160];
 	snprintf(title, sizeof title, _("KPIs (%zu) · Enter: values · c: a value · a: add · Esc: back"), s->nkpis);
@@ -273,19 +281,19 @@ static void draw_list(ui *u, WINDOW *w, int h, int width, bool focused)
 		first = 2;
 	}
 	/* Scroll by whole KPIs so that the selected one is shown entire. */
-	if (kv.top > kv.sel)
-		kv.top = kv.sel;
+	if (kv->top > kv->sel)
+		kv->top = kv->sel;
 	for (;;) {
 		int used = 0;
-		for (size_t i = kv.top; i <= kv.sel; i++)
+		for (size_t i = kv->top; i <= kv->sel; i++)
 			used += block_height(u, &s->kpis[i]);
-		if (used <= h - first || kv.top == kv.sel)
+		if (used <= h - first || kv->top == kv->sel)
 			break;
-		kv.top++;
+		kv->top++;
 	}
 	int y = first;
-	for (size_t i = kv.top; i < s->nkpis && y < h; i++) {
-		draw_kpi(u, w, y, h, &s->kpis[i], width, i == kv.sel, focused);
+	for (size_t i = kv->top; i < s->nkpis && y < h; i++) {
+		draw_kpi(u, w, y, h, &s->kpis[i], width, i == kv->sel, focused);
 		y += block_height(u, &s->kpis[i]);
 	}
 }
@@ -294,6 +302,7 @@ static void draw_list(ui *u, WINDOW *w, int h, int width, bool focused)
 
 static void build_values(ui *u, ui_lines *ls, const okr_kpi *k)
 {
+	struct view_kpis *kv = u->views->kpis;
 	char id[24], buf[512], num[48], when[32];
 	okr_kpi_health health = okr_kpi_health_of(k);
 	okr_time now = okr_now();
@@ -322,12 +331,12 @@ static void build_values(ui *u, ui_lines *ls, const okr_kpi *k)
 	lines_addf(ls, 2, THEME_NORMAL, _("tracked by  %s"), b.len ? b.s : _("no key result of this cycle"));
 	okr_buf_free(&b);
 	lines_add(ls, 0, THEME_NORMAL, "");
-	lines_addf(ls, 0, THEME_HELP_SECTION, _("Values (%zu%s)"), kv.nsamples,
-	     kv.nsamples >= DETAIL_SAMPLES ? _(", latest") : "");
-	if (!kv.nsamples)
+	lines_addf(ls, 0, THEME_HELP_SECTION, _("Values (%zu%s)"), kv->nsamples,
+	     kv->nsamples >= DETAIL_SAMPLES ? _(", latest") : "");
+	if (!kv->nsamples)
 		lines_add(ls, 2, THEME_DIM, _("none yet — press c to give it one"));
-	for (size_t i = 0; i < kv.nsamples; i++) {
-		const okr_sample *s = &kv.samples[i];
+	for (size_t i = 0; i < kv->nsamples; i++) {
+		const okr_sample *s = &kv->samples[i];
 		draw_when(s->at, when, sizeof when);
 		lines_addf(ls, 2, THEME_NORMAL, "%s  @%s  %s %s  %s", when, s->author, view_number(s->value, num, sizeof num),
 		     k->unit, okr_kpi_value_meets(k, s->value) ? "✓" : "✗");
@@ -338,6 +347,7 @@ static void build_values(ui *u, ui_lines *ls, const okr_kpi *k)
 
 static void draw_values(ui *u, WINDOW *w, int h, int x0, int width, bool focused)
 {
+	struct view_kpis *kv = u->views->kpis;
 	const okr_kpi *k = selected(u);
 	char title[128];
 	snprintf(title, sizeof title, "%s", _("Values · j/k scroll · Esc: list"));
@@ -352,11 +362,11 @@ static void draw_values(ui *u, WINDOW *w, int h, int x0, int width, bool focused
 	}
 	ui_lines ls = { .width = width - 1 };
 	build_values(u, &ls, k);
-	kv.vtop = lines_clamp_top(&ls, kv.vtop, h - 1);
-	for (int y = 1; y < h && (size_t)(kv.vtop + y - 1) < ls.n; y++) {
-		const ui_line *l = &ls.v[kv.vtop + y - 1];
+	kv->vtop = lines_clamp_top(&ls, kv->vtop, h - 1);
+	for (int y = 1; y < h && (size_t)(kv->vtop + y - 1) < ls.n; y++) {
+		const ui_line *l = &ls.v[kv->vtop + y - 1];
 		draw_text(sub, y, 1 + l->indent, l->text, width - 1 - l->indent, l->slot, TEXT_ALIGN_LEFT);
-		const spark *sp = l->spark ? spark_of(k->id) : NULL;
+		const spark *sp = l->spark ? spark_of(kv, k->id) : NULL;
 		if (sp)
 			draw_spark(sub, y, 15, sp->n < SPARK_POINTS ? (int)sp->n : SPARK_POINTS, sp->v, sp->n);
 	}
@@ -379,19 +389,20 @@ void view_kpis_prepare(ui *u)
 
 void view_kpis_draw(ui *u, WINDOW *w, int h, int width)
 {
+	struct view_kpis *kv = u->views->kpis;
 	selected(u);
 	if (width >= UI_WIDE_COLS) {
 		int lw = width * 55 / 100;
 		WINDOW *left = derwin(w, h, lw, 0, 0);
 		if (left) {
-			draw_list(u, left, h, lw, !kv.values);
+			draw_list(u, left, h, lw, !kv->values);
 			delwin(left);
 		}
 		draw_set(w, THEME_BORDER);
 		for (int y = 0; y < h; y++)
 			draw_glyph(w, y, lw, "│");
-		draw_values(u, w, h, lw + 1, width - lw - 1, kv.values);
-	} else if (kv.values && u->d.snap.nkpis) {
+		draw_values(u, w, h, lw + 1, width - lw - 1, kv->values);
+	} else if (kv->values && u->d.snap.nkpis) {
 		draw_values(u, w, h, 0, width, true);
 	} else {
 		draw_list(u, w, h, width, true);
@@ -400,6 +411,7 @@ void view_kpis_draw(ui *u, WINDOW *w, int h, int width)
 
 static unsigned select_row(ui *u, long to)
 {
+	struct view_kpis *kv = u->views->kpis;
 	size_t n = u->d.snap.nkpis;
 	if (!n)
 		return 0;
@@ -407,14 +419,15 @@ static unsigned select_row(ui *u, long to)
 		to = 0;
 	if (to >= (long)n)
 		to = (long)n - 1;
-	kv.sel = (size_t)to;
-	kv.sel_id = u->d.snap.kpis[kv.sel].id;
-	kv.vtop = 0;
+	kv->sel = (size_t)to;
+	kv->sel_id = u->d.snap.kpis[kv->sel].id;
+	kv->vtop = 0;
 	return DIRTY_ALL;
 }
 
 unsigned view_kpis_key(ui *u, int key, okr_action a)
 {
+	struct view_kpis *kv = u->views->kpis;
 	const okr_kpi *k = selected(u);
 	if (a == ACT_CHECKIN)
 		return k ? form_open_kpi_push(u, k) : DIRTY_FOOTER;
@@ -422,31 +435,31 @@ unsigned view_kpis_key(ui *u, int key, okr_action a)
 		return form_open_kpi_add(u);
 	if (a == ACT_LOG && k)
 		return view_log_open(u, 'P', k->id);
-	if (kv.values) {
+	if (kv->values) {
 		int page = LINES - 5 > 1 ? LINES - 5 : 1;
 		switch (a) {
-		case ACT_DOWN: kv.vtop++; return DIRTY_ALL;
-		case ACT_UP: kv.vtop = kv.vtop > 0 ? kv.vtop - 1 : 0; return DIRTY_ALL;
-		case ACT_PAGE_DOWN: kv.vtop += page; return DIRTY_ALL;
-		case ACT_PAGE_UP: kv.vtop = kv.vtop > page ? kv.vtop - page : 0; return DIRTY_ALL;
-		case ACT_TOP: kv.vtop = 0; return DIRTY_ALL;
-		case ACT_BOTTOM: kv.vtop = 1 << 20; return DIRTY_ALL;   /* clamped when drawn */
+		case ACT_DOWN: kv->vtop++; return DIRTY_ALL;
+		case ACT_UP: kv->vtop = kv->vtop > 0 ? kv->vtop - 1 : 0; return DIRTY_ALL;
+		case ACT_PAGE_DOWN: kv->vtop += page; return DIRTY_ALL;
+		case ACT_PAGE_UP: kv->vtop = kv->vtop > page ? kv->vtop - page : 0; return DIRTY_ALL;
+		case ACT_TOP: kv->vtop = 0; return DIRTY_ALL;
+		case ACT_BOTTOM: kv->vtop = 1 << 20; return DIRTY_ALL;   /* clamped when drawn */
 		case ACT_OPEN:
 		case ACT_COLLAPSE:
 		case ACT_NEXT_PANE:
 		case ACT_PREV_PANE:
-			kv.values = false;
+			kv->values = false;
 			return DIRTY_ALL;
 		default:
 			break;
 		}
 		if (key == 27) {
-			kv.values = false;
+			kv->values = false;
 			return DIRTY_ALL;
 		}
 		return VIEWS_PASS;
 	}
-	long sel = (long)kv.sel, page = 5;
+	long sel = (long)kv->sel, page = 5;
 	switch (a) {
 	case ACT_DOWN: return select_row(u, sel + 1);
 	case ACT_UP: return select_row(u, sel - 1);
@@ -460,10 +473,17 @@ unsigned view_kpis_key(ui *u, int key, okr_action a)
 	case ACT_PREV_PANE:
 		if (!u->d.snap.nkpis)
 			return 0;
-		kv.values = true;
-		kv.vtop = 0;
+		kv->values = true;
+		kv->vtop = 0;
 		return DIRTY_ALL;
 	default:
 		return VIEWS_PASS;
 	}
+}
+
+struct view_kpis *view_kpis_new(void)
+{
+	struct view_kpis *v = okr_xcalloc(1, sizeof *v);
+	v->version = -1;
+	return v;
 }

@@ -172,13 +172,27 @@ static const ui_screen_ops view_ops = {
 	.close = view_close,
 };
 
-void views_free(void)
+struct ui_views *views_new(void)
 {
-	view_kpis_free();
-	view_due_free();
-	view_rhythm_free();
-	view_plan_free();
-	view_log_free();
+	struct ui_views *v = okr_xcalloc(1, sizeof *v);
+	v->kpis = view_kpis_new();
+	v->due = view_due_new();
+	v->rhythm = view_rhythm_new();
+	v->plan = view_plan_new();
+	v->log = view_log_new();
+	return v;
+}
+
+void views_free(struct ui_views *v)
+{
+	if (!v)
+		return;
+	view_kpis_free(v->kpis);
+	view_due_free(v->due);
+	view_rhythm_free(v->rhythm);
+	view_plan_free(v->plan);
+	view_log_free(v->log);
+	free(v);
 }
 
 const char *view_number(double v, char *buf, size_t len)

@@ -9,9 +9,8 @@
  * ten rows, an overlay loses its frame and margins.  The header stays (who,
  * which cycle, live, the due count) and so does the footer (messages, `:`).
  *
- * The views keep their state in this module (selection by ID, scroll, small
- * caches keyed by the data version), like the board pane, so struct ui and
- * the shared files need only a few hook lines.
+ * The views keep their state in struct ui_views (below), one struct per
+ * view, so struct ui holds one pointer for all of them.
  */
 #ifndef OKR_UI_VIEWS_H
 #define OKR_UI_VIEWS_H
@@ -33,15 +32,27 @@ unsigned views_open(ui *u, ui_view_id v);
 unsigned views_close(ui *u);
 /* An action for the top view without a key (the mouse wheel): dirty bits. */
 unsigned views_action(ui *u, okr_action a);
-/* The views' caches, when okr ends. */
-void views_free(void);
+/* Each view's state (selection by ID, scroll, caches keyed by the data
+ * version), kept while okr runs so that a view opened again is as it was
+ * left; the due view's is read by the header too.  Each type is defined in
+ * its own file. */
+struct ui_views {
+	struct view_kpis *kpis;
+	struct view_due *due;
+	struct view_rhythm *rhythm;
+	struct view_plan *plan;
+	struct view_log *log;
+};
+struct ui_views *views_new(void);
+void views_free(struct ui_views *v);
 
 /* ---- view_kpis.c ---- */
 void view_kpis_draw(ui *u, WINDOW *w, int h, int width);
 unsigned view_kpis_key(ui *u, int key, okr_action a);
 /* Select a KPI (from the due view) and show its values. */
-void view_kpis_select(int64_t kpi_id);
-void view_kpis_free(void);
+void view_kpis_select(ui *u, int64_t kpi_id);
+struct view_kpis *view_kpis_new(void);
+void view_kpis_free(struct view_kpis *v);
 /* Before a frame: the samples of the KPIs shown, read when they changed. */
 void view_kpis_prepare(ui *u);
 
@@ -58,17 +69,20 @@ void view_due_banner(ui *u);
 /* Select key result kr_id in the main panes (its objective shown, the
  * filter widened if need be) and focus its pane; returns dirty bits. */
 unsigned view_due_select_kr(ui *u, int64_t kr_id);
-void view_due_free(void);
+struct view_due *view_due_new(void);
+void view_due_free(struct view_due *v);
 
 /* ---- view_rhythm.c ---- */
 void view_rhythm_draw(ui *u, WINDOW *w, int h, int width);
 unsigned view_rhythm_key(ui *u, int key, okr_action a);
-void view_rhythm_free(void);
+struct view_rhythm *view_rhythm_new(void);
+void view_rhythm_free(struct view_rhythm *v);
 
 /* ---- view_plan.c ---- */
 void view_plan_draw(ui *u, WINDOW *w, int h, int width);
 unsigned view_plan_key(ui *u, int key, okr_action a);
-void view_plan_free(void);
+struct view_plan *view_plan_new(void);
+void view_plan_free(struct view_plan *v);
 
 /* ---- view_log.c: the history of changes (L, :log [ID]) ---- */
 void view_log_draw(ui *u, WINDOW *w, int h, int width);
@@ -79,7 +93,8 @@ unsigned view_log_open(ui *u, char kind, int64_t id);
 unsigned view_log_open_selected(ui *u);
 /* After a new snapshot: read the history again if it is open. */
 void view_log_reload(ui *u);
-void view_log_free(void);
+struct view_log *view_log_new(void);
+void view_log_free(struct view_log *v);
 
 /* ---- shared by the views ---- */
 /* A number as people write it: up to 4 decimals, no trailing zeros. */
