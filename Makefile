@@ -25,7 +25,7 @@ DESTDIR    ?=
 CC         ?= cc
 PKG_CONFIG ?= pkg-config
 INSTALL    ?= install
-PKGS       := ncursesw libconfig sqlite3 libutf8proc
+PKGS       := ncursesw libconfig sqlite3 libutf8proc libpq
 
 # BUILDDIR puts the objects elsewhere (the install test builds with its own
 # PREFIX without touching build/rel).
@@ -71,7 +71,7 @@ LDLIBS  += $(PKG_LIBS) -lm
 # Everything that changes what the compiler makes; a change rebuilds all.
 FLAGS_STAMP := $(BUILD)/flags.stamp
 
-LIB_SRC := $(wildcard src/core/*.c src/store/*.c src/store/sqlite/*.c src/config/*.c src/term/*.c src/ui/*.c src/cli/*.c)
+LIB_SRC := $(wildcard src/core/*.c src/store/*.c src/store/sqlite/*.c src/store/pg/*.c src/config/*.c src/term/*.c src/ui/*.c src/cli/*.c)
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
 MAIN_OBJ := $(BUILD)/src/main.o
 LIB     := $(BUILD)/libokr.a

@@ -16,9 +16,21 @@ if command -v pkg-config >/dev/null 2>&1; then
 	need_pc sqlite3 libsqlite3-dev
 	need_pc cmocka libcmocka-dev
 	need_pc libutf8proc libutf8proc-dev
+	need_pc libpq libpq-dev
 else
-	missing="$missing libncurses-dev libconfig-dev libsqlite3-dev libcmocka-dev libutf8proc-dev"
+	missing="$missing libncurses-dev libconfig-dev libsqlite3-dev libcmocka-dev libutf8proc-dev libpq-dev"
 fi
+# The PostgreSQL server the tests start privately (tests/pg/server.sh):
+# Debian keeps its programs out of PATH, under /usr/lib/postgresql/N/bin.
+have_pg_server() {
+	for d in "$(pg_config --bindir 2>/dev/null || true)" /usr/lib/postgresql/*/bin /usr/pgsql-*/bin; do
+		[ -n "$d" ] && [ -x "$d/initdb" ] && [ -x "$d/pg_ctl" ] && return 0
+	done
+	command -v initdb >/dev/null 2>&1 && command -v pg_ctl >/dev/null 2>&1
+}
+have_pg_server || missing="$missing postgresql"
+# psql, with which the tests look into a PostgreSQL database
+need_cmd psql postgresql-client
 need_cmd tmux tmux
 need_cmd sqlite3 sqlite3
 # gettext: msgfmt builds the catalogues (make all), xgettext/msgmerge keep
@@ -86,6 +98,8 @@ if command -v apt-get >/dev/null 2>&1; then
 elif command -v dnf >/dev/null 2>&1; then
 	pkgs=$(echo "$missing" | sed 's/libncurses-dev/ncurses-devel/; s/libconfig-dev/libconfig-devel/;
 	  s/libsqlite3-dev/sqlite-devel/; s/libcmocka-dev/libcmocka-devel/; s/libutf8proc-dev/utf8proc-devel/; s/ncurses-term//;
+	  s/libpq-dev/libpq-devel/; s/ postgresql / postgresql-server /; s/ postgresql$/ postgresql-server/;
+	  s/postgresql-client/postgresql/;
 	  s/libclang-rt-dev/compiler-rt/;
 	  s/locales/glibc-locale-source/g')
 	# shellcheck disable=SC2086

@@ -45,8 +45,9 @@ void okr_board_free(okr_board *b);
 int okr_board_window_parse(const char *s);
 const char *okr_board_window_word(score_window w);   /* "week", … for JSON */
 /* "this week, 2026-11-30 → 2026-12-06", "cycle Q4, … → …", "all time". */
-const char *okr_board_window_label(const okr_snapshot *snap, okr_time now, int offset, score_window w,
-				   char *buf, size_t len);
+const char *okr_board_window_label(const okr_board *b, int offset, score_window w, char *buf, size_t len);
+/* The first day of the week the scores were kept with (the team's). */
+int okr_board_week_start(const okr_board *b);
 void okr_board_spans(const okr_board *b, int offset, score_window w, score_span *cur, score_span *prev);
 
 const okr_person *okr_board_person(const okr_snapshot *snap, int64_t id);

@@ -81,7 +81,7 @@ static void print_row(const board_view *v, const score_row *r)
 static void print_human(board_view *v)
 {
 	char label[96];
-	okr_board_window_label(&v->sc.snap, v->sc.now, v->ctx->cfg.week_offset_minutes, v->window, label, sizeof label);
+	okr_board_window_label(&v->sc, v->ctx->cfg.week_offset_minutes, v->window, label, sizeof label);
 	printf(_("Leaderboard — %s — %s\n"), v->teams ? _("teams") : _("people"), label);
 	/* The header uses the widths of print_row. */
 	char *who = text_pad(v->teams ? _("team") : _("person"), v->teams ? 24 : 30, TEXT_ALIGN_LEFT);

@@ -123,7 +123,8 @@ static void gather_people(cli_ctx *ctx, digest *d)
 			okr_due_free(&d->due[d->ndue].due);
 	}
 	int off = ctx->cfg.week_offset_minutes;
-	okr_day monday = score_week_first_day(score_week_of(d->from, off));
+	int ws = ctx->cfg.game.week_start;
+	okr_day monday = score_week_first_day(score_week_of(d->from, off, ws), ws);
 	score_board_people(d->sc.st, (score_span){ monday, monday + 7 }, (score_span){ monday - 7, monday },
 			   &d->board);
 }
@@ -181,7 +182,7 @@ int cmd_digest(cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	d.team = cli_opt_get(opts, &a, "team");
 	okr_time at = week ? (okr_time)day * 86400 + 43200 - (okr_time)ctx->cfg.week_offset_minutes * 60 : d.sc.now;
-	d.from = okr_rhythm_week_start(at, ctx->cfg.week_offset_minutes);
+	d.from = okr_rhythm_week_start(at, ctx->cfg.week_offset_minutes, ctx->cfg.game.week_start);
 	/* A week still under way ends now: its statuses are judged as they stand. */
 	d.to = d.from + 7 * 86400 < d.sc.now + 1 ? d.from + 7 * 86400 : d.sc.now + 1;
 	if (!(d.team && (rc = check_team(&d, d.team))) && !(rc = pick_cycle(ctx, &d)) && !(rc = gather_krs(ctx, &d)) &&

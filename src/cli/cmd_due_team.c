@@ -32,14 +32,15 @@ static void put_last(json_out *j, okr_time t)
 	json_str(j, "last", day);
 }
 
-static void print_json(const okr_snapshot *snap, const okr_rhythm *r, const char *team, okr_time week)
+static void print_json(const okr_snapshot *snap, const okr_rhythm *r, const char *team, okr_time week,
+		       int week_offset)
 {
 	json_out j;
 	char id[24], day[11];
 	json_begin(&j, stdout);
 	json_obj(&j, NULL);
 	json_str(&j, "team", team);
-	okr_format_date(okr_day_of(week), day);
+	okr_format_date(okr_day_of(week + (okr_time)week_offset * 60), day);
 	json_str(&j, "week", day);
 	json_int(&j, "behind", (int64_t)r->behind);
 	json_arr(&j, "people");
@@ -88,10 +89,11 @@ static void print_person(const okr_snapshot *snap, const okr_rhythm_person *p)
 	putchar('\n');
 }
 
-static void print_human(const okr_snapshot *snap, const okr_rhythm *r, const char *team, okr_time week)
+static void print_human(const okr_snapshot *snap, const okr_rhythm *r, const char *team, okr_time week,
+			int week_offset)
 {
 	char day[11], id[24];
-	okr_format_date(okr_day_of(week), day);
+	okr_format_date(okr_day_of(week + (okr_time)week_offset * 60), day);
 	printf(_("Team "));
 	cli_put(stdout, team, -1);
 	printf(_(", week of %s: "), day);
@@ -150,15 +152,15 @@ int cli_due_team(cli_ctx *ctx, const char *team, bool json)
 		okr_snapshot_free(&snap);
 		return cli_fail(OKR_E_NOTFOUND, _("no team '%s' — `okr list --teams` shows them"), team);
 	}
-	okr_time now = okr_now(), week = okr_rhythm_week_start(now, ctx->cfg.week_offset_minutes);
+	okr_time now = okr_now(), week = okr_rhythm_week_start(now, ctx->cfg.week_offset_minutes, ctx->cfg.game.week_start);
 	okr_assessments as;
 	okr_assess(&snap, ctx->cfg.rollup, &ctx->cfg.status, now, &as);
 	okr_rhythm r;
 	okr_rhythm_compute(&snap, &as, team, week, &r);
 	if (json)
-		print_json(&snap, &r, team, week);
+		print_json(&snap, &r, team, week, ctx->cfg.week_offset_minutes);
 	else
-		print_human(&snap, &r, team, week);
+		print_human(&snap, &r, team, week, ctx->cfg.week_offset_minutes);
 	okr_rhythm_free(&r);
 	okr_assessments_free(&as);
 	okr_snapshot_free(&snap);

@@ -27,15 +27,20 @@ const char *okr_board_window_word(score_window w)
 
 void okr_board_spans(const okr_board *b, int offset, score_window w, score_span *cur, score_span *prev)
 {
-	score_window_spans(b->now, offset, w, okr_snapshot_cycle(&b->snap), cur, prev);
+	score_window_spans(b->now, offset, okr_board_week_start(b), w, okr_snapshot_cycle(&b->snap), cur, prev);
 }
 
-const char *okr_board_window_label(const okr_snapshot *snap, okr_time now, int offset, score_window w,
-				   char *buf, size_t len)
+int okr_board_week_start(const okr_board *b)
+{
+	return b->st ? score_week_start(b->st) : 0;
+}
+
+const char *okr_board_window_label(const okr_board *bd, int offset, score_window w, char *buf, size_t len)
 {
 	char a[11], b[11];
-	okr_day monday = score_week_first_day(score_week_of(now, offset));
-	const okr_cycle *cy = okr_snapshot_cycle(snap);
+	int ws = okr_board_week_start(bd);
+	okr_day monday = score_week_first_day(score_week_of(bd->now, offset, ws), ws);
+	const okr_cycle *cy = okr_snapshot_cycle(&bd->snap);
 	if (w == SCORE_WINDOW_WEEK) {
 		okr_format_date(monday, a);
 		okr_format_date(monday + 6, b);

@@ -124,7 +124,8 @@ void okr_rhythm_free(okr_rhythm *r)
 	memset(r, 0, sizeof *r);
 }
 
-okr_time okr_rhythm_week_start(okr_time now, int offset)
+okr_time okr_rhythm_week_start(okr_time now, int offset, int week_start)
 {
-	return (okr_time)score_week_first_day(score_week_of(now, offset)) * 86400 - (okr_time)offset * 60;
+	return (okr_time)score_week_first_day(score_week_of(now, offset, week_start), week_start) * 86400 -
+	       (okr_time)offset * 60;
 }

@@ -51,7 +51,7 @@ okr_result okr_store_audit_list(okr_store *s, const okr_audit_query *q, okr_audi
 	if (q->person)
 		db_bind_text(st, 3, q->person, -1);
 	db_bind_int64(st, 4, q->since);
-	db_bind_int64(st, 5, q->limit ? (int64_t)q->limit : -1);
+	db_bind_int64(st, 5, q->limit ? (int64_t)q->limit : INT64_MAX);   /* PostgreSQL has no LIMIT -1 */
 	size_t cap = 0;
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {

@@ -33,7 +33,10 @@ okr_result okr_board_load(okr_store *s, const okr_config *cfg, const char *login
 						       : okr_board_names(s, &out->snap);
 	if (r)
 		return r;
-	r = okr_store_score_refresh(s, &cfg->game, cfg->week_offset_minutes, explain, &out->st, NULL);
+	/* A board ranks and names: the ledger's board part will do. */
+	r = reads != OKR_BOARD_EVERYTHING
+		    ? okr_store_score_board(s, &cfg->game, cfg->week_offset_minutes, &out->st)
+		    : okr_store_score_refresh(s, &cfg->game, cfg->week_offset_minutes, explain, &out->st, NULL);
 	if (r) {
 		okr_snapshot_free(&out->snap);
 		return r;

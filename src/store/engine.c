@@ -12,6 +12,7 @@
 
 /* Tried in order; SQLite claims whatever no other engine does. */
 static const db_engine *const engines[] = {
+	&db_engine_pg,
 	&db_engine_sqlite,
 };
 

@@ -275,6 +275,7 @@ struct db_stmt { const db_engine *eng; };
 const db_engine *db_engine_for(const char *target);
 
 extern const db_engine db_engine_sqlite;
+extern const db_engine db_engine_pg;   /* src/store/pg/: conninfo and postgres(ql):// URIs */
 
 /* Statements whose text differs by engine: one row per statement, both
  * texts side by side (engine.c picks by db_engine_name).  A NULL text is

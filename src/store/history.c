@@ -23,9 +23,10 @@
 	if (rc_ != DB_DONE) return store_sqlerr(s, rc_, _("reading history")); \
 } while (0)
 
+/* No limit is the largest one: PostgreSQL refuses SQLite's LIMIT -1. */
 static int64_t limit_of(size_t limit)
 {
-	return limit ? (int64_t)limit : -1;
+	return limit ? (int64_t)limit : INT64_MAX;
 }
 
 okr_result okr_store_checkins(okr_store *s, int64_t kr_id, size_t limit, okr_checkin **out, size_t *n)
@@ -212,48 +213,3 @@ okr_result store_audit(okr_store *s, const char *action, char kind, int64_t id, 
 	return rc == DB_DONE ? OKR_OK : store_sqlerr(s, rc, _("recording the change"));
 }
 
-void okr_grade_free(okr_grade *g)
-{
-	free(g->note);
-	free(g->author);
-	memset(g, 0, sizeof *g);
-}
-
-void okr_checkins_free(okr_checkin *v, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		free(v[i].author);
-		free(v[i].note);
-		free(v[i].uid);
-	}
-	free(v);
-}
-
-void okr_samples_free(okr_sample *v, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		free(v[i].author);
-		free(v[i].note);
-		free(v[i].uid);
-	}
-	free(v);
-}
-
-void okr_comments_free(okr_comment *v, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		free(v[i].author);
-		free(v[i].text);
-	}
-	free(v);
-}
-
-void okr_kudos_free(okr_kudos *v, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		free(v[i].from);
-		free(v[i].to);
-		free(v[i].text);
-	}
-	free(v);
-}

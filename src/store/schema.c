@@ -235,6 +235,11 @@ const char *const store_migrations[] = {
 	 * every column the fold reads, so SQLite does not sort a million rows */
 	"CREATE INDEX checkin_fold ON checkin(at, id, kr_id, author_id, value, COALESCE(confidence, -1),"
 	"  note <> '' AND trim(note) <> '');",
+
+	/* the score ledger's board part apart (ledger.c): the people's points
+	 * and the teams, all that okr status and okr board --once read, a tenth
+	 * of the whole state, so that they do not read the rest */
+	"ALTER TABLE score_ledger ADD COLUMN board BLOB;",
 };
 
 const int store_nmigrations = (int)(sizeof store_migrations / sizeof store_migrations[0]);

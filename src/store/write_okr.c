@@ -185,7 +185,7 @@ static okr_result cycle_current_txn(okr_store *s, void *vctx)
 	if (tr)
 		return tr;
 	db_stmt *st = store_prepare(s,
-		"UPDATE cycle SET is_current = (id = ?1), "
+		"UPDATE cycle SET is_current = CASE WHEN id = ?1 THEN 1 ELSE 0 END, "
 		"state = CASE WHEN id = ?1 AND state = 'planning' THEN 'active' ELSE state END");
 	if (!st)
 		return OKR_E_FAIL;
@@ -311,7 +311,7 @@ static okr_result obj_add_txn(okr_store *s, void *vctx)
 	db_bind_int64(st, 4, owner);
 	db_bind_int64(st, 5, team);
 	db_bind_int64(st, 6, in->parent_id > 0 ? in->parent_id : 0);
-	db_bind_text_static(st, 7, in->kind == OBJ_ASPIRATIONAL ? "aspirational" : "committed", -1);
+	db_bind_text_static(st, 7, okr_wire(&okr_obj_kinds, in->kind), -1);
 	db_bind_double(st, 8, isnan(in->weight) ? 1.0 : in->weight);
 	db_bind_int64(st, 9, okr_now());
 	r = OKR_OK;
@@ -392,8 +392,8 @@ static okr_result obj_edit_txn(okr_store *s, void *vctx)
 	}
 	db_stmt *st = store_prepare(s,
 		"UPDATE objective SET title = COALESCE(?2, title), description = COALESCE(?3, description), "
-		"owner_id = CASE WHEN ?4 THEN NULLIF(?5, 0) ELSE owner_id END, "
-		"team_id = CASE WHEN ?6 THEN NULLIF(?7, 0) ELSE team_id END, "
+		"owner_id = CASE WHEN ?4 <> 0 THEN NULLIF(?5, 0) ELSE owner_id END, "
+		"team_id = CASE WHEN ?6 <> 0 THEN NULLIF(?7, 0) ELSE team_id END, "
 		"parent_id = CASE WHEN ?8 >= 0 THEN NULLIF(?8, 0) ELSE parent_id END, "
 		"kind = COALESCE(?9, kind), weight = COALESCE(?10, weight), version = version + 1 "
 		"WHERE id = ?1");
@@ -410,7 +410,7 @@ static okr_result obj_edit_txn(okr_store *s, void *vctx)
 	db_bind_int64(st, 7, team);
 	db_bind_int64(st, 8, in->parent_id);
 	if (in->kind >= 0)
-		db_bind_text_static(st, 9, in->kind == OBJ_ASPIRATIONAL ? "aspirational" : "committed", -1);
+		db_bind_text_static(st, 9, okr_wire(&okr_obj_kinds, in->kind), -1);
 	if (!isnan(in->weight))
 		db_bind_double(st, 10, in->weight);
 	if (step_done(s, st, _("editing an objective"), &r) != DB_DONE)

@@ -320,7 +320,7 @@ static void draw_title(const board_state *v, int cols)
 	const char *kind = v->teams ? _("teams") : _("people");
 	if (cols >= 64)
 		snprintf(title, sizeof title, _("Leaderboard — %s — %s"), kind,
-			 okr_board_window_label(&v->sc.snap, v->sc.now, v->u->cfg->week_offset_minutes, v->window, label, sizeof label));
+			 okr_board_window_label(&v->sc, v->u->cfg->week_offset_minutes, v->window, label, sizeof label));
 	else
 		snprintf(title, sizeof title, _("Leaderboard · %s · %s"), kind, _(short_names[v->window]));
 	draw_text(stdscr, 0, 0, title, cols, THEME_TITLE, TEXT_ALIGN_LEFT);
@@ -422,7 +422,8 @@ static unsigned board_check(ui *u, ui_screen *s)
 {
 	board_state *v = (board_state *)s;
 	int off = u->cfg->week_offset_minutes;
-	if (score_week_of(okr_now(), off) == score_week_of(v->sc.now, off))
+	int ws = u->cfg->game.week_start;
+	if (score_week_of(okr_now(), off, ws) == score_week_of(v->sc.now, off, ws))
 		return 0;
 	v->sc.now = okr_now();
 	compute(v, false);

@@ -66,7 +66,7 @@ static const char *team_name(ui *u)
 static void compute(ui *u, okr_rhythm *r)
 {
 	choose_team(u);
-	okr_rhythm_compute(&u->d.snap, &u->d.as, team_name(u), okr_rhythm_week_start(okr_now(), u->cfg->week_offset_minutes), r);
+	okr_rhythm_compute(&u->d.snap, &u->d.as, team_name(u), okr_rhythm_week_start(okr_now(), u->cfg->week_offset_minutes, u->cfg->game.week_start), r);
 }
 
 /* Headings and items in the order drawn; returns the count. */
@@ -179,7 +179,8 @@ void view_rhythm_draw(ui *u, WINDOW *w, int h, int width)
 	row *rows = calloc(r.npeople + r.nkrs + 4, sizeof *rows);
 	size_t n = rows ? make_rows(&r, rows) : 0, sel = selected(u, &r, rows, n);
 	char title[300], day[11];
-	okr_format_date(okr_day_of(okr_rhythm_week_start(okr_now(), u->cfg->week_offset_minutes)), day);
+	okr_time week = okr_rhythm_week_start(okr_now(), u->cfg->week_offset_minutes, u->cfg->game.week_start);
+	okr_format_date(okr_day_of(week + (okr_time)u->cfg->week_offset_minutes * 60), day);
 	const char *team = team_name(u);
 	snprintf(title, sizeof title, _("Team rhythm · %s · week of %s · %zu of %zu behind · t: team · K: kudos · "
 					"m: comment · Enter: go · Esc: back"),

@@ -127,6 +127,7 @@ static void test_client_id_scoped(void **state)
 
 static void test_deleted_file_refuses_writes(void **state)
 {
+	fx_sqlite_only("the database file deleted under a running writer");
 	fx *f = *state;
 	okr_store *s = new_team(f);
 	assert_int_equal(okr_store_file_state(s), OKR_FILE_OK);
@@ -146,6 +147,7 @@ static void test_deleted_file_refuses_writes(void **state)
 
 static void test_replaced_file_refuses_writes(void **state)
 {
+	fx_sqlite_only("the database file replaced under a running writer");
 	fx *f = *state;
 	okr_store *s = new_team(f);
 	char copy[1400];
@@ -162,6 +164,7 @@ static void test_replaced_file_refuses_writes(void **state)
  * -wal deleted afterwards loses nothing. */
 static void test_prompt_checkpoint(void **state)
 {
+	fx_sqlite_only("WAL checkpoints");
 	fx *f = *state;
 	okr_store *s = new_team(f);
 	okr_store *viewer = open_as(f->path, "bob", OKR_OPEN_READONLY);
@@ -215,6 +218,7 @@ static void test_prompt_checkpoint(void **state)
 
 static void test_side_files(void **state)
 {
+	fx_sqlite_only("the -wal and -shm files");
 	fx *f = *state;
 	okr_store_close(new_team(f));
 	char side[320], err[1024];

@@ -19,6 +19,7 @@
 #include "okr/config.h"
 #include "okr/parse.h"
 #include "okr/store.h"
+#include "fixture.h"
 
 enum { NOW = 1795435200, NCHECKINS = 40000, NKUDOS = 300 };
 /* Check-ins share their second in groups of 40, so a slice of 16384 rows
@@ -32,12 +33,6 @@ static okr_time moment(long g)
 }
 
 static char dir[256], path[300];
-
-static int rm_one(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
-{
-	(void)sb; (void)flag; (void)ftw;
-	return remove(p);
-}
 
 static okr_store *open_as(const char *login, int flags)
 {
@@ -155,23 +150,22 @@ static void test_stream_equals_all_at_once(void **state)
 	okr_store_close(s);
 }
 
+/* The shared fixture (a SQLite path or a fresh PostgreSQL database); the
+ * tests here name it by the globals dir and path. */
 static int setup(void **state)
 {
-	(void)state;
-	const char *tmp = getenv("TMPDIR");
-	snprintf(dir, sizeof dir, "%s/okr-stream-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	if (!mkdtemp(dir))
+	if (fx_setup(state, "stream", NOW) != 0)
 		return -1;
-	snprintf(path, sizeof path, "%s/okr.db", dir);
+	fx *f = *state;
+	snprintf(dir, sizeof dir, "%s", f->dir);
+	snprintf(path, sizeof path, "%s", f->path);
 	okr_clock_fix(NOW);
 	return 0;
 }
 
 static int teardown(void **state)
 {
-	(void)state;
-	nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
-	return 0;
+	return fx_teardown(state);
 }
 
 int main(void)
