@@ -65,6 +65,7 @@
 	X(ARCHIVE,       MAIN,    "archive",       "X",            N_("Archive the selected item (asks first, says what goes with it)")) \
 	X(UNDO,          MAIN,    "undo",          "u",            N_("Undo the last archive made since okr was opened")) \
 	X(UNARCHIVE,     MAIN,    "unarchive",     "",             N_("Bring an archived item back: :unarchive O3")) \
+	X(PEOPLE,        MAIN,    "people",        "p",            N_("People: add one, change a name, a role (admins), leave the leaderboard")) \
 	X(CLOSE,         MAIN,    "close",         "Esc",          N_("Close this view, list or help and go back")) \
 	X(REVIEW_NEXT,   REVIEW,  "review-next",   "n Space",      N_("Next key result")) \
 	X(REVIEW_PREV,   REVIEW,  "review-prev",   "p",            N_("Previous key result")) \

@@ -149,6 +149,9 @@ okr_result okr_store_person_find(okr_store *s, const char *who, okr_person *out)
 okr_result okr_store_person_add(okr_store *s, const char *login, const char *name);
 okr_result okr_store_person_set_role(okr_store *s, const char *login, okr_role role);
 okr_result okr_store_person_set_name(okr_store *s, const char *login, const char *name);
+/* Hide oneself from the public leaderboard, or show again; only oneself
+ * (okr_may_set_opt_out). */
+okr_result okr_store_person_set_opt_out(okr_store *s, const char *login, bool opt_out);
 okr_result okr_store_team_add(okr_store *s, const char *name, const char *parent);
 okr_result okr_store_team_join(okr_store *s, const char *team, const char *login);
 
@@ -213,6 +216,10 @@ okr_result okr_store_audit_list(okr_store *s, const okr_audit_query *q,
 
 okr_result okr_store_cycle_add(okr_store *s, const char *name, okr_day start,
 			       okr_day end, int64_t *id);
+/* A cycle's new name and dates (all three given: what the editor saw,
+ * changed or not).  Leads and admins; a closed cycle is refused
+ * (OKR_E_CLOSED), and so are a taken name and an overlap. */
+okr_result okr_store_cycle_edit(okr_store *s, int64_t id, const char *name, okr_day start, okr_day end);
 /* Make a cycle the current one (and active if it was planning). */
 okr_result okr_store_cycle_set_current(okr_store *s, int64_t id);
 

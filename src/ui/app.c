@@ -453,14 +453,12 @@ static int run_ui(okr_ctx *ctx, const ui_first *first)
 	keypad(in, TRUE);
 	nodelay(in, TRUE);
 	u.dirty = DIRTY_ALL | DIRTY_LAYOUT;
-	if (!first->board)
-		mouse_start(&u);
+	mouse_start(&u);
 	if (!first->rq || review_start(&u, first->rq))
 		run(&u, in);
 	delwin(in);
 	endwin();
-	if (!first->board)
-		mouse_stop();
+	mouse_stop();
 	if (first->rq)
 		review_print_summary(&u);
 	ui_free(&u);

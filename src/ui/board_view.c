@@ -57,6 +57,12 @@ typedef struct {
 	size_t nseen;
 	int64_t *up, *down;   /* ids highlighted until u->flash_until */
 	size_t nup, ndown;
+	/* The mouse (mouse = true;): the wheel scrolls past the top rows, a
+	 * click selects a row (lit, named in the footer). */
+	int skip;
+	int64_t sel;          /* 0: none */
+	int y0, nshown;       /* where the rows were drawn, for a click */
+	long shown[256];
 } board_state;
 
 static bool is_mine(const board_state *v, const score_row *r)
@@ -295,7 +301,11 @@ static int pick_rows(const board_state *v, int room, long *out)
 		cand[n++] = (long)i;
 	}
 	int k = 0;
-	if (n <= room || mine < room) {
+	long skip = v->skip < n - room ? v->skip : n - room > 0 ? n - room : 0;
+	if (skip > 0) {   /* scrolled with the wheel: a plain window on the list */
+		for (long i = skip; i < n && k < room; i++)
+			out[k++] = cand[i];
+	} else if (n <= room || mine < room) {
 		for (long i = 0; i < n && k < room; i++)
 			out[k++] = cand[i];
 	} else {
@@ -324,6 +334,22 @@ static void draw_title(const board_state *v, int cols)
 	else
 		snprintf(title, sizeof title, _("Leaderboard · %s · %s"), kind, _(short_names[v->window]));
 	draw_text(stdscr, 0, 0, title, cols, THEME_TITLE, TEXT_ALIGN_LEFT);
+}
+
+/* The footer for the row a click selected: who, rank and score. */
+static void draw_selected(const board_state *v, int y, int cols)
+{
+	for (size_t i = 0; i < v->b.n; i++) {
+		const score_row *r = &v->b.rows[i];
+		if (r->id != v->sel)
+			continue;
+		const okr_person *p = v->teams ? NULL : okr_board_person(&v->sc.snap, r->id);
+		char m[800];
+		snprintf(m, sizeof m, _("#%d %s — %.0f points · double-click the title for the next window"),
+			 r->rank, v->teams ? okr_board_team(&v->sc.snap, r->id) : p ? p->name : "?", r->score);
+		draw_text(stdscr, y, 0, m, cols, THEME_MESSAGE, TEXT_ALIGN_LEFT);
+		return;
+	}
 }
 
 /* "w window · t teams · ? help · q quit", in the keys that work now. */
@@ -359,11 +385,17 @@ static void board_draw(ui *u, ui_screen *s)
 		int y0 = header ? 2 : 1, room = lines - y0 - (footer ? 1 : 0);
 		long *pick = okr_xmalloc(((size_t)room + 1) * sizeof *pick);
 		int k = pick_rows(v, room, pick);
+		v->y0 = y0;
+		v->nshown = 0;
 		for (int i = 0; i < k; i++) {
+			if (i < (int)(sizeof v->shown / sizeof v->shown[0]))
+				v->shown[v->nshown++] = pick[i];
 			if (pick[i] < 0)
 				draw_text(stdscr, y0 + i, 1, "…", 3, THEME_DIM, TEXT_ALIGN_RIGHT);
 			else
 				draw_row(v, &c, y0 + i, &v->b.rows[pick[i]]);
+			if (pick[i] >= 0 && v->sel && v->b.rows[pick[i]].id == v->sel)
+				draw_row_attr(stdscr, y0 + i, THEME_SELECTED);
 		}
 		free(pick);
 		if (!v->b.n)
@@ -380,6 +412,8 @@ static void board_draw(ui *u, ui_screen *s)
 			/* the TUI's words: a board left open all day keeps saying it */
 			draw_text(stdscr, lines - 1, 0, _("not a UTF-8 locale: drawn in ASCII, other text shows as ? — "
 							  "set LANG=C.UTF-8"), cols, THEME_MESSAGE_ERROR, TEXT_ALIGN_LEFT);
+		else if (footer && v->sel)
+			draw_selected(v, lines - 1, cols);
 		else if (footer) {
 			char h[256];
 			hints(u, h, sizeof h);
@@ -409,6 +443,28 @@ static unsigned board_key(ui *u, ui_screen *s, int key, okr_action a)
 		return DIRTY_ALL;
 	default: return 0;
 	}
+}
+
+/* The wheel scrolls the rows, a click selects one, a double click on the
+ * title goes to the next window (as board-window). */
+static unsigned board_mouse(ui *u, ui_screen *s, int button, int x, int y, bool dbl)
+{
+	board_state *v = (board_state *)s;
+	(void)x;
+	if (button == 64 || button == 65) {
+		v->skip += button == 65 ? 3 : -3;
+		if (v->skip < 0)
+			v->skip = 0;
+		if (v->skip > (int)v->b.n)
+			v->skip = (int)v->b.n;
+		return DIRTY_ALL;
+	}
+	if (y == 0)
+		return dbl ? board_key(u, s, 0, ACT_BOARD_WINDOW) : 0;
+	int i = y - v->y0;
+	if (i >= 0 && i < v->nshown && v->shown[i] >= 0)
+		v->sel = v->b.rows[v->shown[i]].id;
+	return DIRTY_ALL;
 }
 
 static void board_data_changed(ui *u, ui_screen *s, bool live)
@@ -453,6 +509,7 @@ static const ui_screen_ops board_ops = {
 	.covers = UI_COVER_BODY | UI_COVER_HEADER | UI_COVER_FOOTER,
 	.help = board_help,
 	.key = board_key,
+	.mouse = board_mouse,
 	.draw = board_draw,
 	.data_changed = board_data_changed,
 	.check = board_check,

@@ -51,7 +51,7 @@ static field *add_choice(ui_form *fm, const char *label, const char *const *choi
 }
 
 /* Field indices of the add-key-result form, whose fields depend on the type. */
-enum { KR_TITLE, KR_TYPE, KR_TARGET, KR_START, KR_DIR, KR_UNIT, KR_OWNER, KR_WEIGHT, KR_DUE };
+enum { KR_TITLE, KR_TYPE, KR_TARGET, KR_START, KR_DIR, KR_UNIT, KR_OWNER, KR_WEIGHT, KR_DUE, KR_EVERY };
 
 static void validate(ui_form *fm)
 {
@@ -85,6 +85,8 @@ static void validate(ui_form *fm)
 		}
 		free(s);
 	}
+	if (fm->kind == FORM_CYCLE_ADD || fm->kind == FORM_CYCLE_EDIT)
+		form_cycle_check(fm);
 }
 
 bool form_valid(const ui_form *fm)
@@ -217,6 +219,7 @@ static bool open_other(ui *u, ui_form *fm)
 		add_field(fm, _("Owner"), FIELD_PERSON, true, okr_store_me(u->store)->login);
 		add_field(fm, _("Weight"), FIELD_WEIGHT, true, "1");
 		add_field(fm, _("Due"), FIELD_DATE, false, "")->hint = _("YYYY-MM-DD; empty: the cycle's end");
+		add_choice(fm, _("Check-ins"), form_kr_frequencies, 3, FREQ_WEEKLY);
 		return true;
 	case FORM_COMMENT:
 	case FORM_KUDOS:
@@ -380,6 +383,7 @@ static okr_result save(ui *u, ui_form *fm, char *done, size_t len)
 		okr_day day;
 		if (okr_parse_date(due, &day))
 			in.due = day;
+		in.every = fm->f[KR_EVERY].choice;
 		r = okr_store_kr_add(s, &in, &nid);
 		free(owner);
 		free(due);
@@ -397,6 +401,14 @@ static okr_result save(ui *u, ui_form *fm, char *done, size_t len)
 	case FORM_KPI_PUSH:
 	case FORM_KPI_ADD:
 		r = form_kpi_save(u, fm, done, len);
+		break;
+	case FORM_CYCLE_ADD:
+	case FORM_CYCLE_EDIT:
+		r = form_cycle_save(u, fm, done, len);
+		break;
+	case FORM_PERSON_ADD:
+	case FORM_PERSON_EDIT:
+		r = form_person_save(u, fm, done, len);
 		break;
 	case FORM_KUDOS:
 		r = okr_store_kudos(s, a + strspn(a, " @"), b, fm->target == 'K' ? fm->id : 0, 0, &nid);
@@ -521,6 +533,21 @@ static unsigned form_key(ui *u, ui_screen *s, int key, okr_action a)
 	return DIRTY_OVERLAY;
 }
 
+/* A click goes to the field under it, a double click on a choice turns it. */
+static unsigned form_mouse(ui *u, ui_screen *s, int button, int x, int y, bool dbl)
+{
+	ui_form *fm = (ui_form *)s;
+	if (button != 0 || !mouse_in_window(s->win, &y, &x))
+		return 0;
+	int i = form_field_at(fm, getmaxy(s->win), y);
+	if (i < 0)
+		return 0;
+	fm->cur = i;
+	if (dbl && fm->f[i].type == FIELD_CHOICE)
+		return form_key(u, s, ' ', ACT_FORM_CHOICE_NEXT);
+	return DIRTY_ALL;   /* a compact form changes its rows with the field */
+}
+
 static void form_close(ui *u, ui_screen *s)
 {
 	(void)u;
@@ -533,6 +560,7 @@ static const ui_screen_ops form_ops = {
 	.own_keys_only = true,
 	.modal = true,
 	.key = form_key,
+	.mouse = form_mouse,
 	.size = form_size,
 	.draw = form_draw,
 	.cursor = form_cursor,

@@ -22,7 +22,31 @@ void form_size(ui *u, ui_screen *s, int *h, int *w)
 		text_lines_free(lines, n);
 		err = (int)n;
 	}
-	*h = 3 + 2 * (fm ? form_visible_count(fm) : 0) + err + 2;
+	int n = form_visible_count(fm);
+	*h = 3 + 2 * n + err + 2;
+	if (*h > LINES - 2)   /* compact: one row a field, the current one's hint below it */
+		*h = 3 + n + 1 + err + 2;
+}
+
+/* Whether a form drawn h rows high is compact (see form_size). */
+static bool compact(const ui_form *fm, int h)
+{
+	return h < 3 + 2 * form_visible_count(fm) + 2;
+}
+
+int form_field_at(const ui_form *fm, int h, int wy)
+{
+	bool small = compact(fm, h);
+	int y = 2;
+	for (int i = 0; i < fm->n; i++) {
+		if (fm->f[i].hidden)
+			continue;
+		int rows = small && i != fm->cur ? 1 : 2;
+		if (wy >= y && wy < y + rows)
+			return i;
+		y += rows;
+	}
+	return -1;
 }
 
 /* The first key of an action in the form's keymap, for the hint line. */
@@ -57,6 +81,7 @@ void form_draw(ui *u, ui_screen *s)
 	int tw = text_width(fm->title);   /* the border stays on either side of the title */
 	draw_text(w, 0, 2, fm->title, tw < wd - 4 ? tw : wd - 4, THEME_TITLE, TEXT_ALIGN_LEFT);
 	int y = 2, in_w = wd - 4 - LABEL_W;
+	bool small = compact(fm, h);
 	fm->cy = fm->cx = 1;
 	for (int i = 0; i < fm->n && y < h - 3; i++) {
 		field *f = &fm->f[i];
@@ -77,6 +102,10 @@ void form_draw(ui *u, ui_screen *s)
 				fm->cy = y;
 				fm->cx = 2 + LABEL_W + cx;
 			}
+		}
+		if (small && i != fm->cur) {
+			y++;
+			continue;
 		}
 		if (f->error[0])
 			draw_text(w, y + 1, 2 + LABEL_W, f->error, in_w, THEME_FORM_ERROR, TEXT_ALIGN_LEFT);

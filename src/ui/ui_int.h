@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "okr/assess.h"
+#include "okr/chart.h"
 #include "okr/editor.h"
 #include "okr/keymap.h"
 #include "okr/store.h"
@@ -132,6 +133,10 @@ typedef struct {
 	 * without a forecast), and how many of its key results are graded. */
 	double grade, projected;
 	size_t ngraded, ngradable;
+	/* For an objective: its progress after each check-in of its key
+	 * results, for the chart (okr_chart_objective_series). */
+	okr_chart_point *series;
+	size_t nseries;
 } ui_detail;
 
 /*
@@ -162,6 +167,10 @@ typedef struct {
 	/* The actions its `?` lists, ended by ACT_NONE; NULL: the whole table. */
 	const okr_action *help;
 	unsigned (*key)(ui *u, ui_screen *s, int key, okr_action a);
+	/* A left press (button 0; dbl: the second of a double click) or a
+	 * wheel notch (64 up, 65 down) at screen cell x, y; NULL: mouse.c's
+	 * rules for the panes, views, review and overlays. */
+	unsigned (*mouse)(ui *u, ui_screen *s, int button, int x, int y, bool dbl);
 	/* An overlay's box, centred; NULL for a screen that places itself. */
 	void (*size)(ui *u, ui_screen *s, int *h, int *w);
 	/* Draw what u->dirty says (into s->win for an overlay): from the
@@ -359,7 +368,8 @@ const char *cmdline_suggest(const char *word);   /* the nearest command name, or
 
 /* ---- form.c ---- */
 typedef enum { FORM_CHECKIN, FORM_ADD_OBJECTIVE, FORM_ADD_KR, FORM_EDIT, FORM_COMMENT, FORM_KUDOS,
-	       FORM_KPI_PUSH, FORM_KPI_ADD } ui_form_kind;
+	       FORM_KPI_PUSH, FORM_KPI_ADD, FORM_CYCLE_ADD, FORM_CYCLE_EDIT, FORM_PERSON_ADD,
+	       FORM_PERSON_EDIT } ui_form_kind;
 unsigned form_open(ui *u, ui_form_kind kind);
 /* c in the KPI view: a new value for the KPI, as `okr kpi push` takes it. */
 unsigned form_open_kpi_push(ui *u, const okr_kpi *k);
@@ -368,14 +378,32 @@ unsigned form_open_kpi_add(ui *u);
 unsigned form_open_kudos_to(ui *u, const char *login);
 /* The open form, NULL when none. */
 ui_form *form_current(const ui *u);
+/* a and e in the cycle list: a new cycle (c NULL), or c's name and dates. */
+unsigned form_open_cycle(ui *u, const okr_cycle *c);
+/* a and e in the people view: a new person (p NULL), or p's name, role and
+ * leaderboard choice, as far as the viewer may change them. */
+unsigned form_open_person(ui *u, const okr_person *p);
+/* The field drawn at window row wy of a form h rows high; -1: none. */
+int form_field_at(const ui_form *fm, int h, int wy);
 
 /* ---- mouse.c: click, double click, wheel (mouse = true;) ---- */
 void mouse_start(ui *u);
+void mouse_enable(bool on);   /* the same for okr board, which has no ui */
 void mouse_stop(void);
+/* The rest of an SGR report after mouse_key(): button, 0-based cell, press
+ * or release; false when it was none.  mouse_second_click: a left press
+ * there completes a double click. */
+bool mouse_read_report(WINDOW *in, int *b, int *x, int *y, bool *press);
+bool mouse_second_click(int x, int y);
 /* The key code that starts a mouse report (-2 when the mouse is off). */
 int mouse_key(void);
 /* Read the rest of the report from in and act on it: dirty bits. */
 unsigned mouse_event(ui *u, WINDOW *in);
+/* mouse_more.c: the full-body views, the review (notch: the wheel, -1 up,
+ * 1 down, 0 a left click); y, x made relative to w, false outside it. */
+bool mouse_in_window(WINDOW *w, int *y, int *x);
+unsigned mouse_view_click(ui *u, int y, bool dbl);
+unsigned mouse_review(ui *u, bool dbl, int notch);
 
 /* ---- permit.c: before a form opens ---- */
 /* The selected key result may be checked in by the viewer; otherwise says
@@ -389,12 +417,22 @@ unsigned archive_undo(ui *u);
 bool archive_last(const ui *u, char *kind, int64_t *id);
 unsigned archive_unarchive_command(ui *u, const char *arg);
 
+/* ---- chart_draw.c: a history chart (core/chart.c) in a window ---- */
+void chart_draw(WINDOW *w, int y, int x, const okr_chart *c);
+void chart_draw_row(WINDOW *w, int y, int x, const okr_chart *c, int row);
+/* A key result's values (cis newest first, as loaded) over its cycle up
+ * to due; an objective's progress (series oldest first).  False: no room. */
+bool chart_of_kr(const ui *u, const okr_kr *k, okr_day due, const okr_checkin *cis, size_t n, int width,
+		 int height, okr_chart *out);
+bool chart_of_objective(const ui *u, const okr_chart_point *pts, size_t n, int width, int height, okr_chart *out);
+
 /* ---- lines.c: a page of styled lines for the views that scroll text ---- */
 typedef struct {
 	char *text;
 	theme_slot slot;
 	int indent;
 	bool spark;    /* the KPI view draws a sparkline on this line */
+	int chart;     /* 1 + the row of the detail pane's chart drawn here; 0: text */
 } ui_line;
 
 typedef struct {

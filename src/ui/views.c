@@ -75,6 +75,7 @@ static unsigned view_own_key(ui *u, ui_view_id id, int key, okr_action a)
 	case VIEW_RHYTHM: return view_rhythm_key(u, key, a);
 	case VIEW_PLAN: return view_plan_key(u, key, a);
 	case VIEW_LOG: return view_log_key(u, key, a);
+	case VIEW_PEOPLE: return view_people_key(u, key, a);
 	default: return view_due_key(u, key, a);
 	}
 }
@@ -92,6 +93,7 @@ static unsigned view_key(ui *u, ui_screen *s, int key, okr_action a)
 	case ACT_DUE:
 	case ACT_RHYTHM:
 	case ACT_PLAN_CYCLE:
+	case ACT_PEOPLE:
 		return UI_PASS;
 	default:
 		break;
@@ -139,6 +141,7 @@ static void view_draw(ui *u, ui_screen *s)
 	case VIEW_RHYTHM: view_rhythm_draw(u, win, h, w); break;
 	case VIEW_PLAN: view_plan_draw(u, win, h, w); break;
 	case VIEW_LOG: view_log_draw(u, win, h, w); break;
+	case VIEW_PEOPLE: view_people_draw(u, win, h, w); break;
 	default: view_due_draw(u, win, h, w); break;
 	}
 	/* The panes' windows may have been refreshed this frame (a reload
@@ -192,7 +195,20 @@ void views_free(struct ui_views *v)
 	view_rhythm_free(v->rhythm);
 	view_plan_free(v->plan);
 	view_log_free(v->log);
+	view_people_free();
 	free(v);
+}
+
+long views_list_move(okr_action a, long sel, long n)
+{
+	long last = n - 1;
+	long to = a == ACT_DOWN ? sel + 1 : a == ACT_UP ? sel - 1 : a == ACT_TOP ? 0 : a == ACT_BOTTOM ? last
+		: a == ACT_PAGE_DOWN ? sel + 10 : a == ACT_PAGE_UP ? sel - 10 : -2;
+	if (to == -2)
+		return -1;
+	if (to > last)
+		to = last;
+	return to < 0 ? 0 : to;
 }
 
 const char *view_number(double v, char *buf, size_t len)
