@@ -30,12 +30,7 @@ int mouse_key(void)
 
 void mouse_start(ui *u)
 {
-	mouse_enable(u->cfg->mouse);
-}
-
-void mouse_enable(bool on)
-{
-	if (!on)
+	if (!u->cfg->mouse)
 		return;
 	define_key("\033[<", MOUSE_CODE);
 	fputs("\033[?1000h\033[?1006h", stdout);

@@ -388,7 +388,6 @@ int form_field_at(const ui_form *fm, int h, int wy);
 
 /* ---- mouse.c: click, double click, wheel (mouse = true;) ---- */
 void mouse_start(ui *u);
-void mouse_enable(bool on);   /* the same for okr board, which has no ui */
 void mouse_stop(void);
 /* The rest of an SGR report after mouse_key(): button, 0-based cell, press
  * or release; false when it was none.  mouse_second_click: a left press
