@@ -533,21 +533,6 @@ static unsigned form_key(ui *u, ui_screen *s, int key, okr_action a)
 	return DIRTY_OVERLAY;
 }
 
-/* A click goes to the field under it, a double click on a choice turns it. */
-static unsigned form_mouse(ui *u, ui_screen *s, int button, int x, int y, bool dbl)
-{
-	ui_form *fm = (ui_form *)s;
-	if (button != 0 || !mouse_in_window(s->win, &y, &x))
-		return 0;
-	int i = form_field_at(fm, getmaxy(s->win), y);
-	if (i < 0)
-		return 0;
-	fm->cur = i;
-	if (dbl && fm->f[i].type == FIELD_CHOICE)
-		return form_key(u, s, ' ', ACT_FORM_CHOICE_NEXT);
-	return DIRTY_ALL;   /* a compact form changes its rows with the field */
-}
-
 static void form_close(ui *u, ui_screen *s)
 {
 	(void)u;

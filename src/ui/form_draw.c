@@ -1,7 +1,7 @@
 /*
  * form_draw.c — how a form looks: its box sized to the fields shown, each
  * field with its hint or error, the form's error, and a footer naming the
- * keys bound to save, cancel and move on.
+ * keys bound to save, cancel and move on; and where the mouse lands in it.
  */
 #include <stdio.h>
 #include <string.h>
@@ -136,3 +136,17 @@ bool form_cursor(ui *u, ui_screen *s)
 	return true;
 }
 
+/* A click goes to the field under it, a double click on a choice turns it. */
+unsigned form_mouse(ui *u, ui_screen *s, int button, int x, int y, bool dbl)
+{
+	ui_form *fm = (ui_form *)s;
+	if (button != 0 || !mouse_in_window(s->win, &y, &x))
+		return 0;
+	int i = form_field_at(fm, getmaxy(s->win), y);
+	if (i < 0)
+		return 0;
+	fm->cur = i;
+	if (dbl && fm->f[i].type == FIELD_CHOICE)
+		return s->ops->key(u, s, ' ', ACT_FORM_CHOICE_NEXT);
+	return DIRTY_ALL;   /* a compact form changes its rows with the field */
+}

@@ -60,10 +60,11 @@ bool form_changed(ui_form *fm, int i);            /* differs from what it was op
 bool form_valid(const ui_form *fm);
 int form_visible_count(const ui_form *fm);
 
-/* form_draw.c: the screen's size, draw and cursor ops */
+/* form_draw.c: the screen's size, draw, cursor and mouse ops */
 void form_size(ui *u, ui_screen *s, int *h, int *w);
 void form_draw(ui *u, ui_screen *s);
 bool form_cursor(ui *u, ui_screen *s);
+unsigned form_mouse(ui *u, ui_screen *s, int button, int x, int y, bool dbl);
 
 /* form_pick.c: a person, team or weight field as typed: f->error when it
  * does not resolve, else the match in f->hint */

@@ -28,7 +28,7 @@ unsigned mouse_view_click(ui *u, int y, bool dbl)
 	long i = view_people_row_at(u, y - 1);   /* the view's window starts below the header */
 	if (i < 0)
 		return 0;
-	view_people_select(u->d.snap.people[i].login);
+	view_people_select(u, u->d.snap.people[i].login);
 	return dbl ? views_action(u, ACT_OPEN) : DIRTY_ALL;
 }
 

@@ -183,6 +183,7 @@ struct ui_views *views_new(void)
 	v->rhythm = view_rhythm_new();
 	v->plan = view_plan_new();
 	v->log = view_log_new();
+	v->people = view_people_new();
 	return v;
 }
 
@@ -195,7 +196,7 @@ void views_free(struct ui_views *v)
 	view_rhythm_free(v->rhythm);
 	view_plan_free(v->plan);
 	view_log_free(v->log);
-	view_people_free();
+	view_people_free(v->people);
 	free(v);
 }
 

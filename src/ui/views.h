@@ -42,6 +42,7 @@ struct ui_views {
 	struct view_rhythm *rhythm;
 	struct view_plan *plan;
 	struct view_log *log;
+	struct view_people *people;
 };
 struct ui_views *views_new(void);
 void views_free(struct ui_views *v);
@@ -99,9 +100,10 @@ void view_log_free(struct view_log *v);
 /* ---- view_people.c: the people, their roles, the leaderboard choice (p) ---- */
 void view_people_draw(ui *u, WINDOW *w, int h, int width);
 unsigned view_people_key(ui *u, int key, okr_action a);
-void view_people_select(const char *login);
+void view_people_select(ui *u, const char *login);
 long view_people_row_at(ui *u, int y);
-void view_people_free(void);
+struct view_people *view_people_new(void);
+void view_people_free(struct view_people *v);
 
 /* ---- shared by the views ---- */
 /* Where a movement action takes the selection sel of a list of n rows
