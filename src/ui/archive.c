@@ -181,12 +181,6 @@ static void confirm_draw(ui *u, ui_screen *s)
 		  TEXT_ALIGN_LEFT);
 }
 
-static void confirm_close(ui *u, ui_screen *s)
-{
-	(void)u;
-	free(s);
-}
-
 static const ui_screen_ops confirm_ops = {
 	.name = "confirm",
 	.scope = OKR_SCOPE_CONFIRM,
@@ -195,5 +189,5 @@ static const ui_screen_ops confirm_ops = {
 	.key = confirm_key,
 	.size = confirm_size,
 	.draw = confirm_draw,
-	.close = confirm_close,
+	.close = screen_free,
 };

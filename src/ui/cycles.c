@@ -103,12 +103,6 @@ static void cycles_data_changed(ui *u, ui_screen *s, bool live)
 		c->sel = u->d.snap.ncycles ? u->d.snap.ncycles - 1 : 0;
 }
 
-static void cycles_close(ui *u, ui_screen *s)
-{
-	(void)u;
-	free(s);
-}
-
 static const ui_screen_ops cycles_ops = {
 	.name = "cycles",
 	.scope = OKR_SCOPE_MAIN,
@@ -118,7 +112,7 @@ static const ui_screen_ops cycles_ops = {
 	.size = cycles_size,
 	.draw = cycles_draw,
 	.data_changed = cycles_data_changed,
-	.close = cycles_close,
+	.close = screen_free,
 };
 
 unsigned cmdline_cycles_open(ui *u)

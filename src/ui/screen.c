@@ -57,6 +57,12 @@ unsigned screen_close(ui *u, ui_screen *s)
 	return d;
 }
 
+void screen_free(ui *u, ui_screen *s)
+{
+	(void)u;
+	free(s);
+}
+
 void screen_close_all(ui *u)
 {
 	while (u->nstack)

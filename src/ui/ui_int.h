@@ -254,6 +254,8 @@ void screen_push(ui *u, ui_screen *s);
 /* Take s off the stack wherever it is and free it; returns the dirty bits. */
 unsigned screen_close(ui *u, ui_screen *s);
 void screen_close_all(ui *u);
+/* The close op of a screen that owns nothing but its struct. */
+void screen_free(ui *u, ui_screen *s);
 ui_screen *screen_top(const ui *u);
 /* The topmost screen made by ops, or NULL. */
 ui_screen *screen_find(const ui *u, const ui_screen_ops *ops);

@@ -159,12 +159,6 @@ static void view_prepare(ui *u, ui_screen *s)
 		view_log_reload(u);
 }
 
-static void view_close(ui *u, ui_screen *s)
-{
-	(void)u;
-	free(s);
-}
-
 static const ui_screen_ops view_ops = {
 	.name = "view",
 	.scope = OKR_SCOPE_MAIN,
@@ -172,7 +166,7 @@ static const ui_screen_ops view_ops = {
 	.key = view_key,
 	.draw = view_draw,
 	.prepare = view_prepare,
-	.close = view_close,
+	.close = screen_free,
 };
 
 struct ui_views *views_new(void)
