@@ -237,11 +237,11 @@ static void run(ui *u, WINDOW *in)
 			screen_prepare(u);
 			app_frame(u);
 		}
-		if (u->board_pending) {
+		if (u->board && u->board->pending) {
 			/* The first frame is on screen; now the scores, which on a
 			 * large history take a moment (the board says so meanwhile). */
-			u->board_pending = false;
-			u->board_started = true;
+			u->board->pending = false;
+			u->board->started = true;
 			board_reload(u, false);
 			u->dirty |= DIRTY_BOARD | DIRTY_HEADER;
 			continue;

@@ -33,6 +33,8 @@ typedef struct {
 } board_highlight;
 
 typedef struct ui_board {
+	bool started;               /* the scores have been computed once */
+	bool pending;               /* ... and are due right after the first frame */
 	score_state *st;            /* NULL until the first refresh succeeds */
 	okr_time now;
 	score_window window;

@@ -24,6 +24,7 @@
 #include "okr/progress.h"
 #include "okr/scope.h"
 #include "okr/util.h"
+#include "board_int.h"
 #include "ui_int.h"
 #include "views.h"
 
@@ -245,13 +246,13 @@ bool data_load(ui *u, bool flash)
 	 * the first frame; only when the ledger must be rebuilt (new rules, a
 	 * changed world) are they left to the loop, after the first frame:
 	 * scoring a long history from scratch would hold the screen back. */
-	if (u->board_started) {
+	if (u->board->started) {
 		board_reload(u, flash);
 	} else if (board_from_ledger(u)) {
-		u->board_started = true;
+		u->board->started = true;
 		board_reload(u, false);
 	} else {
-		u->board_pending = true;
+		u->board->pending = true;
 	}
 	u->det.data_version = -1;
 	screen_data_changed(u, flash);

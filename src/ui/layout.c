@@ -111,8 +111,6 @@ void layout_apply(ui *u)
 	}
 	for (int i = 0; i < PANE_COUNT; i++)
 		u->panes[i].ops = ops[i];
-	u->lines = LINES;
-	u->cols = COLS;
 	u->too_small = COLS < UI_MIN_COLS || LINES < UI_MIN_LINES;
 	if (u->too_small)
 		return;

@@ -220,7 +220,6 @@ struct ui {
 	ui_pane panes[PANE_COUNT];
 	int focus;                 /* a ui_pane_id */
 	WINDOW *header, *footer;
-	int lines, cols;
 	bool too_small, wide;
 	ui_slot slot;              /* compact layout: what the lower slot shows */
 	bool show_detail, show_board;   /* wide layout */
@@ -240,8 +239,6 @@ struct ui {
 
 	struct ui_views *views;    /* the full-body views' states (views.h) */
 	struct ui_board *board;    /* the leaderboard pane's scores, person page, banners (board_int.h) */
-	bool board_started;      /* the scores have been computed once */
-	bool board_pending;      /* ... and are due right after the first frame */
 	bool quit;
 	bool no_panes;             /* okr board: no objectives, no panes, no header */
 	ui_screen *stack[UI_STACK_MAX];
