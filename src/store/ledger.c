@@ -160,8 +160,12 @@ static int save_body(db_conn *db, const score_state *state, bool force)
 	db_finalize(st);
 	if (rc != DB_DONE)
 		return rc;
-	rc = db_prepare(db, "DELETE FROM score_journal WHERE seq <= ?1 AND "
-		"seq < (SELECT min(seq) FROM score_journal) + ?2", &st);
+	/* One bound, so that the engine walks the rows to delete and no others. */
+	static const db_sql_pair prune = {
+		"DELETE FROM score_journal WHERE seq <= min(?1, (SELECT min(seq) FROM score_journal) + ?2 - 1)",
+		"DELETE FROM score_journal WHERE seq <= LEAST(?1::bigint, (SELECT min(seq) FROM score_journal) + ?2::bigint - 1)",
+	};
+	rc = db_prepare(db, db_sql_pick(db, &prune), &st);
 	if (rc != DB_OK)
 		return rc;
 	db_bind_int64(st, 1, score_seq(state) - JOURNAL_KEEP);

@@ -211,11 +211,11 @@ static okr_result owned_txn(okr_store *s, struct snap_ctx *c)
 	db_bind_int64(st, 2, c->owner);
 	if ((r = collect(s, st, obj_fn, sizeof *sn->objs, (void **)&sn->objs, &sn->nobjs)))
 		return r;
-	/* CROSS JOIN: scan the key results for the owner (a few in thousands)
-	 * and look each one's objective up, rather than walking every key
-	 * result of the cycle through key_result_objective. */
-	st = store_prepare(s, KR_SELECT " CROSS JOIN objective o ON o.id = k.objective_id WHERE k.owner_id = ?2 "
-			   "AND k.archived = 0 AND o.cycle_id = ?1 AND o.archived = 0 ORDER BY k.objective_id, k.id");
+	/* The owner's key results (a few in thousands) by a scan, each one's
+	 * objective looked up by id, rather than every key result of the cycle
+	 * walked through key_result_objective, which a join invites. */
+	st = store_prepare(s, KR_SELECT " WHERE k.owner_id = ?2 AND k.archived = 0 AND (SELECT o.cycle_id FROM "
+			   "objective o WHERE o.id = k.objective_id AND o.archived = 0) = ?1 ORDER BY k.objective_id, k.id");
 	if (!st)
 		return OKR_E_FAIL;
 	db_bind_int64(st, 1, sn->cycle_id);
