@@ -37,6 +37,7 @@ typedef struct {
 } spark;
 
 struct view_kpis {
+	struct { int id, latest, target, health, spark; } col;   /* the list's columns, for the width drawn */
 	int64_t sel_id;        /* the selection by ID, kept across reloads */
 	size_t sel;
 	size_t top;            /* first KPI shown */
@@ -171,26 +172,25 @@ static void trackers_text(ui *u, const okr_kpi *k, okr_buf *b)
 
 /* ---- the list ---- */
 
-static struct { int id, latest, target, health, spark; } col;
 
-static void layout_columns(int width)
+static void layout_columns(struct view_kpis *kv, int width)
 {
-	col.id = 6;
-	col.latest = 9;
-	col.target = 16;
-	col.health = 8;
-	col.spark = 10;
+	kv->col.id = 6;
+	kv->col.latest = 9;
+	kv->col.target = 16;
+	kv->col.health = 8;
+	kv->col.spark = 10;
 	if (width >= 100)
-		col.spark = SPARK_POINTS;
+		kv->col.spark = SPARK_POINTS;
 	if (width < 64)
-		col.target = 12;
+		kv->col.target = 12;
 	if (width < 56)
-		col.spark = 6;
+		kv->col.spark = 6;
 }
 
-static int name_width(int width)
+static int name_width(const struct view_kpis *kv, int width)
 {
-	int w = width - col.id - (col.latest + 1) - (col.target + 1) - (col.health + 1) - (col.spark + 1);
+	int w = width - kv->col.id - (kv->col.latest + 1) - (kv->col.target + 1) - (kv->col.health + 1) - (kv->col.spark + 1);
 	return w > 4 ? w : 4;
 }
 
@@ -207,21 +207,21 @@ static void draw_kpi(ui *u, WINDOW *w, int y, int h, const okr_kpi *k, int width
 	const struct view_kpis *kv = u->views->kpis;
 	char buf[512], id[24], num[48];
 	okr_kpi_health health = okr_kpi_health_of(k);
-	int nw = name_width(width), x = col.id + nw;
+	int nw = name_width(kv, width), x = kv->col.id + nw;
 	okr_format_id(ID_KPI, k->id, id, sizeof id);
-	draw_text(w, y, 0, id, col.id, THEME_ID, TEXT_ALIGN_LEFT);
-	draw_text(w, y, col.id, k->name, nw, THEME_TITLE, TEXT_ALIGN_LEFT);
-	draw_text(w, y, x + 1, k->has_value ? view_number(k->latest, num, sizeof num) : "—", col.latest, THEME_NORMAL,
+	draw_text(w, y, 0, id, kv->col.id, THEME_ID, TEXT_ALIGN_LEFT);
+	draw_text(w, y, kv->col.id, k->name, nw, THEME_TITLE, TEXT_ALIGN_LEFT);
+	draw_text(w, y, x + 1, k->has_value ? view_number(k->latest, num, sizeof num) : "—", kv->col.latest, THEME_NORMAL,
 		  TEXT_ALIGN_RIGHT);
-	x += col.latest + 1;
+	x += kv->col.latest + 1;
 	target_text(k, buf, sizeof buf);
-	draw_text(w, y, x + 1, buf, col.target, THEME_NORMAL, TEXT_ALIGN_LEFT);
-	x += col.target + 1;
-	draw_text(w, y, x + 1, health_word(health), col.health, health_slot(health), TEXT_ALIGN_LEFT);
-	x += col.health + 1;
+	draw_text(w, y, x + 1, buf, kv->col.target, THEME_NORMAL, TEXT_ALIGN_LEFT);
+	x += kv->col.target + 1;
+	draw_text(w, y, x + 1, health_word(health), kv->col.health, health_slot(health), TEXT_ALIGN_LEFT);
+	x += kv->col.health + 1;
 	const spark *sp = spark_of(kv, k->id);
 	if (sp)
-		draw_spark(w, y, x + 1, col.spark, sp->v, sp->n);
+		draw_spark(w, y, x + 1, kv->col.spark, sp->v, sp->n);
 	if (sel)
 		draw_row_attr(w, y, focused ? THEME_SELECTED : THEME_SELECTED_UNFOCUSED);
 
@@ -235,7 +235,7 @@ static void draw_kpi(ui *u, WINDOW *w, int y, int h, const okr_kpi *k, int width
 	bool late = okr_kpi_outdated(k, okr_now());
 	int ow = late ? text_width(_("outdated")) + 1 : 0;
 	if (y + 1 < h) {
-		draw_text(w, y + 1, col.id, buf, width - col.id - ow, THEME_DIM, TEXT_ALIGN_LEFT);
+		draw_text(w, y + 1, kv->col.id, buf, width - kv->col.id - ow, THEME_DIM, TEXT_ALIGN_LEFT);
 		if (late)
 			draw_text(w, y + 1, width - ow, _("outdated"), ow, THEME_STATUS_OUTDATED, TEXT_ALIGN_RIGHT);
 	}
@@ -246,7 +246,7 @@ static void draw_kpi(ui *u, WINDOW *w, int y, int h, const okr_kpi *k, int width
 		okr_buf t;
 		okr_buf_init(&t);
 		okr_buf_printf(&t, _("tracked by %s"), b.s);
-		draw_text(w, y + 2, col.id, t.s, width - col.id, THEME_NORMAL, TEXT_ALIGN_LEFT);
+		draw_text(w, y + 2, kv->col.id, t.s, width - kv->col.id, THEME_NORMAL, TEXT_ALIGN_LEFT);
 		okr_buf_free(&t);
 	}
 	okr_buf_free(&b);
@@ -264,20 +264,20 @@ static void draw_list(ui *u, WINDOW *w, int h, int width, bool focused)
 				     "--source TEXT --every weekly`"), width - 2, THEME_DIM, TEXT_ALIGN_LEFT);
 		return;
 	}
-	layout_columns(width);
+	layout_columns(kv, width);
 	int first = 1;
 	if (h >= 8) {
-		int nw = name_width(width), x = col.id + nw;
+		int nw = name_width(kv, width), x = kv->col.id + nw;
 		draw_text(w, 1, 0, "", width, THEME_HEADER, TEXT_ALIGN_LEFT);
-		draw_text(w, 1, 0, _("ID"), col.id, THEME_HEADER, TEXT_ALIGN_LEFT);
-		draw_text(w, 1, col.id, _("KPI"), nw, THEME_HEADER, TEXT_ALIGN_LEFT);
-		draw_text(w, 1, x + 1, _("Latest"), col.latest, THEME_HEADER, TEXT_ALIGN_RIGHT);
-		x += col.latest + 1;
-		draw_text(w, 1, x + 1, _("Target"), col.target, THEME_HEADER, TEXT_ALIGN_LEFT);
-		x += col.target + 1;
-		draw_text(w, 1, x + 1, _("Health"), col.health, THEME_HEADER, TEXT_ALIGN_LEFT);
-		x += col.health + 1;
-		draw_text(w, 1, x + 1, _("Trend"), col.spark, THEME_HEADER, TEXT_ALIGN_RIGHT);
+		draw_text(w, 1, 0, _("ID"), kv->col.id, THEME_HEADER, TEXT_ALIGN_LEFT);
+		draw_text(w, 1, kv->col.id, _("KPI"), nw, THEME_HEADER, TEXT_ALIGN_LEFT);
+		draw_text(w, 1, x + 1, _("Latest"), kv->col.latest, THEME_HEADER, TEXT_ALIGN_RIGHT);
+		x += kv->col.latest + 1;
+		draw_text(w, 1, x + 1, _("Target"), kv->col.target, THEME_HEADER, TEXT_ALIGN_LEFT);
+		x += kv->col.target + 1;
+		draw_text(w, 1, x + 1, _("Health"), kv->col.health, THEME_HEADER, TEXT_ALIGN_LEFT);
+		x += kv->col.health + 1;
+		draw_text(w, 1, x + 1, _("Trend"), kv->col.spark, THEME_HEADER, TEXT_ALIGN_RIGHT);
 		first = 2;
 	}
 	/* Scroll by whole KPIs so that the selected one is shown entire. */
