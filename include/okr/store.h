@@ -97,6 +97,7 @@ typedef enum {
 	OKR_FILE_DELETED,     /* nothing at the path */
 	OKR_FILE_REPLACED,    /* another file at the path (a restore) */
 	OKR_FILE_WAL_GONE,    /* the -wal was deleted or replaced under us */
+	OKR_FILE_DISCONNECTED,   /* the server's connection is lost; asking again reconnects (with back-off) */
 } okr_file_state;
 okr_file_state okr_store_file_state(okr_store *s);
 /* After OKR_FILE_WAL_GONE: copy what this connection can still read of the

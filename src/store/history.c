@@ -123,7 +123,7 @@ okr_result okr_store_kudos_about(okr_store *s, int64_t kr_id, const char *to, si
 	db_stmt *st = store_prepare(s, kr_id
 		? "SELECT k.id, f.login, t.login, k.text, COALESCE(k.kr_id, 0), k.at "
 		  "FROM kudos k JOIN person f ON f.id = k.from_id JOIN person t ON t.id = k.to_id "
-		  "WHERE k.kr_id = ?1 AND (?2 IS NULL OR t.login = ?2) ORDER BY k.at DESC, k.id DESC LIMIT ?3"
+		  "WHERE k.kr_id = ?1 AND (CAST(?2 AS TEXT) IS NULL OR t.login = ?2) ORDER BY k.at DESC, k.id DESC LIMIT ?3"
 		: "SELECT k.id, f.login, t.login, k.text, COALESCE(k.kr_id, 0), k.at "
 		  "FROM kudos k JOIN person f ON f.id = k.from_id JOIN person t ON t.id = k.to_id "
 		  "WHERE k.to_id = (SELECT id FROM person WHERE login = ?2) AND ?1 = 0 "

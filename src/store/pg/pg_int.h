@@ -24,6 +24,7 @@ typedef struct {
 	int64_t changes;
 	int mode;                /* of the open transaction: DB_READ, DB_WRITE */
 	bool locked;             /* holds the writers' advisory lock */
+	bool changed;            /* the open write changed a row: its COMMIT notifies */
 	bool listening;          /* LISTEN okr was sent on this session */
 	int64_t notes;           /* commits of others seen (the data version) */
 	int64_t generation;      /* sessions so far: a reconnect changes the data version */
