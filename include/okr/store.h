@@ -166,7 +166,6 @@ okr_result okr_store_snapshot(okr_store *s, int64_t cycle_id, bool with_archived
  * company (a tree that is most of the cycle comes with the rest: cheaper
  * to read whole).  src/store/read_team.c */
 okr_result okr_store_snapshot_team(okr_store *s, const char *team, okr_snapshot *out);
-void okr_snapshot_free(okr_snapshot *snap);
 
 okr_result okr_store_cycle_by_name(okr_store *s, const char *name, okr_cycle *out);
 okr_result okr_store_current_cycle(okr_store *s, okr_cycle *out);
@@ -305,7 +304,6 @@ okr_result okr_store_grade_set(okr_store *s, int64_t kr_id, double score, const 
 
 /* The grades of a cycle's key results (archived ones included), by KR ID. */
 okr_result okr_store_grades(okr_store *s, int64_t cycle_id, okr_grade **out, size_t *n);
-void okr_grades_free(okr_grade *v, size_t n);
 /* Mark a cycle closed: read-only from then on (no check-ins, edits or new
  * grades).  Only a lead or admin may; refused while any of its key results
  * (not archived) has no grade, so run it in an okr_store_batch after writing
@@ -356,19 +354,6 @@ typedef struct {
  * (never for one rolled back or retried), on the thread that wrote.  With
  * no listener (the default) the store does none of the extra reads. */
 okr_result okr_store_on_event(okr_store *s, void (*fn)(void *ctx, const okr_event *ev), void *ctx);
-
-/* ---- freeing copies -------------------------------------------------------- */
-
-void okr_person_free(okr_person *p);
-void okr_cycle_free(okr_cycle *c);
-void okr_objective_free(okr_objective *o);
-void okr_kr_free(okr_kr *k);
-void okr_kpi_free(okr_kpi *k);
-void okr_grade_free(okr_grade *g);
-void okr_checkins_free(okr_checkin *v, size_t n);
-void okr_samples_free(okr_sample *v, size_t n);
-void okr_comments_free(okr_comment *v, size_t n);
-void okr_kudos_free(okr_kudos *v, size_t n);
 
 /* ---- gamification: src/store/events.c ---- */
 

@@ -44,14 +44,13 @@ static int cycle_list(cli_ctx *ctx, int argc, char **argv)
 	okr_result r = okr_store_snapshot(ctx->store, 0, false, &snap);
 	if (r)
 		return cli_store_fail(ctx, r);
-	static const char *const states[] = { "planning", "active", "closed" };
 	for (size_t i = 0; i < snap.ncycles; i++) {
 		char s[11], e[11];
 		okr_format_date(snap.cycles[i].start, s);
 		okr_format_date(snap.cycles[i].end, e);
 		printf("%s ", snap.cycles[i].current ? "*" : " ");
 		cli_put(stdout, snap.cycles[i].name, 12);
-		printf(" %s → %s  %s\n", s, e, _(states[snap.cycles[i].state]));
+		printf(" %s → %s  %s\n", s, e, okr_label(&okr_cycle_states, snap.cycles[i].state));
 	}
 	okr_snapshot_free(&snap);
 	return 0;

@@ -21,12 +21,8 @@ int cmd_person(cli_ctx *ctx, int argc, char **argv)
 	} else if (!strcmp(sub, "role")) {
 		if ((rc = cli_parse("person", "role LOGIN member|lead|admin", NULL, argc - 1, argv + 1, 2, 2, &a)))
 			return rc;
-		static const char *const roles[] = { "member", "lead", "admin" };
-		int role = -1;
-		for (int i = 0; i < 3; i++)
-			if (!strcmp(a.pos[1], roles[i]))
-				role = i;
-		if (role < 0)
+		int role;
+		if (!okr_wire_find(&okr_roles, a.pos[1], &role))
 			return cli_fail(OKR_E_USAGE, _("a role is member, lead or admin"));
 		r = okr_store_person_set_role(ctx->store, a.pos[0], (okr_role)role);
 	} else if (!strcmp(sub, "name")) {

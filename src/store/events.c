@@ -81,17 +81,14 @@ static okr_result load_krs(okr_store *s, int offset, score_world *w)
 	while ((rc = db_step(st)) == DB_ROW) {
 		okr_xgrow(&v, &cap, n + 1, sizeof *v);
 		score_kr *k = &v[n++];
-		const char *type = db_column_text(st, 5);
-		const char *dir = db_column_text(st, 6);
 		*k = (score_kr){
 			.id = db_column_int64(st, 0),
 			.objective_id = db_column_int64(st, 1),
 			.owner_id = db_column_int64(st, 2),
 			.obj_owner_id = db_column_int64(st, 3),
 			.team_id = db_column_int64(st, 4),
-			.type = type && !strcmp(type, "milestone") ? KR_MILESTONE
-			      : type && !strcmp(type, "threshold") ? KR_THRESHOLD : KR_METRIC,
-			.dir = dir && !strcmp(dir, "at_most") ? DIR_AT_MOST : DIR_AT_LEAST,
+			.type = store_col_word(st, 5, &okr_kr_types, KR_METRIC),
+			.dir = store_col_word(st, 6, &okr_directions, DIR_AT_LEAST),
 			.start = db_column_double(st, 7),
 			.target = db_column_double(st, 8),
 			.weight = db_column_double(st, 9),

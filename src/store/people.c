@@ -8,21 +8,6 @@
 #include "okr/util.h"
 #include "store_int.h"
 
-static const char *const role_names[] = { "member", "lead", "admin" };
-
-const char *store_role_name(okr_role r)
-{
-	return role_names[r];
-}
-
-static okr_role role_parse(const char *s)
-{
-	for (int i = 0; i < 3; i++)
-		if (s && strcmp(s, role_names[i]) == 0)
-			return (okr_role)i;
-	return ROLE_MEMBER;
-}
-
 int64_t store_person_id(okr_store *s, const char *login)
 {
 	db_stmt *st = store_prepare(s, "SELECT id FROM person WHERE login = ?1");
@@ -57,7 +42,7 @@ void store_person_row(db_stmt *st, okr_person *p)
 	p->id = db_column_int64(st, 0);
 	p->login = store_col_text(st, 1);
 	p->name = store_col_text(st, 2);
-	p->role = role_parse(db_column_text(st, 3));
+	p->role = store_col_word(st, 3, &okr_roles, ROLE_MEMBER);
 	p->opt_out = db_column_int(st, 4) != 0;
 	p->teams = store_col_text(st, 5);
 }
@@ -82,14 +67,6 @@ okr_result okr_store_person(okr_store *s, const char *login, okr_person *out)
 		r = store_sqlerr(s, rc, _("reading a person"));
 	store_done(s, st);
 	return r;
-}
-
-void okr_person_free(okr_person *p)
-{
-	free(p->login);
-	free(p->name);
-	free(p->teams);
-	memset(p, 0, sizeof *p);
 }
 
 /* Admins manage people and teams; this keeps that rule in one place. */
@@ -153,13 +130,13 @@ static okr_result person_update_txn(okr_store *s, void *vctx)
 	if (!st)
 		return OKR_E_FAIL;
 	db_bind_int64(st, 1, id);
-	db_bind_text(st, 2, c->name ? c->name : store_role_name(c->role), -1);
+	db_bind_text(st, 2, c->name ? c->name : okr_wire(&okr_roles, c->role), -1);
 	int rc = db_step(st);
 	store_done(s, st);
 	if (rc != DB_DONE)
 		return store_sqlerr(s, rc, _("updating a person"));
 	return store_audit(s, c->name ? "rename" : "role", 'U', id,
-			   c->name ? c->name : store_role_name(c->role));
+			   c->name ? c->name : okr_wire(&okr_roles, c->role));
 }
 
 okr_result okr_store_person_set_role(okr_store *s, const char *login, okr_role role)

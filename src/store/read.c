@@ -16,30 +16,6 @@
 #include "okr/util.h"
 #include "store_int.h"
 
-static const char *const freq_names[] = { "daily", "weekly", "monthly" };
-
-const char *store_freq_name(okr_frequency f) { return freq_names[f]; }
-
-int store_freq_parse(const char *s)
-{
-	for (int i = 0; i < 3; i++)
-		if (s && strcmp(s, freq_names[i]) == 0)
-			return i;
-	return -1;
-}
-
-static okr_frequency freq_col(db_stmt *st, int col)
-{
-	int f = store_freq_parse(db_column_text(st, col));
-	return f < 0 ? FREQ_WEEKLY : (okr_frequency)f;
-}
-
-static bool text_is(db_stmt *st, int col, const char *want)
-{
-	const char *t = db_column_text(st, col);
-	return t && strcmp(t, want) == 0;
-}
-
 /* ---- cycles ---- */
 
 #define CYCLE_SELECT "SELECT id, name, start_day, end_day, state, is_current FROM cycle"
@@ -50,7 +26,7 @@ static void cycle_row(db_stmt *st, okr_cycle *c)
 	c->name = store_col_text(st, 1);
 	c->start = db_column_int(st, 2);
 	c->end = db_column_int(st, 3);
-	c->state = okr_cycle_state_on(text_is(st, 4, "closed") ? CYCLE_CLOSED : CYCLE_ACTIVE, c->start,
+	c->state = okr_cycle_state_on(store_col_word(st, 4, &okr_cycle_states, CYCLE_ACTIVE), c->start,
 				      okr_day_of(okr_now()));
 	c->current = db_column_int(st, 5) != 0;   /* the stored choice; see mark_current */
 }
@@ -63,12 +39,6 @@ static long mark_current(okr_cycle *v, size_t n)
 	for (size_t i = 0; i < n; i++)
 		v[i].current = (long)i == cur;
 	return cur;
-}
-
-void okr_cycle_free(okr_cycle *c)
-{
-	free(c->name);
-	memset(c, 0, sizeof *c);
 }
 
 /* ---- objectives ---- */
@@ -90,20 +60,11 @@ static void obj_row(db_stmt *st, okr_objective *o)
 	o->team_id = db_column_int64(st, 6);
 	o->team = store_col_text(st, 7);
 	o->parent_id = db_column_int64(st, 8);
-	o->kind = text_is(st, 9, "aspirational") ? OBJ_ASPIRATIONAL : OBJ_COMMITTED;
-	o->state = text_is(st, 10, "draft") ? OBJ_DRAFT : text_is(st, 10, "closed") ? OBJ_CLOSED : OBJ_ACTIVE;
+	o->kind = store_col_word(st, 9, &okr_obj_kinds, OBJ_COMMITTED);
+	o->state = store_col_word(st, 10, &okr_obj_states, OBJ_ACTIVE);
 	o->weight = db_column_double(st, 11);
 	o->version = db_column_int64(st, 12);
 	o->archived = db_column_int(st, 13) != 0;
-}
-
-void okr_objective_free(okr_objective *o)
-{
-	free(o->title);
-	free(o->description);
-	free(o->owner);
-	free(o->team);
-	memset(o, 0, sizeof *o);
 }
 
 /* ---- key results, with their current value ---- */
@@ -133,13 +94,13 @@ static void kr_row(db_stmt *st, okr_kr *k)
 	k->owner = store_col_text(st, 4);
 	k->weight = db_column_double(st, 5);
 	k->due = db_column_int(st, 6);
-	k->type = text_is(st, 7, "threshold") ? KR_THRESHOLD : text_is(st, 7, "milestone") ? KR_MILESTONE : KR_METRIC;
+	k->type = store_col_word(st, 7, &okr_kr_types, KR_METRIC);
 	k->start = db_column_double(st, 8);
 	k->target = db_column_double(st, 9);
-	k->dir = text_is(st, 10, "at_most") ? DIR_AT_MOST : DIR_AT_LEAST;
+	k->dir = store_col_word(st, 10, &okr_directions, DIR_AT_LEAST);
 	k->unit = store_col_text(st, 11);
 	k->decimals = db_column_int(st, 12);
-	k->every = freq_col(st, 13);
+	k->every = store_col_word(st, 13, &okr_frequencies, FREQ_WEEKLY);
 	k->kpi_id = db_column_int64(st, 14);
 	k->version = db_column_int64(st, 15);
 	k->archived = db_column_int(st, 16) != 0;
@@ -149,14 +110,6 @@ static void kr_row(db_stmt *st, okr_kr *k)
 	k->last_at = db_column_int64(st, 19);
 	k->created_at = db_column_int64(st, 20);
 	k->self_set = db_column_int(st, 21) != 0;
-}
-
-void okr_kr_free(okr_kr *k)
-{
-	free(k->title);
-	free(k->owner);
-	free(k->unit);
-	memset(k, 0, sizeof *k);
 }
 
 /* ---- KPIs ---- */
@@ -174,26 +127,16 @@ static void kpi_row(db_stmt *st, okr_kpi *k)
 	k->name = store_col_text(st, 1);
 	k->unit = store_col_text(st, 2);
 	k->target = db_column_double(st, 3);
-	k->dir = text_is(st, 4, "at_most") ? DIR_AT_MOST : DIR_AT_LEAST;
+	k->dir = store_col_word(st, 4, &okr_directions, DIR_AT_LEAST);
 	k->timeframe = store_col_text(st, 5);
 	k->source = store_col_text(st, 6);
-	k->every = freq_col(st, 7);
+	k->every = store_col_word(st, 7, &okr_frequencies, FREQ_WEEKLY);
 	k->owner_id = db_column_int64(st, 8);
 	k->owner = store_col_text(st, 9);
 	k->version = db_column_int64(st, 10);
 	k->has_value = db_column_type(st, 11) != DB_NULL;
 	k->latest = k->has_value ? db_column_double(st, 11) : 0;
 	k->last_at = db_column_int64(st, 12);
-}
-
-void okr_kpi_free(okr_kpi *k)
-{
-	free(k->name);
-	free(k->unit);
-	free(k->timeframe);
-	free(k->source);
-	free(k->owner);
-	memset(k, 0, sizeof *k);
 }
 
 /*
@@ -301,29 +244,6 @@ okr_result okr_store_snapshot(okr_store *s, int64_t cycle_id, bool with_archived
 	return r;
 }
 
-void okr_snapshot_free(okr_snapshot *sn)
-{
-	for (size_t i = 0; i < sn->ncycles; i++)
-		okr_cycle_free(&sn->cycles[i]);
-	for (size_t i = 0; i < sn->npeople; i++)
-		okr_person_free(&sn->people[i]);
-	for (size_t i = 0; i < sn->nteams; i++)
-		free(sn->teams[i].name);
-	for (size_t i = 0; i < sn->nobjs; i++)
-		okr_objective_free(&sn->objs[i]);
-	for (size_t i = 0; i < sn->nkrs; i++)
-		okr_kr_free(&sn->krs[i]);
-	for (size_t i = 0; i < sn->nkpis; i++)
-		okr_kpi_free(&sn->kpis[i]);
-	free(sn->cycles);
-	free(sn->people);
-	free(sn->teams);
-	free(sn->objs);
-	free(sn->krs);
-	free(sn->kpis);
-	memset(sn, 0, sizeof *sn);
-}
-
 /*
  * Fetch exactly one row by a bound key: the shape of every "get by ID/name".
  */
@@ -386,9 +306,7 @@ okr_result okr_store_current_cycle(okr_store *s, okr_cycle *out)
 		r = store_fail(s, OKR_E_NOTFOUND, _("there is no cycle yet — add one with "
 			"`okr cycle add 2026-Q4 --start 2026-10-01 --end 2026-12-31`"));
 	}
-	for (size_t i = 0; i < n; i++)
-		okr_cycle_free(&v[i]);
-	free(v);
+	okr_cycles_free(v, n);
 	return r;
 }
 

@@ -175,6 +175,9 @@ okr_result store_ledger_save(okr_store *s, const score_state *state);
 
 /* Column helpers. */
 char *store_col_text(db_stmt *st, int col);  /* malloc'd, never NULL */
+/* A column that holds a word of the model's vocabulary (model.h): its value,
+ * or fallback for NULL or a word the vocabulary does not have. */
+int store_col_word(db_stmt *st, int col, const okr_vocab *v, int fallback);
 int64_t store_person_id(okr_store *s, const char *login);  /* 0: unknown */
 /* A person by login or display name, folded (names.c); fails with a message
  * that lists the candidates when the name is ambiguous. */
@@ -186,11 +189,8 @@ int64_t store_cycle_ref(okr_store *s, const char *name);  /* 0: none or ambiguou
 /* The one refusal for a login the database does not know, with its fix. */
 okr_result store_fail_no_person(okr_store *s, const char *login);
 
-const char *store_role_name(okr_role r);
 int64_t store_team_id(okr_store *s, const char *name);    /* 0: unknown */
 void store_person_row(db_stmt *st, okr_person *p);
 extern const char store_person_select[];
-const char *store_freq_name(okr_frequency f);
-int store_freq_parse(const char *s);   /* -1 unknown */
 
 #endif

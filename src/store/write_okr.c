@@ -311,7 +311,7 @@ static okr_result obj_add_txn(okr_store *s, void *vctx)
 	db_bind_int64(st, 4, owner);
 	db_bind_int64(st, 5, team);
 	db_bind_int64(st, 6, in->parent_id > 0 ? in->parent_id : 0);
-	db_bind_text_static(st, 7, in->kind == OBJ_ASPIRATIONAL ? "aspirational" : "committed", -1);
+	db_bind_text_static(st, 7, okr_wire(&okr_obj_kinds, in->kind), -1);
 	db_bind_double(st, 8, isnan(in->weight) ? 1.0 : in->weight);
 	db_bind_int64(st, 9, okr_now());
 	r = OKR_OK;
@@ -410,7 +410,7 @@ static okr_result obj_edit_txn(okr_store *s, void *vctx)
 	db_bind_int64(st, 7, team);
 	db_bind_int64(st, 8, in->parent_id);
 	if (in->kind >= 0)
-		db_bind_text_static(st, 9, in->kind == OBJ_ASPIRATIONAL ? "aspirational" : "committed", -1);
+		db_bind_text_static(st, 9, okr_wire(&okr_obj_kinds, in->kind), -1);
 	if (!isnan(in->weight))
 		db_bind_double(st, 10, in->weight);
 	if (step_done(s, st, _("editing an objective"), &r) != DB_DONE)
