@@ -171,7 +171,10 @@ static int pg_set_schema_version(okr_store *s, int v)
 	db_bind_int64(st, 1, v);
 	rc = db_step(st);
 	db_finalize(st);
-	return rc == DB_DONE ? DB_OK : rc;
+	if (rc != DB_DONE)
+		return rc;
+	/* okr's rules as the server's, once the tables are all there */
+	return v == pg_nmigrations ? db_exec(s->db, pg_roles_sql) : DB_OK;
 }
 
 /* A server is always there; whether the database is is for connect to say. */

@@ -38,6 +38,8 @@ typedef struct {
 /* schema_pg.c: step N takes the schema from N-1 to N, as on SQLite. */
 extern const char *const pg_migrations[];
 extern const int pg_nmigrations;
+/* The grants, groups and row policies, after the last step (roles_pg.c). */
+extern const char pg_roles_sql[];
 
 /* conn_pg.c */
 bool pg_claims(const char *target);
