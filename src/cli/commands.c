@@ -27,6 +27,7 @@ int cmd_due_without_db(cli_ctx *, int, char **);
 int cmd_grade(cli_ctx *, int, char **);
 int cmd_export(cli_ctx *, int, char **);
 int cmd_import(cli_ctx *, int, char **);
+int cmd_migrate(cli_ctx *, int, char **);
 int cmd_board(cli_ctx *, int, char **);
 int cmd_status(cli_ctx *, int, char **);
 int cmd_review(cli_ctx *, int, char **);
@@ -82,6 +83,8 @@ const cli_command cli_commands[] = {
 	  CLI_DB_READ, cmd_export },
 	{ "import", "FILE [--dry-run] [--json]", N_("read an okr export (JSON or CSV) into the database"), CLI_DB_SELF,
 	  cmd_import },
+	{ "migrate", "--to postgresql://HOST/DB", N_("copy the whole database to an empty one on a PostgreSQL server"),
+	  CLI_DB_READ, cmd_migrate },
 	{ "help", "[COMMAND]", N_("this list, or one command's usage"), CLI_DB_NONE, cmd_help },
 	{ "board", "[--window week|cycle|all] [--teams] [--all] [--json] [--once]",
 	  N_("the leaderboard: the top and your neighbourhood"), CLI_DB_READ, cmd_board },

@@ -744,3 +744,9 @@ int pg_column_bytes(db_stmt *s, int col)
 		return PQgetlength(st->res, st->row, col);
 	return pg_column_blob(s, col) ? (int)st->blob_len[col] : 0;
 }
+
+const char *pg_column_name(db_stmt *s, int col)
+{
+	pg_stmt *st = (pg_stmt *)s;
+	return st->res ? PQfname(st->res, col) : NULL;
+}

@@ -241,4 +241,5 @@ const db_engine db_engine_pg = {
 	.column_text = pg_column_text,
 	.column_blob = pg_column_blob,
 	.column_bytes = pg_column_bytes,
+	.column_name = pg_column_name,
 };

@@ -76,5 +76,6 @@ double pg_column_double(db_stmt *st, int col);
 const char *pg_column_text(db_stmt *st, int col);
 const void *pg_column_blob(db_stmt *st, int col);
 int pg_column_bytes(db_stmt *st, int col);
+const char *pg_column_name(db_stmt *st, int col);
 
 #endif
