@@ -98,7 +98,7 @@ static okr_result copy_table(okr_store *to, struct copy_ctx *c, size_t t)
 	if (db_prepare(c->from->db, sql, &src) != DB_OK)
 		return store_sqlerr(c->from, db_errcode(c->from->db), _("reading the database to copy"));
 	if (late) {
-		snprintf(sql, sizeof sql, "UPDATE %s SET %s = ?2 WHERE id = ?1", table, late);
+		snprintf(sql, sizeof sql, "UPDATE %s SET %s = ?2 WHERE id = ?1", table, late);   /* i18n: not user-visible */
 		if (db_prepare(to->db, sql, &fix) != DB_OK) {
 			db_finalize(src);
 			return store_sqlerr(to, db_errcode(to->db), _("copying the database"));
@@ -132,7 +132,8 @@ static okr_result copy_table(okr_store *to, struct copy_ctx *c, size_t t)
 	db_finalize(ins);
 	/* the parents, now that every row they may name is there */
 	if (r == OKR_OK && late) {
-		snprintf(sql, sizeof sql, "SELECT id, %s FROM %s WHERE %s IS NOT NULL", late, table, late);
+		snprintf(sql, sizeof sql, "SELECT id, %s FROM %s WHERE %s IS NOT NULL", late,   /* i18n: not user-visible */
+			 table, late);
 		if (db_prepare(c->from->db, sql, &src) != DB_OK) {
 			db_finalize(fix);
 			return store_sqlerr(c->from, db_errcode(c->from->db), _("reading the database to copy"));
