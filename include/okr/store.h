@@ -148,6 +148,10 @@ okr_result okr_store_person(okr_store *s, const char *login, okr_person *out);
  * candidates (OKR_E_USAGE).  Every command that takes a person uses this. */
 okr_result okr_store_person_find(okr_store *s, const char *who, okr_person *out);
 okr_result okr_store_person_add(okr_store *s, const char *login, const char *name);
+/* The same with a role.  On a PostgreSQL server the login is also a
+ * database role: it is created (LOGIN) when it does not exist yet, which
+ * needs an admin whose own role may create roles (CREATEROLE). */
+okr_result okr_store_person_add_as(okr_store *s, const char *login, const char *name, okr_role role);
 okr_result okr_store_person_set_role(okr_store *s, const char *login, okr_role role);
 okr_result okr_store_person_set_name(okr_store *s, const char *login, const char *name);
 okr_result okr_store_team_add(okr_store *s, const char *name, const char *parent);

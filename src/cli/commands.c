@@ -66,7 +66,7 @@ const cli_command cli_commands[] = {
 	  N_("list objectives and key results"), CLI_DB_READ, cmd_list },
 	{ "show", "ID|PERSON [--points] [--json]", N_("show one objective, key result, KPI or person with its history"), CLI_DB_READ,
 	  cmd_show },
-	{ "person", "add LOGIN [--name NAME] | role LOGIN member|lead|admin | name LOGIN NAME",
+	{ "person", "add LOGIN [--name NAME] [--role R] | role LOGIN member|lead|admin | name LOGIN NAME",
 	  N_("manage people"), CLI_DB_WRITE, cmd_person },
 	{ "team", "add NAME [--parent TEAM] | join TEAM [LOGIN]", N_("manage teams"), CLI_DB_WRITE, cmd_team },
 	{ "settings", "[show] [--json] | set KEY VALUE | import FILE",

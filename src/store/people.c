@@ -112,21 +112,42 @@ static okr_result person_add_txn(okr_store *s, void *vctx)
 	if (store_person_id(s, c->login))
 		return store_fail(s, OKR_E_USAGE, _("'%s' is already registered"), c->login);
 	db_stmt *st = store_prepare(s,
-		"INSERT INTO person(login, name, role, created_at) VALUES(?1, ?2, 'member', ?3) RETURNING id");
+		"INSERT INTO person(login, name, role, created_at) VALUES(?1, ?2, ?4, ?3) RETURNING id");
 	if (!st)
 		return OKR_E_FAIL;
 	db_bind_text(st, 1, c->login, -1);
 	db_bind_text(st, 2, c->name && *c->name ? c->name : c->login, -1);
 	db_bind_int64(st, 3, okr_now());
+	db_bind_text(st, 4, store_role_name(c->role), -1);
 	int64_t new_id;
 	int rc = db_step_id(st, &new_id);
 	store_done(s, st);
 	if (rc != DB_DONE)
 		return store_sqlerr(s, rc, _("adding a person"));
+	/* On a server the person logs in as a role of that name. */
+	static const db_sql_pair login_role = { NULL, "SELECT okr_login_role(?1)" };
+	const char *sql = db_sql_pick(s->db, &login_role);
+	if (sql && (st = store_prepare(s, sql))) {
+		db_bind_text(st, 1, c->login, -1);
+		rc = db_step(st);
+		store_done(s, st);
+		if (rc == DB_E_DENIED)
+			return store_fail(s, OKR_E_DENIED,
+				_("your database role may not create the role '%s' — ask the server's administrator "
+				  "to run `CREATE ROLE %s LOGIN` (or to give you CREATEROLE), then add them again"),
+				c->login, c->login);
+		if (rc != DB_ROW && rc != DB_DONE)
+			return store_sqlerr(s, rc, _("adding a person"));
+	}
 	return store_audit(s, "add", 'U', new_id, c->login);
 }
 
 okr_result okr_store_person_add(okr_store *s, const char *login, const char *name)
+{
+	return okr_store_person_add_as(s, login, name, ROLE_MEMBER);
+}
+
+okr_result okr_store_person_add_as(okr_store *s, const char *login, const char *name, okr_role role)
 {
 	okr_result r = need_admin(s);
 	if (r != OKR_OK)
@@ -136,7 +157,7 @@ okr_result okr_store_person_add(okr_store *s, const char *login, const char *nam
 						   "account name, such as 'anh'"), login ? login : "");
 	if ((r = store_check_text(s, _("name"), name, 200, false)) != OKR_OK)
 		return r;
-	struct person_ctx c = { .login = login, .name = name };
+	struct person_ctx c = { .login = login, .name = name, .role = role };
 	return store_write(s, person_add_txn, &c);
 }
 

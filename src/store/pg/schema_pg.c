@@ -20,6 +20,78 @@
 
 #include "pg_int.h"
 
+/* The roles, enforced by the server (README "On a PostgreSQL server").  The
+ * person is the role that connected (current_user); their okr role is the
+ * one in their person row.  Every role that may connect to the database may
+ * read and write okr's tables, and row-level security then allows what okr
+ * allows — to psql as much as to okr:
+ *  - objectives: changed by their owner or a lead (write_okr.c);
+ *  - key results: by their owner, their objective's owner or a lead (write_kr.c);
+ *  - check-ins: written as oneself, on one's own key result unless a lead
+ *    (okr_may_checkin); KPI samples, comments and kudos as oneself;
+ *  - people: a role registers itself as a member (the very first as the
+ *    admin); only an admin adds others or changes anyone's role (people.c);
+ *  - grades: leads (close.c); the audit trail: as oneself, never rewritten.
+ * Superusers and the owner of the tables (who ran okr init) are not held by
+ * the policies: they are the database's administrators already. */
+#define ROLES_SQL \
+	"CREATE FUNCTION okr_me() RETURNS bigint LANGUAGE sql STABLE AS" \
+	"  $f$SELECT id FROM person WHERE login = current_user$f$;" \
+	"CREATE FUNCTION okr_is_lead() RETURNS boolean LANGUAGE sql STABLE AS" \
+	"  $f$SELECT EXISTS(SELECT 1 FROM person WHERE login = current_user AND role IN ('lead', 'admin'))$f$;" \
+	"CREATE FUNCTION okr_is_admin() RETURNS boolean LANGUAGE sql STABLE AS" \
+	"  $f$SELECT EXISTS(SELECT 1 FROM person WHERE login = current_user AND role = 'admin')$f$;" \
+	"CREATE FUNCTION okr_role_guard() RETURNS trigger LANGUAGE plpgsql AS $f$" \
+	" BEGIN" \
+	"  IF NEW.role IS DISTINCT FROM OLD.role AND NOT okr_is_admin()" \
+	"     AND NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)" \
+	"     AND NOT pg_has_role((SELECT relowner FROM pg_class WHERE oid = TG_RELID), 'MEMBER') THEN" \
+	"   RAISE EXCEPTION 'only an admin changes roles' USING ERRCODE = '42501';" \
+	"  END IF;" \
+	"  RETURN NEW;" \
+	" END $f$;" \
+	"CREATE TRIGGER person_role_guard BEFORE UPDATE ON person FOR EACH ROW EXECUTE FUNCTION okr_role_guard();" \
+	"CREATE FUNCTION okr_login_role(login text) RETURNS void LANGUAGE plpgsql AS $f$" \
+	" BEGIN" \
+	"  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = login) THEN" \
+	"   EXECUTE format('CREATE ROLE %I LOGIN', login);" \
+	"  END IF;" \
+	" END $f$;" \
+	"DO $d$ BEGIN" \
+	"  EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %I TO PUBLIC', current_schema());" \
+	"  EXECUTE format('GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA %I TO PUBLIC', current_schema());" \
+	"  EXECUTE format('GRANT USAGE ON SCHEMA %I TO PUBLIC', current_schema());" \
+	" END $d$;" \
+	"REVOKE UPDATE, DELETE, TRUNCATE ON checkin, kpi_sample FROM PUBLIC;" \
+	"REVOKE UPDATE, DELETE ON audit FROM PUBLIC;" \
+	"REVOKE INSERT, UPDATE, DELETE ON okr_schema FROM PUBLIC;" \
+	"DO $d$ DECLARE t text; BEGIN" \
+	"  FOREACH t IN ARRAY ARRAY['person','objective','key_result','checkin','kpi_sample','comment','kudos'," \
+	"                           'grade','audit'] LOOP" \
+	"   EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);" \
+	"   EXECUTE format('CREATE POLICY %I ON %I FOR SELECT USING (true)', t || '_read', t);" \
+	"  END LOOP;" \
+	" END $d$;" \
+	"CREATE POLICY person_join ON person FOR INSERT WITH CHECK (okr_is_admin()" \
+	"  OR (login = current_user AND (role = 'member' OR NOT EXISTS (SELECT 1 FROM person))));" \
+	"CREATE POLICY person_edit ON person FOR UPDATE USING (login = current_user OR okr_is_admin());" \
+	"CREATE POLICY person_drop ON person FOR DELETE USING (okr_is_admin());" \
+	"CREATE POLICY objective_add ON objective FOR INSERT WITH CHECK (owner_id = okr_me() OR okr_is_lead());" \
+	"CREATE POLICY objective_edit ON objective FOR UPDATE USING (owner_id = okr_me() OR okr_is_lead());" \
+	"CREATE POLICY objective_drop ON objective FOR DELETE USING (okr_is_lead());" \
+	"CREATE POLICY key_result_add ON key_result FOR INSERT WITH CHECK (okr_is_lead()" \
+	"  OR (SELECT owner_id FROM objective WHERE id = objective_id) = okr_me());" \
+	"CREATE POLICY key_result_edit ON key_result FOR UPDATE USING (owner_id = okr_me() OR okr_is_lead()" \
+	"  OR (SELECT owner_id FROM objective WHERE id = objective_id) = okr_me());" \
+	"CREATE POLICY key_result_drop ON key_result FOR DELETE USING (okr_is_lead());" \
+	"CREATE POLICY checkin_add ON checkin FOR INSERT WITH CHECK (author_id = okr_me()" \
+	"  AND (okr_is_lead() OR (SELECT owner_id FROM key_result WHERE id = kr_id) = okr_me()));" \
+	"CREATE POLICY kpi_sample_add ON kpi_sample FOR INSERT WITH CHECK (author_id = okr_me());" \
+	"CREATE POLICY comment_add ON comment FOR INSERT WITH CHECK (author_id = okr_me());" \
+	"CREATE POLICY kudos_add ON kudos FOR INSERT WITH CHECK (from_id = okr_me());" \
+	"CREATE POLICY grade_set ON grade FOR ALL USING (okr_is_lead()) WITH CHECK (okr_is_lead());" \
+	"CREATE POLICY audit_add ON audit FOR INSERT WITH CHECK (person_id = okr_me() OR person_id IS NULL);"
+
 const char *const pg_migrations[] = {
 	/* 1: people, teams, cycles, objectives, key results, check-ins, audit */
 	"CREATE FUNCTION okr_bump_id() RETURNS trigger LANGUAGE plpgsql AS $f$"
@@ -273,7 +345,8 @@ const char *const pg_migrations[] = {
 	"   EXECUTE format('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE ON %I"
 	"     FOR EACH STATEMENT EXECUTE FUNCTION okr_notify()', t || '_notify', t);"
 	"  END LOOP;"
-	" END $d$;",
+	" END $d$;"
+	ROLES_SQL,
 };
 
 const int pg_nmigrations = (int)(sizeof pg_migrations / sizeof pg_migrations[0]);
