@@ -99,6 +99,13 @@ static okr_result person_add_txn(okr_store *s, void *vctx)
 	int64_t new_id;
 	int rc = db_step_id(st, &new_id);
 	store_done(s, st);
+	/* On a server the person's login role is made (or granted okr's group)
+	 * as the row goes in, by the database's owner (roles_pg.c). */
+	if (rc == DB_E_DENIED)
+		return store_fail(s, OKR_E_DENIED,
+			_("the server may not make or grant the login role '%s': the database's owner needs "
+			  "CREATEROLE — ask the server's administrator to run `CREATE ROLE %s LOGIN` or to give the "
+			  "owner CREATEROLE, then add them again"), c->login, c->login);
 	if (rc != DB_DONE)
 		return store_sqlerr(s, rc, _("adding a person"));
 	return store_audit(s, "add", 'U', new_id, c->login);
