@@ -1,5 +1,5 @@
 /*
- * cmd_people.c — okr person add|role|name and okr team add|join.
+ * cmd_people.c — okr person add|role|name|opt-out and okr team add|join.
  */
 #include <stdio.h>
 #include <string.h>
@@ -34,6 +34,14 @@ int cmd_person(cli_ctx *ctx, int argc, char **argv)
 		if ((rc = cli_parse("person", "name LOGIN NAME", NULL, argc - 1, argv + 1, 2, 2, &a)))
 			return rc;
 		r = okr_store_person_set_name(ctx->store, a.pos[0], a.pos[1]);
+	} else if (!strcmp(sub, "opt-out")) {
+		if ((rc = cli_parse("person", "opt-out yes|no", NULL, argc - 1, argv + 1, 1, 1, &a)))
+			return rc;
+		bool yes = !strcmp(a.pos[0], "yes");
+		if (!yes && strcmp(a.pos[0], "no"))
+			return cli_fail(OKR_E_USAGE, _("opt-out takes yes (hide me from the leaderboard) or no (show me)"));
+		r = okr_store_person_set_opt_out(ctx->store, ctx->login, yes);
+		a.pos[0] = (char *)ctx->login;
 	} else {
 		return cli_usage_fail("person", sub);
 	}

@@ -107,5 +107,7 @@ const char *x_time(okr_time t, char buf[static 32]);
 
 /* Numbers as the shortest text that reads back as the same double. */
 const char *x_num(double v, char buf[static 32]);
+/* v in decimal, as "%lld" writes it. */
+const char *x_int(long long v, char buf[static 24]);
 
 #endif

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "okr/i18n.h"
+#include "okr/permit.h"
 #include "okr/util.h"
 #include "store_int.h"
 
@@ -72,7 +73,7 @@ okr_result okr_store_person(okr_store *s, const char *login, okr_person *out)
 /* Admins manage people and teams; this keeps that rule in one place. */
 static okr_result need_admin(okr_store *s)
 {
-	if (s->me.role == ROLE_ADMIN)
+	if (okr_may_manage_people(s->me.role))
 		return OKR_OK;
 	return store_fail(s, OKR_E_DENIED, _("only an admin can manage people and teams — "
 					     "ask an admin (see `okr list --people`)"));
@@ -178,6 +179,45 @@ okr_result okr_store_person_set_name(okr_store *s, const char *login, const char
 	return store_write(s, person_update_txn, &c);
 }
 
+struct opt_out_ctx {
+	int64_t id;
+	bool opt_out;
+};
+
+static okr_result opt_out_txn(okr_store *s, void *vctx)
+{
+	struct opt_out_ctx *c = vctx;
+	db_stmt *st = store_prepare(s, "UPDATE person SET opt_out = ?2 WHERE id = ?1 AND opt_out <> ?2");
+	if (!st)
+		return OKR_E_FAIL;
+	db_bind_int64(st, 1, c->id);
+	db_bind_int64(st, 2, c->opt_out);
+	int rc = db_step(st);
+	store_done(s, st);
+	if (rc != DB_DONE)
+		return store_sqlerr(s, rc, _("updating a person"));
+	if (!db_changes(s->db))
+		return OKR_OK;   /* already so: nothing to record */
+	return store_audit(s, "opt-out", 'U', c->id, c->opt_out ? "hidden" : "shown");
+}
+
+okr_result okr_store_person_set_opt_out(okr_store *s, const char *login, bool opt_out)
+{
+	okr_person p;
+	okr_result r = okr_store_person_find(s, login, &p);
+	if (r != OKR_OK)
+		return r;
+	struct opt_out_ctx c = { p.id, opt_out };
+	okr_person_free(&p);
+	if (!okr_may_set_opt_out(s->me.id, c.id))
+		return store_fail(s, OKR_E_DENIED, _("only %s can hide themselves from the leaderboard, or show "
+						     "themselves again — it is each person's own choice"), login);
+	r = store_write(s, opt_out_txn, &c);
+	if (r == OKR_OK)
+		s->me.opt_out = opt_out;
+	return r;
+}
+
 static int64_t team_id(okr_store *s, const char *name)
 {
 	db_stmt *st = store_prepare(s, "SELECT id FROM team WHERE name = ?1");
@@ -263,7 +303,7 @@ static okr_result team_join_txn(okr_store *s, void *vctx)
 
 okr_result okr_store_team_join(okr_store *s, const char *team, const char *login)
 {
-	if (strcmp(login, s->me.login) != 0 && s->me.role == ROLE_MEMBER)
+	if (!okr_may_join_team(s->me.role, strcmp(login, s->me.login) == 0))
 		return store_fail(s, OKR_E_DENIED, _("only a lead or admin can add someone else to a team"));
 	struct person_ctx c = { .team = team, .login = login };
 	return store_write(s, team_join_txn, &c);

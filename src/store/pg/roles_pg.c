@@ -59,6 +59,7 @@ const char pg_roles_sql[] =
 	"ALTER FUNCTION okr_bump_id() SECURITY DEFINER SET search_path FROM CURRENT;"
 	"ALTER FUNCTION okr_checkin_latest() SECURITY DEFINER SET search_path FROM CURRENT;"
 	"ALTER FUNCTION okr_score_journal() SECURITY DEFINER SET search_path FROM CURRENT;"
+	"ALTER FUNCTION okr_score_world() SECURITY DEFINER SET search_path FROM CURRENT;"
 	/* the person's group follows the role column; a login role is made for someone new */
 	"CREATE OR REPLACE FUNCTION okr_sync_role() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER"
 	"  SET search_path FROM CURRENT AS $f$"
