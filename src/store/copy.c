@@ -66,36 +66,51 @@ static int bind_like(db_stmt *in, int i, db_stmt *out, int j)
 	}
 }
 
-/* The INSERT for the columns of src's row (the late column is bound NULL). */
-static char *insert_sql(db_stmt *src, const char *table, const char *late, int *late_col)
+/* The INSERT of nrows rows with the columns of src's row (the late column
+ * is bound NULL): many rows a statement, so that a million check-ins are
+ * not a million round trips to the server. */
+static char *insert_sql(db_stmt *src, const char *table, const char *late, int nrows, int *late_col)
 {
 	int n = db_column_count(src);
-	size_t cap = 64 + strlen(table);
+	size_t cap = 64 + strlen(table) + (size_t)nrows * (size_t)n * 10;
 	for (int i = 0; i < n; i++)
-		cap += strlen(db_column_name(src, i)) + 16;
+		cap += strlen(db_column_name(src, i)) + 2;
 	char *sql = okr_xmalloc(cap), *p = sql;
 	p += snprintf(p, cap, "INSERT INTO %s(", table);
-	for (int i = 0; i < n; i++)
-		p += snprintf(p, cap - (size_t)(p - sql), "%s%s", i ? ", " : "", db_column_name(src, i));
-	p += snprintf(p, cap - (size_t)(p - sql), ") VALUES(");
 	*late_col = -1;
 	for (int i = 0; i < n; i++) {
-		bool is_late = late && !strcmp(db_column_name(src, i), late);
-		if (is_late)
+		p += snprintf(p, cap - (size_t)(p - sql), "%s%s", i ? ", " : "", db_column_name(src, i));
+		if (late && !strcmp(db_column_name(src, i), late))
 			*late_col = i;
-		p += snprintf(p, cap - (size_t)(p - sql), "%s?%d", i ? ", " : "", i + 1);
 	}
-	snprintf(p, cap - (size_t)(p - sql), ")");
+	p += snprintf(p, cap - (size_t)(p - sql), ") VALUES");
+	for (int r = 0; r < nrows; r++)
+		for (int i = 0; i < n; i++)
+			p += snprintf(p, cap - (size_t)(p - sql), "%s?%d%s", i ? ", " : r ? ", (" : "(",
+				      r * n + i + 1, i == n - 1 ? ")" : "");
 	return sql;
+}
+
+static long long count_rows(okr_store *s, const char *table)
+{
+	char sql[128];
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", table);   /* i18n: not user-visible */
+	db_stmt *st;
+	long long n = -1;
+	if (db_prepare(s->db, sql, &st) == DB_OK && db_step(st) == DB_ROW)
+		n = db_column_int64(st, 0);
+	db_finalize(st);
+	return n;
 }
 
 static okr_result copy_table(okr_store *to, struct copy_ctx *c, size_t t)
 {
 	const char *table = copied_tables[t].table, *late = copied_tables[t].late;
 	char sql[256];
+	long long total = count_rows(c->from, table);
 	snprintf(sql, sizeof sql, "SELECT * FROM %s ORDER BY %s", table, copied_tables[t].order);
 	db_stmt *src, *ins = NULL, *fix = NULL;
-	if (db_prepare(c->from->db, sql, &src) != DB_OK)
+	if (total < 0 || db_prepare(c->from->db, sql, &src) != DB_OK)
 		return store_sqlerr(c->from, db_errcode(c->from->db), _("reading the database to copy"));
 	if (late) {
 		snprintf(sql, sizeof sql, "UPDATE %s SET %s = ?2 WHERE id = ?1", table, late);   /* i18n: not user-visible */
@@ -105,27 +120,41 @@ static okr_result copy_table(okr_store *to, struct copy_ctx *c, size_t t)
 		}
 	}
 	okr_result r = OKR_OK;
-	int late_col = -1, rc;
+	int late_col = -1, rc, batch = 0, in_batch = 0;
+	long long done = 0;
 	while ((rc = db_step(src)) == DB_ROW) {
-		if (!ins) {
-			char *text = insert_sql(src, table, late, &late_col);
-			rc = db_prepare(to->db, text, &ins);
-			free(text);
-			if (rc != DB_OK)
-				break;
-		}
 		int n = db_column_count(src);
+		if (!in_batch) {
+			/* up to 200 rows a statement, and the last batch as it comes */
+			long long left = total - done;
+			int want = left > 200 ? 200 : (int)(left > 0 ? left : 1);
+			if (want != batch) {
+				db_finalize(ins);
+				char *text = insert_sql(src, table, late, want, &late_col);
+				rc = db_prepare(to->db, text, &ins);
+				free(text);
+				if (rc != DB_OK)
+					break;
+				batch = want;
+			}
+		}
 		for (int i = 0; i < n; i++)
 			if (i != late_col)
-				bind_like(src, i, ins, i + 1);
+				bind_like(src, i, ins, in_batch * n + i + 1);
 			else
-				db_bind_null(ins, i + 1);
+				db_bind_null(ins, in_batch * n + i + 1);
+		if (++in_batch < batch)
+			continue;
 		rc = db_step(ins);
 		db_reset(ins);
 		if (rc != DB_DONE)
 			break;
-		c->rows++;
+		done += in_batch;
+		c->rows += in_batch;
+		in_batch = 0;
 	}
+	if (rc == DB_DONE && in_batch)
+		rc = DB_E_ERROR;   /* the source changed under a read transaction: cannot be */
 	if (rc != DB_DONE)
 		r = store_sqlerr(to, rc, _("copying the database"));
 	db_finalize(src);
