@@ -94,7 +94,7 @@ MAN_PAGES := $(BUILD)/man/okr.1 $(BUILD)/man/okr.conf.5
 LINGUAS  := $(basename $(notdir $(wildcard po/*.po)))
 MO_FILES := $(LINGUAS:%=build/locale/%/LC_MESSAGES/okr.mo)
 
-.PHONY: all man check run deps install uninstall clean unit shell-tests bench demo dist deb fuzz fuzz-build FORCE \
+.PHONY: all man check run deps install uninstall clean unit shell-tests bench bench-pg demo dist deb fuzz fuzz-build FORCE \
 	pot po-update po-todo po-check
 
 all: $(BIN) $(TEST_BIN) $(MAN_PAGES) $(MO_FILES)
@@ -192,6 +192,10 @@ run: deps
 bench: all $(BENCH_BIN)
 	@sh tools/deps.sh bench
 	@OKR_BIN=$(abspath $(TEST_BIN)) BUILD=$(BUILD) sh bench/run.sh
+
+# The figures of issue 11 on a private PostgreSQL server, next to SQLite's (bench/pg.sh).
+bench-pg: all $(BENCH_BIN)
+	@OKR_BIN=$(abspath $(TEST_BIN)) BUILD=$(BUILD) sh bench/pg.sh
 
 install: all
 	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/okr/themes $(DESTDIR)$(DOCDIR) \

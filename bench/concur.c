@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include "okr/store.h"
+#include "server.h"
 
 struct shared {
 	volatile int stop;
@@ -130,6 +131,8 @@ int main(int argc, char **argv)
 	int per = argc > 4 ? atoi(argv[4]) : 2000;
 	int readers = argc > 5 ? atoi(argv[5]) : 4;
 
+	/* On a server one role stands in for LOGIN, as in the tests. */
+	okr_store_trust_login();
 	/* The key results to write to: those of the current cycle. */
 	char err[1024];
 	okr_store *s;
@@ -184,13 +187,21 @@ int main(int argc, char **argv)
 		failed_procs += !(WIFEXITED(st) && WEXITSTATUS(st) == 0);
 	}
 
-	/* Count and check with plain SQLite, independently of the store. */
-	sqlite3 *db;
+	/* Count and check independently of the store: plain SQLite, or psql
+	 * on a server (which has no integrity check to run: "n/a"). */
+	sqlite3 *db = NULL;
 	long long rows = -1;
 	char integrity[256] = "?";
-	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK) {
+	if (bench_on_server(path)) {
+		char *out = bench_psql(path, "SELECT count(*) FROM checkin WHERE note = 'concurrency bench'");
+		if (out) {
+			rows = atoll(out);
+			snprintf(integrity, sizeof integrity, "n/a");
+		}
+		free(out);
+	} else if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK) {
 		sqlite3_stmt *st;
-		if (sqlite3_prepare_v2(db, "SELECT count(*) FROM checkin WHERE uid LIKE 'cc-%'", -1, &st,
+		if (sqlite3_prepare_v2(db, "SELECT count(*) FROM checkin WHERE note = 'concurrency bench'", -1, &st,
 				       NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
 			rows = sqlite3_column_int64(st, 0);
 		sqlite3_finalize(st);
@@ -217,5 +228,6 @@ int main(int argc, char **argv)
 	       sh->lat_ms[total * 99 / 100], sh->lat_ms[total - 1], sh->snapshots, sh->snapshot_max_ms, sh->reader_errors,
 	       failed_procs);
 	free(krs);
-	return rows == (long long)total && sh->errors == 0 && !strcmp(integrity, "ok") && !failed_procs ? 0 : 1;
+	bool sound = !strcmp(integrity, "ok") || (bench_on_server(path) && !strcmp(integrity, "n/a"));
+	return rows == (long long)total && sh->errors == 0 && sound && !failed_procs ? 0 : 1;
 }

@@ -48,10 +48,11 @@ for e in $ENGINES; do
 	case $e in sqlite | pg) ;; *) echo "tests/run.sh: unknown engine '$e' in OKR_ENGINES (sqlite, pg)" >&2; exit 2 ;; esac
 done
 # The suites each engine runs; unit tests do not touch a database and run
-# once, on the first engine.  The CLI and tmux suites still assume a SQLite
-# file (they look into it with sqlite3) and run on SQLite only for now.
+# once, on the first engine.  On pg the tests that are about SQLite's own
+# files, or involve no database at all, say so and skip themselves
+# (sqlite_only and once in tests/cli/lib.sh, e2e_sqlite_only in tests/e2e).
 SUITES_sqlite="tests/store tests/cli tests/e2e"
-SUITES_pg="tests/pg tests/store"
+SUITES_pg="tests/pg tests/store tests/cli tests/e2e"
 
 LOG=$(mktemp -d "${TMPDIR:-/tmp}/okr-run.XXXXXX") || exit 1
 PG_UP=

@@ -44,6 +44,7 @@ enum {
 	OKR_OPEN_READONLY = 1 << 2,  /* viewers: never write, not even the person row */
 	OKR_OPEN_SCRATCH  = 1 << 3,  /* a private, empty database that vanishes on close
 				      * (a dry run of an import into a database not there yet) */
+	OKR_OPEN_BARE     = 1 << 4,  /* the schema only: register nobody (okr migrate's target) */
 };
 
 /* Open (and migrate) the database at path — a file path, or a PostgreSQL
@@ -97,6 +98,7 @@ typedef enum {
 	OKR_FILE_DELETED,     /* nothing at the path */
 	OKR_FILE_REPLACED,    /* another file at the path (a restore) */
 	OKR_FILE_WAL_GONE,    /* the -wal was deleted or replaced under us */
+	OKR_FILE_DISCONNECTED,   /* the server's connection is lost; asking again reconnects (with back-off) */
 } okr_file_state;
 okr_file_state okr_store_file_state(okr_store *s);
 /* After OKR_FILE_WAL_GONE: copy what this connection can still read of the
@@ -147,6 +149,14 @@ okr_result okr_store_person(okr_store *s, const char *login, okr_person *out);
  * candidates (OKR_E_USAGE).  Every command that takes a person uses this. */
 okr_result okr_store_person_find(okr_store *s, const char *who, okr_person *out);
 okr_result okr_store_person_add(okr_store *s, const char *login, const char *name);
+/* okr migrate: copy everything s holds (people, teams, cycles, objectives,
+ * key results, check-ins, KPIs and samples, comments, kudos, grades, the
+ * audit trail, team settings) with its ids into the empty database on the
+ * server at target, in one transaction.  *copied counts the rows. */
+okr_result okr_store_copy_to(okr_store *s, const char *target, long long *copied, char *err, size_t errlen);
+/* The same with a role.  On PostgreSQL the server also makes the login role
+ * when it has none and grants it okr's group for the role (roles_pg.c). */
+okr_result okr_store_person_add_as(okr_store *s, const char *login, const char *name, okr_role role);
 okr_result okr_store_person_set_role(okr_store *s, const char *login, okr_role role);
 okr_result okr_store_person_set_name(okr_store *s, const char *login, const char *name);
 /* Hide oneself from the public leaderboard, or show again; only oneself

@@ -9,15 +9,20 @@
 
 int cmd_person(cli_ctx *ctx, int argc, char **argv)
 {
-	static const cli_opt opts[] = { { "name", 'n', true }, { 0 } };
+	static const cli_opt opts[] = { { "name", 'n', true }, { "role", 'r', true }, { 0 } };
 	const char *sub = argc > 0 ? argv[0] : "";
 	cli_args a;
 	int rc;
 	okr_result r;
 	if (!strcmp(sub, "add")) {
-		if ((rc = cli_parse("person", "add LOGIN [--name NAME]", opts, argc - 1, argv + 1, 1, 1, &a)))
+		if ((rc = cli_parse("person", "add LOGIN [--name NAME] [--role member|lead|admin]", opts, argc - 1,
+				    argv + 1, 1, 1, &a)))
 			return rc;
-		r = okr_store_person_add(ctx->store, a.pos[0], cli_opt_get(opts, &a, "name"));
+		const char *rs = cli_opt_get(opts, &a, "role");
+		int role = ROLE_MEMBER;
+		if (rs && !okr_wire_find(&okr_roles, rs, &role))
+			return cli_fail(OKR_E_USAGE, _("a role is member, lead or admin"));
+		r = okr_store_person_add_as(ctx->store, a.pos[0], cli_opt_get(opts, &a, "name"), (okr_role)role);
 	} else if (!strcmp(sub, "role")) {
 		if ((rc = cli_parse("person", "role LOGIN member|lead|admin", NULL, argc - 1, argv + 1, 2, 2, &a)))
 			return rc;

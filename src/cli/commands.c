@@ -27,6 +27,7 @@ int cmd_due_without_db(cli_ctx *, int, char **);
 int cmd_grade(cli_ctx *, int, char **);
 int cmd_export(cli_ctx *, int, char **);
 int cmd_import(cli_ctx *, int, char **);
+int cmd_migrate(cli_ctx *, int, char **);
 int cmd_board(cli_ctx *, int, char **);
 int cmd_status(cli_ctx *, int, char **);
 int cmd_review(cli_ctx *, int, char **);
@@ -66,7 +67,7 @@ const cli_command cli_commands[] = {
 	  N_("list objectives and key results"), CLI_DB_READ, cmd_list },
 	{ "show", "ID|PERSON [--points] [--json]", N_("show one objective, key result, KPI or person with its history"), CLI_DB_READ,
 	  cmd_show },
-	{ "person", "add LOGIN [--name NAME] | role LOGIN member|lead|admin | name LOGIN NAME | opt-out yes|no",
+	{ "person", "add LOGIN [--name NAME] [--role member|lead|admin] | role LOGIN member|lead|admin | name LOGIN NAME | opt-out yes|no",
 	  N_("manage people"), CLI_DB_WRITE, cmd_person },
 	{ "team", "add NAME [--parent TEAM] | join TEAM [LOGIN]", N_("manage teams"), CLI_DB_WRITE, cmd_team },
 	{ "settings", "[show] [--json] | set KEY VALUE | import FILE",
@@ -82,6 +83,8 @@ const cli_command cli_commands[] = {
 	  CLI_DB_READ, cmd_export },
 	{ "import", "FILE [--dry-run] [--json]", N_("read an okr export (JSON or CSV) into the database"), CLI_DB_SELF,
 	  cmd_import },
+	{ "migrate", "--to postgresql://HOST/DB", N_("copy the whole database to an empty one on a PostgreSQL server"),
+	  CLI_DB_READ, cmd_migrate },
 	{ "help", "[COMMAND]", N_("this list, or one command's usage"), CLI_DB_NONE, cmd_help },
 	{ "board", "[--window week|cycle|all] [--teams] [--all] [--json] [--once]",
 	  N_("the leaderboard: the top and your neighbourhood"), CLI_DB_READ, cmd_board },

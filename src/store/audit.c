@@ -24,7 +24,7 @@
 	"  WHEN 'U' THEN (SELECT login FROM person WHERE id = a.entity_id)" \
 	" END, '')" \
 	" FROM audit a LEFT JOIN person p ON p.id = a.person_id"
-#define AUDIT_FILTER " AND (?3 IS NULL OR p.login = ?3) AND a.at >= ?4 ORDER BY a.id DESC LIMIT ?5"
+#define AUDIT_FILTER " AND (CAST(?3 AS TEXT) IS NULL OR p.login = ?3) AND a.at >= ?4 ORDER BY a.id DESC LIMIT ?5"
 
 /* Everything: newest first by row id, so a limited read stops early. */
 static const char audit_all[] = AUDIT_SELECT " WHERE ?1 = ''" AUDIT_FILTER;

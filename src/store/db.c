@@ -84,6 +84,10 @@ okr_result store_sqlerr(okr_store *s, int rc, const char *doing)
 	case DB_E_SHORT_READ:
 		return store_fail(s, OKR_E_DB, _("input/output error on %s while %s — nothing was saved; "
 						 "check the disk"), s->path, doing);
+	case DB_E_DENIED:
+		return store_fail(s, OKR_E_DENIED,
+			_("the server refused this while %s: your database role may not do it (%s) — ask an okr "
+			  "admin, see `okr list --people`"), doing, s->db ? db_errmsg(s->db) : db_errstr(rc));
 	case DB_E_BUSY:
 	case DB_E_RETRY:
 		return store_fail(s, OKR_E_DB,

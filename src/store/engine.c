@@ -97,6 +97,7 @@ double db_column_double(db_stmt *st, int col) { return st->eng->column_double(st
 const char *db_column_text(db_stmt *st, int col) { return st->eng->column_text(st, col); }
 const void *db_column_blob(db_stmt *st, int col) { return st->eng->column_blob(st, col); }
 int db_column_bytes(db_stmt *st, int col) { return st->eng->column_bytes(st, col); }
+const char *db_column_name(db_stmt *st, int col) { return st->eng->column_name(st, col); }
 
 int db_step_id(db_stmt *st, int64_t *id)
 {

@@ -164,6 +164,8 @@ double db_column_double(db_stmt *st, int col);
 const char *db_column_text(db_stmt *st, int col);
 const void *db_column_blob(db_stmt *st, int col);
 int db_column_bytes(db_stmt *st, int col);
+/* The name of a result column (valid while the statement is). */
+const char *db_column_name(db_stmt *st, int col);
 
 static inline int db_column_int(db_stmt *st, int col)
 {
@@ -264,6 +266,7 @@ struct db_engine {
 	const char *(*column_text)(db_stmt *st, int col);
 	const void *(*column_blob)(db_stmt *st, int col);
 	int (*column_bytes)(db_stmt *st, int col);
+	const char *(*column_name)(db_stmt *st, int col);
 };
 
 /* Every engine's connection and statement start with these, so the calls

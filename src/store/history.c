@@ -62,7 +62,7 @@ okr_result okr_store_kudos_about(okr_store *s, int64_t kr_id, const char *to, si
 {
 	/* One statement per case, so that each uses its index (schema 6). */
 	db_stmt *st = store_prepare(s, kr_id
-		? STORE_KUDOS_SELECT " WHERE k.kr_id = ?1 AND (?2 IS NULL OR t.login = ?2) ORDER BY k.at DESC, k.id DESC LIMIT ?3"
+		? STORE_KUDOS_SELECT " WHERE k.kr_id = ?1 AND (CAST(?2 AS TEXT) IS NULL OR t.login = ?2) ORDER BY k.at DESC, k.id DESC LIMIT ?3"
 		: STORE_KUDOS_SELECT " WHERE k.to_id = (SELECT id FROM person WHERE login = ?2) AND ?1 = 0 "
 		  "ORDER BY k.at DESC, k.id DESC LIMIT ?3");
 	if (!st)

@@ -70,7 +70,7 @@ static okr_result setup(okr_store *s)
 	r = store_migrate(s, store_nmigrations);
 	if (r != OKR_OK)
 		return r;
-	if (!(s->flags & OKR_OPEN_READONLY)) {
+	if (!(s->flags & (OKR_OPEN_READONLY | OKR_OPEN_BARE))) {
 		r = store_write(s, register_txn, NULL);
 		if (r != OKR_OK)
 			return r;

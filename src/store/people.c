@@ -76,20 +76,34 @@ static okr_result person_add_txn(okr_store *s, void *vctx)
 	if (store_person_id(s, c->login))
 		return store_fail(s, OKR_E_USAGE, _("'%s' is already registered"), c->login);
 	db_stmt *st = store_prepare(s,
-		"INSERT INTO person(login, name, role, created_at) VALUES(?1, ?2, 'member', ?3) RETURNING id");
+		"INSERT INTO person(login, name, role, created_at) VALUES(?1, ?2, ?4, ?3) RETURNING id");
 	if (!st)
 		return OKR_E_FAIL;
 	db_bind_text(st, 1, c->login, -1);
 	db_bind_text(st, 2, c->name && *c->name ? c->name : c->login, -1);
 	db_bind_int64(st, 3, okr_now());
+	db_bind_text(st, 4, okr_wire(&okr_roles, c->role), -1);
 	int64_t new_id;
-	okr_result saved = store_insert_id(s, st, &new_id, _("adding a person"));
-	if (saved)
-		return saved;
+	int rc = db_step_id(st, &new_id);
+	store_done(s, st);
+	/* On a server the person's login role is made (or granted okr's group)
+	 * as the row goes in, by the database's owner (roles_pg.c). */
+	if (rc == DB_E_DENIED)
+		return store_fail(s, OKR_E_DENIED,
+			_("the server may not make or grant the login role '%s': the database's owner needs "
+			  "CREATEROLE — ask the server's administrator to run `CREATE ROLE %s LOGIN` or to give the "
+			  "owner CREATEROLE, then add them again"), c->login, c->login);
+	if (rc != DB_DONE)
+		return store_sqlerr(s, rc, _("adding a person"));
 	return store_audit(s, "add", 'U', new_id, c->login);
 }
 
 okr_result okr_store_person_add(okr_store *s, const char *login, const char *name)
+{
+	return okr_store_person_add_as(s, login, name, ROLE_MEMBER);
+}
+
+okr_result okr_store_person_add_as(okr_store *s, const char *login, const char *name, okr_role role)
 {
 	okr_result r = need_admin(s);
 	if (r != OKR_OK)
@@ -99,7 +113,7 @@ okr_result okr_store_person_add(okr_store *s, const char *login, const char *nam
 						   "account name, such as 'anh'"), login ? login : "");
 	if ((r = store_check_text(s, _("name"), name, 200, false)) != OKR_OK)
 		return r;
-	struct person_ctx c = { .login = login, .name = name };
+	struct person_ctx c = { .login = login, .name = name, .role = role };
 	return store_write(s, person_add_txn, &c);
 }
 

@@ -19,6 +19,7 @@ const char *reopen_lost_text(okr_file_state st)
 	case OKR_FILE_DELETED: return _("the database file was deleted");
 	case OKR_FILE_REPLACED: return _("the database file was replaced");
 	case OKR_FILE_WAL_GONE: return _("the database's -wal file was deleted");
+	case OKR_FILE_DISCONNECTED: return _("reconnecting…");
 	default: return "";
 	}
 }
@@ -48,11 +49,33 @@ static bool reopen_store(ui *u)
 	return okr_store_reopen(&u->store, err, sizeof err) == OKR_OK;
 }
 
+/* A server's connection that dropped: the same handle reconnects by itself
+ * when asked (okr_store_file_state, with back-off), and the usual reload
+ * then keeps the selection. */
+static unsigned reconnect_check(ui *u, okr_file_state st)
+{
+	if (st == OKR_FILE_DISCONNECTED) {
+		if (u->file_lost == OKR_FILE_DISCONNECTED)
+			return 0;
+		u->file_lost = st;
+		u->live = false;
+		app_message(u, true, _("%s: the connection to the server was lost — reconnecting…"), u->ctx->db_path);
+		return DIRTY_ALL;
+	}
+	u->file_lost = OKR_FILE_OK;
+	u->live = okr_store_wait_fd(u->store) >= 0;
+	u->data_version = -1;   /* read everything again */
+	app_message(u, false, _("%s: reconnected to the server; live again"), u->ctx->db_path);
+	return DIRTY_ALL;
+}
+
 unsigned reopen_check(ui *u)
 {
 	okr_file_state st = okr_store_file_state(u->store);
 	if (st == OKR_FILE_OK && !u->file_lost)
 		return 0;
+	if (st == OKR_FILE_DISCONNECTED || u->file_lost == OKR_FILE_DISCONNECTED)
+		return reconnect_check(u, st);
 	unsigned dirty = 0;
 	if (!u->file_lost) {
 		u->file_lost = st;

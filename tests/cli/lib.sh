@@ -22,6 +22,26 @@ export OKR_NOW=1795435200 OKR_USER=alice    # 2026-11-23 12:00 UTC
 unset OKR_DB OKR_CONFIG OKR_THEME_DIR CMOCKA_MESSAGE_OUTPUT LANGUAGE
 export OKR_SYSTEM_CONFIG="$T/etc/okr/okr.conf" XDG_CONFIG_DIRS="$T/etc/xdg"   # host-wide files: none yet
 DB="$T/okr.db"
+# OKR_TEST_ENGINE=pg (tests/run.sh): the database is a fresh one on the
+# private PostgreSQL server the runner started, dropped at the end; `sqlite3
+# "$DB" SQL` then runs SQL there with psql (same output shape), and
+# fresh_db/db_reset make it empty again.
+PG_DB=
+if [ "${OKR_TEST_ENGINE:-sqlite}" = pg ]; then
+	PG_DB=okr_cli_$$
+	DB="dbname=$PG_DB"
+	pg_admin() { psql -X -q -d postgres -v ON_ERROR_STOP=1 -c "$1" </dev/null >/dev/null; }
+	pg_admin "CREATE DATABASE $PG_DB" || { echo "Bail out! cannot make a PostgreSQL database"; exit 1; }
+	trap 'pg_admin "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)" 2>/dev/null; chmod -R u+rwx "$T" 2>/dev/null; rm -rf "$T"' EXIT
+	sqlite3() {
+		if [ "$1" = "$DB" ]; then
+			shift
+			printf '%s\n' "$*" | psql -X -A -t -q -F '|' -v ON_ERROR_STOP=1 -d "$PG_DB" 2>&1
+		else
+			command sqlite3 "$@"
+		fi
+	}
+fi
 OUT="$T/stdout"
 ERR="$T/stderr"
 
@@ -113,7 +133,14 @@ expect_err_contains() {
 # What the database holds, as one line of counts (every change writes an
 # audit row, so an unchanged line means nothing was written).
 db_state() {
-	if [ -n "$HAVE_SQLITE3" ]; then
+	if [ -n "$PG_DB" ]; then
+		sqlite3 "${1:-$DB}" "SELECT (SELECT count(*) FROM audit)||' '||(SELECT count(*) FROM checkin)||' '||
+			(SELECT count(*) FROM objective)||' '||(SELECT count(*) FROM key_result)||' '||
+			(SELECT count(*) FROM kpi_sample)||' '||(SELECT count(*) FROM person)||' '||
+			(SELECT count(*) FROM comment)||' '||(SELECT count(*) FROM kudos)||' '||
+			COALESCE((SELECT string_agg(version::text, ',' ORDER BY id) FROM objective), '')||' '||
+			COALESCE((SELECT string_agg(version::text, ',' ORDER BY id) FROM key_result), '')"
+	elif [ -n "$HAVE_SQLITE3" ]; then
 		sqlite3 "${1:-$DB}" "SELECT (SELECT count(*) FROM audit)||' '||(SELECT count(*) FROM checkin)||' '||
 			(SELECT count(*) FROM objective)||' '||(SELECT count(*) FROM key_result)||' '||
 			(SELECT count(*) FROM kpi_sample)||' '||(SELECT count(*) FROM person)||' '||
@@ -146,9 +173,37 @@ json_get() {
 	python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print($1)" "$OUT"
 }
 
+# The test database gone (SQLite: its files; PostgreSQL: an empty database again).
+db_reset() {
+	if [ -n "$PG_DB" ]; then
+		pg_admin "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)" && pg_admin "CREATE DATABASE $PG_DB"
+	else
+		rm -f "$DB" "$DB-wal" "$DB-shm" "$DB-bell"
+	fi
+}
+
+# sqlite_only REASON: a test about SQLite's own files (or one that needs no
+# database at all, run once): on PostgreSQL it says so and stops.
+sqlite_only() {
+	[ -n "$PG_DB" ] || return 0
+	skip "$1" "sqlite only"
+	echo "# skip (sqlite only: $1)"
+	finish
+	exit 0
+}
+
+# once: a test that involves no database engine (documentation, packaging,
+# the catalogues) runs on the first engine only; on PostgreSQL it says so.
+once() {
+	[ -n "$PG_DB" ] || return 0
+	skip "$1" "runs once, on sqlite: no database involved"
+	finish
+	exit 0
+}
+
 # A fresh database with a cycle, O1 and a metric K1 (0 → 100 users), owned by alice.
 fresh_db() {
-	rm -f "$DB" "$DB-wal" "$DB-shm" "$DB-bell"
+	db_reset
 	okr init >/dev/null &&
 	okr cycle add 2026-Q4 --start 2026-10-01 --end 2026-12-31 >/dev/null &&
 	okr objective add "Grow the user base" >/dev/null &&

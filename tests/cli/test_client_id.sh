@@ -63,9 +63,9 @@ check "$([ "$rc" = 0 ] && ! grep -q "$(printf '\033')" "$OUT" && grep -q 'alread
 
 # A check-in stored before ids were scoped (the id is its uid) is recognised.
 if [ -n "$HAVE_SQLITE3" ]; then
+	okr kr add O1 "Docs" --target 10 >/dev/null
 	sqlite3 "$DB" "INSERT INTO checkin(uid, kr_id, author_id, value, note, at)
 		SELECT 'OLD-7', 4, id, 2, '', $OKR_NOW FROM person WHERE login = 'alice'"
-	okr kr add O1 "Docs" --target 10 >/dev/null
 	expect_out "already recorded (--id OLD-7): nothing added" okr checkin K4 2 --id OLD-7
 	refused 7 "another check-in of K4" okr checkin K4 9 --id OLD-7
 else

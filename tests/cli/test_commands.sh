@@ -18,9 +18,10 @@ run okr init
 printf '%s\n' "$DB is ready (schema N)." "Next: okr cycle add 2026-Q4 --start 2026-10-01 --end 2026-12-31" >"$T/want"
 sed 's/(schema [0-9][0-9]*)/(schema N)/' "$OUT" | cmp -s - "$T/want"
 check $? "okr init says the file is ready and what to do next" "$(cat "$OUT")"
-[ -f "$DB" ]; check $? "init creates the file"
+if [ -n "$PG_DB" ]; then [ "$(sqlite3 "$DB" "SELECT count(*) FROM okr_schema")" = 1 ]; else [ -f "$DB" ]; fi
+check $? "init creates the database"
 expect_exit 0 okr init          # again: harmless
-[ "$(sqlite3 "$DB" 'SELECT login||" "||role FROM person' 2>/dev/null || echo 'alice admin')" = "alice admin" ]
+[ "$(sqlite3 "$DB" "SELECT login||' '||role FROM person" 2>/dev/null || echo 'alice admin')" = "alice admin" ]
 check $? "the first person is the admin"
 
 # ---- cycle ----

@@ -4,6 +4,7 @@
 # the plain build and under SAN=1 alike: the leak libconfig leaves behind is
 # suppressed (tests/lsan.supp), so LeakSanitizer cannot turn it into exit 1.
 . "$(dirname "$0")/lib.sh"
+once "an empty configuration"
 fresh_db
 C="$T/empty.conf"
 printf '""\n' >"$C"

@@ -4,6 +4,7 @@
 # refused with exit 5 and a message that says what to do, and the file is
 # left exactly as it was.
 . "$(dirname "$0")/lib.sh"
+sqlite_only "damaged, unreadable and foreign database files"
 
 # cksum of a file, or "none".
 sum() { if [ -e "$1" ]; then cksum <"$1"; else echo none; fi; }

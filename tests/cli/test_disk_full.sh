@@ -5,6 +5,7 @@
 # acknowledged check-in is there.  Needs root to mount the tmpfs; skipped
 # otherwise.
 . "$(dirname "$0")/lib.sh"
+sqlite_only "a full disk under the database file"
 
 MNT="$T/small"
 mkdir -p "$MNT"

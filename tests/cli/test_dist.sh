@@ -3,6 +3,7 @@
 # unpacked elsewhere, with no git and no build directory, it compiles, its
 # okr runs and its man pages are made.
 . "$(dirname "$0")/lib.sh"
+once "the source tarball"
 
 SRC=$(cd "$CLI_DIR/../.." && pwd)
 if ! git -C "$SRC" rev-parse --git-dir >/dev/null 2>&1 || ! command -v make >/dev/null 2>&1; then

@@ -4,6 +4,7 @@
 # accepts: each option it names is known to the command, and the usage a
 # command prints on a mistake is one of the lines `okr help` shows.
 . "$(dirname "$0")/lib.sh"
+once "the help texts"
 
 H="$T/help"
 run "$OKR_BIN" help

@@ -5,6 +5,7 @@
 # without a warning; each shell's completion (bash, and zsh and fish when
 # installed) completes a partial command; uninstall leaves nothing behind.
 . "$(dirname "$0")/lib.sh"
+once "installing and the man pages"
 
 SRC=$(cd "$CLI_DIR/../.." && pwd)
 if ! command -v make >/dev/null 2>&1 || ! command -v cc >/dev/null 2>&1; then

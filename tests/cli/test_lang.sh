@@ -6,6 +6,7 @@
 # and what scripts read (--json, CSV, JSON exports, exit codes) is the same
 # byte for byte in every language.
 . "$(dirname "$0")/lib.sh"
+once "the catalogues and the languages"
 . "$CLI_DIR/lib_locale.sh"
 need_locales
 ROOT=$(cd "$CLI_DIR/../.." && pwd)

@@ -6,6 +6,7 @@
 # the page); okr.conf(5) lists exactly the settings of the compiled-in
 # defaults, each with the default value.
 . "$(dirname "$0")/lib.sh"
+once "the man pages"
 
 SRC=$(cd "$CLI_DIR/../.." && pwd)
 PAGE1="$SRC/${BUILD:-build/rel}/man/okr.1"

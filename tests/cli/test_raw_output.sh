@@ -24,7 +24,9 @@ check "$([ "$rc" = 0 ] && ! grep -q "$ESC" "$OUT" && grep -q 'is ready' "$OUT"; 
 run "$OKR_BIN" --db "$EVIL.demo" demo
 check "$([ "$rc" = 0 ] && ! grep -q "$ESC" "$OUT"; echo $?)" "okr demo too" "exit $rc"
 
-if [ -z "$HAVE_SQLITE3" ] || [ -z "$HAVE_PYTHON3" ]; then
+if [ -n "$PG_DB" ]; then
+	skip "invalid UTF-8 in the database" "sqlite only: a PostgreSQL server refuses text that is not UTF-8"
+elif [ -z "$HAVE_SQLITE3" ] || [ -z "$HAVE_PYTHON3" ]; then
 	skip "invalid UTF-8 in the database" "needs sqlite3 and python3"
 else
 	# A title and a note that are not UTF-8 (a lone 0xC3, a 0xFF).

@@ -8,6 +8,7 @@
 # FIFOs or read-only leftovers are reported by their own names with the fix,
 # exit 5, and nothing acknowledged is lost.
 . "$(dirname "$0")/lib.sh"
+sqlite_only "okr init --shared and the modes of the database's files"
 . "$(dirname "$0")/lib_users.sh"
 
 if [ -z "$HAVE_USERS" ]; then

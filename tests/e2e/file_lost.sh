@@ -6,6 +6,7 @@
 # gone), and the screen reopens the file at the path when one is there.
 # Every check-in that was confirmed is in the file afterwards.
 . "$(dirname "$0")/lib.sh"
+e2e_sqlite_only "the database file deleted or replaced under a screen"
 e2e_start 120 30
 
 db_has() { "$OKR_BIN" --db "$E2E_DB" show K2 --json 2>/dev/null | grep -q "\"current\": $1"; }

@@ -4,6 +4,8 @@
 #   sh tests/pg/server.sh start [DIR]   initdb a fresh cluster in DIR and start it
 #   sh tests/pg/server.sh stop  [DIR]   stop it (if running) and remove DIR
 #   sh tests/pg/server.sh env   [DIR]   print PGHOST=… PGPORT=… PGUSER=… to eval
+#   sh tests/pg/server.sh pause [DIR]   stop the server, keeping its data (a restart test)
+#   sh tests/pg/server.sh resume [DIR]  start it again on the same data
 #
 # DIR defaults to build/pg under the checkout.  The server listens on no TCP
 # address at all, only on a Unix socket in DIR/run whose name carries a port
@@ -159,9 +161,23 @@ EOF
 	fi
 }
 
+# The server down and up again on the same data, as an administrator's
+# restart looks to the clients.
+pause() {
+	BIN=$(find_bin) || die "no PostgreSQL server programs found"
+	as_server "$BIN/pg_ctl" -D "$DIR/data" -m fast -w -t 20 stop </dev/null >/dev/null 2>&1
+}
+
+resume() {
+	BIN=$(find_bin) || die "no PostgreSQL server programs found"
+	as_server "$BIN/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w -t 30 start </dev/null >/dev/null 2>&1
+}
+
 case $cmd in
 start) start ;;
+pause) pause ;;
+resume) resume ;;
 stop) stop ;;
 env) env_lines ;;
-*) die "usage: server.sh start|stop|env [DIR]" ;;
+*) die "usage: server.sh start|stop|env|pause|resume [DIR]" ;;
 esac

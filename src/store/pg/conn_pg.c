@@ -17,7 +17,8 @@
  * committed and a read-then-write never meets a concurrent update.  The
  * transaction is REPEATABLE READ; a serialization failure or deadlock from
  * a writer that bypasses okr (psql) is DB_E_RETRY and the store runs the
- * whole transaction again.  Every write commits with NOTIFY okr inside it.
+ * whole transaction again.  Every write that changed a row commits with
+ * NOTIFY okr inside it.
  */
 #include <ctype.h>
 #include <inttypes.h>
@@ -271,6 +272,8 @@ int pg_exec(db_conn *dc, const char *sql)
 	int rc = check(c, res);
 	if (rc == DB_OK && PQresultStatus(res) == PGRES_COMMAND_OK)
 		c->changes = strtoll(PQcmdTuples(res), NULL, 10);
+	if (rc == DB_OK)
+		c->changed = true;   /* a script (a migration) changes what it likes */
 	PQclear(res);
 	return rc;
 }
@@ -325,6 +328,7 @@ int pg_begin(db_conn *dc, int mode)
 		return rc;
 	}
 	c->mode = mode;
+	c->changed = false;
 	return DB_OK;
 }
 
@@ -337,7 +341,9 @@ int pg_commit(db_conn *dc)
 		set_err(c, DB_E_ERROR, "the transaction had failed");
 		return DB_E_ERROR;
 	}
-	PGresult *res = PQexec(c->pg, c->mode == DB_WRITE ? "NOTIFY okr; COMMIT" : "COMMIT");
+	/* Only a write that changed something wakes the screens: opening okr
+	 * (which registers nobody new) commits an empty write every time. */
+	PGresult *res = PQexec(c->pg, c->mode == DB_WRITE && c->changed ? "NOTIFY okr, ''; COMMIT" : "COMMIT");
 	int rc = check(c, res);
 	PQclear(res);
 	if (rc != DB_OK && PQtransactionStatus(c->pg) != PQTRANS_IDLE) {
@@ -519,6 +525,8 @@ int pg_step(db_stmt *s)
 	}
 	const char *ct = PQcmdTuples(st->res);
 	c->changes = *ct ? strtoll(ct, NULL, 10) : 0;
+	if (c->changes > 0 && strncmp(PQcmdStatus(st->res), "SELECT", 6) != 0)
+		c->changed = true;
 	st->nrows = PQresultStatus(st->res) == PGRES_TUPLES_OK ? PQntuples(st->res) : 0;
 	int ncol = PQnfields(st->res);
 	if (ncol > st->nblob) {
@@ -735,4 +743,10 @@ int pg_column_bytes(db_stmt *s, int col)
 	if (PQftype(st->res, col) != OID_BYTEA)
 		return PQgetlength(st->res, st->row, col);
 	return pg_column_blob(s, col) ? (int)st->blob_len[col] : 0;
+}
+
+const char *pg_column_name(db_stmt *s, int col)
+{
+	pg_stmt *st = (pg_stmt *)s;
+	return st->res ? PQfname(st->res, col) : NULL;
 }

@@ -100,17 +100,23 @@ static void pg_opened(okr_store *s)
 	(void)s;
 }
 
-static okr_result pg_cause(okr_store *s, int rc)
-{
-	(void)s;
-	(void)rc;
-	return OKR_OK;
-}
-
+/* A server has no file to lose, but its connection can drop: asking is
+ * what reconnects (conn_pg.c, pg_alive, with back-off), so a screen that
+ * asks on its slow timer comes back by itself once the server is there. */
 static okr_file_state pg_file_state(okr_store *s)
 {
-	(void)s;
-	return OKR_FILE_OK;
+	if (!s->db)
+		return OKR_FILE_OK;
+	return pg_alive((pg_conn *)s->db) ? OKR_FILE_OK : OKR_FILE_DISCONNECTED;
+}
+
+/* A lost connection: a DB problem with what to do, not "unexpected". */
+static okr_result pg_cause(okr_store *s, int rc)
+{
+	if (rc != DB_E_CONNLOST)
+		return OKR_OK;
+	return store_fail(s, OKR_E_DB, _("the connection to the server of %s was lost — %s; okr reconnects "
+					 "by itself, try again in a moment"), s->path, _("nothing was saved"));
 }
 
 static void pg_release(okr_store *s)
@@ -165,7 +171,10 @@ static int pg_set_schema_version(okr_store *s, int v)
 	db_bind_int64(st, 1, v);
 	rc = db_step(st);
 	db_finalize(st);
-	return rc == DB_DONE ? DB_OK : rc;
+	if (rc != DB_DONE)
+		return rc;
+	/* okr's rules as the server's, once the tables are all there */
+	return v == pg_nmigrations ? db_exec(s->db, pg_roles_sql) : DB_OK;
 }
 
 /* A server is always there; whether the database is is for connect to say. */
@@ -232,4 +241,5 @@ const db_engine db_engine_pg = {
 	.column_text = pg_column_text,
 	.column_blob = pg_column_blob,
 	.column_bytes = pg_column_bytes,
+	.column_name = pg_column_name,
 };

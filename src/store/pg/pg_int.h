@@ -24,6 +24,7 @@ typedef struct {
 	int64_t changes;
 	int mode;                /* of the open transaction: DB_READ, DB_WRITE */
 	bool locked;             /* holds the writers' advisory lock */
+	bool changed;            /* the open write changed a row: its COMMIT notifies */
 	bool listening;          /* LISTEN okr was sent on this session */
 	int64_t notes;           /* commits of others seen (the data version) */
 	int64_t generation;      /* sessions so far: a reconnect changes the data version */
@@ -37,6 +38,8 @@ typedef struct {
 /* schema_pg.c: step N takes the schema from N-1 to N, as on SQLite. */
 extern const char *const pg_migrations[];
 extern const int pg_nmigrations;
+/* The grants, groups and row policies, after the last step (roles_pg.c). */
+extern const char pg_roles_sql[];
 
 /* conn_pg.c */
 bool pg_claims(const char *target);
@@ -73,5 +76,6 @@ double pg_column_double(db_stmt *st, int col);
 const char *pg_column_text(db_stmt *st, int col);
 const void *pg_column_blob(db_stmt *st, int col);
 int pg_column_bytes(db_stmt *st, int col);
+const char *pg_column_name(db_stmt *st, int col);
 
 #endif

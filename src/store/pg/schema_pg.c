@@ -264,8 +264,21 @@ const char *const pg_migrations[] = {
 	"  by_id BIGINT REFERENCES person(id),"
 	"  at BIGINT NOT NULL);",
 
-	/* 10: a rebuild of the score ledger reads every check-in in time order */
-	"CREATE INDEX checkin_fold ON checkin(at, id);",
+	/* 10: a rebuild of the score ledger reads every check-in in time order.
+	 * And every table says when it changed, whoever changes it: a
+	 * statement trigger notifies okr's channel, so that a write by psql or
+	 * another program shows on the screens as okr's own do (the server
+	 * folds the notifications of one transaction into one). */
+	"CREATE INDEX checkin_fold ON checkin(at, id);"
+	"CREATE FUNCTION okr_notify() RETURNS trigger LANGUAGE plpgsql AS $f$"
+	" BEGIN PERFORM pg_notify('okr', ''); RETURN NULL; END $f$;"
+	"DO $d$ DECLARE t text; BEGIN"
+	"  FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
+	"    AND tablename NOT IN ('okr_schema', 'score_ledger') LOOP"
+	"   EXECUTE format('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE ON %I"
+	"     FOR EACH STATEMENT EXECUTE FUNCTION okr_notify()', t || '_notify', t);"
+	"  END LOOP;"
+	" END $d$;",
 
 	/* 11: the score ledger's board part apart (ledger.c), as on SQLite */
 	"ALTER TABLE score_ledger ADD COLUMN board BYTEA;",

@@ -200,6 +200,7 @@ static int64_t sq_column_int64(db_stmt *st, int col) { return sqlite3_column_int
 static double sq_column_double(db_stmt *st, int col) { return sqlite3_column_double(raw(st), col); }
 static const void *sq_column_blob(db_stmt *st, int col) { return sqlite3_column_blob(raw(st), col); }
 static int sq_column_bytes(db_stmt *st, int col) { return sqlite3_column_bytes(raw(st), col); }
+static const char *sq_column_name(db_stmt *st, int col) { return sqlite3_column_name(raw(st), col); }
 
 static int sq_column_type(db_stmt *st, int col)
 {
@@ -273,4 +274,5 @@ const db_engine db_engine_sqlite = {
 	.column_text = sq_column_text,
 	.column_blob = sq_column_blob,
 	.column_bytes = sq_column_bytes,
+	.column_name = sq_column_name,
 };

@@ -91,6 +91,9 @@ okr_result store_file_lost(okr_store *s, okr_file_state state, bool committed)
 		return store_fail(s, OKR_E_DB, _("%s-wal was deleted while okr had the database open — %s; "
 						 "okr saves what it still holds and reopens the file"),
 				  s->path, saved);
+	case OKR_FILE_DISCONNECTED:
+		return store_fail(s, OKR_E_DB, _("the connection to the server of %s was lost — %s; okr reconnects "
+						 "by itself, try again in a moment"), s->path, saved);
 	default:
 		return OKR_OK;
 	}
