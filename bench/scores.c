@@ -43,7 +43,7 @@ static int cmp_double(const void *a, const void *b)
 /* The three windows of the board, as okr board computes them. */
 static void boards(const score_state *st, const okr_cycle *cy, int offset)
 {
-	okr_day monday = score_week_first_day(score_week_of(okr_now(), offset));
+	okr_day monday = score_week_first_day(score_week_of(okr_now(), offset, 0), 0);
 	score_span cur[3] = { { monday, monday + 7 }, { cy->start, cy->end + 1 }, SCORE_SPAN_ALL };
 	score_span prev[3] = { { monday - 7, monday }, { cy->start, monday > cy->start ? monday : cy->start },
 			       { INT32_MIN, monday } };

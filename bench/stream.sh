@@ -3,7 +3,8 @@
 # resident memory and wall time of `okr export --format json` and of
 # `okr import` of that file into a new database, next to the sqlite3
 # shell's floor (`-json` of the check-ins, and loading `.dump`), and whether
-# export → import → export gives the same bytes.
+# export → import → export gives the same bytes; then the same for the CSV
+# export, read back as it comes too.
 #
 #   make -j2 all build/rel/bench/gen
 #   OKR_BIN=$PWD/build/rel/okr-test BUILD=build/rel sh bench/stream.sh
@@ -49,7 +50,7 @@ measure floor_json sh -c "sqlite3 '$LARGE' -json 'SELECT * FROM checkin' >/dev/n
 row "sqlite3 -json of the check-ins (floor)"
 measure export sh -c "'$OKR_BIN' --db '$LARGE' export --format json >'$WORK/a.json'"
 row "okr export --format json ($(du -m "$WORK/a.json" | cut -f1) MB)"
-measure export_csv sh -c "'$OKR_BIN' --db '$LARGE' export --format csv >/dev/null"
+measure export_csv sh -c "'$OKR_BIN' --db '$LARGE' export --format csv >'$WORK/a.csv'"
 row "okr export --format csv"
 sqlite3 "$LARGE" .dump >"$WORK/large.sql"
 measure floor_load sh -c "sqlite3 '$WORK/floor.db' <'$WORK/large.sql' >/dev/null"
@@ -57,6 +58,10 @@ row "sqlite3 loading .dump into a new file (floor)"
 measure import env OKR_USER="$admin" "$OKR_BIN" --db "$WORK/b.db" import "$WORK/a.json"
 row "okr import of that export into a new database"
 "$OKR_BIN" --db "$WORK/b.db" export --format json | cmp -s - "$WORK/a.json" && same=yes || same=NO
-echo "export → import → export byte-identical: $same"
+rm -f "$WORK/b.db" "$WORK/b.db-wal" "$WORK/b.db-shm" "$WORK/b.db-bell" "$WORK/a.json"
+measure import_csv env OKR_USER="$admin" "$OKR_BIN" --db "$WORK/c.db" import "$WORK/a.csv"
+row "okr import of the CSV export into a new database"
+OKR_USER="$admin" "$OKR_BIN" --db "$WORK/c.db" export --format csv | cmp -s - "$WORK/a.csv" && same_csv=yes || same_csv=NO
+echo "export → import → export byte-identical: JSON $same, CSV $same_csv"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
-[ "$same" = yes ]
+[ "$same" = yes ] && [ "$same_csv" = yes ]

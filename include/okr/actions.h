@@ -59,7 +59,8 @@
 	X(LOG,           "log",           "L",            N_("History: who changed the selected item, and when (:log for everything)")) \
 	X(ARCHIVE,       "archive",       "X",            N_("Archive the selected item (asks first, says what goes with it)")) \
 	X(UNDO,          "undo",          "u",            N_("Undo the last archive made since okr was opened")) \
-	X(UNARCHIVE,     "unarchive",     "",             N_("Bring an archived item back: :unarchive O3"))
+	X(UNARCHIVE,     "unarchive",     "",             N_("Bring an archived item back: :unarchive O3")) \
+	X(PEOPLE,        "people",        "p",            N_("People: add one, change a name, a role (admins), leave the leaderboard"))
 
 typedef enum {
 #define OKR_ACTION_ENUM(id, name, keys, help) ACT_##id,

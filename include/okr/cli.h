@@ -218,8 +218,8 @@ void cli_due_free(cli_due *v);
 /* "2 check-ins, 1 KPI value" (translated, counted with ngettext). */
 void cli_due_summary(const okr_due_list *due, char *buf, size_t len);
 
-/* When the team's week that holds now began (Monday 00:00 in the team's
- * zone), as Unix seconds (cmd_due_team.c). */
+/* When the team's week that holds now began (00:00 of its first day of the
+ * week, week_start, in the team's zone), as Unix seconds (cmd_due_team.c). */
 okr_time cli_week_start(const cli_ctx *ctx, okr_time now);
 
 /* okr CMD --help: each form of c's usage and its summary (cmd_help.c). */

@@ -31,6 +31,9 @@ typedef struct {
 	int comment_weekly_cap;    /* comments that count per week */
 	int streak_cap;            /* streak weeks counted at most */
 	int streak_percent;        /* check-in XP bonus per streak week, percent */
+	int week_start;            /* the team's first day of the week: 0 Monday … 6 Sunday (the
+				      okr.conf key is week_start; here so that the ledger's
+				      rules, and their hash, carry it) */
 } okr_game_rules;
 
 typedef struct {
@@ -102,7 +105,8 @@ bool okr_config_apply(okr_config *cfg, const char *text, const char *name, char 
 
 /* ---- team settings (SPEC §7): src/config/config_team.c ----
  * The settings that must be the same for everyone — the gamification rules,
- * status thresholds, rollup mode, the team's time zone and leaderboard bands
+ * status thresholds, rollup mode, the team's time zone and first day of the
+ * week, and leaderboard bands
  * — live in the database; these name them and turn them into okr_config
  * fields with the same checks as okr.conf.  Keys are dotted paths, e.g.
  * "gamification.checkin_xp". */

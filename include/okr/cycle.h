@@ -18,6 +18,9 @@
  * current before its first day. */
 long okr_cycle_pick_current(const okr_cycle *v, size_t n, okr_day today);
 
+/* A cycle's dates make sense: it does not end before it starts. */
+bool okr_cycle_dates_ok(okr_day start, okr_day end);
+
 /* Whether [start, end] shares a day with c. */
 bool okr_cycle_overlaps(const okr_cycle *c, okr_day start, okr_day end);
 

@@ -19,8 +19,9 @@
  * climb pays the difference of the rounded totals, so many small steps add
  * up to exactly what one big step pays.
  *
- * Weeks start on Monday 00:00 in the team's fixed time zone
- * (week_offset_minutes east of UTC); windows are ranges of days in that zone.
+ * Weeks start at 00:00 of the team's first day of the week (rules.week_start,
+ * Monday by default) in its fixed time zone (week_offset_minutes east of
+ * UTC); windows are ranges of days in that zone.
  */
 #ifndef OKR_SCORE_H
 #define OKR_SCORE_H
@@ -229,12 +230,16 @@ void score_kudos_note(score_reason why, const char *to_login, int allowance, int
 
 /* ---- time ---- */
 
-/* The week of t (weeks since Monday 1970-01-05 in the team's zone). */
-int64_t score_week_of(okr_time t, int week_offset_minutes);
+/* The week of t: weeks since the first week_start day (0 Monday … 6
+ * Sunday: the team's first day of the week) on or after Monday 1970-01-05,
+ * in the team's zone. */
+int64_t score_week_of(okr_time t, int week_offset_minutes, int week_start);
 /* The team's local day of t (days since 1970-01-01 in that zone). */
 okr_day score_day_of(okr_time t, int week_offset_minutes);
-/* The local day on which week w starts (a Monday). */
-okr_day score_week_first_day(int64_t w);
+/* The local day on which week w starts (a week_start day). */
+okr_day score_week_first_day(int64_t w, int week_start);
+/* The first day of the week of the rules a state was made with. */
+int score_week_start(const score_state *s);
 
 /* ---- leaderboards ---- */
 
@@ -299,8 +304,8 @@ typedef enum { SCORE_WINDOW_WEEK, SCORE_WINDOW_CYCLE, SCORE_WINDOW_ALL } score_w
 /* The days of window w at `now`, and of the window its movement is measured
  * against: the week before for a week; for the cycle (cy, NULL: none, then
  * like all) and all time, the same window as it stood when this week began. */
-void score_window_spans(okr_time now, int week_offset_minutes, score_window w, const okr_cycle *cy,
-			score_span *cur, score_span *prev);
+void score_window_spans(okr_time now, int week_offset_minutes, int week_start, score_window w,
+			const okr_cycle *cy, score_span *cur, score_span *prev);
 
 /* A row's movement as every screen shows it: "▲2", "▼1", "–", "new", or ""
  * when there is nothing to compare. */
@@ -328,5 +333,15 @@ unsigned char *score_save(const score_state *s, size_t *len);
 /* Back from score_save's bytes; NULL when they are damaged, truncated or
  * from a different build of the rules (the caller then folds from scratch). */
 score_state *score_load(const unsigned char *buf, size_t len);
+/* Only the first part of those bytes, which holds the people (points by
+ * day, XP, streaks, badges) and the teams: a state that ranks
+ * (score_board_*, score_points) and tells a person's results, but that
+ * score_fold refuses (false) and that must not be saved.  buf may end after
+ * the board part: score_board_prefix() bytes of header tell its length
+ * (score_board_len, 0 when the header is not this build's). */
+score_state *score_load_board(const unsigned char *buf, size_t len);
+size_t score_board_prefix(void);
+size_t score_board_len(const unsigned char *buf, size_t len);
+bool score_is_partial(const score_state *s);
 
 #endif

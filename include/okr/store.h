@@ -154,6 +154,9 @@ okr_result okr_store_person_add(okr_store *s, const char *login, const char *nam
 okr_result okr_store_person_add_as(okr_store *s, const char *login, const char *name, okr_role role);
 okr_result okr_store_person_set_role(okr_store *s, const char *login, okr_role role);
 okr_result okr_store_person_set_name(okr_store *s, const char *login, const char *name);
+/* Hide oneself from the public leaderboard, or show again; only oneself
+ * (okr_may_set_opt_out). */
+okr_result okr_store_person_set_opt_out(okr_store *s, const char *login, bool opt_out);
 okr_result okr_store_team_add(okr_store *s, const char *name, const char *parent);
 okr_result okr_store_team_join(okr_store *s, const char *team, const char *login);
 
@@ -164,13 +167,17 @@ okr_result okr_store_team_join(okr_store *s, const char *team, const char *login
  * transaction.  Archived items are left out unless with_archived. */
 okr_result okr_store_snapshot(okr_store *s, int64_t cycle_id, bool with_archived,
 			      okr_snapshot *out);
-/* The same for the current cycle with only the live objectives of `team`
- * and everything aligned below them, with their key results: what the
- * team's progress is made of (okr status), without the rest of a large
- * company (a tree that is most of the cycle comes with the rest: cheaper
- * to read whole).  src/store/read_team.c */
+/* The people, teams, cycles and KPIs, and of the current cycle only the
+ * live objectives of `team` and everything aligned below them with their
+ * live key results — and of those only what the team's progress is made of:
+ * ids, parent, team and weight; a key result's objective, weight, kind,
+ * direction, start, target and current value (no titles, owners or times).
+ * For okr status.  src/store/read_team.c */
 okr_result okr_store_snapshot_team(okr_store *s, const char *team, okr_snapshot *out);
-void okr_snapshot_free(okr_snapshot *snap);
+/* The cycles and KPIs, and of cycle_id (0: the current cycle) only the live
+ * key results person_id owns with their objectives; no people or teams:
+ * what the person's list of what is due is made of (okr due, okr status). */
+okr_result okr_store_snapshot_owned(okr_store *s, int64_t cycle_id, int64_t person_id, okr_snapshot *out);
 
 okr_result okr_store_cycle_by_name(okr_store *s, const char *name, okr_cycle *out);
 okr_result okr_store_current_cycle(okr_store *s, okr_cycle *out);
@@ -214,6 +221,10 @@ okr_result okr_store_audit_list(okr_store *s, const okr_audit_query *q,
 
 okr_result okr_store_cycle_add(okr_store *s, const char *name, okr_day start,
 			       okr_day end, int64_t *id);
+/* A cycle's new name and dates (all three given: what the editor saw,
+ * changed or not).  Leads and admins; a closed cycle is refused
+ * (OKR_E_CLOSED), and so are a taken name and an overlap. */
+okr_result okr_store_cycle_edit(okr_store *s, int64_t id, const char *name, okr_day start, okr_day end);
 /* Make a cycle the current one (and active if it was planning). */
 okr_result okr_store_cycle_set_current(okr_store *s, int64_t id);
 
@@ -309,7 +320,6 @@ okr_result okr_store_grade_set(okr_store *s, int64_t kr_id, double score, const 
 
 /* The grades of a cycle's key results (archived ones included), by KR ID. */
 okr_result okr_store_grades(okr_store *s, int64_t cycle_id, okr_grade **out, size_t *n);
-void okr_grades_free(okr_grade *v, size_t n);
 /* Mark a cycle closed: read-only from then on (no check-ins, edits or new
  * grades).  Only a lead or admin may; refused while any of its key results
  * (not archived) has no grade, so run it in an okr_store_batch after writing
@@ -361,19 +371,6 @@ typedef struct {
  * no listener (the default) the store does none of the extra reads. */
 okr_result okr_store_on_event(okr_store *s, void (*fn)(void *ctx, const okr_event *ev), void *ctx);
 
-/* ---- freeing copies -------------------------------------------------------- */
-
-void okr_person_free(okr_person *p);
-void okr_cycle_free(okr_cycle *c);
-void okr_objective_free(okr_objective *o);
-void okr_kr_free(okr_kr *k);
-void okr_kpi_free(okr_kpi *k);
-void okr_grade_free(okr_grade *g);
-void okr_checkins_free(okr_checkin *v, size_t n);
-void okr_samples_free(okr_sample *v, size_t n);
-void okr_comments_free(okr_comment *v, size_t n);
-void okr_kudos_free(okr_kudos *v, size_t n);
-
 /* ---- gamification: src/store/events.c ---- */
 
 /* The world of scoring (people, team memberships, key results with their
@@ -408,6 +405,14 @@ okr_result okr_store_ledger_rebuild(okr_store *s, const okr_game_rules *rules, i
  * wait for a rebuild. */
 okr_result okr_store_score_ledger(okr_store *s, const okr_game_rules *rules, int week_offset_minutes,
 				  score_state **state);
+/* For a one-shot reader that only ranks and shows people's results (okr
+ * status, okr board --once): when nothing was committed since the ledger
+ * was saved, only its board part (score_load_board, a tenth of it);
+ * otherwise as okr_store_score_refresh from NULL, saving the ledger back
+ * when it lagged by even one event, so that the next such reader finds it
+ * current.  Replaces *state. */
+okr_result okr_store_score_board(okr_store *s, const okr_game_rules *rules, int week_offset_minutes,
+				 score_state **state);
 
 /* ---- team settings: src/store/settings.c ---- */
 

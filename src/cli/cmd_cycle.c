@@ -1,5 +1,5 @@
 /*
- * cmd_cycle.c — okr cycle add|list|current|close|plan.
+ * cmd_cycle.c — okr cycle add|edit|list|current|close|plan.
  */
 #include <stdio.h>
 #include <string.h>
@@ -34,6 +34,31 @@ static int cycle_add(cli_ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
+/* What is not given stays as it is; the store gets all three. */
+static int cycle_edit(cli_ctx *ctx, int argc, char **argv)
+{
+	static const cli_opt opts[] = { { "name", 'n', true }, { "start", 0, true }, { "end", 0, true }, { 0 } };
+	cli_args a;
+	int rc = cli_parse("cycle", "edit CYCLE [--name NAME] [--start YYYY-MM-DD] [--end YYYY-MM-DD]", opts, argc, argv,
+			   1, 1, &a);
+	if (rc)
+		return rc;
+	okr_cycle c;
+	if ((rc = cli_cycle(ctx, a.pos[0], &c)))
+		return rc;
+	const char *name = cli_opt_get(opts, &a, "name"), *start = cli_opt_get(opts, &a, "start"),
+		   *end = cli_opt_get(opts, &a, "end");
+	okr_day s = c.start, e = c.end;
+	if ((start && (rc = cli_date("--start", start, &s))) || (end && (rc = cli_date("--end", end, &e)))) {
+		okr_cycle_free(&c);
+		return rc;
+	}
+	okr_result r = okr_store_cycle_edit(ctx->store, c.id, name ? name : c.name, s, e);
+	cli_made_named(ctx, 'C', name ? name : c.name);
+	okr_cycle_free(&c);
+	return r ? cli_store_fail(ctx, r) : 0;
+}
+
 static int cycle_list(cli_ctx *ctx, int argc, char **argv)
 {
 	cli_args a;
@@ -44,14 +69,13 @@ static int cycle_list(cli_ctx *ctx, int argc, char **argv)
 	okr_result r = okr_store_snapshot(ctx->store, 0, false, &snap);
 	if (r)
 		return cli_store_fail(ctx, r);
-	static const char *const states[] = { "planning", "active", "closed" };
 	for (size_t i = 0; i < snap.ncycles; i++) {
 		char s[11], e[11];
 		okr_format_date(snap.cycles[i].start, s);
 		okr_format_date(snap.cycles[i].end, e);
 		printf("%s ", snap.cycles[i].current ? "*" : " ");
 		cli_put(stdout, snap.cycles[i].name, 12);
-		printf(" %s → %s  %s\n", s, e, _(states[snap.cycles[i].state]));
+		printf(" %s → %s  %s\n", s, e, okr_label(&okr_cycle_states, snap.cycles[i].state));
 	}
 	okr_snapshot_free(&snap);
 	return 0;
@@ -80,6 +104,8 @@ int cmd_cycle(cli_ctx *ctx, int argc, char **argv)
 	const char *sub = argc > 0 ? argv[0] : "";
 	if (!strcmp(sub, "add"))
 		return cycle_add(ctx, argc - 1, argv + 1);
+	if (!strcmp(sub, "edit"))
+		return cycle_edit(ctx, argc - 1, argv + 1);
 	if (!strcmp(sub, "list"))
 		return cycle_list(ctx, argc - 1, argv + 1);
 	if (!strcmp(sub, "current"))

@@ -69,9 +69,9 @@ static void kr_values(const okr_kr *k, char *buf, size_t len)
 {
 	char a[48], b[48];
 	if (k->type == KR_MILESTONE)
-		snprintf(buf, len, "%s", _("milestone"));
+		snprintf(buf, len, "%s", okr_label(&okr_kr_types, KR_MILESTONE));
 	else if (k->type == KR_THRESHOLD)
-		snprintf(buf, len, "%s %s", k->dir == DIR_AT_LEAST ? "≥" : "≤",
+		snprintf(buf, len, "%s %s", okr_direction_sign(k->dir),
 			 okr_format_value(k->target, k->decimals, a, sizeof a));
 	else
 		snprintf(buf, len, "%s → %s", okr_format_value(okr_plan_start(k), k->decimals, a, sizeof a),

@@ -123,7 +123,8 @@ static void gather_people(cli_ctx *ctx, digest *d)
 			okr_due_free(&d->due[d->ndue].due);
 	}
 	int off = ctx->cfg.week_offset_minutes;
-	okr_day monday = score_week_first_day(score_week_of(d->from, off));
+	int ws = ctx->cfg.game.week_start;
+	okr_day monday = score_week_first_day(score_week_of(d->from, off, ws), ws);
 	score_board_people(d->sc.st, (score_span){ monday, monday + 7 }, (score_span){ monday - 7, monday },
 			   &d->board);
 }

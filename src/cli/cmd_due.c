@@ -33,7 +33,7 @@ static void span(okr_time secs, char *buf, size_t len)
 int cli_due_gather(cli_ctx *ctx, int64_t me, cli_due *v)
 {
 	okr_snapshot first;
-	okr_result r = okr_store_snapshot(ctx->store, 0, false, &first);
+	okr_result r = okr_store_snapshot_owned(ctx->store, 0, me, &first);
 	if (r)
 		return cli_store_fail(ctx, r);
 	okr_time now = okr_now();
@@ -47,7 +47,7 @@ int cli_due_gather(cli_ctx *ctx, int64_t me, cli_due *v)
 		const okr_cycle *cy = &first.cycles[c];
 		if (cy->id == first.cycle_id || cy->state == CYCLE_CLOSED || now < okr_day_start(cy->end) + 86400)
 			continue;
-		if ((r = okr_store_snapshot(ctx->store, cy->id, false, &v->snaps[v->n])))
+		if ((r = okr_store_snapshot_owned(ctx->store, cy->id, me, &v->snaps[v->n])))
 			return cli_store_fail(ctx, r);
 		v->n++;
 	}

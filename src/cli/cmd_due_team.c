@@ -19,7 +19,8 @@
 okr_time cli_week_start(const cli_ctx *ctx, okr_time now)
 {
 	int off = ctx->cfg.week_offset_minutes;
-	return (okr_time)score_week_first_day(score_week_of(now, off)) * 86400 - (okr_time)off * 60;
+	int ws = ctx->cfg.game.week_start;
+	return (okr_time)score_week_first_day(score_week_of(now, off, ws), ws) * 86400 - (okr_time)off * 60;
 }
 
 static const char *status_word(okr_status s)
@@ -38,14 +39,15 @@ static void put_last(json_out *j, okr_time t)
 	json_str(j, "last", day);
 }
 
-static void print_json(const okr_snapshot *snap, const okr_rhythm *r, const char *team, okr_time week)
+static void print_json(const okr_snapshot *snap, const okr_rhythm *r, const char *team, okr_time week,
+		       int week_offset)
 {
 	json_out j;
 	char id[24], day[11];
 	json_begin(&j, stdout);
 	json_obj(&j, NULL);
 	json_str(&j, "team", team);
-	okr_format_date(okr_day_of(week), day);
+	okr_format_date(okr_day_of(week + (okr_time)week_offset * 60), day);
 	json_str(&j, "week", day);
 	json_int(&j, "behind", (int64_t)r->behind);
 	json_arr(&j, "people");
@@ -94,10 +96,11 @@ static void print_person(const okr_snapshot *snap, const okr_rhythm_person *p)
 	putchar('\n');
 }
 
-static void print_human(const okr_snapshot *snap, const okr_rhythm *r, const char *team, okr_time week)
+static void print_human(const okr_snapshot *snap, const okr_rhythm *r, const char *team, okr_time week,
+			int week_offset)
 {
 	char day[11], id[24];
-	okr_format_date(okr_day_of(week), day);
+	okr_format_date(okr_day_of(week + (okr_time)week_offset * 60), day);
 	printf(_("Team "));
 	cli_put(stdout, team, -1);
 	printf(_(", week of %s: "), day);
@@ -162,9 +165,9 @@ int cli_due_team(cli_ctx *ctx, const char *team, bool json)
 	okr_rhythm r;
 	okr_rhythm_compute(&snap, &as, team, week, &r);
 	if (json)
-		print_json(&snap, &r, team, week);
+		print_json(&snap, &r, team, week, ctx->cfg.week_offset_minutes);
 	else
-		print_human(&snap, &r, team, week);
+		print_human(&snap, &r, team, week, ctx->cfg.week_offset_minutes);
 	okr_rhythm_free(&r);
 	okr_assessments_free(&as);
 	okr_snapshot_free(&snap);

@@ -167,30 +167,11 @@ static int problems(const char *path, const import_errors *e)
 	return OKR_E_USAGE;
 }
 
-/* JSON is read as it comes: the first part now, the rest inside the
- * store's transaction.  CSV is read whole. */
-static void read_file(import_stream *st, bool is_json, import_errors *e)
-{
-	if (is_json) {
-		import_stream_first(st);
-		return;
-	}
-	okr_buf text;
-	okr_buf_init(&text);
-	char err[1024];
-	if (import_stream_slurp(st, &text, err, sizeof err))
-		import_read(text.s, text.len, &st->first, e);
-	else
-		import_problem(e, "%s", err);
-	okr_buf_free(&text);
-}
-
-static int load(cli_ctx *ctx, import_stream *st, bool is_json, bool dry, bool json, const import_errors *e)
+static int load(cli_ctx *ctx, import_stream *st, bool dry, bool json, const import_errors *e)
 {
 	okr_load_report rep;
 	x_file *f = &st->first;
-	okr_result r = is_json ? okr_store_load_stream(ctx->store, &f->d, import_stream_next, st, dry, &rep)
-			       : okr_store_load(ctx->store, &f->d, dry, &rep);
+	okr_result r = okr_store_load_stream(ctx->store, &f->d, import_stream_next, st, dry, &rep);
 	int rc = 0;
 	if (r && e->n) {
 		rc = problems(st->path, e);
@@ -228,7 +209,9 @@ int cmd_import(cli_ctx *ctx, int argc, char **argv)
 		free(e);
 		return cli_fail(OKR_E_USAGE, "%s", err);
 	}
-	read_file(&st, is_json, e);
+	/* Read as it comes, JSON or CSV: the first part now, the rest inside
+	 * the store's transaction. */
+	import_stream_first(&st);
 	if (e->n) {
 		rc = problems(a.pos[0], e);
 		import_stream_close(&st);
@@ -237,7 +220,7 @@ int cmd_import(cli_ctx *ctx, int argc, char **argv)
 	}
 	bool existed = okr_store_exists(ctx->db_path);
 	if (!(rc = open_db(ctx, dry, existed)))
-		rc = load(ctx, &st, is_json, dry, cli_opt_get(opts, &a, "json") != NULL, e);
+		rc = load(ctx, &st, dry, cli_opt_get(opts, &a, "json") != NULL, e);
 	import_stream_close(&st);
 	free(e);
 	if (rc && !existed && !dry && ctx->store) {

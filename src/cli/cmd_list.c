@@ -134,16 +134,15 @@ static void human_objectives(list_view *v, const size_t *order, const int *depth
 void cli_json_kr(json_out *j, const char *key, const okr_kr *k, const okr_assessment *a);
 void cli_json_kr(json_out *j, const char *key, const okr_kr *k, const okr_assessment *a)
 {
-	static const char *const types[] = { "metric", "threshold", "milestone" };
 	char id[24], day[11];
 	json_obj(j, key);
 	json_str(j, "id", okr_format_id(ID_KR, k->id, id, sizeof id));
 	json_str(j, "title", k->title);
 	json_str(j, "owner", k->owner);
-	json_str(j, "type", types[k->type]);
+	json_str(j, "type", okr_wire(&okr_kr_types, k->type));
 	json_bool(j, "approved", !k->self_set);
 	if (k->type == KR_THRESHOLD)
-		json_str(j, "direction", k->dir == DIR_AT_MOST ? "at_most" : "at_least");
+		json_str(j, "direction", okr_wire(&okr_directions, k->dir));
 	if (k->type == KR_METRIC)
 		json_num(j, "start", k->start);
 	json_num(j, "target", k->target);
@@ -158,7 +157,7 @@ void cli_json_kr(json_out *j, const char *key, const okr_kr *k, const okr_assess
 	json_num(j, "progress", a->progress);
 	json_num(j, "progress_raw", a->raw);
 	json_num(j, "expected", a->expected);
-	json_str(j, "status", okr_status_name(a->status));
+	json_str(j, "status", okr_wire(&okr_statuses, a->status));
 	if (k->confidence >= 0)
 		json_int(j, "confidence", k->confidence);
 	else
@@ -203,11 +202,11 @@ static void json_objectives(list_view *v, const size_t *order)
 			json_str(&j, "parent", okr_format_id(ID_OBJECTIVE, o->parent_id, id, sizeof id));
 		else
 			json_null(&j, "parent");
-		json_str(&j, "kind", o->kind == OBJ_ASPIRATIONAL ? "aspirational" : "committed");
+		json_str(&j, "kind", okr_wire(&okr_obj_kinds, o->kind));
 		json_num(&j, "weight", o->weight);
 		json_num(&j, "progress", a->progress);
 		json_num(&j, "expected", a->expected);
-		json_str(&j, "status", okr_status_name(a->status));
+		json_str(&j, "status", okr_wire(&okr_statuses, a->status));
 		json_int(&j, "version", o->version);
 		json_arr(&j, "key_results");
 		for (size_t k = 0; k < v->snap.nkrs; k++)
@@ -223,7 +222,6 @@ static void json_objectives(list_view *v, const size_t *order)
 
 static void list_people(list_view *v)
 {
-	static const char *const roles[] = { N_("member"), N_("lead"), N_("admin") };
 	if (v->json) {
 		json_out j;
 		json_begin(&j, stdout);
@@ -233,7 +231,7 @@ static void list_people(list_view *v)
 			json_obj(&j, NULL);
 			json_str(&j, "login", p->login);
 			json_str(&j, "name", p->name);
-			json_str(&j, "role", roles[p->role]);
+			json_str(&j, "role", okr_wire(&okr_roles, p->role));
 			json_str_list(&j, "teams", p->teams);
 			json_end_obj(&j);
 		}
@@ -246,7 +244,7 @@ static void list_people(list_view *v)
 		cli_put(stdout, p->login, 14);
 		cli_put(stdout, p->name, 28);
 		fputs(" ", stdout);
-		cli_cell(stdout, _(roles[p->role]), 7, TEXT_ALIGN_LEFT);
+		cli_cell(stdout, okr_label(&okr_roles, p->role), 7, TEXT_ALIGN_LEFT);
 		fputs(" ", stdout);
 		cli_put(stdout, p->teams, -1);
 		putchar('\n');
@@ -284,10 +282,10 @@ static void list_kpis(list_view *v)
 			json_str(&j, "name", k->name);
 			json_str(&j, "unit", k->unit);
 			json_num(&j, "target", k->target);
-			json_str(&j, "direction", k->dir == DIR_AT_MOST ? "at_most" : "at_least");
+			json_str(&j, "direction", okr_wire(&okr_directions, k->dir));
 			json_str(&j, "timeframe", k->timeframe);
 			json_str(&j, "source", k->source);
-			json_str(&j, "frequency", okr_frequency_name(k->every));
+			json_str(&j, "frequency", okr_wire(&okr_frequencies, k->every));
 			json_str(&j, "owner", k->owner);
 			if (k->has_value)
 				json_num(&j, "latest", k->latest);
@@ -303,7 +301,7 @@ static void list_kpis(list_view *v)
 			snprintf(cur, sizeof cur, "—");
 		printf("%-6s ", id);
 		cli_put(stdout, k->name, 40);
-		printf(" %10s %s %-8s ", cur, k->dir == DIR_AT_MOST ? "≤" : "≥", tgt);
+		printf(" %10s %s %-8s ", cur, okr_direction_sign(k->dir), tgt);
 		cli_put(stdout, k->unit, 8);
 		fputs(" ", stdout);
 		cli_cell(stdout, _(okr_frequency_name(k->every)), 8, TEXT_ALIGN_LEFT);

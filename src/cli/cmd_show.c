@@ -97,7 +97,7 @@ static void show_kpi_parts(const okr_kpi *k)
 {
 	char tgt[48], cur[48];
 	okr_format_value(k->target, 0, tgt, sizeof tgt);
-	printf(_("  target     %s %s "), k->dir == DIR_AT_MOST ? "≤" : "≥", tgt);
+	printf(_("  target     %s %s "), okr_direction_sign(k->dir), tgt);
 	cli_put(stdout, k->unit, -1);
 	printf(_("\n  timeframe  "));
 	cli_put(stdout, k->timeframe[0] ? k->timeframe : "—", -1);
@@ -229,9 +229,9 @@ static int show_objective(cli_ctx *ctx, const okr_snapshot *snap, const okr_asse
 		json_str(&j, "description", o->description);
 		json_str(&j, "owner", o->owner);
 		json_str(&j, "team", o->team);
-		json_str(&j, "kind", o->kind == OBJ_ASPIRATIONAL ? "aspirational" : "committed");
+		json_str(&j, "kind", okr_wire(&okr_obj_kinds, o->kind));
 		json_num(&j, "progress", a->progress);
-		json_str(&j, "status", okr_status_name(a->status));
+		json_str(&j, "status", okr_wire(&okr_statuses, a->status));
 		json_int(&j, "version", o->version);
 		json_arr(&j, "key_results");
 		for (size_t k = 0; k < snap->nkrs; k++)
@@ -298,11 +298,11 @@ static int show_kpi(cli_ctx *ctx, int64_t id, bool json)
 		json_str(&j, "id", okr_format_id(ID_KPI, k.id, idbuf, sizeof idbuf));
 		json_str(&j, "name", k.name);
 		json_num(&j, "target", k.target);
-		json_str(&j, "direction", k.dir == DIR_AT_MOST ? "at_most" : "at_least");
+		json_str(&j, "direction", okr_wire(&okr_directions, k.dir));
 		json_str(&j, "unit", k.unit);
 		json_str(&j, "timeframe", k.timeframe);
 		json_str(&j, "source", k.source);
-		json_str(&j, "frequency", okr_frequency_name(k.every));
+		json_str(&j, "frequency", okr_wire(&okr_frequencies, k.every));
 		json_arr(&j, "samples");
 		for (size_t i = 0; i < n; i++) {
 			json_obj(&j, NULL);

@@ -12,14 +12,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "okr/assess.h"
 #include "okr/i18n.h"
 #include "okr/progress.h"
 #include "okr/text.h"
 #include "scores.h"
 
 /* Progress of the viewer's first team: the weighted mean of its objectives
- * in the current cycle.  false when it has none. */
+ * in the current cycle, rolled up as everywhere (the snapshot holds the
+ * team's tree with only what progress needs).  false when it has none. */
 static bool team_progress(cli_ctx *ctx, const cli_scores *sc, const okr_person *me, char *team, size_t len,
 			  double *out)
 {
@@ -30,19 +30,25 @@ static bool team_progress(cli_ctx *ctx, const cli_scores *sc, const okr_person *
 		n = len - 1;
 	memcpy(team, me->teams, n);
 	team[n] = '\0';
-	okr_assessments as;
-	okr_assess(&sc->snap, ctx->cfg.rollup, &ctx->cfg.status, sc->now, &as);
-	double *v = calloc(sc->snap.nobjs + 1, sizeof *v), *w = calloc(sc->snap.nobjs + 1, sizeof *w);
+	int64_t id = 0;
+	for (size_t i = 0; i < sc->snap.nteams; i++)
+		if (strcmp(sc->snap.teams[i].name, team) == 0)
+			id = sc->snap.teams[i].id;
+	size_t no = sc->snap.nobjs;
+	double *prog = calloc(no + 1, sizeof *prog), *v = calloc(no + 1, sizeof *v), *w = calloc(no + 1, sizeof *w);
 	size_t k = 0;
-	for (size_t i = 0; v && w && i < sc->snap.nobjs; i++)
-		if (strcmp(sc->snap.objs[i].team, team) == 0) {
-			v[k] = as.objs[i].progress;
-			w[k++] = sc->snap.objs[i].weight;
-		}
+	if (prog && v && w) {
+		okr_rollup_filled(sc->snap.objs, no, sc->snap.krs, sc->snap.nkrs, ctx->cfg.rollup, prog, NULL);
+		for (size_t i = 0; i < no; i++)
+			if (id && sc->snap.objs[i].team_id == id) {
+				v[k] = prog[i];
+				w[k++] = sc->snap.objs[i].weight;
+			}
+	}
 	*out = k ? okr_weighted_mean(v, w, k) : 0;
+	free(prog);
 	free(v);
 	free(w);
-	okr_assessments_free(&as);
 	return k > 0;
 }
 

@@ -40,7 +40,7 @@ const cli_command cli_commands[] = {
 	{ "tui", "", N_("the full-screen view (the default)"), CLI_DB_SELF, cmd_tui },
 	{ "init", "[--shared]", N_("create the database (--shared: for a Unix group)"), CLI_DB_SELF, cmd_init },
 	{ "demo", "", N_("create a demo database: a SaaS team, OKRs, KPIs, history"), CLI_DB_SELF, cmd_demo },
-	{ "cycle", "add NAME --start YYYY-MM-DD --end YYYY-MM-DD | list | current NAME | close CYCLE [--grade KR=SCORE[:NOTE]]... [--force]"
+	{ "cycle", "add NAME --start YYYY-MM-DD --end YYYY-MM-DD | edit CYCLE [--name NAME] [--start YYYY-MM-DD] [--end YYYY-MM-DD] | list | current NAME | close CYCLE [--grade KR=SCORE[:NOTE]]... [--force]"
 	  " | plan NEXT --from CURRENT [--only ID,...] [--dry-run] [--json]",
 	  N_("manage cycles; plan copies objectives and key results into the next one"),
 	  CLI_DB_WRITE, cmd_cycle },
@@ -66,7 +66,7 @@ const cli_command cli_commands[] = {
 	  N_("list objectives and key results"), CLI_DB_READ, cmd_list },
 	{ "show", "ID|PERSON [--points] [--json]", N_("show one objective, key result, KPI or person with its history"), CLI_DB_READ,
 	  cmd_show },
-	{ "person", "add LOGIN [--name NAME] [--role R] | role LOGIN member|lead|admin | name LOGIN NAME",
+	{ "person", "add LOGIN [--name NAME] [--role R] | role LOGIN member|lead|admin | name LOGIN NAME | opt-out yes|no",
 	  N_("manage people"), CLI_DB_WRITE, cmd_person },
 	{ "team", "add NAME [--parent TEAM] | join TEAM [LOGIN]", N_("manage teams"), CLI_DB_WRITE, cmd_team },
 	{ "settings", "[show] [--json] | set KEY VALUE | import FILE",

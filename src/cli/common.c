@@ -111,12 +111,8 @@ int cli_date(const char *what, const char *s, okr_day *out)
 
 int cli_frequency(const char *s, int *out)
 {
-	static const char *const names[] = { "daily", "weekly", "monthly" };
-	for (int i = 0; i < 3; i++)
-		if (strcmp(s, names[i]) == 0) {
-			*out = i;
-			return OKR_OK;
-		}
+	if (okr_wire_find(&okr_frequencies, s, out))
+		return OKR_OK;
 	char *q = shown(s);
 	int r = cli_fail(OKR_E_USAGE, _("'%s' is not a frequency — use daily, weekly or monthly"), q);
 	free(q);

@@ -37,11 +37,6 @@ static void item(const out *o)
 	fputs(o->fmt == DIGEST_MD ? "- " : "  ", o->f);
 }
 
-static const char *status_text(okr_status s)
-{
-	return s == STATUS_NONE ? "—" : okr_status_name(s);
-}
-
 static void kr_head(const out *o, const okr_kr *k)
 {
 	char id[24];
@@ -107,7 +102,7 @@ static void statuses(const out *o, bool risky_only)
 			continue;
 		item(o);
 		kr_head(o, &o->d->snap->krs[o->d->krs[i].kr]);
-		fprintf(o->f, ": %s → %s\n", _(status_text(m->status_from)), _(status_text(m->status_to)));
+		fprintf(o->f, ": %s → %s\n", okr_label(&okr_statuses, m->status_from), okr_label(&okr_statuses, m->status_to));
 	}
 }
 

@@ -1,7 +1,13 @@
 /*
  * exchange.c — see exchange.h.
+ *
+ * The tables below are the whole file format: the writer (x_row) and the
+ * reader (x_add) walk them field by field, so a field added to a row here is
+ * exported, imported, checked and named in every message without another
+ * line of code.
  */
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,66 +17,158 @@
 #include "okr/parse.h"
 #include "okr/util.h"
 
-#define FIELDS(a) a, (int)(sizeof a / sizeof a[0])
+enum { NAME_MAX_ = 1000, TEXT_MAX_ = 10000, UNIT_MAX_ = 40 };
+static const double BIG = 1e15;
 
-static const x_field f_cycle[] = { { "name", 's' }, { "start", 'd' }, { "end", 'd' }, { "state", 'e' },
-				   { "current", 'b' } };
-static const x_field f_team[] = { { "name", 's' }, { "parent", 'r' } };
-static const x_field f_person[] = { { "login", 's' }, { "name", 's' }, { "role", 'e' }, { "opt_out", 'b' } };
-static const x_field f_member[] = { { "team", 's' }, { "login", 's' } };
-static const x_field f_kpi[] = { { "id", 's' }, { "name", 's' }, { "unit", 's' }, { "target", 'n' },
-				 { "direction", 'e' }, { "timeframe", 's' }, { "source", 's' },
-				 { "frequency", 'e' }, { "owner", 'r' } };
-static const x_field f_obj[] = { { "id", 's' }, { "cycle", 's' }, { "title", 's' }, { "description", 's' },
-				 { "owner", 'r' }, { "team", 'r' }, { "parent", 'r' }, { "kind", 'e' },
-				 { "state", 'e' }, { "weight", 'n' }, { "archived", 'b' } };
-static const x_field f_kr[] = { { "id", 's' }, { "objective", 's' }, { "title", 's' }, { "owner", 'r' },
-				{ "weight", 'n' }, { "due", 'D' }, { "type", 'e' }, { "start", 'n' },
-				{ "target", 'n' }, { "direction", 'e' }, { "unit", 's' }, { "decimals", 'i' },
-				{ "frequency", 'e' }, { "kpi", 'r' }, { "archived", 'b' } };
-static const x_field f_checkin[] = { { "uid", 's' }, { "kr", 's' }, { "author", 's' }, { "at", 't' },
-				     { "value", 'n' }, { "confidence", 'I' }, { "note", 's' } };
-static const x_field f_sample[] = { { "uid", 's' }, { "kpi", 's' }, { "author", 's' }, { "at", 't' },
-				    { "value", 'n' }, { "note", 's' } };
-static const x_field f_comment[] = { { "on", 's' }, { "author", 's' }, { "at", 't' }, { "text", 's' } };
-static const x_field f_kudos[] = { { "from", 's' }, { "to", 's' }, { "kr", 'r' }, { "at", 't' },
-				   { "text", 's' } };
-static const x_field f_grade[] = { { "kr", 's' }, { "score", 'n' }, { "note", 's' }, { "author", 's' },
-				   { "at", 't' } };
+/* One field of struct T: F(T, member, "name", type, codec, ...the rest of x_field). */
+#define F(T, m, name, type, codec, ...) { name, type, codec, offsetof(T, m), __VA_ARGS__ }
+#define TEXT(T, m, name, type, max) F(T, m, name, type, X_TEXT, 0, max)
+#define BODY(T, m, name, max) F(T, m, name, 's', X_BODY, 0, max)
+#define WORD(T, m, name, words) F(T, m, name, 'e', X_WORD, 0, 0, &words)
+#define NUM(T, m, name, lo, hi) F(T, m, name, 'n', X_NUM, lo, hi)
+#define ID(T, m, name, type, kind) F(T, m, name, type, X_ID, 0, 0, NULL, kind)
+#define WHEN(T, m, name) F(T, m, name, 't', X_TIME, 0, 0)
 
-const x_record x_records[LOAD_NKINDS] = {
-	[LOAD_CYCLE] = { "cycle", "cycles", FIELDS(f_cycle) },
-	[LOAD_TEAM] = { "team", "teams", FIELDS(f_team) },
-	[LOAD_PERSON] = { "person", "people", FIELDS(f_person) },
-	[LOAD_MEMBER] = { "member", "members", FIELDS(f_member) },
-	[LOAD_KPI] = { "kpi", "kpis", FIELDS(f_kpi) },
-	[LOAD_OBJECTIVE] = { "objective", "objectives", FIELDS(f_obj) },
-	[LOAD_KR] = { "key_result", "key_results", FIELDS(f_kr) },
-	[LOAD_CHECKIN] = { "checkin", "checkins", FIELDS(f_checkin) },
-	[LOAD_SAMPLE] = { "sample", "samples", FIELDS(f_sample) },
-	[LOAD_COMMENT] = { "comment", "comments", FIELDS(f_comment) },
-	[LOAD_KUDOS] = { "kudos", "kudos", FIELDS(f_kudos) },
-	[LOAD_GRADE] = { "grade", "grades", FIELDS(f_grade) },
+static const x_field f_cycle[] = {
+	TEXT(okr_cycle, name, "name", 's', 100), F(okr_cycle, start, "start", 'd', X_DATE, 0, 0),
+	F(okr_cycle, end, "end", 'd', X_DATE, 0, 0), WORD(okr_cycle, state, "state", okr_cycle_states),
+	F(okr_cycle, current, "current", 'b', X_BOOL, 0, 0),
+};
+static const x_field f_team[] = {
+	TEXT(okr_team, name, "name", 's', 200), F(okr_team, parent_id, "parent", 'r', X_PARENT, 0, 200),
+};
+static const x_field f_person[] = {
+	TEXT(okr_person, login, "login", 's', 200), TEXT(okr_person, name, "name", 's', 200),
+	WORD(okr_person, role, "role", okr_roles), F(okr_person, opt_out, "opt_out", 'b', X_BOOL, 0, 0),
+};
+static const x_field f_member[] = {
+	TEXT(okr_membership, team, "team", 's', 200), TEXT(okr_membership, login, "login", 's', 200),
+};
+static const x_field f_kpi[] = {
+	ID(okr_kpi, id, "id", 's', ID_KPI), TEXT(okr_kpi, name, "name", 's', 200),
+	BODY(okr_kpi, unit, "unit", UNIT_MAX_), NUM(okr_kpi, target, "target", -BIG, BIG),
+	WORD(okr_kpi, dir, "direction", okr_directions), BODY(okr_kpi, timeframe, "timeframe", 200),
+	BODY(okr_kpi, source, "source", 200), WORD(okr_kpi, every, "frequency", okr_frequencies),
+	TEXT(okr_kpi, owner, "owner", 'r', 200),
+};
+static const x_field f_obj[] = {
+	ID(okr_objective, id, "id", 's', ID_OBJECTIVE), F(okr_objective, cycle_id, "cycle", 's', X_CYCLE, 0, 100),
+	TEXT(okr_objective, title, "title", 's', NAME_MAX_), BODY(okr_objective, description, "description", TEXT_MAX_),
+	TEXT(okr_objective, owner, "owner", 'r', 200), TEXT(okr_objective, team, "team", 'r', 200),
+	ID(okr_objective, parent_id, "parent", 'r', ID_OBJECTIVE), WORD(okr_objective, kind, "kind", okr_obj_kinds),
+	WORD(okr_objective, state, "state", okr_obj_states), NUM(okr_objective, weight, "weight", 0, 1000),
+	F(okr_objective, archived, "archived", 'b', X_BOOL, 0, 0),
+};
+static const x_field f_kr[] = {
+	ID(okr_kr, id, "id", 's', ID_KR), ID(okr_kr, objective_id, "objective", 's', ID_OBJECTIVE),
+	TEXT(okr_kr, title, "title", 's', NAME_MAX_), TEXT(okr_kr, owner, "owner", 'r', 200),
+	NUM(okr_kr, weight, "weight", 0, 1000), F(okr_kr, due, "due", 'D', X_DATE, 0, 0),
+	WORD(okr_kr, type, "type", okr_kr_types), NUM(okr_kr, start, "start", -BIG, BIG),
+	NUM(okr_kr, target, "target", -BIG, BIG), WORD(okr_kr, dir, "direction", okr_directions),
+	BODY(okr_kr, unit, "unit", UNIT_MAX_), F(okr_kr, decimals, "decimals", 'i', X_INT, 0, 6),
+	WORD(okr_kr, every, "frequency", okr_frequencies), ID(okr_kr, kpi_id, "kpi", 'r', ID_KPI),
+	F(okr_kr, archived, "archived", 'b', X_BOOL, 0, 0),
+};
+static const x_field f_checkin[] = {
+	TEXT(okr_checkin, uid, "uid", 's', 64), ID(okr_checkin, kr_id, "kr", 's', ID_KR),
+	TEXT(okr_checkin, author, "author", 's', 200), WHEN(okr_checkin, at, "at"),
+	NUM(okr_checkin, value, "value", -BIG, BIG), F(okr_checkin, confidence, "confidence", 'I', X_INT, 0, 10),
+	BODY(okr_checkin, note, "note", TEXT_MAX_),
+};
+static const x_field f_sample[] = {
+	TEXT(okr_sample, uid, "uid", 's', 64), ID(okr_sample, kpi_id, "kpi", 's', ID_KPI),
+	TEXT(okr_sample, author, "author", 's', 200), WHEN(okr_sample, at, "at"),
+	NUM(okr_sample, value, "value", -BIG, BIG), BODY(okr_sample, note, "note", TEXT_MAX_),
+};
+static const x_field f_comment[] = {
+	F(okr_comment, target_id, "on", 's', X_TARGET, 0, 0), TEXT(okr_comment, author, "author", 's', 200),
+	WHEN(okr_comment, at, "at"), TEXT(okr_comment, text, "text", 's', TEXT_MAX_),
+};
+static const x_field f_kudos[] = {
+	TEXT(okr_kudos, from, "from", 's', 200), TEXT(okr_kudos, to, "to", 's', 200),
+	ID(okr_kudos, kr_id, "kr", 'r', ID_KR), WHEN(okr_kudos, at, "at"),
+	TEXT(okr_kudos, text, "text", 's', TEXT_MAX_),
+};
+static const x_field f_grade[] = {
+	ID(okr_grade, kr_id, "kr", 's', ID_KR), NUM(okr_grade, score, "score", 0, 1),
+	BODY(okr_grade, note, "note", TEXT_MAX_), TEXT(okr_grade, author, "author", 's', 200),
+	WHEN(okr_grade, at, "at"),
 };
 
-static const char *const cycle_states[] = { "planning", "active", "closed", NULL };
-static const char *const roles[] = { "member", "lead", "admin", NULL };
-static const char *const dirs[] = { "at_least", "at_most", NULL };
-static const char *const freqs[] = { "daily", "weekly", "monthly", NULL };
-static const char *const kinds[] = { "committed", "aspirational", NULL };
-static const char *const obj_states[] = { "draft", "active", "closed", NULL };
-static const char *const kr_types[] = { "metric", "threshold", "milestone", NULL };
+#define RECORD(name, plural, fields, T, arr, n) \
+	{ name, plural, fields, (int)(sizeof fields / sizeof fields[0]), sizeof(T), \
+	  offsetof(okr_dump, arr), offsetof(okr_dump, n) }
+
+const x_record x_records[LOAD_NKINDS] = {
+	[LOAD_CYCLE] = RECORD("cycle", "cycles", f_cycle, okr_cycle, cycles, ncycles),
+	[LOAD_TEAM] = RECORD("team", "teams", f_team, okr_team, teams, nteams),
+	[LOAD_PERSON] = RECORD("person", "people", f_person, okr_person, people, npeople),
+	[LOAD_MEMBER] = RECORD("member", "members", f_member, okr_membership, members, nmembers),
+	[LOAD_KPI] = RECORD("kpi", "kpis", f_kpi, okr_kpi, kpis, nkpis),
+	[LOAD_OBJECTIVE] = RECORD("objective", "objectives", f_obj, okr_objective, objs, nobjs),
+	[LOAD_KR] = RECORD("key_result", "key_results", f_kr, okr_kr, krs, nkrs),
+	[LOAD_CHECKIN] = RECORD("checkin", "checkins", f_checkin, okr_checkin, checkins, ncheckins),
+	[LOAD_SAMPLE] = RECORD("sample", "samples", f_sample, okr_sample, samples, nsamples),
+	[LOAD_COMMENT] = RECORD("comment", "comments", f_comment, okr_comment, comments, ncomments),
+	[LOAD_KUDOS] = RECORD("kudos", "kudos", f_kudos, okr_kudos, kudos, nkudos),
+	[LOAD_GRADE] = RECORD("grade", "grades", f_grade, okr_grade, grades, ngrades),
+};
+
+/* The enums of model.h are stored as int. */
+_Static_assert(sizeof(okr_role) == sizeof(int) && sizeof(okr_kr_type) == sizeof(int), "enums are ints");
+
+static char *base(const okr_dump *d, okr_load_kind kind)
+{
+	char *arr;
+	memcpy(&arr, (const char *)d + x_records[kind].array, sizeof arr);
+	return arr;
+}
+
+size_t x_count(const okr_dump *d, okr_load_kind kind)
+{
+	size_t n;
+	memcpy(&n, (const char *)d + x_records[kind].count, sizeof n);
+	return n;
+}
+
+void *x_elem(const okr_dump *d, okr_load_kind kind, size_t i)
+{
+	return base(d, kind) + i * x_records[kind].size;
+}
 
 bool x_nullable(char t) { return t == 'r' || t == 'I' || t == 'D'; }
 bool x_is_number(char t) { return t == 'n' || t == 'i' || t == 'I'; }
 
+/* v in decimal, into buf (at least 21 bytes): what "%lld" writes, without
+ * printf's machinery, which was a tenth of a whole export's time. */
+static char *put_int(long long v, char *buf)
+{
+	char tmp[24];
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+	size_t n = 0;
+	do
+		tmp[n++] = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	char *p = buf;
+	if (v < 0)
+		*p++ = '-';
+	while (n)
+		*p++ = tmp[--n];
+	*p = '\0';
+	return buf;
+}
+
+const char *x_int(long long v, char buf[static 24])
+{
+	return put_int(v, buf);
+}
+
 const char *x_num(double v, char buf[static 32])
 {
-	/* Whole numbers as people write them: 20, not 2e+01. */
-	if (v == 0 || (fabs(v) < 1e15 && v == trunc(v))) {
-		snprintf(buf, 32, "%.0f", v == 0 ? 0.0 : v);
-		return buf;
-	}
+	/* Whole numbers as people write them: 20, not 2e+01.  Below 1e15 the
+	 * value is exactly a long long ("%.0f" writes the same digits). */
+	if (v == 0 || (fabs(v) < 1e15 && v == trunc(v)))
+		return put_int(v == 0 ? 0 : (long long)v, buf);
 	for (int p = 1; p <= 17; p++) {
 		snprintf(buf, 32, "%.*g", p, v);
 		if (strtod(buf, NULL) == v)
@@ -83,17 +181,26 @@ const char *x_num(double v, char buf[static 32])
 
 static char *dup_or_null(const char *s) { return s && *s ? okr_xstrdup(s) : NULL; }
 static char *num(double v) { char b[32]; return okr_xstrdup(x_num(v, b)); }
-static char *integer(long long v) { char b[32]; snprintf(b, sizeof b, "%lld", v); return okr_xstrdup(b); }
+static char *integer(long long v) { char b[32]; return okr_xstrdup(put_int(v, b)); }
 static char *boolean(bool v) { return okr_xstrdup(v ? "true" : "false"); }
 static char *date(okr_day d) { char b[11]; okr_format_date(d, b); return okr_xstrdup(b); }
 static char *ref(okr_id_kind k, int64_t id) { char b[24]; return id ? okr_xstrdup(okr_format_id(k, id, b, sizeof b)) : NULL; }
 
 const char *x_time(okr_time t, char buf[static 32])
 {
-	char d[11];
-	okr_format_date(okr_day_of(t), d);
+	/* "YYYY-MM-DDTHH:MM:SSZ", written digit by digit (an export writes a
+	 * million of them). */
+	okr_format_date(okr_day_of(t), buf);
 	long s = (long)(((t % 86400) + 86400) % 86400);
-	snprintf(buf, 32, "%sT%02ld:%02ld:%02ldZ", d, s / 3600, s / 60 % 60, s % 60);
+	int part[3] = { (int)(s / 3600), (int)(s / 60 % 60), (int)(s % 60) };
+	char *p = buf + 10;
+	*p++ = 'T';
+	for (int i = 0; i < 3; i++) {
+		*p++ = (char)('0' + part[i] / 10);
+		*p++ = (char)('0' + part[i] % 10);
+		*p++ = i < 2 ? ':' : 'Z';
+	}
+	*p = '\0';
 	return buf;
 }
 
@@ -119,101 +226,64 @@ static const char *team_name(const okr_dump *d, int64_t id)
 	return NULL;
 }
 
-void x_row(const okr_dump *d, okr_load_kind kind, size_t i, char **v)
+/* The text of one field of e, a record of d; NULL for null. */
+static char *put(const okr_dump *d, const x_field *fd, const char *e)
 {
-	switch (kind) {
-	case LOAD_CYCLE: {
-		const okr_cycle *c = &d->cycles[i];
-		v[0] = okr_xstrdup(c->name); v[1] = date(c->start); v[2] = date(c->end);
-		v[3] = okr_xstrdup(cycle_states[c->state]); v[4] = boolean(c->current);
-		break;
+	const void *m = e + fd->off;
+	int64_t id;
+	int n;
+	okr_day day;
+	switch (fd->codec) {
+	case X_TEXT:
+		return fd->type == 'r' ? dup_or_null(*(char *const *)m) : okr_xstrdup(*(char *const *)m);
+	case X_BODY:
+		return okr_xstrdup(*(char *const *)m);
+	case X_WORD:
+		return okr_xstrdup(okr_wire(fd->words, *(const int *)m));
+	case X_NUM:
+		return num(*(const double *)m);
+	case X_INT:
+		n = *(const int *)m;
+		return fd->type == 'I' && n < 0 ? NULL : integer(n);
+	case X_BOOL:
+		return boolean(*(const bool *)m);
+	case X_DATE:
+		day = *(const okr_day *)m;
+		return fd->type == 'D' && day <= 0 ? NULL : date(day);
+	case X_TIME:
+		return timestamp(*(const okr_time *)m);
+	case X_ID:
+		return ref(fd->id, *(const int64_t *)m);
+	case X_CYCLE:
+		return okr_xstrdup(cycle_name(d, *(const int64_t *)m));
+	case X_PARENT:
+		id = *(const int64_t *)m;
+		return id ? dup_or_null(team_name(d, id)) : NULL;
+	case X_TARGET: {
+		const okr_comment *c = (const okr_comment *)e;
+		return ref(c->target_kind == 'O' ? ID_OBJECTIVE : ID_KR, c->target_id);
 	}
-	case LOAD_TEAM:
-		v[0] = okr_xstrdup(d->teams[i].name);
-		v[1] = d->teams[i].parent_id ? dup_or_null(team_name(d, d->teams[i].parent_id)) : NULL;
-		break;
-	case LOAD_PERSON: {
-		const okr_person *p = &d->people[i];
-		v[0] = okr_xstrdup(p->login); v[1] = okr_xstrdup(p->name); v[2] = okr_xstrdup(roles[p->role]);
-		v[3] = boolean(p->opt_out);
-		break;
 	}
-	case LOAD_MEMBER:
-		v[0] = okr_xstrdup(d->members[i].team); v[1] = okr_xstrdup(d->members[i].login);
-		break;
-	case LOAD_KPI: {
-		const okr_kpi *k = &d->kpis[i];
-		v[0] = ref(ID_KPI, k->id); v[1] = okr_xstrdup(k->name); v[2] = okr_xstrdup(k->unit);
-		v[3] = num(k->target); v[4] = okr_xstrdup(dirs[k->dir]); v[5] = okr_xstrdup(k->timeframe);
-		v[6] = okr_xstrdup(k->source); v[7] = okr_xstrdup(freqs[k->every]); v[8] = dup_or_null(k->owner);
-		break;
-	}
-	case LOAD_OBJECTIVE: {
-		const okr_objective *o = &d->objs[i];
-		v[0] = ref(ID_OBJECTIVE, o->id); v[1] = okr_xstrdup(cycle_name(d, o->cycle_id));
-		v[2] = okr_xstrdup(o->title); v[3] = okr_xstrdup(o->description); v[4] = dup_or_null(o->owner);
-		v[5] = dup_or_null(o->team); v[6] = ref(ID_OBJECTIVE, o->parent_id); v[7] = okr_xstrdup(kinds[o->kind]);
-		v[8] = okr_xstrdup(obj_states[o->state]); v[9] = num(o->weight); v[10] = boolean(o->archived);
-		break;
-	}
-	case LOAD_KR: {
-		const okr_kr *k = &d->krs[i];
-		v[0] = ref(ID_KR, k->id); v[1] = ref(ID_OBJECTIVE, k->objective_id); v[2] = okr_xstrdup(k->title);
-		v[3] = dup_or_null(k->owner); v[4] = num(k->weight); v[5] = k->due > 0 ? date(k->due) : NULL;
-		v[6] = okr_xstrdup(kr_types[k->type]); v[7] = num(k->start); v[8] = num(k->target);
-		v[9] = okr_xstrdup(dirs[k->dir]); v[10] = okr_xstrdup(k->unit); v[11] = integer(k->decimals);
-		v[12] = okr_xstrdup(freqs[k->every]); v[13] = ref(ID_KPI, k->kpi_id); v[14] = boolean(k->archived);
-		break;
-	}
-	case LOAD_CHECKIN: {
-		const okr_checkin *c = &d->checkins[i];
-		v[0] = okr_xstrdup(c->uid); v[1] = ref(ID_KR, c->kr_id); v[2] = okr_xstrdup(c->author);
-		v[3] = timestamp(c->at); v[4] = num(c->value); v[5] = c->confidence >= 0 ? integer(c->confidence) : NULL;
-		v[6] = okr_xstrdup(c->note);
-		break;
-	}
-	case LOAD_SAMPLE: {
-		const okr_sample *x = &d->samples[i];
-		v[0] = okr_xstrdup(x->uid); v[1] = ref(ID_KPI, x->kpi_id); v[2] = okr_xstrdup(x->author);
-		v[3] = timestamp(x->at); v[4] = num(x->value); v[5] = okr_xstrdup(x->note);
-		break;
-	}
-	case LOAD_COMMENT: {
-		const okr_comment *c = &d->comments[i];
-		v[0] = ref(c->target_kind == 'O' ? ID_OBJECTIVE : ID_KR, c->target_id); v[1] = okr_xstrdup(c->author);
-		v[2] = timestamp(c->at); v[3] = okr_xstrdup(c->text);
-		break;
-	}
-	case LOAD_KUDOS: {
-		const okr_kudos *k = &d->kudos[i];
-		v[0] = okr_xstrdup(k->from); v[1] = okr_xstrdup(k->to); v[2] = ref(ID_KR, k->kr_id);
-		v[3] = timestamp(k->at); v[4] = okr_xstrdup(k->text);
-		break;
-	}
-	case LOAD_GRADE: {
-		const okr_grade *g = &d->grades[i];
-		v[0] = ref(ID_KR, g->kr_id); v[1] = num(g->score); v[2] = okr_xstrdup(g->note);
-		v[3] = okr_xstrdup(g->author); v[4] = timestamp(g->at);
-		break;
-	}
-	case LOAD_NKINDS:
-		break;
-	}
+	return NULL;
 }
 
+static void put_all(const okr_dump *d, okr_load_kind kind, const void *e, char **v)
+{
+	const x_record *r = &x_records[kind];
+	for (int f = 0; f < r->nfields; f++)
+		v[f] = put(d, &r->fields[f], e);
+}
+
+void x_row(const okr_dump *d, okr_load_kind kind, size_t i, char **v)
+{
+	put_all(d, kind, x_elem(d, kind, i), v);
+}
+
+/* History rows name nothing else in the dump: no cycle or team to look up. */
 void x_log_row(okr_load_kind kind, const void *row, char **v)
 {
-	/* A dump of one row: history rows name nothing else in the dump. */
-	okr_dump one = { 0 };
-	union { const void *c; void *m; } p = { row };
-	switch (kind) {
-	case LOAD_CHECKIN: one.checkins = p.m; one.ncheckins = 1; break;
-	case LOAD_SAMPLE: one.samples = p.m; one.nsamples = 1; break;
-	case LOAD_COMMENT: one.comments = p.m; one.ncomments = 1; break;
-	case LOAD_KUDOS: one.kudos = p.m; one.nkudos = 1; break;
-	default: return;
-	}
-	x_row(&one, kind, 0, v);
+	okr_dump none = { 0 };
+	put_all(&none, kind, row, v);
 }
 
 void x_row_free(char **vals, int n)
@@ -233,11 +303,8 @@ void x_file_init(x_file *f)
 
 void x_file_free(x_file *f)
 {
-	size_t counts[LOAD_NKINDS] = { f->d.ncycles, f->d.nteams, f->d.npeople, f->d.nmembers, f->d.nkpis,
-				       f->d.nobjs, f->d.nkrs, f->d.ncheckins, f->d.nsamples, f->d.ncomments,
-				       f->d.nkudos, f->d.ngrades };
 	for (int k = 0; k < LOAD_NKINDS; k++) {
-		for (size_t i = 0; i < counts[k]; i++)
+		for (size_t i = 0; i < x_count(&f->d, (okr_load_kind)k); i++)
 			free(f->where[k][i]);
 		free(f->where[k]);
 	}
@@ -292,25 +359,16 @@ static char *text(conv *c, int f, size_t max, bool required)
 	return okr_xstrdup(v);
 }
 
-static char *str(conv *c, int f, size_t max) { return text(c, f, max, c->rec->fields[f].type != 'r'); }
-static char *body(conv *c, int f, size_t max) { char *s = text(c, f, max, false); return s ? s : okr_xstrdup(""); }
-
-static int word(conv *c, int f, const char *const *words)
+static int word(conv *c, int f, const okr_vocab *words)
 {
-	for (int i = 0; words[i]; i++)
-		if (c->v[f] && !strcmp(c->v[f], words[i]))
-			return i;
-	char what[128];
-	okr_strlcpy(what, _("must be one of"), sizeof what);
-	for (int i = 0; words[i]; i++) {
-		strncat(what, i ? ", " : " ", sizeof what - strlen(what) - 1);
-		strncat(what, words[i], sizeof what - strlen(what) - 1);
-	}
+	int v = 0;
+	if (okr_wire_find(words, c->v[f], &v))
+		return v;
+	char what[128], list[96];
+	snprintf(what, sizeof what, "%s %s", _("must be one of"), okr_wire_list(words, ", ", ", ", list, sizeof list));
 	bad(c, f, what, c->v[f]);
 	return 0;
 }
-
-static const double BIG = 1e15;
 
 static double number(conv *c, int f, double lo, double hi)
 {
@@ -393,176 +451,100 @@ static int64_t id_of(conv *c, int f, okr_id_kind want)
 	return id;
 }
 
-#define GROW(arr, n, kind) (okr_xgrow(&(arr), &f->cap[kind], (n) + 1, sizeof *(arr)), \
-			    memset(&(arr)[n], 0, sizeof *(arr)), &(arr)[(n)++])
+/* A new zeroed record of `kind` at the end of f's dump. */
+static char *grow(x_file *f, okr_load_kind kind, size_t *n)
+{
+	const x_record *r = &x_records[kind];
+	char *d = (char *)&f->d, *arr = base(&f->d, kind);
+	*n = x_count(&f->d, kind) + 1;
+	okr_xgrow(&arr, &f->cap[kind], *n, r->size);
+	memset(arr + (*n - 1) * r->size, 0, r->size);
+	memcpy(d + r->array, &arr, sizeof arr);
+	memcpy(d + r->count, n, sizeof *n);
+	return arr + (*n - 1) * r->size;
+}
 
-enum { NAME_MAX_ = 1000, TEXT_MAX_ = 10000, UNIT_MAX_ = 40 };
+/* The side list x_check resolves: a name per record, or NULL. */
+static void side(char ***list, size_t n, char *name)
+{
+	*list = okr_xrealloc(*list, n * sizeof **list);
+	(*list)[n - 1] = name;
+}
+
+static void take(conv *c, x_file *xf, int f, char *e, size_t n)
+{
+	const x_field *fd = &c->rec->fields[f];
+	void *m = e + fd->off;
+	char *s;
+	switch (fd->codec) {
+	case X_TEXT:
+		s = text(c, f, (size_t)fd->hi, fd->type != 'r');
+		*(char **)m = s ? s : okr_xstrdup("");
+		break;
+	case X_BODY:
+		s = text(c, f, (size_t)fd->hi, false);
+		*(char **)m = s ? s : okr_xstrdup("");
+		break;
+	case X_WORD: *(int *)m = word(c, f, fd->words); break;
+	case X_NUM: *(double *)m = number(c, f, fd->lo, fd->hi); break;
+	case X_INT: *(int *)m = (int)whole(c, f, (long)fd->lo, (long)fd->hi, -1); break;
+	case X_BOOL: *(bool *)m = flag(c, f); break;
+	case X_DATE: *(okr_day *)m = day(c, f); break;
+	case X_TIME: *(okr_time *)m = when(c, f); break;
+	case X_ID: *(int64_t *)m = id_of(c, f, fd->id); break;
+	case X_CYCLE: side(&xf->obj_cycle, n, text(c, f, (size_t)fd->hi, true)); break;
+	case X_PARENT: side(&xf->team_parent, n, text(c, f, (size_t)fd->hi, false)); break;
+	case X_TARGET: {
+		okr_comment *cm = (okr_comment *)e;
+		int64_t id = 0;
+		okr_id_kind k = okr_parse_id(c->v[f], &id);
+		if (k != ID_OBJECTIVE && k != ID_KR)
+			bad(c, f, _("must be an objective or key result ID such as O12 or K34"), c->v[f]);
+		cm->target_kind = k == ID_OBJECTIVE ? 'O' : 'K';
+		cm->target_id = id;
+		break;
+	}
+	}
+}
+
+/* What a record says beyond its fields one by one. */
+static void finish(conv *c, okr_load_kind kind, char *e, size_t n)
+{
+	switch (kind) {
+	case LOAD_CYCLE: {
+		okr_cycle *cy = (okr_cycle *)e;
+		cy->id = (int64_t)n;
+		if (!c->bad && cy->end < cy->start)
+			bad(c, 2, _("the cycle ends before it starts"), c->v[2]);
+		break;
+	}
+	case LOAD_TEAM: ((okr_team *)e)->id = (int64_t)n; break;
+	case LOAD_PERSON: ((okr_person *)e)->teams = okr_xstrdup(""); break;
+	case LOAD_KR: ((okr_kr *)e)->confidence = -1; break;
+	case LOAD_KUDOS: {
+		const okr_kudos *k = (const okr_kudos *)e;
+		if (!c->bad && !strcmp(k->from, k->to))
+			bad(c, 1, _("kudos cannot go to the giver"), c->v[1]);
+		break;
+	}
+	default:
+		break;
+	}
+}
 
 bool x_add(x_file *f, okr_load_kind kind, char **v, const char *where, char *err, size_t errlen)
 {
+	if (kind < 0 || kind >= LOAD_NKINDS)
+		return false;
 	conv c = { err, errlen, where, &x_records[kind], v, false };
 	for (int i = 0; i < c.rec->nfields; i++)
 		if (!v[i] && !x_nullable(c.rec->fields[i].type))
 			return bad(&c, i, _("is missing (it may not be null or empty)"), NULL);
-	okr_dump *d = &f->d;
-	size_t n = 0;
-	switch (kind) {
-	case LOAD_CYCLE: {
-		okr_cycle *e = GROW(d->cycles, d->ncycles, kind);
-		n = d->ncycles;
-		e->id = (int64_t)n;
-		e->name = str(&c, 0, 100);
-		e->start = day(&c, 1);
-		e->end = day(&c, 2);
-		e->state = (okr_cycle_state)word(&c, 3, cycle_states);
-		e->current = flag(&c, 4);
-		if (!c.bad && e->end < e->start)
-			bad(&c, 2, _("the cycle ends before it starts"), v[2]);
-		break;
-	}
-	case LOAD_TEAM: {
-		okr_team *e = GROW(d->teams, d->nteams, kind);
-		n = d->nteams;
-		e->id = (int64_t)n;
-		e->name = str(&c, 0, 200);
-		f->team_parent = okr_xrealloc(f->team_parent, n * sizeof *f->team_parent);
-		f->team_parent[n - 1] = str(&c, 1, 200);
-		break;
-	}
-	case LOAD_PERSON: {
-		okr_person *e = GROW(d->people, d->npeople, kind);
-		n = d->npeople;
-		e->login = str(&c, 0, 200);
-		e->name = str(&c, 1, 200);
-		e->role = (okr_role)word(&c, 2, roles);
-		e->opt_out = flag(&c, 3);
-		e->teams = okr_xstrdup("");
-		break;
-	}
-	case LOAD_MEMBER: {
-		okr_membership *e = GROW(d->members, d->nmembers, kind);
-		n = d->nmembers;
-		e->team = str(&c, 0, 200);
-		e->login = str(&c, 1, 200);
-		break;
-	}
-	case LOAD_KPI: {
-		okr_kpi *e = GROW(d->kpis, d->nkpis, kind);
-		n = d->nkpis;
-		e->id = id_of(&c, 0, ID_KPI);
-		e->name = str(&c, 1, 200);
-		e->unit = body(&c, 2, UNIT_MAX_);
-		e->target = number(&c, 3, -BIG, BIG);
-		e->dir = (okr_direction)word(&c, 4, dirs);
-		e->timeframe = body(&c, 5, 200);
-		e->source = body(&c, 6, 200);
-		e->every = (okr_frequency)word(&c, 7, freqs);
-		char *o = str(&c, 8, 200);
-		e->owner = o ? o : okr_xstrdup("");
-		break;
-	}
-	case LOAD_OBJECTIVE: {
-		okr_objective *e = GROW(d->objs, d->nobjs, kind);
-		n = d->nobjs;
-		e->id = id_of(&c, 0, ID_OBJECTIVE);
-		f->obj_cycle = okr_xrealloc(f->obj_cycle, n * sizeof *f->obj_cycle);
-		f->obj_cycle[n - 1] = str(&c, 1, 100);
-		e->title = str(&c, 2, NAME_MAX_);
-		e->description = body(&c, 3, TEXT_MAX_);
-		char *o = str(&c, 4, 200), *t = str(&c, 5, 200);
-		e->owner = o ? o : okr_xstrdup("");
-		e->team = t ? t : okr_xstrdup("");
-		e->parent_id = id_of(&c, 6, ID_OBJECTIVE);
-		e->kind = (okr_obj_kind)word(&c, 7, kinds);
-		e->state = (okr_obj_state)word(&c, 8, obj_states);
-		e->weight = number(&c, 9, 0, 1000);
-		e->archived = flag(&c, 10);
-		break;
-	}
-	case LOAD_KR: {
-		okr_kr *e = GROW(d->krs, d->nkrs, kind);
-		n = d->nkrs;
-		e->id = id_of(&c, 0, ID_KR);
-		e->objective_id = id_of(&c, 1, ID_OBJECTIVE);
-		e->title = str(&c, 2, NAME_MAX_);
-		char *o = str(&c, 3, 200);
-		e->owner = o ? o : okr_xstrdup("");
-		e->weight = number(&c, 4, 0, 1000);
-		e->due = day(&c, 5);
-		e->type = (okr_kr_type)word(&c, 6, kr_types);
-		e->start = number(&c, 7, -BIG, BIG);
-		e->target = number(&c, 8, -BIG, BIG);
-		e->dir = (okr_direction)word(&c, 9, dirs);
-		e->unit = body(&c, 10, UNIT_MAX_);
-		e->decimals = (int)whole(&c, 11, 0, 6, 0);
-		e->every = (okr_frequency)word(&c, 12, freqs);
-		e->kpi_id = id_of(&c, 13, ID_KPI);
-		e->archived = flag(&c, 14);
-		e->confidence = -1;
-		break;
-	}
-	case LOAD_CHECKIN: {
-		okr_checkin *e = GROW(d->checkins, d->ncheckins, kind);
-		n = d->ncheckins;
-		e->uid = str(&c, 0, 64);
-		e->kr_id = id_of(&c, 1, ID_KR);
-		e->author = str(&c, 2, 200);
-		e->at = when(&c, 3);
-		e->value = number(&c, 4, -BIG, BIG);
-		e->confidence = (int)whole(&c, 5, 0, 10, -1);
-		e->note = body(&c, 6, TEXT_MAX_);
-		break;
-	}
-	case LOAD_SAMPLE: {
-		okr_sample *e = GROW(d->samples, d->nsamples, kind);
-		n = d->nsamples;
-		e->uid = str(&c, 0, 64);
-		e->kpi_id = id_of(&c, 1, ID_KPI);
-		e->author = str(&c, 2, 200);
-		e->at = when(&c, 3);
-		e->value = number(&c, 4, -BIG, BIG);
-		e->note = body(&c, 5, TEXT_MAX_);
-		break;
-	}
-	case LOAD_COMMENT: {
-		okr_comment *e = GROW(d->comments, d->ncomments, kind);
-		n = d->ncomments;
-		int64_t id = 0;
-		okr_id_kind k = okr_parse_id(v[0], &id);
-		if (k != ID_OBJECTIVE && k != ID_KR)
-			bad(&c, 0, _("must be an objective or key result ID such as O12 or K34"), v[0]);
-		e->target_kind = k == ID_OBJECTIVE ? 'O' : 'K';
-		e->target_id = id;
-		e->author = str(&c, 1, 200);
-		e->at = when(&c, 2);
-		e->text = str(&c, 3, TEXT_MAX_);
-		break;
-	}
-	case LOAD_KUDOS: {
-		okr_kudos *e = GROW(d->kudos, d->nkudos, kind);
-		n = d->nkudos;
-		e->from = str(&c, 0, 200);
-		e->to = str(&c, 1, 200);
-		e->kr_id = id_of(&c, 2, ID_KR);
-		e->at = when(&c, 3);
-		e->text = str(&c, 4, TEXT_MAX_);
-		if (!c.bad && !strcmp(e->from, e->to))
-			bad(&c, 1, _("kudos cannot go to the giver"), v[1]);
-		break;
-	}
-	case LOAD_GRADE: {
-		okr_grade *e = GROW(d->grades, d->ngrades, kind);
-		n = d->ngrades;
-		e->kr_id = id_of(&c, 0, ID_KR);
-		e->score = number(&c, 1, 0, 1);
-		e->note = body(&c, 2, TEXT_MAX_);
-		e->author = str(&c, 3, 200);
-		e->at = when(&c, 4);
-		break;
-	}
-	case LOAD_NKINDS:
-		return false;
-	}
+	size_t n;
+	char *e = grow(f, kind, &n);
+	for (int i = 0; i < c.rec->nfields; i++)
+		take(&c, f, i, e, n);
+	finish(&c, kind, e, n);
 	okr_xgrow(&f->where[kind], &f->wcap[kind], n, sizeof *f->where[kind]);
 	f->where[kind][n - 1] = okr_xstrdup(where);
 	return !c.bad;

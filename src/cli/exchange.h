@@ -16,12 +16,36 @@
 
 enum { X_FORMAT_VERSION = 1, X_MAX_FIELDS = 16 };
 
-/* Field types: s text, e one of a fixed set of words, r text or null,
- * n number, i whole number, I whole number or null, b true/false,
- * d date YYYY-MM-DD, D date or null, t time YYYY-MM-DDTHH:MM:SSZ (UTC). */
+/* Field types, as the files carry them: s text, e one of a fixed set of
+ * words, r text or null, n number, i whole number, I whole number or null,
+ * b true/false, d date YYYY-MM-DD, D date or null, t time
+ * YYYY-MM-DDTHH:MM:SSZ (UTC). */
+
+/* Where a field lives in its model struct, and so how the reader and the
+ * writer turn it into text and back. */
+typedef enum {
+	X_TEXT,      /* char *, required unless the type is 'r' (null: "") */
+	X_BODY,      /* char *, may be empty (null: "") */
+	X_WORD,      /* an enum of model.h, by its wire name */
+	X_NUM,       /* double within lo..hi */
+	X_INT,       /* int within lo..hi (null: -1) */
+	X_BOOL,      /* bool */
+	X_DATE,      /* okr_day (null: 0) */
+	X_TIME,      /* okr_time */
+	X_ID,        /* int64_t, written as a typed ID of kind `id` (null: 0) */
+	X_CYCLE,     /* an objective's cycle, by name (x_file.obj_cycle) */
+	X_PARENT,    /* a team's parent team, by name or null (x_file.team_parent) */
+	X_TARGET     /* a comment's objective or key result, by typed ID */
+} x_codec;
+
 typedef struct {
 	const char *name;
 	char type;
+	x_codec codec;
+	size_t off;               /* offsetof the member in the record's struct */
+	double lo, hi;            /* X_NUM, X_INT; X_TEXT, X_BODY: hi is the most bytes */
+	const okr_vocab *words;   /* X_WORD */
+	okr_id_kind id;           /* X_ID */
 } x_field;
 
 typedef struct {
@@ -29,6 +53,8 @@ typedef struct {
 	const char *plural;     /* JSON key: "key_results" */
 	const x_field *fields;
 	int nfields;
+	size_t size;            /* of the model struct */
+	size_t array, count;    /* offsetof its array and count in okr_dump */
 } x_record;
 
 extern const x_record x_records[LOAD_NKINDS];
@@ -40,6 +66,9 @@ bool x_is_number(char type);
 
 /* The text of record i of `kind` in d: vals[f] malloc'd, NULL for null. */
 void x_row(const okr_dump *d, okr_load_kind kind, size_t i, char **vals);
+/* Record i of `kind` in d. */
+void *x_elem(const okr_dump *d, okr_load_kind kind, size_t i);
+size_t x_count(const okr_dump *d, okr_load_kind kind);
 /* The same for one history row (an okr_checkin, okr_sample, okr_comment or
  * okr_kudos, as okr_store_dump_each hands them out). */
 void x_log_row(okr_load_kind kind, const void *row, char **vals);
@@ -78,5 +107,7 @@ const char *x_time(okr_time t, char buf[static 32]);
 
 /* Numbers as the shortest text that reads back as the same double. */
 const char *x_num(double v, char buf[static 32]);
+/* v in decimal, as "%lld" writes it. */
+const char *x_int(long long v, char buf[static 24]);
 
 #endif

@@ -161,7 +161,7 @@ static void objectives(report *r)
 		fputs("** — ", r->f);
 		bar(r->f, r->as.objs[i].progress);
 		fprintf(r->f, " %.0f %% · %s · %s", r->as.objs[i].progress * 100, _(okr_status_name(r->as.objs[i].status)),
-			o->kind == OBJ_ASPIRATIONAL ? _("aspirational") : _("committed"));
+			okr_label(&okr_obj_kinds, o->kind));
 		if (o->owner[0]) {
 			fputs(" · @", r->f);
 			md(r->f, o->owner);
@@ -240,7 +240,7 @@ static void kpis(report *r)
 		fprintf(r->f, "| KPI%lld ", (long long)k->id);
 		md(r->f, k->name);
 		kpi_num(k->target, num, sizeof num);
-		fprintf(r->f, " | %s %s ", k->dir == DIR_AT_MOST ? "≤" : "≥", num);
+		fprintf(r->f, " | %s %s ", okr_direction_sign(k->dir), num);
 		md(r->f, k->unit);
 		fputs(" | ", r->f);
 		md(r->f, k->timeframe[0] ? k->timeframe : "—");
@@ -280,7 +280,7 @@ static void grades(report *r, const okr_cycle *cy)
 		md(r->f, o->title);
 		fprintf(r->f, _(" — %.2f against %s (%s): %s\n"), r->obj_grade[i],
 			o->kind == OBJ_ASPIRATIONAL ? "0.7" : "1.0",
-			o->kind == OBJ_ASPIRATIONAL ? _("aspirational") : _("committed"),
+			okr_label(&okr_obj_kinds, o->kind),
 			ok ? _("success ✓") : _("below the bar ✗"));
 		shown++;
 	}
@@ -324,14 +324,13 @@ static void kudos(report *r, const okr_cycle *cy)
 
 static void header(report *r, const okr_cycle *cy)
 {
-	static const char *const states[] = { "planning", "active", "closed" };
 	char s[11], e[11], today[11];
 	okr_format_date(cy->start, s);
 	okr_format_date(cy->end, e);
 	okr_format_date(okr_day_of(r->now), today);
 	fputs(_("# OKR review — "), r->f);
 	md(r->f, cy->name);
-	fprintf(r->f, _("\n\n%s → %s · %s · as of %s"), s, e, _(states[cy->state]), today);
+	fprintf(r->f, _("\n\n%s → %s · %s · as of %s"), s, e, okr_label(&okr_cycle_states, cy->state), today);
 	if (r->team) {
 		fputs(_(" · team "), r->f);
 		md(r->f, r->team);

@@ -134,13 +134,7 @@ static void read_json(const char *text, size_t len, x_file *f, import_errors *e)
 
 /* ---- CSV ---- */
 
-typedef struct {
-	bool seen;
-	int col[X_MAX_FIELDS];   /* the CSV column of each field, -1: absent */
-	size_t ncols;
-} csv_header;
-
-static void csv_head(const csv_record *rec, int kind, csv_header *h, import_errors *e)
+static void csv_head(const csv_record *rec, int kind, import_csv_header *h, import_errors *e)
 {
 	const x_record *r = &x_records[kind];
 	h->seen = true;
@@ -162,13 +156,78 @@ static void csv_head(const csv_record *rec, int kind, csv_header *h, import_erro
 			problem(e, _("line %d: the %s header lacks the column \"%s\""), rec->line, r->name, r->fields[f].name);
 }
 
+int import_csv_record(import_csv *c, csv_record *rec, x_file *f, bool history_only, import_errors *e)
+{
+	if (rec->n == 1 && !rec->f[0][0])
+		return 1;   /* a blank line */
+	for (size_t i = 0; i < rec->n; i++)
+		csv_text_decode(rec->f[i]);
+	const char *name = rec->f[0];
+	if (!strcmp(name, "#okr"))
+		return 1;
+	if (!strcmp(name, "okr")) {
+		if (rec->n != 2 || strcmp(rec->f[1], "1") != 0) {
+			problem(e, _("line %d: this okr reads version %d of the format"), rec->line, X_FORMAT_VERSION);
+			return -1;
+		}
+		c->versioned = true;
+		return 1;
+	}
+	if (!c->versioned) {
+		problem(e, _("line %d: not an okr export (it should begin with the lines #okr,version and okr,%d)"),
+			rec->line, X_FORMAT_VERSION);
+		return -1;
+	}
+	int kind = import_kind_by(name[0] == '#' ? name + 1 : name, false);
+	if (kind < 0) {
+		problem(e, _("line %d: \"%.60s\" is not a record type of an okr export"), rec->line, name);
+		return 1;
+	}
+	char where[32];
+	snprintf(where, sizeof where, "line %d", rec->line);
+	if (history_only && kind < LOAD_CHECKIN) {
+		problem(e, _("%s: in a file this large the %s must come before the check-ins, KPI values, comments, "
+			     "kudos and grades (as okr export writes them)"), where, x_records[kind].plural);
+		return -1;
+	}
+	if (name[0] == '#') {
+		csv_head(rec, kind, &c->heads[kind], e);
+		return 1;
+	}
+	import_csv_header *h = &c->heads[kind];
+	if (!h->seen) {
+		problem(e, _("line %d: a %s row before its header row (#%s,…)"), rec->line, name, name);
+		return 1;
+	}
+	if (rec->n != h->ncols) {
+		problem(e, ngettext("line %d: %zu field, but the %s header has %zu",
+				    "line %d: %zu fields, but the %s header has %zu", rec->n),
+			rec->line, rec->n, name, h->ncols);
+		return 1;
+	}
+	char *v[X_MAX_FIELDS] = { 0 };
+	const x_record *r = &x_records[kind];
+	for (int fi = 0; fi < r->nfields; fi++) {
+		const char *fs = h->col[fi] >= 0 ? rec->f[h->col[fi]] : NULL;
+		v[fi] = fs && !(x_nullable(r->fields[fi].type) && !*fs) ? (char *)fs : NULL;
+	}
+	add(f, kind, v, where, e);
+	return kind >= LOAD_CHECKIN ? 2 : 1;
+}
+
+void import_csv_end(const import_csv *c, import_errors *e)
+{
+	if (!c->versioned && e->n == 0)
+		problem(e, _("line 1: not an okr export (it should begin with the lines #okr,version and okr,%d)"),
+			X_FORMAT_VERSION);
+}
+
 static void read_csv(const char *text, size_t len, x_file *f, import_errors *e)
 {
 	csv_reader rd;
 	csv_record rec = { 0 };
-	csv_header heads[LOAD_NKINDS] = { 0 };
+	import_csv c = { 0 };
 	char err[IMPORT_MSG];
-	bool versioned = false;
 	int got;
 	csv_reader_init(&rd, text, len);
 	while (e->n < IMPORT_MAX_ERRORS && (got = csv_read(&rd, &rec, err, sizeof err)) != 0) {
@@ -176,59 +235,10 @@ static void read_csv(const char *text, size_t len, x_file *f, import_errors *e)
 			problem(e, "%s", err);
 			break;
 		}
-		if (rec.n == 1 && !rec.f[0][0])
-			continue;   /* a blank line */
-		for (size_t i = 0; i < rec.n; i++)
-			csv_text_decode(rec.f[i]);
-		const char *name = rec.f[0];
-		if (!strcmp(name, "#okr"))
-			continue;
-		if (!strcmp(name, "okr")) {
-			if (rec.n != 2 || strcmp(rec.f[1], "1") != 0) {
-				problem(e, _("line %d: this okr reads version %d of the format"), rec.line, X_FORMAT_VERSION);
-				break;
-			}
-			versioned = true;
-			continue;
-		}
-		if (!versioned) {
-			problem(e, _("line %d: not an okr export (it should begin with the lines #okr,version and okr,%d)"),
-				rec.line, X_FORMAT_VERSION);
+		if (import_csv_record(&c, &rec, f, false, e) < 0)
 			break;
-		}
-		int kind = import_kind_by(name[0] == '#' ? name + 1 : name, false);
-		if (kind < 0) {
-			problem(e, _("line %d: \"%.60s\" is not a record type of an okr export"), rec.line, name);
-			continue;
-		}
-		if (name[0] == '#') {
-			csv_head(&rec, kind, &heads[kind], e);
-			continue;
-		}
-		csv_header *h = &heads[kind];
-		if (!h->seen) {
-			problem(e, _("line %d: a %s row before its header row (#%s,…)"), rec.line, name, name);
-			continue;
-		}
-		if (rec.n != h->ncols) {
-			problem(e, ngettext("line %d: %zu field, but the %s header has %zu",
-					    "line %d: %zu fields, but the %s header has %zu", rec.n),
-				rec.line, rec.n, name, h->ncols);
-			continue;
-		}
-		char *v[X_MAX_FIELDS] = { 0 };
-		const x_record *r = &x_records[kind];
-		for (int fi = 0; fi < r->nfields; fi++) {
-			const char *s = h->col[fi] >= 0 ? rec.f[h->col[fi]] : NULL;
-			v[fi] = s && !(x_nullable(r->fields[fi].type) && !*s) ? (char *)s : NULL;
-		}
-		char where[32];
-		snprintf(where, sizeof where, "line %d", rec.line);
-		add(f, kind, v, where, e);
 	}
-	if (!versioned && e->n == 0)
-		problem(e, _("line 1: not an okr export (it should begin with the lines #okr,version and okr,%d)"),
-			X_FORMAT_VERSION);
+	import_csv_end(&c, e);
 	csv_record_free(&rec);
 }
 

@@ -1,5 +1,5 @@
 /*
- * import_stream.c — see import.h: a JSON export read a record at a time,
+ * import_stream.c — see import.h: an export read a record at a time,
  * so that an import holds one buffer, one part of at most IMPORT_SLICE
  * history records and the first part (the objectives and key results the
  * history names), whatever the size of the file.  Every problem carries
@@ -13,8 +13,6 @@
 #include "import.h"
 #include "okr/i18n.h"
 #include "okr/util.h"
-
-enum { CSV_MAX = 512 * 1024 * 1024 };
 
 static size_t source_read(void *vst, char *buf, size_t len)
 {
@@ -56,27 +54,99 @@ bool import_stream_open(import_stream *st, const char *path, import_errors *e, b
 	while (i < st->npre && strchr(" \t\r\n", st->pre[i]))
 		i++;
 	*is_json = i < st->npre && (st->pre[i] == '{' || st->pre[i] == '[');
+	st->csv = !*is_json;
+	okr_buf_init(&st->buf);
 	jsonp_stream_init(&st->js, source_read, st);
 	return true;
 }
 
-bool import_stream_slurp(import_stream *st, okr_buf *b, char *err, size_t errlen)
+/* ---- CSV: whole records from a buffer refilled as it empties ---- */
+
+enum { CSV_CHUNK = 1 << 20 };
+
+/* The end of the last whole record in buf[from, len): just after a newline
+ * outside quotes (a quote opens or closes a quoted field, and a doubled one
+ * inside it does both, so the count's parity tells), or 0 when there is
+ * none yet.  okr's writer quotes every field that holds a quote; a file
+ * with a stray one in a plain field only makes the window grow until the
+ * end, where csv_read reports it as before. */
+static size_t whole_records(const char *buf, size_t from, size_t len)
 {
-	char chunk[65536];
-	size_t n;
-	while ((n = source_read(st, chunk, sizeof chunk)) > 0) {
-		if (b->len + n > CSV_MAX) {
-			snprintf(err, errlen, _("%s: a CSV file larger than 512 MB cannot be imported — export as "
-						"JSON (okr export --format json), which is read as it comes"), st->path);
+	bool inside = false;
+	size_t cut = 0;
+	for (size_t i = from; i < len; i++) {
+		if (buf[i] == '"')
+			inside = !inside;
+		else if (buf[i] == '\n' && !inside)
+			cut = i + 1;
+	}
+	return cut;
+}
+
+/* Open the next window of whole records: false at the end of the file or
+ * when it cannot be read (a problem then). */
+static bool csv_window(import_stream *st)
+{
+	okr_buf *b = &st->buf;
+	if (st->rd_open) {
+		/* Drop what was parsed, keep the start of the next record. */
+		st->line = st->rd.line;
+		size_t rest = b->len - st->used;
+		memmove(b->s, b->s + st->used, rest);
+		b->len = rest;
+		b->s[rest] = '\0';
+		st->used = 0;
+		st->rd_open = false;
+	}
+	size_t cut = 0;
+	while (!st->eof && !(cut = whole_records(b->s ? b->s : "", 0, b->len))) {
+		char chunk[65536];
+		size_t got = 0, n;
+		while (got < CSV_CHUNK && (n = source_read(st, chunk, sizeof chunk)) > 0) {
+			okr_buf_addn(b, chunk, n);
+			got += n;
+		}
+		if (st->read_error) {
+			import_problem(st->e, _("cannot read %s: %s (line %d)"), st->path, strerror(st->read_errno),
+				       st->line);
 			return false;
 		}
-		okr_buf_addn(b, chunk, n);
+		st->eof = got < CSV_CHUNK;
 	}
-	if (st->read_error) {
-		snprintf(err, errlen, _("cannot read %s: %s"), st->path, strerror(st->read_errno));
+	if (st->eof && !cut)
+		cut = b->len;
+	if (!cut)
 		return false;
-	}
+	bool first = st->line == 0;
+	csv_reader_init(&st->rd, b->s, cut);
+	if (!first)
+		st->rd = (csv_reader){ b->s, b->s + cut, st->line };   /* a BOM only begins the file */
+	st->used = cut;
+	st->rd_open = true;
 	return true;
+}
+
+/* The next CSV record into f: as step below. */
+static int csv_step(import_stream *st, x_file *f)
+{
+	char err[IMPORT_MSG];
+	int got;
+	while (!st->ended) {
+		if (st->rd_open && (got = csv_read(&st->rd, &st->rec, err, sizeof err)) != 0) {
+			if (got < 0) {
+				import_problem(st->e, "%s", err);
+				return -1;
+			}
+			return import_csv_record(&st->cs, &st->rec, f, f == &st->part, st->e);
+		}
+		if (!csv_window(st)) {
+			if (st->read_error)
+				return -1;
+			st->ended = true;
+			import_csv_end(&st->cs, st->e);
+		}
+	}
+	return 0;
 }
 
 void import_stream_close(import_stream *st)
@@ -85,6 +155,8 @@ void import_stream_close(import_stream *st)
 		fclose(st->in);
 	st->in = NULL;
 	jsonp_stream_free(&st->js);
+	okr_buf_free(&st->buf);
+	csv_record_free(&st->rec);
 	x_file_free(&st->first);
 	x_file_free(&st->part);
 }
@@ -151,6 +223,8 @@ static int item(import_stream *st, x_file *f)
  * -1 the file cannot be read on. */
 static int step(import_stream *st, x_file *f)
 {
+	if (st->csv)
+		return csv_step(st, f);
 	if (st->ended)
 		return 0;
 	jsonp_event ev = jsonp_stream_next(&st->js);

@@ -36,8 +36,10 @@ static int load(cli_ctx *ctx, int64_t explain, const char *team, cli_scores *out
 				: okr_store_snapshot_team(ctx->store, team, &out->snap);
 	if (r)
 		return cli_store_fail(ctx, r);
-	r = okr_store_score_refresh(ctx->store, &ctx->cfg.game, ctx->cfg.week_offset_minutes, explain,
-				    &out->st, NULL);
+	/* A board ranks and names: the ledger's board part will do. */
+	r = team ? okr_store_score_board(ctx->store, &ctx->cfg.game, ctx->cfg.week_offset_minutes, &out->st)
+		 : okr_store_score_refresh(ctx->store, &ctx->cfg.game, ctx->cfg.week_offset_minutes, explain,
+					   &out->st, NULL);
 	if (r) {
 		okr_snapshot_free(&out->snap);
 		return cli_store_fail(ctx, r);
@@ -74,9 +76,16 @@ int cli_window_parse(const char *s)
 	return -1;
 }
 
+/* The first day of the week the scores were kept with (the team's). */
+static int week_start(const cli_scores *sc)
+{
+	return sc->st ? score_week_start(sc->st) : 0;
+}
+
 void cli_window_spans(const cli_scores *sc, int offset, cli_window w, score_span *cur, score_span *prev)
 {
-	okr_day monday = score_week_first_day(score_week_of(sc->now, offset));
+	int ws = week_start(sc);
+	okr_day monday = score_week_first_day(score_week_of(sc->now, offset, ws), ws);
 	const okr_cycle *cy = okr_snapshot_cycle(&sc->snap);
 	switch (w) {
 	case WINDOW_WEEK:
@@ -100,7 +109,8 @@ void cli_window_spans(const cli_scores *sc, int offset, cli_window w, score_span
 const char *cli_window_label(const cli_scores *sc, int offset, cli_window w, char *buf, size_t len)
 {
 	char a[11], b[11];
-	okr_day monday = score_week_first_day(score_week_of(sc->now, offset));
+	int ws = week_start(sc);
+	okr_day monday = score_week_first_day(score_week_of(sc->now, offset, ws), ws);
 	const okr_cycle *cy = okr_snapshot_cycle(&sc->snap);
 	if (w == WINDOW_WEEK) {
 		okr_format_date(monday, a);

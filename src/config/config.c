@@ -36,6 +36,7 @@ const char okr_config_defaults[] =
 	"reduced_motion = false;\n"
 	"mouse = false;\n"
 	"timezone = \"+00:00\";\n"
+	"week_start = \"monday\";\n"
 	"rollup = \"both\";\n"
 	"status = {\n"
 	"\tat_risk = 0.15;\n"
@@ -77,6 +78,7 @@ typedef enum {
 	K_FLOAT,       /* double in [min, max]; an integer literal is fine too */
 	K_BOOL,
 	K_ROLLUP,      /* okr_rollup_mode from rollup_names */
+	K_INDEX,       /* int: the index of the name among choices */
 	K_CHOICE,      /* char[size], one of choices */
 	K_TIMEZONE,    /* "+HH:MM" into an int of minutes */
 	K_GROUP,       /* nested settings in sub */
@@ -99,6 +101,9 @@ typedef struct setting_spec {
 /* In the order of okr_rollup_mode. */
 static const char *const rollup_names[] = { "krs", "children", "both", NULL };
 static const char *const window_names[] = { "week", "cycle", "all", NULL };
+/* In the order of okr_game_rules.week_start (ISO: Monday first). */
+static const char *const weekday_names[] = { "monday", "tuesday", "wednesday", "thursday", "friday",
+					     "saturday", "sunday", NULL };
 /* "" follows the locale; the others have a catalogue in po/ (English is the
  * text of the sources). */
 static const char *const language_names[] = { "", "en", "vi", "zh_CN", NULL };
@@ -143,6 +148,7 @@ static const setting_spec root_specs[] = {
 	{ "reduced_motion", K_BOOL, FIELD(reduced_motion), 0, 0, NULL, NULL },
 	{ "mouse", K_BOOL, FIELD(mouse), 0, 0, NULL, NULL },
 	{ "timezone", K_TIMEZONE, FIELD(week_offset_minutes), -14 * 60, 14 * 60, NULL, NULL },
+	{ "week_start", K_INDEX, FIELD(game.week_start), 0, 0, weekday_names, NULL },
 	{ "rollup", K_ROLLUP, FIELD(rollup), 0, 0, rollup_names, NULL },
 	{ "status", K_GROUP, 0, 0, 0, 0, NULL, status_specs },
 	{ "gamification", K_GROUP, 0, 0, 0, 0, NULL, game_specs },
@@ -465,6 +471,7 @@ static bool load_one(load_ctx *c, config_setting_t *s, const setting_spec *sp,
 		*(bool *)field = config_setting_get_bool(s);
 		return true;
 	case K_ROLLUP:
+	case K_INDEX:
 	case K_CHOICE: {
 		int i = str ? name_index(sp->choices, str) : -1;
 		if (i < 0) {
@@ -474,6 +481,8 @@ static bool load_one(load_ctx *c, config_setting_t *s, const setting_spec *sp,
 		}
 		if (sp->kind == K_ROLLUP)
 			*(okr_rollup_mode *)(void *)field = (okr_rollup_mode)i;
+		else if (sp->kind == K_INDEX)
+			*(int *)(void *)field = i;
 		else
 			set_string(field, sp->size, str);
 		return true;

@@ -18,7 +18,7 @@
 #include "okr/i18n.h"
 #include "okr/util.h"
 
-typedef enum { T_INT, T_FLOAT, T_BOOL, T_ROLLUP, T_ZONE } team_kind;
+typedef enum { T_INT, T_FLOAT, T_BOOL, T_ROLLUP, T_ZONE, T_WEEKDAY } team_kind;
 
 typedef struct {
 	const char *key;
@@ -33,6 +33,7 @@ typedef struct {
  * team_text builds relies on it. */
 static const team_spec specs[] = {
 	{ "timezone", T_ZONE, AT(week_offset_minutes) },
+	{ "week_start", T_WEEKDAY, AT(game.week_start) },
 	{ "rollup", T_ROLLUP, AT(rollup) },
 	{ "status.at_risk", T_FLOAT, AT(status.at_risk) },
 	{ "status.off_track", T_FLOAT, AT(status.off_track) },
@@ -46,6 +47,8 @@ static const team_spec specs[] = {
 enum { NSPECS = sizeof specs / sizeof specs[0] };
 
 static const char *const rollup_names[] = { "krs", "children", "both" };
+static const char *const weekday_names[] = { "monday", "tuesday", "wednesday", "thursday", "friday",
+					     "saturday", "sunday" };
 
 size_t okr_config_team_count(void) { return NSPECS; }
 const char *okr_config_team_key(size_t i) { return i < NSPECS ? specs[i].key : NULL; }
@@ -90,6 +93,11 @@ void okr_config_team_format(const okr_config *cfg, const char *key, char *out, s
 	case T_ROLLUP: {
 		unsigned r = (unsigned)*(const okr_rollup_mode *)(const void *)f;
 		snprintf(out, len, "\"%s\"", r < 3 ? rollup_names[r] : "both");
+		return;
+	}
+	case T_WEEKDAY: {
+		unsigned d = (unsigned)*(const int *)(const void *)f;
+		snprintf(out, len, "\"%s\"", d < 7 ? weekday_names[d] : "monday");
 		return;
 	}
 	case T_ZONE: {
@@ -266,8 +274,8 @@ static bool only_team(config_setting_t *group, const char *prefix, const char *p
 		if (!is_group && spec_of(key))
 			continue;
 		snprintf(err, errlen, _("%s:%u: '%s' is not a team setting — a team settings file takes "
-					"timezone, rollup, status.*, gamification.*, leaderboard.bands and "
-					"leaderboard.top; personal settings belong in okr.conf"),
+					"timezone, week_start, rollup, status.*, gamification.*, leaderboard.bands "
+					"and leaderboard.top; personal settings belong in okr.conf"),
 			 path, config_setting_source_line(s), key);
 		return false;
 	}

@@ -77,7 +77,10 @@ const char *okr_audit_what(const okr_audit_entry *e, char *buf, size_t len)
 	} else if (!strcmp(a, "add")) {
 		okr_strlcpy(buf, e->kind == 'U' ? _("added as a person") : _("added"), len);
 	} else if (!strcmp(a, "edit")) {
-		okr_strlcpy(buf, _("edited"), len);
+		if (e->kind == 'C' && *d)
+			snprintf(buf, len, _("edited: %s"), d);
+		else
+			okr_strlcpy(buf, _("edited"), len);
 	} else if (!strcmp(a, "archive")) {
 		okr_strlcpy(buf, _("archived"), len);
 	} else if (!strcmp(a, "unarchive")) {
@@ -98,6 +101,9 @@ const char *okr_audit_what(const okr_audit_entry *e, char *buf, size_t len)
 		snprintf(buf, len, _("renamed to %s"), d);
 	} else if (!strcmp(a, "role")) {
 		snprintf(buf, len, _("given the role %s"), d);
+	} else if (!strcmp(a, "opt-out")) {
+		okr_strlcpy(buf, !strcmp(d, "hidden") ? _("left the public leaderboard")
+			    : _("came back to the public leaderboard"), len);
 	} else if (!strcmp(a, "join")) {
 		snprintf(buf, len, _("@%s joined the team"), d);
 	} else if (!strcmp(a, "import")) {

@@ -39,3 +39,8 @@ okr_cycle_state okr_cycle_state_on(okr_cycle_state stored, okr_day start, okr_da
 		return CYCLE_CLOSED;
 	return start > today ? CYCLE_PLANNING : CYCLE_ACTIVE;
 }
+
+bool okr_cycle_dates_ok(okr_day start, okr_day end)
+{
+	return end >= start;
+}

@@ -412,6 +412,5 @@ const char *okr_format_value(double v, int decimals, char *buf, size_t len)
 
 const char *okr_frequency_name(okr_frequency f)
 {
-	static const char *const names[] = { N_("daily"), N_("weekly"), N_("monthly") };
-	return f >= FREQ_DAILY && f <= FREQ_MONTHLY ? names[f] : names[FREQ_WEEKLY];
+	return okr_label_msgid(&okr_frequencies, f >= FREQ_DAILY && f <= FREQ_MONTHLY ? f : FREQ_WEEKLY);
 }

@@ -374,23 +374,5 @@ bool okr_grade_success(okr_obj_kind kind, double grade)
 
 const char *okr_status_name(okr_status s)
 {
-	switch (s) {
-	case STATUS_NONE:
-		return "\xe2\x80\x94";   /* — */
-	case STATUS_ON_TRACK:
-		return N_("on track");
-	case STATUS_AT_RISK:
-		return N_("at risk");
-	case STATUS_OFF_TRACK:
-		return N_("off track");
-	case STATUS_DONE:
-		return N_("done");
-	case STATUS_OUTDATED:
-		return N_("outdated");
-	case STATUS_NEW:
-		return N_("new");
-	case STATUS_EMPTY:
-		return N_("no key results yet");
-	}
-	return "\xe2\x80\x94";
+	return okr_label_msgid(&okr_statuses, s);
 }

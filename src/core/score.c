@@ -204,6 +204,7 @@ void score_free(score_state *s)
 }
 
 void score_explain(score_state *s, int64_t person_id) { s->explain = person_id; }
+int score_week_start(const score_state *s) { return s->rules.week_start; }
 score_marks score_get_marks(const score_state *s) { return s->marks; }
 void score_set_tag(score_state *s, uint64_t tag) { s->tag = tag; }
 uint64_t score_tag(const score_state *s) { return s->tag; }
@@ -266,7 +267,7 @@ static double progress_of(const score_kr *k, double value)
 /* Own key results in their period during week w, for the perfect week. */
 static int owned_in_week(const score_state *s, const score_pstate *p, int64_t w)
 {
-	okr_day d0 = score_week_first_day(w);
+	okr_day d0 = score_week_first_day(w, s->rules.week_start);
 	int n = 0;
 	for (size_t i = 0; i < p->nown; i++) {
 		const score_kr *k = &s->krs[s->owned[p->own_first + i]].k;
@@ -370,7 +371,7 @@ static void fold_checkin(score_state *s, const score_checkin *c)
 		return;
 	score_kstate *k = &s->krs[ki];
 	score_pstate *ps = &s->people[p];
-	int64_t w = score_week_of(c->at, s->offset);
+	int64_t w = score_week_of(c->at, s->offset, s->rules.week_start);
 	streak(s, p, w, c);
 	int64_t *pair = score_map_put(&s->pair_ck, pair_key(ki, p), PAIR(PAIR_NONE, PAIR_NONE), NULL);
 	int64_t any = PAIR_ANY(*pair), paid = PAIR_PAID(*pair);
@@ -436,7 +437,7 @@ static void fold_kudos(score_state *s, const score_kudos *k)
 		return;
 	}
 	score_pstate *gs = &s->people[g], *rs = &s->people[r];
-	int64_t w = score_week_of(k->at, s->offset);
+	int64_t w = score_week_of(k->at, s->offset, s->rules.week_start);
 	bool fresh;
 	int64_t *pair = score_map_put(&s->pair_kudos, pair_key(g, r), SCORE_NO_WEEK, &fresh);
 	if (fresh) {
@@ -474,7 +475,7 @@ static void fold_comment(score_state *s, const score_comment *c)
 		return;
 	score_pstate *ps = &s->people[a];
 	score_line l = { .at = c->at, .kr_id = c->kr_id, .other_id = s->krs[ki].k.owner_id };
-	int64_t w = score_week_of(c->at, s->offset);
+	int64_t w = score_week_of(c->at, s->offset, s->rules.week_start);
 	if (c->chars < s->rules.comment_min_chars) {
 		l.reason = SCORE_R_COMMENT_SHORT;
 	} else {
@@ -507,6 +508,8 @@ static int key_cmp(okr_time at, int kind, int64_t id, okr_time at2, int kind2, i
 bool score_fold(score_state *s, const score_events *ev)
 {
 	size_t i = 0, j = 0, k = 0;
+	if (s->partial)
+		return false;
 	if ((ev->ncheckins && key_cmp(ev->checkins[0].at, KIND_CHECKIN, ev->checkins[0].id,
 				      s->last_at, s->last_kind, s->last_id) <= 0) ||
 	    (ev->nkudos && key_cmp(ev->kudos[0].at, KIND_KUDOS, ev->kudos[0].id,
@@ -563,7 +566,7 @@ bool score_person_get(const score_state *s, int64_t person_id, okr_time now, sco
 	out->xp = ps->xp;
 	out->level = level_for_xp(ps->xp, &out->into_level, &out->level_span);
 	/* The current week still has time to keep the streak alive. */
-	int64_t w = score_week_of(now, s->offset);
+	int64_t w = score_week_of(now, s->offset, s->rules.week_start);
 	out->streak = ps->last_week != SCORE_NO_WEEK && ps->last_week >= w - 1 ? ps->run : 0;
 	out->best_streak = ps->best;
 	out->checkins = ps->checkins;

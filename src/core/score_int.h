@@ -81,6 +81,7 @@ struct score_state {
 	int64_t explain;       /* 0 none, -1 all, else a person id */
 	score_line *lines;     size_t nlines, caplines;
 	int64_t seq;           /* the store's commit sequence folded up to (score_save.c) */
+	bool partial;          /* only the board part was loaded: ranks, folds nothing */
 };
 
 int score_person_index(const score_state *s, int64_t id);

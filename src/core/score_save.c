@@ -15,6 +15,13 @@
  * is saved without anyone remembering to list it here; its size changes the
  * layout stamp, so older ledgers are rebuilt.  A change of the arithmetic
  * that keeps the same structs must bump SCORE_LEDGER_VERSION.
+ *
+ * The bytes come in two parts, each with its own checksum: first what a
+ * leaderboard and a person's level read (the people with their points by
+ * day, the teams), then what only folding more events needs (the key
+ * results, the pairs already paid this week).  A reader that only ranks —
+ * okr status in a tmux status line — reads the header and the first part,
+ * a tenth of the whole on the large data set (score_load_board).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -24,7 +31,7 @@
 
 /* Bump when score.c pays, awards or remembers differently with the same
  * structs: every saved ledger is then rebuilt once. */
-#define SCORE_LEDGER_VERSION 2   /* 2: fair points (terms set by someone else) */
+#define SCORE_LEDGER_VERSION 3   /* 2: fair points (terms set by someone else); 3: the board part first */
 
 static const char magic[8] = { 'o', 'k', 'r', 'l', 'e', 'd', 'g', '1' };
 
@@ -127,12 +134,20 @@ static size_t person_teams_len(const score_state *s)
 	return n;
 }
 
+/* The header: magic, layout stamp, the length of the board part, and the
+ * checksums of the two parts. */
+enum { HEAD_LEN = 40 };
+
+size_t score_board_prefix(void) { return HEAD_LEN; }
+
 unsigned char *score_save(const score_state *s, size_t *len)
 {
 	wbuf b = { 0 };
 	put(&b, magic, sizeof magic);
 	put_u64(&b, layout_stamp());
-	put_u64(&b, 0);  /* the checksum, filled in below */
+	put_u64(&b, 0);  /* the board part's length, filled in below */
+	put_u64(&b, 0);  /* the checksums, filled in below */
+	put_u64(&b, 0);
 	struct score_state head = *s;
 	head.explain = 0;
 	head.lines = NULL;
@@ -141,21 +156,23 @@ unsigned char *score_save(const score_state *s, size_t *len)
 	put(&b, s->people, s->npeople * sizeof *s->people);
 	for (size_t i = 0; i < s->npeople; i++)
 		put(&b, s->people[i].days, s->people[i].ndays * sizeof *s->people[i].days);
-	put(&b, s->krs, s->nkrs * sizeof *s->krs);
 	put(&b, s->teams, s->nteams * sizeof *s->teams);
 	size_t ntp = team_people_len(s), npt = person_teams_len(s);
 	put_u64(&b, ntp);
 	put(&b, s->team_people, ntp * sizeof *s->team_people);
 	put_u64(&b, npt);
 	put(&b, s->person_teams, npt * sizeof *s->person_teams);
+	put_map(&b, &s->person_ix);
+	size_t board = b.n - HEAD_LEN;
+	put(&b, s->krs, s->nkrs * sizeof *s->krs);
 	put(&b, s->owned, s->nkrs * sizeof *s->owned);
 	put(&b, s->by_objective, s->nkrs * sizeof *s->by_objective);
-	put_map(&b, &s->person_ix);
 	put_map(&b, &s->kr_ix);
 	put_map(&b, &s->pair_ck);
 	put_map(&b, &s->pair_kudos);
-	uint64_t sum = checksum(b.p + 24, b.n - 24);
-	memcpy(b.p + 16, &sum, sizeof sum);
+	uint64_t v[3] = { board, checksum(b.p + HEAD_LEN, board),
+			  checksum(b.p + HEAD_LEN + board, b.n - HEAD_LEN - board) };
+	memcpy(b.p + 16, v, sizeof v);
 	*len = b.n;
 	return b.p;
 }
@@ -213,14 +230,31 @@ static void take_map(rbuf *r, score_map *m)
 	}
 }
 
-static bool header_ok(const unsigned char *buf, size_t len)
+/* The length of the board part, or 0 when the header is not this build's. */
+size_t score_board_len(const unsigned char *buf, size_t len)
 {
-	if (len < 24 + sizeof(struct score_state) || memcmp(buf, magic, sizeof magic))
-		return false;
-	uint64_t stamp, sum;
+	uint64_t stamp, board;
+	if (!buf || len < HEAD_LEN || memcmp(buf, magic, sizeof magic))
+		return 0;
 	memcpy(&stamp, buf + 8, sizeof stamp);
-	memcpy(&sum, buf + 16, sizeof sum);
-	return stamp == layout_stamp() && sum == checksum(buf + 24, len - 24);
+	memcpy(&board, buf + 16, sizeof board);
+	if (stamp != layout_stamp() || board < sizeof(struct score_state) || board > SIZE_MAX - HEAD_LEN)
+		return 0;
+	return (size_t)board;
+}
+
+/* The board part is there whole and matches its checksum; with rest, the
+ * other part too (and nothing after it). */
+static bool parts_ok(const unsigned char *buf, size_t len, bool rest)
+{
+	size_t board = score_board_len(buf, len);
+	if (!board || len - HEAD_LEN < board)
+		return false;
+	uint64_t sum[2];
+	memcpy(sum, buf + 24, sizeof sum);
+	if (sum[0] != checksum(buf + HEAD_LEN, board))
+		return false;
+	return !rest || sum[1] == checksum(buf + HEAD_LEN + board, len - HEAD_LEN - board);
 }
 
 /* The pointers of s as read from the bytes mean nothing: clear them so that
@@ -241,6 +275,7 @@ static score_state *blank_copy(rbuf *r)
 	s->lines = NULL;
 	s->nlines = s->caplines = 0;
 	s->explain = 0;
+	s->partial = false;
 	return s;
 }
 
@@ -268,13 +303,16 @@ static bool index_ok(int64_t i, size_t n) { return i >= 0 && (uint64_t)i < n; }
 
 /* Every index the fold follows points inside its array, so that bytes which
  * pass the checksum by chance (or by intent: anyone who can write the file)
- * can make wrong scores at worst, never a wild read or write. */
+ * can make wrong scores at worst, never a wild read or write.  A board-only
+ * state has no key results: the people's own ranges into them are not
+ * followed by anything it is used for. */
 static bool indices_ok(const score_state *s, size_t ntp, size_t npt)
 {
 	for (size_t i = 0; i < s->npeople; i++) {
 		const score_pstate *p = &s->people[i];
-		if (p->team_first + p->nteams > npt || p->own_first + p->nown > s->nkrs ||
-		    p->team_first + p->nteams < p->team_first || p->own_first + p->nown < p->own_first)
+		if (p->team_first + p->nteams > npt || p->team_first + p->nteams < p->team_first)
+			return false;
+		if (!s->partial && (p->own_first + p->nown > s->nkrs || p->own_first + p->nown < p->own_first))
 			return false;
 	}
 	for (size_t i = 0; i < s->nkrs; i++) {
@@ -300,34 +338,55 @@ static bool indices_ok(const score_state *s, size_t ntp, size_t npt)
 	return true;
 }
 
-score_state *score_load(const unsigned char *buf, size_t len)
+/* Both parts, or (board) the first only, which leaves a state that ranks
+ * and tells a person's level but folds nothing. */
+static score_state *load(const unsigned char *buf, size_t len, bool board)
 {
-	if (!buf || !header_ok(buf, len))
+	if (!parts_ok(buf, len, !board))
 		return NULL;
-	rbuf r = { buf + 24, len - 24, false };
+	size_t blen = score_board_len(buf, len);
+	rbuf r = { buf + HEAD_LEN, blen, false };
 	score_state *s = blank_copy(&r);
 	size_t nkrs = s->nkrs, nteams = s->nteams;
 	s->nkrs = s->nteams = 0;
+	s->partial = board;
 	take_people(&r, s);
-	s->krs = take(&r, nkrs, sizeof *s->krs);
 	s->teams = take(&r, nteams, sizeof *s->teams);
-	if (!r.bad) {
-		s->nkrs = nkrs;
+	if (!r.bad)
 		s->nteams = nteams;
-	}
 	uint64_t ntp = take_u64(&r);
 	s->team_people = take(&r, ntp, sizeof *s->team_people);
 	uint64_t npt = take_u64(&r);
 	s->person_teams = take(&r, npt, sizeof *s->person_teams);
-	s->owned = take(&r, nkrs, sizeof *s->owned);
-	s->by_objective = take(&r, nkrs, sizeof *s->by_objective);
 	take_map(&r, &s->person_ix);
-	take_map(&r, &s->kr_ix);
-	take_map(&r, &s->pair_ck);
-	take_map(&r, &s->pair_kudos);
+	if (!r.bad && r.left)
+		r.bad = true;
+	if (!board && !r.bad) {
+		r = (rbuf){ buf + HEAD_LEN + blen, len - HEAD_LEN - blen, false };
+		s->krs = take(&r, nkrs, sizeof *s->krs);
+		if (!r.bad)
+			s->nkrs = nkrs;
+		s->owned = take(&r, nkrs, sizeof *s->owned);
+		s->by_objective = take(&r, nkrs, sizeof *s->by_objective);
+		take_map(&r, &s->kr_ix);
+		take_map(&r, &s->pair_ck);
+		take_map(&r, &s->pair_kudos);
+	}
 	if (r.bad || r.left || !indices_ok(s, ntp, npt)) {
 		score_free(s);
 		return NULL;
 	}
 	return s;
 }
+
+score_state *score_load(const unsigned char *buf, size_t len)
+{
+	return load(buf, len, false);
+}
+
+score_state *score_load_board(const unsigned char *buf, size_t len)
+{
+	return load(buf, len, true);
+}
+
+bool score_is_partial(const score_state *s) { return s->partial; }

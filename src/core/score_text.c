@@ -45,21 +45,22 @@ okr_day score_day_of(okr_time t, int off)
 	return (okr_day)floor_div(t + (int64_t)off * 60, 86400);
 }
 
-/* 1970-01-05 (day 4) was a Monday. */
-int64_t score_week_of(okr_time t, int off)
+/* 1970-01-05 (day 4) was a Monday; week 0 began on the first day numbered
+ * week_start (0 Monday … 6 Sunday) from then on. */
+int64_t score_week_of(okr_time t, int off, int week_start)
 {
-	return floor_div((int64_t)score_day_of(t, off) - 4, 7);
+	return floor_div((int64_t)score_day_of(t, off) - 4 - week_start, 7);
 }
 
-okr_day score_week_first_day(int64_t w)
+okr_day score_week_first_day(int64_t w, int week_start)
 {
-	return (okr_day)(w * 7 + 4);
+	return (okr_day)(w * 7 + 4 + week_start);
 }
 
-void score_window_spans(okr_time now, int offset, score_window w, const okr_cycle *cy, score_span *cur,
-			score_span *prev)
+void score_window_spans(okr_time now, int offset, int week_start, score_window w, const okr_cycle *cy,
+			score_span *cur, score_span *prev)
 {
-	okr_day monday = score_week_first_day(score_week_of(now, offset));
+	okr_day monday = score_week_first_day(score_week_of(now, offset, week_start), week_start);
 	if (w == SCORE_WINDOW_WEEK) {
 		*cur = (score_span){ monday, monday + 7 };
 		*prev = (score_span){ monday - 7, monday };

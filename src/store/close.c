@@ -46,13 +46,6 @@ okr_result okr_store_grades(okr_store *s, int64_t cycle_id, okr_grade **out, siz
 	return OKR_OK;
 }
 
-void okr_grades_free(okr_grade *v, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		okr_grade_free(&v[i]);
-	free(v);
-}
-
 bool store_cycle_closed(okr_store *s, int64_t cycle_id)
 {
 	db_stmt *st = store_prepare(s, "SELECT state = 'closed' FROM cycle WHERE id = ?1");
@@ -89,7 +82,7 @@ static okr_result close_txn(okr_store *s, void *vctx)
 	store_done(s, st);
 	if (!name[0])
 		return store_fail(s, OKR_E_NOTFOUND, _("no such cycle — `okr cycle list` shows them"));
-	if (!strcmp(state, "closed"))
+	if (!strcmp(state, okr_wire(&okr_cycle_states, CYCLE_CLOSED)))
 		return store_fail(s, OKR_E_USAGE, _("cycle %s is already closed"), name);
 	/* Closing is final: before the last day it takes a second, explicit yes. */
 	int early = okr_cycle_days_early(&cy, okr_day_of(okr_now()));

@@ -158,6 +158,11 @@ char *store_col_text(db_stmt *st, int col)
 	return okr_xstrdup(t ? t : "");
 }
 
+int store_col_word(db_stmt *st, int col, const okr_vocab *v, int fallback)
+{
+	return okr_wire_or(v, db_column_text(st, col), fallback);
+}
+
 void store_make_uid(char out[33])
 {
 	unsigned char r[16];

@@ -9,18 +9,6 @@
 #include "okr/util.h"
 #include "store_int.h"
 
-static bool col_is(db_stmt *st, int col, const char *want)
-{
-	const char *t = db_column_text(st, col);
-	return t && strcmp(t, want) == 0;
-}
-
-static okr_frequency col_freq(db_stmt *st, int col)
-{
-	int f = store_freq_parse(db_column_text(st, col));
-	return f < 0 ? FREQ_WEEKLY : (okr_frequency)f;
-}
-
 /* Step st to the end, growing *arr by one element per row filled by fill. */
 #define ROWS(arr, n, fill) do { \
 	size_t cap_ = 0; int rc_; \
@@ -44,8 +32,7 @@ static okr_result dump_people(okr_store *s, okr_dump *d)
 		e->name = store_col_text(st, 1);
 		e->start = db_column_int(st, 2);
 		e->end = db_column_int(st, 3);
-		e->state = col_is(st, 4, "closed") ? CYCLE_CLOSED : col_is(st, 4, "active") ? CYCLE_ACTIVE
-			 : CYCLE_PLANNING;
+		e->state = store_col_word(st, 4, &okr_cycle_states, CYCLE_PLANNING);
 		e->current = db_column_int(st, 5) != 0;
 	});
 	st = store_prepare(s, "SELECT id, name, COALESCE(parent_id, 0) FROM team ORDER BY name");
@@ -59,7 +46,7 @@ static okr_result dump_people(okr_store *s, okr_dump *d)
 		e->id = db_column_int64(st, 0);
 		e->login = store_col_text(st, 1);
 		e->name = store_col_text(st, 2);
-		e->role = col_is(st, 3, "admin") ? ROLE_ADMIN : col_is(st, 3, "lead") ? ROLE_LEAD : ROLE_MEMBER;
+		e->role = store_col_word(st, 3, &okr_roles, ROLE_MEMBER);
 		e->opt_out = db_column_int(st, 4) != 0;
 		e->teams = okr_xstrdup("");
 	});
@@ -82,10 +69,10 @@ static okr_result dump_okrs(okr_store *s, okr_dump *d)
 		e->name = store_col_text(st, 1);
 		e->unit = store_col_text(st, 2);
 		e->target = db_column_double(st, 3);
-		e->dir = col_is(st, 4, "at_most") ? DIR_AT_MOST : DIR_AT_LEAST;
+		e->dir = store_col_word(st, 4, &okr_directions, DIR_AT_LEAST);
 		e->timeframe = store_col_text(st, 5);
 		e->source = store_col_text(st, 6);
-		e->every = col_freq(st, 7);
+		e->every = store_col_word(st, 7, &okr_frequencies, FREQ_WEEKLY);
 		e->owner = store_col_text(st, 8);
 	});
 	st = store_prepare(s,
@@ -100,8 +87,8 @@ static okr_result dump_okrs(okr_store *s, okr_dump *d)
 		e->owner = store_col_text(st, 4);
 		e->team = store_col_text(st, 5);
 		e->parent_id = db_column_int64(st, 6);
-		e->kind = col_is(st, 7, "aspirational") ? OBJ_ASPIRATIONAL : OBJ_COMMITTED;
-		e->state = col_is(st, 8, "draft") ? OBJ_DRAFT : col_is(st, 8, "closed") ? OBJ_CLOSED : OBJ_ACTIVE;
+		e->kind = store_col_word(st, 7, &okr_obj_kinds, OBJ_COMMITTED);
+		e->state = store_col_word(st, 8, &okr_obj_states, OBJ_ACTIVE);
 		e->weight = db_column_double(st, 9);
 		e->archived = db_column_int(st, 10) != 0;
 	});
@@ -117,14 +104,13 @@ static okr_result dump_okrs(okr_store *s, okr_dump *d)
 		e->owner = store_col_text(st, 3);
 		e->weight = db_column_double(st, 4);
 		e->due = db_column_int(st, 5);
-		e->type = col_is(st, 6, "threshold") ? KR_THRESHOLD : col_is(st, 6, "milestone") ? KR_MILESTONE
-			: KR_METRIC;
+		e->type = store_col_word(st, 6, &okr_kr_types, KR_METRIC);
 		e->start = db_column_double(st, 7);
 		e->target = db_column_double(st, 8);
-		e->dir = col_is(st, 9, "at_most") ? DIR_AT_MOST : DIR_AT_LEAST;
+		e->dir = store_col_word(st, 9, &okr_directions, DIR_AT_LEAST);
 		e->unit = store_col_text(st, 10);
 		e->decimals = db_column_int(st, 11);
-		e->every = col_freq(st, 12);
+		e->every = store_col_word(st, 12, &okr_frequencies, FREQ_WEEKLY);
 		e->kpi_id = db_column_int64(st, 13);
 		e->archived = db_column_int(st, 14) != 0;
 		e->confidence = -1;
@@ -171,7 +157,8 @@ static void fill_sample(db_stmt *st, okr_sample *e)
 static void fill_comment(db_stmt *st, okr_comment *e)
 {
 	e->id = db_column_int64(st, 0);
-	e->target_kind = col_is(st, 1, "O") ? 'O' : 'K';
+	const char *on = db_column_text(st, 1);
+	e->target_kind = on && !strcmp(on, "O") ? 'O' : 'K';
 	e->target_id = db_column_int64(st, 2);
 	e->author = store_col_text(st, 3);
 	e->text = store_col_text(st, 4);
@@ -309,29 +296,17 @@ okr_result okr_store_dump_each(okr_store *s, okr_dump *head, const okr_dump_sink
 
 void okr_dump_free(okr_dump *d)
 {
-	for (size_t i = 0; i < d->ncycles; i++)
-		okr_cycle_free(&d->cycles[i]);
-	for (size_t i = 0; i < d->nteams; i++)
-		free(d->teams[i].name);
-	for (size_t i = 0; i < d->npeople; i++)
-		okr_person_free(&d->people[i]);
+	okr_cycles_free(d->cycles, d->ncycles);
+	okr_teams_free(d->teams, d->nteams);
+	okr_people_free(d->people, d->npeople);
 	for (size_t i = 0; i < d->nmembers; i++) {
 		free(d->members[i].team);
 		free(d->members[i].login);
 	}
-	for (size_t i = 0; i < d->nkpis; i++)
-		okr_kpi_free(&d->kpis[i]);
-	for (size_t i = 0; i < d->nobjs; i++)
-		okr_objective_free(&d->objs[i]);
-	for (size_t i = 0; i < d->nkrs; i++)
-		okr_kr_free(&d->krs[i]);
-	free(d->cycles);
-	free(d->teams);
-	free(d->people);
 	free(d->members);
-	free(d->kpis);
-	free(d->objs);
-	free(d->krs);
+	okr_kpis_free(d->kpis, d->nkpis);
+	okr_objectives_free(d->objs, d->nobjs);
+	okr_krs_free(d->krs, d->nkrs);
 	okr_checkins_free(d->checkins, d->ncheckins);
 	okr_samples_free(d->samples, d->nsamples);
 	okr_comments_free(d->comments, d->ncomments);

@@ -81,17 +81,14 @@ static okr_result load_krs(okr_store *s, int offset, score_world *w)
 	while ((rc = db_step(st)) == DB_ROW) {
 		okr_xgrow(&v, &cap, n + 1, sizeof *v);
 		score_kr *k = &v[n++];
-		const char *type = db_column_text(st, 5);
-		const char *dir = db_column_text(st, 6);
 		*k = (score_kr){
 			.id = db_column_int64(st, 0),
 			.objective_id = db_column_int64(st, 1),
 			.owner_id = db_column_int64(st, 2),
 			.obj_owner_id = db_column_int64(st, 3),
 			.team_id = db_column_int64(st, 4),
-			.type = type && !strcmp(type, "milestone") ? KR_MILESTONE
-			      : type && !strcmp(type, "threshold") ? KR_THRESHOLD : KR_METRIC,
-			.dir = dir && !strcmp(dir, "at_most") ? DIR_AT_MOST : DIR_AT_LEAST,
+			.type = store_col_word(st, 5, &okr_kr_types, KR_METRIC),
+			.dir = store_col_word(st, 6, &okr_directions, DIR_AT_LEAST),
 			.start = db_column_double(st, 7),
 			.target = db_column_double(st, 8),
 			.weight = db_column_double(st, 9),
@@ -327,37 +324,28 @@ okr_result okr_store_score_events(okr_store *s, const score_marks *after, score_
 
 /* ---- the fingerprint of the world ---- */
 
-/* Everything in the world that scoring reads, folded into one number: an
- * edit bumps a version, a team change moves the member sums, a grade its
- * sums.  A few aggregate scans of small tables, well under a millisecond on
- * the large data set. */
+/* Everything in the world that scoring reads, as one number: triggers on
+ * people, team members, key results, objectives, cycles and grades count
+ * every change in score_clock.world (schema 11), for okr and for any other
+ * writer, so one row says whether the world is the one a state was made
+ * from (the aggregates over those tables it replaced were a third of a
+ * live board's work per change).  Mixed so that it never equals a small
+ * count by chance of another database's ledger. */
 static okr_result fingerprint(okr_store *s, uint64_t *out)
 {
-	db_stmt *st = store_prepare(s,
-		"SELECT (SELECT count(*) FROM person), (SELECT COALESCE(sum(opt_out * id), 0) FROM person), "
-		"(SELECT count(*) FROM team_member), "
-		"(SELECT COALESCE(sum(team_id * 65599 + person_id), 0) FROM team_member), "
-		"(SELECT count(*) FROM key_result), (SELECT COALESCE(sum(version), 0) FROM key_result), "
-		"(SELECT count(*) FROM objective), (SELECT COALESCE(sum(version), 0) FROM objective), "
-		"(SELECT COALESCE(sum(start_day * 3 + end_day * 7 + id), 0) FROM cycle), "
-		"(SELECT count(*) FROM grade), (SELECT COALESCE(sum(score * 1000 + at + kr_id), 0) FROM grade)");
+	db_stmt *st = store_prepare(s, "SELECT world FROM score_clock WHERE id = 1");
 	if (!st)
 		return OKR_E_FAIL;
 	int rc = db_step(st);
-	uint64_t h = 1469598103934665603ULL;
-	if (rc == DB_ROW)
-		for (int i = 0; i < db_column_count(st); i++) {
-			double d = db_column_double(st, i);
-			uint64_t b;
-			memcpy(&b, &d, sizeof b);
-			for (int k = 0; k < 8; k++) {
-				h ^= (b >> (8 * k)) & 0xff;
-				h *= 1099511628211ULL;
-			}
-		}
+	uint64_t w = rc == DB_ROW ? (uint64_t)db_column_int64(st, 0) : 0;
 	store_done(s, st);
+	uint64_t h = 1469598103934665603ULL;
+	for (int k = 0; k < 8; k++) {
+		h ^= (w >> (8 * k)) & 0xff;
+		h *= 1099511628211ULL;
+	}
 	*out = h;
-	return rc == DB_ROW ? OKR_OK : store_sqlerr(s, rc, _("reading the scoring data"));
+	return rc == DB_ROW || rc == DB_DONE ? OKR_OK : store_sqlerr(s, rc, _("reading the scoring data"));
 }
 
 /* ---- keeping a state up to date ---- */
@@ -370,6 +358,8 @@ struct refresh_ctx {
 	bool rebuilt;
 	bool force;               /* rebuild whatever the ledger says */
 	bool no_rebuild;          /* fail with OKR_E_NOTFOUND rather than rebuild */
+	bool board;               /* a board-only state will do (okr_store_score_board) */
+	bool board_missing;       /* the saved row matched but had no readable board part */
 	store_ledger_info saved;  /* the ledger row as this read saw it */
 };
 
@@ -476,6 +466,21 @@ static okr_result refresh_txn(okr_store *s, void *vctx)
 		return r;
 	if (c->force)
 		return rebuild(s, c, fp);
+	if (*c->state && score_is_partial(*c->state)) {
+		/* Board-only: it cannot fold; start again from the saved ledger. */
+		score_free(*c->state);
+		*c->state = NULL;
+	}
+	if (c->board && !*c->state && c->saved.present && c->saved.rules == rules && c->saved.world == fp) {
+		/* Nothing committed since the ledger was saved: its board part is
+		 * all a ranking needs.  Otherwise the whole of it, and a fold. */
+		int64_t head;
+		if ((r = store_ledger_head(s, &head)))
+			return r;
+		if (head == c->saved.seq && (*c->state = store_ledger_load_board(s, &c->saved)) != NULL)
+			return OKR_OK;
+		c->board_missing = head == c->saved.seq;
+	}
 	bool stale = *c->state && (score_tag(*c->state) != fp || score_state_rules_hash(*c->state) != rules);
 	if ((!*c->state || stale) && !c->explain) {
 		/* After a change of rules or world, whoever changed it has usually
@@ -492,9 +497,26 @@ static okr_result refresh_txn(okr_store *s, void *vctx)
 	if (!*c->state || stale)
 		return c->no_rebuild ? OKR_E_NOTFOUND : rebuild(s, c, fp);
 	int64_t head;
+	bool whole;
+	if ((r = store_ledger_head(s, &head)) || (r = store_journal_holds(s, score_seq(*c->state), head, &whole)))
+		return r;
+	if (!whole) {
+		/* The journal was pruned past this state's cursor (a viewer left
+		 * behind for long): the saved ledger is past the pruning, start
+		 * from it; a fold that must explain starts from scratch. */
+		score_state *saved = c->explain ? NULL : store_ledger_load(s, rules, fp);
+		if (saved && (r = store_journal_holds(s, score_seq(saved), head, &whole)) == OKR_OK && whole) {
+			score_free(*c->state);
+			*c->state = saved;
+			c->rebuilt = true;
+		} else {
+			score_free(saved);
+			return r ? r : c->no_rebuild ? OKR_E_NOTFOUND : rebuild(s, c, fp);
+		}
+	}
 	score_events ev;
 	memset(&ev, 0, sizeof ev);
-	if ((r = store_ledger_head(s, &head)) || (r = load_journal(s, score_seq(*c->state), &ev))) {
+	if ((r = load_journal(s, score_seq(*c->state), &ev))) {
 		okr_score_events_free(&ev);
 		return r;
 	}
@@ -509,19 +531,38 @@ static okr_result refresh_txn(okr_store *s, void *vctx)
 okr_result okr_store_score_refresh(okr_store *s, const okr_game_rules *rules, int week_offset_minutes,
 				   int64_t explain, score_state **state, bool *rebuilt)
 {
-	struct refresh_ctx c = { rules, week_offset_minutes, explain, state, false, false, false, { 0 } };
+	struct refresh_ctx c = { rules, week_offset_minutes, explain, state, false, false, false, false, false, { 0 } };
 	okr_result r = store_read(s, refresh_txn, &c);
 	if (rebuilt)
 		*rebuilt = c.rebuilt;
 	if (r == OKR_OK)
-		store_ledger_keep(s, *state, &c.saved);
+		store_ledger_keep(s, *state, &c.saved, false);
 	return r;
+}
+
+okr_result okr_store_score_board(okr_store *s, const okr_game_rules *rules, int week_offset_minutes,
+				 score_state **state)
+{
+	score_state *st = NULL;
+	struct refresh_ctx c = { rules, week_offset_minutes, 0, &st, false, false, false, true, false, { 0 } };
+	okr_result r = store_read(s, refresh_txn, &c);
+	if (r) {
+		score_free(st);
+		return r;
+	}
+	/* A row without its board part (saved by an okr before it had one)
+	 * is saved again whole, so that the next reader finds one. */
+	c.saved.broken = c.saved.broken || c.board_missing;
+	store_ledger_keep(s, st, &c.saved, true);
+	score_free(*state);
+	*state = st;
+	return OKR_OK;
 }
 
 okr_result okr_store_ledger_rebuild(okr_store *s, const okr_game_rules *rules, int week_offset_minutes)
 {
 	score_state *st = NULL;
-	struct refresh_ctx c = { rules, week_offset_minutes, 0, &st, false, true, false, { 0 } };
+	struct refresh_ctx c = { rules, week_offset_minutes, 0, &st, false, true, false, false, false, { 0 } };
 	okr_result r = store_read(s, refresh_txn, &c);
 	if (r == OKR_OK)
 		r = store_ledger_save(s, st);
@@ -533,7 +574,7 @@ okr_result okr_store_score_ledger(okr_store *s, const okr_game_rules *rules, int
 				  score_state **state)
 {
 	score_state *st = NULL;
-	struct refresh_ctx c = { rules, week_offset_minutes, 0, &st, false, false, true, { 0 } };
+	struct refresh_ctx c = { rules, week_offset_minutes, 0, &st, false, false, true, false, false, { 0 } };
 	okr_result r = store_read(s, refresh_txn, &c);
 	if (r) {
 		score_free(st);

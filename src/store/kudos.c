@@ -39,7 +39,7 @@ okr_result okr_store_kudos_verdict(okr_store *s, int64_t kudos_id, const okr_gam
 					 : store_sqlerr(s, rc, _("reading kudos"));
 
 	/* The giver's week in the team's zone, as the ledger counts it. */
-	okr_day d0 = score_week_first_day(score_week_of(at, week_offset_minutes));
+	okr_day d0 = score_week_first_day(score_week_of(at, week_offset_minutes, rules->week_start), rules->week_start);
 	okr_time t0 = (okr_time)d0 * 86400 - (okr_time)week_offset_minutes * 60;
 	st = store_prepare(s, "SELECT to_id FROM kudos WHERE from_id = ?1 AND at >= ?2 AND "
 			      "(at < ?3 OR (at = ?3 AND id <= ?4)) ORDER BY at, id");

@@ -19,10 +19,33 @@
 #include <string.h>
 
 #include "okr/i18n.h"
+#include "okr/util.h"
 #include "store_int.h"
 
 /* How far behind the saved ledger may fall before a reader saves its own. */
 enum { LEDGER_LAG = 32 };
+
+/* The journal is pruned when the ledger is saved: rows this many events
+ * older than the saved fold go, at most JOURNAL_PRUNE_STEP of them per save
+ * (the first save of a big old journal stays short; later ones finish).
+ * A viewer whose fold is further behind than that starts again from the
+ * saved ledger, which is past every pruned row. */
+enum { JOURNAL_KEEP = 8192, JOURNAL_PRUNE_STEP = 16384 };
+
+okr_result store_journal_holds(okr_store *s, int64_t cursor, int64_t head, bool *whole)
+{
+	db_stmt *st = store_prepare(s, "SELECT min(seq) FROM score_journal");
+	if (!st)
+		return OKR_E_FAIL;
+	int rc = db_step(st);
+	/* Sequence numbers are handed out one by one inside the writers'
+	 * transactions, so the journal holds an unbroken run from its oldest
+	 * row to the head; an empty one holds nothing after the head. */
+	if (rc == DB_ROW)
+		*whole = db_column_is_null(st, 0) ? cursor >= head : db_column_int64(st, 0) <= cursor + 1;
+	store_done(s, st);
+	return rc == DB_ROW ? OKR_OK : store_sqlerr(s, rc, "reading the score journal");
+}
 
 okr_result store_ledger_head(okr_store *s, int64_t *seq)
 {
@@ -79,6 +102,27 @@ score_state *store_ledger_load(okr_store *s, uint64_t rules, uint64_t world)
 	return state;
 }
 
+/* Only the board part of the saved state (score_load_board), from the
+ * row's `board` column, which holds a copy of the first part of `state`:
+ * the pages of the rest are never read.  NULL when the row is not there,
+ * or does not agree with its columns. */
+score_state *store_ledger_load_board(okr_store *s, const store_ledger_info *saved)
+{
+	db_stmt *st = store_prepare(s, "SELECT board FROM score_ledger WHERE id = 1");
+	if (!st)
+		return NULL;
+	score_state *state = NULL;
+	if (db_step(st) == DB_ROW)
+		state = score_load_board(db_column_blob(st, 0), (size_t)db_column_bytes(st, 0));
+	store_done(s, st);
+	if (state && (score_seq(state) != saved->seq || score_tag(state) != saved->world ||
+		      score_state_rules_hash(state) != saved->rules)) {
+		score_free(state);
+		state = NULL;
+	}
+	return state;
+}
+
 /* Inside a write on db: replace the saved row with state, unless
  * (without force) the row already holds the same fold or a later one. */
 static int save_body(db_conn *db, const score_state *state, bool force)
@@ -96,17 +140,36 @@ static int save_body(db_conn *db, const score_state *state, bool force)
 		return rc;
 	if (same && !force)
 		return DB_OK;
-	rc = db_prepare(db, "INSERT INTO score_ledger(id, rules, world, seq, state) VALUES(1, ?1, ?2, ?3, ?4) "
-		"ON CONFLICT(id) DO UPDATE SET rules = excluded.rules, world = excluded.world, "
-		"seq = excluded.seq, state = excluded.state", &st);
+	rc = db_prepare(db, "INSERT INTO score_ledger(id, rules, world, seq, state, board) "
+		"VALUES(1, ?1, ?2, ?3, ?4, ?5) ON CONFLICT(id) DO UPDATE SET rules = excluded.rules, "
+		"world = excluded.world, seq = excluded.seq, state = excluded.state, board = excluded.board", &st);
 	if (rc != DB_OK)
 		return rc;
 	size_t len;
 	unsigned char *blob = score_save(state, &len);
+	/* The header and the board part again, for readers that only rank. */
+	size_t blen = score_board_prefix() + score_board_len(blob, len);
+	unsigned char *board = okr_xmalloc(blen);
+	memcpy(board, blob, blen);
 	db_bind_int64(st, 1, (int64_t)rules);
 	db_bind_int64(st, 2, (int64_t)world);
 	db_bind_int64(st, 3, score_seq(state));
 	db_bind_blob_free(st, 4, blob, len);
+	db_bind_blob_free(st, 5, board, blen);
+	rc = db_step(st);
+	db_finalize(st);
+	if (rc != DB_DONE)
+		return rc;
+	/* One bound, so that the engine walks the rows to delete and no others. */
+	static const db_sql_pair prune = {
+		"DELETE FROM score_journal WHERE seq <= min(?1, (SELECT min(seq) FROM score_journal) + ?2 - 1)",
+		"DELETE FROM score_journal WHERE seq <= LEAST(?1::bigint, (SELECT min(seq) FROM score_journal) + ?2::bigint - 1)",
+	};
+	rc = db_prepare(db, db_sql_pick(db, &prune), &st);
+	if (rc != DB_OK)
+		return rc;
+	db_bind_int64(st, 1, score_seq(state) - JOURNAL_KEEP);
+	db_bind_int64(st, 2, JOURNAL_PRUNE_STEP);
 	rc = db_step(st);
 	db_finalize(st);
 	return rc == DB_DONE ? DB_OK : rc;
@@ -148,16 +211,20 @@ static void try_save(okr_store *s, const score_state *state, bool force)
 	db_close(db);
 }
 
-void store_ledger_keep(okr_store *s, const score_state *state, const store_ledger_info *saved)
+void store_ledger_keep(okr_store *s, const score_state *state, const store_ledger_info *saved, bool eager)
 {
+	if (score_is_partial(state))
+		return;
 	if (!saved->broken && saved->present && saved->rules == score_state_rules_hash(state) &&
-	    saved->world == score_tag(state) && score_seq(state) - saved->seq < LEDGER_LAG)
+	    saved->world == score_tag(state) && score_seq(state) - saved->seq < (eager ? 1 : LEDGER_LAG))
 		return;
 	try_save(s, state, saved->broken);
 }
 
 okr_result store_ledger_save(okr_store *s, const score_state *state)
 {
+	if (score_is_partial(state))
+		return store_fail(s, OKR_E_FAIL, "a board-only ledger cannot be saved");   /* i18n: not user-visible (a bug) */
 	if (s->flags & OKR_OPEN_READONLY)
 		return store_fail(s, OKR_E_DB, _("%s is open read-only here; nothing was saved"), s->path);
 	s->waited_ms = 0;

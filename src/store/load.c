@@ -125,7 +125,6 @@ int64_t load_lookup_name(okr_store *s, const char *sql, const char *name)
 
 static okr_result load_cycles(load_ctx *c, okr_store *s)
 {
-	static const char *const states[] = { "planning", "active", "closed" };
 	bool had_current = load_lookup_name(s, "SELECT id FROM cycle WHERE is_current <> 0 AND ?1 = ''", "") != 0;
 	for (size_t i = 0; i < c->d->ncycles; i++) {
 		const okr_cycle *cy = &c->d->cycles[i];
@@ -142,7 +141,7 @@ static okr_result load_cycles(load_ctx *c, okr_store *s)
 		db_bind_text(st, 1, cy->name, -1);
 		db_bind_int64(st, 2, cy->start);
 		db_bind_int64(st, 3, cy->end);
-		db_bind_text_static(st, 4, states[cy->state], -1);
+		db_bind_text_static(st, 4, okr_wire(&okr_cycle_states, cy->state), -1);
 		db_bind_int64(st, 5, cy->current && !had_current);
 		int rc;
 		int64_t nid;
@@ -210,7 +209,7 @@ static okr_result load_people(load_ctx *c, okr_store *s)
 			return OKR_E_FAIL;
 		db_bind_text(st, 1, p->login, -1);
 		db_bind_text(st, 2, p->name, -1);
-		db_bind_text_static(st, 3, store_role_name(p->role), -1);
+		db_bind_text_static(st, 3, okr_wire(&okr_roles, p->role), -1);
 		db_bind_int64(st, 4, p->opt_out);
 		db_bind_int64(st, 5, okr_now());
 		int rc;
@@ -262,10 +261,10 @@ static okr_result load_kpis(load_ctx *c, okr_store *s, bool keep_ids)
 		db_bind_text(st, 2, k->name, -1);
 		db_bind_text(st, 3, k->unit, -1);
 		db_bind_double(st, 4, k->target);
-		db_bind_text_static(st, 5, k->dir == DIR_AT_MOST ? "at_most" : "at_least", -1);
+		db_bind_text_static(st, 5, okr_wire(&okr_directions, k->dir), -1);
 		db_bind_text(st, 6, k->timeframe, -1);
 		db_bind_text(st, 7, k->source, -1);
-		db_bind_text_static(st, 8, store_freq_name(k->every), -1);
+		db_bind_text_static(st, 8, okr_wire(&okr_frequencies, k->every), -1);
 		db_bind_int64(st, 9, owner);
 		db_bind_int64(st, 10, okr_now());
 		int rc;
@@ -308,7 +307,6 @@ static int64_t first_unused(load_ctx *c, okr_store *s, db_stmt *st, int sign)
 
 static okr_result load_objectives(load_ctx *c, okr_store *s, bool keep_ids)
 {
-	static const char *const states[] = { "draft", "active", "closed" };
 	const okr_dump *d = c->d;
 	for (size_t i = 0; i < d->nobjs; i++) {
 		const okr_objective *o = &d->objs[i];
@@ -345,8 +343,8 @@ static okr_result load_objectives(load_ctx *c, okr_store *s, bool keep_ids)
 		db_bind_text(st, 4, o->description, -1);
 		db_bind_int64(st, 5, owner);
 		db_bind_int64(st, 6, team);
-		db_bind_text_static(st, 7, o->kind == OBJ_ASPIRATIONAL ? "aspirational" : "committed", -1);
-		db_bind_text_static(st, 8, states[o->state], -1);
+		db_bind_text_static(st, 7, okr_wire(&okr_obj_kinds, o->kind), -1);
+		db_bind_text_static(st, 8, okr_wire(&okr_obj_states, o->state), -1);
 		db_bind_double(st, 9, o->weight);
 		db_bind_int64(st, 10, o->archived);
 		db_bind_int64(st, 11, okr_now());
@@ -374,7 +372,6 @@ static okr_result load_objectives(load_ctx *c, okr_store *s, bool keep_ids)
 
 static okr_result load_krs(load_ctx *c, okr_store *s, bool keep_ids)
 {
-	static const char *const types[] = { "metric", "threshold", "milestone" };
 	const okr_dump *d = c->d;
 	for (size_t i = 0; i < d->nkrs; i++) {
 		const okr_kr *k = &d->krs[i];
@@ -403,13 +400,13 @@ static okr_result load_krs(load_ctx *c, okr_store *s, bool keep_ids)
 		db_bind_int64(st, 4, owner);
 		db_bind_double(st, 5, k->weight);
 		db_bind_int64(st, 6, k->due);
-		db_bind_text_static(st, 7, types[k->type], -1);
+		db_bind_text_static(st, 7, okr_wire(&okr_kr_types, k->type), -1);
 		db_bind_double(st, 8, k->start);
 		db_bind_double(st, 9, k->target);
-		db_bind_text_static(st, 10, k->dir == DIR_AT_MOST ? "at_most" : "at_least", -1);
+		db_bind_text_static(st, 10, okr_wire(&okr_directions, k->dir), -1);
 		db_bind_text(st, 11, k->unit, -1);
 		db_bind_int64(st, 12, k->decimals);
-		db_bind_text_static(st, 13, store_freq_name(k->every), -1);
+		db_bind_text_static(st, 13, okr_wire(&okr_frequencies, k->every), -1);
 		db_bind_int64(st, 14, k->kpi_id ? load_map_get(&c->kpis, k->kpi_id) : 0);
 		db_bind_int64(st, 15, k->archived);
 		db_bind_int64(st, 16, okr_now());

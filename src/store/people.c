@@ -5,23 +5,9 @@
 #include <string.h>
 
 #include "okr/i18n.h"
+#include "okr/permit.h"
 #include "okr/util.h"
 #include "store_int.h"
-
-static const char *const role_names[] = { "member", "lead", "admin" };
-
-const char *store_role_name(okr_role r)
-{
-	return role_names[r];
-}
-
-static okr_role role_parse(const char *s)
-{
-	for (int i = 0; i < 3; i++)
-		if (s && strcmp(s, role_names[i]) == 0)
-			return (okr_role)i;
-	return ROLE_MEMBER;
-}
 
 int64_t store_person_id(okr_store *s, const char *login)
 {
@@ -57,7 +43,7 @@ void store_person_row(db_stmt *st, okr_person *p)
 	p->id = db_column_int64(st, 0);
 	p->login = store_col_text(st, 1);
 	p->name = store_col_text(st, 2);
-	p->role = role_parse(db_column_text(st, 3));
+	p->role = store_col_word(st, 3, &okr_roles, ROLE_MEMBER);
 	p->opt_out = db_column_int(st, 4) != 0;
 	p->teams = store_col_text(st, 5);
 }
@@ -84,18 +70,10 @@ okr_result okr_store_person(okr_store *s, const char *login, okr_person *out)
 	return r;
 }
 
-void okr_person_free(okr_person *p)
-{
-	free(p->login);
-	free(p->name);
-	free(p->teams);
-	memset(p, 0, sizeof *p);
-}
-
 /* Admins manage people and teams; this keeps that rule in one place. */
 static okr_result need_admin(okr_store *s)
 {
-	if (s->me.role == ROLE_ADMIN)
+	if (okr_may_manage_people(s->me.role))
 		return OKR_OK;
 	return store_fail(s, OKR_E_DENIED, _("only an admin can manage people and teams — "
 					     "ask an admin (see `okr list --people`)"));
@@ -174,13 +152,13 @@ static okr_result person_update_txn(okr_store *s, void *vctx)
 	if (!st)
 		return OKR_E_FAIL;
 	db_bind_int64(st, 1, id);
-	db_bind_text(st, 2, c->name ? c->name : store_role_name(c->role), -1);
+	db_bind_text(st, 2, c->name ? c->name : okr_wire(&okr_roles, c->role), -1);
 	int rc = db_step(st);
 	store_done(s, st);
 	if (rc != DB_DONE)
 		return store_sqlerr(s, rc, _("updating a person"));
 	return store_audit(s, c->name ? "rename" : "role", 'U', id,
-			   c->name ? c->name : store_role_name(c->role));
+			   c->name ? c->name : okr_wire(&okr_roles, c->role));
 }
 
 okr_result okr_store_person_set_role(okr_store *s, const char *login, okr_role role)
@@ -207,6 +185,45 @@ okr_result okr_store_person_set_name(okr_store *s, const char *login, const char
 		return r;
 	struct person_ctx c = { .login = login, .name = name };
 	return store_write(s, person_update_txn, &c);
+}
+
+struct opt_out_ctx {
+	int64_t id;
+	bool opt_out;
+};
+
+static okr_result opt_out_txn(okr_store *s, void *vctx)
+{
+	struct opt_out_ctx *c = vctx;
+	db_stmt *st = store_prepare(s, "UPDATE person SET opt_out = ?2 WHERE id = ?1 AND opt_out <> ?2");
+	if (!st)
+		return OKR_E_FAIL;
+	db_bind_int64(st, 1, c->id);
+	db_bind_int64(st, 2, c->opt_out);
+	int rc = db_step(st);
+	store_done(s, st);
+	if (rc != DB_DONE)
+		return store_sqlerr(s, rc, _("updating a person"));
+	if (!db_changes(s->db))
+		return OKR_OK;   /* already so: nothing to record */
+	return store_audit(s, "opt-out", 'U', c->id, c->opt_out ? "hidden" : "shown");
+}
+
+okr_result okr_store_person_set_opt_out(okr_store *s, const char *login, bool opt_out)
+{
+	okr_person p;
+	okr_result r = okr_store_person_find(s, login, &p);
+	if (r != OKR_OK)
+		return r;
+	struct opt_out_ctx c = { p.id, opt_out };
+	okr_person_free(&p);
+	if (!okr_may_set_opt_out(s->me.id, c.id))
+		return store_fail(s, OKR_E_DENIED, _("only %s can hide themselves from the leaderboard, or show "
+						     "themselves again — it is each person's own choice"), login);
+	r = store_write(s, opt_out_txn, &c);
+	if (r == OKR_OK)
+		s->me.opt_out = opt_out;
+	return r;
 }
 
 static int64_t team_id(okr_store *s, const char *name)
@@ -294,7 +311,7 @@ static okr_result team_join_txn(okr_store *s, void *vctx)
 
 okr_result okr_store_team_join(okr_store *s, const char *team, const char *login)
 {
-	if (strcmp(login, s->me.login) != 0 && s->me.role == ROLE_MEMBER)
+	if (!okr_may_join_team(s->me.role, strcmp(login, s->me.login) == 0))
 		return store_fail(s, OKR_E_DENIED, _("only a lead or admin can add someone else to a team"));
 	struct person_ctx c = { .team = team, .login = login };
 	return store_write(s, team_join_txn, &c);

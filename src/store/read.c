@@ -16,30 +16,6 @@
 #include "okr/util.h"
 #include "store_int.h"
 
-static const char *const freq_names[] = { "daily", "weekly", "monthly" };
-
-const char *store_freq_name(okr_frequency f) { return freq_names[f]; }
-
-int store_freq_parse(const char *s)
-{
-	for (int i = 0; i < 3; i++)
-		if (s && strcmp(s, freq_names[i]) == 0)
-			return i;
-	return -1;
-}
-
-static okr_frequency freq_col(db_stmt *st, int col)
-{
-	int f = store_freq_parse(db_column_text(st, col));
-	return f < 0 ? FREQ_WEEKLY : (okr_frequency)f;
-}
-
-static bool text_is(db_stmt *st, int col, const char *want)
-{
-	const char *t = db_column_text(st, col);
-	return t && strcmp(t, want) == 0;
-}
-
 /* ---- cycles ---- */
 
 #define CYCLE_SELECT "SELECT id, name, start_day, end_day, state, is_current FROM cycle"
@@ -50,7 +26,7 @@ static void cycle_row(db_stmt *st, okr_cycle *c)
 	c->name = store_col_text(st, 1);
 	c->start = db_column_int(st, 2);
 	c->end = db_column_int(st, 3);
-	c->state = okr_cycle_state_on(text_is(st, 4, "closed") ? CYCLE_CLOSED : CYCLE_ACTIVE, c->start,
+	c->state = okr_cycle_state_on(store_col_word(st, 4, &okr_cycle_states, CYCLE_ACTIVE), c->start,
 				      okr_day_of(okr_now()));
 	c->current = db_column_int(st, 5) != 0;   /* the stored choice; see mark_current */
 }
@@ -63,12 +39,6 @@ static long mark_current(okr_cycle *v, size_t n)
 	for (size_t i = 0; i < n; i++)
 		v[i].current = (long)i == cur;
 	return cur;
-}
-
-void okr_cycle_free(okr_cycle *c)
-{
-	free(c->name);
-	memset(c, 0, sizeof *c);
 }
 
 /* ---- objectives ---- */
@@ -90,20 +60,11 @@ static void obj_row(db_stmt *st, okr_objective *o)
 	o->team_id = db_column_int64(st, 6);
 	o->team = store_col_text(st, 7);
 	o->parent_id = db_column_int64(st, 8);
-	o->kind = text_is(st, 9, "aspirational") ? OBJ_ASPIRATIONAL : OBJ_COMMITTED;
-	o->state = text_is(st, 10, "draft") ? OBJ_DRAFT : text_is(st, 10, "closed") ? OBJ_CLOSED : OBJ_ACTIVE;
+	o->kind = store_col_word(st, 9, &okr_obj_kinds, OBJ_COMMITTED);
+	o->state = store_col_word(st, 10, &okr_obj_states, OBJ_ACTIVE);
 	o->weight = db_column_double(st, 11);
 	o->version = db_column_int64(st, 12);
 	o->archived = db_column_int(st, 13) != 0;
-}
-
-void okr_objective_free(okr_objective *o)
-{
-	free(o->title);
-	free(o->description);
-	free(o->owner);
-	free(o->team);
-	memset(o, 0, sizeof *o);
 }
 
 /* ---- key results, with their current value ---- */
@@ -111,18 +72,27 @@ void okr_objective_free(okr_objective *o)
 /* The latest check-in comes from checkin_latest (schema 4: one row per key
  * result, kept by a trigger); a KR that tracks a KPI takes the KPI's latest
  * sample through the (kpi_id, at) index: one seek per such key result. */
+#define KPI_LATEST_ID(kpi) "(SELECT id FROM kpi_sample WHERE kpi_id = " kpi " ORDER BY at DESC, id DESC LIMIT 1)"
+#define KR_LATEST \
+	"LEFT JOIN checkin_latest c ON c.kr_id = k.id " \
+	"LEFT JOIN kpi_sample s ON s.id = " KPI_LATEST_ID("k.kpi_id")
+#define KR_VALUE "CASE WHEN k.kpi_id IS NULL THEN c.value ELSE s.value END"
 #define KR_SELECT \
 	"SELECT k.id, k.objective_id, k.title, COALESCE(k.owner_id, 0), COALESCE(p.login, ''), k.weight, " \
 	"k.due_day, k.type, k.start_value, k.target_value, k.direction, k.unit, k.decimals, k.frequency, " \
 	"COALESCE(k.kpi_id, 0), k.version, k.archived, " \
-	"CASE WHEN k.kpi_id IS NULL THEN c.value ELSE s.value END, " \
+	KR_VALUE ", " \
 	"COALESCE(c.confidence, -1), " \
 	"CASE WHEN k.kpi_id IS NULL THEN c.at ELSE s.at END, k.created_at, " \
 	"k.terms_by IS NULL OR k.terms_by IS NOT DISTINCT FROM k.owner_id " \
-	"FROM key_result k LEFT JOIN person p ON p.id = k.owner_id " \
-	"LEFT JOIN checkin_latest c ON c.kr_id = k.id " \
-	"LEFT JOIN kpi_sample s ON s.id = (SELECT id FROM kpi_sample WHERE kpi_id = k.kpi_id " \
-	"                                  ORDER BY at DESC, id DESC LIMIT 1)"
+	"FROM key_result k LEFT JOIN person p ON p.id = k.owner_id " KR_LATEST
+/* Only what progress is made of (okr_kr_progress, okr_rollup): for
+ * read_team.c, which may need every key result of a large cycle. */
+#define KR_PROGRESS_SELECT \
+	"SELECT k.id, k.objective_id, k.weight, k.type, k.start_value, k.target_value, k.direction, " \
+	"CASE WHEN k.kpi_id IS NULL THEN c.value " \
+	"ELSE (SELECT value FROM kpi_sample WHERE id = " KPI_LATEST_ID("k.kpi_id") ") END " \
+	"FROM key_result k LEFT JOIN checkin_latest c ON c.kr_id = k.id"
 
 static void kr_row(db_stmt *st, okr_kr *k)
 {
@@ -133,13 +103,13 @@ static void kr_row(db_stmt *st, okr_kr *k)
 	k->owner = store_col_text(st, 4);
 	k->weight = db_column_double(st, 5);
 	k->due = db_column_int(st, 6);
-	k->type = text_is(st, 7, "threshold") ? KR_THRESHOLD : text_is(st, 7, "milestone") ? KR_MILESTONE : KR_METRIC;
+	k->type = store_col_word(st, 7, &okr_kr_types, KR_METRIC);
 	k->start = db_column_double(st, 8);
 	k->target = db_column_double(st, 9);
-	k->dir = text_is(st, 10, "at_most") ? DIR_AT_MOST : DIR_AT_LEAST;
+	k->dir = store_col_word(st, 10, &okr_directions, DIR_AT_LEAST);
 	k->unit = store_col_text(st, 11);
 	k->decimals = db_column_int(st, 12);
-	k->every = freq_col(st, 13);
+	k->every = store_col_word(st, 13, &okr_frequencies, FREQ_WEEKLY);
 	k->kpi_id = db_column_int64(st, 14);
 	k->version = db_column_int64(st, 15);
 	k->archived = db_column_int(st, 16) != 0;
@@ -151,22 +121,13 @@ static void kr_row(db_stmt *st, okr_kr *k)
 	k->self_set = db_column_int(st, 21) != 0;
 }
 
-void okr_kr_free(okr_kr *k)
-{
-	free(k->title);
-	free(k->owner);
-	free(k->unit);
-	memset(k, 0, sizeof *k);
-}
-
 /* ---- KPIs ---- */
 
 #define KPI_SELECT \
 	"SELECT k.id, k.name, k.unit, k.target, k.direction, k.timeframe, k.source, k.frequency, " \
 	"COALESCE(k.owner_id, 0), COALESCE(p.login, ''), k.version, s.value, s.at " \
 	"FROM kpi k LEFT JOIN person p ON p.id = k.owner_id " \
-	"LEFT JOIN kpi_sample s ON s.id = (SELECT id FROM kpi_sample WHERE kpi_id = k.id " \
-	"                                  ORDER BY at DESC, id DESC LIMIT 1)"
+	"LEFT JOIN kpi_sample s ON s.id = " KPI_LATEST_ID("k.id")
 
 static void kpi_row(db_stmt *st, okr_kpi *k)
 {
@@ -174,26 +135,16 @@ static void kpi_row(db_stmt *st, okr_kpi *k)
 	k->name = store_col_text(st, 1);
 	k->unit = store_col_text(st, 2);
 	k->target = db_column_double(st, 3);
-	k->dir = text_is(st, 4, "at_most") ? DIR_AT_MOST : DIR_AT_LEAST;
+	k->dir = store_col_word(st, 4, &okr_directions, DIR_AT_LEAST);
 	k->timeframe = store_col_text(st, 5);
 	k->source = store_col_text(st, 6);
-	k->every = freq_col(st, 7);
+	k->every = store_col_word(st, 7, &okr_frequencies, FREQ_WEEKLY);
 	k->owner_id = db_column_int64(st, 8);
 	k->owner = store_col_text(st, 9);
 	k->version = db_column_int64(st, 10);
 	k->has_value = db_column_type(st, 11) != DB_NULL;
 	k->latest = k->has_value ? db_column_double(st, 11) : 0;
 	k->last_at = db_column_int64(st, 12);
-}
-
-void okr_kpi_free(okr_kpi *k)
-{
-	free(k->name);
-	free(k->unit);
-	free(k->timeframe);
-	free(k->source);
-	free(k->owner);
-	memset(k, 0, sizeof *k);
 }
 
 /*
@@ -238,11 +189,41 @@ static void team_fn(db_stmt *st, void *e)
 struct snap_ctx {
 	int64_t cycle_id;
 	bool archived;
+	int64_t owner;            /* not 0: only the key results this person owns (-1: nobody) */
 	okr_snapshot *snap;
 };
 
 #define COLLECT(s, sql, fn, arr, n) \
 	((st = store_prepare((s), (sql))) ? collect((s), st, (fn), sizeof *(arr), (void **)&(arr), &(n)) : OKR_E_FAIL)
+
+/* The rest of a snapshot for one owner: the live key results of the cycle
+ * they own, the objectives those belong to, and every KPI (an owner's list
+ * of what is due reads no more; a key result scan, not the whole tree). */
+static okr_result owned_txn(okr_store *s, struct snap_ctx *c)
+{
+	okr_snapshot *sn = c->snap;
+	db_stmt *st = store_prepare(s, OBJ_SELECT " WHERE o.cycle_id = ?1 AND o.archived = 0 AND o.id IN "
+				"(SELECT objective_id FROM key_result WHERE owner_id = ?2 AND archived = 0) ORDER BY o.id");
+	okr_result r;
+	if (!st)
+		return OKR_E_FAIL;
+	db_bind_int64(st, 1, sn->cycle_id);
+	db_bind_int64(st, 2, c->owner);
+	if ((r = collect(s, st, obj_fn, sizeof *sn->objs, (void **)&sn->objs, &sn->nobjs)))
+		return r;
+	/* The owner's key results (a few in thousands) by a scan, each one's
+	 * objective looked up by id, rather than every key result of the cycle
+	 * walked through key_result_objective, which a join invites. */
+	st = store_prepare(s, KR_SELECT " WHERE k.owner_id = ?2 AND k.archived = 0 AND (SELECT o.cycle_id FROM "
+			   "objective o WHERE o.id = k.objective_id AND o.archived = 0) = ?1 ORDER BY k.objective_id, k.id");
+	if (!st)
+		return OKR_E_FAIL;
+	db_bind_int64(st, 1, sn->cycle_id);
+	db_bind_int64(st, 2, c->owner);
+	if ((r = collect(s, st, kr_fn, sizeof *sn->krs, (void **)&sn->krs, &sn->nkrs)))
+		return r;
+	return COLLECT(s, KPI_SELECT " ORDER BY k.id", kpi_fn, sn->kpis, sn->nkpis);
+}
 
 static okr_result snapshot_txn(okr_store *s, void *vctx)
 {
@@ -262,6 +243,8 @@ static okr_result snapshot_txn(okr_store *s, void *vctx)
 		if (!sn->cycle_id && sn->ncycles)
 			sn->cycle_id = sn->cycles[sn->ncycles - 1].id;
 	}
+	if (c->owner)
+		return owned_txn(s, c);
 	if ((r = COLLECT(s, "SELECT " "p.id, p.login, p.name, p.role, p.opt_out, "
 			 "COALESCE((SELECT group_concat(t.name, ', ') FROM team_member m JOIN team t "
 			 "ON t.id = m.team_id WHERE m.person_id = p.id), '') FROM person p ORDER BY p.login",
@@ -294,34 +277,22 @@ okr_result okr_store_snapshot(okr_store *s, int64_t cycle_id, bool with_archived
 {
 	memset(out, 0, sizeof *out);
 	out->data_version = okr_store_data_version(s);
-	struct snap_ctx c = { cycle_id, with_archived, out };
+	struct snap_ctx c = { cycle_id, with_archived, 0, out };
 	okr_result r = store_read(s, snapshot_txn, &c);
 	if (r != OKR_OK)
 		okr_snapshot_free(out);
 	return r;
 }
 
-void okr_snapshot_free(okr_snapshot *sn)
+okr_result okr_store_snapshot_owned(okr_store *s, int64_t cycle_id, int64_t person_id, okr_snapshot *out)
 {
-	for (size_t i = 0; i < sn->ncycles; i++)
-		okr_cycle_free(&sn->cycles[i]);
-	for (size_t i = 0; i < sn->npeople; i++)
-		okr_person_free(&sn->people[i]);
-	for (size_t i = 0; i < sn->nteams; i++)
-		free(sn->teams[i].name);
-	for (size_t i = 0; i < sn->nobjs; i++)
-		okr_objective_free(&sn->objs[i]);
-	for (size_t i = 0; i < sn->nkrs; i++)
-		okr_kr_free(&sn->krs[i]);
-	for (size_t i = 0; i < sn->nkpis; i++)
-		okr_kpi_free(&sn->kpis[i]);
-	free(sn->cycles);
-	free(sn->people);
-	free(sn->teams);
-	free(sn->objs);
-	free(sn->krs);
-	free(sn->kpis);
-	memset(sn, 0, sizeof *sn);
+	memset(out, 0, sizeof *out);
+	out->data_version = okr_store_data_version(s);
+	struct snap_ctx c = { cycle_id, false, person_id > 0 ? person_id : -1, out };
+	okr_result r = store_read(s, snapshot_txn, &c);
+	if (r != OKR_OK)
+		okr_snapshot_free(out);
+	return r;
 }
 
 /*
@@ -386,9 +357,7 @@ okr_result okr_store_current_cycle(okr_store *s, okr_cycle *out)
 		r = store_fail(s, OKR_E_NOTFOUND, _("there is no cycle yet — add one with "
 			"`okr cycle add 2026-Q4 --start 2026-10-01 --end 2026-12-31`"));
 	}
-	for (size_t i = 0; i < n; i++)
-		okr_cycle_free(&v[i]);
-	free(v);
+	okr_cycles_free(v, n);
 	return r;
 }
 
@@ -435,9 +404,25 @@ okr_result okr_store_kpi_by_name(okr_store *s, const char *name, okr_kpi *out)
 	return r;
 }
 
-/* ---- for read_team.c: one objective, the key results of one objective ---- */
+/* ---- for read_team.c: key results as their progress needs them ---- */
 
-const char store_obj_by_id[] = OBJ_SELECT " WHERE o.id = ?1";
-const char store_krs_of_obj[] = KR_SELECT " WHERE k.objective_id = ?1 AND k.archived = 0 ORDER BY k.id";
-void store_objective_row(db_stmt *st, okr_objective *o) { obj_row(st, o); }
-void store_kr_row(db_stmt *st, okr_kr *k) { kr_row(st, k); }
+const char store_kr_progress_of_obj[] =
+	KR_PROGRESS_SELECT " WHERE k.objective_id = ?1 AND k.archived = 0 ORDER BY k.id";
+/* A scan from the cycle's first key result on (older cycles' are skipped,
+ * later ones' filtered out by the caller): a sequential read of the table
+ * beats a seek per key result through key_result_objective. */
+const char store_kr_progress_of_cycle[] = KR_PROGRESS_SELECT " WHERE k.id >= (SELECT min(k2.id) FROM objective o "
+	"JOIN key_result k2 ON k2.objective_id = o.id WHERE o.cycle_id = ?1) AND k.archived = 0 ORDER BY k.id";
+
+void store_kr_progress_row(db_stmt *st, okr_kr *k)
+{
+	k->id = db_column_int64(st, 0);
+	k->objective_id = db_column_int64(st, 1);
+	k->weight = db_column_double(st, 2);
+	k->type = store_col_word(st, 3, &okr_kr_types, KR_METRIC);
+	k->start = db_column_double(st, 4);
+	k->target = db_column_double(st, 5);
+	k->dir = store_col_word(st, 6, &okr_directions, DIR_AT_LEAST);
+	k->has_value = db_column_type(st, 7) != DB_NULL;
+	k->current = k->has_value ? db_column_double(st, 7) : 0;
+}

@@ -1,14 +1,18 @@
 /*
  * read_team.c — okr_store_snapshot_team: a snapshot of the current cycle
  * that holds only one team's objectives and everything aligned below them,
- * with their key results — all that the team's progress is made of.  On a
- * company of 1,000 objectives a team of 50 reads a twentieth of them, which
- * is most of what `okr status` costs.
+ * with their key results, and of those only what the team's progress is
+ * made of (ids, alignment, team, weights; a key result's kind, direction,
+ * start, target and current value).  `okr status` runs every few seconds in
+ * a tmux status line: on a company of 1,000 objectives and 5,000 key
+ * results, titles, owners and histories it never shows were most of its
+ * cost.
  *
- * The tree is walked here from one narrow query (id, parent, team), then
- * each chosen objective and its key results are read by id (SQLite would
- * need an index on parent_id to walk it as fast itself).  A tree that is
- * most of the cycle is read whole instead, as okr_store_snapshot does.
+ * The tree is walked here from one narrow query (id, parent, team, weight),
+ * which is also all an objective's row needs; the key results are read per
+ * chosen objective when the tree is small, else with one scan of them all,
+ * keeping those of the tree (SQLite would need an index on
+ * parent_id to walk the tree as fast itself).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +22,7 @@
 
 typedef struct {
 	int64_t id, parent, team;
+	double weight;
 	bool keep;
 } node;
 
@@ -30,7 +35,7 @@ static int by_parent(const void *a, const void *b)
 /* The live objectives of cycle, in id order (the query's). */
 static okr_result nodes_of(okr_store *s, int64_t cycle, node **out, size_t *n)
 {
-	db_stmt *st = store_prepare(s, "SELECT id, COALESCE(parent_id, 0), COALESCE(team_id, 0) "
+	db_stmt *st = store_prepare(s, "SELECT id, COALESCE(parent_id, 0), COALESCE(team_id, 0), weight "
 					    "FROM objective WHERE cycle_id = ?1 AND archived = 0 ORDER BY id");
 	if (!st)
 		return OKR_E_FAIL;
@@ -42,7 +47,7 @@ static okr_result nodes_of(okr_store *s, int64_t cycle, node **out, size_t *n)
 	while ((rc = db_step(st)) == DB_ROW) {
 		okr_xgrow(out, &cap, *n + 1, sizeof **out);
 		(*out)[(*n)++] = (node){ db_column_int64(st, 0), db_column_int64(st, 1),
-					 db_column_int64(st, 2), false };
+					 db_column_int64(st, 2), db_column_double(st, 3), false };
 	}
 	store_done(s, st);
 	return rc == DB_DONE ? OKR_OK : store_sqlerr(s, rc, "reading objectives");
@@ -82,31 +87,68 @@ static void mark_tree(node *v, size_t n, int64_t team)
 	free(kids);
 }
 
-static okr_result read_one(okr_store *s, int64_t id, okr_snapshot *sn, size_t *capo, size_t *capk)
+/* Whether objective id (of v, in id order) is in the tree. */
+static bool kept(const node *v, size_t n, int64_t id)
 {
-	db_stmt *st = store_prepare(s, store_obj_by_id);
-	if (!st)
-		return OKR_E_FAIL;
-	db_bind_int64(st, 1, id);
-	int rc = db_step(st);
-	if (rc == DB_ROW) {
-		okr_xgrow(&sn->objs, capo, sn->nobjs + 1, sizeof *sn->objs);
-		memset(&sn->objs[sn->nobjs], 0, sizeof *sn->objs);
-		store_objective_row(st, &sn->objs[sn->nobjs++]);
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (v[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	store_done(s, st);
-	if (rc != DB_ROW && rc != DB_DONE)
-		return store_sqlerr(s, rc, "reading an objective");
-	if (!(st = store_prepare(s, store_krs_of_obj)))
-		return OKR_E_FAIL;
-	db_bind_int64(st, 1, id);
+	return lo < n && v[lo].id == id && v[lo].keep;
+}
+
+/* The key results of st's rows that belong to the tree, appended. */
+static okr_result take_krs(okr_store *s, db_stmt *st, const node *v, size_t n, okr_snapshot *sn,
+			   size_t *cap)
+{
+	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
-		okr_xgrow(&sn->krs, capk, sn->nkrs + 1, sizeof *sn->krs);
-		memset(&sn->krs[sn->nkrs], 0, sizeof *sn->krs);
-		store_kr_row(st, &sn->krs[sn->nkrs++]);
+		okr_kr k = { 0 };
+		store_kr_progress_row(st, &k);
+		if (!kept(v, n, k.objective_id))
+			continue;
+		okr_xgrow(&sn->krs, cap, sn->nkrs + 1, sizeof *sn->krs);
+		sn->krs[sn->nkrs++] = k;
 	}
 	store_done(s, st);
 	return rc == DB_DONE ? OKR_OK : store_sqlerr(s, rc, "reading key results");
+}
+
+static okr_result read_tree(okr_store *s, const node *v, size_t n, size_t nkept, okr_snapshot *sn)
+{
+	sn->objs = okr_xcalloc(nkept ? nkept : 1, sizeof *sn->objs);
+	for (size_t i = 0; i < n; i++)
+		if (v[i].keep)
+			sn->objs[sn->nobjs++] = (okr_objective){ .id = v[i].id, .cycle_id = sn->cycle_id,
+								 .team_id = v[i].team, .parent_id = v[i].parent,
+								 .weight = v[i].weight };
+	size_t cap = 0;
+	okr_result r = OKR_OK;
+	/* Most of the cycle (a company-wide team): one scan of every key
+	 * result, keeping the tree's, beats one query per objective.  In id
+	 * order each objective's key results come in the order the rollup
+	 * takes them in a full snapshot. */
+	if (nkept * 2 > n) {
+		db_stmt *st = store_prepare(s, store_kr_progress_of_cycle);
+		if (!st)
+			return OKR_E_FAIL;
+		db_bind_int64(st, 1, sn->cycle_id);
+		return take_krs(s, st, v, n, sn, &cap);
+	}
+	for (size_t i = 0; i < n && !r; i++) {
+		if (!v[i].keep)
+			continue;
+		db_stmt *st = store_prepare(s, store_kr_progress_of_obj);
+		if (!st)
+			return OKR_E_FAIL;
+		db_bind_int64(st, 1, v[i].id);
+		r = take_krs(s, st, v, n, sn, &cap);
+	}
+	return r;
 }
 
 struct team_ctx {
@@ -128,23 +170,14 @@ static okr_result team_txn(okr_store *s, void *vctx)
 			sn->cycle_id = sn->cycles[i].id;
 	int64_t team = store_team_id(s, c->team);
 	node *v;
-	size_t n, capo = 0, capk = 0;
+	size_t n;
 	if (!team || (r = nodes_of(s, sn->cycle_id, &v, &n)))
 		return r;
 	mark_tree(v, n, team);
-	size_t kept = 0;
+	size_t nkept = 0;
 	for (size_t i = 0; i < n; i++)
-		kept += v[i].keep;
-	/* Most of the cycle (a company-wide team): two queries for all of it
-	 * beat two per objective. */
-	if (kept * 2 > n) {
-		free(v);
-		okr_snapshot_free(sn);
-		return okr_store_snapshot(s, 0, false, sn);
-	}
-	for (size_t i = 0; i < n && !r; i++)
-		if (v[i].keep)
-			r = read_one(s, v[i].id, sn, &capo, &capk);
+		nkept += v[i].keep;
+	r = read_tree(s, v, n, nkept, sn);
 	free(v);
 	return r;
 }

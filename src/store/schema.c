@@ -10,6 +10,12 @@
 #include "okr/i18n.h"
 #include "store_int.h"
 
+/* Step 12: every insert, update and delete on table t counts in score_clock.world. */
+#define WORLD_TRIGGER(t, ev, tag) \
+	"CREATE TRIGGER score_world_" t "_" tag " AFTER " ev " ON " t \
+	" BEGIN UPDATE score_clock SET world = world + 1 WHERE id = 1; END;"
+#define WORLD_TRIGGERS(t) WORLD_TRIGGER(t, "INSERT", "i") WORLD_TRIGGER(t, "UPDATE", "u") WORLD_TRIGGER(t, "DELETE", "d")
+
 const char *const store_migrations[] = {
 	/* 1: people, teams, cycles, objectives, key results, check-ins, audit */
 	"CREATE TABLE person("
@@ -235,6 +241,20 @@ const char *const store_migrations[] = {
 	 * every column the fold reads, so SQLite does not sort a million rows */
 	"CREATE INDEX checkin_fold ON checkin(at, id, kr_id, author_id, value, COALESCE(confidence, -1),"
 	"  note <> '' AND trim(note) <> '');",
+
+	/* the score ledger's board part apart (ledger.c): the people's points
+	 * and the teams, all that okr status and okr board --once read, a tenth
+	 * of the whole state, so that they do not read the rest */
+	"ALTER TABLE score_ledger ADD COLUMN board BLOB;",
+
+	/* a counter of every change to what scoring reads (people, teams, key
+	 * results, objectives, cycles, grades), kept by triggers for every
+	 * writer, so that a viewer knows whether the world changed from one
+	 * row instead of aggregates over those tables at every refresh
+	 * (events.c) */
+	"ALTER TABLE score_clock ADD COLUMN world INTEGER NOT NULL DEFAULT 0;"
+	WORLD_TRIGGERS("person") WORLD_TRIGGERS("team_member") WORLD_TRIGGERS("key_result")
+	WORLD_TRIGGERS("objective") WORLD_TRIGGERS("cycle") WORLD_TRIGGERS("grade"),
 };
 
 const int store_nmigrations = (int)(sizeof store_migrations / sizeof store_migrations[0]);

@@ -149,11 +149,11 @@ okr_result store_kr_meta_of(okr_store *s, int64_t id, bool archived, kr_meta *m)
 /* Inside a transaction: is this cycle closed (read-only)?  close.c */
 bool store_cycle_closed(okr_store *s, int64_t cycle_id);
 
-/* read.c, for read_team.c: the SQL of one objective by id (?1) and of the
- * live key results of one objective (?1), and their row readers. */
-extern const char store_obj_by_id[], store_krs_of_obj[];
-void store_objective_row(db_stmt *st, okr_objective *o);
-void store_kr_row(db_stmt *st, okr_kr *k);
+/* Key results with only what their progress is made of (read_team.c): the
+ * live ones of one objective (?1), or in id order every live one from the
+ * first of cycle ?1 on (with some of later cycles: the caller keeps its own). */
+extern const char store_kr_progress_of_obj[], store_kr_progress_of_cycle[];
+void store_kr_progress_row(db_stmt *st, okr_kr *k);
 
 /* The score ledger: ledger.c.  What the saved row says it reflects. */
 typedef struct {
@@ -162,19 +162,31 @@ typedef struct {
 	uint64_t rules, world;
 	int64_t seq;
 } store_ledger_info;
+/* Whether the score journal still holds every event after cursor (rows
+ * older than the saved ledger are pruned when it is saved); head is
+ * store_ledger_head's. */
+okr_result store_journal_holds(okr_store *s, int64_t cursor, int64_t head, bool *whole);
 /* The last commit sequence number handed to an event (0: none yet). */
 okr_result store_ledger_head(okr_store *s, int64_t *seq);
 okr_result store_ledger_meta(okr_store *s, store_ledger_info *out);
 /* The saved fold if it matches these rules and this world, else NULL. */
 score_state *store_ledger_load(okr_store *s, uint64_t rules, uint64_t world);
+/* Its board part alone (score_load_board), when the row is still the one
+ * saved describes; else NULL. */
+score_state *store_ledger_load_board(okr_store *s, const store_ledger_info *saved);
 /* Outside a transaction: save state when the saved row (as read with it) is
- * missing, made with other rules or world, or LEDGER_LAG events behind. */
-void store_ledger_keep(okr_store *s, const score_state *state, const store_ledger_info *saved);
+ * missing, made with other rules or world, or LEDGER_LAG events behind —
+ * eager: any event behind (a one-shot reader, whose successors would each
+ * fold the same events again).  A board-only state is never saved. */
+void store_ledger_keep(okr_store *s, const score_state *state, const store_ledger_info *saved, bool eager);
 /* Save state whatever the row holds, waiting for the write lock. */
 okr_result store_ledger_save(okr_store *s, const score_state *state);
 
 /* Column helpers. */
 char *store_col_text(db_stmt *st, int col);  /* malloc'd, never NULL */
+/* A column that holds a word of the model's vocabulary (model.h): its value,
+ * or fallback for NULL or a word the vocabulary does not have. */
+int store_col_word(db_stmt *st, int col, const okr_vocab *v, int fallback);
 int64_t store_person_id(okr_store *s, const char *login);  /* 0: unknown */
 /* A person by login or display name, folded (names.c); fails with a message
  * that lists the candidates when the name is ambiguous. */
@@ -186,11 +198,8 @@ int64_t store_cycle_ref(okr_store *s, const char *name);  /* 0: none or ambiguou
 /* The one refusal for a login the database does not know, with its fix. */
 okr_result store_fail_no_person(okr_store *s, const char *login);
 
-const char *store_role_name(okr_role r);
 int64_t store_team_id(okr_store *s, const char *name);    /* 0: unknown */
 void store_person_row(db_stmt *st, okr_person *p);
 extern const char store_person_select[];
-const char *store_freq_name(okr_frequency f);
-int store_freq_parse(const char *s);   /* -1 unknown */
 
 #endif

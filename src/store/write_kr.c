@@ -10,7 +10,6 @@
 #include "okr/util.h"
 #include "store_int.h"
 
-static const char *const type_names[] = { "metric", "threshold", "milestone" };
 
 okr_kr_in okr_kr_in_none(void)
 {
@@ -56,9 +55,7 @@ okr_result store_kr_meta_of(okr_store *s, int64_t id, bool archived, kr_meta *m)
 		m->obj_owner = db_column_int64(st, 1);
 		m->cycle = db_column_int64(st, 2);
 		m->version = db_column_int64(st, 3);
-		const char *t = db_column_text(st, 4);
-		m->type = t && !strcmp(t, "threshold") ? KR_THRESHOLD : t && !strcmp(t, "milestone") ? KR_MILESTONE
-			: KR_METRIC;
+		m->type = store_col_word(st, 4, &okr_kr_types, KR_METRIC);
 		m->kpi = db_column_int64(st, 5);
 	} else if (archived) {
 		r = store_fail(s, OKR_E_NOTFOUND, _("K%lld is not archived — `okr show` on its objective "
@@ -172,13 +169,13 @@ static okr_result kr_add_txn(okr_store *s, void *vctx)
 	db_bind_int64(st, 3, owner);
 	db_bind_double(st, 4, isnan(in->weight) ? 1 : in->weight);
 	db_bind_int64(st, 5, in->due > 0 ? in->due : 0);
-	db_bind_text_static(st, 6, type_names[in->type], -1);
+	db_bind_text_static(st, 6, okr_wire(&okr_kr_types, in->type), -1);
 	db_bind_double(st, 7, start);
 	db_bind_double(st, 8, target);
-	db_bind_text_static(st, 9, in->dir == DIR_AT_MOST ? "at_most" : "at_least", -1);
+	db_bind_text_static(st, 9, okr_wire(&okr_directions, in->dir), -1);
 	db_bind_text(st, 10, in->unit ? in->unit : "", -1);
 	db_bind_int64(st, 11, decimals);
-	db_bind_text_static(st, 12, store_freq_name(in->every >= 0 ? (okr_frequency)in->every : FREQ_WEEKLY), -1);
+	db_bind_text_static(st, 12, okr_wire(&okr_frequencies, in->every >= 0 ? in->every : FREQ_WEEKLY), -1);
 	db_bind_int64(st, 13, okr_now());
 	int64_t new_id;
 	int rc = db_step_id(st, &new_id);
@@ -265,9 +262,9 @@ static okr_result kr_edit_txn(okr_store *s, void *vctx)
 	if (in->due >= 0)
 		db_bind_int64(st, 10, in->due);
 	if (in->every >= 0)
-		db_bind_text_static(st, 11, store_freq_name((okr_frequency)in->every), -1);
+		db_bind_text_static(st, 11, okr_wire(&okr_frequencies, in->every), -1);
 	if (in->dir >= 0)
-		db_bind_text_static(st, 12, in->dir == DIR_AT_MOST ? "at_most" : "at_least", -1);
+		db_bind_text_static(st, 12, okr_wire(&okr_directions, in->dir), -1);
 	int rc = db_step(st);
 	store_done(s, st);
 	if (rc != DB_DONE)

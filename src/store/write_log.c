@@ -246,10 +246,10 @@ static okr_result kpi_add_txn(okr_store *s, void *vctx)
 	db_bind_text(st, 1, in->name, -1);
 	db_bind_text(st, 2, in->unit ? in->unit : "", -1);
 	db_bind_double(st, 3, in->target);
-	db_bind_text_static(st, 4, in->dir == DIR_AT_MOST ? "at_most" : "at_least", -1);
+	db_bind_text_static(st, 4, okr_wire(&okr_directions, in->dir), -1);
 	db_bind_text(st, 5, in->timeframe ? in->timeframe : "", -1);
 	db_bind_text(st, 6, in->source ? in->source : "", -1);
-	db_bind_text_static(st, 7, store_freq_name(in->every), -1);
+	db_bind_text_static(st, 7, okr_wire(&okr_frequencies, in->every), -1);
 	db_bind_int64(st, 8, owner);
 	db_bind_int64(st, 9, okr_now());
 	int64_t new_id;

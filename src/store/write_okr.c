@@ -10,8 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "okr/cycle.h"
 #include "okr/i18n.h"
 #include "okr/parse.h"
+#include "okr/permit.h"
 #include "okr/util.h"
 #include "store_int.h"
 
@@ -144,15 +146,62 @@ okr_result okr_store_cycle_add(okr_store *s, const char *name, okr_day start, ok
 	okr_result r = store_check_text(s, _("cycle name"), name, 100, true);
 	if (r)
 		return r;
-	if (end < start)
+	if (!okr_cycle_dates_ok(start, end))
 		return store_fail(s, OKR_E_USAGE, _("the cycle ends before it starts — give --end after --start"));
-	if (!is_lead(s))
+	if (!okr_may_manage_cycles(s->me.role))
 		return store_fail(s, OKR_E_DENIED, _("only a lead or admin can add cycles"));
 	struct cycle_ctx c = { name, start, end, 0 };
 	r = store_write(s, cycle_add_txn, &c);
 	if (id)
 		*id = c.id;
 	return r;
+}
+
+static bool cycle_closed(okr_store *s, int64_t cycle_id);
+
+/* A closed cycle keeps its name and dates: its grades and the scores of
+ * its weeks were computed over them. */
+static okr_result cycle_edit_txn(okr_store *s, void *vctx)
+{
+	struct cycle_ctx *c = vctx;
+	if (cycle_closed(s, c->id))
+		return store_fail(s, OKR_E_CLOSED, _("that cycle is closed: its name and dates stay as they were "
+						     "graded"));
+	db_stmt *st = store_prepare(s, "UPDATE cycle SET name = ?2, start_day = ?3, end_day = ?4 WHERE id = ?1 "
+					    "AND NOT EXISTS (SELECT 1 FROM cycle o WHERE o.name = ?2 AND o.id <> ?1)");
+	if (!st)
+		return OKR_E_FAIL;
+	db_bind_int64(st, 1, c->id);
+	db_bind_text(st, 2, c->name, -1);
+	db_bind_int64(st, 3, c->start);
+	db_bind_int64(st, 4, c->end);
+	okr_result r = OKR_OK;
+	if (step_done(s, st, _("changing a cycle"), &r) != DB_DONE)
+		return r;
+	if (!db_changes(s->db))
+		return store_fail(s, OKR_E_USAGE, _("there is already a cycle named '%s' — choose another name"),
+				  c->name);
+	if ((r = store_cycle_overlap_check(s, c->id, c->name, c->start, c->end)))
+		return r;
+	char what[160];
+	char a[11], b[11];
+	okr_format_date(c->start, a);
+	okr_format_date(c->end, b);
+	snprintf(what, sizeof what, "%s %s → %s", c->name, a, b);
+	return store_audit(s, "edit", 'C', c->id, what);
+}
+
+okr_result okr_store_cycle_edit(okr_store *s, int64_t id, const char *name, okr_day start, okr_day end)
+{
+	okr_result r = store_check_text(s, _("cycle name"), name, 100, true);
+	if (r)
+		return r;
+	if (!okr_cycle_dates_ok(start, end))
+		return store_fail(s, OKR_E_USAGE, _("the cycle ends before it starts — give an end after the start"));
+	if (!okr_may_manage_cycles(s->me.role))
+		return store_fail(s, OKR_E_DENIED, _("only a lead or admin can change cycles"));
+	struct cycle_ctx c = { name, start, end, id };
+	return store_write(s, cycle_edit_txn, &c);
 }
 
 /* A lead's choice of current cycle only holds between cycles: the cycle that
@@ -198,7 +247,7 @@ static okr_result cycle_current_txn(okr_store *s, void *vctx)
 
 okr_result okr_store_cycle_set_current(okr_store *s, int64_t id)
 {
-	if (!is_lead(s))
+	if (!okr_may_manage_cycles(s->me.role))
 		return store_fail(s, OKR_E_DENIED, _("only a lead or admin can change the current cycle"));
 	struct cycle_ctx c = { .id = id };
 	return store_write(s, cycle_current_txn, &c);
@@ -311,7 +360,7 @@ static okr_result obj_add_txn(okr_store *s, void *vctx)
 	db_bind_int64(st, 4, owner);
 	db_bind_int64(st, 5, team);
 	db_bind_int64(st, 6, in->parent_id > 0 ? in->parent_id : 0);
-	db_bind_text_static(st, 7, in->kind == OBJ_ASPIRATIONAL ? "aspirational" : "committed", -1);
+	db_bind_text_static(st, 7, okr_wire(&okr_obj_kinds, in->kind), -1);
 	db_bind_double(st, 8, isnan(in->weight) ? 1.0 : in->weight);
 	db_bind_int64(st, 9, okr_now());
 	r = OKR_OK;
@@ -410,7 +459,7 @@ static okr_result obj_edit_txn(okr_store *s, void *vctx)
 	db_bind_int64(st, 7, team);
 	db_bind_int64(st, 8, in->parent_id);
 	if (in->kind >= 0)
-		db_bind_text_static(st, 9, in->kind == OBJ_ASPIRATIONAL ? "aspirational" : "committed", -1);
+		db_bind_text_static(st, 9, okr_wire(&okr_obj_kinds, in->kind), -1);
 	if (!isnan(in->weight))
 		db_bind_double(st, 10, in->weight);
 	if (step_done(s, st, _("editing an objective"), &r) != DB_DONE)

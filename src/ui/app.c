@@ -180,6 +180,7 @@ unsigned app_action(ui *u, okr_action a)
 	case ACT_RHYTHM: return views_toggle(u, VIEW_RHYTHM);
 	case ACT_PLAN_CYCLE: return views_toggle(u, VIEW_PLAN);
 	case ACT_LOG: return view_log_open_selected(u);
+	case ACT_PEOPLE: return views_toggle(u, VIEW_PEOPLE);
 	case ACT_ARCHIVE: return archive_open(u);
 	case ACT_UNDO: return archive_undo(u);
 	case ACT_UNARCHIVE:
@@ -293,7 +294,7 @@ static void overlay_size(ui *u, int *hp, int *wp)
 		form_size(u, &h, &w);
 	else if (u->overlay == OVERLAY_CYCLES) {
 		h = (int)u->d.snap.ncycles + 3;
-		w = 40;
+		w = 66;
 	} else if (u->overlay == OVERLAY_CONFIRM)
 		archive_size(u, &h, &w);
 	if (h > LINES - 2)

@@ -216,8 +216,8 @@ static void compute(ui *u)
 	ui_board *g = &board_g;
 	score_board_free(&g->b);
 	score_span cur, prev;
-	score_window_spans(g->now, u->cfg->week_offset_minutes, g->window, okr_snapshot_cycle(&u->d.snap), &cur,
-			   &prev);
+	score_window_spans(g->now, u->cfg->week_offset_minutes, u->cfg->game.week_start, g->window,
+			   okr_snapshot_cycle(&u->d.snap), &cur, &prev);
 	if (g->teams)
 		score_board_teams(g->st, cur, prev, &g->b);
 	else

@@ -56,6 +56,12 @@ typedef struct {
 	long long flash_until;
 	int64_t data_version;
 	okr_file_state lost;  /* the file at the path is not the one open: said in the footer */
+	/* The mouse (mouse = true;): the wheel scrolls past the top rows, a
+	 * click selects a row (lit, named in the footer). */
+	int skip;
+	int64_t sel;          /* 0: none */
+	int y0, nshown;       /* where the rows were drawn, for a click */
+	long shown[256];
 } board_state;
 
 static volatile sig_atomic_t got_winch;
@@ -302,7 +308,11 @@ static int pick_rows(const board_state *v, int room, long *out)
 		cand[n++] = (long)i;
 	}
 	int k = 0;
-	if (n <= room || mine < room) {
+	long skip = v->skip < n - room ? v->skip : n - room > 0 ? n - room : 0;
+	if (skip > 0) {   /* scrolled with the wheel: a plain window on the list */
+		for (long i = skip; i < n && k < room; i++)
+			out[k++] = cand[i];
+	} else if (n <= room || mine < room) {
 		for (long i = 0; i < n && k < room; i++)
 			out[k++] = cand[i];
 	} else {
@@ -348,6 +358,22 @@ static void draw_help(int lines, int cols)
 		draw_text(stdscr, y0 + 1 + i, x0 + 1, _(help[i]), w - 2, THEME_BANNER, TEXT_ALIGN_LEFT);
 }
 
+/* The footer for the row a click selected: who, rank and score. */
+static void draw_selected(const board_state *v, int y, int cols)
+{
+	for (size_t i = 0; i < v->b.n; i++) {
+		const score_row *r = &v->b.rows[i];
+		if (r->id != v->sel)
+			continue;
+		const okr_person *p = v->teams ? NULL : cli_scores_person(&v->sc, r->id);
+		char m[800];
+		snprintf(m, sizeof m, _("#%d %s — %.0f points · double-click the title for the next window"),
+			 r->rank, v->teams ? cli_scores_team(&v->sc, r->id) : p ? p->name : "?", r->score);
+		draw_text(stdscr, y, 0, m, cols, THEME_MESSAGE, TEXT_ALIGN_LEFT);
+		return;
+	}
+}
+
 static void render(board_state *v)
 {
 	int lines = LINES, cols = COLS;
@@ -366,11 +392,17 @@ static void render(board_state *v)
 		int y0 = header ? 2 : 1, room = lines - y0 - (footer ? 1 : 0);
 		long *pick = okr_xmalloc(((size_t)room + 1) * sizeof *pick);
 		int k = pick_rows(v, room, pick);
+		v->y0 = y0;
+		v->nshown = 0;
 		for (int i = 0; i < k; i++) {
+			if (i < (int)(sizeof v->shown / sizeof v->shown[0]))
+				v->shown[v->nshown++] = pick[i];
 			if (pick[i] < 0)
 				draw_text(stdscr, y0 + i, 1, "…", 3, THEME_DIM, TEXT_ALIGN_RIGHT);
 			else
 				draw_row(v, &c, y0 + i, &v->b.rows[pick[i]]);
+			if (pick[i] >= 0 && v->sel && v->b.rows[pick[i]].id == v->sel)
+				draw_row_attr(stdscr, y0 + i, THEME_SELECTED);
 		}
 		free(pick);
 		if (!v->b.n)
@@ -387,6 +419,8 @@ static void render(board_state *v)
 			/* the TUI's words: a board left open all day keeps saying it */
 			draw_text(stdscr, lines - 1, 0, _("not a UTF-8 locale: drawn in ASCII, other text shows as ? — "
 							  "set LANG=C.UTF-8"), cols, THEME_MESSAGE_ERROR, TEXT_ALIGN_LEFT);
+		else if (footer && v->sel)
+			draw_selected(v, lines - 1, cols);
 		else if (footer)
 			draw_text(stdscr, lines - 1, 0, _("w window · t teams · ? help · q quit"), cols, THEME_DIM,
 				  TEXT_ALIGN_LEFT);
@@ -417,6 +451,37 @@ static void key(board_state *v, int k)
 	case 'L' - '@': clearok(curscr, TRUE); break;   /* C-l: repaint everything */
 	default: v->dirty = false; break;
 	}
+}
+
+/* A mouse report: the wheel scrolls the rows, a click selects one, a
+ * double click on the title goes to the next window (as w). */
+static void board_mouse(board_state *v, WINDOW *in)
+{
+	int b, x, y;
+	bool press;
+	if (!mouse_read_report(in, &b, &x, &y, &press) || !press || v->help)
+		return;
+	int button = b & ~(4 | 8 | 16 | 32);
+	v->dirty = true;
+	if (button == 64 || button == 65) {
+		v->skip += button == 65 ? 3 : -3;
+		if (v->skip < 0)
+			v->skip = 0;
+		if (v->skip > (int)v->b.n)
+			v->skip = (int)v->b.n;
+		return;
+	}
+	if (button != 0 || (b & 32))
+		return;
+	bool dbl = mouse_second_click(x, y);
+	if (y == 0) {
+		if (dbl)
+			key(v, 'w');
+		return;
+	}
+	int i = y - v->y0;
+	if (i >= 0 && i < v->nshown && v->shown[i] >= 0)
+		v->sel = v->b.rows[v->shown[i]].id;
 }
 
 static void resize(void)
@@ -458,8 +523,13 @@ static void run(board_state *v, WINDOW *in)
 		if (n > 0 && (fds[0].revents & POLLIN)) {
 			wint_t ch;
 			int rc;
-			while (!v->quit && (rc = wget_wch(in, &ch)) != ERR)
-				key(v, keymap_key_from_wch(rc, (uint32_t)ch));
+			while (!v->quit && (rc = wget_wch(in, &ch)) != ERR) {
+				int k = keymap_key_from_wch(rc, (uint32_t)ch);
+				if (k == mouse_key())
+					board_mouse(v, in);
+				else
+					key(v, k);
+			}
 		}
 		bool check = false;
 		if (n > 0 && news >= 0 && (fds[1].revents & POLLIN))
@@ -488,8 +558,8 @@ static void run(board_state *v, WINDOW *in)
 		}
 		if (check && okr_store_data_version(s) != v->data_version)
 			load(v, true);
-		else if (check && score_week_of(okr_now(), v->ctx->cfg.week_offset_minutes) !=
-					  score_week_of(v->sc.now, v->ctx->cfg.week_offset_minutes)) {
+		else if (check && score_week_of(okr_now(), v->ctx->cfg.week_offset_minutes, v->ctx->cfg.game.week_start) !=
+					  score_week_of(v->sc.now, v->ctx->cfg.week_offset_minutes, v->ctx->cfg.game.week_start)) {
 			/* A new week began with no new data: the windows move on. */
 			v->sc.now = okr_now();
 			compute(v, false);
@@ -566,7 +636,9 @@ int board_view_run(cli_ctx *ctx, int window, bool teams)
 	keypad(in, TRUE);
 	nodelay(in, TRUE);
 	v.dirty = true;
+	mouse_enable(ctx->cfg.mouse);
 	run(&v, in);
+	mouse_stop();
 	delwin(in);
 	endwin();
 	delscreen(scr);

@@ -254,15 +254,21 @@ void cmdline_draw_cycles(ui *u, WINDOW *w, int h, int wd)
 {
 	draw_set(w, THEME_BORDER_FOCUS);
 	box(w, 0, 0);
-	draw_text(w, 0, 2, _(" Cycle — Enter picks, Esc closes "), wd - 4, THEME_HELP_SECTION, TEXT_ALIGN_LEFT);
+	const char *title = _(" Cycle — Enter picks · a add · e edit · Esc closes ");
+	int tw = text_width(title);
+	draw_text(w, 0, 2, title, tw < wd - 4 ? tw : wd - 4, THEME_HELP_SECTION, TEXT_ALIGN_LEFT);
+	if (!u->d.snap.ncycles)
+		draw_text(w, 1, 2, _("No cycle yet — a adds the first one"), wd - 4, THEME_DIM, TEXT_ALIGN_LEFT);
 	const okr_snapshot *s = &u->d.snap;
 	for (size_t i = 0; i < s->ncycles && (int)i + 1 < h - 1; i++) {
 		const okr_cycle *c = &s->cycles[i];
 		static const char *const states[] = { N_("planning"), N_("active"), N_("closed") };
-		char buf[256];
-		char *name = text_fit(c->name, 20, NULL);
-		snprintf(buf, sizeof buf, "%s %-20s %s%s", c->id == u->cycle_id ? "•" : " ", name, _(states[c->state]),
-			 c->current ? _(" (current)") : "");
+		char buf[256], from[11], to[11];
+		char *name = text_pad(c->name, 20, TEXT_ALIGN_LEFT);
+		okr_format_date(c->start, from);
+		okr_format_date(c->end, to);
+		snprintf(buf, sizeof buf, "%s %s %s → %s  %s%s", c->id == u->cycle_id ? "•" : " ", name, from, to,
+			 _(states[c->state]), c->current ? _(" (current)") : "");
 		free(name);
 		draw_text(w, (int)i + 1, 1, buf, wd - 2, THEME_NORMAL, TEXT_ALIGN_LEFT);
 		if (i == u->cycle_sel)
@@ -278,7 +284,13 @@ unsigned cmdline_cycles_key(ui *u, int key, okr_action a)
 		u->cycle_sel++;
 	else if (a == ACT_UP && u->cycle_sel > 0)
 		u->cycle_sel--;
-	else if (key == '\n' || key == '\r' || a == ACT_OPEN) {
+	else if (a == ACT_ADD_KR || a == ACT_ADD_OBJECTIVE) {
+		u->overlay = OVERLAY_NONE;
+		return form_open_cycle(u, NULL) | DIRTY_ALL;
+	} else if (a == ACT_EDIT && n) {
+		u->overlay = OVERLAY_NONE;
+		return form_open_cycle(u, &u->d.snap.cycles[u->cycle_sel]) | DIRTY_ALL;
+	} else if (key == '\n' || key == '\r' || a == ACT_OPEN) {
 		u->overlay = OVERLAY_NONE;
 		return n ? cmdline_switch_cycle(u, u->d.snap.cycles[u->cycle_sel].id) : DIRTY_ALL;
 	} else if (key == 27 || a == ACT_QUIT || a == ACT_CYCLE) {

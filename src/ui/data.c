@@ -292,6 +292,7 @@ void data_detail_free(ui_detail *det)
 	okr_checkins_free(det->cis, det->ncis);
 	okr_comments_free(det->comments, det->ncomments);
 	okr_kudos_free(det->kudos, det->nkudos);
+	free(det->series);
 	if (det->has_kpi)
 		okr_kpi_free(&det->kpi);
 	memset(det, 0, sizeof *det);
@@ -339,6 +340,40 @@ static void detail_grade(ui *u, ui_detail *det, size_t oi)
 	free(scores);
 }
 
+/* Whether objective id is obj or aligned below it (cycle-safe: a chain
+ * longer than the objectives is cut). */
+static bool below(const okr_snapshot *s, int64_t id, int64_t obj)
+{
+	for (size_t hops = 0; id && hops <= s->nobjs; hops++) {
+		if (id == obj)
+			return true;
+		long i = okr_snapshot_objective_index(s, id);
+		id = i >= 0 ? s->objs[i].parent_id : 0;
+	}
+	return false;
+}
+
+/* The objective's progress over time, for its chart: the values of every
+ * key result at or below it (a few hundred each), rolled up by core as
+ * the progress shown beside it is. */
+static void detail_series(ui *u, ui_detail *det, size_t oi)
+{
+	const okr_snapshot *s = &u->d.snap;
+	size_t one = 1;
+	okr_checkin **hist = okr_xcalloc(s->nkrs ? s->nkrs : one, sizeof *hist);
+	size_t *nh = okr_xcalloc(s->nkrs ? s->nkrs : one, sizeof *nh);
+	for (size_t k = 0; k < s->nkrs; k++)
+		if (!s->krs[k].archived && below(s, s->krs[k].objective_id, s->objs[oi].id) &&
+		    okr_store_kr_values(u->store, &s->krs[k], 500, &hist[k], &nh[k]) != OKR_OK)
+			hist[k] = NULL, nh[k] = 0;
+	okr_chart_objective_series(s->objs, s->nobjs, s->krs, s->nkrs, u->cfg->rollup, oi,
+				   (const okr_checkin *const *)hist, nh, &det->series, &det->nseries);
+	for (size_t k = 0; k < s->nkrs; k++)
+		okr_checkins_free(hist[k], nh[k]);
+	free(hist);
+	free(nh);
+}
+
 /* The history of the selected item, for the detail pane. */
 void data_detail_load(ui *u)
 {
@@ -364,6 +399,8 @@ void data_detail_load(ui *u)
 		long oi = okr_snapshot_objective_index(&u->d.snap, o->id);
 		if (oi >= 0)
 			detail_grade(u, det, (size_t)oi);
+		if (oi >= 0)
+			detail_series(u, det, (size_t)oi);
 	}
 	okr_store_comments(u->store, kind, id, &det->comments, &det->ncomments);
 }

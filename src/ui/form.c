@@ -51,7 +51,7 @@ static field *add_choice(ui_form *fm, const char *label, const char *const *choi
 }
 
 /* Field indices of the add-key-result form, whose fields depend on the type. */
-enum { KR_TITLE, KR_TYPE, KR_TARGET, KR_START, KR_DIR, KR_UNIT, KR_OWNER, KR_WEIGHT, KR_DUE };
+enum { KR_TITLE, KR_TYPE, KR_TARGET, KR_START, KR_DIR, KR_UNIT, KR_OWNER, KR_WEIGHT, KR_DUE, KR_EVERY };
 
 static void validate(ui_form *fm)
 {
@@ -85,6 +85,8 @@ static void validate(ui_form *fm)
 		}
 		free(s);
 	}
+	if (fm->kind == FORM_CYCLE_ADD || fm->kind == FORM_CYCLE_EDIT)
+		form_cycle_check(fm);
 }
 
 static bool valid(const ui_form *fm)
@@ -207,6 +209,7 @@ static bool open_other(ui *u, ui_form *fm)
 		add_field(fm, _("Owner"), FIELD_PERSON, true, okr_store_me(u->store)->login);
 		add_field(fm, _("Weight"), FIELD_WEIGHT, true, "1");
 		add_field(fm, _("Due"), FIELD_DATE, false, "")->hint = _("YYYY-MM-DD; empty: the cycle's end");
+		add_choice(fm, _("Check-ins"), form_kr_frequencies, 3, FREQ_WEEKLY);
 		return true;
 	case FORM_COMMENT:
 	case FORM_KUDOS:
@@ -376,6 +379,7 @@ static okr_result save(ui *u, ui_form *fm, char *done, size_t len)
 		okr_day day;
 		if (okr_parse_date(due, &day))
 			in.due = day;
+		in.every = fm->f[KR_EVERY].choice;
 		r = okr_store_kr_add(s, &in, &nid);
 		free(owner);
 		free(due);
@@ -393,6 +397,14 @@ static okr_result save(ui *u, ui_form *fm, char *done, size_t len)
 	case FORM_KPI_PUSH:
 	case FORM_KPI_ADD:
 		r = form_kpi_save(u, fm, done, len);
+		break;
+	case FORM_CYCLE_ADD:
+	case FORM_CYCLE_EDIT:
+		r = form_cycle_save(u, fm, done, len);
+		break;
+	case FORM_PERSON_ADD:
+	case FORM_PERSON_EDIT:
+		r = form_person_save(u, fm, done, len);
 		break;
 	case FORM_KUDOS:
 		r = okr_store_kudos(s, a + strspn(a, " @"), b, fm->target == 'K' ? fm->id : 0, 0, &nid);
@@ -529,7 +541,31 @@ void form_size(const ui *u, int *h, int *w)
 		text_lines_free(lines, n);
 		err = (int)n;
 	}
-	*h = 3 + 2 * (fm ? visible_count(fm) : 0) + err + 2;
+	int n = fm ? visible_count(fm) : 0;
+	*h = 3 + 2 * n + err + 2;
+	if (*h > LINES - 2)   /* compact: one row a field, the current one's hint below it */
+		*h = 3 + n + 1 + err + 2;
+}
+
+/* Whether a form drawn h rows high is compact (see form_size). */
+static bool compact(const ui_form *fm, int h)
+{
+	return h < 3 + 2 * visible_count(fm) + 2;
+}
+
+int form_field_at(const ui_form *fm, int h, int wy)
+{
+	bool small = compact(fm, h);
+	int y = 2;
+	for (int i = 0; i < fm->n; i++) {
+		if (fm->f[i].hidden)
+			continue;
+		int rows = small && i != fm->cur ? 1 : 2;
+		if (wy >= y && wy < y + rows)
+			return i;
+		y += rows;
+	}
+	return -1;
 }
 
 void form_draw(ui *u, WINDOW *w, int h, int wd)
@@ -543,6 +579,7 @@ void form_draw(ui *u, WINDOW *w, int h, int wd)
 	int tw = text_width(fm->title);   /* the border stays on either side of the title */
 	draw_text(w, 0, 2, fm->title, tw < wd - 4 ? tw : wd - 4, THEME_TITLE, TEXT_ALIGN_LEFT);
 	int y = 2, in_w = wd - 4 - LABEL_W;
+	bool small = compact(fm, h);
 	fm->cy = fm->cx = 1;
 	for (int i = 0; i < fm->n && y < h - 3; i++) {
 		field *f = &fm->f[i];
@@ -563,6 +600,10 @@ void form_draw(ui *u, WINDOW *w, int h, int wd)
 				fm->cy = y;
 				fm->cx = 2 + LABEL_W + cx;
 			}
+		}
+		if (small && i != fm->cur) {
+			y++;
+			continue;
 		}
 		if (f->error[0])
 			draw_text(w, y + 1, 2 + LABEL_W, f->error, in_w, THEME_FORM_ERROR, TEXT_ALIGN_LEFT);

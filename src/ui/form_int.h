@@ -19,6 +19,7 @@ typedef struct {
 	const char *label;
 	field_type type;
 	bool required, hidden;
+	bool new_ok;          /* a team field: a name no team has is a new team, made on save */
 	editor ed;
 	int first;
 	const char *const *choices;
@@ -35,7 +36,8 @@ struct ui_form {
 	char title[512];
 	field f[MAX_FIELDS];
 	int n, cur;
-	char target;          /* 'O' or 'K' */
+	char target;          /* 'O', 'K', 'P' (KPI), 'C' (cycle), 'U' (person) */
+	char login[256];      /* the person a person form is about */
 	int64_t id, version;
 	int kr_type;
 	bool prefilled;       /* check-in or edit of an item that had values */
@@ -71,7 +73,15 @@ okr_result form_objective_save(ui *u, ui_form *fm, char *done, size_t len);
 okr_result form_kpi_save(ui *u, ui_form *fm, char *done, size_t len);
 
 /* form_kr.c: edit a key result with every field, and its KPI link */
+extern const char *const form_kr_frequencies[3];
 void form_kr_edit_fields(ui *u, ui_form *fm, const okr_kr *k);
 okr_result form_kr_edit_save(ui *u, ui_form *fm, char *done, size_t len);
+
+/* form_cycle.c: add a cycle, change its name and dates */
+void form_cycle_check(ui_form *fm);
+okr_result form_cycle_save(ui *u, ui_form *fm, char *done, size_t len);
+
+/* form_person.c: add a person; a person's name, role, leaderboard choice */
+okr_result form_person_save(ui *u, ui_form *fm, char *done, size_t len);
 
 #endif

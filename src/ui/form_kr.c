@@ -1,7 +1,7 @@
 /*
  * form_kr.c — edit a key result with the fields the command line offers:
- * title, owner, target, start, unit, weight, due date, and the KPI it takes
- * its value from.  Prefilled; only what was changed is saved, the edit and
+ * title, owner, target, start, unit, weight, due date, the KPI it takes
+ * its value from, and how often it expects a check-in.  Prefilled; only what was changed is saved, the edit and
  * the KPI link in one transaction (okr_store_batch), so saved unchanged it
  * writes nothing and a refusal leaves nothing half done.
  */
@@ -14,7 +14,10 @@
 #include "okr/i18n.h"
 #include "okr/parse.h"
 
-enum { KE_TITLE, KE_OWNER, KE_TARGET, KE_START, KE_UNIT, KE_WEIGHT, KE_DUE, KE_KPI, KE_COUNT };
+enum { KE_TITLE, KE_OWNER, KE_TARGET, KE_START, KE_UNIT, KE_WEIGHT, KE_DUE, KE_KPI, KE_EVERY, KE_COUNT };
+
+/* As okr_frequency counts them; the CLI's --every. */
+const char *const form_kr_frequencies[3] = { N_("daily"), N_("weekly"), N_("monthly") };
 
 void form_kr_edit_fields(ui *u, ui_form *fm, const okr_kr *k)
 {
@@ -35,6 +38,8 @@ void form_kr_edit_fields(ui *u, ui_form *fm, const okr_kr *k)
 	form_add_field(fm, _("Weight"), FIELD_WEIGHT, true, weight);
 	form_add_field(fm, _("Due"), FIELD_DATE, false, due)->hint = _("YYYY-MM-DD; empty: the cycle's end");
 	form_add_field(fm, _("KPI"), FIELD_KPI, false, kpi)->hint = _("its value comes from this KPI; empty: none");
+	form_add_choice(fm, _("Check-ins"), form_kr_frequencies, 3, (int)k->every)->hint =
+		_("how often it expects one: silence past that is outdated");
 }
 
 struct kr_save {
@@ -74,6 +79,7 @@ okr_result form_kr_edit_save(ui *u, ui_form *fm, char *done, size_t len)
 		case KE_WEIGHT: okr_parse_number(v, &in.weight); break;
 		case KE_DUE: in.due = okr_parse_date(v, &d) ? d : 0; break;
 		case KE_KPI: c.link = true; c.kpi = form_pick_kpi(fm->snap, v); break;
+		case KE_EVERY: in.every = fm->f[i].choice; break;
 		}
 	}
 	okr_result r = OKR_OK;

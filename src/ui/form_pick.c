@@ -186,9 +186,13 @@ static void check_other(const ui_form *fm, field *f, const char *text)
 void form_pick_check(const ui_form *fm, field *f, const char *text)
 {
 	size_t n = 0;
+	if (f->type == FIELD_DATE) {   /* a date keeps its hint: there is no match to show */
+		check_other(fm, f, text);
+		return;
+	}
 	f->hint = f->hint_copy;
 	f->hint_copy[0] = '\0';
-	if (f->type == FIELD_DATE || f->type == FIELD_KPI) {
+	if (f->type == FIELD_KPI) {
 		check_other(fm, f, text);
 		return;
 	}
@@ -223,7 +227,9 @@ void form_pick_check(const ui_form *fm, field *f, const char *text)
 		if (t)
 			snprintf(f->hint_copy, sizeof f->hint_copy, "→ %s", t->name);
 	}
-	if (n == 0)
+	if (n == 0 && f->new_ok)
+		snprintf(f->hint_copy, sizeof f->hint_copy, "%s", _("a new team: it is made when you save"));
+	else if (n == 0)
 		snprintf(f->error, sizeof f->error, f->type == FIELD_PERSON
 			 ? _("nobody's login or name begins so — type a login, @login or a name")
 			 : _("no team's name begins so — type a team's name, or leave it empty"));

@@ -30,7 +30,12 @@ int mouse_key(void)
 
 void mouse_start(ui *u)
 {
-	if (!u->cfg->mouse)
+	mouse_enable(u->cfg->mouse);
+}
+
+void mouse_enable(bool on)
+{
+	if (!on)
 		return;
 	define_key("\033[<", MOUSE_CODE);
 	fputs("\033[?1000h\033[?1006h", stdout);
@@ -49,7 +54,7 @@ void mouse_stop(void)
 
 /* The rest of a report: "b;x;y" and M (press) or m (release).  False
  * when it is not one (then what was read is dropped: it was no key). */
-static bool read_report(WINDOW *in, int *b, int *x, int *y, bool *press)
+bool mouse_read_report(WINDOW *in, int *b, int *x, int *y, bool *press)
 {
 	int v[3] = { 0, 0, 0 }, n = 0;
 	bool digits = false;
@@ -102,13 +107,19 @@ static void select_at(ui *u, int i, int wy)
 	}
 }
 
-static unsigned click(ui *u, int x, int y)
+/* A left press at x, y: the second of a double click? */
+bool mouse_second_click(int x, int y)
 {
 	long long now = app_ms();
 	bool dbl = now - ms.last_ms <= DOUBLE_MS && x == ms.last_x && y == ms.last_y;
 	ms.last_ms = dbl ? 0 : now;
 	ms.last_x = x;
 	ms.last_y = y;
+	return dbl;
+}
+
+static unsigned click(ui *u, int x, int y, bool dbl)
+{
 	int i = pane_at(u, x, y);
 	if (i < 0)
 		return 0;
@@ -143,19 +154,26 @@ unsigned mouse_event(ui *u, WINDOW *in)
 {
 	int b, x, y;
 	bool press;
-	if (!read_report(in, &b, &x, &y, &press) || !press)
+	if (!mouse_read_report(in, &b, &x, &y, &press) || !press)
 		return 0;
-	/* Forms, prompts, help and the review keep the keyboard's rules. */
-	if (u->overlay != OVERLAY_NONE || u->prompt != PROMPT_NONE || u->review || u->too_small)
+	/* The `:` and `/` prompts keep the keyboard's rules. */
+	if (u->prompt != PROMPT_NONE || u->too_small)
 		return 0;
+	int button = b & ~(4 | 8 | 16 | 32);   /* without shift, meta, ctrl, motion */
+	int notch = button == 64 ? -1 : button == 65 ? 1 : 0;
+	bool left = button == 0 && !(b & 32);
+	if (!notch && !left)
+		return 0;
+	bool dbl = left && mouse_second_click(x, y);
+	if (u->overlay != OVERLAY_NONE)   /* the cycle list, forms (mouse_more.c) */
+		return mouse_overlay(u, x, y, dbl, notch);
 	if (u->msg[0]) {
 		u->msg[0] = '\0';
 		u->dirty |= DIRTY_FOOTER;
 	}
-	int button = b & ~(4 | 8 | 16 | 32);   /* without shift, meta, ctrl, motion */
-	if (button == 64 || button == 65)
-		return wheel(u, x, y, button == 65);
-	if (button == 0 && !(b & 32) && !views_active())
-		return click(u, x, y);
-	return 0;
+	if (u->review)
+		return mouse_review(u, dbl, notch);
+	if (notch)
+		return wheel(u, x, y, notch > 0);
+	return views_active() ? mouse_view_click(u, y, dbl) : click(u, x, y, dbl);
 }

@@ -68,7 +68,25 @@ static void add_kpi(ui_lines *ls, const okr_kpi *k)
 	}
 }
 
-static void build_kr(ui *u, ui_lines *ls, const okr_kr *k, const okr_assessment *a)
+/* The chart's rows in a pane h lines high: a third of it from 14 lines
+ * (at 80×24 the pane has ten, which the numbers need), 5 to 12. */
+static int chart_rows(int h)
+{
+	int rows = h / 3 > 12 ? 12 : h / 3 < OKR_CHART_MIN_H ? OKR_CHART_MIN_H : h / 3;
+	return h >= 14 ? rows : 0;
+}
+
+/* Room for the chart: lines that pane_detail_draw fills with its rows. */
+static void add_chart(ui_lines *ls, int rows)
+{
+	if (!rows)
+		return;
+	lines_add(ls, 0, THEME_NORMAL, "");
+	for (int r = 0; r < rows; r++)
+		lines_add(ls, 2, THEME_NORMAL, "")->chart = r + 1;
+}
+
+static void build_kr(ui *u, ui_lines *ls, const okr_kr *k, const okr_assessment *a, int rows)
 {
 	const ui_detail *det = &u->det;
 	char id[24], val[160], due[11];
@@ -99,6 +117,7 @@ static void build_kr(ui *u, ui_lines *ls, const okr_kr *k, const okr_assessment 
 	} else if (k->type != KR_MILESTONE) {
 		lines_add(ls, 2, THEME_DIM, _("forecast: not enough history yet"));
 	}
+	add_chart(ls, rows);
 	if (det->has_kpi) {
 		lines_add(ls, 0, THEME_NORMAL, "");
 		add_kpi(ls, &det->kpi);
@@ -173,7 +192,7 @@ static void add_grade(ui *u, ui_lines *ls, const okr_objective *o)
 		lines_add(ls, 2, THEME_NORMAL, proj[0] ? proj : count);
 }
 
-static void build_objective(ui *u, ui_lines *ls, const okr_objective *o, const okr_assessment *a)
+static void build_objective(ui *u, ui_lines *ls, const okr_objective *o, const okr_assessment *a, int rows)
 {
 	char id[24];
 	lines_addf(ls, 0, THEME_TITLE, "%s  %s", okr_format_id(ID_OBJECTIVE, o->id, id, sizeof id), o->title);
@@ -188,6 +207,7 @@ static void build_objective(ui *u, ui_lines *ls, const okr_objective *o, const o
 	if (o->parent_id)
 		lines_addf(ls, 2, THEME_DIM, _("aligned to O%lld"), (long long)o->parent_id);
 	add_rollup(u, ls, o);
+	add_chart(ls, rows);
 	lines_add(ls, 0, THEME_NORMAL, "");
 	add_comments(u, ls);
 }
@@ -197,21 +217,32 @@ static void pane_detail_draw(ui *u, WINDOW *w, int h, int width, bool focused)
 	draw_pane_title(w, _("Detail"), width, focused);
 	const ui_detail *det = &u->det;
 	ui_lines ls = { .width = width - 1 };
+	okr_chart chart = { 0 };
+	int rows = chart_rows(h);
 	if (det->kind == 'K') {
 		long i = data_kr_index(u, det->id);
-		if (i >= 0)
-			build_kr(u, &ls, &u->d.snap.krs[i], &u->d.as.krs[i]);
+		const okr_kr *k = i >= 0 ? &u->d.snap.krs[i] : NULL;
+		if (k && !(rows && chart_of_kr(u, k, u->d.as.krs[i].due, det->cis, det->ncis, width - 3, rows, &chart)))
+			rows = 0;
+		if (k)
+			build_kr(u, &ls, k, &u->d.as.krs[i], rows);
 	} else if (det->kind == 'O') {
 		long i = okr_snapshot_objective_index(&u->d.snap, det->id);
+		if (i >= 0 && !(rows && chart_of_objective(u, det->series, det->nseries, width - 3, rows, &chart)))
+			rows = 0;
 		if (i >= 0)
-			build_objective(u, &ls, &u->d.snap.objs[i], &u->d.as.objs[i]);
+			build_objective(u, &ls, &u->d.snap.objs[i], &u->d.as.objs[i], rows);
 	}
 	ui_pane *p = &u->panes[PANE_DETAIL];
 	p->top = lines_clamp_top(&ls, p->top, h - 1);
 	for (int y = 1; y < h && (size_t)(p->top + y - 1) < ls.n; y++) {
 		const ui_line *l = &ls.v[p->top + y - 1];
-		draw_text(w, y, 1 + l->indent, l->text, width - 1 - l->indent, l->slot, TEXT_ALIGN_LEFT);
+		if (l->chart)
+			chart_draw_row(w, y, 1 + l->indent, &chart, l->chart - 1);
+		else
+			draw_text(w, y, 1 + l->indent, l->text, width - 1 - l->indent, l->slot, TEXT_ALIGN_LEFT);
 	}
+	okr_chart_free(&chart);
 	lines_free(&ls);
 }
 

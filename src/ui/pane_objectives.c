@@ -104,7 +104,7 @@ static void pane_objectives_draw(ui *u, WINDOW *w, int h, int width, bool focuse
 	ui_pane *p = &u->panes[PANE_OBJECTIVES];
 	if (!d->nrows) {
 		const char *m = !d->snap.ncycles
-			? _("No cycle yet — add one: okr cycle add 2026-Q4 --start 2026-10-01 --end 2026-12-31")
+			? _("No cycle yet — press C, then a, to add the first one")
 			: u->filter != FILTER_ALL ? _("Nothing matches the filter — press f to widen it")
 						  : _("No objectives in this cycle yet — press O to add one");
 		draw_text(w, 2, 2, m, width - 2, THEME_DIM, TEXT_ALIGN_LEFT);

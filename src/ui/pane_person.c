@@ -86,7 +86,7 @@ static size_t head(ui *u, const okr_person *p, head_line *hl)
 	int64_t pts[3];
 	for (int w = 0; w < 3; w++) {
 		score_span cur, prev;
-		score_window_spans(g->now, u->cfg->week_offset_minutes, (score_window)w,
+		score_window_spans(g->now, u->cfg->week_offset_minutes, u->cfg->game.week_start, (score_window)w,
 				   okr_snapshot_cycle(&u->d.snap), &cur, &prev);
 		pts[w] = score_points(g->explain, p->id, cur);
 	}

@@ -29,6 +29,7 @@ enum { TWO_COLS = 150, BIG_LINES = 45, CHART_ROWS = 6 };
 typedef struct {
 	WINDOW *w;
 	int x, width, y, limit;   /* the column being filled and its last row + 1 */
+	int keep;                 /* rows the chart leaves for what follows in the same column */
 } pen;
 
 static void put(pen *p, int indent, theme_slot slot, const char *text)
@@ -105,69 +106,41 @@ static void chain(ui *u, const okr_kr *k, okr_buf *b)
 	}
 }
 
-/* A bar chart of values (oldest first), rows high, each point as wide as
- * the column allows (2 to 6 cells), scaled between the lowest and highest
- * value. */
-static void chart(pen *p, const double *v, size_t n, int rows)
-{
-	int pw = n ? (p->width - 4) / (int)n : 2;
-	pw = pw < 2 ? 2 : pw > 6 ? 6 : pw;
-	static const char *const part[] = { " ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█" };
-	double lo = INFINITY, hi = -INFINITY;
-	for (size_t i = 0; i < n; i++) {
-		lo = fmin(lo, v[i]);
-		hi = fmax(hi, v[i]);
-	}
-	for (int r = rows - 1; r >= 0; r--) {
-		okr_buf b;
-		okr_buf_init(&b);
-		for (size_t i = 0; i < n; i++) {
-			int level = hi > lo ? 1 + (int)lround((v[i] - lo) / (hi - lo) * (rows * 8 - 1)) : rows * 4;
-			int fill = level - r * 8;
-			const char *c = part[fill < 0 ? 0 : fill > 8 ? 8 : fill];
-			for (int k = 0; k < pw - 1; k++)
-				okr_buf_add(&b, c);
-			okr_buf_add(&b, " ");
-		}
-		put(p, 2, THEME_SPARKLINE, b.s);
-		okr_buf_free(&b);
-	}
-}
-
-static void history(ui *u, pen *p, const okr_kr *k, bool big)
+/* The key result's history: a chart of its values over the cycle (dates,
+ * target, expected line) wherever one fits above the forecast and grade
+ * lines, else a sparkline on one line. */
+static void history(ui *u, pen *p, const okr_kr *k, okr_day due, bool big)
 {
 	ui_review *rv = u->review;
-	size_t room = (size_t)(p->width > 24 ? p->width - 20 : 4);
-	if (big)
-		room = (size_t)(p->width - 4) / 2;
-	size_t n = rv->ncis < room ? rv->ncis : room;
+	if (!rv->ncis) {
+		put(p, 0, THEME_DIM, _("history  no check-ins yet"));
+		return;
+	}
+	int room = p->limit - p->y - 4 - p->keep;   /* less the heading, the forecast and the grade */
+	int rows = room > (big ? 5 * CHART_ROWS : 2 * CHART_ROWS) ? (big ? 5 * CHART_ROWS : 2 * CHART_ROWS) : room;
+	okr_chart c;
+	if (rows >= OKR_CHART_MIN_H && chart_of_kr(u, k, due, rv->cis, rv->ncis, p->width, rows, &c)) {
+		putf(p, 0, THEME_HELP_SECTION, ngettext("History (%zu check-in)", "History (%zu check-ins)", rv->ncis),
+		     rv->ncis);
+		chart_draw(p->w, p->y, p->x, &c);
+		p->y += c.height;
+		okr_chart_free(&c);
+		return;
+	}
+	size_t room1 = (size_t)(p->width > 24 ? p->width - 20 : 4), n = rv->ncis < room1 ? rv->ncis : room1;
 	double v[64];
 	if (n > 64)
 		n = 64;
 	for (size_t i = 0; i < n; i++)
 		v[n - 1 - i] = rv->cis[i].value;
-	if (!n) {
-		put(p, 0, THEME_DIM, _("history  no check-ins yet"));
-		return;
-	}
-	/* The rest of the column, less the forecast and grade lines below. */
-	int rows = p->limit - p->y - 5;
-	rows = rows < CHART_ROWS ? CHART_ROWS : rows > 5 * CHART_ROWS ? 5 * CHART_ROWS : rows;
-	if (big && n > 1 && p->y + rows + 1 < p->limit) {
-		putf(p, 0, THEME_HELP_SECTION, ngettext("History (%zu check-in)", "History (%zu check-ins)", rv->ncis),
-		     rv->ncis);
-		chart(p, v, n, rows);
-		return;
-	}
 	if (p->y < p->limit) {
 		draw_text(p->w, p->y, p->x, _("history"), 9, THEME_DIM, TEXT_ALIGN_LEFT);
 		draw_spark(p->w, p->y, p->x + 9, (int)n, v, n);
-		char c[64];
-		snprintf(c, sizeof c, ngettext("  %zu check-in", "  %zu check-ins", rv->ncis), rv->ncis);
-		draw_text(p->w, p->y, p->x + 9 + (int)n, c, p->width - 9 - (int)n, THEME_DIM, TEXT_ALIGN_LEFT);
+		char cnt[64];
+		snprintf(cnt, sizeof cnt, ngettext("  %zu check-in", "  %zu check-ins", rv->ncis), rv->ncis);
+		draw_text(p->w, p->y, p->x + 9 + (int)n, cnt, p->width - 9 - (int)n, THEME_DIM, TEXT_ALIGN_LEFT);
 	}
 	p->y++;
-	(void)k;
 }
 
 static void numbers(ui *u, pen *p, const okr_kr *k, const okr_assessment *a, bool big)
@@ -188,7 +161,7 @@ static void numbers(ui *u, pen *p, const okr_kr *k, const okr_assessment *a, boo
 		     k->confidence);
 	else
 		put(p, 0, draw_status_slot(a->status), draw_status_word(a->status));
-	history(u, p, k, big);
+	history(u, p, k, a->due, big);
 	const okr_cycle *cy = okr_snapshot_cycle(&u->d.snap);
 	okr_forecast fc = okr_forecast_kr(k, rv->cis, rv->ncis, cy ? okr_kr_began(k, cy->start) : 0,
 					  okr_day_start(a->due + 1));
@@ -297,7 +270,7 @@ static void draw_kr(ui *u, WINDOW *w, int h, int width)
 	int bottom = rv->input == INPUT_GRADE ? 3 : rv->input == INPUT_JUMP ? 2 : 0;
 	bool two = width >= TWO_COLS, big = h >= BIG_LINES && width >= 100;
 	int mx = width >= 120 ? 4 : 1;
-	pen p = { w, mx, width - 2 * mx, 2, h - bottom - (bottom ? 1 : 0) };
+	pen p = { w, mx, width - 2 * mx, 2, h - bottom - (bottom ? 1 : 0), two ? 0 : 8 };
 	if (two)
 		p.width = (width - 2 * mx) * 3 / 5;
 	if (!k) {

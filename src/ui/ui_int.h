@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "okr/assess.h"
+#include "okr/chart.h"
 #include "okr/cli.h"
 #include "okr/editor.h"
 #include "okr/keymap.h"
@@ -134,6 +135,10 @@ typedef struct {
 	 * without a forecast), and how many of its key results are graded. */
 	double grade, projected;
 	size_t ngraded, ngradable;
+	/* For an objective: its progress after each check-in of its key
+	 * results, for the chart (okr_chart_objective_series). */
+	okr_chart_point *series;
+	size_t nseries;
 } ui_detail;
 
 struct ui {
@@ -281,27 +286,46 @@ const char *cmdline_suggest(const char *word);   /* the nearest command name, or
 
 /* ---- form.c ---- */
 typedef enum { FORM_CHECKIN, FORM_ADD_OBJECTIVE, FORM_ADD_KR, FORM_EDIT, FORM_COMMENT, FORM_KUDOS,
-	       FORM_KPI_PUSH, FORM_KPI_ADD } ui_form_kind;
+	       FORM_KPI_PUSH, FORM_KPI_ADD, FORM_CYCLE_ADD, FORM_CYCLE_EDIT, FORM_PERSON_ADD,
+	       FORM_PERSON_EDIT } ui_form_kind;
 unsigned form_open(ui *u, ui_form_kind kind);
 /* c in the KPI view: a new value for the KPI, as `okr kpi push` takes it. */
 unsigned form_open_kpi_push(ui *u, const okr_kpi *k);
 /* a in the KPI view: a new KPI, as `okr kpi add` takes it (form_kpi.c). */
 unsigned form_open_kpi_add(ui *u);
 unsigned form_open_kudos_to(ui *u, const char *login);
+/* a and e in the cycle list: a new cycle (c NULL), or c's name and dates. */
+unsigned form_open_cycle(ui *u, const okr_cycle *c);
+/* a and e in the people view: a new person (p NULL), or p's name, role and
+ * leaderboard choice, as far as the viewer may change them. */
+unsigned form_open_person(ui *u, const okr_person *p);
 unsigned form_key(ui *u, int key);
 void form_draw(ui *u, WINDOW *w, int h, int wd);
 void form_size(const ui *u, int *h, int *w);
+/* The field drawn at window row wy of a form h rows high; -1: none. */
+int form_field_at(const ui_form *fm, int h, int wy);
 void form_free(ui *u);
 /* Place the terminal cursor in the field being edited (after drawing). */
 void form_cursor(ui *u);
 
 /* ---- mouse.c: click, double click, wheel (mouse = true;) ---- */
 void mouse_start(ui *u);
+void mouse_enable(bool on);   /* the same for okr board, which has no ui */
 void mouse_stop(void);
+/* The rest of an SGR report after mouse_key(): button, 0-based cell, press
+ * or release; false when it was none.  mouse_second_click: a left press
+ * there completes a double click. */
+bool mouse_read_report(WINDOW *in, int *b, int *x, int *y, bool *press);
+bool mouse_second_click(int x, int y);
 /* The key code that starts a mouse report (-2 when the mouse is off). */
 int mouse_key(void);
 /* Read the rest of the report from in and act on it: dirty bits. */
 unsigned mouse_event(ui *u, WINDOW *in);
+/* mouse_more.c: the cycle list and forms (notch: the wheel, -1 up, 1
+ * down, 0 a left click), the full-body views, the review. */
+unsigned mouse_overlay(ui *u, int x, int y, bool dbl, int notch);
+unsigned mouse_view_click(ui *u, int y, bool dbl);
+unsigned mouse_review(ui *u, bool dbl, int notch);
 
 /* ---- permit.c: before a form opens ---- */
 /* The selected key result may be checked in by the viewer; otherwise says
@@ -318,12 +342,22 @@ unsigned archive_unarchive_command(ui *u, const char *arg);
 void archive_size(const ui *u, int *h, int *w);
 void archive_draw(ui *u, WINDOW *w, int h, int wd);
 
+/* ---- chart_draw.c: a history chart (core/chart.c) in a window ---- */
+void chart_draw(WINDOW *w, int y, int x, const okr_chart *c);
+void chart_draw_row(WINDOW *w, int y, int x, const okr_chart *c, int row);
+/* A key result's values (cis newest first, as loaded) over its cycle up
+ * to due; an objective's progress (series oldest first).  False: no room. */
+bool chart_of_kr(const ui *u, const okr_kr *k, okr_day due, const okr_checkin *cis, size_t n, int width,
+		 int height, okr_chart *out);
+bool chart_of_objective(const ui *u, const okr_chart_point *pts, size_t n, int width, int height, okr_chart *out);
+
 /* ---- lines.c: a page of styled lines for the views that scroll text ---- */
 typedef struct {
 	char *text;
 	theme_slot slot;
 	int indent;
 	bool spark;    /* the KPI view draws a sparkline on this line */
+	int chart;     /* 1 + the row of the detail pane's chart drawn here; 0: text */
 } ui_line;
 
 typedef struct {

@@ -183,13 +183,9 @@ unsigned view_log_key(ui *u, int key, okr_action a)
 {
 	if ((a == ACT_OPEN || key == '\n' || key == '\r') && lv.n)
 		return go(u, &lv.v[lv.sel]);
-	long sel = (long)lv.sel, last = (long)lv.n - 1;
-	long to = a == ACT_DOWN ? sel + 1 : a == ACT_UP ? sel - 1 : a == ACT_TOP ? 0 : a == ACT_BOTTOM ? last
-		: a == ACT_PAGE_DOWN ? sel + 10 : a == ACT_PAGE_UP ? sel - 10 : -2;
-	if (to == -2)
+	long to = views_list_move(a, (long)lv.sel, (long)lv.n);
+	if (to < 0)
 		return a == ACT_LOG ? views_close(u) : VIEWS_PASS;
-	if (to > last)
-		to = last;
-	lv.sel = to < 0 ? 0 : (size_t)to;
+	lv.sel = (size_t)to;
 	return DIRTY_ALL;
 }

@@ -175,7 +175,8 @@ void view_rhythm_draw(ui *u, WINDOW *w, int h, int width)
 	row *rows = calloc(r.npeople + r.nkrs + 4, sizeof *rows);
 	size_t n = rows ? make_rows(&r, rows) : 0, sel = selected(u, &r, rows, n);
 	char title[300], day[11];
-	okr_format_date(okr_day_of(cli_week_start(u->ctx, okr_now())), day);
+	okr_time week = cli_week_start(u->ctx, okr_now());
+	okr_format_date(okr_day_of(week + (okr_time)u->ctx->cfg.week_offset_minutes * 60), day);
 	const char *team = team_name(u);
 	snprintf(title, sizeof title, _("Team rhythm · %s · week of %s · %zu of %zu behind · t: team · K: kudos · "
 					"m: comment · Enter: go · Esc: back"),

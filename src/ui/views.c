@@ -66,6 +66,7 @@ unsigned views_key(ui *u, int key, okr_action a)
 	case ACT_DUE:
 	case ACT_RHYTHM:
 	case ACT_PLAN_CYCLE:
+	case ACT_PEOPLE:
 		return VIEWS_PASS;
 	default:
 		break;
@@ -73,7 +74,8 @@ unsigned views_key(ui *u, int key, okr_action a)
 	unsigned d = open_view == VIEW_KPIS ? view_kpis_key(u, key, a)
 		   : open_view == VIEW_RHYTHM ? view_rhythm_key(u, key, a)
 		   : open_view == VIEW_PLAN ? view_plan_key(u, key, a)
-		   : open_view == VIEW_LOG ? view_log_key(u, key, a) : view_due_key(u, key, a);
+		   : open_view == VIEW_LOG ? view_log_key(u, key, a)
+		   : open_view == VIEW_PEOPLE ? view_people_key(u, key, a) : view_due_key(u, key, a);
 	if (d != VIEWS_PASS)
 		return d;
 	if (key == 27 || a == ACT_QUIT)
@@ -110,6 +112,8 @@ bool views_draw(ui *u)
 		view_plan_draw(u, win, h, w);
 	else if (open_view == VIEW_LOG)
 		view_log_draw(u, win, h, w);
+	else if (open_view == VIEW_PEOPLE)
+		view_people_draw(u, win, h, w);
 	else
 		view_due_draw(u, win, h, w);
 	/* The panes' windows may have been refreshed this frame (a reload
@@ -128,6 +132,19 @@ void views_free(void)
 	view_rhythm_free();
 	view_plan_free();
 	view_log_free();
+	view_people_free();
+}
+
+long views_list_move(okr_action a, long sel, long n)
+{
+	long last = n - 1;
+	long to = a == ACT_DOWN ? sel + 1 : a == ACT_UP ? sel - 1 : a == ACT_TOP ? 0 : a == ACT_BOTTOM ? last
+		: a == ACT_PAGE_DOWN ? sel + 10 : a == ACT_PAGE_UP ? sel - 10 : -2;
+	if (to == -2)
+		return -1;
+	if (to > last)
+		to = last;
+	return to < 0 ? 0 : to;
 }
 
 const char *view_number(double v, char *buf, size_t len)

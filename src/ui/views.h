@@ -18,7 +18,7 @@
 
 #include "ui_int.h"
 
-typedef enum { VIEW_NONE, VIEW_KPIS, VIEW_DUE, VIEW_RHYTHM, VIEW_PLAN, VIEW_LOG } ui_view_id;
+typedef enum { VIEW_NONE, VIEW_KPIS, VIEW_DUE, VIEW_RHYTHM, VIEW_PLAN, VIEW_LOG, VIEW_PEOPLE } ui_view_id;
 
 /* A views_key result meaning "not mine: let the app handle the action". */
 #define VIEWS_PASS (~0u)
@@ -77,7 +77,17 @@ unsigned view_log_open_selected(ui *u);
 void view_log_reload(ui *u);
 void view_log_free(void);
 
+/* ---- view_people.c: the people, their roles, the leaderboard choice (p) ---- */
+void view_people_draw(ui *u, WINDOW *w, int h, int width);
+unsigned view_people_key(ui *u, int key, okr_action a);
+void view_people_select(const char *login);
+long view_people_row_at(ui *u, int y);
+void view_people_free(void);
+
 /* ---- shared by the views ---- */
+/* Where a movement action takes the selection sel of a list of n rows
+ * (clamped to it); -1 when a is not one. */
+long views_list_move(okr_action a, long sel, long n);
 /* A number as people write it: up to 4 decimals, no trailing zeros. */
 const char *view_number(double v, char *buf, size_t len);
 

@@ -60,6 +60,23 @@ if [ -n "$HAVE_SQLITE3" ]; then
 	check "$([ -n "$r1" ] && [ "$r1" = "$r2" ]; echo $?)" "the lead's change rebuilt the ledger once: readers use it" "$r1 / $r2"
 fi
 expect_out 'timezone = "+07:00"' as admin settings set timezone +07:00
+
+# The first day of the week: every week begins on it, and the ledger is
+# rebuilt once, by the lead.  2026-11-23 is a Monday.
+expect_out_contains "$(row week_start '"monday"' default)" as tuan settings
+expect_out_contains "this week, 2026-11-23 → 2026-11-29" as tuan board --once
+r1=$(sqlite3 "$DB" "SELECT rules FROM score_ledger" 2>/dev/null)
+expect_out 'week_start = "sunday"' as admin settings set week_start sunday
+expect_out_contains "$(row week_start '"sunday"' "set by @admin")" as tuan settings
+expect_out_contains "this week, 2026-11-22 → 2026-11-28" as tuan board --once
+expect_out_contains "week of 2026-11-22" as tuan due --team Marketing
+if [ -n "$HAVE_SQLITE3" ]; then
+	r2=$(sqlite3 "$DB" "SELECT rules FROM score_ledger")
+	check "$([ "$r1" != "$r2" ]; echo $?)" "a new first day of the week rebuilt the ledger under the new rules" "$r1 / $r2"
+fi
+refused 2 "'week_start' must be one of: monday, tuesday, wednesday, thursday, friday, saturday, sunday" \
+	as admin settings set week_start Sun
+expect_out 'week_start = "monday"' as admin settings set week_start monday
 expect_out "leaderboard.bands = true" as admin settings set leaderboard.bands true
 expect_out "status.at_risk = 0.2" as admin settings set status.at_risk 0.2
 

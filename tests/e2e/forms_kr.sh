@@ -40,4 +40,11 @@ keys 'Sign 20 partners' Tab Tab 20 Tab Tab Tab C-u 'Lê' Tab C-u 2 Tab 2026-12-2
 check "the key result is added" wait_for 'added K11' 5
 check "… owned by the person picked by name" shows K11 '"owner": "hoa"'
 check "… with its weight and due date" shows K11 '"due": "2026-12-20"'
+plain() { OKR_USER=lan "$OKR_BIN" --db "$E2E_DB" show "$1" | grep -q -- "$2"; }
+check "… checked in weekly unless told" plain K11 'check-ins weekly'
+keys a 'Đếm hàng ngày · 每日' Tab Tab 5 Tab Tab Tab Tab Tab Tab ' '
+check "the check-in frequency is a choice of the add form, as --every" wait_for 'Check-ins +◂ monthly ▸' 5
+keys Enter
+check "… saved" wait_for 'added K12' 5
+check "… with it" plain K12 'check-ins monthly'
 e2e_done

@@ -17,6 +17,7 @@ check "a second one in the same week is saved but the giver is told it earns not
 keys Enter
 check "the detail pane lists the key result's kudos" wait_for 'Kudos \([0-9]+\)' 5
 check "… with giver, receiver and text" wait_for '@sarah → @wei' 5
+keys G   # the chart stands above the history: the kudos come at the end
 check "… the text itself" wait_for 'Tuyệt vời, trang web mới' 5
 keys Escape w Enter
 check "Enter on the board opens the viewer's page" wait_for '@sarah · Enter or h: back' 5

@@ -200,3 +200,23 @@ wait_dead() {
 		sleep 0.02
 	done
 }
+
+# e2e_as LOGIN COLS ROWS [ARGS...]: okr ARGS... (the full view by default)
+# as LOGIN in place of the running session, on the same database.
+e2e_as() {
+	who_=$1
+	shift
+	cols_=$1 rows_=$2
+	shift 2
+	e2e_replace "$cols_" "$rows_" env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color OKR_NOW=$E2E_NOW \
+		OKR_USER="$who_" OKR_CONFIG="$OKR_CONFIG" "$OKR_BIN" --db "$E2E_DB" "$@"
+}
+
+# The mouse as a terminal reports it with SGR (modes 1000 and 1006), typed
+# into the pane: click X Y, dclick X Y, wheel up|down X Y (1-based cells).
+click() { tmux_cmd send-keys -t e2e -l "$(printf '\033[<0;%d;%dM\033[<0;%d;%dm' "$1" "$2" "$1" "$2")"; }
+# One send-keys for both clicks: two would leave a loaded machine time to
+# make them two single clicks.
+dclick() { tmux_cmd send-keys -t e2e -l "$(printf '\033[<0;%d;%dM\033[<0;%d;%dm\033[<0;%d;%dM\033[<0;%d;%dm' \
+	"$1" "$2" "$1" "$2" "$1" "$2" "$1" "$2")"; }
+wheel() { b=64; [ "$1" = down ] && b=65; tmux_cmd send-keys -t e2e -l "$(printf '\033[<%d;%d;%dM' "$b" "$2" "$3")"; }

@@ -7,12 +7,6 @@
 printf 'mouse = true;\n' >"$OKR_CONFIG"
 e2e_start 100 30
 
-# click X Y / dclick X Y / wheel up|down X Y: 1-based cells, as reported.
-click() { tmux_cmd send-keys -t e2e -l "$(printf '\033[<0;%d;%dM\033[<0;%d;%dm' "$1" "$2" "$1" "$2")"; }
-dclick() { tmux_cmd send-keys -t e2e -l "$(printf '\033[<0;%d;%dM\033[<0;%d;%dm\033[<0;%d;%dM\033[<0;%d;%dm' \
-	"$1" "$2" "$1" "$2" "$1" "$2" "$1" "$2")"; }
-wheel() { b=64; [ "$1" = down ] && b=65; tmux_cmd send-keys -t e2e -l "$(printf '\033[<%d;%d;%dM' "$b" "$2" "$3")"; }
-
 row_of() { screen | grep -n -- "$1" | head -1 | cut -d: -f1; }
 
 click 10 "$(row_of ' O3 ')"

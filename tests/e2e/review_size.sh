@@ -13,7 +13,10 @@ check "the chart of check-ins has a heading" wait_for 'History \(8 check-ins\)'
 check "the bar is at least three rows high" test "$(screen | grep -c '^ *█\{30,\}')" -ge 3
 check "notes and comments in a second column" test "$(column_of 'Latest check-ins' 'Latest check-ins')" -ge 100
 check "the comments are there too" wait_for 'Two resellers are late'
-check "the chart is at least 6 rows high" test "$(screen | grep -c '^ *[▁▂▃▄▅▆▇█ ]*█████ █████')" -ge 6
+check "the chart is at least 6 rows high" test "$(screen | grep -c '^ *│ .*█')" -ge 6
+check "… with the target on its axis" wait_for ' 1000 ┤┈┈┈'
+check "… the expected line" wait_for '│ +···'
+check "… and the dates along the bottom" wait_for '^ +09-25 .* 12-24( |$)'
 check "the screen is used to the bottom half" test "$(screen | sed -n '30,59p' | grep -c '[^ ]')" -ge 10
 
 tmux_cmd resize-window -t e2e -x 30 -y 8

@@ -135,19 +135,19 @@ static void windows(void **state)
 	(void)state;
 	/* Wednesday 2026-11-25 12:00 UTC; the week began Monday 2026-11-23. */
 	okr_time now = 1795608000;
-	okr_day monday = score_week_first_day(score_week_of(now, 0));
+	okr_day monday = score_week_first_day(score_week_of(now, 0, 0), 0);
 	score_span cur, prev;
-	score_window_spans(now, 0, SCORE_WINDOW_WEEK, NULL, &cur, &prev);
+	score_window_spans(now, 0, 0, SCORE_WINDOW_WEEK, NULL, &cur, &prev);
 	assert_int_equal(cur.from, monday);
 	assert_int_equal(cur.to, monday + 7);
 	assert_int_equal(prev.from, monday - 7);
 	okr_cycle cy = { .start = monday - 30, .end = monday + 30 };
-	score_window_spans(now, 0, SCORE_WINDOW_CYCLE, &cy, &cur, &prev);
+	score_window_spans(now, 0, 0, SCORE_WINDOW_CYCLE, &cy, &cur, &prev);
 	assert_int_equal(cur.from, cy.start);
 	assert_int_equal(cur.to, cy.end + 1);
 	assert_int_equal(prev.to, monday);
 	/* No cycle: the cycle window is all time. */
-	score_window_spans(now, 0, SCORE_WINDOW_CYCLE, NULL, &cur, &prev);
+	score_window_spans(now, 0, 0, SCORE_WINDOW_CYCLE, NULL, &cur, &prev);
 	assert_int_equal(cur.from, INT32_MIN);
 	assert_int_equal(cur.to, INT32_MAX);
 }

@@ -190,7 +190,7 @@ static void test_movement_like_with_like(void **st)
 {
 	(void)st;
 	score_kr k[] = { kr(1, 1, ANN, 100, 1), kr(2, 2, BOB, 100, 1) };
-	okr_day w0 = score_week_first_day(score_week_of(MON, 0));
+	okr_day w0 = score_week_first_day(score_week_of(MON, 0, 0), 0);
 	score_span last = { w0 - 7, w0 }, now = { w0, w0 + 7 }, next = { w0 + 7, w0 + 14 };
 	/* Nothing last week, Ann this week: no ranking to move from. */
 	score_checkin c[] = { ck(1, 1, ANN, 10, MON + DAY, -1), ck(2, 2, BOB, 10, MON + WEEK + DAY, -1),

@@ -330,9 +330,38 @@ static void test_week_boundary_at_offset(void **st)
 	s = run();
 	assert_int_equal(xp(s, BOB), 5);
 	score_free(s);
-	assert_int_equal(score_week_of(MON, 0) + 0, score_week_of(MON - 7 * 3600, 7 * 60));
-	assert_int_equal(score_week_of(MON - 1, 0), score_week_of(MON, 0) - 1);
-	assert_int_equal(score_week_first_day(score_week_of(MON, 0)), (okr_day)(MON / DAY));
+	assert_int_equal(score_week_of(MON, 0, 0) + 0, score_week_of(MON - 7 * 3600, 7 * 60, 0));
+	assert_int_equal(score_week_of(MON - 1, 0, 0), score_week_of(MON, 0, 0) - 1);
+	assert_int_equal(score_week_first_day(score_week_of(MON, 0, 0), 0), (okr_day)(MON / DAY));
+}
+
+/* The team's first day of the week moves every weekly limit with it: with
+ * weeks from Sunday, a Sunday and the Monday after are one week (a second
+ * kudos is a repeat), a Saturday and that Sunday two. */
+static void test_week_start_sunday(void **st)
+{
+	(void)st;
+	F.rules.week_start = 6;
+	kudos(ANN, BOB, MON - DAY);       /* Sunday */
+	kudos(ANN, BOB, MON);             /* Monday: the same week */
+	score_state *s = run();
+	assert_int_equal(xp(s, BOB), 5);
+	score_free(s);
+	setup_world();
+	F.rules.week_start = 6;
+	kudos(ANN, BOB, MON - DAY - 1);   /* Saturday 23:59:59 */
+	kudos(ANN, BOB, MON - DAY);       /* Sunday 00:00: a new week */
+	s = run();
+	assert_int_equal(xp(s, BOB), 10);
+	score_free(s);
+	for (int ws = 0; ws < 7; ws++) {
+		okr_day first = score_week_first_day(score_week_of(MON + 3 * DAY, 0, ws), ws);
+		/* The week holding Thursday begins on the last day `ws` on or before it. */
+		assert_true(first <= (okr_day)(MON / DAY) + 3 && first > (okr_day)(MON / DAY) + 3 - 7);
+		assert_int_equal(((first - 4) % 7 + 7) % 7, ws);
+		assert_int_equal(score_week_of(MON + 3 * DAY, 0, ws), score_week_of((okr_time)first * DAY, 0, ws));
+		assert_int_equal(score_week_of((okr_time)first * DAY - 1, 0, ws), score_week_of(MON + 3 * DAY, 0, ws) - 1);
+	}
 }
 
 /* ---- comments ---- */
@@ -558,7 +587,7 @@ static void test_replay_with_changed_rules(void **st)
 
 static score_span week_span(int w)
 {
-	okr_day d = score_week_first_day(score_week_of(MON, 0)) + 7 * w;
+	okr_day d = score_week_first_day(score_week_of(MON, 0, 0), 0) + 7 * w;
 	return (score_span){ d, d + 7 };
 }
 
@@ -681,6 +710,7 @@ int main(void)
 		cmocka_unit_test_setup(test_kudos_basic_and_self, setup),
 		cmocka_unit_test_setup(test_kudos_pair_once_a_week, setup),
 		cmocka_unit_test_setup(test_kudos_allowance, setup),
+		cmocka_unit_test_setup(test_week_start_sunday, setup),
 		cmocka_unit_test_setup(test_week_boundary_at_offset, setup),
 		cmocka_unit_test_setup(test_comments, setup),
 		cmocka_unit_test_setup(test_badges_checkin_streaks, setup),

@@ -92,6 +92,11 @@
 	"CREATE POLICY grade_set ON grade FOR ALL USING (okr_is_lead()) WITH CHECK (okr_is_lead());" \
 	"CREATE POLICY audit_add ON audit FOR INSERT WITH CHECK (person_id = okr_me() OR person_id IS NULL);"
 
+/* Step 12: every change to table t counts in score_clock.world. */
+#define PG_WORLD_TRIGGER(t) \
+	"CREATE TRIGGER score_world_" t " AFTER INSERT OR UPDATE OR DELETE ON " t \
+	" FOR EACH STATEMENT EXECUTE FUNCTION okr_score_world();"
+
 const char *const pg_migrations[] = {
 	/* 1: people, teams, cycles, objectives, key results, check-ins, audit */
 	"CREATE FUNCTION okr_bump_id() RETURNS trigger LANGUAGE plpgsql AS $f$"
@@ -347,6 +352,18 @@ const char *const pg_migrations[] = {
 	"  END LOOP;"
 	" END $d$;"
 	ROLES_SQL,
+
+	/* 11: the score ledger's board part apart (ledger.c), as on SQLite */
+	"ALTER TABLE score_ledger ADD COLUMN board BYTEA;",
+
+	/* 12: a counter of every change to what scoring reads (events.c), as on
+	 * SQLite; a statement that changed nothing counts too, which only
+	 * costs a rebuild */
+	"ALTER TABLE score_clock ADD COLUMN world BIGINT NOT NULL DEFAULT 0;"
+	"CREATE FUNCTION okr_score_world() RETURNS trigger LANGUAGE plpgsql AS $f$"
+	" BEGIN UPDATE score_clock SET world = world + 1 WHERE id = 1; RETURN NULL; END $f$;"
+	PG_WORLD_TRIGGER("person") PG_WORLD_TRIGGER("team_member") PG_WORLD_TRIGGER("key_result")
+	PG_WORLD_TRIGGER("objective") PG_WORLD_TRIGGER("cycle") PG_WORLD_TRIGGER("grade"),
 };
 
 const int pg_nmigrations = (int)(sizeof pg_migrations / sizeof pg_migrations[0]);
