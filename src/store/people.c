@@ -96,7 +96,7 @@ static okr_result person_add_txn(okr_store *s, void *vctx)
 	db_bind_text(st, 1, c->login, -1);
 	db_bind_text(st, 2, c->name && *c->name ? c->name : c->login, -1);
 	db_bind_int64(st, 3, okr_now());
-	db_bind_text(st, 4, store_role_name(c->role), -1);
+	db_bind_text(st, 4, okr_wire(&okr_roles, c->role), -1);
 	int64_t new_id;
 	int rc = db_step_id(st, &new_id);
 	store_done(s, st);
