@@ -17,7 +17,7 @@ refused 2 "overlaps cycle Quý 1 năm 2027" okr cycle edit 2026-Q4 --end 2027-01
 refused 2 "the cycle ends before it starts" okr cycle edit 2026-Q4 --end 2026-09-01
 refused 3 "" okr cycle edit 2031-Q9 --name x
 
-OKR_USER=bob okr list >/dev/null     # bob: a member
+okr person add bob >/dev/null       # bob: a member (a read such as okr list registers nobody)
 refused 6 "only a lead or admin can change cycles" env OKR_USER=bob "$OKR_BIN" --db "$DB" cycle edit 2026-Q4 --name Q4
 
 okr cycle add 2026-Q3 --start 2026-07-01 --end 2026-09-30 >/dev/null
