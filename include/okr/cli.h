@@ -7,7 +7,9 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+#include "okr/board.h"
 #include "okr/config.h"
+#include "okr/ctx.h"
 #include "okr/due.h"
 #include "okr/store.h"
 
@@ -86,6 +88,12 @@ const char *cli_opt_get(const cli_opt *opts, const cli_args *a, const char *name
 int cli_fail(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Report the store's last error with its code. */
 int cli_store_fail(cli_ctx *ctx, int code);
+/* The context the full-screen view and the live board run with. */
+okr_ctx cli_core_ctx(cli_ctx *ctx);
+/* okr_board_load for the viewer; on error says why and returns the code. */
+int cli_board_load(cli_ctx *ctx, okr_board_reads reads, const char *team, okr_board *out);
+/* "week", "cycle", "all" → a score_window; -1 with a message otherwise. */
+int cli_window_parse(const char *s);
 
 int cli_number(const char *what, const char *s, double *out);
 int cli_confidence(const char *s, int *out);
@@ -117,10 +125,7 @@ void cli_bar(FILE *f, double progress, int cols);
 
 /* ---- team settings: src/cli/settings.c ---- */
 
-/* The database's team settings over cfg (the rest of cfg stays personal);
- * an error (a row from a newer okr) is described in err. */
-int cli_team_settings_apply(okr_store *s, okr_config *cfg, char *err, size_t errlen);
-/* The same for ctx->store over ctx->cfg, reporting an error as cli_fail does. */
+/* okr_store_team_settings_apply for ctx->store over ctx->cfg, reporting an error as cli_fail does. */
 int cli_team_settings(cli_ctx *ctx);
 /* A warning on stderr when ctx's okr.conf still sets a team setting. */
 void cli_team_conf_warn(const cli_ctx *ctx);
@@ -215,12 +220,6 @@ typedef struct {
 
 int cli_due_gather(cli_ctx *ctx, int64_t me, cli_due *v);
 void cli_due_free(cli_due *v);
-/* "2 check-ins, 1 KPI value" (translated, counted with ngettext). */
-void cli_due_summary(const okr_due_list *due, char *buf, size_t len);
-
-/* When the team's week that holds now began (00:00 of its first day of the
- * week, week_start, in the team's zone), as Unix seconds (cmd_due_team.c). */
-okr_time cli_week_start(const cli_ctx *ctx, okr_time now);
 
 /* okr CMD --help: each form of c's usage and its summary (cmd_help.c). */
 int cli_command_help(const cli_command *c);

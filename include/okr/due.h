@@ -56,5 +56,7 @@ void okr_due_compute(const okr_snapshot *snap, const okr_due_opts *opts, okr_due
 /* Append the items of `more` to `list` (the CLI gathers several cycles). */
 void okr_due_append(okr_due_list *list, const okr_due_list *more);
 void okr_due_free(okr_due_list *list);
+/* "2 check-ins, 1 KPI value": what is due, by kind, in words. */
+void okr_due_summary(const okr_due_list *due, char *buf, size_t len);
 
 #endif

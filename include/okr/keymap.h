@@ -75,8 +75,8 @@ void keymap_init(keymap *m);
 
 /*
  * Bind action to keys (space-separated names; "" leaves the action unbound),
- * replacing the action's previous keys. A key that another action had moves
- * to this one. On an error (unknown action, bad key name, too many bindings)
+ * replacing the action's previous keys. A key that another action of the
+ * same screen (scope) had moves to this one. On an error (unknown action, bad key name, too many bindings)
  * nothing changes and err gets a message saying what to write instead.
  */
 bool keymap_bind(keymap *m, const char *action, const char *keys, char *err, size_t len);
@@ -93,6 +93,10 @@ bool keymap_apply(keymap *m, const okr_binding *b, size_t n, const okr_binding *
 /* The action bound to key, or ACT_NONE. '\r' and KEY_ENTER find Enter's
  * action, 127 and 8 Backspace's, unless they are bound themselves. */
 okr_action keymap_lookup(const keymap *m, int key);
+/* The same in screen sc's keymap, then (fallback) in the generic MAIN one:
+ * a key the review binds is the review's there, any other is the main
+ * screen's.  A form does not fall back: its other keys are typed text. */
+okr_action keymap_lookup_in(const keymap *m, okr_scope sc, bool fallback, int key);
 
 /* The keys of action a for the help screen, e.g. "j, Down" ("" if none).
  * Cut at a whole name if buf is too small. Returns buf. */

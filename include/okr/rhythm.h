@@ -44,5 +44,8 @@ bool okr_rhythm_in_team(const char *teams, const char *team);
 void okr_rhythm_compute(const okr_snapshot *snap, const okr_assessments *as, const char *team,
 			okr_time week_start, okr_rhythm *out);
 void okr_rhythm_free(okr_rhythm *r);
+/* When the team's week that holds now began (00:00 of its first day of the
+ * week, week_start, in the team's zone, offset minutes east), as Unix seconds. */
+okr_time okr_rhythm_week_start(okr_time now, int week_offset_minutes, int week_start);
 
 #endif

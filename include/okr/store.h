@@ -426,6 +426,9 @@ typedef struct {
 /* The team settings set in the database, by key (keys without a row have
  * the built-in default). */
 okr_result okr_store_settings(okr_store *s, okr_setting **out, size_t *n);
+/* The team settings applied over cfg (the personal okr.conf), so that every
+ * command, screen and viewer sees the same statuses, progress and scores. */
+okr_result okr_store_team_settings_apply(okr_store *s, okr_config *cfg, char *err, size_t errlen);
 void okr_settings_free(okr_setting *v, size_t n);
 /* Set key to value (already checked by okr_config_team_literal), audited;
  * leads and admins only.  Joins a batch (okr_store_batch). */

@@ -4,10 +4,14 @@
 #ifndef OKR_UI_H
 #define OKR_UI_H
 
-#include "okr/cli.h"
+#include "okr/ctx.h"
 
 /* Run the TUI on ctx->db_path until the person quits; returns an exit code. */
-int ui_main(cli_ctx *ctx, int argc, char **argv);
+int ui_main(okr_ctx *ctx, int argc, char **argv);
+
+/* okr board on a terminal: the live leaderboard (window: a score_window)
+ * on ctx->store, until q. */
+int ui_board_main(okr_ctx *ctx, int window, bool teams);
 
 /* okr review: what it covers (src/cli/cmd_review.c checks the names). */
 typedef struct {
@@ -17,6 +21,6 @@ typedef struct {
 } ui_review_request;
 
 /* The review screen alone: leaving it ends okr and prints the summary. */
-int ui_review_main(cli_ctx *ctx, const ui_review_request *rq);
+int ui_review_main(okr_ctx *ctx, const ui_review_request *rq);
 
 #endif

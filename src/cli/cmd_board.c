@@ -14,8 +14,9 @@
 #include "okr/i18n.h"
 #include "okr/level.h"
 #include "okr/text.h"
-#include "scores.h"
-#include "../ui/board_view.h"
+#include "okr/board.h"
+#include "okr/cli.h"
+#include "okr/ui.h"
 
 static const cli_opt opts[] = {
 	{ "window", 'w', true }, { "teams", 't', false }, { "once", 0, false }, { "all", 'a', false },
@@ -26,10 +27,10 @@ static const char usage[] = "[--window week|cycle|all] [--teams] [--all] [--json
 
 typedef struct {
 	cli_ctx *ctx;
-	cli_scores sc;
+	okr_board sc;
 	score_board b;
 	bool teams, all, bands;
-	cli_window window;
+	score_window window;
 	int top;
 } board_view;
 
@@ -40,7 +41,7 @@ static const char *band_name(score_band b)
 
 static bool is_mine(const board_view *v, const score_row *r)
 {
-	return v->teams ? cli_scores_my_team(&v->sc, r->id) : r->id == v->sc.me;
+	return v->teams ? okr_board_is_mine(&v->sc, true, r->id) : r->id == v->sc.me;
 }
 
 static void print_row(const board_view *v, const score_row *r)
@@ -58,12 +59,12 @@ static void print_row(const board_view *v, const score_row *r)
 		free(m);
 	}
 	if (v->teams) {
-		cli_put(stdout, cli_scores_team(&v->sc, r->id), 24);
+		cli_put(stdout, okr_board_team(&v->sc.snap, r->id), 24);
 		printf(" %8.1f  ", r->score);
 		printf(ngettext("%2d member\n", "%2d members\n", (unsigned long)r->members), r->members);
 		return;
 	}
-	const okr_person *p = cli_scores_person(&v->sc, r->id);
+	const okr_person *p = okr_board_person(&v->sc.snap, r->id);
 	snprintf(buf, sizeof buf, "%s (@%s)", p ? p->name : "?", p ? p->login : "?");
 	cli_put(stdout, buf, 30);
 	score_person_result pr;
@@ -80,7 +81,7 @@ static void print_row(const board_view *v, const score_row *r)
 static void print_human(board_view *v)
 {
 	char label[96];
-	cli_window_label(&v->sc, v->ctx->cfg.week_offset_minutes, v->window, label, sizeof label);
+	okr_board_window_label(&v->sc, v->ctx->cfg.week_offset_minutes, v->window, label, sizeof label);
 	printf(_("Leaderboard — %s — %s\n"), v->teams ? _("teams") : _("people"), label);
 	/* The header uses the widths of print_row. */
 	char *who = text_pad(v->teams ? _("team") : _("person"), v->teams ? 24 : 30, TEXT_ALIGN_LEFT);
@@ -138,7 +139,7 @@ static void print_json(board_view *v)
 	json_out j;
 	json_begin(&j, stdout);
 	json_obj(&j, NULL);
-	json_str(&j, "window", v->window == WINDOW_WEEK ? "week" : v->window == WINDOW_CYCLE ? "cycle" : "all");
+	json_str(&j, "window", okr_board_window_word(v->window));
 	json_str(&j, "kind", v->teams ? "teams" : "people");
 	json_arr(&j, "rows");
 	for (size_t i = 0; i < v->b.n; i++) {
@@ -157,10 +158,10 @@ static void print_json(board_view *v)
 				json_str(&j, "band", r->band == SCORE_BAND_ON_TRACK ? "on track" : "needs support");
 		}
 		if (v->teams) {
-			json_str(&j, "team", cli_scores_team(&v->sc, r->id));
+			json_str(&j, "team", okr_board_team(&v->sc.snap, r->id));
 			json_int(&j, "members", r->members);
 		} else {
-			const okr_person *p = cli_scores_person(&v->sc, r->id);
+			const okr_person *p = okr_board_person(&v->sc.snap, r->id);
 			score_person_result pr;
 			score_person_get(v->sc.st, r->id, v->sc.now, &pr);
 			json_str(&j, "login", p ? p->login : "");
@@ -191,17 +192,21 @@ int cmd_board(cli_ctx *ctx, int argc, char **argv)
 	int wi = cli_window_parse(w ? w : ctx->cfg.board_window);
 	if (wi < 0)
 		return OKR_E_USAGE;
-	v.window = (cli_window)wi;
+	v.window = (score_window)wi;
 	/* Without --once (and --json) on a terminal this is the live board;
 	 * on a pipe or in a script it is printed once, as with --once. */
 	if (!cli_opt_get(opts, &a, "once") && !cli_opt_get(opts, &a, "json") && !v.all &&
-	    isatty(STDOUT_FILENO) && isatty(STDIN_FILENO))
-		return board_view_run(ctx, wi, v.teams);
+	    isatty(STDOUT_FILENO) && isatty(STDIN_FILENO)) {
+		okr_ctx core = cli_core_ctx(ctx);
+		rc = ui_board_main(&core, wi, v.teams);
+		ctx->store = core.store;   /* the board may have opened the path again */
+		return rc;
+	}
 	cli_theme_warn(ctx);
-	if ((rc = cli_scores_load_board(ctx, NULL, &v.sc)))
+	if ((rc = cli_board_load(ctx, OKR_BOARD_NAMES, NULL, &v.sc)))
 		return rc;
 	score_span cur, prev;
-	cli_window_spans(&v.sc, ctx->cfg.week_offset_minutes, v.window, &cur, &prev);
+	okr_board_spans(&v.sc, ctx->cfg.week_offset_minutes, v.window, &cur, &prev);
 	if (v.teams)
 		score_board_teams(v.sc.st, cur, prev, &v.b);
 	else
@@ -213,6 +218,6 @@ int cmd_board(cli_ctx *ctx, int argc, char **argv)
 	else
 		print_human(&v);
 	score_board_free(&v.b);
-	cli_scores_free(&v.sc);
+	okr_board_free(&v.sc);
 	return 0;
 }

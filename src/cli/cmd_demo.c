@@ -304,7 +304,7 @@ int cmd_demo(cli_ctx *ctx, int argc, char **argv)
 	 * it (and a viewer of the demo writes nothing).  A cache: a failure
 	 * only means the first reader builds it. */
 	okr_config cfg = ctx->cfg;
-	if (cli_team_settings_apply(ctx->store, &cfg, err, sizeof err) == OKR_OK)
+	if (okr_store_team_settings_apply(ctx->store, &cfg, err, sizeof err) == OKR_OK)
 		okr_store_ledger_rebuild(ctx->store, &cfg.game, cfg.week_offset_minutes);
 	cli_made_named(ctx, 'D', ctx->db_path);
 	cli_say(_("Demo database ready: %s\nTry: okr --db %s   (or: okr --db %s list)\n"), ctx->db_path,

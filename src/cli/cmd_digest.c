@@ -88,7 +88,7 @@ static int gather_kudos(cli_ctx *ctx, digest *d)
 		return cli_store_fail(ctx, r);
 	d->kudos = okr_xcalloc(n ? n : 1, sizeof *d->kudos);
 	for (size_t i = n; i-- > 0;) {   /* newest first: turn it round */
-		const okr_person *to = cli_scores_login(&d->sc, all[i].to), *from = cli_scores_login(&d->sc, all[i].from);
+		const okr_person *to = okr_board_login(&d->sc.snap, all[i].to), *from = okr_board_login(&d->sc.snap, all[i].from);
 		bool touches = (to && owned_by_member(d, to->id)) || (from && owned_by_member(d, from->id));
 		if (all[i].at < d->to && touches) {
 			d->kudos[d->nkudos++] = all[i];
@@ -142,7 +142,7 @@ static void digest_free(digest *d)
 	score_board_free(&d->board);
 	if (d->snap == &d->other)
 		okr_snapshot_free(&d->other);
-	cli_scores_free(&d->sc);
+	okr_board_free(&d->sc);
 }
 
 static int parse_format(const char *s, digest_format *out)
@@ -178,11 +178,11 @@ int cmd_digest(cli_ctx *ctx, int argc, char **argv)
 	if ((fmt && (rc = parse_format(fmt, &f))) || (week && (rc = cli_date("--week", week, &day))))
 		return rc;
 	digest d = { 0 };
-	if ((rc = cli_scores_load(ctx, 0, &d.sc)))
+	if ((rc = cli_board_load(ctx, OKR_BOARD_EVERYTHING, NULL, &d.sc)))
 		return rc;
 	d.team = cli_opt_get(opts, &a, "team");
 	okr_time at = week ? (okr_time)day * 86400 + 43200 - (okr_time)ctx->cfg.week_offset_minutes * 60 : d.sc.now;
-	d.from = cli_week_start(ctx, at);
+	d.from = okr_rhythm_week_start(at, ctx->cfg.week_offset_minutes, ctx->cfg.game.week_start);
 	/* A week still under way ends now: its statuses are judged as they stand. */
 	d.to = d.from + 7 * 86400 < d.sc.now + 1 ? d.from + 7 * 86400 : d.sc.now + 1;
 	if (!(d.team && (rc = check_team(&d, d.team))) && !(rc = pick_cycle(ctx, &d)) && !(rc = gather_krs(ctx, &d)) &&

@@ -150,34 +150,13 @@ void cli_due_free(cli_due *v)
 	memset(v, 0, sizeof *v);
 }
 
-void cli_due_summary(const okr_due_list *due, char *buf, size_t len)
-{
-	size_t n[3] = { 0 };
-	for (size_t i = 0; i < due->n; i++)
-		n[due->items[i].kind]++;
-	char part[3][64];
-	snprintf(part[0], sizeof part[0], ngettext("%zu check-in", "%zu check-ins", n[0]), n[0]);
-	snprintf(part[1], sizeof part[1], ngettext("%zu KPI value", "%zu KPI values", n[1]), n[1]);
-	snprintf(part[2], sizeof part[2], ngettext("%zu grade", "%zu grades", n[2]), n[2]);
-	size_t used = 0;
-	buf[0] = '\0';
-	for (int k = 0; k < 3 && used < len; k++) {
-		if (!n[k])
-			continue;
-		int w = snprintf(buf + used, len - used, "%s%s", used ? ", " : "", part[k]);
-		if (w < 0)
-			break;
-		used += (size_t)w;
-	}
-}
-
 /* One line for a login shell, or nothing at all when nothing is due. */
 static void print_brief(const cli_due *v)
 {
 	if (!v->due.n)
 		return;
 	char what[256];
-	cli_due_summary(&v->due, what, sizeof what);
+	okr_due_summary(&v->due, what, sizeof what);
 	printf(_("okr: you owe %s this week — `okr due` lists them\n"), what);
 }
 

@@ -16,13 +16,6 @@
 #include "okr/score.h"
 #include "okr/text.h"
 
-okr_time cli_week_start(const cli_ctx *ctx, okr_time now)
-{
-	int off = ctx->cfg.week_offset_minutes;
-	int ws = ctx->cfg.game.week_start;
-	return (okr_time)score_week_first_day(score_week_of(now, off, ws), ws) * 86400 - (okr_time)off * 60;
-}
-
 static const char *status_word(okr_status s)
 {
 	return s == STATUS_OUTDATED ? "quiet" : s == STATUS_OFF_TRACK ? "off track" : "at risk";
@@ -159,7 +152,7 @@ int cli_due_team(cli_ctx *ctx, const char *team, bool json)
 		okr_snapshot_free(&snap);
 		return cli_fail(OKR_E_NOTFOUND, _("no team '%s' — `okr list --teams` shows them"), team);
 	}
-	okr_time now = okr_now(), week = cli_week_start(ctx, now);
+	okr_time now = okr_now(), week = okr_rhythm_week_start(now, ctx->cfg.week_offset_minutes, ctx->cfg.game.week_start);
 	okr_assessments as;
 	okr_assess(&snap, ctx->cfg.rollup, &ctx->cfg.status, now, &as);
 	okr_rhythm r;

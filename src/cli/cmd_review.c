@@ -61,5 +61,6 @@ int cmd_review(cli_ctx *ctx, int argc, char **argv)
 	/* The screen opens its own read-write connection. */
 	okr_store_close(ctx->store);
 	ctx->store = NULL;
-	return ui_review_main(ctx, &rq);
+	okr_ctx core = cli_core_ctx(ctx);
+	return ui_review_main(&core, &rq);
 }

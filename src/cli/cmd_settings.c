@@ -109,7 +109,7 @@ static okr_result change_txn(okr_store *s, void *vctx)
 		if ((r = okr_store_setting_set(s, c->keys[i], c->literals[i])))
 			return r;
 	okr_config cfg = c->ctx->cfg;
-	if ((r = cli_team_settings_apply(s, &cfg, c->err, sizeof c->err)))
+	if ((r = okr_store_team_settings_apply(s, &cfg, c->err, sizeof c->err)))
 		return OKR_E_USAGE;
 	if ((r = okr_store_ledger_rebuild(s, &cfg.game, cfg.week_offset_minutes)))
 		return r;

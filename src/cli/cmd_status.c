@@ -15,12 +15,13 @@
 #include "okr/i18n.h"
 #include "okr/progress.h"
 #include "okr/text.h"
-#include "scores.h"
+#include "okr/board.h"
+#include "okr/cli.h"
 
 /* Progress of the viewer's first team: the weighted mean of its objectives
  * in the current cycle, rolled up as everywhere (the snapshot holds the
  * team's tree with only what progress needs).  false when it has none. */
-static bool team_progress(cli_ctx *ctx, const cli_scores *sc, const okr_person *me, char *team, size_t len,
+static bool team_progress(cli_ctx *ctx, const okr_board *sc, const okr_person *me, char *team, size_t len,
 			  double *out)
 {
 	if (!me || !me->teams[0])
@@ -81,17 +82,17 @@ int cmd_status(cli_ctx *ctx, int argc, char **argv)
 	char first[256] = "";
 	if (self && self->teams)
 		snprintf(first, sizeof first, "%.*s", (int)strcspn(self->teams, ","), self->teams);
-	cli_scores sc;
-	if ((rc = cli_scores_load_board(ctx, first, &sc)))
+	okr_board sc;
+	if ((rc = cli_board_load(ctx, OKR_BOARD_TEAM, first, &sc)))
 		return rc;
-	const okr_person *me = cli_scores_person(&sc, sc.me);
+	const okr_person *me = okr_board_person(&sc.snap, sc.me);
 	if (!me) {
 		printf(_("okr: not on the board yet\n"));
-		cli_scores_free(&sc);
+		okr_board_free(&sc);
 		return 0;
 	}
 	score_span cur, prev;
-	cli_window_spans(&sc, ctx->cfg.week_offset_minutes, (cli_window)wi, &cur, &prev);
+	okr_board_spans(&sc, ctx->cfg.week_offset_minutes, (score_window)wi, &cur, &prev);
 	score_board b;
 	score_board_people(sc.st, cur, prev, &b);
 	if (ctx->cfg.board_bands)
@@ -124,6 +125,6 @@ int cmd_status(cli_ctx *ctx, int argc, char **argv)
 	cli_due_free(&due);
 	putchar('\n');
 	score_board_free(&b);
-	cli_scores_free(&sc);
+	okr_board_free(&sc);
 	return 0;
 }

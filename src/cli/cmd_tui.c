@@ -6,5 +6,6 @@
 
 int cmd_tui(cli_ctx *ctx, int argc, char **argv)
 {
-	return ui_main(ctx, argc, argv);
+	okr_ctx core = cli_core_ctx(ctx);
+	return ui_main(&core, argc, argv);
 }

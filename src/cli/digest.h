@@ -7,7 +7,8 @@
 
 #include "okr/digest.h"
 #include "okr/due.h"
-#include "scores.h"
+#include "okr/board.h"
+#include "okr/cli.h"
 
 typedef struct {
 	size_t kr;                /* index into snap->krs */
@@ -28,7 +29,7 @@ typedef struct {
 } digest_due;
 
 typedef struct {
-	cli_scores sc;            /* people, the current cycle, the scores */
+	okr_board sc;            /* people, the current cycle, the scores */
 	const okr_snapshot *snap; /* the cycle that holds the week (== &sc.snap or &other) */
 	okr_snapshot other;
 	const char *team;         /* NULL: everyone */

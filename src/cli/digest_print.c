@@ -163,7 +163,7 @@ static void due_next(const out *o)
 	heading(o, _("Due next"), o->d->ndue);
 	for (size_t i = 0; i < o->d->ndue; i++) {
 		char what[256];
-		cli_due_summary(&o->d->due[i].due, what, sizeof what);
+		okr_due_summary(&o->d->due[i].due, what, sizeof what);
 		item(o);
 		fputc('@', o->f);
 		put(o, o->d->snap->people[o->d->due[i].person].login);

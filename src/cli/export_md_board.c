@@ -15,7 +15,8 @@
 
 #include "export.h"
 #include "okr/i18n.h"
-#include "scores.h"
+#include "okr/board.h"
+#include "okr/cli.h"
 
 /* Whether the comma-separated team list of a person holds team. */
 static bool in_team(const char *teams, const char *team)
@@ -27,13 +28,13 @@ static bool in_team(const char *teams, const char *team)
 	return false;
 }
 
-static void people(FILE *f, const cli_scores *sc, const score_board *b, int top, bool bands,
+static void people(FILE *f, const okr_board *sc, const score_board *b, int top, bool bands,
 		   const char *team)
 {
 	size_t shown = 0, on = 0, need = 0;
 	for (size_t i = 0; i < b->n; i++) {
 		const score_row *r = &b->rows[i];
-		const okr_person *p = cli_scores_person(sc, r->id);
+		const okr_person *p = okr_board_person(&sc->snap, r->id);
 		if (r->hidden || !p || r->score <= 0 || (team && !in_team(p->teams, team)))
 			continue;
 		if (bands && r->band != SCORE_BAND_RANKED) {
@@ -60,7 +61,7 @@ static void people(FILE *f, const cli_scores *sc, const score_board *b, int top,
 	fputc('\n', f);
 }
 
-static void teams(FILE *f, const cli_scores *sc, const score_board *b)
+static void teams(FILE *f, const okr_board *sc, const score_board *b)
 {
 	size_t shown = 0;
 	for (size_t i = 0; i < b->n; i++) {
@@ -71,7 +72,7 @@ static void teams(FILE *f, const cli_scores *sc, const score_board *b)
 			fprintf(f, _("By team, the average of its members:\n\n"
 				     "| Rank | Team | Points per member | Members |\n|---:|---|---:|---:|\n"));
 		fprintf(f, "| %d | ", r->rank);
-		export_md_escape(f, cli_scores_team(sc, r->id));
+		export_md_escape(f, okr_board_team(&sc->snap, r->id));
 		fprintf(f, " | %.1f | %d |\n", r->score, r->members);
 	}
 	if (shown)
@@ -80,8 +81,8 @@ static void teams(FILE *f, const cli_scores *sc, const score_board *b)
 
 int export_md_board(cli_ctx *ctx, FILE *f, const okr_cycle *cy, const char *team)
 {
-	cli_scores sc;
-	int rc = cli_scores_load(ctx, 0, &sc);
+	okr_board sc;
+	int rc = cli_board_load(ctx, OKR_BOARD_EVERYTHING, NULL, &sc);
 	if (rc)
 		return rc;
 	int top = ctx->cfg.board_top;
@@ -101,6 +102,6 @@ int export_md_board(cli_ctx *ctx, FILE *f, const okr_cycle *cy, const char *team
 		teams(f, &sc, &b);
 		score_board_free(&b);
 	}
-	cli_scores_free(&sc);
+	okr_board_free(&sc);
 	return 0;
 }

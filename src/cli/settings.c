@@ -12,31 +12,10 @@
 #include "okr/i18n.h"
 #include "okr/util.h"
 
-int cli_team_settings_apply(okr_store *s, okr_config *cfg, char *err, size_t errlen)
-{
-	okr_setting *v;
-	size_t n;
-	okr_result r = okr_store_settings(s, &v, &n);
-	if (r) {
-		snprintf(err, errlen, "%s", okr_store_error(s));
-		return r;
-	}
-	const char **keys = okr_xcalloc(n + 1, sizeof *keys), **vals = okr_xcalloc(n + 1, sizeof *vals);
-	for (size_t i = 0; i < n; i++) {
-		keys[i] = v[i].key;
-		vals[i] = v[i].value;
-	}
-	bool ok = okr_config_team_apply(cfg, keys, vals, n, err, errlen);
-	free(keys);
-	free(vals);
-	okr_settings_free(v, n);
-	return ok ? OKR_OK : OKR_E_DB;
-}
-
 int cli_team_settings(cli_ctx *ctx)
 {
 	char err[512];
-	int r = cli_team_settings_apply(ctx->store, &ctx->cfg, err, sizeof err);
+	int r = okr_store_team_settings_apply(ctx->store, &ctx->cfg, err, sizeof err);
 	return r ? cli_fail(r, _("the team settings in %s: %s"), ctx->db_path, err) : 0;
 }
 

@@ -11,7 +11,8 @@
 #include "okr/i18n.h"
 #include "okr/parse.h"
 #include "okr/text.h"
-#include "scores.h"
+#include "okr/board.h"
+#include "okr/cli.h"
 
 /* A time in the team's zone, as the week boundaries see it. */
 static const char *when(okr_time t, int off, char *buf, size_t len)
@@ -24,14 +25,14 @@ static const char *when(okr_time t, int off, char *buf, size_t len)
 	return buf;
 }
 
-static const char *login_of(const cli_scores *sc, int64_t id)
+static const char *login_of(const okr_board *sc, int64_t id)
 {
-	const okr_person *p = cli_scores_person(sc, id);
+	const okr_person *p = okr_board_person(&sc->snap, id);
 	return p ? p->login : "?";
 }
 
 /* What one line says, in words: the same words as the TUI's person view. */
-static void line_text(const cli_scores *sc, const score_line *l, char *buf, size_t len)
+static void line_text(const okr_board *sc, const score_line *l, char *buf, size_t len)
 {
 	score_line_text(l, login_of(sc, l->other_id), buf, len);
 }
@@ -55,7 +56,7 @@ static void print_kudos(cli_ctx *ctx, const char *login)
 	okr_kudos_free(k, n);
 }
 
-static void print_points(cli_ctx *ctx, const cli_scores *sc, int64_t id)
+static void print_points(cli_ctx *ctx, const okr_board *sc, int64_t id)
 {
 	size_t n;
 	const score_line *l = score_lines(sc->st, &n);
@@ -72,7 +73,7 @@ static void print_points(cli_ctx *ctx, const cli_scores *sc, int64_t id)
 	}
 }
 
-static void print_json(cli_ctx *ctx, const cli_scores *sc, const okr_person *p, const score_person_result *r,
+static void print_json(cli_ctx *ctx, const okr_board *sc, const okr_person *p, const score_person_result *r,
 		       const int64_t pts[3], bool points)
 {
 	json_out j;
@@ -127,16 +128,16 @@ int cli_show_person(cli_ctx *ctx, const char *who, bool points, bool json)
 	okr_result fr = okr_store_person_find(ctx->store, who, &found);
 	if (fr && fr != OKR_E_NOTFOUND)
 		return cli_store_fail(ctx, fr);
-	cli_scores sc;
-	int rc = cli_scores_load(ctx, 0, &sc);
+	okr_board sc;
+	int rc = cli_board_load(ctx, OKR_BOARD_EVERYTHING, NULL, &sc);
 	if (rc) {
 		okr_person_free(&found);
 		return rc;
 	}
-	const okr_person *p = fr ? NULL : cli_scores_login(&sc, found.login);
+	const okr_person *p = fr ? NULL : okr_board_login(&sc.snap, found.login);
 	okr_person_free(&found);
 	if (!p) {
-		cli_scores_free(&sc);
+		okr_board_free(&sc);
 		char *q = text_fit(who, 40, NULL);
 		rc = cli_fail(OKR_E_NOTFOUND, _("'%s' is neither an ID nor a person — `okr list --people` shows "
 						"the people, `okr list` the IDs"), q);
@@ -145,7 +146,7 @@ int cli_show_person(cli_ctx *ctx, const char *who, bool points, bool json)
 	}
 	if (p->opt_out && p->id != sc.me) {
 		printf(_("@%s has opted out of the leaderboard: their points are theirs to see\n"), p->login);
-		cli_scores_free(&sc);
+		okr_board_free(&sc);
 		return 0;
 	}
 	int64_t id = p->id;
@@ -156,22 +157,22 @@ int cli_show_person(cli_ctx *ctx, const char *who, bool points, bool json)
 		okr_result r = okr_store_score_refresh(ctx->store, &ctx->cfg.game, ctx->cfg.week_offset_minutes,
 						       id, &sc.st, NULL);
 		if (r) {
-			cli_scores_free(&sc);
+			okr_board_free(&sc);
 			return cli_store_fail(ctx, r);
 		}
-		p = cli_scores_person(&sc, id);
+		p = okr_board_person(&sc.snap, id);
 	}
 	score_person_result r;
 	score_person_get(sc.st, id, sc.now, &r);
 	int64_t pts[3];
 	for (int w = 0; w < 3; w++) {
 		score_span cur, prev;
-		cli_window_spans(&sc, ctx->cfg.week_offset_minutes, (cli_window)w, &cur, &prev);
+		okr_board_spans(&sc, ctx->cfg.week_offset_minutes, (score_window)w, &cur, &prev);
 		pts[w] = score_points(sc.st, id, cur);
 	}
 	if (json) {
 		print_json(ctx, &sc, p, &r, pts, points);
-		cli_scores_free(&sc);
+		okr_board_free(&sc);
 		return 0;
 	}
 	printf("@");
@@ -213,6 +214,6 @@ int cli_show_person(cli_ctx *ctx, const char *who, bool points, bool json)
 	print_kudos(ctx, p->login);
 	if (points)
 		print_points(ctx, &sc, id);
-	cli_scores_free(&sc);
+	okr_board_free(&sc);
 	return 0;
 }

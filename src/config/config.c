@@ -161,7 +161,7 @@ static const setting_spec root_specs[] = {
 /* Action names straight from the X-macro, so config.c needs no other module
  * to check them and can never disagree with the key map about what exists. */
 static const char *const action_names[] = {
-#define OKR_ACTION_NAME(id, name, keys, help) name,
+#define OKR_ACTION_NAME(id, scope, name, keys, help) name,
 	OKR_ACTIONS(OKR_ACTION_NAME)
 #undef OKR_ACTION_NAME
 	NULL

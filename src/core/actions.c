@@ -7,7 +7,7 @@
 #include "okr/actions.h"
 
 const okr_action_info okr_action_table[ACT_COUNT] = {
-#define OKR_ACTION_INFO(id, name, keys, help) [ACT_##id] = { name, keys, help },
+#define OKR_ACTION_INFO(id, scope, name, keys, help) [ACT_##id] = { OKR_SCOPE_##scope, name, keys, help },
 	OKR_ACTIONS(OKR_ACTION_INFO)
 #undef OKR_ACTION_INFO
 };

@@ -1,11 +1,13 @@
 /*
  * due.c — see due.h.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "okr/assess.h"
 #include "okr/due.h"
+#include "okr/i18n.h"
 #include "okr/kpi.h"
 #include "okr/parse.h"
 #include "okr/progress.h"
@@ -140,4 +142,25 @@ void okr_due_free(okr_due_list *list)
 	free(list->items);
 	list->items = NULL;
 	list->n = 0;
+}
+
+void okr_due_summary(const okr_due_list *due, char *buf, size_t len)
+{
+	size_t n[3] = { 0 };
+	for (size_t i = 0; i < due->n; i++)
+		n[due->items[i].kind]++;
+	char part[3][64];
+	snprintf(part[0], sizeof part[0], ngettext("%zu check-in", "%zu check-ins", n[0]), n[0]);
+	snprintf(part[1], sizeof part[1], ngettext("%zu KPI value", "%zu KPI values", n[1]), n[1]);
+	snprintf(part[2], sizeof part[2], ngettext("%zu grade", "%zu grades", n[2]), n[2]);
+	size_t used = 0;
+	buf[0] = '\0';
+	for (int k = 0; k < 3 && used < len; k++) {
+		if (!n[k])
+			continue;
+		int w = snprintf(buf + used, len - used, "%s%s", used ? ", " : "", part[k]);
+		if (w < 0)
+			break;
+		used += (size_t)w;
+	}
 }

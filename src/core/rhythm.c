@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "okr/rhythm.h"
+#include "okr/score.h"
 #include "okr/util.h"
 
 bool okr_rhythm_in_team(const char *teams, const char *team)
@@ -121,4 +122,10 @@ void okr_rhythm_free(okr_rhythm *r)
 	free(r->people);
 	free(r->krs);
 	memset(r, 0, sizeof *r);
+}
+
+okr_time okr_rhythm_week_start(okr_time now, int offset, int week_start)
+{
+	return (okr_time)score_week_first_day(score_week_of(now, offset, week_start), week_start) * 86400 -
+	       (okr_time)offset * 60;
 }

@@ -107,3 +107,24 @@ okr_result okr_store_setting_set(okr_store *s, const char *key, const char *valu
 	struct set_ctx c = { key, value };
 	return store_write(s, set_txn, &c);
 }
+
+okr_result okr_store_team_settings_apply(okr_store *s, okr_config *cfg, char *err, size_t errlen)
+{
+	okr_setting *v;
+	size_t n;
+	okr_result r = okr_store_settings(s, &v, &n);
+	if (r) {
+		snprintf(err, errlen, "%s", okr_store_error(s));
+		return r;
+	}
+	const char **keys = okr_xcalloc(n + 1, sizeof *keys), **vals = okr_xcalloc(n + 1, sizeof *vals);
+	for (size_t i = 0; i < n; i++) {
+		keys[i] = v[i].key;
+		vals[i] = v[i].value;
+	}
+	bool ok = okr_config_team_apply(cfg, keys, vals, n, err, errlen);
+	free(keys);
+	free(vals);
+	okr_settings_free(v, n);
+	return ok ? OKR_OK : OKR_E_DB;
+}

@@ -119,12 +119,18 @@ const char *keymap_key_name(int key, char *buf, size_t len)
 	return buf;
 }
 
+/* Drop action a's bindings (key < 0), or key's within a's screen: the same
+ * key may mean one thing in the review and another on the main screen. */
 static void unbind_where(keymap *m, int key, okr_action a)
 {
 	size_t o = 0;
-	for (size_t i = 0; i < m->n; i++)
-		if (m->b[i].key != key && m->b[i].action != a)
+	okr_scope sc = okr_action_table[a].scope;
+	for (size_t i = 0; i < m->n; i++) {
+		bool drop = key < 0 ? m->b[i].action == a
+				    : m->b[i].key == key && okr_action_table[m->b[i].action].scope == sc;
+		if (!drop)
 			m->b[o++] = m->b[i];
+	}
 	m->n = o;
 }
 
@@ -158,7 +164,7 @@ static bool bind_action(keymap *m, okr_action a, const char *keys, char *err, si
 			         (int)(n > 40 ? 40 : n), p, okr_action_table[a].name);
 			return false;
 		}
-		unbind_where(&next, key, ACT_COUNT);
+		unbind_where(&next, key, a);
 		if (next.n == KEYMAP_MAX_BINDINGS) {
 			snprintf(err, len, _("too many key bindings (at most %d) — bind "
 			         "fewer keys to %s"), KEYMAP_MAX_BINDINGS,
@@ -226,27 +232,38 @@ bool keymap_apply(keymap *m, const okr_binding *b, size_t n, const okr_binding *
 	return true;
 }
 
-static okr_action find(const keymap *m, int key)
+static okr_action find(const keymap *m, okr_scope sc, int key)
 {
 	for (size_t i = 0; i < m->n; i++)
-		if (m->b[i].key == key)
+		if (m->b[i].key == key && okr_action_table[m->b[i].action].scope == sc)
 			return m->b[i].action;
 	return ACT_NONE;
 }
 
 /* Terminals disagree on what Enter and Backspace send, so the usual
  * alternatives fall back to them unless the user bound them directly. */
-okr_action keymap_lookup(const keymap *m, int key)
+static okr_action find_alt(const keymap *m, okr_scope sc, int key)
 {
-	okr_action a = find(m, key);
+	okr_action a = find(m, sc, key);
 
 	if (a != ACT_NONE)
 		return a;
 	if (key == '\r' || key == KEYMAP_K_ENTER)
-		return find(m, '\n');
+		return find(m, sc, '\n');
 	if (key == 127 || key == 8)
-		return find(m, KEYMAP_K_BACKSPACE);
+		return find(m, sc, KEYMAP_K_BACKSPACE);
 	return ACT_NONE;
+}
+
+okr_action keymap_lookup(const keymap *m, int key)
+{
+	return find_alt(m, OKR_SCOPE_MAIN, key);
+}
+
+okr_action keymap_lookup_in(const keymap *m, okr_scope sc, bool fallback, int key)
+{
+	okr_action a = find_alt(m, sc, key);
+	return a == ACT_NONE && fallback && sc != OKR_SCOPE_MAIN ? find_alt(m, OKR_SCOPE_MAIN, key) : a;
 }
 
 const char *keymap_keys_for(const keymap *m, okr_action a, char *buf, size_t len)

@@ -23,6 +23,7 @@
 #include "okr/text.h"
 #include "okr/ui.h"
 #include "okr/util.h"
+#include "board_int.h"
 #include "ui_int.h"
 #include "views.h"
 
@@ -81,130 +82,16 @@ unsigned app_set_theme(ui *u, const char *name)
 	return DIRTY_ALL;
 }
 
-static unsigned next_theme(ui *u)
-{
-	size_t n;
-	char **names = theme_list(&n);
-	size_t at = 0;
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(names[i], u->cfg->theme) == 0)
-			at = (i + 1) % n;
-	char name[64];
-	okr_strlcpy(name, n ? names[at] : "default", sizeof name);
-	theme_list_free(names);
-	return app_set_theme(u, name);
-}
-
-static unsigned toggle_slot(ui *u, ui_slot which, int pane)
-{
-	if (u->wide) {
-		bool *shown = which == SLOT_DETAIL ? &u->show_detail : &u->show_board;
-		*shown = !*shown;
-		if (*shown)
-			u->focus = pane;
-		else if (u->focus == pane)
-			u->focus = PANE_KRS;
-	} else {
-		u->slot = u->slot == which ? SLOT_KRS : which;
-		if (u->slot == SLOT_KRS && u->focus == pane)
-			u->focus = PANE_KRS;
-		else if (u->slot == which)
-			u->focus = pane;
-	}
-	return DIRTY_ALL | DIRTY_LAYOUT;
-}
-
-static const char *filter_name(ui_filter f)
-{
-	return f == FILTER_MINE ? _("mine") : f == FILTER_TEAM ? _("my team") : _("all");
-}
-
-/* The store decides who may approve; the TUI says what it said. */
-static unsigned approve(ui *u)
-{
-	const okr_kr *k = data_sel_kr(u);
-	if (!k) {
-		app_message(u, true, "%s", _("select a key result to approve"));
-		return DIRTY_FOOTER;
-	}
-	if (app_refuse_readonly(u))
-		return DIRTY_FOOTER;
-	int64_t id = k->id;
-	if (okr_store_kr_approve(u->store, id) != OKR_OK) {
-		app_message(u, true, "%s", okr_store_error(u->store));
-		return DIRTY_FOOTER;
-	}
-	if (data_load(u, true))
-		u->last_change = okr_now();
-	app_message(u, false, _("K%lld approved: its progress now earns points"), (long long)id);
-	return DIRTY_ALL;
-}
-
-unsigned app_action(ui *u, okr_action a)
-{
-	switch (a) {
-	case ACT_QUIT: u->quit = true; return 0;
-	case ACT_HELP: u->overlay = OVERLAY_HELP; u->help_top = 0; return DIRTY_OVERLAY;
-	case ACT_NEXT_PANE: layout_cycle_focus(u, 1); return DIRTY_ALL;
-	case ACT_PREV_PANE: layout_cycle_focus(u, -1); return DIRTY_ALL;
-	case ACT_SEARCH: return cmdline_open(u, PROMPT_SEARCH);
-	case ACT_SEARCH_NEXT: return cmdline_search_step(u, 1, true);
-	case ACT_SEARCH_PREV: return cmdline_search_step(u, -1, true);
-	case ACT_COMMAND: return cmdline_open(u, PROMPT_COMMAND);
-	case ACT_CHECKIN: return form_open(u, FORM_CHECKIN);
-	case ACT_ADD_OBJECTIVE: return form_open(u, FORM_ADD_OBJECTIVE);
-	case ACT_ADD_KR: return form_open(u, FORM_ADD_KR);
-	case ACT_EDIT: return form_open(u, FORM_EDIT);
-	case ACT_COMMENT: return form_open(u, FORM_COMMENT);
-	case ACT_KUDOS: return form_open(u, FORM_KUDOS);
-	case ACT_CYCLE:
-		u->overlay = OVERLAY_CYCLES;
-		u->cycle_sel = 0;
-		for (size_t i = 0; i < u->d.snap.ncycles; i++)
-			if (u->d.snap.cycles[i].id == u->cycle_id)
-				u->cycle_sel = i;
-		return DIRTY_OVERLAY;
-	case ACT_FILTER:
-		u->filter = (u->filter + 1) % 3;
-		data_rebuild_rows(u);
-		app_message(u, false, _("showing: %s"), filter_name(u->filter));
-		return DIRTY_ALL;
-	case ACT_DETAIL: return toggle_slot(u, SLOT_DETAIL, PANE_DETAIL);
-	case ACT_BOARD: return toggle_slot(u, SLOT_BOARD, PANE_BOARD);
-	case ACT_REFRESH: clearok(curscr, TRUE); return DIRTY_ALL;
-	case ACT_THEME: return next_theme(u);
-	case ACT_BOARD_WINDOW:
-	case ACT_BOARD_TEAMS: return board_action(u, a);
-	case ACT_KPIS: return views_toggle(u, VIEW_KPIS);
-	case ACT_DUE: return views_toggle(u, VIEW_DUE);
-	case ACT_RHYTHM: return views_toggle(u, VIEW_RHYTHM);
-	case ACT_PLAN_CYCLE: return views_toggle(u, VIEW_PLAN);
-	case ACT_LOG: return view_log_open_selected(u);
-	case ACT_PEOPLE: return views_toggle(u, VIEW_PEOPLE);
-	case ACT_ARCHIVE: return archive_open(u);
-	case ACT_UNDO: return archive_undo(u);
-	case ACT_UNARCHIVE:
-		app_message(u, false, "%s", _("give the ID of what to bring back: :unarchive O3"));
-		return DIRTY_FOOTER;
-	case ACT_REVIEW: return review_open(u, false);
-	case ACT_CLOSE_CYCLE: return review_open(u, true);
-	case ACT_APPROVE: return approve(u);
-	default: break;
-	}
-	ui_pane *p = &u->panes[u->focus];
-	return p->ops->key ? p->ops->key(u, a) : 0;
-}
-
 static void resize(ui *u)
 {
 	struct winsize ws;
 	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0)
 		resizeterm(ws.ws_row, ws.ws_col);
 	layout_apply(u);
+	screen_resize(u);
 	u->dirty |= DIRTY_ALL;
 }
 
-/* A key while nothing modal is open: an action by the key map. */
 static unsigned handle_key(ui *u, int key)
 {
 	if (key == KEYMAP_KEY(KEY_RESIZE)) {
@@ -213,37 +100,10 @@ static unsigned handle_key(ui *u, int key)
 		 * were typed at the new size.  Calling resizeterm again here
 		 * would queue another KEY_RESIZE, for ever. */
 		layout_apply(u);
+		screen_resize(u);
 		return DIRTY_ALL;
 	}
-	if (u->prompt)
-		return cmdline_key(u, key);
-	okr_action a = keymap_lookup(&u->keys, key);
-	switch (u->overlay) {
-	case OVERLAY_FORM: return form_key(u, key);
-	case OVERLAY_HELP: return help_key(u, key, a);
-	case OVERLAY_CYCLES: return cmdline_cycles_key(u, key, a);
-	case OVERLAY_CONFIRM: return archive_key(u, key);
-	default: break;
-	}
-	if (u->msg[0]) {
-		u->msg[0] = '\0';
-		u->dirty |= DIRTY_FOOTER;
-	}
-	if (u->review)
-		return review_key(u, key, a);
-	if (views_active()) {   /* a full-body view (KPIs, due) has the keys first */
-		unsigned vd = views_key(u, key, a);
-		if (vd != VIEWS_PASS)
-			return vd;
-	}
-	if (a == ACT_NONE) {
-		char name[KEYMAP_NAME_MAX];
-		if (key != 27)
-			app_message(u, false, _("%s does nothing here — press ? for help"),
-				    keymap_key_name(key, name, sizeof name));
-		return DIRTY_FOOTER;
-	}
-	return app_action(u, a);
+	return screen_key(u, key);
 }
 
 static void read_keys(ui *u, WINDOW *in)
@@ -286,108 +146,33 @@ static void draw_too_small(ui *u)
 	(void)u;
 }
 
-/* The overlay's size for what it shows now, clamped to the screen. */
-static void overlay_size(ui *u, int *hp, int *wp)
+bool app_reload(ui *u, bool live)
 {
-	int h = LINES - 2, w = COLS - 4;
-	if (u->overlay == OVERLAY_FORM)
-		form_size(u, &h, &w);
-	else if (u->overlay == OVERLAY_CYCLES) {
-		h = (int)u->d.snap.ncycles + 3;
-		w = 66;
-	} else if (u->overlay == OVERLAY_CONFIRM)
-		archive_size(u, &h, &w);
-	if (h > LINES - 2)
-		h = LINES - 2;
-	if (w > COLS)
-		w = COLS;
-	*hp = h;
-	*wp = w;
-}
-
-/* An overlay that changes size (a form's error line comes or goes, a key
- * result's type hides fields) would leave its old border on the cells it no
- * longer covers: everything beneath is drawn again in that frame. */
-static void overlay_resized(ui *u)
-{
-	if (u->overlay == OVERLAY_NONE || !u->overlay_win || !u->dirty)
-		return;
-	int h, w;
-	overlay_size(u, &h, &w);
-	if (h != getmaxy(u->overlay_win) || w != getmaxx(u->overlay_win))
-		u->dirty |= DIRTY_ALL;
-}
-
-static void draw_overlay(ui *u)
-{
-	int h, w;
-	overlay_size(u, &h, &w);
-	if (h < 1 || w < 1)
-		return;
-	if (u->overlay_win)
-		delwin(u->overlay_win);
-	u->overlay_win = newwin(h, w, (LINES - h) / 2, (COLS - w) / 2);
-	if (!u->overlay_win)
-		return;
-	wbkgdset(u->overlay_win, ' ' | (chtype)theme_attr(THEME_NORMAL));
-	werase(u->overlay_win);
-	if (u->overlay == OVERLAY_HELP)
-		help_draw(u, u->overlay_win, h, w);
-	else if (u->overlay == OVERLAY_FORM)
-		form_draw(u, u->overlay_win, h, w);
-	else if (u->overlay == OVERLAY_CONFIRM)
-		archive_draw(u, u->overlay_win, h, w);
-	else
-		cmdline_draw_cycles(u, u->overlay_win, h, w);
-	wnoutrefresh(u->overlay_win);
+	if (!u->no_panes)
+		return data_load(u, live);
+	screen_data_changed(u, live);   /* the board reads what it shows itself */
+	return true;
 }
 
 /* One frame: only the dirty parts are drawn again, each into its own window,
- * and one doupdate() sends the difference to the terminal. */
-static void render(ui *u)
+ * and one doupdate() sends the difference to the terminal.  The loop calls
+ * this, and so does the wait for another writer (statusbar_on_wait): the
+ * only two places a frame is made, and both make it here. */
+void app_frame(ui *u)
 {
-	overlay_resized(u);
+	if (!u->dirty)
+		return;
 	if (u->dirty & DIRTY_LAYOUT)
 		layout_apply(u);
-	if (u->too_small) {
+	if (u->too_small && !u->no_panes) {
 		draw_too_small(u);
 		curs_set(0);
 		doupdate();
 		u->dirty = 0;
 		return;
 	}
-	if (u->review)
-		review_draw(u);   /* in place of the panes and the header */
-	else if (u->dirty & (DIRTY_PANES | DIRTY_DETAIL))
-		data_detail_load(u);
-	bool view = !u->review && views_draw(u);   /* a full-body view covers the panes */
-	for (int i = 0; i < PANE_COUNT && !view; i++) {
-		ui_pane *p = &u->panes[i];
-		if (u->review || !p->shown || !p->win || !(u->dirty & (1u << i)))
-			continue;
-		wbkgdset(p->win, ' ' | (chtype)theme_attr(THEME_NORMAL));
-		werase(p->win);
-		p->ops->draw(u, p->win, p->h, p->w, u->focus == i);
-		wnoutrefresh(p->win);
-	}
-	if ((u->dirty & DIRTY_HEADER) && !u->review) {
-		statusbar_draw_header(u);
-		celebrate_draw(u);
-	}
-	if (u->dirty & DIRTY_FOOTER)
-		statusbar_draw_footer(u);
-	bool cursor = u->prompt != PROMPT_NONE;
-	if (u->overlay != OVERLAY_NONE && u->dirty) {
-		draw_overlay(u);
-		cursor = u->overlay == OVERLAY_FORM;
-	}
-	if (u->overlay == OVERLAY_FORM)
-		form_cursor(u);
-	else if (u->prompt)
-		statusbar_draw_footer(u);   /* the footer window last: the cursor is its */
-	else if (u->review && review_cursor(u))
-		cursor = true;
-	curs_set(cursor || u->overlay == OVERLAY_FORM ? 1 : 0);
+	bool cursor = screen_render(u);
+	curs_set(cursor ? 1 : 0);
 	doupdate();
 	u->dirty = 0;
 }
@@ -396,7 +181,7 @@ static void render(ui *u)
 static int open_store(ui *u)
 {
 	char err[1024], err2[1024];
-	cli_ctx *ctx = u->ctx;
+	okr_ctx *ctx = u->ctx;
 	okr_result r = okr_store_open(ctx->db_path, 0, ctx->login, &u->store, err, sizeof err);
 	if (r == OKR_OK)
 		return 0;
@@ -424,17 +209,19 @@ static int setup_keys(ui *u)
 
 static void ui_free(ui *u)
 {
-	review_free(u);
-	form_free(u);
+	screen_close_all(u);
 	layout_free(u);
 	data_detail_free(&u->det);
-	board_leave(u);
+	if (u->no_panes) {
+		u->ctx->store = u->store;   /* main's, which a lost file made us open again */
+	} else if (u->store) {
+		board_leave(u);
+		okr_store_close(u->store);
+	}
+	board_delete(u->board);
+	views_free(u->views);
 	data_free(&u->d);
-	pane_board_free();
-	views_free();
-	editor_free(&u->pe);
 	free(u->flash);
-	okr_store_close(u->store);
 }
 
 /* The loop: the only place that waits. */
@@ -446,18 +233,20 @@ static void run(ui *u, WINDOW *in)
 			got_winch = 0;
 			resize(u);
 		}
-		if (u->dirty)
-			render(u);
-		if (u->board_pending) {
+		if (u->dirty) {
+			screen_prepare(u);
+			app_frame(u);
+		}
+		if (u->board && u->board->pending) {
 			/* The first frame is on screen; now the scores, which on a
 			 * large history take a moment (the board says so meanwhile). */
-			u->board_pending = false;
-			u->board_started = true;
+			u->board->pending = false;
+			u->board->started = true;
 			board_reload(u, false);
 			u->dirty |= DIRTY_BOARD | DIRTY_HEADER;
 			continue;
 		}
-		if (u->health_pending) {
+		if (u->health_pending && !u->no_panes) {
 			u->dirty |= reopen_health(u);
 			continue;
 		}
@@ -465,7 +254,7 @@ static void run(ui *u, WINDOW *in)
 		long long wait = next_check - now;
 		if (u->flash_until && u->flash_until - now < wait)
 			wait = u->flash_until - now;
-		long long party = celebrate_deadline();
+		long long party = u->no_panes ? 0 : celebrate_deadline(u);
 		if (party && party - now < wait)
 			wait = party - now;
 		int news = okr_store_wait_fd(u->store);
@@ -498,23 +287,30 @@ static void run(ui *u, WINDOW *in)
 			next_check = now + u->cfg->refresh_ms;
 		}
 		if (check)
-			u->dirty |= reopen_check(u);
-		if (check && okr_store_data_version(u->store) != u->data_version && data_load(u, true)) {
+			u->dirty |= reopen_check(u) | screen_check(u);
+		if (check && okr_store_data_version(u->store) != u->data_version && app_reload(u, true))
 			u->last_change = okr_now();
-			view_log_reload(u);
-			u->dirty |= DIRTY_ALL;
-		}
 		if (u->flash_until && now >= u->flash_until) {
 			u->flash_until = 0;
 			u->dirty |= DIRTY_PANES;
 		}
-		u->dirty |= celebrate_tick(u, app_ms());
+		if (!u->no_panes)
+			u->dirty |= celebrate_tick(u, app_ms());
 	}
 }
 
-static int run_ui(cli_ctx *ctx, const ui_review_request *rq);
+/* What the application opens with: the panes, the review alone, or the
+ * live board.  Everything else (loop, keys, help, watcher) is the same. */
+typedef struct {
+	const ui_review_request *rq;
+	bool board;
+	int window;
+	bool teams;
+} ui_first;
 
-int ui_main(cli_ctx *ctx, int argc, char **argv)
+static int run_ui(okr_ctx *ctx, const ui_first *first);
+
+int ui_main(okr_ctx *ctx, int argc, char **argv)
 {
 	if (argc > 0) {
 		fprintf(stderr, _("okr: the full-screen view takes no arguments ('%s') — see `okr --help`\n"), argv[0]);
@@ -525,72 +321,93 @@ int ui_main(cli_ctx *ctx, int argc, char **argv)
 					  "`okr list`, `okr show ID` or `okr status`"));
 		return OKR_E_USAGE;
 	}
-	return run_ui(ctx, NULL);
+	return run_ui(ctx, &(ui_first){ 0 });
 }
 
-int ui_review_main(cli_ctx *ctx, const ui_review_request *rq)
+int ui_review_main(okr_ctx *ctx, const ui_review_request *rq)
 {
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fprintf(stderr, "%s\n", _("okr: the review needs a terminal — in scripts use `okr export --format md` "
 					  "for a review report, or `okr list`"));
 		return OKR_E_USAGE;
 	}
-	return run_ui(ctx, rq);
+	return run_ui(ctx, &(ui_first){ .rq = rq });
 }
 
-/* The full-screen view, or (rq) the review screen alone. */
-static int run_ui(cli_ctx *ctx, const ui_review_request *rq)
+int ui_board_main(okr_ctx *ctx, int window, bool teams)
 {
-	static ui u;
-	memset(&u, 0, sizeof u);
-	u.ctx = ctx;
-	u.cfg = &ctx->cfg;
-	u.focus = PANE_OBJECTIVES;
-	u.show_detail = u.show_board = true;
-	char err[1024];
-	if (!theme_load_named(&u.theme, u.cfg->theme, err, sizeof err)) {
-		fprintf(stderr, "okr: %s: %s\n", ctx->config_path, err);
-		return OKR_E_USAGE;
-	}
-	int rc = open_store(&u);
+	int rc = run_ui(ctx, &(ui_first){ .board = true, .window = window, .teams = teams });
+	return rc;
+}
+
+/* `okr` and `okr review`: the store opened here (read-only when it must
+ * be), the first snapshot, the panes at the bottom of the stack. */
+static int start_panes(ui *u, const ui_first *first)
+{
+	int rc = open_store(u);
 	if (rc)
 		return rc;
-	setup_keys(&u);
-	okr_store_on_wait(u.store, statusbar_on_wait, &u);
-	hooks_attach(u.cfg, u.store);
-	if (u.readonly)
-		app_message(&u, true, _("read-only: %s"), u.ro_reason);
-	else if (okr_store_warning(u.store)[0])
-		app_message(&u, true, "%s", okr_store_warning(u.store));
-	editor_init(&u.pe, 200);
-	u.cycle_id = rq ? rq->cycle_id : 0;
-	if (!data_load(&u, false)) {
-		fprintf(stderr, "okr: %s\n", okr_store_error(u.store));
-		ui_free(&u);
+	okr_store_on_wait(u->store, statusbar_on_wait, u);
+	hooks_attach(u->cfg, u->store);
+	if (u->readonly)
+		app_message(u, true, _("read-only: %s"), u->ro_reason);
+	else if (okr_store_warning(u->store)[0])
+		app_message(u, true, "%s", okr_store_warning(u->store));
+	u->cycle_id = first->rq ? first->rq->cycle_id : 0;
+	u->board = board_new(u->cfg);
+	u->views = views_new();
+	screen_push(u, app_main_screen());
+	if (!data_load(u, false)) {
+		fprintf(stderr, "okr: %s\n", okr_store_error(u->store));
 		return OKR_E_DB;
 	}
-	u.live = okr_store_wait_fd(u.store) >= 0;
-	u.health_pending = true;
-	if (!rq && !u.msg[0])
-		view_due_banner(&u);
+	u->live = okr_store_wait_fd(u->store) >= 0;
+	u->health_pending = true;
+	if (!first->rq && !u->msg[0])
+		view_due_banner(u);
+	return 0;
+}
 
-	/* Our handler before curses starts, so that curses leaves SIGWINCH to
-	 * us: the handler only sets a flag that the loop reads. */
+/* `okr board`: main opened the store (it only reads); no panes, no header,
+ * no hooks; the board is the bottom screen. */
+static int start_board(ui *u, const ui_first *first)
+{
+	u->store = u->ctx->store;
+	u->no_panes = true;
+	u->readonly = true;
+	ui_screen *b = board_view_open(u, first->window, first->teams);
+	if (!b)
+		return OKR_E_DB;
+	screen_push(u, b);
+	u->live = okr_store_wait_fd(u->store) >= 0;   /* watching from now on */
+	return 0;
+}
+
+/* curses, with our SIGWINCH handler installed first so that curses leaves
+ * the signal to us (the handler only sets a flag the loop reads). */
+static SCREEN *start_curses(ui *u, const ui_first *first)
+{
 	struct sigaction sa = { .sa_handler = on_winch };
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGWINCH, &sa, NULL);
-
-	const char *problem = ui_term_problem(rq ? "review" : "tui");
+	const char *problem = ui_term_problem(first->board ? "board" : first->rq ? "review" : "tui");
 	SCREEN *scr = problem ? NULL : newterm(NULL, stdout, stdin);
+	if (!scr && first->board && !problem) {
+		const char *term = getenv("TERM");
+		fprintf(stderr, "okr: ");
+		fprintf(stderr, _("cannot use the terminal type '%s' — set TERM to one this system "
+				  "knows, e.g. TERM=xterm-256color, or use `okr board --once`"), term ? term : "");
+		fputc('\n', stderr);
+		return NULL;
+	}
 	if (!scr) {
 		fprintf(stderr, "%s\n", problem ? problem : _("okr: cannot start the full-screen view on this terminal"));
-		ui_free(&u);
-		return OKR_E_USAGE;
+		return NULL;
 	}
 	draw_set_ascii(!okr_i18n_utf8());
 	if (!okr_i18n_utf8())
-		app_message(&u, true, "%s", _("not a UTF-8 locale: drawn in ASCII, other text shows as ? — "
-					      "set LANG=C.UTF-8"));
+		app_message(u, true, "%s", _("not a UTF-8 locale: drawn in ASCII, other text shows as ? — "
+					     "set LANG=C.UTF-8"));
 	set_term(scr);
 	set_escdelay(25);
 	cbreak();
@@ -601,8 +418,35 @@ static int run_ui(cli_ctx *ctx, const ui_review_request *rq)
 	 * pair 0 as white on black instead of the terminal's own colours. */
 	const char *nc = getenv("NO_COLOR");
 	if (!(nc && *nc) && has_colors() && start_color() == OK)
-		u.colors = COLORS;
-	theme_apply(&u.theme, u.colors);
+		u->colors = COLORS;
+	theme_apply(&u->theme, u->colors);
+	return scr;
+}
+
+/* The full-screen view, the review screen alone, or the live board. */
+static int run_ui(okr_ctx *ctx, const ui_first *first)
+{
+	static ui u;
+	memset(&u, 0, sizeof u);
+	u.ctx = ctx;
+	u.cfg = ctx->cfg;
+	u.focus = PANE_OBJECTIVES;
+	u.show_detail = u.show_board = true;
+	char err[1024];
+	if (!theme_load_named(&u.theme, u.cfg->theme, err, sizeof err)) {
+		if (first->board)
+			fprintf(stderr, "okr: %s\n", err);
+		else
+			fprintf(stderr, "okr: %s: %s\n", ctx->config_path, err);
+		return OKR_E_USAGE;
+	}
+	setup_keys(&u);
+	int rc = first->board ? start_board(&u, first) : start_panes(&u, first);
+	SCREEN *scr = rc ? NULL : start_curses(&u, first);
+	if (!scr) {
+		ui_free(&u);
+		return rc ? rc : OKR_E_USAGE;
+	}
 	/* Keys are read from a pad: wget_wch on a window would refresh it,
 	 * and stdscr would paint over the panes. */
 	WINDOW *in = newpad(1, 1);
@@ -610,12 +454,12 @@ static int run_ui(cli_ctx *ctx, const ui_review_request *rq)
 	nodelay(in, TRUE);
 	u.dirty = DIRTY_ALL | DIRTY_LAYOUT;
 	mouse_start(&u);
-	if (!rq || review_start(&u, rq))
+	if (!first->rq || review_start(&u, first->rq))
 		run(&u, in);
 	delwin(in);
 	endwin();
 	mouse_stop();
-	if (rq)
+	if (first->rq)
 		review_print_summary(&u);
 	ui_free(&u);
 	delscreen(scr);

@@ -12,11 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "okr/board.h"
 #include "okr/i18n.h"
 #include "okr/util.h"
 #include "board_int.h"
-
-ui_board board_g;
 
 const char *board_window_name(score_window w)
 {
@@ -25,18 +24,12 @@ const char *board_window_name(score_window w)
 
 const okr_person *board_person(const ui *u, int64_t id)
 {
-	for (size_t i = 0; i < u->d.snap.npeople; i++)
-		if (u->d.snap.people[i].id == id)
-			return &u->d.snap.people[i];
-	return NULL;
+	return okr_board_person(&u->d.snap, id);
 }
 
 const char *board_team_name(const ui *u, int64_t id)
 {
-	for (size_t i = 0; i < u->d.snap.nteams; i++)
-		if (u->d.snap.teams[i].id == id)
-			return u->d.snap.teams[i].name;
-	return "?";
+	return okr_board_team(&u->d.snap, id);
 }
 
 static int64_t my_id(const ui *u)
@@ -44,26 +37,20 @@ static int64_t my_id(const ui *u)
 	return okr_store_me(u->store)->id;
 }
 
-/* Whether the viewer belongs to team id ("a, b" lists from the store). */
 static bool my_team(const ui *u, int64_t id)
 {
-	const char *teams = okr_store_me(u->store)->teams, *name = board_team_name(u, id);
-	size_t n = strlen(name);
-	for (const char *t = teams; n && (t = strstr(t, name)) != NULL; t += n)
-		if ((t == teams || t[-1] == ' ' || t[-1] == ',') && (t[n] == '\0' || t[n] == ','))
-			return true;
-	return false;
+	return okr_board_in_team(&u->d.snap, okr_store_me(u->store)->teams, id);
 }
 
 static bool is_mine(const ui *u, const score_row *r)
 {
-	return board_g.teams ? my_team(u, r->id) : r->id == my_id(u);
+	return u->board->teams ? my_team(u, r->id) : r->id == my_id(u);
 }
 
 long board_my_row(const ui *u)
 {
-	for (size_t i = 0; i < board_g.b.n; i++)
-		if (is_mine(u, &board_g.b.rows[i]))
+	for (size_t i = 0; i < u->board->b.n; i++)
+		if (is_mine(u, &u->board->b.rows[i]))
 			return (long)i;
 	return -1;
 }
@@ -75,9 +62,8 @@ static const char *board_name(score_window w, bool teams)
 	return names[w * 2 + teams];
 }
 
-static void add_entry(board_entry_kind kind, size_t row)
+static void add_entry(ui_board *g, board_entry_kind kind, size_t row)
 {
-	ui_board *g = &board_g;
 	okr_xgrow(&g->entries, &g->capentries, g->nentries + 1, sizeof *g->entries);
 	g->entries[g->nentries++] = (board_entry){ kind, row };
 }
@@ -87,7 +73,7 @@ static void add_entry(board_entry_kind kind, size_t row)
  * row if below it, then one line counting the two bands. */
 static void make_entries(ui *u)
 {
-	ui_board *g = &board_g;
+	ui_board *g = u->board;
 	g->nentries = 0;
 	g->on_track = g->need_support = 0;
 	bool bands = u->cfg->board_bands;
@@ -100,17 +86,17 @@ static void make_entries(ui *u)
 			g->need_support += r->band == SCORE_BAND_NEEDS_SUPPORT;
 		}
 		if ((long)i == mine || (!r->hidden && !below))
-			add_entry(ENTRY_ROW, i);
+			add_entry(g, ENTRY_ROW, i);
 	}
 	if (bands && (g->on_track || g->need_support))
-		add_entry(ENTRY_BANDS, 0);
+		add_entry(g, ENTRY_BANDS, 0);
 }
 
 /* The selection stays on the same row by id; when that row is gone, it
  * goes to the viewer's own row, else the first. */
 static void fix_selection(ui *u)
 {
-	ui_board *g = &board_g;
+	ui_board *g = u->board;
 	long mine = board_my_row(u), first = -1, at_mine = -1;
 	for (size_t i = 0; i < g->nentries; i++) {
 		if (g->entries[i].kind != ENTRY_ROW)
@@ -155,7 +141,7 @@ static void first_look(ui_board *g, unsigned k)
  * leaving) only the recording. */
 static void look(ui *u, bool again)
 {
-	ui_board *g = &board_g;
+	ui_board *g = u->board;
 	unsigned k = g->window * 2 + g->teams;
 	bool fresh = false;
 	if (!again) {
@@ -177,7 +163,7 @@ static void look(ui *u, bool again)
 		if (g->b.rows[i].rank > 0) {
 			now[n] = (okr_look_row){ g->b.rows[i].id, g->b.rows[i].rank };
 			int m;
-			same = same && board_seen_movement(now[n].id, now[n].rank, &m) && m == 0;
+			same = same && board_seen_movement(u, now[n].id, now[n].rank, &m) && m == 0;
 			n++;
 		}
 	/* Nothing moved since the last record: no write, so no doorbell for
@@ -187,9 +173,9 @@ static void look(ui *u, bool again)
 	free(now);
 }
 
-bool board_seen_movement(int64_t id, int rank, int *movement)
+bool board_seen_movement(const ui *u, int64_t id, int rank, int *movement)
 {
-	const ui_board *g = &board_g;
+	const ui_board *g = u->board;
 	unsigned k = g->window * 2 + g->teams;
 	const okr_look_row *seen = g->seen[k];
 	size_t lo = 0, hi = g->nseen[k];   /* seen rows come ordered by id */
@@ -213,7 +199,7 @@ bool board_seen_movement(int64_t id, int rank, int *movement)
 
 static void compute(ui *u)
 {
-	ui_board *g = &board_g;
+	ui_board *g = u->board;
 	score_board_free(&g->b);
 	score_span cur, prev;
 	score_window_spans(g->now, u->cfg->week_offset_minutes, u->cfg->game.week_start, g->window,
@@ -231,7 +217,7 @@ static void compute(ui *u)
 
 void board_compute(ui *u)
 {
-	ui_board *g = &board_g;
+	ui_board *g = u->board;
 	if (!g->st)
 		return;
 	if (!g->valid)
@@ -243,7 +229,7 @@ void board_compute(ui *u)
  * everyone's badges, the ranks of the board shown. */
 static void take_snap(ui *u, celebrate_snap *s)
 {
-	ui_board *g = &board_g;
+	ui_board *g = u->board;
 	const okr_snapshot *sn = &u->d.snap;
 	memset(s, 0, sizeof *s);
 	s->krs = okr_xmalloc((sn->nkrs + 1) * sizeof *s->krs);
@@ -267,7 +253,7 @@ static void take_snap(ui *u, celebrate_snap *s)
 
 static void refresh_person(ui *u)
 {
-	ui_board *g = &board_g;
+	ui_board *g = u->board;
 	if (!g->person)
 		return;
 	if (okr_store_score_refresh(u->store, &u->cfg->game, u->cfg->week_offset_minutes, g->person, &g->explain,
@@ -290,19 +276,12 @@ static void refresh_person(ui *u)
 
 bool board_from_ledger(ui *u)
 {
-	return okr_store_score_ledger(u->store, &u->cfg->game, u->cfg->week_offset_minutes, &board_g.st) == OKR_OK;
+	return okr_store_score_ledger(u->store, &u->cfg->game, u->cfg->week_offset_minutes, &u->board->st) == OKR_OK;
 }
 
 void board_reload(ui *u, bool live)
 {
-	ui_board *g = &board_g;
-	static bool init;
-	if (!init) {
-		init = true;
-		const char *w = u->cfg->board_window;
-		g->window = !strcmp(w, "cycle") ? SCORE_WINDOW_CYCLE : !strcmp(w, "all") ? SCORE_WINDOW_ALL
-											  : SCORE_WINDOW_WEEK;
-	}
+	ui_board *g = u->board;
 	g->now = okr_now();
 	if (okr_store_score_refresh(u->store, &u->cfg->game, u->cfg->week_offset_minutes, 0, &g->st, NULL) != OKR_OK) {
 		app_message(u, true, "%s", okr_store_error(u->store));
@@ -333,8 +312,8 @@ void board_reload(ui *u, bool live)
 
 unsigned board_open_person(ui *u, int64_t id)
 {
-	ui_board *g = &board_g;
-	board_close_person();
+	ui_board *g = u->board;
+	board_close_person(u);
 	g->person = id;
 	g->ptop = 0;
 	refresh_person(u);
@@ -346,9 +325,9 @@ unsigned board_open_person(ui *u, int64_t id)
 	return DIRTY_BOARD;
 }
 
-void board_close_person(void)
+void board_close_person(ui *u)
 {
-	ui_board *g = &board_g;
+	ui_board *g = u->board;
 	score_free(g->explain);
 	g->explain = NULL;
 	free(g->plines);
@@ -362,12 +341,12 @@ void board_close_person(void)
 
 unsigned board_action(ui *u, okr_action a)
 {
-	ui_board *g = &board_g;
+	ui_board *g = u->board;
 	if (a == ACT_BOARD_WINDOW)
 		g->window = (score_window)((g->window + 1) % 3);
 	else
 		g->teams = !g->teams;
-	board_close_person();
+	board_close_person(u);
 	g->valid = false;
 	g->top = 0;
 	g->sel_id = 0;
@@ -382,7 +361,7 @@ unsigned board_action(ui *u, okr_action a)
 
 void board_leave(ui *u)
 {
-	ui_board *g = &board_g;
+	ui_board *g = u->board;
 	/* What the viewer saw last, so that next time the board shows what
 	 * moved since: only the boards shown in this session. */
 	if (g->st && !u->readonly && my_id(u)) {
@@ -399,7 +378,7 @@ void board_leave(ui *u)
 		g->window = w0;
 		g->teams = t0;
 	}
-	board_close_person();
+	board_close_person(u);
 	score_board_free(&g->b);
 	score_free(g->st);
 	free(g->entries);
@@ -407,6 +386,20 @@ void board_leave(ui *u)
 		free(g->seen[k]);
 	free(g->shown);
 	celebrate_snap_free(&g->last);
-	celebrate_free();
+	celebrate_free(u);
 	memset(g, 0, sizeof *g);
+}
+
+/* The pane starts on the window okr.conf names (leaderboard.window). */
+ui_board *board_new(const okr_config *cfg)
+{
+	ui_board *g = okr_xcalloc(1, sizeof *g);
+	const char *w = cfg->board_window;
+	g->window = !strcmp(w, "cycle") ? SCORE_WINDOW_CYCLE : !strcmp(w, "all") ? SCORE_WINDOW_ALL : SCORE_WINDOW_WEEK;
+	return g;
+}
+
+void board_delete(ui_board *g)
+{
+	free(g);
 }

@@ -32,7 +32,9 @@ typedef struct {
 	int dir;                    /* +1 moved up, -1 down */
 } board_highlight;
 
-typedef struct {
+typedef struct ui_board {
+	bool started;               /* the scores have been computed once */
+	bool pending;               /* ... and are due right after the first frame */
 	score_state *st;            /* NULL until the first refresh succeeds */
 	okr_time now;
 	score_window window;
@@ -77,7 +79,9 @@ typedef struct {
 	long long hl_until;
 } ui_board;
 
-extern ui_board board_g;
+/* The leaderboard pane's state is u->board, made by board_new. */
+ui_board *board_new(const okr_config *cfg);
+void board_delete(ui_board *g);
 
 /* board_data.c */
 void board_compute(ui *u);
@@ -85,20 +89,20 @@ const okr_person *board_person(const ui *u, int64_t id);
 const char *board_team_name(const ui *u, int64_t id);
 const char *board_window_name(score_window w);
 /* Movement since the viewer last looked; false when it cannot be told. */
-bool board_seen_movement(int64_t id, int rank, int *movement);
+bool board_seen_movement(const ui *u, int64_t id, int rank, int *movement);
 /* Kudos texts shown on a person's page, newest first. */
 enum { BOARD_PERSON_KUDOS = 3 };
 
 /* Open the person view for id (computes their explanation). */
 unsigned board_open_person(ui *u, int64_t id);
-void board_close_person(void);
+void board_close_person(ui *u);
 /* The viewer's row on the board being shown, or -1. */
 long board_my_row(const ui *u);
 
 /* celebrate.c */
 void celebrate_events(ui *u, const celebrate_event *ev, size_t n);
-int board_highlight_of(int64_t id);
-void celebrate_free(void);
+int board_highlight_of(const ui *u, int64_t id);
+void celebrate_free(ui *u);
 
 /* pane_person.c */
 void pane_person_draw(ui *u, WINDOW *w, int h, int width, bool focused);

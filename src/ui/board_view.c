@@ -1,5 +1,7 @@
 /*
- * board_view.c — the live leaderboard of `okr board` (see board_view.h).
+ * board_view.c — `okr board` on a terminal (SPEC §4, §5): the compact,
+ * live, read-only leaderboard for a tmux pane.  It fits whatever space it
+ * gets (from 30×8 up; below that one "too small" line) and never writes.
  *
  * Data flows store → core → view, as in the full-screen view: the score
  * state is kept between refreshes and okr_store_score_refresh folds in only
@@ -15,47 +17,46 @@
  * viewer's own row (with its neighbours when there is room) last, after a
  * "…" line, so the viewer is never scrolled away.
  *
- * One loop, one poll(): the keyboard, the doorbell (inotify) and a timer —
- * the slow safety-net refresh, or the end of a rank-change highlight.
+ * It is a screen of the full-screen view's application (app.c): the same
+ * loop, keymap (w, t, ?, q rebindable in okr.conf), generated help, watcher
+ * and reopening of a lost file; only its first screen differs.
  */
-#include <errno.h>
-#include <poll.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
-#include <unistd.h>
 
-#include "../cli/scores.h"
-#include "board_view.h"
+#include "okr/board.h"
+#include "okr/ui.h"
 #include "okr/i18n.h"
 #include "okr/text.h"
 #include "okr/util.h"
 #include "ui_int.h"
+
+/* Below this the board shows one line saying the pane is too small. */
+enum { BOARD_MIN_COLS = 30, BOARD_MIN_LINES = 8 };
 
 typedef struct {
 	int64_t id;
 	int rank;
 } seen_rank;
 
+/* The live board: the first and only body screen of `okr board`.  The
+ * application around it is the full-screen view's (loop, keymap, help,
+ * watcher, reopening a lost file); the board owns what it shows. */
 typedef struct {
-	cli_ctx *ctx;
-	cli_scores sc;
+	ui_screen base;
+	ui *u;
+	okr_board sc;
 	bool have_snap;
 	score_board b;
-	cli_window window;
-	bool teams, help, quit;
-	bool dirty;
+	score_window window;
+	bool teams;
 	char err[512];
 	/* Ranks as last shown, to highlight a change as it happens. */
 	seen_rank *seen;
 	size_t nseen;
-	int64_t *up, *down;   /* ids highlighted until flash_until */
+	int64_t *up, *down;   /* ids highlighted until u->flash_until */
 	size_t nup, ndown;
-	long long flash_until;
-	int64_t data_version;
-	okr_file_state lost;  /* the file at the path is not the one open: said in the footer */
 	/* The mouse (mouse = true;): the wheel scrolls past the top rows, a
 	 * click selects a row (lit, named in the footer). */
 	int skip;
@@ -64,17 +65,9 @@ typedef struct {
 	long shown[256];
 } board_state;
 
-static volatile sig_atomic_t got_winch;
-
-static void on_winch(int sig)
-{
-	(void)sig;
-	got_winch = 1;
-}
-
 static bool is_mine(const board_state *v, const score_row *r)
 {
-	return v->teams ? cli_scores_my_team(&v->sc, r->id) : r->id == v->sc.me;
+	return okr_board_is_mine(&v->sc, v->teams, r->id);
 }
 
 static bool in_list(const int64_t *ids, size_t n, int64_t id)
@@ -89,7 +82,7 @@ static bool in_list(const int64_t *ids, size_t n, int64_t id)
  * differs from what was shown before. */
 static void note_ranks(board_state *v, bool flash)
 {
-	okr_config *cfg = &v->ctx->cfg;
+	okr_config *cfg = v->u->cfg;
 	flash = flash && !cfg->reduced_motion && cfg->flash_ms > 0;
 	if (flash) {
 		v->nup = v->ndown = 0;
@@ -107,7 +100,7 @@ static void note_ranks(board_state *v, bool flash)
 			}
 		}
 		if (v->nup || v->ndown)
-			v->flash_until = app_ms() + cfg->flash_ms;
+			v->u->flash_until = app_ms() + cfg->flash_ms;
 	}
 	v->seen = okr_xrealloc(v->seen, (v->b.n + 1) * sizeof *v->seen);
 	v->nseen = v->b.n;
@@ -118,9 +111,9 @@ static void note_ranks(board_state *v, bool flash)
 /* The board of the current window and kind from the score state. */
 static void compute(board_state *v, bool flash)
 {
-	okr_config *cfg = &v->ctx->cfg;
+	okr_config *cfg = v->u->cfg;
 	score_span cur, prev;
-	cli_window_spans(&v->sc, cfg->week_offset_minutes, v->window, &cur, &prev);
+	okr_board_spans(&v->sc, cfg->week_offset_minutes, v->window, &cur, &prev);
 	score_board_free(&v->b);
 	if (v->teams)
 		score_board_teams(v->sc.st, cur, prev, &v->b);
@@ -129,37 +122,37 @@ static void compute(board_state *v, bool flash)
 	if (cfg->board_bands)
 		score_board_bands(&v->b, cfg->board_top);
 	note_ranks(v, flash);
-	v->dirty = true;
+	v->u->dirty |= DIRTY_ALL;
 }
 
 /* Bring the scores up to date; on error keep what is shown and say why. */
 static void load(board_state *v, bool flash)
 {
-	okr_store *s = v->ctx->store;
-	v->data_version = okr_store_data_version(s);
+	okr_store *s = v->u->store;
+	v->u->data_version = okr_store_data_version(s);
 	bool rebuilt = false;
 	/* A lead's change of the team settings shows here at the next change of
 	 * the data, like any other commit. */
 	char serr[512];
-	if (cli_team_settings_apply(s, &v->ctx->cfg, serr, sizeof serr) != OKR_OK)
+	if (okr_store_team_settings_apply(s, v->u->cfg, serr, sizeof serr) != OKR_OK)
 		snprintf(v->err, sizeof v->err, "%s", serr);
-	okr_result r = okr_store_score_refresh(s, &v->ctx->cfg.game, v->ctx->cfg.week_offset_minutes, 0,
+	okr_result r = okr_store_score_refresh(s, &v->u->cfg->game, v->u->cfg->week_offset_minutes, 0,
 					       &v->sc.st, &rebuilt);
 	if (r == OKR_OK && (rebuilt || !v->have_snap)) {
 		okr_snapshot snap;
-		r = cli_scores_names(s, &snap);
+		r = okr_board_names(s, &snap);
 		if (r == OKR_OK) {
 			if (v->have_snap)
 				okr_snapshot_free(&v->sc.snap);
 			v->sc.snap = snap;
 			v->have_snap = true;
-			const okr_person *me = cli_scores_login(&v->sc, v->ctx->login);
+			const okr_person *me = okr_board_login(&v->sc.snap, v->u->ctx->login);
 			v->sc.me = me ? me->id : 0;
 		}
 	}
 	if (r != OKR_OK) {
 		snprintf(v->err, sizeof v->err, "%s", okr_store_error(s));
-		v->dirty = true;
+		v->u->dirty |= DIRTY_ALL;
 		return;
 	}
 	v->err[0] = '\0';
@@ -237,7 +230,7 @@ static void draw_row(const board_state *v, const board_cols *c, int y, const sco
 	bool mine = is_mine(v, r);
 	theme_slot base = mine ? THEME_RANK_ME : THEME_NORMAL;
 	char buf[128], mv[16];
-	bool banded = v->ctx->cfg.board_bands && r->band != SCORE_BAND_RANKED;
+	bool banded = v->u->cfg->board_bands && r->band != SCORE_BAND_RANKED;
 	draw_text(stdscr, y, 0, mine ? "▶" : " ", 1, base, TEXT_ALIGN_LEFT);
 	if (r->hidden || banded)
 		snprintf(buf, sizeof buf, "%s", r->hidden ? "–" : "·");
@@ -250,13 +243,13 @@ static void draw_row(const board_state *v, const board_cols *c, int y, const sco
 			  : r->movement < 0 ? THEME_RANK_DOWN : THEME_DIM,
 			  TEXT_ALIGN_LEFT);
 	if (v->teams) {
-		draw_text(stdscr, y, c->name_x, cli_scores_team(&v->sc, r->id), c->name_w, base, TEXT_ALIGN_LEFT);
+		draw_text(stdscr, y, c->name_x, okr_board_team(&v->sc.snap, r->id), c->name_w, base, TEXT_ALIGN_LEFT);
 		snprintf(buf, sizeof buf, "%.1f", r->score);
 		draw_text(stdscr, y, c->score_x, buf, 8, base, TEXT_ALIGN_RIGHT);
 		snprintf(buf, sizeof buf, "%d", r->members);
 		draw_text(stdscr, y, c->score_x + 9, buf, 4, THEME_DIM, TEXT_ALIGN_RIGHT);
 	} else {
-		const okr_person *p = cli_scores_person(&v->sc, r->id);
+		const okr_person *p = okr_board_person(&v->sc.snap, r->id);
 		char who[600];
 		if (!p)
 			snprintf(who, sizeof who, "?");
@@ -284,9 +277,9 @@ static void draw_row(const board_state *v, const board_cols *c, int y, const sco
 		if (c->teams && p)
 			draw_text(stdscr, y, c->teams_x, p->teams, c->teams_w, THEME_DIM, TEXT_ALIGN_LEFT);
 	}
-	if (v->flash_until && in_list(v->up, v->nup, r->id))
+	if (v->u->flash_until && in_list(v->up, v->nup, r->id))
 		draw_row_attr(stdscr, y, THEME_RANK_UP);
-	else if (v->flash_until && in_list(v->down, v->ndown, r->id))
+	else if (v->u->flash_until && in_list(v->down, v->ndown, r->id))
 		draw_row_attr(stdscr, y, THEME_RANK_DOWN);
 }
 
@@ -297,7 +290,7 @@ static int pick_rows(const board_state *v, int room, long *out)
 {
 	long *cand = okr_xmalloc((v->b.n + 1) * sizeof *cand);
 	long n = 0, mine = -1;
-	bool bands = v->ctx->cfg.board_bands;
+	bool bands = v->u->cfg->board_bands;
 	for (size_t i = 0; i < v->b.n; i++) {
 		const score_row *r = &v->b.rows[i];
 		bool me = is_mine(v, r);
@@ -337,25 +330,10 @@ static void draw_title(const board_state *v, int cols)
 	const char *kind = v->teams ? _("teams") : _("people");
 	if (cols >= 64)
 		snprintf(title, sizeof title, _("Leaderboard — %s — %s"), kind,
-			 cli_window_label(&v->sc, v->ctx->cfg.week_offset_minutes, v->window, label, sizeof label));
+			 okr_board_window_label(&v->sc, v->u->cfg->week_offset_minutes, v->window, label, sizeof label));
 	else
 		snprintf(title, sizeof title, _("Leaderboard · %s · %s"), kind, _(short_names[v->window]));
 	draw_text(stdscr, 0, 0, title, cols, THEME_TITLE, TEXT_ALIGN_LEFT);
-}
-
-static void draw_help(int lines, int cols)
-{
-	static const char *const help[] = {
-		N_("w  window: week, cycle, all"), N_("t  people or teams"), N_("q  quit"),
-		N_("?  help (any key closes)"),
-	};
-	int w = cols < 36 ? cols : 36, h = 6;
-	int y0 = (lines - h) / 2, x0 = (cols - w) / 2;
-	for (int i = 0; i < h; i++)
-		draw_text(stdscr, y0 + i, x0, "", w, THEME_BANNER, TEXT_ALIGN_LEFT);
-	draw_text(stdscr, y0, x0 + 1, _("okr board — keys"), w - 2, THEME_BANNER, TEXT_ALIGN_LEFT);
-	for (int i = 0; i < 4; i++)
-		draw_text(stdscr, y0 + 1 + i, x0 + 1, _(help[i]), w - 2, THEME_BANNER, TEXT_ALIGN_LEFT);
 }
 
 /* The footer for the row a click selected: who, rank and score. */
@@ -365,18 +343,33 @@ static void draw_selected(const board_state *v, int y, int cols)
 		const score_row *r = &v->b.rows[i];
 		if (r->id != v->sel)
 			continue;
-		const okr_person *p = v->teams ? NULL : cli_scores_person(&v->sc, r->id);
+		const okr_person *p = v->teams ? NULL : okr_board_person(&v->sc.snap, r->id);
 		char m[800];
 		snprintf(m, sizeof m, _("#%d %s — %.0f points · double-click the title for the next window"),
-			 r->rank, v->teams ? cli_scores_team(&v->sc, r->id) : p ? p->name : "?", r->score);
+			 r->rank, v->teams ? okr_board_team(&v->sc.snap, r->id) : p ? p->name : "?", r->score);
 		draw_text(stdscr, y, 0, m, cols, THEME_MESSAGE, TEXT_ALIGN_LEFT);
 		return;
 	}
 }
 
-static void render(board_state *v)
+/* "w window · t teams · ? help · q quit", in the keys that work now. */
+static void hints(const ui *u, char *buf, size_t len)
 {
+	static const okr_action acts[4] = { ACT_BOARD_WINDOW, ACT_BOARD_TEAMS, ACT_HELP, ACT_QUIT };
+	char k[4][64];
+	for (int i = 0; i < 4; i++) {
+		keymap_keys_for(&u->keys, acts[i], k[i], sizeof k[i]);
+		k[i][strcspn(k[i], ",")] = '\0';
+	}
+	snprintf(buf, len, _("%s window · %s teams · %s help · %s quit"), k[0], k[1], k[2], k[3]);
+}
+
+static void board_draw(ui *u, ui_screen *s)
+{
+	board_state *v = (board_state *)s;
 	int lines = LINES, cols = COLS;
+	if (!u->dirty)
+		return;
 	werase(stdscr);
 	if (cols < BOARD_MIN_COLS || lines < BOARD_MIN_LINES) {
 		char msg[64];
@@ -385,7 +378,7 @@ static void render(board_state *v)
 		draw_text(stdscr, lines / 2, x, msg, cols - x, THEME_MESSAGE, TEXT_ALIGN_LEFT);
 	} else {
 		draw_title(v, cols);
-		bool header = lines >= 10, footer = lines >= 12 || v->err[0] || v->lost;
+		bool header = lines >= 10, footer = lines >= 12 || v->err[0] || u->file_lost;
 		board_cols c = columns(v, cols);
 		if (header)
 			draw_header(v, &c, 1);
@@ -408,10 +401,10 @@ static void render(board_state *v)
 		if (!v->b.n)
 			draw_text(stdscr, y0, 2, _("nobody yet — check in or give kudos"), cols - 2, THEME_DIM,
 				  TEXT_ALIGN_LEFT);
-		if (v->lost) {
+		if (u->file_lost) {
 			char m[256];
 			snprintf(m, sizeof m, _("%s — the board shows it again when it is back"),
-				 reopen_lost_text(v->lost));
+				 reopen_lost_text(u->file_lost));
 			draw_text(stdscr, lines - 1, 0, m, cols, THEME_MESSAGE_ERROR, TEXT_ALIGN_LEFT);
 		} else if (v->err[0])
 			draw_text(stdscr, lines - 1, 0, v->err, cols, THEME_MESSAGE_ERROR, TEXT_ALIGN_LEFT);
@@ -421,158 +414,82 @@ static void render(board_state *v)
 							  "set LANG=C.UTF-8"), cols, THEME_MESSAGE_ERROR, TEXT_ALIGN_LEFT);
 		else if (footer && v->sel)
 			draw_selected(v, lines - 1, cols);
-		else if (footer)
-			draw_text(stdscr, lines - 1, 0, _("w window · t teams · ? help · q quit"), cols, THEME_DIM,
-				  TEXT_ALIGN_LEFT);
-		if (v->help)
-			draw_help(lines, cols);
+		else if (footer) {
+			char h[256];
+			hints(u, h, sizeof h);
+			draw_text(stdscr, lines - 1, 0, h, cols, THEME_DIM, TEXT_ALIGN_LEFT);
+		}
 	}
 	wnoutrefresh(stdscr);
-	doupdate();
-	v->dirty = false;
 }
 
-/* ---- the loop ---- */
+/* ---- the screen ---- */
 
-static void key(board_state *v, int k)
+static unsigned board_key(ui *u, ui_screen *s, int key, okr_action a)
 {
-	v->dirty = true;
-	if (k == KEYMAP_KEY(KEY_RESIZE))
-		return;
-	if (v->help) {
-		v->help = false;
-		return;
-	}
-	switch (k) {
-	case 'q': case 'Q': v->quit = true; break;
-	case '?': v->help = true; break;
-	case 'w': v->window = (cli_window)((v->window + 1) % 3); compute(v, false); break;
-	case 't': v->teams = !v->teams; compute(v, false); break;
-	case 'L' - '@': clearok(curscr, TRUE); break;   /* C-l: repaint everything */
-	default: v->dirty = false; break;
+	board_state *v = (board_state *)s;
+	(void)key;
+	switch (a) {
+	case ACT_QUIT: u->quit = true; return 0;
+	case ACT_HELP: return help_open(u);
+	case ACT_REFRESH: clearok(curscr, TRUE); return DIRTY_ALL;
+	case ACT_BOARD_WINDOW:
+		v->window = (score_window)((v->window + 1) % 3);
+		compute(v, false);
+		return DIRTY_ALL;
+	case ACT_BOARD_TEAMS:
+		v->teams = !v->teams;
+		compute(v, false);
+		return DIRTY_ALL;
+	default: return 0;
 	}
 }
 
-/* A mouse report: the wheel scrolls the rows, a click selects one, a
- * double click on the title goes to the next window (as w). */
-static void board_mouse(board_state *v, WINDOW *in)
+/* The wheel scrolls the rows, a click selects one, a double click on the
+ * title goes to the next window (as board-window). */
+static unsigned board_mouse(ui *u, ui_screen *s, int button, int x, int y, bool dbl)
 {
-	int b, x, y;
-	bool press;
-	if (!mouse_read_report(in, &b, &x, &y, &press) || !press || v->help)
-		return;
-	int button = b & ~(4 | 8 | 16 | 32);
-	v->dirty = true;
+	board_state *v = (board_state *)s;
+	(void)x;
 	if (button == 64 || button == 65) {
 		v->skip += button == 65 ? 3 : -3;
 		if (v->skip < 0)
 			v->skip = 0;
 		if (v->skip > (int)v->b.n)
 			v->skip = (int)v->b.n;
-		return;
+		return DIRTY_ALL;
 	}
-	if (button != 0 || (b & 32))
-		return;
-	bool dbl = mouse_second_click(x, y);
-	if (y == 0) {
-		if (dbl)
-			key(v, 'w');
-		return;
-	}
+	if (y == 0)
+		return dbl ? board_key(u, s, 0, ACT_BOARD_WINDOW) : 0;
 	int i = y - v->y0;
 	if (i >= 0 && i < v->nshown && v->shown[i] >= 0)
 		v->sel = v->b.rows[v->shown[i]].id;
+	return DIRTY_ALL;
 }
 
-static void resize(void)
+static void board_data_changed(ui *u, ui_screen *s, bool live)
 {
-	struct winsize ws;
-	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0)
-		resizeterm(ws.ws_row, ws.ws_col);
+	(void)u;
+	load((board_state *)s, live);
 }
 
-static void run(board_state *v, WINDOW *in)
+/* A new week began with no new data: the windows move on. */
+static unsigned board_check(ui *u, ui_screen *s)
 {
-	okr_store *s = v->ctx->store;
-	int refresh_ms = v->ctx->cfg.refresh_ms;
-	long long next_check = app_ms() + refresh_ms;
-	while (!v->quit) {
-		if (got_winch) {
-			got_winch = 0;
-			resize();
-			v->dirty = true;
-		}
-		if (v->dirty)
-			render(v);
-		long long now = app_ms(), wait = next_check - now;
-		if (v->flash_until && v->flash_until - now < wait)
-			wait = v->flash_until - now;
-		int news = okr_store_wait_fd(s);
-		struct pollfd fds[2] = { { .fd = STDIN_FILENO, .events = POLLIN },
-					 { .fd = news, .events = POLLIN } };
-		int n = poll(fds, news >= 0 ? 2 : 1, wait < 0 ? 0 : (int)wait);
-		if (n < 0 && errno != EINTR)
-			break;
-		if (n > 0 && (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL)))
-			break;   /* the terminal went away */
-		if (got_winch) {
-			got_winch = 0;
-			resize();
-			v->dirty = true;
-		}
-		if (n > 0 && (fds[0].revents & POLLIN)) {
-			wint_t ch;
-			int rc;
-			while (!v->quit && (rc = wget_wch(in, &ch)) != ERR) {
-				int k = keymap_key_from_wch(rc, (uint32_t)ch);
-				if (k == mouse_key())
-					board_mouse(v, in);
-				else
-					key(v, k);
-			}
-		}
-		bool check = false;
-		if (n > 0 && news >= 0 && (fds[1].revents & POLLIN))
-			check = okr_store_wait_ack(s);
-		now = app_ms();
-		if (now >= next_check) {
-			check = true;
-			next_check = now + refresh_ms;
-		}
-		okr_file_state fs = check ? okr_store_file_state(s) : OKR_FILE_OK;
-		if (fs != OKR_FILE_OK) {
-			/* Deleted, replaced or without its -wal (reopen.c says why):
-			 * show the file now at the path as soon as there is one. */
-			char err[1024];
-			if (fs == OKR_FILE_WAL_GONE)
-				okr_store_release(s);
-			if (okr_store_reopen(&v->ctx->store, err, sizeof err) == OKR_OK) {
-				s = v->ctx->store;
-				v->data_version = -1;
-				fs = OKR_FILE_OK;
-			}
-		}
-		if (check && fs != v->lost) {
-			v->lost = fs;   /* the footer says it until the path has a database again */
-			v->dirty = true;
-		}
-		if (check && okr_store_data_version(s) != v->data_version)
-			load(v, true);
-		else if (check && score_week_of(okr_now(), v->ctx->cfg.week_offset_minutes, v->ctx->cfg.game.week_start) !=
-					  score_week_of(v->sc.now, v->ctx->cfg.week_offset_minutes, v->ctx->cfg.game.week_start)) {
-			/* A new week began with no new data: the windows move on. */
-			v->sc.now = okr_now();
-			compute(v, false);
-		}
-		if (v->flash_until && now >= v->flash_until) {
-			v->flash_until = 0;
-			v->dirty = true;
-		}
-	}
+	board_state *v = (board_state *)s;
+	int off = u->cfg->week_offset_minutes;
+	int ws = u->cfg->game.week_start;
+	if (score_week_of(okr_now(), off, ws) == score_week_of(v->sc.now, off, ws))
+		return 0;
+	v->sc.now = okr_now();
+	compute(v, false);
+	return DIRTY_ALL;
 }
 
-static void state_free(board_state *v)
+static void board_close(ui *u, ui_screen *s)
 {
+	board_state *v = (board_state *)s;
+	(void)u;
 	score_board_free(&v->b);
 	score_free(v->sc.st);
 	if (v->have_snap)
@@ -580,68 +497,39 @@ static void state_free(board_state *v)
 	free(v->seen);
 	free(v->up);
 	free(v->down);
+	free(v);
 }
 
-int board_view_run(cli_ctx *ctx, int window, bool teams)
-{
-	static board_state v;
-	memset(&v, 0, sizeof v);
-	v.ctx = ctx;
-	v.window = (cli_window)window;
-	v.teams = teams;
-	theme t;
-	char err[1024];
-	if (!theme_load_named(&t, ctx->cfg.theme, err, sizeof err))
-		return cli_fail(OKR_E_USAGE, "%s", err);
-	/* The first board before curses starts: a database error is then an
-	 * ordinary message on stderr with its exit code. */
-	load(&v, false);
-	if (v.err[0]) {
-		state_free(&v);
-		return cli_fail(OKR_E_DB, "%s", okr_store_error(ctx->store));
-	}
-	okr_store_wait_fd(ctx->store);   /* watching from now on */
+static const okr_action board_help[] = { ACT_BOARD_WINDOW, ACT_BOARD_TEAMS, ACT_REFRESH, ACT_HELP, ACT_QUIT,
+					 ACT_NONE };
 
-	/* Our SIGWINCH handler before curses starts, so curses leaves it to us. */
-	struct sigaction sa = { .sa_handler = on_winch };
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGWINCH, &sa, NULL);
-	const char *problem = ui_term_problem("board");
-	if (problem) {
-		state_free(&v);
-		fprintf(stderr, "%s\n", problem);
-		return OKR_E_USAGE;
+static const ui_screen_ops board_ops = {
+	.name = "board",
+	.scope = OKR_SCOPE_MAIN,
+	.covers = UI_COVER_BODY | UI_COVER_HEADER | UI_COVER_FOOTER,
+	.help = board_help,
+	.key = board_key,
+	.mouse = board_mouse,
+	.draw = board_draw,
+	.data_changed = board_data_changed,
+	.check = board_check,
+	.close = board_close,
+};
+
+/* The first board is computed before curses starts, so that a database
+ * error is an ordinary message on stderr with its exit code. */
+ui_screen *board_view_open(ui *u, int window, bool teams)
+{
+	board_state *v = okr_xcalloc(1, sizeof *v);
+	v->base.ops = &board_ops;
+	v->u = u;
+	v->window = (score_window)window;
+	v->teams = teams;
+	load(v, false);
+	if (v->err[0]) {
+		fprintf(stderr, "okr: %s\n", v->err);
+		board_close(u, &v->base);
+		return NULL;
 	}
-	SCREEN *scr = newterm(NULL, stdout, stdin);
-	if (!scr) {
-		const char *term = getenv("TERM");
-		state_free(&v);
-		return cli_fail(OKR_E_USAGE, _("cannot use the terminal type '%s' — set TERM to one this system "
-					       "knows, e.g. TERM=xterm-256color, or use `okr board --once`"),
-				term ? term : "");
-	}
-	set_term(scr);
-	draw_set_ascii(!okr_i18n_utf8());
-	set_escdelay(25);
-	cbreak();
-	noecho();
-	nonl();
-	curs_set(0);
-	int colors = 0;
-	const char *nc = getenv("NO_COLOR");
-	if (!(nc && *nc) && has_colors() && start_color() == OK)
-		colors = COLORS;
-	theme_apply(&t, colors);
-	WINDOW *in = newpad(1, 1);
-	keypad(in, TRUE);
-	nodelay(in, TRUE);
-	v.dirty = true;
-	mouse_enable(ctx->cfg.mouse);
-	run(&v, in);
-	mouse_stop();
-	delwin(in);
-	endwin();
-	delscreen(scr);
-	state_free(&v);
-	return 0;
+	return &v->base;
 }

@@ -28,9 +28,8 @@ static const char *person_name(const ui *u, int64_t id)
 
 /* Each key result and level is celebrated once per session: a value that
  * dips and climbs back is not news twice. */
-static bool first_time(int64_t kr, bool full)
+static bool first_time(ui_board *g, int64_t kr, bool full)
 {
-	ui_board *g = &board_g;
 	int64_t key = kr * 2 + full;
 	for (size_t i = 0; i < g->nshown; i++)
 		if (g->shown[i] == key)
@@ -42,8 +41,7 @@ static bool first_time(int64_t kr, bool full)
 
 static void enqueue(ui *u, const char *text)
 {
-	ui_board *g = &board_g;
-	(void)u;
+	ui_board *g = u->board;
 	if (g->nqueue == BOARD_QUEUE_MAX) {
 		free(g->queue[0]);
 		memmove(g->queue, g->queue + 1, (BOARD_QUEUE_MAX - 1) * sizeof *g->queue);
@@ -65,9 +63,8 @@ static void kr_text(ui *u, const celebrate_event *e, char *buf, size_t len)
 		snprintf(buf, len, _("%sK%lld reached %d %% — %s"), mark, (long long)e->id, pct, title);
 }
 
-static void add_highlight(int64_t id, int dir)
+static void add_highlight(ui_board *g, int64_t id, int dir)
 {
-	ui_board *g = &board_g;
 	for (size_t i = 0; i < g->nhl; i++)
 		if (g->hl[i].id == id) {
 			g->hl[i].dir = dir;
@@ -79,7 +76,7 @@ static void add_highlight(int64_t id, int dir)
 
 void celebrate_events(ui *u, const celebrate_event *ev, size_t n)
 {
-	ui_board *g = &board_g;
+	ui_board *g = u->board;
 	char buf[1024];
 	bool ranks = false;
 	for (size_t i = 0; i < n; i++) {
@@ -87,7 +84,7 @@ void celebrate_events(ui *u, const celebrate_event *ev, size_t n)
 		switch (e->kind) {
 		case CELEBRATE_KR_07:
 		case CELEBRATE_KR_10:
-			if (!first_time(e->id, e->kind == CELEBRATE_KR_10))
+			if (!first_time(g, e->id, e->kind == CELEBRATE_KR_10))
 				break;
 			kr_text(u, e, buf, sizeof buf);
 			enqueue(u, buf);
@@ -103,7 +100,7 @@ void celebrate_events(ui *u, const celebrate_event *ev, size_t n)
 		case CELEBRATE_RANK:
 			if (u->cfg->reduced_motion)
 				break;
-			add_highlight(e->id, e->to < e->from ? 1 : -1);
+			add_highlight(g, e->id, e->to < e->from ? 1 : -1);
 			ranks = true;
 			break;
 		}
@@ -114,9 +111,9 @@ void celebrate_events(ui *u, const celebrate_event *ev, size_t n)
 	u->dirty |= celebrate_tick(u, app_ms());
 }
 
-int board_highlight_of(int64_t id)
+int board_highlight_of(const ui *u, int64_t id)
 {
-	const ui_board *g = &board_g;
+	const ui_board *g = u->board;
 	if (!g->hl_until)
 		return 0;
 	for (size_t i = 0; i < g->nhl; i++)
@@ -125,9 +122,9 @@ int board_highlight_of(int64_t id)
 	return 0;
 }
 
-long long celebrate_deadline(void)
+long long celebrate_deadline(const ui *u)
 {
-	const ui_board *g = &board_g;
+	const ui_board *g = u->board;
 	long long d = g->banner_until;
 	if (g->hl_until && (!d || g->hl_until < d))
 		d = g->hl_until;
@@ -136,7 +133,7 @@ long long celebrate_deadline(void)
 
 unsigned celebrate_tick(ui *u, long long now)
 {
-	ui_board *g = &board_g;
+	ui_board *g = u->board;
 	unsigned dirty = 0;
 	if (g->banner_until && now >= g->banner_until) {
 		g->banner_until = 0;
@@ -165,7 +162,7 @@ unsigned celebrate_tick(ui *u, long long now)
 
 void celebrate_draw(ui *u)
 {
-	const ui_board *g = &board_g;
+	const ui_board *g = u->board;
 	if (!g->banner_until || !u->header || u->cfg->reduced_motion)
 		return;
 	int width = getmaxx(u->header);
@@ -179,9 +176,9 @@ void celebrate_draw(ui *u)
 	wnoutrefresh(u->header);
 }
 
-void celebrate_free(void)
+void celebrate_free(ui *u)
 {
-	ui_board *g = &board_g;
+	ui_board *g = u->board;
 	for (size_t i = 0; i < g->nqueue; i++)
 		free(g->queue[i]);
 	g->nqueue = 0;

@@ -20,16 +20,18 @@
 #include "ui_int.h"
 #include "views.h"
 
-unsigned cmdline_open(ui *u, ui_prompt kind)
-{
-	u->prompt = kind;
-	cmdline_completions_clear();
-	editor_set(&u->pe, "");
-	u->pe_first = 0;
-	u->search_obj = u->d.obj_id;
-	u->search_kr = u->focus == PANE_OBJECTIVES ? 0 : u->d.kr_id;
-	return DIRTY_FOOTER;
-}
+/* The prompt on the footer line: what is typed, and the selection before a
+ * search began (Esc goes back to it). */
+typedef struct {
+	ui_screen base;
+	ui_prompt kind;
+	editor e;
+	int first;
+	int64_t search_obj, search_kr;
+	char shown[512];   /* Tab's candidates, beside the prompt until the next key */
+} prompt_screen;
+
+static const ui_screen_ops prompt_ops;
 
 typedef struct {
 	size_t obj;   /* into snap.objs */
@@ -194,6 +196,8 @@ unsigned cmdline_run(ui *u, const char *line)
 	if (!strcmp(word, "unarchive") && *arg)
 		return archive_unarchive_command(u, arg);
 	okr_action a = okr_action_by_name(word);
+	if (a != ACT_NONE && okr_action_table[a].scope != OKR_SCOPE_MAIN)
+		a = ACT_NONE;   /* a screen's own key, not a command */
 	if (a == ACT_NONE) {
 		const char *near = cmdline_suggest(word);
 		char *w = text_sanitize(word);
@@ -210,92 +214,116 @@ unsigned cmdline_run(ui *u, const char *line)
 	return app_action(u, a);
 }
 
-unsigned cmdline_key(ui *u, int key)
+/* Enter: the prompt closes first, so that what the command opens (a form,
+ * the cycle list) goes on top of the panes, not under the prompt. */
+static unsigned accept(ui *u, prompt_screen *p)
 {
-	ui_prompt kind = u->prompt;
-	if (kind == PROMPT_COMMAND && key == '\t')
-		return cmdline_complete(u);
-	cmdline_completions_clear();
-	if (key == 27) {
-		u->prompt = PROMPT_NONE;
-		if (kind == PROMPT_SEARCH) {
-			u->d.obj_id = u->search_obj;
-			u->d.kr_id = u->search_kr;
+	char *text = editor_get(&p->e);
+	ui_prompt kind = p->kind;
+	unsigned d = screen_close(u, &p->base) | DIRTY_FOOTER;
+	if (kind == PROMPT_COMMAND)
+		d |= cmdline_run(u, text);
+	else if (text[0])
+		okr_strlcpy(u->search, text, sizeof u->search);
+	free(text);
+	return d;
+}
+
+static unsigned prompt_key(ui *u, ui_screen *s, int key, okr_action a)
+{
+	prompt_screen *p = (prompt_screen *)s;
+	if (p->kind == PROMPT_COMMAND && a == ACT_PROMPT_COMPLETE)
+		return cmdline_complete(u, &p->e, p->shown, sizeof p->shown);
+	p->shown[0] = '\0';
+	if (a == ACT_PROMPT_CANCEL) {
+		if (p->kind == PROMPT_SEARCH) {
+			u->d.obj_id = p->search_obj;
+			u->d.kr_id = p->search_kr;
 			data_rebuild_rows(u);
-			return DIRTY_ALL;
 		}
-		return DIRTY_FOOTER;
+		return screen_close(u, s);
 	}
-	if (key == '\n' || key == '\r' || key == KEYMAP_KEY(KEY_ENTER)) {
-		char *text = editor_get(&u->pe);
-		u->prompt = PROMPT_NONE;
-		unsigned d = DIRTY_FOOTER;
-		if (kind == PROMPT_COMMAND)
-			d |= cmdline_run(u, text);
-		else if (text[0])
-			okr_strlcpy(u->search, text, sizeof u->search);
-		free(text);
-		return d;
-	}
-	if (!form_edit_key(&u->pe, key))
+	if (a == ACT_PROMPT_ACCEPT)
+		return accept(u, p);
+	if (!form_edit_key(&p->e, key))
 		return 0;
-	if (kind == PROMPT_SEARCH) {
-		char *text = editor_get(&u->pe);
+	if (p->kind == PROMPT_SEARCH) {
+		char *text = editor_get(&p->e);
 		unsigned d = DIRTY_FOOTER;
 		if (text[0])
-			d |= search_from(u, text, u->search_obj, u->search_kr, 1, false);
+			d |= search_from(u, text, p->search_obj, p->search_kr, 1, false);
 		free(text);
 		return d;
 	}
 	return DIRTY_FOOTER;
 }
 
-void cmdline_draw_cycles(ui *u, WINDOW *w, int h, int wd)
+/* The footer line is the prompt's: ":" or "/", what is typed, and Tab's
+ * candidates at the right in at most half the line. */
+static void prompt_draw(ui *u, ui_screen *s)
 {
-	draw_set(w, THEME_BORDER_FOCUS);
-	box(w, 0, 0);
-	const char *title = _(" Cycle — Enter picks · a add · e edit · Esc closes ");
-	int tw = text_width(title);
-	draw_text(w, 0, 2, title, tw < wd - 4 ? tw : wd - 4, THEME_HELP_SECTION, TEXT_ALIGN_LEFT);
-	if (!u->d.snap.ncycles)
-		draw_text(w, 1, 2, _("No cycle yet — a adds the first one"), wd - 4, THEME_DIM, TEXT_ALIGN_LEFT);
-	const okr_snapshot *s = &u->d.snap;
-	for (size_t i = 0; i < s->ncycles && (int)i + 1 < h - 1; i++) {
-		const okr_cycle *c = &s->cycles[i];
-		static const char *const states[] = { N_("planning"), N_("active"), N_("closed") };
-		char buf[256], from[11], to[11];
-		char *name = text_pad(c->name, 20, TEXT_ALIGN_LEFT);
-		okr_format_date(c->start, from);
-		okr_format_date(c->end, to);
-		snprintf(buf, sizeof buf, "%s %s %s → %s  %s%s", c->id == u->cycle_id ? "•" : " ", name, from, to,
-			 _(states[c->state]), c->current ? _(" (current)") : "");
-		free(name);
-		draw_text(w, (int)i + 1, 1, buf, wd - 2, THEME_NORMAL, TEXT_ALIGN_LEFT);
-		if (i == u->cycle_sel)
-			mvwchgat(w, (int)i + 1, 1, wd - 2, (attr_t)(theme_attr(THEME_SELECTED) & ~A_COLOR),
-				 theme_pair(THEME_SELECTED), NULL);
-	}
+	prompt_screen *p = (prompt_screen *)s;
+	WINDOW *w = u->footer;
+	if (!w || !(u->dirty & DIRTY_FOOTER))
+		return;
+	int width = getmaxx(w);
+	wbkgdset(w, ' ' | (chtype)theme_attr(THEME_NORMAL));
+	werase(w);
+	leaveok(w, FALSE);
+	draw_text(w, 0, 0, p->kind == PROMPT_COMMAND ? ":" : "/", 1, THEME_MESSAGE, TEXT_ALIGN_LEFT);
+	int hw = p->shown[0] ? text_width(p->shown) + 2 : 0;
+	if (hw > width / 2)
+		hw = width / 2;
+	if (hw > 2)
+		draw_text(w, 0, width - hw + 2, p->shown, hw - 2, THEME_DIM, TEXT_ALIGN_LEFT);
+	int cx = form_draw_editor(w, 0, 1, width - 1 - hw, &p->e, &p->first, THEME_NORMAL);
+	wmove(w, 0, 1 + cx < width ? 1 + cx : width - 1);
+	wnoutrefresh(w);
 }
 
-unsigned cmdline_cycles_key(ui *u, int key, okr_action a)
+/* The footer window is refreshed last, so that the cursor is its. */
+static bool prompt_cursor(ui *u, ui_screen *s)
 {
-	size_t n = u->d.snap.ncycles;
-	if (a == ACT_DOWN && u->cycle_sel + 1 < n)
-		u->cycle_sel++;
-	else if (a == ACT_UP && u->cycle_sel > 0)
-		u->cycle_sel--;
-	else if (a == ACT_ADD_KR || a == ACT_ADD_OBJECTIVE) {
-		u->overlay = OVERLAY_NONE;
-		return form_open_cycle(u, NULL) | DIRTY_ALL;
-	} else if (a == ACT_EDIT && n) {
-		u->overlay = OVERLAY_NONE;
-		return form_open_cycle(u, &u->d.snap.cycles[u->cycle_sel]) | DIRTY_ALL;
-	} else if (key == '\n' || key == '\r' || a == ACT_OPEN) {
-		u->overlay = OVERLAY_NONE;
-		return n ? cmdline_switch_cycle(u, u->d.snap.cycles[u->cycle_sel].id) : DIRTY_ALL;
-	} else if (key == 27 || a == ACT_QUIT || a == ACT_CYCLE) {
-		u->overlay = OVERLAY_NONE;
-		return DIRTY_ALL;
-	}
-	return DIRTY_OVERLAY;
+	(void)s;
+	if (u->footer)
+		wnoutrefresh(u->footer);
+	return true;
 }
+
+static void prompt_close(ui *u, ui_screen *s)
+{
+	(void)u;
+	editor_free(&((prompt_screen *)s)->e);
+	free(s);
+}
+
+static const ui_screen_ops prompt_ops = {
+	.name = "prompt",
+	.scope = OKR_SCOPE_PROMPT,
+	.own_keys_only = true,
+	.modal = true,
+	.covers = UI_COVER_FOOTER,
+	.key = prompt_key,
+	.draw = prompt_draw,
+	.cursor = prompt_cursor,
+	.close = prompt_close,
+};
+
+unsigned cmdline_open(ui *u, ui_prompt kind)
+{
+	prompt_screen *p = okr_xcalloc(1, sizeof *p);
+	p->base.ops = &prompt_ops;
+	p->kind = kind;
+	editor_init(&p->e, 200);
+	p->search_obj = u->d.obj_id;
+	p->search_kr = u->focus == PANE_OBJECTIVES ? 0 : u->d.kr_id;
+	screen_push(u, &p->base);
+	return DIRTY_FOOTER;
+}
+
+ui_prompt cmdline_open_kind(const ui *u)
+{
+	const prompt_screen *p = (const prompt_screen *)screen_find(u, &prompt_ops);
+	return p ? p->kind : PROMPT_NONE;
+}
+

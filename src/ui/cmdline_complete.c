@@ -19,18 +19,6 @@
 
 enum { SHOW_MAX = 8 };
 
-static char shown[512];
-
-const char *cmdline_completions(void)
-{
-	return shown;
-}
-
-void cmdline_completions_clear(void)
-{
-	shown[0] = '\0';
-}
-
 typedef struct {
 	char **v;
 	size_t n, cap;
@@ -66,7 +54,7 @@ static bool args_of(ui *u, const char *cmd, names *ns)
 		/* The snapshot holds no archived item: offer the one archived here. */
 		char kind;
 		int64_t aid;
-		if (archive_last(&kind, &aid))
+		if (archive_last(u, &kind, &aid))
 			add(ns, okr_format_id(kind == 'O' ? ID_OBJECTIVE : ID_KR, aid, id, sizeof id));
 	} else if (!strcmp(cmd, "log")) {
 		for (size_t i = 0; i < s->nobjs; i++)
@@ -84,39 +72,49 @@ static bool args_of(ui *u, const char *cmd, names *ns)
 static void commands(names *ns)
 {
 	for (int i = 0; i < ACT_COUNT; i++)
-		add(ns, okr_action_table[i].name);
+		if (okr_action_table[i].scope == OKR_SCOPE_MAIN)
+			add(ns, okr_action_table[i].name);
 }
 
 /* Complete word (the part after `head`) among ns; writes the new line. */
-static void complete_in(ui *u, const names *ns, const char *head, const char *word, bool space)
+typedef struct {
+	editor *e;
+	char *shown;
+	size_t len;
+} target;
+
+static void complete_in(const target *t, const names *ns, const char *head, const char *word, bool space)
 {
+	char *shown = t->shown;
+	size_t cap = t->len;
 	char common[256];
 	size_t at[SHOW_MAX];
 	size_t n = okr_complete((const char *const *)ns->v, ns->n, word, common, sizeof common, at, SHOW_MAX);
 	if (!n) {
 		char *w = text_sanitize(word);
-		snprintf(shown, sizeof shown, _("nothing starts with '%s'"), w);
+		snprintf(shown, cap, _("nothing starts with '%s'"), w);
 		free(w);
 		return;
 	}
 	char line[600];
 	snprintf(line, sizeof line, "%s%s%s", head, common, n == 1 && space ? " " : "");
-	editor_set(&u->pe, line);
+	editor_set(t->e, line);
 	if (n == 1)
 		return;
 	size_t len = 0;
-	for (size_t i = 0; i < n && i < SHOW_MAX; i++)
-		len += (size_t)snprintf(shown + len, sizeof shown - len, "%s%s", i ? "  " : "", ns->v[at[i]]);
-	if (n > SHOW_MAX && len < sizeof shown)
-		snprintf(shown + len, sizeof shown - len, _("  … %zu in all"), n);
+	for (size_t i = 0; i < n && i < SHOW_MAX && len < cap; i++)
+		len += (size_t)snprintf(shown + len, len < cap ? cap - len : 0, "%s%s", i ? "  " : "", ns->v[at[i]]);
+	if (n > SHOW_MAX && len < cap)
+		snprintf(shown + len, cap - len, _("  … %zu in all"), n);
 }
 
-unsigned cmdline_complete(ui *u)
+unsigned cmdline_complete(ui *u, editor *e, char *shown, size_t cap)
 {
-	char *text = editor_get(&u->pe);
+	char *text = editor_get(e);
 	char *sp = strchr(text, ' ');
 	names ns = { 0 };
-	cmdline_completions_clear();
+	target t = { e, shown, cap };
+	shown[0] = '\0';
 	if (!sp) {
 		commands(&ns);
 		names args = { 0 };
@@ -125,16 +123,16 @@ unsigned cmdline_complete(ui *u)
 		if (okr_complete((const char *const *)ns.v, ns.n, text, common, sizeof common, NULL, 0) == 1)
 			takes = args_of(u, common, &args);
 		names_free(&args);
-		complete_in(u, &ns, "", text, takes);
+		complete_in(&t, &ns, "", text, takes);
 	} else {
 		*sp = '\0';
 		const char *word = sp + 1 + strspn(sp + 1, " ");
 		char head[300];
 		snprintf(head, sizeof head, "%s ", text);
 		if (args_of(u, text, &ns))
-			complete_in(u, &ns, head, word, false);
+			complete_in(&t, &ns, head, word, false);
 		else
-			snprintf(shown, sizeof shown, _(":%s takes nothing after it"), text);
+			snprintf(shown, cap, _(":%s takes nothing after it"), text);
 	}
 	names_free(&ns);
 	free(text);
@@ -144,7 +142,9 @@ unsigned cmdline_complete(ui *u)
 const char *cmdline_suggest(const char *word)
 {
 	const char *v[ACT_COUNT];
+	size_t n = 0;
 	for (int i = 0; i < ACT_COUNT; i++)
-		v[i] = okr_action_table[i].name;
-	return okr_nearest(v, ACT_COUNT, word, strlen(word) > 4 ? 2 : 1);
+		if (okr_action_table[i].scope == OKR_SCOPE_MAIN)
+			v[n++] = okr_action_table[i].name;
+	return okr_nearest(v, n, word, strlen(word) > 4 ? 2 : 1);
 }

@@ -24,7 +24,9 @@
 #include "okr/progress.h"
 #include "okr/scope.h"
 #include "okr/util.h"
+#include "board_int.h"
 #include "ui_int.h"
+#include "views.h"
 
 bool data_is_collapsed(const ui *u, int64_t id)
 {
@@ -211,7 +213,7 @@ bool data_load(ui *u, bool flash)
 	okr_snapshot snap;
 	char serr[512];
 	/* The team settings first: a lead's change shows with the data. */
-	if (cli_team_settings_apply(u->store, u->cfg, serr, sizeof serr) != OKR_OK)
+	if (okr_store_team_settings_apply(u->store, u->cfg, serr, sizeof serr) != OKR_OK)
 		app_message(u, true, "%s", serr);
 	okr_result r = okr_store_snapshot(u->store, u->cycle_id, false, &snap);
 	if (r) {
@@ -239,35 +241,51 @@ bool data_load(ui *u, bool flash)
 	okr_tree_order(&d->snap, d->order, d->depth);
 	data_rebuild_rows(u);
 	u->data_version = d->snap.data_version;
-	pane_board_invalidate();
+	pane_board_invalidate(u);
 	/* The first load takes the scores from the ledger, so that they are in
 	 * the first frame; only when the ledger must be rebuilt (new rules, a
 	 * changed world) are they left to the loop, after the first frame:
 	 * scoring a long history from scratch would hold the screen back. */
-	if (u->board_started) {
+	if (u->board->started) {
 		board_reload(u, flash);
 	} else if (board_from_ledger(u)) {
-		u->board_started = true;
+		u->board->started = true;
 		board_reload(u, false);
 	} else {
-		u->board_pending = true;
+		u->board->pending = true;
 	}
 	u->det.data_version = -1;
+	screen_data_changed(u, flash);
 	return true;
 }
 
-/* The sparkline of snap.krs[ki]: fetched on first use, and again only when
- * the key result's latest value has changed since. */
-const ui_spark *data_spark(ui *u, size_t ki)
+/* The sparkline of snap.krs[ki], as last fetched (NULL: not yet). */
+static ui_spark *spark_of(const ui *u, size_t ki)
+{
+	const ui_data *d = &u->d;
+	const okr_kr *k = &d->snap.krs[ki];
+	for (size_t i = 0; i < d->nsparks; i++)
+		if (d->sparks[i].kr_id == k->id)
+			return &d->sparks[i];
+	return NULL;
+}
+
+const ui_spark *data_spark(const ui *u, size_t ki)
+{
+	const ui_spark *sp = spark_of(u, ki);
+	const okr_kr *k = &u->d.snap.krs[ki];
+	return sp && sp->last_at == k->last_at && sp->current == k->current ? sp : NULL;
+}
+
+/* Fetched before the frame that shows it, and again only when the key
+ * result's latest value has changed since. */
+static void spark_fetch(ui *u, size_t ki)
 {
 	ui_data *d = &u->d;
 	const okr_kr *k = &d->snap.krs[ki];
-	ui_spark *sp = NULL;
-	for (size_t i = 0; i < d->nsparks && !sp; i++)
-		if (d->sparks[i].kr_id == k->id)
-			sp = &d->sparks[i];
+	ui_spark *sp = spark_of(u, ki);
 	if (sp && sp->last_at == k->last_at && sp->current == k->current)
-		return sp;
+		return;
 	if (!sp) {
 		okr_xgrow(&d->sparks, &d->capsparks, d->nsparks + 1, sizeof *d->sparks);
 		sp = &d->sparks[d->nsparks++];
@@ -284,7 +302,6 @@ const ui_spark *data_spark(ui *u, size_t ki)
 		sp->n = n;
 		okr_checkins_free(cis, n);
 	}
-	return sp;
 }
 
 void data_detail_free(ui_detail *det)
@@ -403,6 +420,16 @@ void data_detail_load(ui *u)
 			detail_series(u, det, (size_t)oi);
 	}
 	okr_store_comments(u->store, kind, id, &det->comments, &det->ncomments);
+}
+
+void data_prepare(ui *u)
+{
+	if (!u->d.loaded)
+		return;
+	data_detail_load(u);
+	view_due_prepare(u);   /* the header's "3 due" */
+	for (size_t i = 0; i < u->d.nkrs; i++)
+		spark_fetch(u, u->d.krs[i]);
 }
 
 void data_free(ui_data *d)

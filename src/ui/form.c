@@ -89,7 +89,7 @@ static void validate(ui_form *fm)
 		form_cycle_check(fm);
 }
 
-static bool valid(const ui_form *fm)
+bool form_valid(const ui_form *fm)
 {
 	for (int i = 0; i < fm->n; i++)
 		if (!fm->f[i].hidden && fm->f[i].error[0])
@@ -97,7 +97,7 @@ static bool valid(const ui_form *fm)
 	return true;
 }
 
-static int visible_count(const ui_form *fm)
+int form_visible_count(const ui_form *fm)
 {
 	int n = 0;
 	for (int i = 0; i < fm->n; i++)
@@ -105,17 +105,27 @@ static int visible_count(const ui_form *fm)
 	return n;
 }
 
-void form_free(ui *u)
+static void destroy(ui_form *fm)
 {
-	ui_form *fm = u->form;
-	if (!fm)
-		return;
 	for (int i = 0; i < fm->n; i++) {
 		editor_free(&fm->f[i].ed);
 		free(fm->f[i].initial);
 	}
 	free(fm);
-	u->form = NULL;
+}
+
+static const ui_screen_ops form_ops;
+
+ui_form *form_current(const ui *u)
+{
+	return (ui_form *)screen_find(u, &form_ops);
+}
+
+void form_free(ui *u)
+{
+	ui_form *fm = form_current(u);
+	if (fm)
+		screen_close(u, &fm->base);
 }
 
 /* The item a form is about: the selected key result unless the objectives
@@ -252,14 +262,11 @@ unsigned form_open(ui *u, ui_form_kind kind)
 	fm->kind = kind;
 	fm->snap = &u->d.snap;
 	bool ok = kind == FORM_CHECKIN ? open_checkin(u, fm) : kind == FORM_EDIT ? open_edit(u, fm) : open_other(u, fm);
-	u->form = fm;
 	if (!ok) {
-		form_free(u);
+		destroy(fm);
 		return DIRTY_FOOTER;
 	}
-	validate(fm);
-	u->overlay = OVERLAY_FORM;
-	return DIRTY_OVERLAY;
+	return form_show(u, fm);
 }
 
 /* Kudos to a person with no key result to name (K on someone in the team
@@ -275,10 +282,7 @@ unsigned form_open_kudos_to(ui *u, const char *login)
 	add_field(fm, _("To"), FIELD_TEXT, true, login)->hint = _("a login");
 	add_field(fm, _("Message"), FIELD_TEXT, true, "");
 	fm->cur = 1;
-	u->form = fm;
-	validate(fm);
-	u->overlay = OVERLAY_FORM;
-	return DIRTY_OVERLAY;
+	return form_show(u, fm);
 }
 
 static char *text_of(ui_form *fm, int i)
@@ -456,17 +460,15 @@ static void explain_stale(ui *u, ui_form *fm)
 		 who, id, when, theirs);
 }
 
-static unsigned submit(ui *u)
+static unsigned submit(ui *u, ui_form *fm)
 {
-	ui_form *fm = u->form;
 	validate(fm);
-	if (!valid(fm)) {
+	if (!form_valid(fm)) {
 		snprintf(fm->error, sizeof fm->error, "%s", _("fix the fields marked above first"));
 		return DIRTY_OVERLAY;
 	}
 	if (unchanged(fm)) {
-		form_free(u);
-		u->overlay = OVERLAY_NONE;
+		screen_close(u, &fm->base);
 		app_message(u, false, "%s", _("nothing changed — nothing was saved"));
 		return DIRTY_ALL;
 	}
@@ -480,8 +482,7 @@ static unsigned submit(ui *u)
 		return DIRTY_OVERLAY | DIRTY_FOOTER;
 	}
 	review_on_saved(u, fm->kind, fm->target, fm->id);
-	form_free(u);
-	u->overlay = OVERLAY_NONE;
+	screen_close(u, &fm->base);
 	if (data_load(u, true))
 		u->last_change = okr_now();
 	app_message(u, false, "%s", done);
@@ -499,26 +500,28 @@ static void move_field(ui_form *fm, int dir)
 	}
 }
 
-unsigned form_key(ui *u, int key)
+/* The form's keys come from its own keymap only (form-save, form-next, …):
+ * any other key is text for the field.  The choice keys count on a choice
+ * field only, so that l and h can be typed in a title. */
+static unsigned form_key(ui *u, ui_screen *s, int key, okr_action a)
 {
-	ui_form *fm = u->form;
+	ui_form *fm = (ui_form *)s;
 	field *f = &fm->f[fm->cur];
-	if (key == 27) {
-		form_free(u);
-		u->overlay = OVERLAY_NONE;
+	if (a == ACT_FORM_CANCEL) {
+		screen_close(u, s);
 		app_message(u, false, "%s", _("cancelled — nothing was saved"));
 		return DIRTY_ALL;
 	}
-	if (key == '\n' || key == '\r' || key == KEYMAP_KEY(KEY_ENTER))
-		return submit(u);
-	if (key == '\t' || key == KEYMAP_KEY(KEY_DOWN))
+	if (a == ACT_FORM_SAVE)
+		return submit(u, fm);
+	if (a == ACT_FORM_NEXT)
 		move_field(fm, 1);
-	else if (key == KEYMAP_KEY(KEY_BTAB) || key == KEYMAP_KEY(KEY_UP))
+	else if (a == ACT_FORM_PREV)
 		move_field(fm, -1);
 	else if (f->type == FIELD_CHOICE) {
-		if (key == ' ' || key == KEYMAP_KEY(KEY_RIGHT) || key == 'l')
+		if (a == ACT_FORM_CHOICE_NEXT)
 			f->choice = (f->choice + 1) % f->nchoices;
-		else if (key == KEYMAP_KEY(KEY_LEFT) || key == 'h')
+		else if (a == ACT_FORM_CHOICE_PREV)
 			f->choice = (f->choice + f->nchoices - 1) % f->nchoices;
 		else
 			return 0;
@@ -530,105 +533,24 @@ unsigned form_key(ui *u, int key)
 	return DIRTY_OVERLAY;
 }
 
-void form_size(const ui *u, int *h, int *w)
+static void form_close(ui *u, ui_screen *s)
 {
-	const ui_form *fm = u->form;
-	*w = COLS - 4 < 76 ? COLS - 4 : 76;
-	int err = 0;
-	if (fm && fm->error[0]) {
-		char **lines;
-		size_t n = text_wrap(fm->error, *w - 4, &lines);
-		text_lines_free(lines, n);
-		err = (int)n;
-	}
-	int n = fm ? visible_count(fm) : 0;
-	*h = 3 + 2 * n + err + 2;
-	if (*h > LINES - 2)   /* compact: one row a field, the current one's hint below it */
-		*h = 3 + n + 1 + err + 2;
+	(void)u;
+	destroy((ui_form *)s);
 }
 
-/* Whether a form drawn h rows high is compact (see form_size). */
-static bool compact(const ui_form *fm, int h)
-{
-	return h < 3 + 2 * visible_count(fm) + 2;
-}
-
-int form_field_at(const ui_form *fm, int h, int wy)
-{
-	bool small = compact(fm, h);
-	int y = 2;
-	for (int i = 0; i < fm->n; i++) {
-		if (fm->f[i].hidden)
-			continue;
-		int rows = small && i != fm->cur ? 1 : 2;
-		if (wy >= y && wy < y + rows)
-			return i;
-		y += rows;
-	}
-	return -1;
-}
-
-void form_draw(ui *u, WINDOW *w, int h, int wd)
-{
-	ui_form *fm = u->form;
-	if (!fm)
-		return;
-	leaveok(w, FALSE);
-	draw_set(w, THEME_BORDER_FOCUS);
-	box(w, 0, 0);
-	int tw = text_width(fm->title);   /* the border stays on either side of the title */
-	draw_text(w, 0, 2, fm->title, tw < wd - 4 ? tw : wd - 4, THEME_TITLE, TEXT_ALIGN_LEFT);
-	int y = 2, in_w = wd - 4 - LABEL_W;
-	bool small = compact(fm, h);
-	fm->cy = fm->cx = 1;
-	for (int i = 0; i < fm->n && y < h - 3; i++) {
-		field *f = &fm->f[i];
-		if (f->hidden)
-			continue;
-		draw_text(w, y, 2, f->label, LABEL_W, THEME_FORM_LABEL, TEXT_ALIGN_LEFT);
-		if (f->type == FIELD_CHOICE) {
-			char buf[128];
-			snprintf(buf, sizeof buf, "◂ %s ▸", _(f->choices[f->choice]));
-			draw_text(w, y, 2 + LABEL_W, buf, in_w, THEME_FORM_INPUT, TEXT_ALIGN_LEFT);
-			if (i == fm->cur) {
-				fm->cy = y;
-				fm->cx = 2 + LABEL_W;
-			}
-		} else {
-			int cx = form_draw_editor(w, y, 2 + LABEL_W, in_w, &f->ed, &f->first, THEME_FORM_INPUT);
-			if (i == fm->cur) {
-				fm->cy = y;
-				fm->cx = 2 + LABEL_W + cx;
-			}
-		}
-		if (small && i != fm->cur) {
-			y++;
-			continue;
-		}
-		if (f->error[0])
-			draw_text(w, y + 1, 2 + LABEL_W, f->error, in_w, THEME_FORM_ERROR, TEXT_ALIGN_LEFT);
-		else if (f->hint)
-			draw_text(w, y + 1, 2 + LABEL_W, f->hint, in_w, THEME_FORM_HINT, TEXT_ALIGN_LEFT);
-		y += 2;
-	}
-	if (fm->error[0]) {
-		char **lines;
-		size_t n = text_wrap(fm->error, wd - 4, &lines);
-		for (size_t i = 0; i < n && y < h - 2; i++)
-			draw_text(w, y++, 2, lines[i], wd - 4, THEME_MESSAGE_ERROR, TEXT_ALIGN_LEFT);
-		text_lines_free(lines, n);
-	}
-	draw_text(w, h - 2, 2, valid(fm) ? _("Enter save · Esc cancel · Tab next field")
-		  : _("Esc cancel · Tab next field · fix the errors to save"), wd - 4, THEME_FORM_HINT, TEXT_ALIGN_LEFT);
-}
-
-void form_cursor(ui *u)
-{
-	if (!u->form || !u->overlay_win)
-		return;
-	wmove(u->overlay_win, u->form->cy, u->form->cx);
-	wnoutrefresh(u->overlay_win);
-}
+static const ui_screen_ops form_ops = {
+	.name = "form",
+	.scope = OKR_SCOPE_FORM,
+	.own_keys_only = true,
+	.modal = true,
+	.key = form_key,
+	.mouse = form_mouse,
+	.size = form_size,
+	.draw = form_draw,
+	.cursor = form_cursor,
+	.close = form_close,
+};
 
 field *form_add_field(ui_form *fm, const char *label, field_type t, bool required, const char *value)
 {
@@ -658,8 +580,8 @@ bool form_changed(ui_form *fm, int i)
 
 unsigned form_show(ui *u, ui_form *fm)
 {
-	u->form = fm;
+	fm->base.ops = &form_ops;
 	validate(fm);
-	u->overlay = OVERLAY_FORM;
+	screen_push(u, &fm->base);
 	return DIRTY_OVERLAY;
 }

@@ -31,7 +31,9 @@ typedef struct {
 	int initial_choice;
 } field;
 
+/* A form is a screen (an overlay on the stack): its base comes first. */
 struct ui_form {
+	ui_screen base;
 	ui_form_kind kind;
 	char title[512];
 	field f[MAX_FIELDS];
@@ -46,12 +48,23 @@ struct ui_form {
 	const okr_snapshot *snap;   /* people and teams the pickers match (u->d.snap, kept current) */
 };
 
-/* form.c: show fm as the open form */
+/* form.c: show fm (okr_xcalloc'd, fields added) as the open form, on top */
 unsigned form_show(ui *u, ui_form *fm);
+/* Close the open form, if any, saving nothing. */
+void form_free(ui *u);
 field *form_add_field(ui_form *fm, const char *label, field_type t, bool required, const char *value);
 field *form_add_choice(ui_form *fm, const char *label, const char *const *choices, int n, int choice);
 char *form_text(ui_form *fm, int i);              /* malloc'd */
 bool form_changed(ui_form *fm, int i);            /* differs from what it was opened with */
+
+bool form_valid(const ui_form *fm);
+int form_visible_count(const ui_form *fm);
+
+/* form_draw.c: the screen's size, draw, cursor and mouse ops */
+void form_size(ui *u, ui_screen *s, int *h, int *w);
+void form_draw(ui *u, ui_screen *s);
+bool form_cursor(ui *u, ui_screen *s);
+unsigned form_mouse(ui *u, ui_screen *s, int button, int x, int y, bool dbl);
 
 /* form_pick.c: a person, team or weight field as typed: f->error when it
  * does not resolve, else the match in f->hint */

@@ -89,7 +89,7 @@ okr_result form_kpi_save(ui *u, ui_form *fm, char *done, size_t len)
 		snprintf(done, len, _("added %s — e on a key result links it (KPI field)"),
 			 okr_format_id(ID_KPI, nid, id, sizeof id));
 		if (!r)
-			view_kpis_select(nid);
+			view_kpis_select(u, nid);
 	}
 	for (int i = 0; i < KA_COUNT; i++)
 		free(t[i]);

@@ -102,7 +102,7 @@ static okr_result save_add(ui *u, ui_form *fm, char *done, size_t len)
 		r = join(u, fm, PA_TEAM, l);
 	snprintf(done, len, _("added @%s as %s"), l, _(roles[fm->f[PA_ROLE].choice]));
 	if (!r)
-		view_people_select(l);
+		view_people_select(u, l);
 	free(login);
 	free(name);
 	return r;

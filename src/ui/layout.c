@@ -55,9 +55,7 @@ void layout_free(ui *u)
 		delwin(u->header);
 	if (u->footer)
 		delwin(u->footer);
-	if (u->overlay_win)
-		delwin(u->overlay_win);
-	u->header = u->footer = u->overlay_win = NULL;
+	u->header = u->footer = NULL;
 }
 
 static void border_column(int y, int h, int x)
@@ -107,10 +105,12 @@ void layout_apply(ui *u)
 		&pane_objectives_ops, &pane_krs_ops, &pane_detail_ops, &pane_board_ops
 	};
 	layout_free(u);
+	if (u->no_panes) {   /* okr board: its screen draws on stdscr */
+		u->too_small = false;
+		return;
+	}
 	for (int i = 0; i < PANE_COUNT; i++)
 		u->panes[i].ops = ops[i];
-	u->lines = LINES;
-	u->cols = COLS;
 	u->too_small = COLS < UI_MIN_COLS || LINES < UI_MIN_LINES;
 	if (u->too_small)
 		return;

@@ -30,12 +30,7 @@ int mouse_key(void)
 
 void mouse_start(ui *u)
 {
-	mouse_enable(u->cfg->mouse);
-}
-
-void mouse_enable(bool on)
-{
-	if (!on)
+	if (!u->cfg->mouse)
 		return;
 	define_key("\033[<", MOUSE_CODE);
 	fputs("\033[?1000h\033[?1006h", stdout);
@@ -134,11 +129,9 @@ static unsigned wheel(ui *u, int x, int y, bool down)
 {
 	okr_action a = down ? ACT_DOWN : ACT_UP;
 	unsigned d = 0;
-	if (views_active()) {
-		for (int k = 0; k < WHEEL_STEP; k++) {
-			unsigned v = views_key(u, 0, a);
-			d |= v == VIEWS_PASS ? 0 : v;
-		}
+	if (views_top(u)) {
+		for (int k = 0; k < WHEEL_STEP; k++)
+			d |= views_action(u, a);
 		return d;
 	}
 	int i = pane_at(u, x, y);
@@ -157,7 +150,8 @@ unsigned mouse_event(ui *u, WINDOW *in)
 	if (!mouse_read_report(in, &b, &x, &y, &press) || !press)
 		return 0;
 	/* The `:` and `/` prompts keep the keyboard's rules. */
-	if (u->prompt != PROMPT_NONE || u->too_small)
+	ui_screen *top = screen_top(u);
+	if (!top || cmdline_open_kind(u) != PROMPT_NONE || u->too_small)
 		return 0;
 	int button = b & ~(4 | 8 | 16 | 32);   /* without shift, meta, ctrl, motion */
 	int notch = button == 64 ? -1 : button == 65 ? 1 : 0;
@@ -165,15 +159,17 @@ unsigned mouse_event(ui *u, WINDOW *in)
 	if (!notch && !left)
 		return 0;
 	bool dbl = left && mouse_second_click(x, y);
-	if (u->overlay != OVERLAY_NONE)   /* the cycle list, forms (mouse_more.c) */
-		return mouse_overlay(u, x, y, dbl, notch);
+	if (top->ops->mouse)   /* a screen with rules of its own (okr board) */
+		return top->ops->mouse(u, top, button, x, y, dbl);
+	if (top->ops->modal)   /* help and confirmations keep the keyboard's rules */
+		return 0;
 	if (u->msg[0]) {
 		u->msg[0] = '\0';
 		u->dirty |= DIRTY_FOOTER;
 	}
-	if (u->review)
+	if (review_current(u))
 		return mouse_review(u, dbl, notch);
 	if (notch)
 		return wheel(u, x, y, notch > 0);
-	return views_active() ? mouse_view_click(u, y, dbl) : click(u, x, y, dbl);
+	return views_top(u) ? mouse_view_click(u, y, dbl) : click(u, x, y, dbl);
 }

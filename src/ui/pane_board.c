@@ -20,13 +20,9 @@
 #include "okr/util.h"
 #include "board_int.h"
 
-void pane_board_invalidate(void)
+void pane_board_invalidate(ui *u)
 {
-	board_g.valid = false;
-}
-
-void pane_board_free(void)
-{
+	u->board->valid = false;
 }
 
 static const char *movement(int m, bool known, char *buf, size_t len)
@@ -70,16 +66,16 @@ static void draw_header(ui *u, WINDOW *w, int width, const cols *c)
 	draw_text(w, 1, 1, _("#"), 3, THEME_HEADER, TEXT_ALIGN_RIGHT);
 	draw_text(w, 1, 5, _("move"), 4, THEME_HEADER, TEXT_ALIGN_LEFT);
 	draw_text(w, 1, 10, _("seen"), 4, THEME_HEADER, TEXT_ALIGN_LEFT);
-	draw_text(w, 1, c->name_x, board_g.teams ? _("Team") : _("Person"), c->name_w, THEME_HEADER,
+	draw_text(w, 1, c->name_x, u->board->teams ? _("Team") : _("Person"), c->name_w, THEME_HEADER,
 		  TEXT_ALIGN_LEFT);
-	draw_text(w, 1, c->lvl_x, board_g.teams ? _("size") : _("lvl"), 4, THEME_HEADER, TEXT_ALIGN_RIGHT);
+	draw_text(w, 1, c->lvl_x, u->board->teams ? _("size") : _("lvl"), 4, THEME_HEADER, TEXT_ALIGN_RIGHT);
 	draw_text(w, 1, c->score_x, _("score"), 7, THEME_HEADER, TEXT_ALIGN_RIGHT);
 	(void)u;
 }
 
 static void draw_row(ui *u, WINDOW *w, int y, const score_row *r, const cols *c, bool mine)
 {
-	const ui_board *g = &board_g;
+	const ui_board *g = u->board;
 	char buf[64], name[600];
 	bool banded = u->cfg->board_bands && r->rank > 0 && r->band != SCORE_BAND_RANKED;
 	if (r->rank > 0 && !banded)
@@ -96,7 +92,7 @@ static void draw_row(ui *u, WINDOW *w, int y, const score_row *r, const cols *c,
 		int m = 0;
 		/* Like the movement: without points now there is no place to
 		 * have moved to since you looked. */
-		bool known = r->score > 0 && board_seen_movement(r->id, r->rank, &m);
+		bool known = r->score > 0 && board_seen_movement(u, r->id, r->rank, &m);
 		draw_text(w, y, 10, movement(m, known, buf, sizeof buf), 4, movement_slot(m), TEXT_ALIGN_LEFT);
 	}
 	theme_slot ns = mine ? THEME_RANK_ME : THEME_NORMAL;
@@ -123,14 +119,13 @@ static void draw_row(ui *u, WINDOW *w, int y, const score_row *r, const cols *c,
 	/* A moved row is lit at its rank only, as a block in the colour of
 	 * the move: lighting the whole row would repaint every column of it
 	 * twice (lit, then back) for a 3 s hint, where the rank is what moved. */
-	int hl = board_highlight_of(r->id);
+	int hl = board_highlight_of(u, r->id);
 	if (hl)
 		draw_cells_attr(w, y, 0, 4, hl > 0 ? THEME_RANK_UP : THEME_RANK_DOWN, A_REVERSE);
 }
 
-static long selected_entry(void)
+static long selected_entry(const ui_board *g)
 {
-	const ui_board *g = &board_g;
 	for (size_t i = 0; i < g->nentries; i++)
 		if (g->entries[i].kind == ENTRY_ROW && g->b.rows[g->entries[i].row].id == g->sel_id)
 			return (long)i;
@@ -139,7 +134,7 @@ static long selected_entry(void)
 
 static long my_entry(const ui *u)
 {
-	const ui_board *g = &board_g;
+	const ui_board *g = u->board;
 	long mine = board_my_row(u);
 	for (size_t i = 0; i < g->nentries && mine >= 0; i++)
 		if (g->entries[i].kind == ENTRY_ROW && (long)g->entries[i].row == mine)
@@ -149,7 +144,7 @@ static long my_entry(const ui *u)
 
 static void draw_entry(ui *u, WINDOW *w, int y, const board_entry *e, const cols *c, int width)
 {
-	const ui_board *g = &board_g;
+	const ui_board *g = u->board;
 	if (e->kind == ENTRY_ROW) {
 		draw_row(u, w, y, &g->b.rows[e->row], c, (long)e->row == board_my_row(u));
 		return;
@@ -165,7 +160,7 @@ static void draw_entry(ui *u, WINDOW *w, int y, const board_entry *e, const cols
 
 static void pane_board_draw(ui *u, WINDOW *w, int h, int width, bool focused)
 {
-	ui_board *g = &board_g;
+	ui_board *g = u->board;
 	board_compute(u);
 	if (g->person) {
 		pane_person_draw(u, w, h, width, focused);
@@ -184,7 +179,7 @@ static void pane_board_draw(ui *u, WINDOW *w, int h, int width, bool focused)
 					 : _("computing the scores…"), width - 2, THEME_DIM, TEXT_ALIGN_LEFT);
 		return;
 	}
-	long sel = selected_entry();
+	long sel = selected_entry(g);
 	if (sel < 0)
 		sel = 0;
 	long mine = my_entry(u);
@@ -218,12 +213,11 @@ static void pane_board_draw(ui *u, WINDOW *w, int h, int width, bool focused)
 }
 
 /* Move the selection by d rows (entries that are not rows are skipped). */
-static void move_sel(int d)
+static void move_sel(ui_board *g, int d)
 {
-	ui_board *g = &board_g;
 	if (!g->nentries)
 		return;
-	long i = selected_entry();
+	long i = selected_entry(g);
 	if (i < 0)
 		i = 0;
 	long step = d > 0 ? 1 : -1;
@@ -241,17 +235,17 @@ static void move_sel(int d)
 
 static unsigned pane_board_key(ui *u, okr_action a)
 {
-	ui_board *g = &board_g;
+	ui_board *g = u->board;
 	if (g->person)
 		return pane_person_key(u, a);
 	int page = u->panes[PANE_BOARD].h - 3 > 1 ? u->panes[PANE_BOARD].h - 3 : 1;
 	switch (a) {
-	case ACT_DOWN: move_sel(1); break;
-	case ACT_UP: move_sel(-1); break;
-	case ACT_PAGE_DOWN: move_sel(page); break;
-	case ACT_PAGE_UP: move_sel(-page); break;
-	case ACT_TOP: move_sel(-(1 << 20)); break;
-	case ACT_BOTTOM: move_sel(1 << 20); break;
+	case ACT_DOWN: move_sel(g, 1); break;
+	case ACT_UP: move_sel(g, -1); break;
+	case ACT_PAGE_DOWN: move_sel(g, page); break;
+	case ACT_PAGE_UP: move_sel(g, -page); break;
+	case ACT_TOP: move_sel(g, -(1 << 20)); break;
+	case ACT_BOTTOM: move_sel(g, 1 << 20); break;
 	case ACT_COLLAPSE: return layout_focus(u, PANE_OBJECTIVES);
 	case ACT_OPEN:
 	case ACT_EXPAND: {
@@ -259,7 +253,7 @@ static unsigned pane_board_key(ui *u, okr_action a)
 			app_message(u, false, "%s", _("a team has no page of its own — press t for people"));
 			return DIRTY_FOOTER;
 		}
-		long i = selected_entry();
+		long i = selected_entry(g);
 		if (i < 0)
 			return 0;
 		return board_open_person(u, g->sel_id);

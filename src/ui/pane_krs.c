@@ -136,7 +136,8 @@ static void draw_row(ui *u, WINDOW *w, int y, size_t ki, int width)
 	}
 	if (col.spark) {
 		const ui_spark *sp = data_spark(u, ki);
-		draw_spark(w, y, x + 1, col.spark, sp->v, sp->n);
+		if (sp)
+			draw_spark(w, y, x + 1, col.spark, sp->v, sp->n);
 	}
 }
 

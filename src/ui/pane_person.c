@@ -40,7 +40,7 @@ static const char *when(okr_time t, int off, char *buf, size_t len)
 /* The latest kudos received, with their words: recognition is the point. */
 static size_t head_kudos(ui *u, head_line *hl, size_t n)
 {
-	const ui_board *g = &board_g;
+	const ui_board *g = u->board;
 	if (!g->npkudos)
 		return n;   /* no heading over nothing: the explanation matters more */
 	snprintf(hl[n].text, sizeof hl[n].text, _("Kudos received (latest %zu)"), g->npkudos);
@@ -58,7 +58,7 @@ static size_t head_kudos(ui *u, head_line *hl, size_t n)
 /* Everything above the explanation. */
 static size_t head(ui *u, const okr_person *p, head_line *hl)
 {
-	const ui_board *g = &board_g;
+	const ui_board *g = u->board;
 	size_t n = 0;
 	score_person_result r;
 	if (!score_person_get(g->explain, p->id, g->now, &r))
@@ -116,7 +116,7 @@ static size_t head(ui *u, const okr_person *p, head_line *hl)
 
 static void explain_line(ui *u, size_t i, char *buf, size_t len)
 {
-	const ui_board *g = &board_g;
+	const ui_board *g = u->board;
 	size_t n;
 	const score_line *l = &score_lines(g->explain, &n)[g->plines[g->nplines - 1 - i]];
 	const okr_person *o = l->other_id ? board_person(u, l->other_id) : NULL;
@@ -128,7 +128,7 @@ static void explain_line(ui *u, size_t i, char *buf, size_t len)
 
 void pane_person_draw(ui *u, WINDOW *w, int h, int width, bool focused)
 {
-	ui_board *g = &board_g;
+	ui_board *g = u->board;
 	const okr_person *p = board_person(u, g->person);
 	char title[300];
 	snprintf(title, sizeof title, _("@%s · Enter or h: back to the board"), p ? p->login : "?");
@@ -161,7 +161,7 @@ void pane_person_draw(ui *u, WINDOW *w, int h, int width, bool focused)
 
 unsigned pane_person_key(ui *u, okr_action a)
 {
-	ui_board *g = &board_g;
+	ui_board *g = u->board;
 	int page = u->panes[PANE_BOARD].h - 2 > 1 ? u->panes[PANE_BOARD].h - 2 : 1;
 	switch (a) {
 	case ACT_DOWN: g->ptop++; break;
@@ -171,7 +171,7 @@ unsigned pane_person_key(ui *u, okr_action a)
 	case ACT_TOP: g->ptop = 0; break;
 	case ACT_BOTTOM: g->ptop = 1 << 20; break;   /* clamped when drawn */
 	case ACT_OPEN:
-	case ACT_COLLAPSE: board_close_person(); break;
+	case ACT_COLLAPSE: board_close_person(u); break;
 	default: return 0;
 	}
 	return DIRTY_BOARD;

@@ -91,8 +91,8 @@ unsigned reopen_check(ui *u)
 	okr_file_state was = u->file_lost;
 	u->file_lost = OKR_FILE_OK;
 	u->live = okr_store_wait_fd(u->store) >= 0;
-	u->health_pending = true;
-	data_load(u, false);
+	u->health_pending = !u->no_panes;
+	app_reload(u, false);
 	app_message(u, false, _("%s: %s — reopened the file now at that path; live again"),
 		    u->ctx->db_path, reopen_lost_text(was));
 	return DIRTY_ALL | DIRTY_LAYOUT;

@@ -21,7 +21,7 @@
 
 const okr_kr *review_kr(ui *u, size_t *index)
 {
-	ui_review *rv = u->review;
+	ui_review *rv = review_current(u);
 	if (!rv || rv->r.at >= rv->r.n)
 		return NULL;
 	long i = data_kr_index(u, rv->r.ids[rv->r.at]);
@@ -36,7 +36,7 @@ const okr_kr *review_kr(ui *u, size_t *index)
  * result whose latest value moved gets its newest check-in's author. */
 static void sync(ui *u)
 {
-	ui_review *rv = u->review;
+	ui_review *rv = review_current(u);
 	bool first = rv->synced == 0;
 	for (size_t i = 0; i < rv->r.n; i++) {
 		long ki = data_kr_index(u, rv->r.ids[i]);
@@ -61,7 +61,7 @@ static void sync(ui *u)
 
 void review_load_detail(ui *u)
 {
-	ui_review *rv = u->review;
+	ui_review *rv = review_current(u);
 	if (rv->synced != u->data_version)
 		sync(u);
 	const okr_kr *k = review_kr(u, NULL);
@@ -83,6 +83,18 @@ void review_load_detail(ui *u)
 	okr_store_checkins(u->store, id, 50, &rv->cis, &rv->ncis);
 	okr_store_comments(u->store, 'K', id, &rv->comments, &rv->ncomments);
 	rv->has_grade = okr_store_grade_get(u->store, id, &rv->grade) == OKR_OK;
+}
+
+static const ui_screen_ops review_ops;
+
+ui_review *review_current(const ui *u)
+{
+	return (ui_review *)screen_find(u, &review_ops);
+}
+
+okr_action review_input_action(const ui *u, int key)
+{
+	return keymap_lookup_in(&u->keys, OKR_SCOPE_FORM, false, key);
 }
 
 static ui_review *create(ui *u, const okr_review_scope *sc, bool grading)
@@ -109,7 +121,8 @@ static ui_review *create(ui *u, const okr_review_scope *sc, bool grading)
 	editor_init(&rv->jump, 32);
 	editor_init(&rv->score, 16);
 	editor_init(&rv->note, 500);
-	u->review = rv;
+	rv->base.ops = &review_ops;
+	screen_push(u, &rv->base);
 	sync(u);
 	return rv;
 }
@@ -117,7 +130,7 @@ static ui_review *create(ui *u, const okr_review_scope *sc, bool grading)
 /* Go to position i; in grading mode the grade input opens by itself. */
 static unsigned go(ui *u, size_t i)
 {
-	ui_review *rv = u->review;
+	ui_review *rv = review_current(u);
 	okr_review_show(&rv->r, i);
 	rv->summary = false;
 	rv->input = INPUT_NONE;
@@ -129,7 +142,7 @@ static unsigned go(ui *u, size_t i)
 
 static unsigned show_summary(ui *u)
 {
-	ui_review *rv = u->review;
+	ui_review *rv = review_current(u);
 	rv->summary = true;
 	rv->input = INPUT_NONE;
 	rv->sum_top = 0;
@@ -138,7 +151,7 @@ static unsigned show_summary(ui *u)
 
 static unsigned advance(ui *u, unsigned char mark)
 {
-	ui_review *rv = u->review;
+	ui_review *rv = review_current(u);
 	unsigned char *m = &rv->r.mark[rv->r.at];
 	if (mark == REVIEW_SKIPPED && (*m & REVIEW_SEEN))
 		mark = REVIEW_SEEN;   /* something was entered: it was reviewed */
@@ -150,7 +163,7 @@ static unsigned advance(ui *u, unsigned char mark)
 
 unsigned review_open(ui *u, bool grading)
 {
-	if (u->review) {
+	if (review_current(u)) {
 		app_message(u, true, "%s", _("a review is already open — q ends it"));
 		return DIRTY_FOOTER;
 	}
@@ -206,11 +219,10 @@ bool review_start(ui *u, const ui_review_request *rq)
 	return true;
 }
 
-void review_free(ui *u)
+static void review_close(ui *u, ui_screen *s)
 {
-	ui_review *rv = u->review;
-	if (!rv)
-		return;
+	ui_review *rv = (ui_review *)s;
+	(void)u;
 	okr_review_free(&rv->r);
 	free(rv->has);
 	free(rv->cur);
@@ -225,28 +237,26 @@ void review_free(ui *u)
 	if (rv->win)
 		delwin(rv->win);
 	free(rv);
-	u->review = NULL;
 }
 
 static unsigned leave(ui *u)
 {
-	if (u->review->standalone) {
+	if (review_current(u)->standalone) {
 		u->quit = true;
 		return 0;
 	}
 	okr_review_summary s;
-	okr_review_summarize(&u->review->r, &u->d.snap, &u->d.as, &s);
+	okr_review_summarize(&review_current(u)->r, &u->d.snap, &u->d.as, &s);
 	app_message(u, false, ngettext("review done: %zu of %zu reviewed, %zu skipped, %zu check-in",
 				 "review done: %zu of %zu reviewed, %zu skipped, %zu check-ins", s.checkins), s.seen, s.total,
 		    s.skipped, s.checkins);
 	okr_review_summary_free(&s);
-	review_free(u);
-	return DIRTY_ALL | DIRTY_LAYOUT;
+	return screen_close(u, &review_current(u)->base);
 }
 
 void review_on_saved(ui *u, ui_form_kind kind, char target, int64_t id)
 {
-	ui_review *rv = u->review;
+	ui_review *rv = review_current(u);
 	if (!rv)
 		return;
 	if (rv->r.at < rv->r.n)
@@ -303,12 +313,13 @@ static unsigned open_form(ui *u, ui_form_kind kind)
 
 static unsigned jump_key(ui *u, int key)
 {
-	ui_review *rv = u->review;
-	if (key == 27) {
+	ui_review *rv = review_current(u);
+	okr_action a = review_input_action(u, key);
+	if (a == ACT_FORM_CANCEL) {
 		rv->input = INPUT_NONE;
 		return DIRTY_ALL;
 	}
-	if (key != '\n' && key != '\r' && key != KEYMAP_KEY(KEY_ENTER))
+	if (a != ACT_FORM_SAVE)
 		return form_edit_key(&rv->jump, key) ? DIRTY_ALL : 0;
 	char *t = editor_get(&rv->jump);
 	char *p = t + strspn(t, " ");
@@ -333,9 +344,9 @@ static unsigned jump_key(ui *u, int key)
 	return d;
 }
 
-static unsigned summary_key(ui *u, int key, okr_action a)
+static unsigned summary_key(ui *u, okr_action a)
 {
-	ui_review *rv = u->review;
+	ui_review *rv = review_current(u);
 	switch (a) {
 	case ACT_DOWN: rv->sum_top++; return DIRTY_ALL;
 	case ACT_UP: rv->sum_top = rv->sum_top > 0 ? rv->sum_top - 1 : 0; return DIRTY_ALL;
@@ -343,7 +354,7 @@ static unsigned summary_key(ui *u, int key, okr_action a)
 	case ACT_PAGE_UP: rv->sum_top = rv->sum_top > 10 ? rv->sum_top - 10 : 0; return DIRTY_ALL;
 	default: break;
 	}
-	if (key == 'y' && rv->grading && !rv->closed) {
+	if (a == ACT_REVIEW_CLOSE && rv->grading && !rv->closed) {
 		/* Before the cycle's last day, closing takes a second y. */
 		char end[11];
 		int early = review_days_early(u, end);
@@ -359,39 +370,35 @@ static unsigned summary_key(ui *u, int key, okr_action a)
 		return review_close_cycle(u);
 	}
 	rv->early_asked = false;
-	if (key == 'p' || a == ACT_COLLAPSE)
+	if (a == ACT_REVIEW_PREV || a == ACT_COLLAPSE)
 		return go(u, rv->r.n - 1);
-	if (key == 27 || key == '\n' || key == '\r' || a == ACT_QUIT || a == ACT_OPEN)
+	if (a == ACT_CLOSE || a == ACT_QUIT || a == ACT_OPEN)
 		return leave(u);
 	if (a == ACT_HELP || a == ACT_COMMAND || a == ACT_REFRESH || a == ACT_THEME)
-		return app_action(u, a);
+		return UI_PASS;
 	return 0;
 }
 
 unsigned review_key(ui *u, int key, okr_action a)
 {
-	ui_review *rv = u->review;
+	ui_review *rv = review_current(u);
 	if (rv->input == INPUT_JUMP)
 		return jump_key(u, key);
 	if (rv->input == INPUT_GRADE)
 		return review_grade_key(u, key);
 	if (rv->summary)
-		return summary_key(u, key, a);
-	switch (key) {
-	case 'n':
-	case ' ': return advance(u, REVIEW_SEEN);
-	case 's': return advance(u, REVIEW_SKIPPED);
-	case 'p': return rv->r.at ? go(u, rv->r.at - 1) : DIRTY_ALL;
-	case 'g': return review_grade_open(u);
-	case 'J':
+		return summary_key(u, a);
+	switch (a) {
+	case ACT_REVIEW_NEXT: return advance(u, REVIEW_SEEN);
+	case ACT_REVIEW_SKIP: return advance(u, REVIEW_SKIPPED);
+	case ACT_REVIEW_PREV: return rv->r.at ? go(u, rv->r.at - 1) : DIRTY_ALL;
+	case ACT_REVIEW_GRADE: return review_grade_open(u);
+	case ACT_REVIEW_JUMP:
 		rv->input = INPUT_JUMP;
 		rv->input_error[0] = '\0';
 		editor_set(&rv->jump, "");
 		rv->jump_first = 0;
 		return DIRTY_ALL;
-	default: break;
-	}
-	switch (a) {
 	case ACT_CHECKIN: return open_form(u, FORM_CHECKIN);
 	case ACT_COMMENT: return open_form(u, FORM_COMMENT);
 	case ACT_KUDOS: return open_form(u, FORM_KUDOS);
@@ -406,13 +413,52 @@ unsigned review_key(ui *u, int key, okr_action a)
 	case ACT_HELP:
 	case ACT_COMMAND:
 	case ACT_REFRESH:
-	case ACT_THEME: return app_action(u, a);
+	case ACT_THEME: return UI_PASS;   /* the main screen's, beneath */
 	default: break;
 	}
-	if (key != 27) {
+	if (a != ACT_CLOSE) {
 		char name[KEYMAP_NAME_MAX];
 		app_message(u, false, _("%s does nothing in the review — the keys are on the line above"),
 			    keymap_key_name(key, name, sizeof name));
 	}
 	return DIRTY_FOOTER;
 }
+
+static unsigned review_screen_key(ui *u, ui_screen *s, int key, okr_action a)
+{
+	(void)s;
+	return review_key(u, key, a);
+}
+
+static void review_screen_draw(ui *u, ui_screen *s)
+{
+	(void)s;
+	review_draw(u);
+}
+
+static bool review_screen_cursor(ui *u, ui_screen *s)
+{
+	(void)s;
+	return review_cursor(u);
+}
+
+/* The shown key result's history, and the check-ins that came in since the
+ * last look, read before the frame that shows them. */
+static void review_prepare(ui *u, ui_screen *s)
+{
+	ui_review *rv = (ui_review *)s;
+	review_load_detail(u);
+	if (rv->summary && rv->grading && !rv->closed)
+		rv->ungraded = review_ungraded(u);
+}
+
+static const ui_screen_ops review_ops = {
+	.name = "review",
+	.scope = OKR_SCOPE_REVIEW,
+	.covers = UI_COVER_BODY | UI_COVER_HEADER,
+	.key = review_screen_key,
+	.draw = review_screen_draw,
+	.cursor = review_screen_cursor,
+	.prepare = review_prepare,
+	.close = review_close,
+};

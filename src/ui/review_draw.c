@@ -16,7 +16,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "okr/cli.h"
 #include "okr/forecast.h"
 #include "okr/i18n.h"
 #include "okr/parse.h"
@@ -73,7 +72,7 @@ static void put_wrapped(pen *p, int indent, theme_slot slot, const char *text, i
 
 static void header(ui *u, WINDOW *w, int width)
 {
-	ui_review *rv = u->review;
+	ui_review *rv = review_current(u);
 	char left[512], right[128];
 	if (rv->grading)
 		snprintf(left, sizeof left, _(" Grading %s for close · @%s"), rv->cycle_name, u->ctx->login);
@@ -111,7 +110,7 @@ static void chain(ui *u, const okr_kr *k, okr_buf *b)
  * lines, else a sparkline on one line. */
 static void history(ui *u, pen *p, const okr_kr *k, okr_day due, bool big)
 {
-	ui_review *rv = u->review;
+	ui_review *rv = review_current(u);
 	if (!rv->ncis) {
 		put(p, 0, THEME_DIM, _("history  no check-ins yet"));
 		return;
@@ -145,7 +144,7 @@ static void history(ui *u, pen *p, const okr_kr *k, okr_day due, bool big)
 
 static void numbers(ui *u, pen *p, const okr_kr *k, const okr_assessment *a, bool big)
 {
-	ui_review *rv = u->review;
+	ui_review *rv = review_current(u);
 	char val[160], due[11];
 	okr_format_date(a->due, due);
 	okr_kr_value_text(k, val, sizeof val);
@@ -179,7 +178,7 @@ static void numbers(ui *u, pen *p, const okr_kr *k, const okr_assessment *a, boo
 
 static void notes(ui *u, pen *p)
 {
-	ui_review *rv = u->review;
+	ui_review *rv = review_current(u);
 	put(p, 0, THEME_HELP_SECTION, _("Latest check-ins"));
 	if (!rv->ncis)
 		put(p, 2, THEME_DIM, _("none yet — press c to check in"));
@@ -216,26 +215,34 @@ static void notes(ui *u, pen *p)
 /* The keys, from the live key map where an action has them. */
 void review_hints(ui *u, char *buf, size_t len)
 {
-	ui_review *rv = u->review;
+	ui_review *rv = review_current(u);
+	enum { C, G, M, K, N, P, S, J, Q, NKEYS };
+	static const okr_action acts[NKEYS] = { ACT_CHECKIN, ACT_REVIEW_GRADE, ACT_COMMENT, ACT_KUDOS,
+						ACT_REVIEW_NEXT, ACT_REVIEW_PREV, ACT_REVIEW_SKIP, ACT_REVIEW_JUMP,
+						ACT_QUIT };
+	char key[NKEYS][32];
+	for (int i = 0; i < NKEYS; i++) {
+		keymap_keys_for(&u->keys, acts[i], key[i], sizeof key[i]);
+		key[i][strcspn(key[i], ",")] = '\0';
+	}
 	if (rv->summary) {
+		char y[32];
+		keymap_keys_for(&u->keys, ACT_REVIEW_CLOSE, y, sizeof y);
+		y[strcspn(y, ",")] = '\0';
 		if (rv->grading && !rv->closed)
-			snprintf(buf, len, _(" y close %s now · p back · q leave without closing"), rv->cycle_name);
+			snprintf(buf, len, _(" %s close %s now · %s back · %s leave without closing"), y, rv->cycle_name,
+				 key[P], key[Q]);
 		else
-			snprintf(buf, len, "%s", _(" q or Enter ends the review · p back · j/k scroll"));
+			snprintf(buf, len, _(" %s or Enter ends the review · %s back · j/k scroll"), key[Q], key[P]);
 		return;
 	}
-	char c[32], m[32], k[32];
-	keymap_keys_for(&u->keys, ACT_CHECKIN, c, sizeof c);
-	keymap_keys_for(&u->keys, ACT_COMMENT, m, sizeof m);
-	keymap_keys_for(&u->keys, ACT_KUDOS, k, sizeof k);
-	c[strcspn(c, ",")] = m[strcspn(m, ",")] = k[strcspn(k, ",")] = '\0';
-	snprintf(buf, len, _(" %s check-in  g grade  %s comment  %s kudos  n next  p prev  s skip  J jump  q end"),
-		 c, m, k);
+	snprintf(buf, len, _(" %s check-in  %s grade  %s comment  %s kudos  %s next  %s prev  %s skip  %s jump  %s end"),
+		 key[C], key[G], key[M], key[K], key[N], key[P], key[S], key[J], key[Q]);
 }
 
 static void draw_input(ui *u, WINDOW *w, int h, int width)
 {
-	ui_review *rv = u->review;
+	ui_review *rv = review_current(u);
 	const okr_kr *k = review_kr(u, NULL);
 	int lw = 14;
 	rv->want_cursor = true;
@@ -264,7 +271,7 @@ static void draw_input(ui *u, WINDOW *w, int h, int width)
 
 static void draw_kr(ui *u, WINDOW *w, int h, int width)
 {
-	ui_review *rv = u->review;
+	ui_review *rv = review_current(u);
 	size_t ki;
 	const okr_kr *k = review_kr(u, &ki);
 	int bottom = rv->input == INPUT_GRADE ? 3 : rv->input == INPUT_JUMP ? 2 : 0;
@@ -310,7 +317,7 @@ static void draw_kr(ui *u, WINDOW *w, int h, int width)
 
 static void draw_summary(ui *u, WINDOW *w, int h, int width)
 {
-	ui_review *rv = u->review;
+	ui_review *rv = review_current(u);
 	ui_lines ls = { 0 };
 	review_summary_lines(u, &ls);
 	int rows = h - 2;
@@ -326,7 +333,7 @@ static void draw_summary(ui *u, WINDOW *w, int h, int width)
 
 void review_draw(ui *u)
 {
-	ui_review *rv = u->review;
+	ui_review *rv = review_current(u);
 	int h = LINES - 1, width = COLS;
 	if (rv->win && !(u->dirty & ~(unsigned)DIRTY_FOOTER))
 		return;
@@ -337,7 +344,6 @@ void review_draw(ui *u)
 		if (!rv->win)
 			return;
 	}
-	review_load_detail(u);
 	WINDOW *w = rv->win;
 	wbkgdset(w, ' ' | (chtype)theme_attr(THEME_NORMAL));
 	werase(w);
@@ -352,7 +358,7 @@ void review_draw(ui *u)
 
 bool review_cursor(ui *u)
 {
-	ui_review *rv = u->review;
+	ui_review *rv = review_current(u);
 	if (!rv->win || !rv->want_cursor || rv->input == INPUT_NONE || rv->summary)
 		return false;
 	wmove(rv->win, rv->cy, rv->cx);
@@ -368,9 +374,32 @@ static const okr_kr *kr_of(ui *u, int64_t id)
 	return i >= 0 ? &u->d.snap.krs[i] : NULL;
 }
 
+/* :close-cycle's summary ends with the question, from the count of key
+ * results without a grade read before the frame (review.c). */
+static void closing_lines(ui *u, ui_review *rv, ui_lines *ls)
+{
+	lines_addf(ls, 0, THEME_NORMAL, "%s", "");
+	if (rv->closed) {
+		lines_addf(ls, 0, THEME_MESSAGE, _("%s is closed: every key result is graded."), rv->cycle_name);
+		return;
+	}
+	size_t left = rv->ungraded;
+	lines_addf(ls, 0, THEME_MESSAGE, ngettext("Close %s now? y closes it: %zu key result without a grade",
+						  "Close %s now? y closes it: %zu key results without a grade",
+						  left), rv->cycle_name, left);
+	lines_addf(ls, 0, THEME_MESSAGE, "%s", _("get their progress as grade, and the cycle becomes read-only."));
+	char end[11];
+	int early = review_days_early(u, end);
+	if (early)
+		lines_addf(ls, 0, THEME_MESSAGE_ERROR, ngettext(
+			"⚠ %s ends %s, %d day left: closing now is early (y asks again).",
+			"⚠ %s ends %s, %d days left: closing now is early (y asks again).",
+			(unsigned long)early), rv->cycle_name, end, early);
+}
+
 void review_summary_lines(ui *u, ui_lines *ls)
 {
-	ui_review *rv = u->review;
+	ui_review *rv = review_current(u);
 	okr_review_summary s;
 	okr_review_summarize(&rv->r, &u->d.snap, &u->d.as, &s);
 	lines_addf(ls, 0, THEME_TITLE, _("Review summary · %s · %s"), rv->cycle_name, rv->scope);
@@ -428,37 +457,22 @@ void review_summary_lines(ui *u, ui_lines *ls)
 		lines_addf(ls, 0, THEME_HELP_SECTION, _("Skipped: %s"), sk.s);
 		okr_buf_free(&sk);
 	}
-	if (rv->grading) {
-		lines_addf(ls, 0, THEME_NORMAL, "%s", "");
-		if (rv->closed)
-			lines_addf(ls, 0, THEME_MESSAGE, _("%s is closed: every key result is graded."), rv->cycle_name);
-		else {
-			size_t left = review_ungraded(u);
-			lines_addf(ls, 0, THEME_MESSAGE, ngettext("Close %s now? y closes it: %zu key result without a grade",
-								  "Close %s now? y closes it: %zu key results without a grade",
-								  left), rv->cycle_name, left);
-			lines_addf(ls, 0, THEME_MESSAGE, "%s", _("get their progress as grade, and the cycle becomes read-only."));
-			char end[11];
-			int early = review_days_early(u, end);
-			if (early)
-				lines_addf(ls, 0, THEME_MESSAGE_ERROR, ngettext(
-					"⚠ %s ends %s, %d day left: closing now is early (y asks again).",
-					"⚠ %s ends %s, %d days left: closing now is early (y asks again).",
-					(unsigned long)early), rv->cycle_name, end, early);
-		}
-	}
+	if (rv->grading)
+		closing_lines(u, rv, ls);
 	okr_review_summary_free(&s);
 }
 
 void review_print_summary(ui *u)
 {
-	if (!u->review)
+	if (!review_current(u))
 		return;
 	ui_lines ls = { 0 };
 	review_summary_lines(u, &ls);
 	for (size_t i = 0; i < ls.n; i++) {
 		printf("%*s", ls.v[i].indent, "");
-		cli_put(stdout, ls.v[i].text, -1);
+		char *safe = text_sanitize(ls.v[i].text);
+		fputs(safe, stdout);
+		free(safe);
 		putchar('\n');
 	}
 	lines_free(&ls);

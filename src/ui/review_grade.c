@@ -36,7 +36,7 @@ static bool check_score(ui_review *rv, double *score)
 
 unsigned review_grade_open(ui *u)
 {
-	ui_review *rv = u->review;
+	ui_review *rv = review_current(u);
 	const okr_kr *k = review_kr(u, NULL);
 	if (!k)
 		return DIRTY_FOOTER;
@@ -56,7 +56,7 @@ unsigned review_grade_open(ui *u)
 
 static unsigned save(ui *u)
 {
-	ui_review *rv = u->review;
+	ui_review *rv = review_current(u);
 	const okr_kr *k = review_kr(u, NULL);
 	double score;
 	if (!k || !check_score(rv, &score))
@@ -78,21 +78,22 @@ static unsigned save(ui *u)
 		u->last_change = okr_now();
 	app_message(u, false, _("K%lld graded %.2f"), (long long)id, score);
 	if (rv->grading)   /* grading walks on by itself */
-		return review_key(u, 'n', ACT_NONE) | DIRTY_FOOTER;
+		return review_key(u, 0, ACT_REVIEW_NEXT) | DIRTY_FOOTER;
 	return DIRTY_ALL;
 }
 
 unsigned review_grade_key(ui *u, int key)
 {
-	ui_review *rv = u->review;
-	if (key == 27) {
+	ui_review *rv = review_current(u);
+	okr_action a = review_input_action(u, key);
+	if (a == ACT_FORM_CANCEL) {
 		rv->input = INPUT_NONE;
 		rv->input_error[0] = '\0';
 		return DIRTY_ALL;
 	}
-	if (key == '\n' || key == '\r' || key == KEYMAP_KEY(KEY_ENTER))
+	if (a == ACT_FORM_SAVE)
 		return save(u);
-	if (key == '\t' || key == KEYMAP_KEY(KEY_BTAB) || key == KEYMAP_KEY(KEY_DOWN) || key == KEYMAP_KEY(KEY_UP)) {
+	if (a == ACT_FORM_NEXT || a == ACT_FORM_PREV) {
 		rv->field = !rv->field;
 		return DIRTY_ALL;
 	}
@@ -155,7 +156,7 @@ int review_days_early(ui *u, char end[static 11])
 {
 	const okr_snapshot *s = &u->d.snap;
 	for (size_t i = 0; i < s->ncycles; i++)
-		if (s->cycles[i].id == u->review->cycle_id) {
+		if (s->cycles[i].id == review_current(u)->cycle_id) {
 			okr_format_date(s->cycles[i].end, end);
 			return okr_cycle_days_early(&s->cycles[i], okr_day_of(okr_now()));
 		}
@@ -165,7 +166,7 @@ int review_days_early(ui *u, char end[static 11])
 
 unsigned review_close_cycle(ui *u)
 {
-	ui_review *rv = u->review;
+	ui_review *rv = review_current(u);
 	if (app_refuse_readonly(u))
 		return DIRTY_FOOTER;
 	int64_t cycle = rv->cycle_id;

@@ -11,7 +11,10 @@
 typedef enum { INPUT_NONE, INPUT_JUMP, INPUT_GRADE } review_input;
 
 typedef struct ui_review ui_review;
+/* The review is a screen on the stack (its base first), covering the body
+ * and the header; the panes' state beneath is what its forms act on. */
 struct ui_review {
+	ui_screen base;
 	okr_review r;
 	bool grading;          /* :close-cycle: grade each, then close */
 	bool standalone;       /* okr review: leaving the review ends okr */
@@ -47,6 +50,7 @@ struct ui_review {
 	int64_t auto_graded;   /* grading: the input was opened for this KR */
 
 	int sum_top;           /* summary scroll */
+	size_t ungraded;       /* grading: key results without a grade, read before the frame */
 	WINDOW *win;
 	int cy, cx;
 	bool want_cursor;
@@ -59,6 +63,13 @@ void review_load_detail(ui *u);
 /* review_grade.c */
 unsigned review_grade_open(ui *u);
 unsigned review_grade_key(ui *u, int key);
+/* review.c: the keys, and the input fields' (Esc, Enter, Tab) from the
+ * form's keymap */
+unsigned review_key(ui *u, int key, okr_action a);
+okr_action review_input_action(const ui *u, int key);
+/* review_draw.c */
+void review_draw(ui *u);
+bool review_cursor(ui *u);
 unsigned review_close_cycle(ui *u);
 size_t review_ungraded(ui *u);
 /* Days before the reviewed cycle's last day (0: closing is not early). */

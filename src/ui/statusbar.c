@@ -123,27 +123,15 @@ void statusbar_draw_footer(ui *u)
 	int width = getmaxx(w);
 	wbkgdset(w, ' ' | (chtype)theme_attr(THEME_NORMAL));
 	werase(w);
-	leaveok(w, u->prompt == PROMPT_NONE);
-	if (u->prompt) {
-		const char *lead = u->prompt == PROMPT_COMMAND ? ":" : "/";
-		draw_text(w, 0, 0, lead, 1, THEME_MESSAGE, TEXT_ALIGN_LEFT);
-		/* Tab's candidates, at the right, in at most half the line */
-		const char *cand = u->prompt == PROMPT_COMMAND ? cmdline_completions() : "";
-		int hw = *cand ? text_width(cand) + 2 : 0;
-		if (hw > width / 2)
-			hw = width / 2;
-		if (hw > 2)
-			draw_text(w, 0, width - hw + 2, cand, hw - 2, THEME_DIM, TEXT_ALIGN_LEFT);
-		int cx = form_draw_editor(w, 0, 1, width - 1 - hw, &u->pe, &u->pe_first, THEME_NORMAL);
-		wmove(w, 0, 1 + cx < width ? 1 + cx : width - 1);
-	} else if (u->waiting) {
+	leaveok(w, TRUE);
+	if (u->waiting) {
 		draw_text(w, 0, 0, _(" waiting for the database… (another writer is busy)"), width, THEME_MESSAGE,
 			  TEXT_ALIGN_LEFT);
 	} else if (u->msg[0]) {
 		char m[1100];
 		snprintf(m, sizeof m, " %s", u->msg);
 		draw_text(w, 0, 0, m, width, u->msg_error ? THEME_MESSAGE_ERROR : THEME_MESSAGE, TEXT_ALIGN_LEFT);
-	} else if (u->review) {
+	} else if (review_current(u)) {
 		char h[512];
 		review_hints(u, h, sizeof h);
 		fit_hints(h, width);
@@ -157,14 +145,29 @@ void statusbar_draw_footer(ui *u)
 	wnoutrefresh(w);
 }
 
-/* Called from inside a write that has waited about a second for another
- * writer: the loop is blocked, so the footer is drawn and sent right here. */
+/*
+ * Called from inside a write that has waited about a second for another
+ * writer.  Nothing is drawn here: the footer is marked dirty and the frame is
+ * made by app_frame, the loop's own frame function, with the same stack and
+ * the same one doupdate().
+ *
+ * Why the frame runs now and not at the loop's next turn: the loop is the
+ * caller of this write, so it is blocked until the write ends.  A flag or a
+ * byte on a self-pipe would be seen only after the wait is over, when the
+ * message is no longer true; a thread that draws would need the screen
+ * locked against the loop.  The write may wait for seconds, and the person
+ * must see why okr does not answer while it waits, so the frame is made
+ * once, here, and the message stays until the write returns (the form or
+ * action that wrote clears u->waiting and draws again).  Drawing is pure
+ * (no screen's draw calls the store), so a frame made from inside a write
+ * cannot start another one.
+ */
 void statusbar_on_wait(void *ctx)
 {
 	ui *u = ctx;
 	if (u->waiting || !u->footer)
 		return;
 	u->waiting = true;
-	statusbar_draw_footer(u);
-	doupdate();
+	u->dirty |= DIRTY_FOOTER;
+	app_frame(u);
 }

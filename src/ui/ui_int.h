@@ -17,7 +17,6 @@
 
 #include "okr/assess.h"
 #include "okr/chart.h"
-#include "okr/cli.h"
 #include "okr/editor.h"
 #include "okr/keymap.h"
 #include "okr/store.h"
@@ -73,7 +72,6 @@ typedef struct {
 } ui_pane;
 
 typedef enum { FILTER_ALL, FILTER_MINE, FILTER_TEAM } ui_filter;
-typedef enum { OVERLAY_NONE, OVERLAY_HELP, OVERLAY_FORM, OVERLAY_CYCLES, OVERLAY_CONFIRM } ui_overlay;
 typedef enum { PROMPT_NONE, PROMPT_COMMAND, PROMPT_SEARCH } ui_prompt;
 /* At 80×24 one slot below the objectives shows one of these. */
 typedef enum { SLOT_KRS, SLOT_DETAIL, SLOT_BOARD } ui_slot;
@@ -141,8 +139,65 @@ typedef struct {
 	size_t nseries;
 } ui_detail;
 
+/*
+ * A screen (tig's views, htop's Panel): the main panes, a full-body view,
+ * the review, the live board, an overlay (help, a form, the cycle list, a
+ * confirmation) or the `:` prompt.  They sit on one stack in struct ui; the
+ * one loop gives a key to the top screen, which returns the dirty bits or
+ * UI_PASS to hand it to the screen below, and draws the stack from the top
+ * screen that covers the body upwards.  Each screen owns its state in the
+ * struct that begins with its ui_screen; close frees it.
+ */
+typedef struct ui_screen ui_screen;
+
+#define UI_PASS (~0u)   /* a key result: not mine, ask the screen below */
+
+enum {
+	UI_COVER_BODY = 1u,     /* draws the whole body: nothing below is drawn */
+	UI_COVER_HEADER = 2u,   /* ... and the header line */
+	UI_COVER_FOOTER = 4u    /* ... and the footer line */
+};
+
+typedef struct {
+	const char *name;
+	okr_scope scope;        /* its keymap, tried before the generic one */
+	bool own_keys_only;     /* no generic fallback: other keys are typed text */
+	bool modal;             /* an overlay or prompt: the message line stays */
+	unsigned covers;        /* UI_COVER_* */
+	/* The actions its `?` lists, ended by ACT_NONE; NULL: the whole table. */
+	const okr_action *help;
+	unsigned (*key)(ui *u, ui_screen *s, int key, okr_action a);
+	/* A left press (button 0; dbl: the second of a double click) or a
+	 * wheel notch (64 up, 65 down) at screen cell x, y; NULL: mouse.c's
+	 * rules for the panes, views, review and overlays. */
+	unsigned (*mouse)(ui *u, ui_screen *s, int button, int x, int y, bool dbl);
+	/* An overlay's box, centred; NULL for a screen that places itself. */
+	void (*size)(ui *u, ui_screen *s, int *h, int *w);
+	/* Draw what u->dirty says (into s->win for an overlay): from the
+	 * snapshot and the screen's own state only, never the store. */
+	void (*draw)(ui *u, ui_screen *s);
+	/* After the frame, on the top screen: place the cursor; true shows it. */
+	bool (*cursor)(ui *u, ui_screen *s);
+	/* Before a frame: fetch what it will show (the store is read here,
+	 * once per selection and data version, not while drawing). */
+	void (*prepare)(ui *u, ui_screen *s);
+	/* A new snapshot is in u->d (another writer, or our own write). */
+	void (*data_changed)(ui *u, ui_screen *s, bool live);
+	void (*resize)(ui *u, ui_screen *s);
+	/* On the slow timer and each doorbell: what changed with the clock. */
+	unsigned (*check)(ui *u, ui_screen *s);
+	void (*close)(ui *u, ui_screen *s);
+} ui_screen_ops;
+
+struct ui_screen {
+	const ui_screen_ops *ops;
+	WINDOW *win;            /* an overlay's box or a view's body; NULL when none */
+};
+
+enum { UI_STACK_MAX = 16 };
+
 struct ui {
-	cli_ctx *ctx;
+	okr_ctx *ctx;
 	okr_config *cfg;
 	okr_store *store;
 	bool readonly;
@@ -164,8 +219,7 @@ struct ui {
 
 	ui_pane panes[PANE_COUNT];
 	int focus;                 /* a ui_pane_id */
-	WINDOW *header, *footer, *overlay_win;
-	int lines, cols;
+	WINDOW *header, *footer;
 	bool too_small, wide;
 	ui_slot slot;              /* compact layout: what the lower slot shows */
 	bool show_detail, show_board;   /* wide layout */
@@ -175,34 +229,55 @@ struct ui {
 	bool msg_error;
 	bool waiting;              /* "waiting for the database…" */
 
-	ui_prompt prompt;
-	editor pe;
-	int pe_first;
-	char search[256];
-	int64_t search_obj, search_kr;   /* selection before the search began */
-
-	ui_overlay overlay;
-	ui_form *form;
-	int help_top;
-	size_t cycle_sel;
+	char search[256];          /* the last search, for n and N */
+	char undo_kind;            /* the last item archived here (u undoes it); 0: none */
+	int64_t undo_id;
 
 	ui_ref *flash;
 	size_t nflash, capflash;
 	long long flash_until;     /* monotonic ms; 0: nothing flashing */
 
-	bool board_started;      /* the scores have been computed once */
-	bool board_pending;      /* ... and are due right after the first frame */
+	struct ui_views *views;    /* the full-body views' states (views.h) */
+	struct ui_board *board;    /* the leaderboard pane's scores, person page, banners (board_int.h) */
 	bool quit;
-	struct ui_review *review;  /* the review screen (review.c); NULL: not reviewing */
+	bool no_panes;             /* okr board: no objectives, no panes, no header */
+	ui_screen *stack[UI_STACK_MAX];
+	int nstack;
 };
 
-/* ---- app.c ---- */
+/* ---- screen.c: the stack ---- */
+/* Put s on top (it is the one that gets the keys now). */
+void screen_push(ui *u, ui_screen *s);
+/* Take s off the stack wherever it is and free it; returns the dirty bits. */
+unsigned screen_close(ui *u, ui_screen *s);
+void screen_close_all(ui *u);
+/* The close op of a screen that owns nothing but its struct. */
+void screen_free(ui *u, ui_screen *s);
+ui_screen *screen_top(const ui *u);
+/* The topmost screen made by ops, or NULL. */
+ui_screen *screen_find(const ui *u, const ui_screen_ops *ops);
+unsigned screen_key(ui *u, int key);
+void screen_prepare(ui *u);
+void screen_data_changed(ui *u, bool live);
+void screen_resize(ui *u);
+unsigned screen_check(ui *u);
+bool screen_render(ui *u);
+
+/* ---- app.c, app_action.c ---- */
 void app_message(ui *u, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 long long app_ms(void);
 unsigned app_action(ui *u, okr_action a);
 unsigned app_set_theme(ui *u, const char *name);
 /* Refuse a write in a read-only session; true when refused. */
 bool app_refuse_readonly(ui *u);
+/* The panes: the bottom screen of `okr` and `okr review`. */
+extern const ui_screen_ops app_main_ops;
+ui_screen *app_main_screen(void);
+/* A new data version: the panes' snapshot, or (okr board) the screens'
+ * own reads.  False when the store failed (what is shown stays). */
+bool app_reload(ui *u, bool live);
+/* The one frame function: draw what is dirty, one doupdate(). */
+void app_frame(ui *u);
 
 /* ---- data.c ---- */
 bool data_load(ui *u, bool flash);
@@ -215,13 +290,17 @@ const okr_kr *data_sel_kr(const ui *u);
 long data_kr_index(const ui *u, int64_t id);
 bool data_is_collapsed(const ui *u, int64_t id);
 void data_toggle_collapsed(ui *u, int64_t id);
-const ui_spark *data_spark(ui *u, size_t kr_index);
+/* The sparkline fetched for a key result; NULL when not (yet) fetched. */
+const ui_spark *data_spark(const ui *u, size_t kr_index);
 bool data_flashing(const ui *u, char kind, int64_t id);
 bool data_is_mine(const ui *u, const okr_objective *o);
 /* The filter (mine / my team / all) lets the objective through. */
 bool data_shown(const ui *u, const okr_objective *o);
 void data_detail_free(ui_detail *det);
 void data_detail_load(ui *u);
+/* Before a frame: the detail of the selection and the sparklines of the key
+ * results shown, read from the store when they changed (not while drawing). */
+void data_prepare(ui *u);
 
 /* ---- layout.c ---- */
 void layout_apply(ui *u);
@@ -249,8 +328,7 @@ const char *draw_status_word(okr_status s);
 
 /* ---- panes ---- */
 extern const ui_pane_ops pane_objectives_ops, pane_krs_ops, pane_detail_ops, pane_board_ops;
-void pane_board_invalidate(void);
-void pane_board_free(void);
+void pane_board_invalidate(ui *u);
 
 /* ---- statusbar.c ---- */
 void statusbar_draw_header(ui *u);
@@ -266,22 +344,25 @@ const char *reopen_header_text(const ui *u);
 /* "the database file was deleted", … for a file state other than OK. */
 const char *reopen_lost_text(okr_file_state st);
 
-/* ---- help.c ---- */
-void help_draw(ui *u, WINDOW *w, int h, int wd);
-unsigned help_key(ui *u, int key, okr_action a);
+/* ---- board_view.c: the live board, `okr board`'s first screen; NULL
+ * (said on stderr) when the scores cannot be read ---- */
+ui_screen *board_view_open(ui *u, int window, bool teams);
+
+/* ---- help.c: `?` for the screen on top, from the action table ---- */
+unsigned help_open(ui *u);
 
 /* ---- cmdline.c: the `:` and `/` prompts and the cycle list ---- */
 unsigned cmdline_open(ui *u, ui_prompt kind);
-unsigned cmdline_key(ui *u, int key);
+/* The prompt being typed in, PROMPT_NONE when none is open. */
+ui_prompt cmdline_open_kind(const ui *u);
 unsigned cmdline_search_step(ui *u, int dir, bool from_next);
 unsigned cmdline_run(ui *u, const char *line);
-void cmdline_draw_cycles(ui *u, WINDOW *w, int h, int wd);
-unsigned cmdline_cycles_key(ui *u, int key, okr_action a);
+/* C: the list of cycles (cycles.c). */
+unsigned cmdline_cycles_open(ui *u);
 unsigned cmdline_switch_cycle(ui *u, int64_t cycle_id);
-/* cmdline_complete.c: Tab on the `:` line, and "did you mean" */
-unsigned cmdline_complete(ui *u);
-const char *cmdline_completions(void);   /* shown beside the prompt; "" when none */
-void cmdline_completions_clear(void);
+/* cmdline_complete.c: Tab on the `:` line (in e), and "did you mean";
+ * shown gets the candidates listed beside the prompt ("" when none). */
+unsigned cmdline_complete(ui *u, editor *e, char *shown, size_t len);
 const char *cmdline_suggest(const char *word);   /* the nearest command name, or NULL */
 
 /* ---- form.c ---- */
@@ -294,23 +375,18 @@ unsigned form_open_kpi_push(ui *u, const okr_kpi *k);
 /* a in the KPI view: a new KPI, as `okr kpi add` takes it (form_kpi.c). */
 unsigned form_open_kpi_add(ui *u);
 unsigned form_open_kudos_to(ui *u, const char *login);
+/* The open form, NULL when none. */
+ui_form *form_current(const ui *u);
 /* a and e in the cycle list: a new cycle (c NULL), or c's name and dates. */
 unsigned form_open_cycle(ui *u, const okr_cycle *c);
 /* a and e in the people view: a new person (p NULL), or p's name, role and
  * leaderboard choice, as far as the viewer may change them. */
 unsigned form_open_person(ui *u, const okr_person *p);
-unsigned form_key(ui *u, int key);
-void form_draw(ui *u, WINDOW *w, int h, int wd);
-void form_size(const ui *u, int *h, int *w);
 /* The field drawn at window row wy of a form h rows high; -1: none. */
 int form_field_at(const ui_form *fm, int h, int wy);
-void form_free(ui *u);
-/* Place the terminal cursor in the field being edited (after drawing). */
-void form_cursor(ui *u);
 
 /* ---- mouse.c: click, double click, wheel (mouse = true;) ---- */
 void mouse_start(ui *u);
-void mouse_enable(bool on);   /* the same for okr board, which has no ui */
 void mouse_stop(void);
 /* The rest of an SGR report after mouse_key(): button, 0-based cell, press
  * or release; false when it was none.  mouse_second_click: a left press
@@ -321,9 +397,9 @@ bool mouse_second_click(int x, int y);
 int mouse_key(void);
 /* Read the rest of the report from in and act on it: dirty bits. */
 unsigned mouse_event(ui *u, WINDOW *in);
-/* mouse_more.c: the cycle list and forms (notch: the wheel, -1 up, 1
- * down, 0 a left click), the full-body views, the review. */
-unsigned mouse_overlay(ui *u, int x, int y, bool dbl, int notch);
+/* mouse_more.c: the full-body views, the review (notch: the wheel, -1 up,
+ * 1 down, 0 a left click); y, x made relative to w, false outside it. */
+bool mouse_in_window(WINDOW *w, int *y, int *x);
 unsigned mouse_view_click(ui *u, int y, bool dbl);
 unsigned mouse_review(ui *u, bool dbl, int notch);
 
@@ -334,13 +410,10 @@ bool permit_checkin(ui *u);
 
 /* ---- archive.c: X (with a confirmation), u, :unarchive ID ---- */
 unsigned archive_open(ui *u);
-unsigned archive_key(ui *u, int key);
 unsigned archive_undo(ui *u);
 /* The last item archived here that u would bring back; false: none. */
-bool archive_last(char *kind, int64_t *id);
+bool archive_last(const ui *u, char *kind, int64_t *id);
 unsigned archive_unarchive_command(ui *u, const char *arg);
-void archive_size(const ui *u, int *h, int *w);
-void archive_draw(ui *u, WINDOW *w, int h, int wd);
 
 /* ---- chart_draw.c: a history chart (core/chart.c) in a window ---- */
 void chart_draw(WINDOW *w, int y, int x, const okr_chart *c);
@@ -397,7 +470,7 @@ void board_leave(ui *u);
 /* The leaderboard's keys (w, t) from any pane. */
 unsigned board_action(ui *u, okr_action a);
 /* When the next banner or highlight ends (monotonic ms, 0: nothing). */
-long long celebrate_deadline(void);
+long long celebrate_deadline(const ui *u);
 /* Advance banners and highlights at `now`; returns what became dirty. */
 unsigned celebrate_tick(ui *u, long long now);
 /* Draw the current banner over the header (nothing when none). */
@@ -407,12 +480,8 @@ void statusbar_header_right(ui *u, char *right, size_t len);
 /* ---- review.c, review_draw.c, review_grade.c: okr review, r, :close-cycle ---- */
 unsigned review_open(ui *u, bool grading);
 bool review_start(ui *u, const ui_review_request *rq);
-unsigned review_key(ui *u, int key, okr_action a);
-/* Draw the review in place of the panes (the footer stays). */
-void review_draw(ui *u);
-/* Place the terminal cursor in the review's input; false: none open. */
-bool review_cursor(ui *u);
-void review_free(ui *u);
+/* The review on the stack, NULL when not reviewing. */
+struct ui_review *review_current(const ui *u);
 /* okr review: the summary on stdout once the screen is gone. */
 void review_print_summary(ui *u);
 /* A form saved an entry (forms call this; a no-op outside a review). */

@@ -22,7 +22,7 @@
 #include "okr/util.h"
 #include "views.h"
 
-static struct {
+struct view_due {
 	okr_due_kind sel_kind;   /* the selection by kind and ID, kept across reloads */
 	int64_t sel_id;
 	size_t sel;
@@ -30,44 +30,54 @@ static struct {
 	int64_t graded_version, graded_cycle;
 	int64_t *graded;
 	size_t ngraded;
-} dv = { .graded_version = -1 };
+};
 
-void view_due_free(void)
+void view_due_free(struct view_due *dv)
 {
-	free(dv.graded);
-	memset(&dv, 0, sizeof dv);
-	dv.graded_version = -1;
+	if (!dv)
+		return;
+	free(dv->graded);
+	free(dv);
 }
 
 /* Grades are owed only after the cycle's last day; before that no query. */
 static void load_graded(ui *u)
 {
+	struct view_due *dv = u->views->due;
 	const okr_cycle *cy = okr_snapshot_cycle(&u->d.snap);
-	if (dv.graded_version == u->data_version && dv.graded_cycle == u->d.snap.cycle_id)
+	if (dv->graded_version == u->data_version && dv->graded_cycle == u->d.snap.cycle_id)
 		return;
-	free(dv.graded);
-	dv.graded = NULL;
-	dv.ngraded = 0;
-	dv.graded_version = u->data_version;
-	dv.graded_cycle = u->d.snap.cycle_id;
+	free(dv->graded);
+	dv->graded = NULL;
+	dv->ngraded = 0;
+	dv->graded_version = u->data_version;
+	dv->graded_cycle = u->d.snap.cycle_id;
 	if (!cy || cy->state == CYCLE_CLOSED || okr_now() < okr_day_start(cy->end) + 86400)
 		return;
 	okr_grade *g;
 	size_t n;
 	if (okr_store_grades(u->store, cy->id, &g, &n) != OKR_OK)
 		return;
-	dv.graded = okr_xmalloc((n + 1) * sizeof *dv.graded);
+	dv->graded = okr_xmalloc((n + 1) * sizeof *dv->graded);
 	for (size_t i = 0; i < n; i++)
-		dv.graded[i] = g[i].kr_id;
-	dv.ngraded = n;
+		dv->graded[i] = g[i].kr_id;
+	dv->ngraded = n;
 	okr_grades_free(g, n);
 }
 
+void view_due_prepare(ui *u)
+{
+	if (u->d.loaded)
+		load_graded(u);
+}
+
+/* From the snapshot and the grades read by view_due_prepare: the header
+ * counts what is due on every frame without asking the store. */
 static void compute(ui *u, okr_due_list *out)
 {
-	load_graded(u);
-	okr_due_opts o = { .person_id = okr_store_me(u->store)->id, .now = okr_now(), .graded = dv.graded,
-			   .ngraded = dv.ngraded, .kpis = true };
+	struct view_due *dv = u->views->due;
+	okr_due_opts o = { .person_id = okr_store_me(u->store)->id, .now = okr_now(), .graded = dv->graded,
+			   .ngraded = dv->ngraded, .kpis = true };
 	okr_due_compute(&u->d.snap, &o, out);
 }
 
@@ -86,11 +96,12 @@ void view_due_banner(ui *u)
 {
 	if (!u->d.loaded)
 		return;
+	load_graded(u);
 	okr_due_list l;
 	compute(u, &l);
 	if (l.n) {
 		char what[256];
-		cli_due_summary(&l, what, sizeof what);
+		okr_due_summary(&l, what, sizeof what);
 		app_message(u, false, _("You owe %s this week — D lists them"), what);
 	}
 	okr_due_free(&l);
@@ -98,16 +109,16 @@ void view_due_banner(ui *u)
 
 /* The selection by kind and ID; an item that is no longer due leaves the
  * one at its place. */
-static void resolve(const okr_due_list *l)
+static void resolve(struct view_due *dv, const okr_due_list *l)
 {
 	for (size_t i = 0; i < l->n; i++)
-		if (l->items[i].kind == dv.sel_kind && l->items[i].id == dv.sel_id)
-			dv.sel = i;
-	if (dv.sel >= l->n)
-		dv.sel = l->n ? l->n - 1 : 0;
+		if (l->items[i].kind == dv->sel_kind && l->items[i].id == dv->sel_id)
+			dv->sel = i;
+	if (dv->sel >= l->n)
+		dv->sel = l->n ? l->n - 1 : 0;
 	if (l->n) {
-		dv.sel_kind = l->items[dv.sel].kind;
-		dv.sel_id = l->items[dv.sel].id;
+		dv->sel_kind = l->items[dv->sel].kind;
+		dv->sel_id = l->items[dv->sel].id;
 	}
 }
 
@@ -142,9 +153,10 @@ static void why(const okr_due_item *it, char *buf, size_t len)
 
 void view_due_draw(ui *u, WINDOW *w, int h, int width)
 {
+	struct view_due *dv = u->views->due;
 	okr_due_list l;
 	compute(u, &l);
-	resolve(&l);
+	resolve(dv, &l);
 	char title[256];
 	snprintf(title, sizeof title, _("What needs me · @%s · %zu due · Enter: go to it · c: check in · Esc: back"),
 		 u->ctx->login, l.n);
@@ -161,26 +173,26 @@ void view_due_draw(ui *u, WINDOW *w, int h, int width)
 	int sel_row = 0, row = 0;
 	for (size_t i = 0; i < l.n; i++) {
 		row += !i || l.items[i].kind != l.items[i - 1].kind;
-		if (i == dv.sel)
+		if (i == dv->sel)
 			sel_row = row;
 		row++;
 	}
 	int rows = h - 1;
-	if (sel_row - 1 < dv.top)   /* keep the heading above the first item in view */
-		dv.top = sel_row - 1 > 0 ? sel_row - 1 : 0;
-	if (rows > 0 && sel_row >= dv.top + rows)
-		dv.top = sel_row - rows + 1;
+	if (sel_row - 1 < dv->top)   /* keep the heading above the first item in view */
+		dv->top = sel_row - 1 > 0 ? sel_row - 1 : 0;
+	if (rows > 0 && sel_row >= dv->top + rows)
+		dv->top = sel_row - rows + 1;
 	int rw = width / 2 > 44 ? 44 : width / 2;
 	row = 0;
 	for (size_t i = 0; i < l.n; i++) {
 		const okr_due_item *it = &l.items[i];
 		if (!i || it->kind != l.items[i - 1].kind) {
-			int y = 1 + row - dv.top;
+			int y = 1 + row - dv->top;
 			if (y >= 1 && y < h)
 				draw_text(w, y, 1, _(heads[it->kind]), width - 1, THEME_HELP_SECTION, TEXT_ALIGN_LEFT);
 			row++;
 		}
-		int y = 1 + row - dv.top;
+		int y = 1 + row - dv->top;
 		row++;
 		if (y < 1 || y >= h)
 			continue;
@@ -191,7 +203,7 @@ void view_due_draw(ui *u, WINDOW *w, int h, int width)
 		why(it, buf, sizeof buf);
 		draw_text(w, y, width - rw, buf, rw, it->kind == DUE_GRADE ? THEME_NORMAL : THEME_STATUS_OUTDATED,
 			  TEXT_ALIGN_LEFT);
-		if (i == dv.sel)
+		if (i == dv->sel)
 			draw_row_attr(w, y, THEME_SELECTED);
 	}
 	okr_due_free(&l);
@@ -228,7 +240,7 @@ unsigned view_due_select_kr(ui *u, int64_t kr_id)
 static unsigned go(ui *u, const okr_due_item *it)
 {
 	if (it->kind == DUE_KPI) {
-		view_kpis_select(it->id);
+		view_kpis_select(u, it->id);
 		return views_open(u, VIEW_KPIS);
 	}
 	unsigned d = view_due_select_kr(u, it->id);
@@ -237,11 +249,12 @@ static unsigned go(ui *u, const okr_due_item *it)
 
 unsigned view_due_key(ui *u, int key, okr_action a)
 {
+	struct view_due *dv = u->views->due;
 	okr_due_list l;
 	compute(u, &l);
-	resolve(&l);
+	resolve(dv, &l);
 	unsigned d = VIEWS_PASS;
-	long sel = (long)dv.sel, last = (long)l.n - 1;
+	long sel = (long)dv->sel, last = (long)l.n - 1;
 	long to = a == ACT_DOWN ? sel + 1 : a == ACT_UP ? sel - 1 : a == ACT_TOP ? 0 : a == ACT_BOTTOM ? last
 		: a == ACT_PAGE_DOWN ? sel + 10 : a == ACT_PAGE_UP ? sel - 10 : -2;
 	if (to != -2) {
@@ -249,16 +262,16 @@ unsigned view_due_key(ui *u, int key, okr_action a)
 			to = last;
 		if (to < 0)
 			to = 0;
-		dv.sel = (size_t)to;
+		dv->sel = (size_t)to;
 		if (l.n) {
-			dv.sel_kind = l.items[dv.sel].kind;
-			dv.sel_id = l.items[dv.sel].id;
+			dv->sel_kind = l.items[dv->sel].kind;
+			dv->sel_id = l.items[dv->sel].id;
 		}
 		d = DIRTY_ALL;
 	} else if ((a == ACT_OPEN || a == ACT_EXPAND || key == '\n' || key == '\r') && l.n) {
-		d = go(u, &l.items[dv.sel]);
+		d = go(u, &l.items[dv->sel]);
 	} else if (a == ACT_CHECKIN && l.n) {
-		const okr_due_item *it = &l.items[dv.sel];
+		const okr_due_item *it = &l.items[dv->sel];
 		if (it->kind == DUE_KPI) {
 			d = DIRTY_FOOTER;
 			for (size_t i = 0; i < u->d.snap.nkpis; i++)
@@ -273,4 +286,11 @@ unsigned view_due_key(ui *u, int key, okr_action a)
 	}
 	okr_due_free(&l);
 	return d;
+}
+
+struct view_due *view_due_new(void)
+{
+	struct view_due *v = okr_xcalloc(1, sizeof *v);
+	v->graded_version = -1;
+	return v;
 }

@@ -36,7 +36,8 @@ typedef struct {
 	double v[SPARK_POINTS];   /* oldest first */
 } spark;
 
-static struct {
+struct view_kpis {
+	struct { int id, latest, target, health, spark; } col;   /* the list's columns, for the width drawn */
 	int64_t sel_id;        /* the selection by ID, kept across reloads */
 	size_t sel;
 	size_t top;            /* first KPI shown */
@@ -48,42 +49,54 @@ static struct {
 	int64_t det_id;        /* the KPI whose samples are loaded */
 	okr_sample *samples;
 	size_t nsamples;
-} kv = { .version = -1 };
+};
 
-void view_kpis_free(void)
+void view_kpis_free(struct view_kpis *kv)
 {
-	free(kv.sparks);
-	okr_samples_free(kv.samples, kv.nsamples);
-	memset(&kv, 0, sizeof kv);
-	kv.version = -1;
+	if (!kv)
+		return;
+	free(kv->sparks);
+	okr_samples_free(kv->samples, kv->nsamples);
+	free(kv);
 }
 
-void view_kpis_select(int64_t kpi_id)
+void view_kpis_select(ui *u, int64_t kpi_id)
 {
-	kv.sel_id = kpi_id;
-	kv.values = true;
-	kv.vtop = 0;
+	struct view_kpis *kv = u->views->kpis;
+	kv->sel_id = kpi_id;
+	kv->values = true;
+	kv->vtop = 0;
 }
 
 static void drop_caches(ui *u)
 {
-	if (kv.version == u->data_version)
+	struct view_kpis *kv = u->views->kpis;
+	if (kv->version == u->data_version)
 		return;
-	kv.nsparks = 0;
-	okr_samples_free(kv.samples, kv.nsamples);
-	kv.samples = NULL;
-	kv.nsamples = 0;
-	kv.det_id = 0;
-	kv.version = u->data_version;
+	kv->nsparks = 0;
+	okr_samples_free(kv->samples, kv->nsamples);
+	kv->samples = NULL;
+	kv->nsamples = 0;
+	kv->det_id = 0;
+	kv->version = u->data_version;
 }
 
-static const spark *spark_of(ui *u, int64_t kpi_id)
+/* The sparkline fetched for a KPI before the frame; NULL: none yet. */
+static const spark *spark_of(const struct view_kpis *kv, int64_t kpi_id)
 {
-	for (size_t i = 0; i < kv.nsparks; i++)
-		if (kv.sparks[i].kpi_id == kpi_id)
-			return &kv.sparks[i];
-	okr_xgrow(&kv.sparks, &kv.capsparks, kv.nsparks + 1, sizeof *kv.sparks);
-	spark *sp = &kv.sparks[kv.nsparks++];
+	for (size_t i = 0; i < kv->nsparks; i++)
+		if (kv->sparks[i].kpi_id == kpi_id)
+			return &kv->sparks[i];
+	return NULL;
+}
+
+static void spark_fetch(ui *u, int64_t kpi_id)
+{
+	struct view_kpis *kv = u->views->kpis;
+	if (spark_of(kv, kpi_id))
+		return;
+	okr_xgrow(&kv->sparks, &kv->capsparks, kv->nsparks + 1, sizeof *kv->sparks);
+	spark *sp = &kv->sparks[kv->nsparks++];
 	memset(sp, 0, sizeof *sp);
 	sp->kpi_id = kpi_id;
 	okr_sample *s;
@@ -94,34 +107,35 @@ static const spark *spark_of(ui *u, int64_t kpi_id)
 		sp->n = n;
 		okr_samples_free(s, n);
 	}
-	return sp;
 }
 
 static void load_samples(ui *u, int64_t kpi_id)
 {
-	if (kv.det_id == kpi_id)
+	struct view_kpis *kv = u->views->kpis;
+	if (kv->det_id == kpi_id)
 		return;
-	okr_samples_free(kv.samples, kv.nsamples);
-	kv.samples = NULL;
-	kv.nsamples = 0;
-	kv.det_id = kpi_id;
-	if (okr_store_samples(u->store, kpi_id, DETAIL_SAMPLES, &kv.samples, &kv.nsamples) != OKR_OK)
+	okr_samples_free(kv->samples, kv->nsamples);
+	kv->samples = NULL;
+	kv->nsamples = 0;
+	kv->det_id = kpi_id;
+	if (okr_store_samples(u->store, kpi_id, DETAIL_SAMPLES, &kv->samples, &kv->nsamples) != OKR_OK)
 		app_message(u, true, "%s", okr_store_error(u->store));
 }
 
 /* The selection by ID; a KPI that disappeared leaves the one at its place. */
 static const okr_kpi *selected(ui *u)
 {
+	struct view_kpis *kv = u->views->kpis;
 	const okr_snapshot *s = &u->d.snap;
 	if (!s->nkpis)
 		return NULL;
 	for (size_t i = 0; i < s->nkpis; i++)
-		if (s->kpis[i].id == kv.sel_id)
-			kv.sel = i;
-	if (kv.sel >= s->nkpis)
-		kv.sel = s->nkpis - 1;
-	kv.sel_id = s->kpis[kv.sel].id;
-	return &s->kpis[kv.sel];
+		if (s->kpis[i].id == kv->sel_id)
+			kv->sel = i;
+	if (kv->sel >= s->nkpis)
+		kv->sel = s->nkpis - 1;
+	kv->sel_id = s->kpis[kv->sel].id;
+	return &s->kpis[kv->sel];
 }
 
 static theme_slot health_slot(okr_kpi_health h)
@@ -158,26 +172,25 @@ static void trackers_text(ui *u, const okr_kpi *k, okr_buf *b)
 
 /* ---- the list ---- */
 
-static struct { int id, latest, target, health, spark; } col;
 
-static void layout_columns(int width)
+static void layout_columns(struct view_kpis *kv, int width)
 {
-	col.id = 6;
-	col.latest = 9;
-	col.target = 16;
-	col.health = 8;
-	col.spark = 10;
+	kv->col.id = 6;
+	kv->col.latest = 9;
+	kv->col.target = 16;
+	kv->col.health = 8;
+	kv->col.spark = 10;
 	if (width >= 100)
-		col.spark = SPARK_POINTS;
+		kv->col.spark = SPARK_POINTS;
 	if (width < 64)
-		col.target = 12;
+		kv->col.target = 12;
 	if (width < 56)
-		col.spark = 6;
+		kv->col.spark = 6;
 }
 
-static int name_width(int width)
+static int name_width(const struct view_kpis *kv, int width)
 {
-	int w = width - col.id - (col.latest + 1) - (col.target + 1) - (col.health + 1) - (col.spark + 1);
+	int w = width - kv->col.id - (kv->col.latest + 1) - (kv->col.target + 1) - (kv->col.health + 1) - (kv->col.spark + 1);
 	return w > 4 ? w : 4;
 }
 
@@ -191,22 +204,24 @@ static int block_height(ui *u, const okr_kpi *k)
 
 static void draw_kpi(ui *u, WINDOW *w, int y, int h, const okr_kpi *k, int width, bool sel, bool focused)
 {
+	const struct view_kpis *kv = u->views->kpis;
 	char buf[512], id[24], num[48];
 	okr_kpi_health health = okr_kpi_health_of(k);
-	int nw = name_width(width), x = col.id + nw;
+	int nw = name_width(kv, width), x = kv->col.id + nw;
 	okr_format_id(ID_KPI, k->id, id, sizeof id);
-	draw_text(w, y, 0, id, col.id, THEME_ID, TEXT_ALIGN_LEFT);
-	draw_text(w, y, col.id, k->name, nw, THEME_TITLE, TEXT_ALIGN_LEFT);
-	draw_text(w, y, x + 1, k->has_value ? view_number(k->latest, num, sizeof num) : "—", col.latest, THEME_NORMAL,
+	draw_text(w, y, 0, id, kv->col.id, THEME_ID, TEXT_ALIGN_LEFT);
+	draw_text(w, y, kv->col.id, k->name, nw, THEME_TITLE, TEXT_ALIGN_LEFT);
+	draw_text(w, y, x + 1, k->has_value ? view_number(k->latest, num, sizeof num) : "—", kv->col.latest, THEME_NORMAL,
 		  TEXT_ALIGN_RIGHT);
-	x += col.latest + 1;
+	x += kv->col.latest + 1;
 	target_text(k, buf, sizeof buf);
-	draw_text(w, y, x + 1, buf, col.target, THEME_NORMAL, TEXT_ALIGN_LEFT);
-	x += col.target + 1;
-	draw_text(w, y, x + 1, health_word(health), col.health, health_slot(health), TEXT_ALIGN_LEFT);
-	x += col.health + 1;
-	const spark *sp = spark_of(u, k->id);
-	draw_spark(w, y, x + 1, col.spark, sp->v, sp->n);
+	draw_text(w, y, x + 1, buf, kv->col.target, THEME_NORMAL, TEXT_ALIGN_LEFT);
+	x += kv->col.target + 1;
+	draw_text(w, y, x + 1, health_word(health), kv->col.health, health_slot(health), TEXT_ALIGN_LEFT);
+	x += kv->col.health + 1;
+	const spark *sp = spark_of(kv, k->id);
+	if (sp)
+		draw_spark(w, y, x + 1, kv->col.spark, sp->v, sp->n);
 	if (sel)
 		draw_row_attr(w, y, focused ? THEME_SELECTED : THEME_SELECTED_UNFOCUSED);
 
@@ -220,7 +235,7 @@ static void draw_kpi(ui *u, WINDOW *w, int y, int h, const okr_kpi *k, int width
 	bool late = okr_kpi_outdated(k, okr_now());
 	int ow = late ? text_width(_("outdated")) + 1 : 0;
 	if (y + 1 < h) {
-		draw_text(w, y + 1, col.id, buf, width - col.id - ow, THEME_DIM, TEXT_ALIGN_LEFT);
+		draw_text(w, y + 1, kv->col.id, buf, width - kv->col.id - ow, THEME_DIM, TEXT_ALIGN_LEFT);
 		if (late)
 			draw_text(w, y + 1, width - ow, _("outdated"), ow, THEME_STATUS_OUTDATED, TEXT_ALIGN_RIGHT);
 	}
@@ -231,7 +246,7 @@ static void draw_kpi(ui *u, WINDOW *w, int y, int h, const okr_kpi *k, int width
 		okr_buf t;
 		okr_buf_init(&t);
 		okr_buf_printf(&t, _("tracked by %s"), b.s);
-		draw_text(w, y + 2, col.id, t.s, width - col.id, THEME_NORMAL, TEXT_ALIGN_LEFT);
+		draw_text(w, y + 2, kv->col.id, t.s, width - kv->col.id, THEME_NORMAL, TEXT_ALIGN_LEFT);
 		okr_buf_free(&t);
 	}
 	okr_buf_free(&b);
@@ -239,6 +254,7 @@ static void draw_kpi(ui *u, WINDOW *w, int y, int h, const okr_kpi *k, int width
 
 static void draw_list(ui *u, WINDOW *w, int h, int width, bool focused)
 {
+	struct view_kpis *kv = u->views->kpis;
 	const okr_snapshot *s = &u->d.snap;
 	char title[160];
 	snprintf(title, sizeof title, _("KPIs (%zu) · Enter: values · c: a value · a: add · Esc: back"), s->nkpis);
@@ -248,36 +264,36 @@ static void draw_list(ui *u, WINDOW *w, int h, int width, bool focused)
 				     "--source TEXT --every weekly`"), width - 2, THEME_DIM, TEXT_ALIGN_LEFT);
 		return;
 	}
-	layout_columns(width);
+	layout_columns(kv, width);
 	int first = 1;
 	if (h >= 8) {
-		int nw = name_width(width), x = col.id + nw;
+		int nw = name_width(kv, width), x = kv->col.id + nw;
 		draw_text(w, 1, 0, "", width, THEME_HEADER, TEXT_ALIGN_LEFT);
-		draw_text(w, 1, 0, _("ID"), col.id, THEME_HEADER, TEXT_ALIGN_LEFT);
-		draw_text(w, 1, col.id, _("KPI"), nw, THEME_HEADER, TEXT_ALIGN_LEFT);
-		draw_text(w, 1, x + 1, _("Latest"), col.latest, THEME_HEADER, TEXT_ALIGN_RIGHT);
-		x += col.latest + 1;
-		draw_text(w, 1, x + 1, _("Target"), col.target, THEME_HEADER, TEXT_ALIGN_LEFT);
-		x += col.target + 1;
-		draw_text(w, 1, x + 1, _("Health"), col.health, THEME_HEADER, TEXT_ALIGN_LEFT);
-		x += col.health + 1;
-		draw_text(w, 1, x + 1, _("Trend"), col.spark, THEME_HEADER, TEXT_ALIGN_RIGHT);
+		draw_text(w, 1, 0, _("ID"), kv->col.id, THEME_HEADER, TEXT_ALIGN_LEFT);
+		draw_text(w, 1, kv->col.id, _("KPI"), nw, THEME_HEADER, TEXT_ALIGN_LEFT);
+		draw_text(w, 1, x + 1, _("Latest"), kv->col.latest, THEME_HEADER, TEXT_ALIGN_RIGHT);
+		x += kv->col.latest + 1;
+		draw_text(w, 1, x + 1, _("Target"), kv->col.target, THEME_HEADER, TEXT_ALIGN_LEFT);
+		x += kv->col.target + 1;
+		draw_text(w, 1, x + 1, _("Health"), kv->col.health, THEME_HEADER, TEXT_ALIGN_LEFT);
+		x += kv->col.health + 1;
+		draw_text(w, 1, x + 1, _("Trend"), kv->col.spark, THEME_HEADER, TEXT_ALIGN_RIGHT);
 		first = 2;
 	}
 	/* Scroll by whole KPIs so that the selected one is shown entire. */
-	if (kv.top > kv.sel)
-		kv.top = kv.sel;
+	if (kv->top > kv->sel)
+		kv->top = kv->sel;
 	for (;;) {
 		int used = 0;
-		for (size_t i = kv.top; i <= kv.sel; i++)
+		for (size_t i = kv->top; i <= kv->sel; i++)
 			used += block_height(u, &s->kpis[i]);
-		if (used <= h - first || kv.top == kv.sel)
+		if (used <= h - first || kv->top == kv->sel)
 			break;
-		kv.top++;
+		kv->top++;
 	}
 	int y = first;
-	for (size_t i = kv.top; i < s->nkpis && y < h; i++) {
-		draw_kpi(u, w, y, h, &s->kpis[i], width, i == kv.sel, focused);
+	for (size_t i = kv->top; i < s->nkpis && y < h; i++) {
+		draw_kpi(u, w, y, h, &s->kpis[i], width, i == kv->sel, focused);
 		y += block_height(u, &s->kpis[i]);
 	}
 }
@@ -286,6 +302,7 @@ static void draw_list(ui *u, WINDOW *w, int h, int width, bool focused)
 
 static void build_values(ui *u, ui_lines *ls, const okr_kpi *k)
 {
+	struct view_kpis *kv = u->views->kpis;
 	char id[24], buf[512], num[48], when[32];
 	okr_kpi_health health = okr_kpi_health_of(k);
 	okr_time now = okr_now();
@@ -314,12 +331,12 @@ static void build_values(ui *u, ui_lines *ls, const okr_kpi *k)
 	lines_addf(ls, 2, THEME_NORMAL, _("tracked by  %s"), b.len ? b.s : _("no key result of this cycle"));
 	okr_buf_free(&b);
 	lines_add(ls, 0, THEME_NORMAL, "");
-	lines_addf(ls, 0, THEME_HELP_SECTION, _("Values (%zu%s)"), kv.nsamples,
-	     kv.nsamples >= DETAIL_SAMPLES ? _(", latest") : "");
-	if (!kv.nsamples)
+	lines_addf(ls, 0, THEME_HELP_SECTION, _("Values (%zu%s)"), kv->nsamples,
+	     kv->nsamples >= DETAIL_SAMPLES ? _(", latest") : "");
+	if (!kv->nsamples)
 		lines_add(ls, 2, THEME_DIM, _("none yet — press c to give it one"));
-	for (size_t i = 0; i < kv.nsamples; i++) {
-		const okr_sample *s = &kv.samples[i];
+	for (size_t i = 0; i < kv->nsamples; i++) {
+		const okr_sample *s = &kv->samples[i];
 		draw_when(s->at, when, sizeof when);
 		lines_addf(ls, 2, THEME_NORMAL, "%s  @%s  %s %s  %s", when, s->author, view_number(s->value, num, sizeof num),
 		     k->unit, okr_kpi_value_meets(k, s->value) ? "✓" : "✗");
@@ -330,6 +347,7 @@ static void build_values(ui *u, ui_lines *ls, const okr_kpi *k)
 
 static void draw_values(ui *u, WINDOW *w, int h, int x0, int width, bool focused)
 {
+	struct view_kpis *kv = u->views->kpis;
 	const okr_kpi *k = selected(u);
 	char title[128];
 	snprintf(title, sizeof title, "%s", _("Values · j/k scroll · Esc: list"));
@@ -342,38 +360,49 @@ static void draw_values(ui *u, WINDOW *w, int h, int x0, int width, bool focused
 		delwin(sub);
 		return;
 	}
-	load_samples(u, k->id);
 	ui_lines ls = { .width = width - 1 };
 	build_values(u, &ls, k);
-	kv.vtop = lines_clamp_top(&ls, kv.vtop, h - 1);
-	for (int y = 1; y < h && (size_t)(kv.vtop + y - 1) < ls.n; y++) {
-		const ui_line *l = &ls.v[kv.vtop + y - 1];
+	kv->vtop = lines_clamp_top(&ls, kv->vtop, h - 1);
+	for (int y = 1; y < h && (size_t)(kv->vtop + y - 1) < ls.n; y++) {
+		const ui_line *l = &ls.v[kv->vtop + y - 1];
 		draw_text(sub, y, 1 + l->indent, l->text, width - 1 - l->indent, l->slot, TEXT_ALIGN_LEFT);
-		if (l->spark) {
-			const spark *sp = spark_of(u, k->id);
+		const spark *sp = l->spark ? spark_of(kv, k->id) : NULL;
+		if (sp)
 			draw_spark(sub, y, 15, sp->n < SPARK_POINTS ? (int)sp->n : SPARK_POINTS, sp->v, sp->n);
-		}
 	}
 	lines_free(&ls);
 	delwin(sub);
 }
 
-void view_kpis_draw(ui *u, WINDOW *w, int h, int width)
+/* Everything the next frame shows that the snapshot does not hold: each
+ * KPI's recent values and the selected one's samples, read again only when
+ * the data version moves or the selection changes. */
+void view_kpis_prepare(ui *u)
 {
 	drop_caches(u);
+	for (size_t i = 0; i < u->d.snap.nkpis; i++)
+		spark_fetch(u, u->d.snap.kpis[i].id);
+	const okr_kpi *k = selected(u);
+	if (k)
+		load_samples(u, k->id);
+}
+
+void view_kpis_draw(ui *u, WINDOW *w, int h, int width)
+{
+	struct view_kpis *kv = u->views->kpis;
 	selected(u);
 	if (width >= UI_WIDE_COLS) {
 		int lw = width * 55 / 100;
 		WINDOW *left = derwin(w, h, lw, 0, 0);
 		if (left) {
-			draw_list(u, left, h, lw, !kv.values);
+			draw_list(u, left, h, lw, !kv->values);
 			delwin(left);
 		}
 		draw_set(w, THEME_BORDER);
 		for (int y = 0; y < h; y++)
 			draw_glyph(w, y, lw, "│");
-		draw_values(u, w, h, lw + 1, width - lw - 1, kv.values);
-	} else if (kv.values && u->d.snap.nkpis) {
+		draw_values(u, w, h, lw + 1, width - lw - 1, kv->values);
+	} else if (kv->values && u->d.snap.nkpis) {
 		draw_values(u, w, h, 0, width, true);
 	} else {
 		draw_list(u, w, h, width, true);
@@ -382,6 +411,7 @@ void view_kpis_draw(ui *u, WINDOW *w, int h, int width)
 
 static unsigned select_row(ui *u, long to)
 {
+	struct view_kpis *kv = u->views->kpis;
 	size_t n = u->d.snap.nkpis;
 	if (!n)
 		return 0;
@@ -389,14 +419,15 @@ static unsigned select_row(ui *u, long to)
 		to = 0;
 	if (to >= (long)n)
 		to = (long)n - 1;
-	kv.sel = (size_t)to;
-	kv.sel_id = u->d.snap.kpis[kv.sel].id;
-	kv.vtop = 0;
+	kv->sel = (size_t)to;
+	kv->sel_id = u->d.snap.kpis[kv->sel].id;
+	kv->vtop = 0;
 	return DIRTY_ALL;
 }
 
 unsigned view_kpis_key(ui *u, int key, okr_action a)
 {
+	struct view_kpis *kv = u->views->kpis;
 	const okr_kpi *k = selected(u);
 	if (a == ACT_CHECKIN)
 		return k ? form_open_kpi_push(u, k) : DIRTY_FOOTER;
@@ -404,31 +435,31 @@ unsigned view_kpis_key(ui *u, int key, okr_action a)
 		return form_open_kpi_add(u);
 	if (a == ACT_LOG && k)
 		return view_log_open(u, 'P', k->id);
-	if (kv.values) {
+	if (kv->values) {
 		int page = LINES - 5 > 1 ? LINES - 5 : 1;
 		switch (a) {
-		case ACT_DOWN: kv.vtop++; return DIRTY_ALL;
-		case ACT_UP: kv.vtop = kv.vtop > 0 ? kv.vtop - 1 : 0; return DIRTY_ALL;
-		case ACT_PAGE_DOWN: kv.vtop += page; return DIRTY_ALL;
-		case ACT_PAGE_UP: kv.vtop = kv.vtop > page ? kv.vtop - page : 0; return DIRTY_ALL;
-		case ACT_TOP: kv.vtop = 0; return DIRTY_ALL;
-		case ACT_BOTTOM: kv.vtop = 1 << 20; return DIRTY_ALL;   /* clamped when drawn */
+		case ACT_DOWN: kv->vtop++; return DIRTY_ALL;
+		case ACT_UP: kv->vtop = kv->vtop > 0 ? kv->vtop - 1 : 0; return DIRTY_ALL;
+		case ACT_PAGE_DOWN: kv->vtop += page; return DIRTY_ALL;
+		case ACT_PAGE_UP: kv->vtop = kv->vtop > page ? kv->vtop - page : 0; return DIRTY_ALL;
+		case ACT_TOP: kv->vtop = 0; return DIRTY_ALL;
+		case ACT_BOTTOM: kv->vtop = 1 << 20; return DIRTY_ALL;   /* clamped when drawn */
 		case ACT_OPEN:
 		case ACT_COLLAPSE:
 		case ACT_NEXT_PANE:
 		case ACT_PREV_PANE:
-			kv.values = false;
+			kv->values = false;
 			return DIRTY_ALL;
 		default:
 			break;
 		}
 		if (key == 27) {
-			kv.values = false;
+			kv->values = false;
 			return DIRTY_ALL;
 		}
 		return VIEWS_PASS;
 	}
-	long sel = (long)kv.sel, page = 5;
+	long sel = (long)kv->sel, page = 5;
 	switch (a) {
 	case ACT_DOWN: return select_row(u, sel + 1);
 	case ACT_UP: return select_row(u, sel - 1);
@@ -442,10 +473,17 @@ unsigned view_kpis_key(ui *u, int key, okr_action a)
 	case ACT_PREV_PANE:
 		if (!u->d.snap.nkpis)
 			return 0;
-		kv.values = true;
-		kv.vtop = 0;
+		kv->values = true;
+		kv->vtop = 0;
 		return DIRTY_ALL;
 	default:
 		return VIEWS_PASS;
 	}
+}
+
+struct view_kpis *view_kpis_new(void)
+{
+	struct view_kpis *v = okr_xcalloc(1, sizeof *v);
+	v->version = -1;
+	return v;
 }

@@ -22,7 +22,7 @@
 
 enum { UI_LOG_ROWS = 1000 };
 
-static struct {
+struct view_log {
 	char kind;              /* 0: everything */
 	int64_t id;
 	int64_t version;        /* the data version the rows were read at */
@@ -30,17 +30,20 @@ static struct {
 	size_t n;
 	size_t sel;
 	int top;
-} lv;
+};
 
-void view_log_free(void)
+void view_log_free(struct view_log *lv)
 {
-	okr_audit_free(lv.v, lv.n);
-	memset(&lv, 0, sizeof lv);
+	if (!lv)
+		return;
+	okr_audit_free(lv->v, lv->n);
+	free(lv);
 }
 
 static void load(ui *u)
 {
-	okr_audit_query q = { .kind = lv.kind, .id = lv.id, .limit = UI_LOG_ROWS };
+	struct view_log *lv = u->views->log;
+	okr_audit_query q = { .kind = lv->kind, .id = lv->id, .limit = UI_LOG_ROWS };
 	okr_audit_entry *v;
 	size_t n;
 	if (okr_store_audit_list(u->store, &q, &v, &n) != OKR_OK) {
@@ -48,23 +51,24 @@ static void load(ui *u)
 		return;
 	}
 	/* Keep the selection on the same row as new ones arrive on top. */
-	int64_t sel_id = lv.n ? lv.v[lv.sel].id : 0;
-	okr_audit_free(lv.v, lv.n);
-	lv.v = v;
-	lv.n = n;
-	lv.sel = 0;
+	int64_t sel_id = lv->n ? lv->v[lv->sel].id : 0;
+	okr_audit_free(lv->v, lv->n);
+	lv->v = v;
+	lv->n = n;
+	lv->sel = 0;
 	for (size_t i = 0; sel_id && i < n; i++)
 		if (v[i].id == sel_id)
-			lv.sel = i;
-	lv.version = u->data_version;
+			lv->sel = i;
+	lv->version = u->data_version;
 }
 
 unsigned view_log_open(ui *u, char kind, int64_t id)
 {
-	okr_audit_free(lv.v, lv.n);
-	memset(&lv, 0, sizeof lv);
-	lv.kind = kind;
-	lv.id = id;
+	struct view_log *lv = u->views->log;
+	okr_audit_free(lv->v, lv->n);
+	memset(lv, 0, sizeof *lv);
+	lv->kind = kind;
+	lv->id = id;
 	load(u);
 	return views_open(u, VIEW_LOG);
 }
@@ -82,31 +86,32 @@ unsigned view_log_open_selected(ui *u)
 
 void view_log_reload(ui *u)
 {
-	if (views_current() == VIEW_LOG && lv.version != u->data_version)
+	struct view_log *lv = u->views->log;
+	if (views_current(u) == VIEW_LOG && lv->version != u->data_version)
 		load(u);
 }
 
 /* The item's title as the store read it with the rows (it may be in
  * another cycle than the one on screen). */
-static const char *item_title(void)
+static const char *item_title(const struct view_log *lv)
 {
-	for (size_t i = 0; i < lv.n; i++)
-		if (lv.v[i].kind == lv.kind && lv.v[i].entity_id == lv.id)
-			return lv.v[i].title;
+	for (size_t i = 0; i < lv->n; i++)
+		if (lv->v[i].kind == lv->kind && lv->v[i].entity_id == lv->id)
+			return lv->v[i].title;
 	return "";
 }
 
-static void heading(char *buf, size_t len)
+static void heading(const struct view_log *lv, char *buf, size_t len)
 {
 	char id[24];
-	if (!lv.kind) {
+	if (!lv->kind) {
 		snprintf(buf, len, ngettext("History · everything · %zu change · Esc: back",
-					    "History · everything · %zu changes · Esc: back", lv.n), lv.n);
+					    "History · everything · %zu changes · Esc: back", lv->n), lv->n);
 		return;
 	}
-	okr_format_id(lv.kind == 'O' ? ID_OBJECTIVE : lv.kind == 'K' ? ID_KR : ID_KPI, lv.id, id, sizeof id);
+	okr_format_id(lv->kind == 'O' ? ID_OBJECTIVE : lv->kind == 'K' ? ID_KR : ID_KPI, lv->id, id, sizeof id);
 	snprintf(buf, len, ngettext("History of %s %s · %zu change · Esc: back",
-				    "History of %s %s · %zu changes · Esc: back", lv.n), id, item_title(), lv.n);
+				    "History of %s %s · %zu changes · Esc: back", lv->n), id, item_title(lv), lv->n);
 }
 
 static void draw_row(WINDOW *w, int y, int width, const okr_audit_entry *e, bool sel)
@@ -140,21 +145,22 @@ static void draw_row(WINDOW *w, int y, int width, const okr_audit_entry *e, bool
 
 void view_log_draw(ui *u, WINDOW *w, int h, int width)
 {
+	struct view_log *lv = u->views->log;
 	(void)u;
 	char title[1024];
-	heading(title, sizeof title);
+	heading(lv, title, sizeof title);
 	draw_pane_title(w, title, width, true);
-	if (!lv.n) {
+	if (!lv->n) {
 		draw_text(w, 2, 2, _("No changes recorded for this yet."), width - 2, THEME_DIM, TEXT_ALIGN_LEFT);
 		return;
 	}
 	int rows = h - 1;
-	if ((int)lv.sel < lv.top)
-		lv.top = (int)lv.sel;
-	if (rows > 0 && (int)lv.sel >= lv.top + rows)
-		lv.top = (int)lv.sel - rows + 1;
-	for (int r = 0; r < rows && (size_t)(lv.top + r) < lv.n; r++)
-		draw_row(w, 1 + r, width - 1, &lv.v[lv.top + r], (size_t)(lv.top + r) == lv.sel);
+	if ((int)lv->sel < lv->top)
+		lv->top = (int)lv->sel;
+	if (rows > 0 && (int)lv->sel >= lv->top + rows)
+		lv->top = (int)lv->sel - rows + 1;
+	for (int r = 0; r < rows && (size_t)(lv->top + r) < lv->n; r++)
+		draw_row(w, 1 + r, width - 1, &lv->v[lv->top + r], (size_t)(lv->top + r) == lv->sel);
 }
 
 /* Enter: the row's item in the main panes (a KPI in the KPI view). */
@@ -162,7 +168,7 @@ static unsigned go(ui *u, const okr_audit_entry *e)
 {
 	const okr_snapshot *s = &u->d.snap;
 	if (e->kind == 'P') {
-		view_kpis_select(e->entity_id);
+		view_kpis_select(u, e->entity_id);
 		return views_open(u, VIEW_KPIS);
 	}
 	long ki = e->kind == 'K' ? data_kr_index(u, e->entity_id) : -1;
@@ -181,11 +187,18 @@ static unsigned go(ui *u, const okr_audit_entry *e)
 
 unsigned view_log_key(ui *u, int key, okr_action a)
 {
-	if ((a == ACT_OPEN || key == '\n' || key == '\r') && lv.n)
-		return go(u, &lv.v[lv.sel]);
-	long to = views_list_move(a, (long)lv.sel, (long)lv.n);
+	struct view_log *lv = u->views->log;
+	if ((a == ACT_OPEN || key == '\n' || key == '\r') && lv->n)
+		return go(u, &lv->v[lv->sel]);
+	long to = views_list_move(a, (long)lv->sel, (long)lv->n);
 	if (to < 0)
 		return a == ACT_LOG ? views_close(u) : VIEWS_PASS;
-	lv.sel = (size_t)to;
+	lv->sel = (size_t)to;
 	return DIRTY_ALL;
+}
+
+struct view_log *view_log_new(void)
+{
+	struct view_log *v = okr_xcalloc(1, sizeof *v);
+	return v;
 }

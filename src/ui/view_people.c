@@ -6,6 +6,7 @@
  * them kudos.  The selection is kept by login across reloads.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "okr/i18n.h"
@@ -13,10 +14,10 @@
 #include "okr/util.h"
 #include "views.h"
 
-static struct {
+struct view_people {
 	char login[256];   /* the selected person */
 	int top;
-} pv;
+};
 
 static const char *const role_words[] = { N_("member"), N_("lead"), N_("admin") };
 
@@ -24,35 +25,39 @@ static const char *const role_words[] = { N_("member"), N_("lead"), N_("admin") 
  * name and leaderboard choice are what most people come here to change. */
 static size_t selected(ui *u)
 {
+	struct view_people *pv = u->views->people;
 	const okr_snapshot *s = &u->d.snap;
-	const char *want = pv.login[0] ? pv.login : okr_store_me(u->store)->login;
+	const char *want = pv->login[0] ? pv->login : okr_store_me(u->store)->login;
 	for (size_t i = 0; i < s->npeople; i++)
 		if (!strcmp(s->people[i].login, want))
 			return i;
 	return 0;
 }
 
-static void select_row(const okr_snapshot *s, size_t i)
+static void select_row(struct view_people *pv, const okr_snapshot *s, size_t i)
 {
 	if (i < s->npeople)
-		okr_strlcpy(pv.login, s->people[i].login, sizeof pv.login);
+		okr_strlcpy(pv->login, s->people[i].login, sizeof pv->login);
 }
 
-void view_people_select(const char *login)
+void view_people_select(ui *u, const char *login)
 {
-	okr_strlcpy(pv.login, login, sizeof pv.login);
+	struct view_people *pv = u->views->people;
+	okr_strlcpy(pv->login, login, sizeof pv->login);
 }
 
 /* Which row of the view is at window line y (1 is the first row): the
  * mouse's question.  -1: none. */
 long view_people_row_at(ui *u, int y)
 {
-	long i = (long)pv.top + y - 2;
+	struct view_people *pv = u->views->people;
+	long i = (long)pv->top + y - 2;
 	return y >= 2 && i >= 0 && (size_t)i < u->d.snap.npeople ? i : -1;
 }
 
 void view_people_draw(ui *u, WINDOW *w, int h, int width)
 {
+	struct view_people *pv = u->views->people;
 	const okr_snapshot *s = &u->d.snap;
 	char title[256];
 	snprintf(title, sizeof title, ngettext("People · %zu · a add · e change · K kudos · Esc back",
@@ -70,12 +75,12 @@ void view_people_draw(ui *u, WINDOW *w, int h, int width)
 		draw_text(w, 1, x + lw + nw + rw + bw + 4, _("Teams"), tw, THEME_DIM, TEXT_ALIGN_LEFT);
 	int rows = h - 2;
 	size_t sel = selected(u);
-	if ((int)sel < pv.top)
-		pv.top = (int)sel;
-	if (rows > 0 && (int)sel >= pv.top + rows)
-		pv.top = (int)sel - rows + 1;
-	for (int r = 0; r < rows && (size_t)(pv.top + r) < s->npeople; r++) {
-		const okr_person *p = &s->people[pv.top + r];
+	if ((int)sel < pv->top)
+		pv->top = (int)sel;
+	if (rows > 0 && (int)sel >= pv->top + rows)
+		pv->top = (int)sel - rows + 1;
+	for (int r = 0; r < rows && (size_t)(pv->top + r) < s->npeople; r++) {
+		const okr_person *p = &s->people[pv->top + r];
 		char login[260];
 		int y = 2 + r;
 		snprintf(login, sizeof login, "@%s", p->login);
@@ -87,7 +92,7 @@ void view_people_draw(ui *u, WINDOW *w, int h, int width)
 		if (tw > 0)
 			draw_text(w, y, x + lw + nw + rw + bw + 4, p->teams ? p->teams : "", tw, THEME_DIM,
 				  TEXT_ALIGN_LEFT);
-		if ((size_t)(pv.top + r) == sel)
+		if ((size_t)(pv->top + r) == sel)
 			draw_row_attr(w, y, THEME_SELECTED);
 	}
 }
@@ -106,11 +111,17 @@ unsigned view_people_key(ui *u, int key, okr_action a)
 	long to = views_list_move(a, (long)sel, (long)s->npeople);
 	if (to < 0)
 		return a == ACT_PEOPLE ? views_close(u) : VIEWS_PASS;
-	select_row(s, (size_t)to);
+	select_row(u->views->people, s, (size_t)to);
 	return DIRTY_ALL;
 }
 
-void view_people_free(void)
+void view_people_free(struct view_people *pv)
 {
-	memset(&pv, 0, sizeof pv);
+	free(pv);
+}
+
+struct view_people *view_people_new(void)
+{
+	struct view_people *v = okr_xcalloc(1, sizeof *v);
+	return v;
 }

@@ -27,40 +27,42 @@ typedef struct {
 	int depth;
 } row;
 
-static struct {
+struct view_plan {
 	int64_t target;          /* cycle id; 0: not chosen yet */
 	ui_ref *out;             /* left out */
 	size_t nout, capout;
 	char sel_kind;
 	int64_t sel_id;
 	int top;
-} pv;
+};
 
-void view_plan_free(void)
+void view_plan_free(struct view_plan *pv)
 {
-	free(pv.out);
-	memset(&pv, 0, sizeof pv);
+	if (!pv)
+		return;
+	free(pv->out);
+	free(pv);
 }
 
-static bool left_out(char kind, int64_t id)
+static bool left_out(const struct view_plan *pv, char kind, int64_t id)
 {
-	for (size_t i = 0; i < pv.nout; i++)
-		if (pv.out[i].kind == kind && pv.out[i].id == id)
+	for (size_t i = 0; i < pv->nout; i++)
+		if (pv->out[i].kind == kind && pv->out[i].id == id)
 			return true;
 	return false;
 }
 
-static void set_out(char kind, int64_t id, bool out)
+static void set_out(struct view_plan *pv, char kind, int64_t id, bool out)
 {
-	for (size_t i = 0; i < pv.nout; i++)
-		if (pv.out[i].kind == kind && pv.out[i].id == id) {
+	for (size_t i = 0; i < pv->nout; i++)
+		if (pv->out[i].kind == kind && pv->out[i].id == id) {
 			if (!out)
-				pv.out[i] = pv.out[--pv.nout];
+				pv->out[i] = pv->out[--pv->nout];
 			return;
 		}
 	if (out) {
-		okr_xgrow(&pv.out, &pv.capout, pv.nout + 1, sizeof *pv.out);
-		pv.out[pv.nout++] = (ui_ref){ kind, id };
+		okr_xgrow(&pv->out, &pv->capout, pv->nout + 1, sizeof *pv->out);
+		pv->out[pv->nout++] = (ui_ref){ kind, id };
 	}
 }
 
@@ -68,6 +70,7 @@ static void set_out(char kind, int64_t id, bool out)
  * starts after the shown one, else any.  step moves to the next one. */
 static const okr_cycle *target(ui *u, int step)
 {
+	struct view_plan *pv = u->views->plan;
 	const okr_snapshot *s = &u->d.snap;
 	const okr_cycle *cur = okr_snapshot_cycle(s), *first = NULL, *later = NULL, *found = NULL;
 	long at = -1;
@@ -77,7 +80,7 @@ static const okr_cycle *target(ui *u, int step)
 		const okr_cycle *c = &s->cycles[i];
 		if (c->id == s->cycle_id || c->state == CYCLE_CLOSED)
 			continue;
-		if (c->id == pv.target)
+		if (c->id == pv->target)
 			at = (long)n;
 		ok[n++] = c;
 		if (!first)
@@ -91,7 +94,7 @@ static const okr_cycle *target(ui *u, int step)
 		found = later ? later : first;
 	else
 		found = ok[((size_t)at + (size_t)step) % n];
-	pv.target = found->id;
+	pv->target = found->id;
 	return found;
 }
 
@@ -118,9 +121,10 @@ static int64_t row_id(const ui *u, const row *r)
 
 static bool picked(const ui *u, const row *r)
 {
+	const struct view_plan *pv = u->views->plan;
 	if (r->kind == 'O')
-		return !left_out('O', row_id(u, r));
-	return !left_out('K', row_id(u, r)) && !left_out('O', u->d.snap.krs[r->i].objective_id);
+		return !left_out(pv, 'O', row_id(u, r));
+	return !left_out(pv, 'K', row_id(u, r)) && !left_out(pv, 'O', u->d.snap.krs[r->i].objective_id);
 }
 
 /* The picks for core/plan.c: a whole objective when all of it is picked,
@@ -146,8 +150,9 @@ static size_t picks_of(const ui *u, const row *rows, size_t n, okr_plan_pick *ou
 
 static size_t selected(const ui *u, const row *rows, size_t n)
 {
+	const struct view_plan *pv = u->views->plan;
 	for (size_t i = 0; i < n; i++)
-		if (rows[i].kind == pv.sel_kind && row_id(u, &rows[i]) == pv.sel_id)
+		if (rows[i].kind == pv->sel_kind && row_id(u, &rows[i]) == pv->sel_id)
 			return i;
 	return 0;
 }
@@ -184,6 +189,7 @@ static void draw_row(ui *u, WINDOW *w, int y, int width, const row *r)
 
 void view_plan_draw(ui *u, WINDOW *w, int h, int width)
 {
+	struct view_plan *pv = u->views->plan;
 	const okr_snapshot *s = &u->d.snap;
 	const okr_cycle *cur = okr_snapshot_cycle(s), *to = target(u, 0);
 	row *rows = okr_xcalloc(s->nobjs + s->nkrs + 1, sizeof *rows);
@@ -201,12 +207,12 @@ void view_plan_draw(ui *u, WINDOW *w, int h, int width)
 		draw_text(w, 2, 2, _("No open cycle to plan into — add one with `okr cycle add NAME --start ... --end ...`"),
 			  width - 2, THEME_MESSAGE_ERROR, TEXT_ALIGN_LEFT);
 	int first = to ? 1 : 3, shown = h - first;
-	if ((int)sel < pv.top)
-		pv.top = (int)sel;
-	if (shown > 0 && (int)sel >= pv.top + shown)
-		pv.top = (int)sel - shown + 1;
+	if ((int)sel < pv->top)
+		pv->top = (int)sel;
+	if (shown > 0 && (int)sel >= pv->top + shown)
+		pv->top = (int)sel - shown + 1;
 	for (size_t i = 0; i < n; i++) {
-		int y = first + (int)i - pv.top;
+		int y = first + (int)i - pv->top;
 		if (y < first || y >= h)
 			continue;
 		draw_row(u, w, y, width, &rows[i]);
@@ -249,6 +255,7 @@ static unsigned make(ui *u, const row *rows, size_t n)
 
 unsigned view_plan_key(ui *u, int key, okr_action a)
 {
+	struct view_plan *pv = u->views->plan;
 	const okr_snapshot *s = &u->d.snap;
 	row *rows = okr_xcalloc(s->nobjs + s->nkrs + 1, sizeof *rows);
 	size_t n = make_rows(u, rows);
@@ -258,27 +265,27 @@ unsigned view_plan_key(ui *u, int key, okr_action a)
 		: a == ACT_PAGE_DOWN ? sel + 10 : a == ACT_PAGE_UP ? sel - 10 : -2;
 	if (to != -2 && n) {
 		to = to > last ? last : to < 0 ? 0 : to;
-		pv.sel_kind = rows[to].kind;
-		pv.sel_id = row_id(u, &rows[to]);
+		pv->sel_kind = rows[to].kind;
+		pv->sel_id = row_id(u, &rows[to]);
 		d = DIRTY_ALL;
 	} else if (key == ' ' && n) {
 		const row *r = &rows[sel];
 		bool on = picked(u, r);
-		if (r->kind == 'K' && left_out('O', u->d.snap.krs[r->i].objective_id)) {
+		if (r->kind == 'K' && left_out(pv, 'O', u->d.snap.krs[r->i].objective_id)) {
 			/* Picking a key result of a dropped objective brings the
 			 * objective back with just this key result. */
-			set_out('O', u->d.snap.krs[r->i].objective_id, false);
+			set_out(pv, 'O', u->d.snap.krs[r->i].objective_id, false);
 			for (long j = sel - 1; j >= 0 && rows[j].kind == 'K'; j--)
-				set_out('K', row_id(u, &rows[j]), true);
+				set_out(pv, 'K', row_id(u, &rows[j]), true);
 			for (long j = sel + 1; j <= last && rows[j].kind == 'K'; j++)
-				set_out('K', row_id(u, &rows[j]), true);
+				set_out(pv, 'K', row_id(u, &rows[j]), true);
 		}
-		set_out(r->kind, row_id(u, r), on);
+		set_out(pv, r->kind, row_id(u, r), on);
 		if (r->kind == 'O')
 			for (long j = sel + 1; j <= last && rows[j].kind == 'K'; j++)
-				set_out('K', row_id(u, &rows[j]), false);
-		pv.sel_kind = r->kind;
-		pv.sel_id = row_id(u, r);
+				set_out(pv, 'K', row_id(u, &rows[j]), false);
+		pv->sel_kind = r->kind;
+		pv->sel_id = row_id(u, r);
 		d = DIRTY_ALL;
 	} else if (a == ACT_SEARCH_NEXT) {
 		target(u, 1);
@@ -288,4 +295,10 @@ unsigned view_plan_key(ui *u, int key, okr_action a)
 	}
 	free(rows);
 	return d;
+}
+
+struct view_plan *view_plan_new(void)
+{
+	struct view_plan *v = okr_xcalloc(1, sizeof *v);
+	return v;
 }

@@ -18,6 +18,7 @@
 #include "okr/parse.h"
 #include "okr/rhythm.h"
 #include "okr/text.h"
+#include "okr/util.h"
 #include "views.h"
 
 typedef struct {
@@ -26,45 +27,46 @@ typedef struct {
 	size_t i;         /* into okr_rhythm.people or .krs */
 } row;
 
-static struct {
+struct view_rhythm {
 	long team;        /* index into snap.teams; -1: everyone; -2: not chosen yet */
 	char sel_kind;
 	int64_t sel_id;
 	int top;
-} rv = { .team = -2 };
+};
 
-void view_rhythm_free(void)
+void view_rhythm_free(struct view_rhythm *rv)
 {
-	memset(&rv, 0, sizeof rv);
-	rv.team = -2;
+	free(rv);
 }
 
 /* The viewer's first team, else everyone. */
 static void choose_team(ui *u)
 {
+	struct view_rhythm *rv = u->views->rhythm;
 	const okr_snapshot *s = &u->d.snap;
 	const char *mine = okr_store_me(u->store)->teams;
-	if (rv.team >= (long)s->nteams)
-		rv.team = -2;
-	if (rv.team != -2)
+	if (rv->team >= (long)s->nteams)
+		rv->team = -2;
+	if (rv->team != -2)
 		return;
-	rv.team = -1;
+	rv->team = -1;
 	for (size_t i = 0; i < s->nteams && mine; i++)
 		if (okr_rhythm_in_team(mine, s->teams[i].name)) {
-			rv.team = (long)i;
+			rv->team = (long)i;
 			return;
 		}
 }
 
 static const char *team_name(ui *u)
 {
-	return rv.team >= 0 ? u->d.snap.teams[rv.team].name : NULL;
+	struct view_rhythm *rv = u->views->rhythm;
+	return rv->team >= 0 ? u->d.snap.teams[rv->team].name : NULL;
 }
 
 static void compute(ui *u, okr_rhythm *r)
 {
 	choose_team(u);
-	okr_rhythm_compute(&u->d.snap, &u->d.as, team_name(u), cli_week_start(u->ctx, okr_now()), r);
+	okr_rhythm_compute(&u->d.snap, &u->d.as, team_name(u), okr_rhythm_week_start(okr_now(), u->cfg->week_offset_minutes, u->cfg->game.week_start), r);
 }
 
 /* Headings and items in the order drawn; returns the count. */
@@ -98,13 +100,14 @@ static int64_t row_id(const ui *u, const okr_rhythm *r, const row *w)
 /* The selected row: the one with the remembered kind and ID, else the first item. */
 static size_t selected(const ui *u, const okr_rhythm *r, const row *rows, size_t n)
 {
+	const struct view_rhythm *rv = u->views->rhythm;
 	size_t first = n;
 	for (size_t i = 0; i < n; i++) {
 		if (rows[i].kind == 'H')
 			continue;
 		if (first == n)
 			first = i;
-		if (rows[i].kind == rv.sel_kind && row_id(u, r, &rows[i]) == rv.sel_id)
+		if (rows[i].kind == rv->sel_kind && row_id(u, r, &rows[i]) == rv->sel_id)
 			return i;
 	}
 	return first;
@@ -170,25 +173,26 @@ static void draw_row(ui *u, WINDOW *w, int y, int width, const okr_rhythm *r, co
 
 void view_rhythm_draw(ui *u, WINDOW *w, int h, int width)
 {
+	struct view_rhythm *rv = u->views->rhythm;
 	okr_rhythm r;
 	compute(u, &r);
 	row *rows = calloc(r.npeople + r.nkrs + 4, sizeof *rows);
 	size_t n = rows ? make_rows(&r, rows) : 0, sel = selected(u, &r, rows, n);
 	char title[300], day[11];
-	okr_time week = cli_week_start(u->ctx, okr_now());
-	okr_format_date(okr_day_of(week + (okr_time)u->ctx->cfg.week_offset_minutes * 60), day);
+	okr_time week = okr_rhythm_week_start(okr_now(), u->cfg->week_offset_minutes, u->cfg->game.week_start);
+	okr_format_date(okr_day_of(week + (okr_time)u->cfg->week_offset_minutes * 60), day);
 	const char *team = team_name(u);
 	snprintf(title, sizeof title, _("Team rhythm · %s · week of %s · %zu of %zu behind · t: team · K: kudos · "
 					"m: comment · Enter: go · Esc: back"),
 		 team ? team : _("everyone"), day, r.behind, r.npeople);
 	draw_pane_title(w, title, width, true);
 	int rows_shown = h - 1;
-	if ((int)sel - 1 < rv.top)
-		rv.top = (int)sel - 1 > 0 ? (int)sel - 1 : 0;
-	if (rows_shown > 0 && (int)sel >= rv.top + rows_shown)
-		rv.top = (int)sel - rows_shown + 1;
+	if ((int)sel - 1 < rv->top)
+		rv->top = (int)sel - 1 > 0 ? (int)sel - 1 : 0;
+	if (rows_shown > 0 && (int)sel >= rv->top + rows_shown)
+		rv->top = (int)sel - rows_shown + 1;
 	for (size_t i = 0; i < n; i++) {
-		int y = 1 + (int)i - rv.top;
+		int y = 1 + (int)i - rv->top;
 		if (y < 1 || y >= h)
 			continue;
 		draw_row(u, w, y, width, &r, &rows[i]);
@@ -249,6 +253,7 @@ static unsigned act(ui *u, const okr_rhythm *r, const row *rw, okr_action a)
 
 unsigned view_rhythm_key(ui *u, int key, okr_action a)
 {
+	struct view_rhythm *rv = u->views->rhythm;
 	okr_rhythm r;
 	compute(u, &r);
 	row *rows = calloc(r.npeople + r.nkrs + 4, sizeof *rows);
@@ -262,13 +267,13 @@ unsigned view_rhythm_key(ui *u, int key, okr_action a)
 			 : a == ACT_TOP ? -(int)n : (int)n;
 		long to = step_to(rows, (long)n, sel, step);
 		if (to >= 0 && to < (long)n) {
-			rv.sel_kind = rows[to].kind;
-			rv.sel_id = row_id(u, &r, &rows[to]);
+			rv->sel_kind = rows[to].kind;
+			rv->sel_id = row_id(u, &r, &rows[to]);
 		}
 		d = DIRTY_ALL;
 	} else if (a == ACT_BOARD_TEAMS) {
-		rv.team = rv.team + 1 >= (long)u->d.snap.nteams ? -1 : rv.team + 1;
-		rv.top = 0;
+		rv->team = rv->team + 1 >= (long)u->d.snap.nteams ? -1 : rv->team + 1;
+		rv->top = 0;
 		d = DIRTY_ALL;
 	} else if ((a == ACT_KUDOS || a == ACT_COMMENT || a == ACT_OPEN) && sel < (long)n) {
 		d = act(u, &r, &rows[sel], a);
@@ -276,4 +281,11 @@ unsigned view_rhythm_key(ui *u, int key, okr_action a)
 	free(rows);
 	okr_rhythm_free(&r);
 	return d;
+}
+
+struct view_rhythm *view_rhythm_new(void)
+{
+	struct view_rhythm *v = okr_xcalloc(1, sizeof *v);
+	v->team = -2;
+	return v;
 }

@@ -1,39 +1,56 @@
 /*
- * views.c — the full-body views (see views.h): which one is open, its
- * window, and the keys every view treats alike (Esc, q and the view's own
- * key close it; help, `:`, theme, redraw and the cycle list keep working).
+ * views.c — the full-body views (see views.h) as one kind of screen: which
+ * one is open, its window, and the keys every view treats alike (Esc, q and
+ * the view's own key close it; help, `:`, theme, redraw and the cycle list
+ * are the main screen's, beneath).
  */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "okr/i18n.h"
 #include "okr/parse.h"
+#include "okr/util.h"
 #include "views.h"
 
-static ui_view_id open_view;
-static WINDOW *win;
+/* One full-body view on the stack: which one, in the window of its base. */
+typedef struct {
+	ui_screen base;
+	ui_view_id id;
+} view_screen;
 
-bool views_active(void)
+static const ui_screen_ops view_ops;
+
+static view_screen *top_view(const ui *u)
 {
-	return open_view != VIEW_NONE;
+	ui_screen *top = screen_top(u);
+	return top && top->ops == &view_ops ? (view_screen *)top : NULL;
 }
 
-ui_view_id views_current(void)
+bool views_top(const ui *u)
 {
-	return open_view;
+	return top_view(u) != NULL;
 }
 
-static void drop_window(void)
+ui_view_id views_current(const ui *u)
 {
-	if (win)
-		delwin(win);
-	win = NULL;
+	const view_screen *v = (const view_screen *)screen_find(u, &view_ops);
+	return v ? v->id : VIEW_NONE;
 }
 
-unsigned views_open(ui *u, ui_view_id v)
+/* A view opened from a view takes its place: Esc goes back to the panes,
+ * not through every view looked at. */
+unsigned views_open(ui *u, ui_view_id id)
 {
-	(void)u;
-	open_view = v;
+	view_screen *v = top_view(u);
+	if (v) {
+		v->id = id;
+		return DIRTY_ALL;
+	}
+	v = okr_xcalloc(1, sizeof *v);
+	v->base.ops = &view_ops;
+	v->id = id;
+	screen_push(u, &v->base);
 	return DIRTY_ALL;
 }
 
@@ -41,21 +58,31 @@ unsigned views_open(ui *u, ui_view_id v)
  * also covers every cell the view used. */
 unsigned views_close(ui *u)
 {
-	(void)u;
-	open_view = VIEW_NONE;
-	drop_window();
-	return DIRTY_ALL | DIRTY_LAYOUT;
+	view_screen *v = (view_screen *)screen_find(u, &view_ops);
+	return v ? screen_close(u, &v->base) : 0;
 }
 
-unsigned views_toggle(ui *u, ui_view_id v)
+unsigned views_toggle(ui *u, ui_view_id id)
 {
-	return open_view == v ? views_close(u) : views_open(u, v);
+	view_screen *v = top_view(u);
+	return v && v->id == id ? views_close(u) : views_open(u, id);
 }
 
-unsigned views_key(ui *u, int key, okr_action a)
+static unsigned view_own_key(ui *u, ui_view_id id, int key, okr_action a)
 {
-	if (!open_view)
-		return VIEWS_PASS;
+	switch (id) {
+	case VIEW_KPIS: return view_kpis_key(u, key, a);
+	case VIEW_RHYTHM: return view_rhythm_key(u, key, a);
+	case VIEW_PLAN: return view_plan_key(u, key, a);
+	case VIEW_LOG: return view_log_key(u, key, a);
+	case VIEW_PEOPLE: return view_people_key(u, key, a);
+	default: return view_due_key(u, key, a);
+	}
+}
+
+static unsigned view_key(ui *u, ui_screen *s, int key, okr_action a)
+{
+	view_screen *v = (view_screen *)s;
 	switch (a) {
 	case ACT_HELP:
 	case ACT_COMMAND:
@@ -67,72 +94,104 @@ unsigned views_key(ui *u, int key, okr_action a)
 	case ACT_RHYTHM:
 	case ACT_PLAN_CYCLE:
 	case ACT_PEOPLE:
-		return VIEWS_PASS;
+		return UI_PASS;
 	default:
 		break;
 	}
-	unsigned d = open_view == VIEW_KPIS ? view_kpis_key(u, key, a)
-		   : open_view == VIEW_RHYTHM ? view_rhythm_key(u, key, a)
-		   : open_view == VIEW_PLAN ? view_plan_key(u, key, a)
-		   : open_view == VIEW_LOG ? view_log_key(u, key, a)
-		   : open_view == VIEW_PEOPLE ? view_people_key(u, key, a) : view_due_key(u, key, a);
+	unsigned d = view_own_key(u, v->id, key, a);
 	if (d != VIEWS_PASS)
 		return d;
-	if (key == 27 || a == ACT_QUIT)
+	if (a == ACT_CLOSE || a == ACT_QUIT)
 		return views_close(u);
 	if (a == ACT_NONE)
-		return VIEWS_PASS;
+		return UI_PASS;
 	char name[KEYMAP_NAME_MAX];
 	app_message(u, false, _("%s does nothing in this view — Esc goes back"),
 		    keymap_key_name(key, name, sizeof name));
 	return DIRTY_FOOTER;
 }
 
-bool views_draw(ui *u)
+unsigned views_action(ui *u, okr_action a)
 {
-	if (!open_view)
-		return false;
+	view_screen *v = top_view(u);
+	unsigned d = v ? view_own_key(u, v->id, 0, a) : VIEWS_PASS;
+	return d == VIEWS_PASS ? 0 : d;
+}
+
+static void view_draw(ui *u, ui_screen *s)
+{
+	view_screen *v = (view_screen *)s;
 	if (!u->dirty)
-		return true;
+		return;
 	int h = LINES - 2, w = COLS;
 	if (h < 1 || w < 1)
-		return true;
-	if (win && (getmaxy(win) != h || getmaxx(win) != w))
-		drop_window();
-	if (!win && !(win = newwin(h, w, 1, 0)))
-		return true;
+		return;
+	if (s->win && (getmaxy(s->win) != h || getmaxx(s->win) != w)) {
+		delwin(s->win);
+		s->win = NULL;
+	}
+	if (!s->win && !(s->win = newwin(h, w, 1, 0)))
+		return;
+	WINDOW *win = s->win;
 	leaveok(win, TRUE);
 	wbkgdset(win, ' ' | (chtype)theme_attr(THEME_NORMAL));
 	werase(win);
-	if (open_view == VIEW_KPIS)
-		view_kpis_draw(u, win, h, w);
-	else if (open_view == VIEW_RHYTHM)
-		view_rhythm_draw(u, win, h, w);
-	else if (open_view == VIEW_PLAN)
-		view_plan_draw(u, win, h, w);
-	else if (open_view == VIEW_LOG)
-		view_log_draw(u, win, h, w);
-	else if (open_view == VIEW_PEOPLE)
-		view_people_draw(u, win, h, w);
-	else
-		view_due_draw(u, win, h, w);
+	switch (v->id) {
+	case VIEW_KPIS: view_kpis_draw(u, win, h, w); break;
+	case VIEW_RHYTHM: view_rhythm_draw(u, win, h, w); break;
+	case VIEW_PLAN: view_plan_draw(u, win, h, w); break;
+	case VIEW_LOG: view_log_draw(u, win, h, w); break;
+	case VIEW_PEOPLE: view_people_draw(u, win, h, w); break;
+	default: view_due_draw(u, win, h, w); break;
+	}
 	/* The panes' windows may have been refreshed this frame (a reload
 	 * marks them dirty): touching ours makes it win in the virtual screen. */
 	touchwin(win);
 	wnoutrefresh(win);
-	return true;
 }
 
-void views_free(void)
+static void view_prepare(ui *u, ui_screen *s)
 {
-	drop_window();
-	open_view = VIEW_NONE;
-	view_kpis_free();
-	view_due_free();
-	view_rhythm_free();
-	view_plan_free();
-	view_log_free();
-	view_people_free();
+	view_screen *v = (view_screen *)s;
+	if (v->id == VIEW_KPIS)
+		view_kpis_prepare(u);
+	else if (v->id == VIEW_LOG)
+		view_log_reload(u);
+}
+
+static const ui_screen_ops view_ops = {
+	.name = "view",
+	.scope = OKR_SCOPE_MAIN,
+	.covers = UI_COVER_BODY,
+	.key = view_key,
+	.draw = view_draw,
+	.prepare = view_prepare,
+	.close = screen_free,
+};
+
+struct ui_views *views_new(void)
+{
+	struct ui_views *v = okr_xcalloc(1, sizeof *v);
+	v->kpis = view_kpis_new();
+	v->due = view_due_new();
+	v->rhythm = view_rhythm_new();
+	v->plan = view_plan_new();
+	v->log = view_log_new();
+	v->people = view_people_new();
+	return v;
+}
+
+void views_free(struct ui_views *v)
+{
+	if (!v)
+		return;
+	view_kpis_free(v->kpis);
+	view_due_free(v->due);
+	view_rhythm_free(v->rhythm);
+	view_plan_free(v->plan);
+	view_log_free(v->log);
+	view_people_free(v->people);
+	free(v);
 }
 
 long views_list_move(okr_action a, long sel, long n)

@@ -9,9 +9,8 @@
  * ten rows, an overlay loses its frame and margins.  The header stays (who,
  * which cycle, live, the due count) and so does the footer (messages, `:`).
  *
- * The views keep their state in this module (selection by ID, scroll, small
- * caches keyed by the data version), like the board pane, so struct ui and
- * the shared files need only a few hook lines.
+ * The views keep their state in struct ui_views (below), one struct per
+ * view, so struct ui holds one pointer for all of them.
  */
 #ifndef OKR_UI_VIEWS_H
 #define OKR_UI_VIEWS_H
@@ -23,48 +22,68 @@ typedef enum { VIEW_NONE, VIEW_KPIS, VIEW_DUE, VIEW_RHYTHM, VIEW_PLAN, VIEW_LOG,
 /* A views_key result meaning "not mine: let the app handle the action". */
 #define VIEWS_PASS (~0u)
 
-bool views_active(void);
-ui_view_id views_current(void);
+/* A view is the top screen (it has the keys). */
+bool views_top(const ui *u);
+/* The view on the stack, VIEW_NONE when none. */
+ui_view_id views_current(const ui *u);
 /* Open view v, or close it when it is the one open.  Returns dirty bits. */
 unsigned views_toggle(ui *u, ui_view_id v);
 unsigned views_open(ui *u, ui_view_id v);
 unsigned views_close(ui *u);
-/* A key while a view is open and nothing modal is: dirty bits or VIEWS_PASS. */
-unsigned views_key(ui *u, int key, okr_action a);
-/* When a view is open: draw it over the body if anything is dirty and return
- * true (the panes are then not drawn).  False when no view is open. */
-bool views_draw(ui *u);
-void views_free(void);
+/* An action for the top view without a key (the mouse wheel): dirty bits. */
+unsigned views_action(ui *u, okr_action a);
+/* Each view's state (selection by ID, scroll, caches keyed by the data
+ * version), kept while okr runs so that a view opened again is as it was
+ * left; the due view's is read by the header too.  Each type is defined in
+ * its own file. */
+struct ui_views {
+	struct view_kpis *kpis;
+	struct view_due *due;
+	struct view_rhythm *rhythm;
+	struct view_plan *plan;
+	struct view_log *log;
+	struct view_people *people;
+};
+struct ui_views *views_new(void);
+void views_free(struct ui_views *v);
 
 /* ---- view_kpis.c ---- */
 void view_kpis_draw(ui *u, WINDOW *w, int h, int width);
 unsigned view_kpis_key(ui *u, int key, okr_action a);
 /* Select a KPI (from the due view) and show its values. */
-void view_kpis_select(int64_t kpi_id);
-void view_kpis_free(void);
+void view_kpis_select(ui *u, int64_t kpi_id);
+struct view_kpis *view_kpis_new(void);
+void view_kpis_free(struct view_kpis *v);
+/* Before a frame: the samples of the KPIs shown, read when they changed. */
+void view_kpis_prepare(ui *u);
 
 /* ---- view_due.c ---- */
 void view_due_draw(ui *u, WINDOW *w, int h, int width);
 unsigned view_due_key(ui *u, int key, okr_action a);
 /* How many items the viewer owes now: the status bar's "3 due". */
 size_t view_due_count(ui *u);
+/* Before a frame: the grades given in the cycle, read when the data changed. */
+void view_due_prepare(ui *u);
 /* The one line the TUI opens with when the viewer owes something this
  * week, in the message line, which the next key clears (it never waits). */
 void view_due_banner(ui *u);
 /* Select key result kr_id in the main panes (its objective shown, the
  * filter widened if need be) and focus its pane; returns dirty bits. */
 unsigned view_due_select_kr(ui *u, int64_t kr_id);
-void view_due_free(void);
+struct view_due *view_due_new(void);
+void view_due_free(struct view_due *v);
 
 /* ---- view_rhythm.c ---- */
 void view_rhythm_draw(ui *u, WINDOW *w, int h, int width);
 unsigned view_rhythm_key(ui *u, int key, okr_action a);
-void view_rhythm_free(void);
+struct view_rhythm *view_rhythm_new(void);
+void view_rhythm_free(struct view_rhythm *v);
 
 /* ---- view_plan.c ---- */
 void view_plan_draw(ui *u, WINDOW *w, int h, int width);
 unsigned view_plan_key(ui *u, int key, okr_action a);
-void view_plan_free(void);
+struct view_plan *view_plan_new(void);
+void view_plan_free(struct view_plan *v);
 
 /* ---- view_log.c: the history of changes (L, :log [ID]) ---- */
 void view_log_draw(ui *u, WINDOW *w, int h, int width);
@@ -75,14 +94,16 @@ unsigned view_log_open(ui *u, char kind, int64_t id);
 unsigned view_log_open_selected(ui *u);
 /* After a new snapshot: read the history again if it is open. */
 void view_log_reload(ui *u);
-void view_log_free(void);
+struct view_log *view_log_new(void);
+void view_log_free(struct view_log *v);
 
 /* ---- view_people.c: the people, their roles, the leaderboard choice (p) ---- */
 void view_people_draw(ui *u, WINDOW *w, int h, int width);
 unsigned view_people_key(ui *u, int key, okr_action a);
-void view_people_select(const char *login);
+void view_people_select(ui *u, const char *login);
 long view_people_row_at(ui *u, int y);
-void view_people_free(void);
+struct view_people *view_people_new(void);
+void view_people_free(struct view_people *v);
 
 /* ---- shared by the views ---- */
 /* Where a movement action takes the selection sel of a list of n rows

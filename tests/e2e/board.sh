@@ -31,9 +31,9 @@ check "  with the viewer's team marked" wait_for '^▶ +[0-9]+ .*Sales' $T
 keys t w
 check "w moves to the next window (all time)" wait_for 'Leaderboard · people · all' $T
 keys '?'
-check "? shows the keys" wait_for 'w  window: week, cycle, all' $T
+check "? shows the keys, from the action table" wait_for 'w +Leaderboard: this week' $T
 keys x
-check "any key closes the help" wait_gone 'window: week, cycle' $T
+check "any key closes the help" wait_gone 'Leaderboard: this week' $T
 keys q
 check "q quits" sh -c "for i in \$(seq 200); do tmux -L '$E2E_SOCK' list-panes -t e2e -F '#{pane_dead}' | grep -q 1 && exit 0; sleep 0.05; done; exit 1"
 
