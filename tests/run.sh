@@ -66,6 +66,7 @@ trap 'exit 143' TERM HUP
 case " $ENGINES " in
 *" pg "*)
 	PG_UP=1
+	export OKR_PG_DIR="$ROOT/build/pg"   # which server: tests/pg/test_reconnect.sh restarts it
 	if ! OKR_PG_OWNER=$$ sh tests/pg/server.sh start </dev/null; then
 		echo "FAIL  tests/pg/server.sh start                 (no PostgreSQL server for OKR_ENGINES=pg)"
 		echo "0 passed, 1 failed"

@@ -33,14 +33,8 @@ if [ "${OKR_TEST_ENGINE:-sqlite}" = pg ]; then
 	pg_admin() { psql -X -q -d postgres -v ON_ERROR_STOP=1 -c "$1" </dev/null >/dev/null; }
 	pg_admin "CREATE DATABASE $PG_DB" || { echo "Bail out! cannot make a PostgreSQL database"; exit 1; }
 	trap 'pg_admin "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)" 2>/dev/null; chmod -R u+rwx "$T" 2>/dev/null; rm -rf "$T"' EXIT
-	sqlite3() {
-		if [ "$1" = "$DB" ]; then
-			shift
-			printf '%s\n' "$*" | psql -X -A -t -q -F '|' -v ON_ERROR_STOP=1 -d "$PG_DB" 2>&1
-		else
-			command sqlite3 "$@"
-		fi
-	}
+	. "$CLI_DIR/../pg/lib_pg.sh"
+	pg_shell "$DB" "$PG_DB"
 fi
 OUT="$T/stdout"
 ERR="$T/stderr"

@@ -37,14 +37,8 @@ fi
 
 # `sqlite3 "$E2E_DB" SQL` is psql there: a write by a program that is not okr.
 if [ -n "$E2E_PGDB" ]; then
-	sqlite3() {
-		if [ "$1" = "$E2E_DB" ]; then
-			shift
-			printf '%s\n' "$*" | psql -X -A -t -q -F '|' -v ON_ERROR_STOP=1 -d "$E2E_PGDB" 2>&1
-		else
-			command sqlite3 "$@"
-		fi
-	}
+	. "$(dirname "$0")/../pg/lib_pg.sh"
+	pg_shell "$E2E_DB" "$E2E_PGDB"
 fi
 
 e2e_cleanup() {

@@ -150,13 +150,14 @@ EOF
 	}
 	if [ -n "${OKR_PG_OWNER:-}" ]; then
 		# Stop this server once the runner that wanted it is gone — this
-		# one only: a later run may have started another in DIR.
+		# postmaster only, by its pid (a fast shutdown), and never the
+		# directory: a later run may already have made a new server there,
+		# and its own start clears what this one leaves.
 		pm=$(head -1 "$DIR/data/postmaster.pid")
 		(
 			trap '' HUP INT
 			while kill -0 "$OKR_PG_OWNER" 2>/dev/null; do sleep 2; done
-			[ "$(head -1 "$DIR/data/postmaster.pid" 2>/dev/null)" = "$pm" ] &&
-				sh "$ROOT/tests/pg/server.sh" stop "$DIR"
+			tr '\0' ' ' <"/proc/$pm/cmdline" 2>/dev/null | grep -q "postgres.*$DIR/data" && kill -INT "$pm"
 		) </dev/null >/dev/null 2>&1 &
 	fi
 }

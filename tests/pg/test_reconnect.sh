@@ -10,18 +10,20 @@ if [ -z "$E2E_PGDB" ]; then
 	echo "1..1"
 	exit 0
 fi
+# The server of this run (tests/run.sh says which in OKR_PG_DIR).
+[ -n "${OKR_PG_DIR:-}" ] || { echo "Bail out! OKR_PG_DIR does not say which server to restart"; exit 1; }
 SERVER="sh $(dirname "$0")/server.sh"
 
 e2e_start 100 30
 keys j
 check "O2 is selected" wait_for 'Key results of O2' 3
 
-$SERVER pause
+$SERVER pause "$OKR_PG_DIR"
 check "the header says it is reconnecting" wait_for 'reconnecting…' 10
 check "… and no longer live" wait_gone '● live' 1
 check "… and why, at the bottom" wait_for 'connection to the server was lost' 1
 
-$SERVER resume
+$SERVER resume "$OKR_PG_DIR"
 check "it comes back by itself" wait_for '● live' 20
 check "… and says so" wait_for 'reconnected to the server; live again' 2
 check "… with the same objective selected" wait_for 'Key results of O2' 1

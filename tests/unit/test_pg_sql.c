@@ -1,7 +1,8 @@
 /*
  * test_pg_sql.c — what the PostgreSQL engine decides without a server: the
  * placeholders it rewrites (and the ones inside literals it must leave
- * alone), and which --db targets it claims from SQLite.
+ * alone), which --db targets it claims from SQLite, and that its schema has
+ * as many steps as SQLite's.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -12,6 +13,7 @@
 #include <cmocka.h>
 
 #include "../../src/store/pg/pg_int.h"
+#include "../../src/store/store_int.h"
 
 static void rewrites(const char *in, const char *want, int want_n)
 {
@@ -64,6 +66,18 @@ static void test_claims(void **state)
 	assert_false(pg_claims("./dbname"));
 }
 
+/* A schema number means the same on both engines (okr_store_schema_version,
+ * the newer-schema refusal, copying between them): a step added to one
+ * engine's migrations must be added to the other's. */
+static void test_same_number_of_steps(void **state)
+{
+	(void)state;
+	assert_int_equal(pg_nmigrations, store_nmigrations);
+	assert_int_equal(pg_nmigrations, okr_store_schema_version());
+	for (int i = 0; i < pg_nmigrations; i++)
+		assert_non_null(pg_migrations[i]);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -71,6 +85,7 @@ int main(void)
 		cmocka_unit_test(test_bare),
 		cmocka_unit_test(test_literals_left_alone),
 		cmocka_unit_test(test_claims),
+		cmocka_unit_test(test_same_number_of_steps),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
