@@ -75,6 +75,35 @@ static void print_wait(void *ctx)
 	fprintf(stderr, "%s\n", _("okr: waiting for the database (another writer is busy)…"));
 }
 
+/* The options before the command: --db, --config, --help, --version.
+ * Returns -1 to go on (*next is the command's index), else the exit code. */
+static int global_options(int argc, char **argv, cli_ctx *ctx, const char **db_opt, const char **config_opt,
+			  int *next)
+{
+	int i = 1;
+	for (; i < argc && argv[i][0] == '-'; i++) {
+		const char *a = argv[i];
+		if (!strcmp(a, "--db") || !strcmp(a, "--config")) {
+			if (i + 1 >= argc)
+				return cli_fail(OKR_E_USAGE, _("%s needs a path"), a);
+			*(a[2] == 'd' ? db_opt : config_opt) = argv[++i];
+		} else if (!strncmp(a, "--db=", 5)) {
+			*db_opt = a + 5;
+		} else if (!strncmp(a, "--config=", 9)) {
+			*config_opt = a + 9;
+		} else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+			return cli_find("help")->run(ctx, 0, NULL);
+		} else if (!strcmp(a, "--version")) {
+			printf("okr %s\n", OKR_VERSION);
+			return 0;
+		} else {
+			return cli_fail(OKR_E_USAGE, _("unknown option '%s' — see `okr --help`"), a);
+		}
+	}
+	*next = i;
+	return -1;
+}
+
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
@@ -84,26 +113,9 @@ int main(int argc, char **argv)
 
 	cli_ctx ctx = { .prog = "okr" };
 	const char *db_opt = NULL, *config_opt = NULL;
-	int i = 1;
-	for (; i < argc && argv[i][0] == '-'; i++) {
-		const char *a = argv[i];
-		if (!strcmp(a, "--db") || !strcmp(a, "--config")) {
-			if (i + 1 >= argc)
-				return cli_fail(OKR_E_USAGE, _("%s needs a path"), a);
-			*(a[2] == 'd' ? &db_opt : &config_opt) = argv[++i];
-		} else if (!strncmp(a, "--db=", 5)) {
-			db_opt = a + 5;
-		} else if (!strncmp(a, "--config=", 9)) {
-			config_opt = a + 9;
-		} else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-			return cli_find("help")->run(&ctx, 0, NULL);
-		} else if (!strcmp(a, "--version")) {
-			printf("okr %s\n", OKR_VERSION);
-			return 0;
-		} else {
-			return cli_fail(OKR_E_USAGE, _("unknown option '%s' — see `okr --help`"), a);
-		}
-	}
+	int i = 1, done = global_options(argc, argv, &ctx, &db_opt, &config_opt, &i);
+	if (done >= 0)
+		return done;
 
 	char err[1024];
 	bool must = okr_config_locate(config_opt, ctx.config_path, sizeof ctx.config_path);

@@ -7,6 +7,7 @@
 #ifndef OKR_CONFIG_H
 #define OKR_CONFIG_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include "okr/progress.h"
@@ -146,5 +147,13 @@ bool okr_key_name_valid(const char *name);
  * it was opened (*line moves there).  Shared by okr.conf and theme files. */
 void okr_config_syntax_message(char *out, size_t len, const char *text, unsigned *line,
 			       const char *what);
+
+/* The whole file at path as a string (malloc'd), or NULL with errno set:
+ * okr.conf, team files and themes are read the same way. */
+char *okr_config_read_file(const char *path);
+
+/* "SOURCE:LINE: " and the message, into err (len > 0), for the parsers of
+ * okr.conf and of themes.  Always false, so a parser can return it. */
+bool okr_config_error_at(char *err, size_t len, const char *source, unsigned line, const char *fmt, va_list ap);
 
 #endif

@@ -184,7 +184,7 @@ typedef struct {
 	int confidence;     /* 0–10, -1: not given */
 	char *note;
 	okr_time at;
-	char *uid;          /* the client-made unique id; NULL unless read for an export */
+	char *uid;          /* the client-made unique id (NULL in a struct not read from the store) */
 } okr_checkin;
 
 typedef struct {
@@ -212,7 +212,7 @@ typedef struct {
 	double value;
 	char *note;
 	okr_time at;
-	char *uid;          /* the client-made unique id; NULL unless read for an export */
+	char *uid;          /* the client-made unique id (NULL in a struct not read from the store) */
 } okr_sample;
 
 typedef struct {

@@ -69,6 +69,11 @@ char *text_fit(const char *s, int cols, int *width_out);
 /* text_fit, then pad with spaces to exactly cols columns. */
 char *text_pad(const char *s, int cols, int align);
 
+/* The end of the cluster (a character and the marks drawn on it) that
+ * starts at p, before end; its width in columns and, if base is not NULL,
+ * its first code point. */
+const char *text_cluster_end(const char *p, const char *end, int *width, uint32_t *base);
+
 /* Wrap sanitised s into lines of at most cols columns: at spaces where it
  * can, between any two CJK characters, hard-breaking words longer than a
  * line, and at every newline. Tabs become spaces. A line never exceeds cols:

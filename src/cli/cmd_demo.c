@@ -130,7 +130,14 @@ static void kpi(demo *d, const char *owner, const char *name, double target, okr
 	}
 }
 
-static void build(demo *d, okr_store *admin)
+/* The key results and objectives the later steps refer to. */
+typedef struct {
+	int64_t o1, o2, o3, o4;
+	int64_t k_site, k_cust, k_ads, k_seo, k_bugs, k_design, k_cap, k_loyal, k_conv, k_crm;
+} demo_ids;
+
+/* The cycles, teams and people, and a handle acting as each person. */
+static bool build_people(demo *d, okr_store *admin)
 {
 	okr_day today = okr_day_of(d->now);
 	okr_day start = today - 8 * 7 - 3;
@@ -141,7 +148,7 @@ static void build(demo *d, okr_store *admin)
 	snprintf(name, sizeof name, "%.4s-Q%d", ymd, (month + 2) / 3);
 	int64_t cycle, next;
 	if (!ok(d, admin, okr_store_cycle_add(admin, name, start, start + 90, &cycle)))
-		return;
+		return false;
 	snprintf(name, sizeof name, "%.4s-next", ymd);
 	ok(d, admin, okr_store_cycle_add(admin, name, start + 91, start + 181, &next));
 	ok(d, admin, okr_store_cycle_set_current(admin, cycle));
@@ -165,49 +172,54 @@ static void build(demo *d, okr_store *admin)
 			ok(d, admin, okr_store_person_set_role(admin, people[i].login, people[i].role));
 	}
 	if (d->failed)
-		return;
+		return false;
 	char err[1024];
 	for (int i = 0; i < NPEOPLE; i++)
 		if (!ok(d, admin, okr_store_open(d->path, 0, people[i].login, &d->as[i], err, sizeof err))) {
 			cli_fail(OKR_E_DB, "%s", err);
-			return;
+			return false;
 		}
+	return true;
+}
 
+static void build_okrs(demo *d, demo_ids *x)
+{
 	/* The company objective and the teams' objectives aligned to it. */
-	int64_t o1 = objective(d, "lan", "Công ty", 0, true,
+	x->o1 = objective(d, "lan", "Công ty", 0, true,
 		"Trở thành công ty hàng đầu thị trường trong ngành SaaS",
 		"Become the market leader in SaaS · 成为SaaS行业的市场领导者");
-	int64_t k_site = kr(d, o1, "lan", "wei", KR_MILESTONE, 0, 1, "", "Phiên bản 2.0 của trang web");
-	int64_t k_cust = kr(d, o1, "lan", "sarah", KR_METRIC, 0, 1000, "khách hàng",
+	x->k_site = kr(d, x->o1, "lan", "wei", KR_MILESTONE, 0, 1, "", "Phiên bản 2.0 của trang web");
+	x->k_cust = kr(d, x->o1, "lan", "sarah", KR_METRIC, 0, 1000, "khách hàng",
 			    "Đạt được 1.000 khách hàng mới trong quý");
 
-	int64_t o2 = objective(d, "minh", "Marketing", o1, false,
+	x->o2 = objective(d, "minh", "Marketing", x->o1, false,
 		"Mở rộng phạm vi mục tiêu đối với đối tượng trên tất cả các nền tảng kỹ thuật số",
 		"Reach our audience on every digital platform · 在所有数字平台上扩大目标受众覆盖");
-	int64_t k_ads = kr(d, o2, "minh", "hoa", KR_METRIC, 0, 3, "chiến dịch",
+	x->k_ads = kr(d, x->o2, "minh", "hoa", KR_METRIC, 0, 3, "chiến dịch",
 			   "Thiết lập các chiến dịch quảng cáo trả tiền trên Facebook, LinkedIn và Instagram");
-	int64_t k_seo = kr(d, o2, "minh", "minh", KR_MILESTONE, 0, 1, "",
+	x->k_seo = kr(d, x->o2, "minh", "minh", KR_MILESTONE, 0, 1, "",
 			   "Tạo nội dung SEO chất lượng cho trang web và phương tiện truyền thông xã hội");
 
-	int64_t o3 = objective(d, "wei", "Product", o1, false, "打造高性能网站",
+	x->o3 = objective(d, "wei", "Product", x->o1, false, "打造高性能网站",
 		"Xây dựng một trang web hiệu suất cao · Build a high-performance website");
-	int64_t k_bugs = kr(d, o3, "wei", "jing", KR_METRIC, 120, 0, "bugs", "利用产品待办列表修复现有网站缺陷");
-	int64_t k_design = kr(d, o3, "wei", "wei", KR_MILESTONE, 0, 1, "", "与设计师合作改版网站布局");
-	int64_t k_cap = kr(d, o3, "wei", "jing", KR_THRESHOLD, 0, 85, "%", "Tỷ lệ sử dụng công suất ≥ 85 %");
+	x->k_bugs = kr(d, x->o3, "wei", "jing", KR_METRIC, 120, 0, "bugs", "利用产品待办列表修复现有网站缺陷");
+	x->k_design = kr(d, x->o3, "wei", "wei", KR_MILESTONE, 0, 1, "", "与设计师合作改版网站布局");
+	x->k_cap = kr(d, x->o3, "wei", "jing", KR_THRESHOLD, 0, 85, "%", "Tỷ lệ sử dụng công suất ≥ 85 %");
 
-	int64_t o4 = objective(d, "sarah", "Sales", o1, true, "Improve customer retention",
+	x->o4 = objective(d, "sarah", "Sales", x->o1, true, "Improve customer retention",
 		"Cải thiện khả năng giữ khách hàng của chúng tôi · 提高客户留存率");
-	int64_t k_loyal = kr(d, o4, "sarah", "tuan", KR_MILESTONE, 0, 1, "", "Launch the loyalty rewards programme");
-	int64_t k_conv = kr(d, o4, "sarah", "sarah", KR_METRIC, 2.1, 3.5, "%", "Raise website conversion to 3.5 %");
-	int64_t k_crm = kr(d, o4, "sarah", "tuan", KR_METRIC, 0, 40, "leads", "Win 40 qualified leads a month");
+	x->k_loyal = kr(d, x->o4, "sarah", "tuan", KR_MILESTONE, 0, 1, "", "Launch the loyalty rewards programme");
+	x->k_conv = kr(d, x->o4, "sarah", "sarah", KR_METRIC, 2.1, 3.5, "%", "Raise website conversion to 3.5 %");
+	x->k_crm = kr(d, x->o4, "sarah", "tuan", KR_METRIC, 0, 40, "leads", "Win 40 qualified leads a month");
 	/* Leads' own key results earn points once another lead confirms them
 	 * (README "Fair points"): Lan approves them at the planning meeting. */
-	const int64_t own[] = { k_seo, k_design, k_conv };
+	const int64_t own[] = { x->k_seo, x->k_design, x->k_conv };
 	for (size_t i = 0; i < sizeof own / sizeof own[0] && !d->failed; i++)
 		ok(d, who(d, "lan"), okr_store_kr_approve(who(d, "lan"), own[i]));
-	if (d->failed)
-		return;
+}
 
+static void build_checkins(demo *d, const demo_ids *x)
+{
 	/* Eight weeks of check-ins: some on track, one at risk, one done, one
 	 * silent for weeks (outdated), with notes in three languages. */
 	static const char *const n_cust[] = { "Chiến dịch tháng 10 bắt đầu", "Tăng trưởng ổn định",
@@ -220,16 +232,19 @@ static void build(demo *d, okr_store *admin)
 		"Mobile flow still leaks" };
 	static const char *const n_crm[] = { "Pipeline review", "Trade fair leads", "Cold outreach paused",
 		"Referral programme" };
-	history(d, "sarah", k_cust, 0, 610, 8, 6, 7, n_cust);
-	history(d, "hoa", k_ads, 0, 2, 8, 8, 8, n_ads);
-	history(d, "jing", k_bugs, 120, 45, 8, 5, 7, n_bugs);
-	history(d, "sarah", k_conv, 2.1, 2.5, 8, 7, 4, n_conv);
-	history(d, "tuan", k_crm, 0, 12, 4, 6, 3, n_crm);
-	checkin(d, "wei", k_site, 6, 1, 10, "Phiên bản 2.0 đã ra mắt 🎉");
-	checkin(d, "minh", k_seo, 7, 0, 6, "20 bài viết đã xong, còn 10");
-	checkin(d, "wei", k_design, 5, 0, 7, "设计稿第二轮评审");
-	checkin(d, "tuan", k_loyal, 8, 0, 5, "Vendor contract signed; launch slips to next month");
+	history(d, "sarah", x->k_cust, 0, 610, 8, 6, 7, n_cust);
+	history(d, "hoa", x->k_ads, 0, 2, 8, 8, 8, n_ads);
+	history(d, "jing", x->k_bugs, 120, 45, 8, 5, 7, n_bugs);
+	history(d, "sarah", x->k_conv, 2.1, 2.5, 8, 7, 4, n_conv);
+	history(d, "tuan", x->k_crm, 0, 12, 4, 6, 3, n_crm);
+	checkin(d, "wei", x->k_site, 6, 1, 10, "Phiên bản 2.0 đã ra mắt 🎉");
+	checkin(d, "minh", x->k_seo, 7, 0, 6, "20 bài viết đã xong, còn 10");
+	checkin(d, "wei", x->k_design, 5, 0, 7, "设计稿第二轮评审");
+	checkin(d, "tuan", x->k_loyal, 8, 0, 5, "Vendor contract signed; launch slips to next month");
+}
 
+static void build_kpis(demo *d, const demo_ids *x)
+{
 	double cap[] = { 78, 81, 84, 86, 88, 87, 85, 83 };
 	double leads[] = { 4, 7, 9, 12, 14, 15, 17, 19 };
 	double resp[] = { 3.5, 3, 2.5, 2.5, 2, 2, 1.5, 1.5 };
@@ -247,17 +262,20 @@ static void build(demo *d, okr_store *admin)
 	    FREQ_WEEKLY, custs, 8, &id);
 	kpi(d, "wei", "Capacity utilisation", 85, DIR_AT_LEAST, "%", "Q4", "workload tracker", FREQ_WEEKLY, cap, 8,
 	    &id);
-	ok(d, who(d, "wei"), okr_store_kr_link_kpi(who(d, "wei"), k_cap, id));
+	ok(d, who(d, "wei"), okr_store_kr_link_kpi(who(d, "wei"), x->k_cap, id));
 	kpi(d, "sarah", "ROI per project · 每个项目的投资回报率", 10, DIR_AT_LEAST, "%", "Q4",
 	    "budget vs actual cost", FREQ_MONTHLY, roi, 2, &id);
+}
 
+static void build_feedback(demo *d, const demo_ids *x)
+{
 	/* Two-way feedback and recognition. */
 	struct { const char *by; char kind; int64_t on; int week; const char *text; } comments[] = {
-		{ "lan", 'K', k_cust, 6, "Đối tác nào đang chậm? Cần hỗ trợ gì không?" },
-		{ "sarah", 'K', k_cust, 6, "Two resellers are late; I'll report next week." },
-		{ "wei", 'K', k_ads, 5, "需要产品截图的话告诉我" },
-		{ "minh", 'K', k_conv, 7, "Mobile checkout is the biggest leak — can product help this sprint?" },
-		{ "lan", 'O', o3, 4, "Great pace on the bug backlog, team!" },
+		{ "lan", 'K', x->k_cust, 6, "Đối tác nào đang chậm? Cần hỗ trợ gì không?" },
+		{ "sarah", 'K', x->k_cust, 6, "Two resellers are late; I'll report next week." },
+		{ "wei", 'K', x->k_ads, 5, "需要产品截图的话告诉我" },
+		{ "minh", 'K', x->k_conv, 7, "Mobile checkout is the biggest leak — can product help this sprint?" },
+		{ "lan", 'O', x->o3, 4, "Great pace on the bug backlog, team!" },
 	};
 	for (size_t i = 0; i < sizeof comments / sizeof comments[0]; i++) {
 		okr_store *s = who(d, comments[i].by);
@@ -265,9 +283,9 @@ static void build(demo *d, okr_store *admin)
 					   d->start + comments[i].week * WEEK + 15 * 3600, NULL));
 	}
 	struct { const char *from, *to; int64_t kr; int week; const char *text; } kudos[] = {
-		{ "lan", "wei", k_site, 6, "Ra mắt 2.0 đúng hạn — cảm ơn cả nhóm!" },
-		{ "wei", "jing", k_bugs, 7, "缺陷清理得太棒了" },
-		{ "minh", "hoa", k_ads, 4, "LinkedIn campaign looks great" },
+		{ "lan", "wei", x->k_site, 6, "Ra mắt 2.0 đúng hạn — cảm ơn cả nhóm!" },
+		{ "wei", "jing", x->k_bugs, 7, "缺陷清理得太棒了" },
+		{ "minh", "hoa", x->k_ads, 4, "LinkedIn campaign looks great" },
 		{ "sarah", "tuan", 0, 8, "Thanks for covering the trade fair" },
 		{ "jing", "minh", 0, 7, "Cảm ơn vì nội dung SEO" },
 	};
@@ -276,7 +294,19 @@ static void build(demo *d, okr_store *admin)
 		ok(d, s, okr_store_kudos(s, kudos[i].to, kudos[i].text, kudos[i].kr,
 					 d->start + kudos[i].week * WEEK + 16 * 3600, NULL));
 	}
-	(void)o4;
+}
+
+static void build(demo *d, okr_store *admin)
+{
+	demo_ids x = { 0 };
+	if (!build_people(d, admin))
+		return;
+	build_okrs(d, &x);
+	if (d->failed)
+		return;
+	build_checkins(d, &x);
+	build_kpis(d, &x);
+	build_feedback(d, &x);
 }
 
 int cmd_demo(cli_ctx *ctx, int argc, char **argv)

@@ -111,51 +111,46 @@ static void show_kpi_parts(const okr_kpi *k)
 	}
 }
 
-static int show_kr(cli_ctx *ctx, const okr_snapshot *snap, const okr_assessments *as, size_t ki, bool json)
+static void kr_json(cli_ctx *ctx, const okr_kr *k, const okr_assessment *a, const okr_forecast *f,
+		    const okr_checkin *cis, size_t n)
 {
-	const okr_kr *k = &snap->krs[ki];
-	const okr_assessment *a = &as->krs[ki];
-	const okr_cycle *cy = okr_snapshot_cycle(snap);
-	okr_checkin *cis;
-	size_t n;
-	okr_result r = okr_store_kr_values(ctx->store, k, 0, &cis, &n);
-	if (r)
-		return cli_store_fail(ctx, r);
-	okr_forecast fc = okr_forecast_kr(k, cis, n, cy ? okr_kr_began(k, cy->start) : 0, okr_day_start(a->due + 1));
 	json_out j;
-	char id[24], val[128], w[32];
-	if (json) {
-		json_begin(&j, stdout);
-		json_obj(&j, NULL);
-		cli_json_kr(&j, "key_result", k, a);
-		if (fc.ok) {
-			json_obj(&j, "forecast");
-			json_num(&j, "value", fc.value);
-			json_num(&j, "grade", fc.grade);
-			json_num(&j, "per_week", fc.per_week);
-			json_end_obj(&j);
-		}
-		json_arr(&j, "checkins");
-		for (size_t i = 0; i < n; i++) {
-			json_obj(&j, NULL);
-			json_str(&j, "author", cis[i].author);
-			json_time(&j, "at", cis[i].at);
-			json_num(&j, "value", cis[i].value);
-			if (cis[i].confidence >= 0)
-				json_int(&j, "confidence", cis[i].confidence);
-			else
-				json_null(&j, "confidence");
-			json_str(&j, "note", cis[i].note);
-			json_end_obj(&j);
-		}
-		json_end_arr(&j);
-		show_comments(ctx, 'K', k->id, &j);
-		show_kudos(ctx, k->id, &j);
+	okr_forecast fc = *f;
+	json_begin(&j, stdout);
+	json_obj(&j, NULL);
+	cli_json_kr(&j, "key_result", k, a);
+	if (fc.ok) {
+		json_obj(&j, "forecast");
+		json_num(&j, "value", fc.value);
+		json_num(&j, "grade", fc.grade);
+		json_num(&j, "per_week", fc.per_week);
 		json_end_obj(&j);
-		json_finish(&j);
-		okr_checkins_free(cis, n);
-		return 0;
 	}
+	json_arr(&j, "checkins");
+	for (size_t i = 0; i < n; i++) {
+		json_obj(&j, NULL);
+		json_str(&j, "author", cis[i].author);
+		json_time(&j, "at", cis[i].at);
+		json_num(&j, "value", cis[i].value);
+		if (cis[i].confidence >= 0)
+			json_int(&j, "confidence", cis[i].confidence);
+		else
+			json_null(&j, "confidence");
+		json_str(&j, "note", cis[i].note);
+		json_end_obj(&j);
+	}
+	json_end_arr(&j);
+	show_comments(ctx, 'K', k->id, &j);
+	show_kudos(ctx, k->id, &j);
+	json_end_obj(&j);
+	json_finish(&j);
+}
+
+/* The key result's own lines: value, progress, due date and forecast. */
+static void kr_head(const okr_kr *k, const okr_assessment *a, const okr_forecast *f)
+{
+	char id[24], val[128];
+	okr_forecast fc = *f;
 	printf("%s  ", okr_format_id(ID_KR, k->id, id, sizeof id));
 	cli_put(stdout, k->title, -1);
 	printf(_("\n  objective  O%lld   owner @"), (long long)k->objective_id);
@@ -179,6 +174,11 @@ static int show_kr(cli_ctx *ctx, const okr_snapshot *snap, const okr_assessments
 	} else if (k->type != KR_MILESTONE) {
 		printf(_("  forecast   not enough history yet\n"));
 	}
+}
+
+/* The KPI a key result takes its value from, if any. */
+static void kr_kpi(cli_ctx *ctx, const okr_kr *k)
+{
 	if (k->kpi_id) {
 		okr_kpi kpi;
 		if (okr_store_kpi(ctx->store, k->kpi_id, &kpi) == OKR_OK) {
@@ -189,6 +189,11 @@ static int show_kr(cli_ctx *ctx, const okr_snapshot *snap, const okr_assessments
 			okr_kpi_free(&kpi);
 		}
 	}
+}
+
+static void kr_values(const okr_kr *k, const okr_checkin *cis, size_t n)
+{
+	char val[128], w[32];
 	if (n)
 		printf("\n%s\n", k->kpi_id ? _("KPI values") : _("Check-ins"));
 	for (size_t i = 0; i < n; i++) {
@@ -209,9 +214,31 @@ static int show_kr(cli_ctx *ctx, const okr_snapshot *snap, const okr_assessments
 		}
 		putchar('\n');
 	}
+}
+
+static int show_kr(cli_ctx *ctx, const okr_snapshot *snap, const okr_assessments *as, size_t ki, bool json)
+{
+	const okr_kr *k = &snap->krs[ki];
+	const okr_assessment *a = &as->krs[ki];
+	const okr_cycle *cy = okr_snapshot_cycle(snap);
+	okr_checkin *cis;
+	size_t n;
+	okr_result r = okr_store_kr_values(ctx->store, k, 0, &cis, &n);
+	if (r)
+		return cli_store_fail(ctx, r);
+	okr_forecast fc = okr_forecast_kr(k, cis, n, cy ? okr_kr_began(k, cy->start) : 0, okr_day_start(a->due + 1));
+	if (json) {
+		kr_json(ctx, k, a, &fc, cis, n);
+	} else {
+		kr_head(k, a, &fc);
+		kr_kpi(ctx, k);
+		kr_values(k, cis, n);
+	}
 	okr_checkins_free(cis, n);
-	show_comments(ctx, 'K', k->id, NULL);
-	show_kudos(ctx, k->id, NULL);
+	if (!json) {
+		show_comments(ctx, 'K', k->id, NULL);
+		show_kudos(ctx, k->id, NULL);
+	}
 	return 0;
 }
 

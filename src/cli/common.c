@@ -20,18 +20,23 @@
  * title), so the whole message goes through the text module: an escape
  * sequence in an argument or a record is shown, never acted on by the
  * terminal (SPEC §5, §9).  Newlines and tabs of the message itself stay. */
+static void say(FILE *f, const char *prefix, const char *suffix, const char *fmt, va_list ap)
+{
+	okr_buf b;
+	okr_buf_init(&b);
+	okr_buf_vprintf(&b, fmt, ap);
+	char *safe = text_sanitize_flags(b.s, TEXT_KEEP_NEWLINES | TEXT_TABS_TO_SPACE);
+	fprintf(f, "%s%s%s", prefix, safe, suffix);
+	free(safe);
+	okr_buf_free(&b);
+}
+
 int cli_fail(int code, const char *fmt, ...)
 {
 	va_list ap;
-	okr_buf b;
-	okr_buf_init(&b);
 	va_start(ap, fmt);
-	okr_buf_vprintf(&b, fmt, ap);
+	say(stderr, "okr: ", "\n", fmt, ap);
 	va_end(ap);
-	char *safe = text_sanitize_flags(b.s, TEXT_KEEP_NEWLINES | TEXT_TABS_TO_SPACE);
-	fprintf(stderr, "okr: %s\n", safe);
-	free(safe);
-	okr_buf_free(&b);
 	return code;
 }
 
@@ -44,15 +49,9 @@ int cli_store_fail(cli_ctx *ctx, int code)
 void cli_say(const char *fmt, ...)
 {
 	va_list ap;
-	okr_buf b;
-	okr_buf_init(&b);
 	va_start(ap, fmt);
-	okr_buf_vprintf(&b, fmt, ap);
+	say(stdout, "", "", fmt, ap);
 	va_end(ap);
-	char *safe = text_sanitize_flags(b.s, TEXT_KEEP_NEWLINES | TEXT_TABS_TO_SPACE);
-	fputs(safe, stdout);
-	free(safe);
-	okr_buf_free(&b);
 }
 
 /* Quote what the person typed, made safe for the terminal. */

@@ -121,6 +121,51 @@ static void print_json(cli_ctx *ctx, const okr_board *sc, const okr_person *p, c
 	json_finish(&j);
 }
 
+/* Who, level, streak and points: the first lines of `okr show @login`. */
+static void print_head(const okr_person *p, const score_person_result *r, const int64_t pts[3])
+{
+	printf("@");
+	cli_put(stdout, p->login, -1);
+	printf("  ");
+	cli_put(stdout, p->name, -1);
+	if (p->teams[0]) {
+		printf("  [");
+		cli_put(stdout, p->teams, -1);
+		printf("]");
+	}
+	printf(_("\n  level %-3d  "), r->level);
+	cli_bar(stdout, r->level_span ? (double)r->into_level / (double)r->level_span : 0, 20);
+	printf(_(" %lld / %lld XP to level %d   (%lld XP in all)\n"), (long long)r->into_level,
+	       (long long)r->level_span, r->level + 1, (long long)r->xp);
+	printf(ngettext("  streak     %d week in a row (best %d), ", "  streak     %d weeks in a row (best %d), ",
+			(unsigned long)r->streak), r->streak, r->best_streak);
+	printf(ngettext("%lld check-in\n", "%lld check-ins\n", (unsigned long)r->checkins), (long long)r->checkins);
+	printf(_("  points     %lld this week · %lld this cycle · %lld in all\n"), (long long)pts[0],
+	       (long long)pts[1], (long long)pts[2]);
+}
+
+static void print_badges(cli_ctx *ctx, const score_person_result *r)
+{
+	printf(_("\nBadges (%d of %d)\n"), r->nbadges, (int)SCORE_NBADGES);
+	/* The dates in one column, however long the badge names are in the
+	 * language shown. */
+	int cols = 16;
+	for (int b = 0; b < SCORE_NBADGES; b++)
+		if (r->has[b] && text_width(_(score_badge_title((score_badge)b))) > cols)
+			cols = text_width(_(score_badge_title((score_badge)b)));
+	for (int b = 0; b < SCORE_NBADGES; b++) {
+		char d[11];
+		if (!r->has[b])
+			continue;
+		okr_format_date(score_day_of(r->badge_at[b], ctx->cfg.week_offset_minutes), d);
+		fputs("  ★ ", stdout);
+		cli_cell(stdout, _(score_badge_title((score_badge)b)), cols, TEXT_ALIGN_LEFT);
+		printf(" %s  %s\n", d, _(score_badge_why((score_badge)b)));
+	}
+	if (!r->nbadges)
+		printf(_("  none yet — a first check-in earns one\n"));
+}
+
 int cli_show_person(cli_ctx *ctx, const char *who, bool points, bool json)
 {
 	/* A login or a display name, the same lookup as every command's. */
@@ -175,42 +220,8 @@ int cli_show_person(cli_ctx *ctx, const char *who, bool points, bool json)
 		okr_board_free(&sc);
 		return 0;
 	}
-	printf("@");
-	cli_put(stdout, p->login, -1);
-	printf("  ");
-	cli_put(stdout, p->name, -1);
-	if (p->teams[0]) {
-		printf("  [");
-		cli_put(stdout, p->teams, -1);
-		printf("]");
-	}
-	printf(_("\n  level %-3d  "), r.level);
-	cli_bar(stdout, r.level_span ? (double)r.into_level / (double)r.level_span : 0, 20);
-	printf(_(" %lld / %lld XP to level %d   (%lld XP in all)\n"), (long long)r.into_level,
-	       (long long)r.level_span, r.level + 1, (long long)r.xp);
-	printf(ngettext("  streak     %d week in a row (best %d), ", "  streak     %d weeks in a row (best %d), ",
-			(unsigned long)r.streak), r.streak, r.best_streak);
-	printf(ngettext("%lld check-in\n", "%lld check-ins\n", (unsigned long)r.checkins), (long long)r.checkins);
-	printf(_("  points     %lld this week · %lld this cycle · %lld in all\n"), (long long)pts[0],
-	       (long long)pts[1], (long long)pts[2]);
-	printf(_("\nBadges (%d of %d)\n"), r.nbadges, (int)SCORE_NBADGES);
-	/* The dates in one column, however long the badge names are in the
-	 * language shown. */
-	int cols = 16;
-	for (int b = 0; b < SCORE_NBADGES; b++)
-		if (r.has[b] && text_width(_(score_badge_title((score_badge)b))) > cols)
-			cols = text_width(_(score_badge_title((score_badge)b)));
-	for (int b = 0; b < SCORE_NBADGES; b++) {
-		char d[11];
-		if (!r.has[b])
-			continue;
-		okr_format_date(score_day_of(r.badge_at[b], ctx->cfg.week_offset_minutes), d);
-		fputs("  ★ ", stdout);
-		cli_cell(stdout, _(score_badge_title((score_badge)b)), cols, TEXT_ALIGN_LEFT);
-		printf(" %s  %s\n", d, _(score_badge_why((score_badge)b)));
-	}
-	if (!r.nbadges)
-		printf(_("  none yet — a first check-in earns one\n"));
+	print_head(p, &r, pts);
+	print_badges(ctx, &r);
 	print_kudos(ctx, p->login);
 	if (points)
 		print_points(ctx, &sc, id);

@@ -198,15 +198,10 @@ static bool fail(load_ctx *c, unsigned line, const char *fmt, ...)
 
 static bool fail(load_ctx *c, unsigned line, const char *fmt, ...)
 {
-	if (!c->errlen)
-		return false;
-	int n = snprintf(c->err, c->errlen, "%s:%u: ", c->file, line);
-	if (n >= 0 && (size_t)n < c->errlen) {
-		va_list ap;
-		va_start(ap, fmt);
-		vsnprintf(c->err + n, c->errlen - (size_t)n, fmt, ap);
-		va_end(ap);
-	}
+	va_list ap;
+	va_start(ap, fmt);
+	okr_config_error_at(c->err, c->errlen, c->file, line, fmt, ap);
+	va_end(ap);
 	return false;
 }
 
@@ -417,12 +412,40 @@ static bool unknown_setting(load_ctx *c, unsigned line, const char *name, const 
 	return fail(c, line, _("unknown setting '%s' (see okr.conf.example)"), path);
 }
 
+/* An integer or a number within the setting's bounds. */
+static bool load_number(load_ctx *c, config_setting_t *s, const setting_spec *sp, const char *path, char *field)
+{
+	unsigned line = config_setting_source_line(s);
+	int type = config_setting_type(s);
+	bool is_int = type == CONFIG_TYPE_INT || type == CONFIG_TYPE_INT64;
+	char found[96];
+	config_hint_value(found, sizeof found, s);
+	if (sp->kind == K_INT) {
+		long long v = is_int ? config_setting_get_int64(s) : 0;
+		if (!is_int || v < (long long)sp->min || v > (long long)sp->max)
+			return fail(c, line, _("'%s' must be an integer from %d to %d, not %s"),
+				    path, (int)sp->min, (int)sp->max, found);
+		*(int *)(void *)field = (int)v;
+		return true;
+	}
+	double v = type == CONFIG_TYPE_FLOAT ? config_setting_get_float(s)
+		 : is_int ? (double)config_setting_get_int64(s) : -1;
+	if ((type != CONFIG_TYPE_FLOAT && !is_int) || !(v >= sp->min && v <= sp->max))
+		return fail(c, line, _("'%s' must be a number from %g to %g, not %s"),
+			    path, sp->min, sp->max, found);
+	*(double *)(void *)field = v;
+	if (!strcmp(path, "status.at_risk"))
+		c->at_risk_line = line;
+	else if (!strcmp(path, "status.off_track"))
+		c->off_track_line = line;
+	return true;
+}
+
 static bool load_one(load_ctx *c, config_setting_t *s, const setting_spec *sp,
 		     const char *path)
 {
 	unsigned line = config_setting_source_line(s);
 	int type = config_setting_type(s);
-	bool is_int = type == CONFIG_TYPE_INT || type == CONFIG_TYPE_INT64;
 	char *field = (char *)c->cfg + sp->off;
 	const char *str = type == CONFIG_TYPE_STRING ? config_setting_get_string(s) : NULL;
 	char list[256], found[96];
@@ -444,27 +467,9 @@ static bool load_one(load_ctx *c, config_setting_t *s, const setting_spec *sp,
 					       "\"default\" for default.theme, not %s"), path, found);
 		set_string(field, sp->size, str);
 		return true;
-	case K_INT: {
-		long long v = is_int ? config_setting_get_int64(s) : 0;
-		if (!is_int || v < (long long)sp->min || v > (long long)sp->max)
-			return fail(c, line, _("'%s' must be an integer from %d to %d, not %s"),
-				    path, (int)sp->min, (int)sp->max, found);
-		*(int *)(void *)field = (int)v;
-		return true;
-	}
-	case K_FLOAT: {
-		double v = type == CONFIG_TYPE_FLOAT ? config_setting_get_float(s)
-			 : is_int ? (double)config_setting_get_int64(s) : -1;
-		if ((type != CONFIG_TYPE_FLOAT && !is_int) || !(v >= sp->min && v <= sp->max))
-			return fail(c, line, _("'%s' must be a number from %g to %g, not %s"),
-				    path, sp->min, sp->max, found);
-		*(double *)(void *)field = v;
-		if (!strcmp(path, "status.at_risk"))
-			c->at_risk_line = line;
-		else if (!strcmp(path, "status.off_track"))
-			c->off_track_line = line;
-		return true;
-	}
+	case K_INT:
+	case K_FLOAT:
+		return load_number(c, s, sp, path, field);
 	case K_BOOL:
 		if (type != CONFIG_TYPE_BOOL)
 			return fail(c, line, _("'%s' must be true or false (no quotes), not %s"), path, found);

@@ -4,6 +4,7 @@
  * person's own, each over the one before, so a personal setting wins.
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,8 +20,7 @@
 #define OKR_SYSCONFDIR "/usr/local/etc"
 #endif
 
-/* The whole file as a string, or NULL with errno set. */
-static char *read_file(const char *path)
+char *okr_config_read_file(const char *path)
 {
 	FILE *f = fopen(path, "r");
 	if (!f)
@@ -43,11 +43,21 @@ static char *read_file(const char *path)
 	return text;
 }
 
+bool okr_config_error_at(char *err, size_t len, const char *source, unsigned line, const char *fmt, va_list ap)
+{
+	if (!len)
+		return false;
+	int n = snprintf(err, len, "%s:%u: ", source, line);
+	if (n >= 0 && (size_t)n < len)
+		vsnprintf(err + n, len - (size_t)n, fmt, ap);
+	return false;
+}
+
 /* The file at path over *cfg.  A missing file is fine unless must_exist; on
  * error cfg is unchanged. */
 static bool apply_file(okr_config *cfg, const char *path, bool must_exist, char *err, size_t errlen)
 {
-	char *text = read_file(path);
+	char *text = okr_config_read_file(path);
 	if (!text) {
 		int e = errno;
 		if (!must_exist && (e == ENOENT || e == ENOTDIR))

@@ -6,6 +6,7 @@
  * name and label cannot fall out of step; every reader and writer of the
  * database, the JSON and CSV files and the command line goes through them.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,90 +87,39 @@ const char *okr_direction_sign(okr_direction d)
 
 /* ---- freeing ---- */
 
-void okr_person_free(okr_person *p)
+/* A struct's own strings, by their offsets, then the struct zeroed. */
+static void free_strings(void *row, size_t size, const size_t *off, size_t n)
 {
-	free(p->login);
-	free(p->name);
-	free(p->teams);
-	memset(p, 0, sizeof *p);
+	char *e = row;
+	for (size_t i = 0; i < n; i++) {
+		char *p;
+		memcpy(&p, e + off[i], sizeof p);
+		free(p);
+	}
+	memset(row, 0, size);
 }
 
-void okr_team_free(okr_team *t)
-{
-	free(t->name);
-	memset(t, 0, sizeof *t);
-}
+#define S(T, m) offsetof(T, m)
+#define FREE_ONE(name, T, ...) \
+	void name(T *v) \
+	{ \
+		static const size_t off[] = { __VA_ARGS__ }; \
+		free_strings(v, sizeof *v, off, sizeof off / sizeof off[0]); \
+	}
 
-void okr_cycle_free(okr_cycle *c)
-{
-	free(c->name);
-	memset(c, 0, sizeof *c);
-}
-
-void okr_objective_free(okr_objective *o)
-{
-	free(o->title);
-	free(o->description);
-	free(o->owner);
-	free(o->team);
-	memset(o, 0, sizeof *o);
-}
-
-void okr_kr_free(okr_kr *k)
-{
-	free(k->title);
-	free(k->owner);
-	free(k->unit);
-	memset(k, 0, sizeof *k);
-}
-
-void okr_kpi_free(okr_kpi *k)
-{
-	free(k->name);
-	free(k->unit);
-	free(k->timeframe);
-	free(k->source);
-	free(k->owner);
-	memset(k, 0, sizeof *k);
-}
-
-void okr_checkin_free(okr_checkin *c)
-{
-	free(c->author);
-	free(c->note);
-	free(c->uid);
-	memset(c, 0, sizeof *c);
-}
-
-void okr_sample_free(okr_sample *x)
-{
-	free(x->author);
-	free(x->note);
-	free(x->uid);
-	memset(x, 0, sizeof *x);
-}
-
-void okr_comment_free(okr_comment *c)
-{
-	free(c->author);
-	free(c->text);
-	memset(c, 0, sizeof *c);
-}
-
-void okr_kudos_one_free(okr_kudos *k)
-{
-	free(k->from);
-	free(k->to);
-	free(k->text);
-	memset(k, 0, sizeof *k);
-}
-
-void okr_grade_free(okr_grade *g)
-{
-	free(g->note);
-	free(g->author);
-	memset(g, 0, sizeof *g);
-}
+FREE_ONE(okr_person_free, okr_person, S(okr_person, login), S(okr_person, name), S(okr_person, teams))
+FREE_ONE(okr_team_free, okr_team, S(okr_team, name))
+FREE_ONE(okr_cycle_free, okr_cycle, S(okr_cycle, name))
+FREE_ONE(okr_objective_free, okr_objective, S(okr_objective, title), S(okr_objective, description),
+	 S(okr_objective, owner), S(okr_objective, team))
+FREE_ONE(okr_kr_free, okr_kr, S(okr_kr, title), S(okr_kr, owner), S(okr_kr, unit))
+FREE_ONE(okr_kpi_free, okr_kpi, S(okr_kpi, name), S(okr_kpi, unit), S(okr_kpi, timeframe), S(okr_kpi, source),
+	 S(okr_kpi, owner))
+FREE_ONE(okr_checkin_free, okr_checkin, S(okr_checkin, author), S(okr_checkin, note), S(okr_checkin, uid))
+FREE_ONE(okr_sample_free, okr_sample, S(okr_sample, author), S(okr_sample, note), S(okr_sample, uid))
+FREE_ONE(okr_comment_free, okr_comment, S(okr_comment, author), S(okr_comment, text))
+FREE_ONE(okr_kudos_one_free, okr_kudos, S(okr_kudos, from), S(okr_kudos, to), S(okr_kudos, text))
+FREE_ONE(okr_grade_free, okr_grade, S(okr_grade, note), S(okr_grade, author))
 
 #define LIST_FREE(name, T, one) \
 	void name(T *v, size_t n) \

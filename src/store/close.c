@@ -19,31 +19,18 @@ okr_result okr_store_grades(okr_store *s, int64_t cycle_id, okr_grade **out, siz
 	*out = NULL;
 	*n = 0;
 	db_stmt *st = store_prepare(s,
-		"SELECT g.kr_id, g.score, g.note, p.login, g.at FROM grade g "
-		"JOIN key_result k ON k.id = g.kr_id JOIN objective o ON o.id = k.objective_id "
-		"JOIN person p ON p.id = g.author_id WHERE o.cycle_id = ?1 ORDER BY g.kr_id");
+		STORE_GRADE_SELECT " JOIN key_result k ON k.id = g.kr_id JOIN objective o ON o.id = k.objective_id "
+		"WHERE o.cycle_id = ?1 ORDER BY g.kr_id");
 	if (!st)
 		return OKR_E_FAIL;
 	db_bind_int64(st, 1, cycle_id);
-	size_t cap = 0;
-	int rc;
-	while ((rc = db_step(st)) == DB_ROW) {
-		okr_xgrow(out, &cap, *n + 1, sizeof **out);
-		okr_grade *g = &(*out)[(*n)++];
-		g->kr_id = db_column_int64(st, 0);
-		g->score = db_column_double(st, 1);
-		g->note = store_col_text(st, 2);
-		g->author = store_col_text(st, 3);
-		g->at = db_column_int64(st, 4);
-	}
-	store_done(s, st);
-	if (rc != DB_DONE) {
+	okr_result r = store_collect(s, st, store_grade_row, sizeof **out, out, n, _("reading grades"));
+	if (r) {
 		okr_grades_free(*out, *n);
 		*out = NULL;
 		*n = 0;
-		return store_sqlerr(s, rc, _("reading grades"));
 	}
-	return OKR_OK;
+	return r;
 }
 
 bool store_cycle_closed(okr_store *s, int64_t cycle_id)

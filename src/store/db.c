@@ -163,6 +163,26 @@ int store_col_word(db_stmt *st, int col, const okr_vocab *v, int fallback)
 	return okr_wire_or(v, db_column_text(st, col), fallback);
 }
 
+int64_t store_id_by_text(okr_store *s, const char *sql, const char *name)
+{
+	db_stmt *st = store_prepare(s, sql);
+	int64_t id = 0;
+	if (!st)
+		return 0;
+	db_bind_text(st, 1, name, -1);
+	if (db_step(st) == DB_ROW)
+		id = db_column_int64(st, 0);
+	store_done(s, st);
+	return id;
+}
+
+okr_result store_insert_id(okr_store *s, db_stmt *st, int64_t *id, const char *doing)
+{
+	int rc = db_step_id(st, id);
+	store_done(s, st);
+	return rc == DB_DONE ? OKR_OK : store_sqlerr(s, rc, doing);
+}
+
 void store_make_uid(char out[33])
 {
 	unsigned char r[16];

@@ -14,6 +14,7 @@
  * check-in's note becomes one bit, a comment's text its length.
  */
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -185,90 +186,80 @@ static const char kd_by_seq[] = KD_COLS IN_JOURNAL("1") "ORDER BY id";
 static const char cm_by_id[] = CM_COLS "WHERE id > ?1 ORDER BY id";
 static const char cm_by_seq[] = CM_COLS IN_JOURNAL("2") "ORDER BY id";
 
-static okr_result load_checkins(okr_store *s, const char *sql, int64_t after, score_events *ev)
+static void ck_row(db_stmt *st, void *row)
+{
+	score_checkin *c = row;
+	c->id = db_column_int64(st, 0);
+	c->kr_id = db_column_int64(st, 1);
+	c->author_id = db_column_int64(st, 2);
+	c->value = db_column_double(st, 3);
+	c->confidence = (int8_t)db_column_int(st, 4);
+	c->has_note = db_column_int(st, 5) != 0;
+	c->at = db_column_int64(st, 6);
+}
+
+static void kd_row(db_stmt *st, void *row)
+{
+	*(score_kudos *)row = (score_kudos){ db_column_int64(st, 0), db_column_int64(st, 1), db_column_int64(st, 2),
+					     db_column_int64(st, 3), db_column_int64(st, 4) };
+}
+
+static void cm_row(db_stmt *st, void *row)
+{
+	*(score_comment *)row = (score_comment){ db_column_int64(st, 0), db_column_int64(st, 1),
+						 db_column_int64(st, 2), db_column_int(st, 3), db_column_int64(st, 4) };
+}
+
+/* One kind of event after `after`, in time order: the rows come by id,
+ * which is time order unless a clock went back (then they are sorted). */
+static okr_result load_kind(okr_store *s, const char *sql, int64_t after, store_row_fn fn, size_t size,
+			    size_t at_off, int (*cmp)(const void *, const void *), void *out, size_t *n,
+			    const char *doing)
 {
 	db_stmt *st = store_prepare(s, sql);
 	if (!st)
 		return OKR_E_FAIL;
 	db_bind_int64(st, 1, after);
-	score_checkin *v = NULL;
-	size_t n = 0, cap = 0;
-	bool sorted = true;
-	int rc;
-	while ((rc = db_step(st)) == DB_ROW) {
-		okr_xgrow(&v, &cap, n + 1, sizeof *v);
-		score_checkin *c = &v[n];
-		c->id = db_column_int64(st, 0);
-		c->kr_id = db_column_int64(st, 1);
-		c->author_id = db_column_int64(st, 2);
-		c->value = db_column_double(st, 3);
-		c->confidence = (int8_t)db_column_int(st, 4);
-		c->has_note = db_column_int(st, 5) != 0;
-		c->at = db_column_int64(st, 6);
-		if (n && c->at < v[n - 1].at)
-			sorted = false;
-		n++;
+	okr_result r = store_collect(s, st, fn, size, out, n, doing);
+	char *v;
+	memcpy(&v, out, sizeof v);
+	for (size_t i = 1; i < *n; i++) {
+		okr_time a, b;
+		memcpy(&a, v + (i - 1) * size + at_off, sizeof a);
+		memcpy(&b, v + i * size + at_off, sizeof b);
+		if (b < a) {
+			qsort(v, *n, size, cmp);
+			break;
+		}
 	}
-	store_done(s, st);
-	if (!sorted)
-		qsort(v, n, sizeof *v, ck_cmp);
+	return r;
+}
+
+#define LOAD(s, sql, after, T, fn, cmp, arr, n, doing) \
+	load_kind(s, sql, after, fn, sizeof(T), offsetof(T, at), cmp, &(arr), &(n), doing)
+
+static okr_result load_checkins(okr_store *s, const char *sql, int64_t after, score_events *ev)
+{
+	score_checkin *v = NULL;
+	okr_result r = LOAD(s, sql, after, score_checkin, ck_row, ck_cmp, v, ev->ncheckins, _("reading check-ins"));
 	ev->checkins = v;
-	ev->ncheckins = n;
-	return rc == DB_DONE ? OKR_OK : store_sqlerr(s, rc, _("reading check-ins"));
+	return r;
 }
 
 static okr_result load_kudos(okr_store *s, const char *sql, int64_t after, score_events *ev)
 {
-	db_stmt *st = store_prepare(s, sql);
-	if (!st)
-		return OKR_E_FAIL;
-	db_bind_int64(st, 1, after);
 	score_kudos *v = NULL;
-	size_t n = 0, cap = 0;
-	bool sorted = true;
-	int rc;
-	while ((rc = db_step(st)) == DB_ROW) {
-		okr_xgrow(&v, &cap, n + 1, sizeof *v);
-		v[n] = (score_kudos){ db_column_int64(st, 0), db_column_int64(st, 1),
-				      db_column_int64(st, 2), db_column_int64(st, 3),
-				      db_column_int64(st, 4) };
-		if (n && v[n].at < v[n - 1].at)
-			sorted = false;
-		n++;
-	}
-	store_done(s, st);
-	if (!sorted)
-		qsort(v, n, sizeof *v, kd_cmp);
+	okr_result r = LOAD(s, sql, after, score_kudos, kd_row, kd_cmp, v, ev->nkudos, _("reading kudos"));
 	ev->kudos = v;
-	ev->nkudos = n;
-	return rc == DB_DONE ? OKR_OK : store_sqlerr(s, rc, _("reading kudos"));
+	return r;
 }
 
 static okr_result load_comments(okr_store *s, const char *sql, int64_t after, score_events *ev)
 {
-	db_stmt *st = store_prepare(s, sql);
-	if (!st)
-		return OKR_E_FAIL;
-	db_bind_int64(st, 1, after);
 	score_comment *v = NULL;
-	size_t n = 0, cap = 0;
-	bool sorted = true;
-	int rc;
-	while ((rc = db_step(st)) == DB_ROW) {
-		okr_xgrow(&v, &cap, n + 1, sizeof *v);
-		v[n] = (score_comment){ db_column_int64(st, 0), db_column_int64(st, 1),
-					db_column_int64(st, 2), db_column_int(st, 3),
-					db_column_int64(st, 4) };
-		if (n && v[n].at < v[n - 1].at)
-			sorted = false;
-		n++;
-	}
-	store_done(s, st);
-	if (!sorted)
-		qsort(v, n, sizeof *v, cm_cmp);
+	okr_result r = LOAD(s, sql, after, score_comment, cm_row, cm_cmp, v, ev->ncomments, _("reading comments"));
 	ev->comments = v;
-	ev->ncomments = n;
-	return rc == DB_DONE ? OKR_OK : store_sqlerr(s, rc, _("reading comments"));
+	return r;
 }
 
 void okr_score_events_free(score_events *ev)
@@ -392,23 +383,14 @@ static void fold_slice(score_state *st, const score_checkin *ck, size_t n, const
  * buffer instead of an array of all of them. */
 static okr_result fold_all(okr_store *s, score_state *st, const score_events *small)
 {
-	db_stmt *q = store_prepare(s,
-		"SELECT id, kr_id, author_id, value, COALESCE(confidence, -1), "
-		"note <> '' AND trim(note) <> '', at FROM checkin ORDER BY at, id");
+	db_stmt *q = store_prepare(s, CK_COLS "ORDER BY at, id");
 	if (!q)
 		return OKR_E_FAIL;
 	score_checkin *buf = okr_xmalloc(REBUILD_SLICE * sizeof *buf);
 	size_t n = 0, kd = 0, cm = 0;
 	int rc;
 	while ((rc = db_step(q)) == DB_ROW) {
-		score_checkin *c = &buf[n++];
-		c->id = db_column_int64(q, 0);
-		c->kr_id = db_column_int64(q, 1);
-		c->author_id = db_column_int64(q, 2);
-		c->value = db_column_double(q, 3);
-		c->confidence = (int8_t)db_column_int(q, 4);
-		c->has_note = db_column_int(q, 5) != 0;
-		c->at = db_column_int64(q, 6);
+		ck_row(q, &buf[n++]);
 		if (n == REBUILD_SLICE) {
 			fold_slice(st, buf, n, small, &kd, &cm, false);
 			n = 0;

@@ -9,111 +9,52 @@
 #include "okr/util.h"
 #include "store_int.h"
 
-/* Step a prepared statement and grow *out row by row. */
-#define COLLECT_ROWS(st, T, out, n, body) do { \
-	size_t cap_ = 0; int rc_; \
-	*(out) = NULL; *(n) = 0; \
-	while ((rc_ = db_step(st)) == DB_ROW) { \
-		okr_xgrow((out), &cap_, *(n) + 1, sizeof(T)); \
-		T *e = &(*(out))[(*(n))++]; \
-		memset(e, 0, sizeof *e); \
-		body; \
-	} \
-	store_done(s, st); \
-	if (rc_ != DB_DONE) return store_sqlerr(s, rc_, _("reading history")); \
-} while (0)
-
 /* No limit is the largest one: PostgreSQL refuses SQLite's LIMIT -1. */
 static int64_t limit_of(size_t limit)
 {
 	return limit ? (int64_t)limit : INT64_MAX;
 }
 
-okr_result okr_store_checkins(okr_store *s, int64_t kr_id, size_t limit, okr_checkin **out, size_t *n)
+/* The newest rows first of a query keyed by ?1 and cut at ?2 rows. */
+static okr_result newest(okr_store *s, const char *sql, int64_t key, size_t limit, store_row_fn fn, size_t size,
+			 void *out, size_t *n)
 {
-	db_stmt *st = store_prepare(s,
-		"SELECT c.id, c.kr_id, p.login, c.value, COALESCE(c.confidence, -1), c.note, c.at "
-		"FROM checkin c JOIN person p ON p.id = c.author_id WHERE c.kr_id = ?1 "
-		"ORDER BY c.at DESC, c.id DESC LIMIT ?2");
+	db_stmt *st = store_prepare(s, sql);
 	if (!st)
 		return OKR_E_FAIL;
-	db_bind_int64(st, 1, kr_id);
+	db_bind_int64(st, 1, key);
 	db_bind_int64(st, 2, limit_of(limit));
-	COLLECT_ROWS(st, okr_checkin, out, n, {
-		e->id = db_column_int64(st, 0);
-		e->kr_id = db_column_int64(st, 1);
-		e->author = store_col_text(st, 2);
-		e->value = db_column_double(st, 3);
-		e->confidence = db_column_int(st, 4);
-		e->note = store_col_text(st, 5);
-		e->at = db_column_int64(st, 6);
-	});
-	return OKR_OK;
+	return store_collect(s, st, fn, size, out, n, _("reading history"));
+}
+
+okr_result okr_store_checkins(okr_store *s, int64_t kr_id, size_t limit, okr_checkin **out, size_t *n)
+{
+	return newest(s, STORE_CHECKIN_SELECT " WHERE c.kr_id = ?1 ORDER BY c.at DESC, c.id DESC LIMIT ?2", kr_id,
+		      limit, store_checkin_row, sizeof **out, out, n);
 }
 
 okr_result okr_store_samples(okr_store *s, int64_t kpi_id, size_t limit, okr_sample **out, size_t *n)
 {
-	db_stmt *st = store_prepare(s,
-		"SELECT x.id, x.kpi_id, p.login, x.value, x.note, x.at "
-		"FROM kpi_sample x JOIN person p ON p.id = x.author_id WHERE x.kpi_id = ?1 "
-		"ORDER BY x.at DESC, x.id DESC LIMIT ?2");
-	if (!st)
-		return OKR_E_FAIL;
-	db_bind_int64(st, 1, kpi_id);
-	db_bind_int64(st, 2, limit_of(limit));
-	COLLECT_ROWS(st, okr_sample, out, n, {
-		e->id = db_column_int64(st, 0);
-		e->kpi_id = db_column_int64(st, 1);
-		e->author = store_col_text(st, 2);
-		e->value = db_column_double(st, 3);
-		e->note = store_col_text(st, 4);
-		e->at = db_column_int64(st, 5);
-	});
-	return OKR_OK;
+	return newest(s, STORE_SAMPLE_SELECT " WHERE x.kpi_id = ?1 ORDER BY x.at DESC, x.id DESC LIMIT ?2", kpi_id,
+		      limit, store_sample_row, sizeof **out, out, n);
 }
 
 okr_result okr_store_comments(okr_store *s, char kind, int64_t id, okr_comment **out, size_t *n)
 {
 	db_stmt *st = store_prepare(s,
-		"SELECT c.id, c.target_kind, c.target_id, p.login, c.text, c.at "
-		"FROM comment c JOIN person p ON p.id = c.author_id "
-		"WHERE c.target_kind = ?1 AND c.target_id = ?2 ORDER BY c.at, c.id");
+		STORE_COMMENT_SELECT " WHERE c.target_kind = ?1 AND c.target_id = ?2 ORDER BY c.at, c.id");
 	if (!st)
 		return OKR_E_FAIL;
 	char k[2] = { kind, 0 };
 	db_bind_text(st, 1, k, 1);
 	db_bind_int64(st, 2, id);
-	COLLECT_ROWS(st, okr_comment, out, n, {
-		e->id = db_column_int64(st, 0);
-		const char *tk = db_column_text(st, 1);
-		e->target_kind = tk ? (char)tk[0] : 'K';
-		e->target_id = db_column_int64(st, 2);
-		e->author = store_col_text(st, 3);
-		e->text = store_col_text(st, 4);
-		e->at = db_column_int64(st, 5);
-	});
-	return OKR_OK;
+	return store_collect(s, st, store_comment_row, sizeof **out, out, n, _("reading history"));
 }
 
 okr_result okr_store_kudos_list(okr_store *s, okr_time since, size_t limit, okr_kudos **out, size_t *n)
 {
-	db_stmt *st = store_prepare(s,
-		"SELECT k.id, f.login, t.login, k.text, COALESCE(k.kr_id, 0), k.at "
-		"FROM kudos k JOIN person f ON f.id = k.from_id JOIN person t ON t.id = k.to_id "
-		"WHERE k.at >= ?1 ORDER BY k.at DESC, k.id DESC LIMIT ?2");
-	if (!st)
-		return OKR_E_FAIL;
-	db_bind_int64(st, 1, since);
-	db_bind_int64(st, 2, limit_of(limit));
-	COLLECT_ROWS(st, okr_kudos, out, n, {
-		e->id = db_column_int64(st, 0);
-		e->from = store_col_text(st, 1);
-		e->to = store_col_text(st, 2);
-		e->text = store_col_text(st, 3);
-		e->kr_id = db_column_int64(st, 4);
-		e->at = db_column_int64(st, 5);
-	});
-	return OKR_OK;
+	return newest(s, STORE_KUDOS_SELECT " WHERE k.at >= ?1 ORDER BY k.at DESC, k.id DESC LIMIT ?2", since,
+		      limit, store_kudos_row, sizeof **out, out, n);
 }
 
 okr_result okr_store_kudos_about(okr_store *s, int64_t kr_id, const char *to, size_t limit,
@@ -121,12 +62,8 @@ okr_result okr_store_kudos_about(okr_store *s, int64_t kr_id, const char *to, si
 {
 	/* One statement per case, so that each uses its index (schema 6). */
 	db_stmt *st = store_prepare(s, kr_id
-		? "SELECT k.id, f.login, t.login, k.text, COALESCE(k.kr_id, 0), k.at "
-		  "FROM kudos k JOIN person f ON f.id = k.from_id JOIN person t ON t.id = k.to_id "
-		  "WHERE k.kr_id = ?1 AND (?2 IS NULL OR t.login = ?2) ORDER BY k.at DESC, k.id DESC LIMIT ?3"
-		: "SELECT k.id, f.login, t.login, k.text, COALESCE(k.kr_id, 0), k.at "
-		  "FROM kudos k JOIN person f ON f.id = k.from_id JOIN person t ON t.id = k.to_id "
-		  "WHERE k.to_id = (SELECT id FROM person WHERE login = ?2) AND ?1 = 0 "
+		? STORE_KUDOS_SELECT " WHERE k.kr_id = ?1 AND (?2 IS NULL OR t.login = ?2) ORDER BY k.at DESC, k.id DESC LIMIT ?3"
+		: STORE_KUDOS_SELECT " WHERE k.to_id = (SELECT id FROM person WHERE login = ?2) AND ?1 = 0 "
 		  "ORDER BY k.at DESC, k.id DESC LIMIT ?3");
 	if (!st)
 		return OKR_E_FAIL;
@@ -136,34 +73,21 @@ okr_result okr_store_kudos_about(okr_store *s, int64_t kr_id, const char *to, si
 	else
 		db_bind_null(st, 2);
 	db_bind_int64(st, 3, limit_of(limit));
-	COLLECT_ROWS(st, okr_kudos, out, n, {
-		e->id = db_column_int64(st, 0);
-		e->from = store_col_text(st, 1);
-		e->to = store_col_text(st, 2);
-		e->text = store_col_text(st, 3);
-		e->kr_id = db_column_int64(st, 4);
-		e->at = db_column_int64(st, 5);
-	});
-	return OKR_OK;
+	return store_collect(s, st, store_kudos_row, sizeof **out, out, n, _("reading history"));
 }
 
 okr_result okr_store_grade_get(okr_store *s, int64_t kr_id, okr_grade *out)
 {
 	memset(out, 0, sizeof *out);
 	db_stmt *st = store_prepare(s,
-		"SELECT g.kr_id, g.score, g.note, p.login, g.at FROM grade g "
-		"JOIN person p ON p.id = g.author_id WHERE g.kr_id = ?1");
+		STORE_GRADE_SELECT " WHERE g.kr_id = ?1");
 	if (!st)
 		return OKR_E_FAIL;
 	db_bind_int64(st, 1, kr_id);
 	int rc = db_step(st);
 	okr_result r = OKR_OK;
 	if (rc == DB_ROW) {
-		out->kr_id = db_column_int64(st, 0);
-		out->score = db_column_double(st, 1);
-		out->note = store_col_text(st, 2);
-		out->author = store_col_text(st, 3);
-		out->at = db_column_int64(st, 4);
+		store_grade_row(st, out);
 	} else if (rc == DB_DONE) {
 		r = store_fail(s, OKR_E_NOTFOUND, _("K%lld has no grade yet"), (long long)kr_id);
 	} else {

@@ -110,25 +110,12 @@ okr_result load_person(load_ctx *c, okr_store *s, const char *login, bool option
 								 "add a person row for them"), login ? login : ""));
 }
 
-int64_t load_lookup_name(okr_store *s, const char *sql, const char *name)
-{
-	db_stmt *st = store_prepare(s, sql);
-	int64_t id = 0;
-	if (!st)
-		return 0;
-	db_bind_text(st, 1, name, -1);
-	if (db_step(st) == DB_ROW)
-		id = db_column_int64(st, 0);
-	store_done(s, st);
-	return id;
-}
-
 static okr_result load_cycles(load_ctx *c, okr_store *s)
 {
-	bool had_current = load_lookup_name(s, "SELECT id FROM cycle WHERE is_current <> 0 AND ?1 = ''", "") != 0;
+	bool had_current = store_id_by_text(s, "SELECT id FROM cycle WHERE is_current <> 0 AND ?1 = ''", "") != 0;
 	for (size_t i = 0; i < c->d->ncycles; i++) {
 		const okr_cycle *cy = &c->d->cycles[i];
-		int64_t id = load_lookup_name(s, "SELECT id FROM cycle WHERE name = ?1", cy->name);
+		int64_t id = store_id_by_text(s, "SELECT id FROM cycle WHERE name = ?1", cy->name);
 		if (id) {
 			load_mark(c, LOAD_CYCLE, i, false, id);
 			continue;
@@ -160,7 +147,7 @@ static okr_result load_teams(load_ctx *c, okr_store *s)
 {
 	const okr_dump *d = c->d;
 	for (size_t i = 0; i < d->nteams; i++) {
-		int64_t id = load_lookup_name(s, "SELECT id FROM team WHERE name = ?1", d->teams[i].name);
+		int64_t id = store_id_by_text(s, "SELECT id FROM team WHERE name = ?1", d->teams[i].name);
 		if (id) {
 			load_mark(c, LOAD_TEAM, i, false, id);
 			continue;
@@ -219,7 +206,7 @@ static okr_result load_people(load_ctx *c, okr_store *s)
 		load_mark(c, LOAD_PERSON, i, true, nid);
 	}
 	for (size_t i = 0; i < d->nmembers; i++) {
-		int64_t team = load_lookup_name(s, "SELECT id FROM team WHERE name = ?1", d->members[i].team), who;
+		int64_t team = store_id_by_text(s, "SELECT id FROM team WHERE name = ?1", d->members[i].team), who;
 		okr_result r = load_person(c, s, d->members[i].login, false, LOAD_MEMBER, i, &who);
 		if (r)
 			return r;
@@ -245,7 +232,7 @@ static okr_result load_kpis(load_ctx *c, okr_store *s, bool keep_ids)
 	const okr_dump *d = c->d;
 	for (size_t i = 0; i < d->nkpis; i++) {
 		const okr_kpi *k = &d->kpis[i];
-		int64_t id = load_lookup_name(s, "SELECT id FROM kpi WHERE name = ?1", k->name), owner;
+		int64_t id = store_id_by_text(s, "SELECT id FROM kpi WHERE name = ?1", k->name), owner;
 		if (id) {
 			load_mark(c, LOAD_KPI, i, false, id);
 			continue;
@@ -314,7 +301,7 @@ static okr_result load_objectives(load_ctx *c, okr_store *s, bool keep_ids)
 		okr_result r = load_person(c, s, o->owner, true, LOAD_OBJECTIVE, i, &owner);
 		if (r)
 			return r;
-		if (o->team[0] && !(team = load_lookup_name(s, "SELECT id FROM team WHERE name = ?1", o->team)))
+		if (o->team[0] && !(team = store_id_by_text(s, "SELECT id FROM team WHERE name = ?1", o->team)))
 			return load_at_fault(c, LOAD_OBJECTIVE, i, store_fail(s, OKR_E_USAGE, _("no team '%s' in the file "
 				"or the database"), o->team));
 		db_stmt *st = store_prepare(s,

@@ -24,7 +24,7 @@ static okr_result missing(load_ctx *c, okr_store *s, okr_load_kind kind, size_t 
  * import wrote it: then the file has it twice. */
 static bool own_twice(okr_store *s, const char *sql, const char *uid, int64_t max)
 {
-	int64_t id = load_lookup_name(s, sql, uid);
+	int64_t id = store_id_by_text(s, sql, uid);
 	return id > max;
 }
 

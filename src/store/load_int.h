@@ -42,7 +42,6 @@ bool load_insert_ok(okr_store *s, db_stmt *st, int *rc, int64_t *id);
 /* A person by login, or a failure naming the record. */
 okr_result load_person(load_ctx *c, okr_store *s, const char *login, bool optional, okr_load_kind kind, size_t i,
 		       int64_t *id);
-int64_t load_lookup_name(okr_store *s, const char *sql, const char *name);
 
 /* load_history.c: check-ins and KPI values; comments, kudos and grades. */
 okr_result load_history_values(load_ctx *c, okr_store *s);

@@ -11,15 +11,7 @@
 
 int64_t store_person_id(okr_store *s, const char *login)
 {
-	db_stmt *st = store_prepare(s, "SELECT id FROM person WHERE login = ?1");
-	int64_t id = 0;
-	if (!st)
-		return 0;
-	db_bind_text(st, 1, login, -1);
-	if (db_step(st) == DB_ROW)
-		id = db_column_int64(st, 0);
-	store_done(s, st);
-	return id;
+	return store_id_by_text(s, "SELECT id FROM person WHERE login = ?1", login);
 }
 
 /* Every write that names a person (owner, role, name, team) refuses an
@@ -33,13 +25,9 @@ okr_result store_fail_no_person(okr_store *s, const char *login)
 			  login, login);
 }
 
-#define PERSON_COLUMNS \
-	"p.id, p.login, p.name, p.role, p.opt_out, " \
-	"COALESCE((SELECT group_concat(t.name, ', ') FROM team_member m JOIN team t ON t.id = m.team_id " \
-	"          WHERE m.person_id = p.id), '')"
-
-void store_person_row(db_stmt *st, okr_person *p)
+void store_person_row(db_stmt *st, void *row)
 {
+	okr_person *p = row;
 	p->id = db_column_int64(st, 0);
 	p->login = store_col_text(st, 1);
 	p->name = store_col_text(st, 2);
@@ -48,12 +36,10 @@ void store_person_row(db_stmt *st, okr_person *p)
 	p->teams = store_col_text(st, 5);
 }
 
-const char store_person_select[] = "SELECT " PERSON_COLUMNS " FROM person p";
-
 okr_result okr_store_person(okr_store *s, const char *login, okr_person *out)
 {
 	memset(out, 0, sizeof *out);
-	db_stmt *st = store_prepare(s, "SELECT " PERSON_COLUMNS " FROM person p WHERE p.login = ?1");
+	db_stmt *st = store_prepare(s, STORE_PERSON_SELECT " WHERE p.login = ?1");
 	if (!st)
 		return OKR_E_FAIL;
 	db_bind_text(st, 1, login, -1);
@@ -97,10 +83,9 @@ static okr_result person_add_txn(okr_store *s, void *vctx)
 	db_bind_text(st, 2, c->name && *c->name ? c->name : c->login, -1);
 	db_bind_int64(st, 3, okr_now());
 	int64_t new_id;
-	int rc = db_step_id(st, &new_id);
-	store_done(s, st);
-	if (rc != DB_DONE)
-		return store_sqlerr(s, rc, _("adding a person"));
+	okr_result saved = store_insert_id(s, st, &new_id, _("adding a person"));
+	if (saved)
+		return saved;
 	return store_audit(s, "add", 'U', new_id, c->login);
 }
 
@@ -207,15 +192,7 @@ okr_result okr_store_person_set_opt_out(okr_store *s, const char *login, bool op
 
 static int64_t team_id(okr_store *s, const char *name)
 {
-	db_stmt *st = store_prepare(s, "SELECT id FROM team WHERE name = ?1");
-	int64_t id = 0;
-	if (!st)
-		return 0;
-	db_bind_text(st, 1, name, -1);
-	if (db_step(st) == DB_ROW)
-		id = db_column_int64(st, 0);
-	store_done(s, st);
-	return id;
+	return store_id_by_text(s, "SELECT id FROM team WHERE name = ?1", name);
 }
 
 /* A team someone named: the exact name, else the one name that folds the
@@ -242,10 +219,9 @@ static okr_result team_add_txn(okr_store *s, void *vctx)
 	if (parent)
 		db_bind_int64(st, 2, parent);
 	int64_t new_id;
-	int rc = db_step_id(st, &new_id);
-	store_done(s, st);
-	if (rc != DB_DONE)
-		return store_sqlerr(s, rc, _("adding a team"));
+	okr_result saved = store_insert_id(s, st, &new_id, _("adding a team"));
+	if (saved)
+		return saved;
 	return store_audit(s, "add", 'T', new_id, c->team);
 }
 

@@ -149,6 +149,78 @@ okr_result store_kr_meta_of(okr_store *s, int64_t id, bool archived, kr_meta *m)
 /* Inside a transaction: is this cycle closed (read-only)?  close.c */
 bool store_cycle_closed(okr_store *s, int64_t cycle_id);
 
+/* ---- one row reader per entity: rows.c ----
+ * STORE_*_SELECT is the SELECT … FROM … that the matching store_*_row reads
+ * (a query adds its WHERE and ORDER BY), so every query that reads an entity
+ * reads it the same way.  The readers take the entity as void * so that
+ * store_collect can fill an array of any of them. */
+typedef void (*store_row_fn)(db_stmt *st, void *row);
+/* Step st to the end, one zeroed element of `size` bytes per row filled by
+ * fn, into *(T **)out and *n; then store_done.  On an error the rows read so
+ * far stay in *out for the caller to free, and the result says `doing`. */
+okr_result store_collect(okr_store *s, db_stmt *st, store_row_fn fn, size_t size, void *out, size_t *n,
+			 const char *doing);
+
+#define STORE_CYCLE_SELECT "SELECT id, name, start_day, end_day, state, is_current FROM cycle"
+#define STORE_PERSON_SELECT \
+	"SELECT p.id, p.login, p.name, p.role, p.opt_out, " \
+	"COALESCE((SELECT group_concat(t.name, ', ') FROM team_member m JOIN team t ON t.id = m.team_id " \
+	"          WHERE m.person_id = p.id), '') FROM person p"
+#define STORE_TEAM_SELECT "SELECT id, name, COALESCE(parent_id, 0) FROM team"
+#define STORE_OBJ_SELECT \
+	"SELECT o.id, o.cycle_id, o.title, o.description, COALESCE(o.owner_id, 0), " \
+	"COALESCE(p.login, ''), COALESCE(o.team_id, 0), COALESCE(t.name, ''), COALESCE(o.parent_id, 0), " \
+	"o.kind, o.state, o.weight, o.version, o.archived " \
+	"FROM objective o LEFT JOIN person p ON p.id = o.owner_id LEFT JOIN team t ON t.id = o.team_id"
+
+/* The latest check-in comes from checkin_latest (schema 4: one row per key
+ * result, kept by a trigger); a KR that tracks a KPI takes the KPI's latest
+ * sample through the (kpi_id, at) index: one seek per such key result. */
+#define STORE_KPI_LATEST_ID(kpi) "(SELECT id FROM kpi_sample WHERE kpi_id = " kpi " ORDER BY at DESC, id DESC LIMIT 1)"
+#define STORE_KR_LATEST \
+	"LEFT JOIN checkin_latest c ON c.kr_id = k.id " \
+	"LEFT JOIN kpi_sample s ON s.id = " STORE_KPI_LATEST_ID("k.kpi_id")
+#define STORE_KR_SELECT \
+	"SELECT k.id, k.objective_id, k.title, COALESCE(k.owner_id, 0), COALESCE(p.login, ''), k.weight, " \
+	"k.due_day, k.type, k.start_value, k.target_value, k.direction, k.unit, k.decimals, k.frequency, " \
+	"COALESCE(k.kpi_id, 0), k.version, k.archived, " \
+	"CASE WHEN k.kpi_id IS NULL THEN c.value ELSE s.value END, " \
+	"COALESCE(c.confidence, -1), " \
+	"CASE WHEN k.kpi_id IS NULL THEN c.at ELSE s.at END, k.created_at, " \
+	"k.terms_by IS NULL OR k.terms_by IS NOT DISTINCT FROM k.owner_id " \
+	"FROM key_result k LEFT JOIN person p ON p.id = k.owner_id " STORE_KR_LATEST
+#define STORE_KPI_SELECT \
+	"SELECT k.id, k.name, k.unit, k.target, k.direction, k.timeframe, k.source, k.frequency, " \
+	"COALESCE(k.owner_id, 0), COALESCE(p.login, ''), k.version, s.value, s.at " \
+	"FROM kpi k LEFT JOIN person p ON p.id = k.owner_id " \
+	"LEFT JOIN kpi_sample s ON s.id = " STORE_KPI_LATEST_ID("k.id")
+
+#define STORE_CHECKIN_SELECT \
+	"SELECT c.id, c.kr_id, p.login, c.value, COALESCE(c.confidence, -1), c.note, c.at, c.uid " \
+	"FROM checkin c JOIN person p ON p.id = c.author_id"
+#define STORE_SAMPLE_SELECT \
+	"SELECT x.id, x.kpi_id, p.login, x.value, x.note, x.at, x.uid " \
+	"FROM kpi_sample x JOIN person p ON p.id = x.author_id"
+#define STORE_COMMENT_SELECT \
+	"SELECT c.id, c.target_kind, c.target_id, p.login, c.text, c.at " \
+	"FROM comment c JOIN person p ON p.id = c.author_id"
+#define STORE_KUDOS_SELECT \
+	"SELECT k.id, f.login, t.login, k.text, COALESCE(k.kr_id, 0), k.at " \
+	"FROM kudos k JOIN person f ON f.id = k.from_id JOIN person t ON t.id = k.to_id"
+#define STORE_GRADE_SELECT \
+	"SELECT g.kr_id, g.score, g.note, p.login, g.at FROM grade g JOIN person p ON p.id = g.author_id"
+
+void store_cycle_row(db_stmt *st, void *cycle);        /* okr_cycle, its state as stored */
+void store_team_row(db_stmt *st, void *team);          /* okr_team */
+void store_objective_row(db_stmt *st, void *objective); /* okr_objective */
+void store_kr_row(db_stmt *st, void *kr);              /* okr_kr, with its current value */
+void store_kpi_row(db_stmt *st, void *kpi);            /* okr_kpi, with its latest value */
+void store_checkin_row(db_stmt *st, void *checkin);    /* okr_checkin */
+void store_sample_row(db_stmt *st, void *sample);      /* okr_sample */
+void store_comment_row(db_stmt *st, void *comment);    /* okr_comment */
+void store_kudos_row(db_stmt *st, void *kudos);        /* okr_kudos */
+void store_grade_row(db_stmt *st, void *grade);        /* okr_grade */
+
 /* Key results with only what their progress is made of (read_team.c): the
  * live ones of one objective (?1), or in id order every live one from the
  * first of cycle ?1 on (with some of later cycles: the caller keeps its own). */
@@ -187,6 +259,11 @@ char *store_col_text(db_stmt *st, int col);  /* malloc'd, never NULL */
 /* A column that holds a word of the model's vocabulary (model.h): its value,
  * or fallback for NULL or a word the vocabulary does not have. */
 int store_col_word(db_stmt *st, int col, const okr_vocab *v, int fallback);
+/* The id in the first row of sql with ?1 bound to name, or 0. */
+int64_t store_id_by_text(okr_store *s, const char *sql, const char *name);
+/* Step an INSERT … RETURNING id once into *id, then store_done; an error
+ * says `doing`. */
+okr_result store_insert_id(okr_store *s, db_stmt *st, int64_t *id, const char *doing);
 int64_t store_person_id(okr_store *s, const char *login);  /* 0: unknown */
 /* A person by login or display name, folded (names.c); fails with a message
  * that lists the candidates when the name is ambiguous. */
@@ -199,7 +276,6 @@ int64_t store_cycle_ref(okr_store *s, const char *name);  /* 0: none or ambiguou
 okr_result store_fail_no_person(okr_store *s, const char *login);
 
 int64_t store_team_id(okr_store *s, const char *name);    /* 0: unknown */
-void store_person_row(db_stmt *st, okr_person *p);
-extern const char store_person_select[];
+void store_person_row(db_stmt *st, void *person);   /* okr_person, with its teams (people.c) */
 
 #endif

@@ -178,10 +178,9 @@ static okr_result kr_add_txn(okr_store *s, void *vctx)
 	db_bind_text_static(st, 12, okr_wire(&okr_frequencies, in->every >= 0 ? in->every : FREQ_WEEKLY), -1);
 	db_bind_int64(st, 13, okr_now());
 	int64_t new_id;
-	int rc = db_step_id(st, &new_id);
-	store_done(s, st);
-	if (rc != DB_DONE)
-		return store_sqlerr(s, rc, _("adding a key result"));
+	okr_result saved = store_insert_id(s, st, &new_id, _("adding a key result"));
+	if (saved)
+		return saved;
 	c->id = new_id;
 	if ((r = store_kr_set_terms(s, c->id)))
 		return r;

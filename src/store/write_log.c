@@ -170,10 +170,9 @@ static okr_result checkin_txn(okr_store *s, void *vctx)
 	db_bind_text(st, 6, c->text ? c->text : "", -1);
 	db_bind_int64(st, 7, c->at);
 	int64_t new_id;
-	int rc = db_step_id(st, &new_id);
-	store_done(s, st);
-	if (rc != DB_DONE)
-		return store_sqlerr(s, rc, _("saving the check-in"));
+	okr_result saved = store_insert_id(s, st, &new_id, _("saving the check-in"));
+	if (saved)
+		return saved;
 	if (!db_changes(s->db))
 		return store_fail(s, OKR_E_FAIL, _("the check-in's id collided with another row; nothing was "
 						   "saved — try again"));
@@ -253,10 +252,9 @@ static okr_result kpi_add_txn(okr_store *s, void *vctx)
 	db_bind_int64(st, 8, owner);
 	db_bind_int64(st, 9, okr_now());
 	int64_t new_id;
-	int rc = db_step_id(st, &new_id);
-	store_done(s, st);
-	if (rc != DB_DONE)
-		return store_sqlerr(s, rc, _("adding a KPI"));
+	okr_result saved = store_insert_id(s, st, &new_id, _("adding a KPI"));
+	if (saved)
+		return saved;
 	if (!db_changes(s->db))
 		return store_fail(s, OKR_E_USAGE, _("there is already a KPI named '%s' — choose another name"),
 				  in->name);
@@ -298,10 +296,9 @@ static okr_result kpi_push_txn(okr_store *s, void *vctx)
 	db_bind_text(st, 5, c->text ? c->text : "", -1);
 	db_bind_int64(st, 6, c->at);
 	int64_t new_id;
-	int rc = db_step_id(st, &new_id);
-	store_done(s, st);
-	if (rc != DB_DONE)
-		return store_sqlerr(s, rc, _("saving the KPI value"));
+	okr_result saved = store_insert_id(s, st, &new_id, _("saving the KPI value"));
+	if (saved)
+		return saved;
 	if (!db_changes(s->db))
 		return store_fail(s, OKR_E_NOTFOUND, _("no KPI%lld — `okr kpi list` shows the KPIs"),
 				  (long long)c->target);
@@ -357,25 +354,30 @@ static okr_result comment_txn(okr_store *s, void *vctx)
 	db_bind_text(st, 4, c->text, -1);
 	db_bind_int64(st, 5, c->at);
 	int64_t new_id;
-	int rc = db_step_id(st, &new_id);
-	store_done(s, st);
-	if (rc != DB_DONE)
-		return store_sqlerr(s, rc, _("saving the comment"));
+	okr_result saved = store_insert_id(s, st, &new_id, _("saving the comment"));
+	if (saved)
+		return saved;
 	c->id = new_id;
 	return store_audit(s, "comment", c->kind, c->target, "");
+}
+
+/* A comment or kudos: its text checked, then written by txn; *id its id. */
+static okr_result write_text(okr_store *s, const char *what, store_txn_fn txn, struct log_ctx *c, int64_t *id)
+{
+	okr_result r = store_check_text(s, what, c->text, NOTE_MAX, true);
+	if (r)
+		return r;
+	r = store_write(s, txn, c);
+	if (id)
+		*id = c->id;
+	return r;
 }
 
 okr_result okr_store_comment(okr_store *s, char kind, int64_t target_id, const char *text,
 			     okr_time at, int64_t *id)
 {
-	okr_result r = store_check_text(s, _("comment"), text, NOTE_MAX, true);
-	if (r)
-		return r;
 	struct log_ctx c = { .kind = kind, .target = target_id, .text = text, .at = at ? at : okr_now() };
-	r = store_write(s, comment_txn, &c);
-	if (id)
-		*id = c.id;
-	return r;
+	return write_text(s, _("comment"), comment_txn, &c, id);
 }
 
 static okr_result kudos_txn(okr_store *s, void *vctx)
@@ -403,10 +405,9 @@ static okr_result kudos_txn(okr_store *s, void *vctx)
 	db_bind_int64(st, 4, c->target);
 	db_bind_int64(st, 5, c->at);
 	int64_t new_id;
-	int rc = db_step_id(st, &new_id);
-	store_done(s, st);
-	if (rc != DB_DONE)
-		return store_sqlerr(s, rc, _("saving the kudos"));
+	okr_result saved = store_insert_id(s, st, &new_id, _("saving the kudos"));
+	if (saved)
+		return saved;
 	c->id = new_id;
 	return store_audit(s, "kudos", 'D', c->id, c->to);
 }
@@ -414,14 +415,8 @@ static okr_result kudos_txn(okr_store *s, void *vctx)
 okr_result okr_store_kudos(okr_store *s, const char *to_login, const char *text, int64_t kr_id,
 			   okr_time at, int64_t *id)
 {
-	okr_result r = store_check_text(s, _("kudos text"), text, NOTE_MAX, true);
-	if (r)
-		return r;
 	struct log_ctx c = { .to = to_login, .text = text, .target = kr_id, .at = at ? at : okr_now() };
-	r = store_write(s, kudos_txn, &c);
-	if (id)
-		*id = c.id;
-	return r;
+	return write_text(s, _("kudos text"), kudos_txn, &c, id);
 }
 
 static okr_result grade_txn(okr_store *s, void *vctx)

@@ -187,15 +187,10 @@ static bool fail(parse_ctx *c, unsigned line, const char *fmt, ...)
 
 static bool fail(parse_ctx *c, unsigned line, const char *fmt, ...)
 {
-	if (!c->len)
-		return false;
-	int n = snprintf(c->err, c->len, "%s:%u: ", c->src, line);
-	if (n >= 0 && (size_t)n < c->len) {
-		va_list ap;
-		va_start(ap, fmt);
-		vsnprintf(c->err + n, c->len - (size_t)n, fmt, ap);
-		va_end(ap);
-	}
+	va_list ap;
+	va_start(ap, fmt);
+	okr_config_error_at(c->err, c->len, c->src, line, fmt, ap);
+	va_end(ap);
 	return false;
 }
 
@@ -399,32 +394,9 @@ bool theme_load_string(theme *t, const char *text, const char *source,
 	return false;
 }
 
-static char *read_file(const char *path)
-{
-	FILE *f = fopen(path, "r");
-	if (!f)
-		return NULL;
-	okr_buf b;
-	okr_buf_init(&b);
-	char chunk[4096];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		okr_buf_addn(&b, chunk, n);
-	int e = ferror(f) ? errno : 0;
-	fclose(f);
-	char *text = okr_buf_take(&b);
-	okr_buf_free(&b);
-	if (e) {
-		free(text);
-		errno = e;
-		return NULL;
-	}
-	return text;
-}
-
 bool theme_load(theme *t, const char *path, char *err, size_t len)
 {
-	char *text = read_file(path);
+	char *text = okr_config_read_file(path);
 	if (!text) {
 		int e = errno;
 		theme_default(t);
