@@ -66,6 +66,7 @@
 	X(UNDO,          MAIN,    "undo",          "u",            N_("Undo the last archive made since okr was opened")) \
 	X(UNARCHIVE,     MAIN,    "unarchive",     "",             N_("Bring an archived item back: :unarchive O3")) \
 	X(PEOPLE,        MAIN,    "people",        "p",            N_("People: add one, change a name, a role (admins), leave the leaderboard")) \
+	X(SETTINGS,      MAIN,    "settings",      "S",            N_("Team settings: scoring, status thresholds, rollup, time zone, week start (leads change them)")) \
 	X(CLOSE,         MAIN,    "close",         "Esc",          N_("Close this view, list or help and go back")) \
 	X(REVIEW_NEXT,   REVIEW,  "review-next",   "n Space",      N_("Next key result")) \
 	X(REVIEW_PREV,   REVIEW,  "review-prev",   "p",            N_("Previous key result")) \

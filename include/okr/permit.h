@@ -19,6 +19,11 @@ bool okr_may_checkin(okr_role role, int64_t me, int64_t kr_owner);
  * team's calendar: leads and admins keep it. */
 bool okr_may_manage_cycles(okr_role role);
 
+/* The team settings (the scoring rules, status thresholds, rollup, time
+ * zone, week start, leaderboard bands) are the same for everyone: leads and
+ * admins change them. */
+bool okr_may_change_settings(okr_role role);
+
 /* People and teams (add a person, change a role) are an admin's. */
 bool okr_may_manage_people(okr_role role);
 

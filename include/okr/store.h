@@ -438,6 +438,14 @@ void okr_settings_free(okr_setting *v, size_t n);
 /* Set key to value (already checked by okr_config_team_literal), audited;
  * leads and admins only.  Joins a batch (okr_store_batch). */
 okr_result okr_store_setting_set(okr_store *s, const char *key, const char *value);
+/* `okr settings set` and `import`, and the TUI's settings view: set n keys
+ * to their literals (each checked by okr_config_team_literal), check the
+ * whole set and rebuild the score ledger under it, all in one write; on
+ * success *cfg holds the new team settings.  A set that does not hold
+ * together (the thresholds' order): OKR_E_USAGE with the reason in err,
+ * nothing changed. */
+okr_result okr_store_settings_change(okr_store *s, okr_config *cfg, const char *const *keys,
+				     const char *const *literals, size_t n, char *err, size_t errlen);
 
 /* ---- what a person last saw on a leaderboard: src/store/look.c ---- */
 

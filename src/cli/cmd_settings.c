@@ -7,8 +7,8 @@
  *   okr settings import FILE        (a libconfig file of team settings)
  *
  * A change and the rebuild of the score ledger under the new rules are one
- * transaction: no one ever sees the new rules with the old scores, and the
- * rebuild is done once, by the lead, instead of by every viewer.
+ * transaction (okr_store_settings_change, which the TUI's settings view
+ * calls too).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -92,37 +92,12 @@ static int show(cli_ctx *ctx, bool as_json)
 	return 0;
 }
 
-typedef struct {
-	cli_ctx *ctx;
-	const char *const *keys, *const *literals;
-	size_t n;
-	char err[512];
-} change_ctx;
-
-/* Inside one write: the rows, then the whole set checked together (the
- * thresholds' order), then the ledger rebuilt under the new rules. */
-static okr_result change_txn(okr_store *s, void *vctx)
-{
-	change_ctx *c = vctx;
-	okr_result r;
-	for (size_t i = 0; i < c->n; i++)
-		if ((r = okr_store_setting_set(s, c->keys[i], c->literals[i])))
-			return r;
-	okr_config cfg = c->ctx->cfg;
-	if ((r = okr_store_team_settings_apply(s, &cfg, c->err, sizeof c->err)))
-		return OKR_E_USAGE;
-	if ((r = okr_store_ledger_rebuild(s, &cfg.game, cfg.week_offset_minutes)))
-		return r;
-	c->ctx->cfg = cfg;
-	return OKR_OK;
-}
-
 static int change(cli_ctx *ctx, const char *const *keys, const char *const *literals, size_t n)
 {
-	change_ctx c = { ctx, keys, literals, n, "" };
-	okr_result r = okr_store_batch(ctx->store, change_txn, &c);
-	if (r && c.err[0])
-		return cli_fail(r, _("%s — nothing was changed"), c.err);
+	char err[512];
+	okr_result r = okr_store_settings_change(ctx->store, &ctx->cfg, keys, literals, n, err, sizeof err);
+	if (r && err[0])
+		return cli_fail(r, _("%s — nothing was changed"), err);
 	if (r)
 		return cli_store_fail(ctx, r);
 	for (size_t i = 0; i < n; i++) {

@@ -13,6 +13,11 @@ bool okr_may_manage_cycles(okr_role role)
 	return role == ROLE_LEAD || role == ROLE_ADMIN;
 }
 
+bool okr_may_change_settings(okr_role role)
+{
+	return role == ROLE_LEAD || role == ROLE_ADMIN;
+}
+
 bool okr_may_manage_people(okr_role role)
 {
 	return role == ROLE_ADMIN;

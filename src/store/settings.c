@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "okr/i18n.h"
+#include "okr/permit.h"
 #include "okr/util.h"
 #include "store_int.h"
 
@@ -71,7 +72,7 @@ struct set_ctx {
 static okr_result set_txn(okr_store *s, void *vctx)
 {
 	struct set_ctx *c = vctx;
-	if (s->me.role != ROLE_LEAD && s->me.role != ROLE_ADMIN)
+	if (!okr_may_change_settings(s->me.role))
 		return store_fail(s, OKR_E_DENIED, _("only a lead or an admin can change the team's settings — "
 						     "ask one to run `okr settings set %s %s`"), c->key, c->value);
 	db_stmt *st = store_prepare(s, "SELECT value FROM team_setting WHERE key = ?1");
@@ -127,4 +128,40 @@ okr_result okr_store_team_settings_apply(okr_store *s, okr_config *cfg, char *er
 	free(vals);
 	okr_settings_free(v, n);
 	return ok ? OKR_OK : OKR_E_DB;
+}
+
+typedef struct {
+	okr_config *cfg;
+	const char *const *keys, *const *literals;
+	size_t n;
+	char *err;
+	size_t errlen;
+} change_ctx;
+
+/* Inside one write: the rows, then the whole set checked together (the
+ * thresholds' order), then the ledger rebuilt under the new rules, so no
+ * one ever sees the new rules with the old scores and the rebuild is done
+ * once, by the one who changed them, instead of by every viewer. */
+static okr_result change_txn(okr_store *s, void *vctx)
+{
+	change_ctx *c = vctx;
+	okr_result r;
+	for (size_t i = 0; i < c->n; i++)
+		if ((r = okr_store_setting_set(s, c->keys[i], c->literals[i])))
+			return r;
+	okr_config cfg = *c->cfg;
+	if (okr_store_team_settings_apply(s, &cfg, c->err, c->errlen))
+		return OKR_E_USAGE;
+	if ((r = okr_store_ledger_rebuild(s, &cfg.game, cfg.week_offset_minutes)))
+		return r;
+	*c->cfg = cfg;
+	return OKR_OK;
+}
+
+okr_result okr_store_settings_change(okr_store *s, okr_config *cfg, const char *const *keys,
+				     const char *const *literals, size_t n, char *err, size_t errlen)
+{
+	change_ctx c = { cfg, keys, literals, n, err, errlen };
+	err[0] = '\0';
+	return okr_store_batch(s, change_txn, &c);
 }

@@ -110,6 +110,7 @@ unsigned app_action(ui *u, okr_action a)
 	case ACT_PLAN_CYCLE: return views_toggle(u, VIEW_PLAN);
 	case ACT_LOG: return view_log_open_selected(u);
 	case ACT_PEOPLE: return views_toggle(u, VIEW_PEOPLE);
+	case ACT_SETTINGS: return views_toggle(u, VIEW_SETTINGS);
 	case ACT_ARCHIVE: return archive_open(u);
 	case ACT_UNDO: return archive_undo(u);
 	case ACT_UNARCHIVE:

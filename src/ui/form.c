@@ -82,6 +82,8 @@ static void validate(ui_form *fm)
 			snprintf(f->error, sizeof f->error, "%s", _("a whole number from 0 to 10, or empty"));
 		} else if (f->type >= FIELD_PERSON || f->type == FIELD_OBJECTIVE_ID) {
 			form_pick_check(fm, f, p);
+		} else if (fm->kind == FORM_SETTING) {
+			form_setting_check(fm, f, s);
 		}
 		free(s);
 	}
@@ -410,6 +412,9 @@ static okr_result save(ui *u, ui_form *fm, char *done, size_t len)
 	case FORM_PERSON_EDIT:
 		r = form_person_save(u, fm, done, len);
 		break;
+	case FORM_SETTING:
+		r = form_setting_save(u, fm, done, len);
+		break;
 	case FORM_KUDOS:
 		r = okr_store_kudos(s, a + strspn(a, " @"), b, fm->target == 'K' ? fm->id : 0, 0, &nid);
 		if (r == OKR_OK)
@@ -473,10 +478,12 @@ static unsigned submit(ui *u, ui_form *fm)
 		return DIRTY_ALL;
 	}
 	char done[512];
+	fm->error[0] = '\0';
 	okr_result r = save(u, fm, done, sizeof done);
 	u->waiting = false;
 	if (r != OKR_OK) {
-		snprintf(fm->error, sizeof fm->error, "%s", okr_store_error(u->store));
+		if (!fm->error[0])   /* a save that says more than the store did */
+			snprintf(fm->error, sizeof fm->error, "%s", okr_store_error(u->store));
 		if (r == OKR_E_CONFLICT && fm->kind == FORM_EDIT)
 			explain_stale(u, fm);
 		return DIRTY_OVERLAY | DIRTY_FOOTER;

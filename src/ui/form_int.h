@@ -24,7 +24,7 @@ typedef struct {
 	int first;
 	const char *const *choices;
 	int nchoices, choice;
-	char error[160];
+	char error[320];
 	const char *hint;
 	char hint_copy[128];  /* hint text from the snapshot, which a live reload frees */
 	char *initial;        /* the value it was opened with: an unchanged field is not saved */
@@ -39,7 +39,7 @@ struct ui_form {
 	field f[MAX_FIELDS];
 	int n, cur;
 	char target;          /* 'O', 'K', 'P' (KPI), 'C' (cycle), 'U' (person) */
-	char login[256];      /* the person a person form is about */
+	char login[256];      /* the person a person form is about; a setting form's key */
 	int64_t id, version;
 	int kr_type;
 	bool prefilled;       /* check-in or edit of an item that had values */
@@ -96,5 +96,10 @@ okr_result form_cycle_save(ui *u, ui_form *fm, char *done, size_t len);
 
 /* form_person.c: add a person; a person's name, role, leaderboard choice */
 okr_result form_person_save(ui *u, ui_form *fm, char *done, size_t len);
+
+/* view_settings.c: one team setting, checked as typed as `okr settings set`
+ * checks it (f->error), saved by the store call that command makes */
+void form_setting_check(ui_form *fm, field *f, const char *text);
+okr_result form_setting_save(ui *u, ui_form *fm, char *done, size_t len);
 
 #endif

@@ -368,7 +368,7 @@ const char *cmdline_suggest(const char *word);   /* the nearest command name, or
 /* ---- form.c ---- */
 typedef enum { FORM_CHECKIN, FORM_ADD_OBJECTIVE, FORM_ADD_KR, FORM_EDIT, FORM_COMMENT, FORM_KUDOS,
 	       FORM_KPI_PUSH, FORM_KPI_ADD, FORM_CYCLE_ADD, FORM_CYCLE_EDIT, FORM_PERSON_ADD,
-	       FORM_PERSON_EDIT } ui_form_kind;
+	       FORM_PERSON_EDIT, FORM_SETTING } ui_form_kind;
 unsigned form_open(ui *u, ui_form_kind kind);
 /* c in the KPI view: a new value for the KPI, as `okr kpi push` takes it. */
 unsigned form_open_kpi_push(ui *u, const okr_kpi *k);

@@ -76,6 +76,7 @@ static unsigned view_own_key(ui *u, ui_view_id id, int key, okr_action a)
 	case VIEW_PLAN: return view_plan_key(u, key, a);
 	case VIEW_LOG: return view_log_key(u, key, a);
 	case VIEW_PEOPLE: return view_people_key(u, key, a);
+	case VIEW_SETTINGS: return view_settings_key(u, key, a);
 	default: return view_due_key(u, key, a);
 	}
 }
@@ -94,6 +95,7 @@ static unsigned view_key(ui *u, ui_screen *s, int key, okr_action a)
 	case ACT_RHYTHM:
 	case ACT_PLAN_CYCLE:
 	case ACT_PEOPLE:
+	case ACT_SETTINGS:
 		return UI_PASS;
 	default:
 		break;
@@ -142,6 +144,7 @@ static void view_draw(ui *u, ui_screen *s)
 	case VIEW_PLAN: view_plan_draw(u, win, h, w); break;
 	case VIEW_LOG: view_log_draw(u, win, h, w); break;
 	case VIEW_PEOPLE: view_people_draw(u, win, h, w); break;
+	case VIEW_SETTINGS: view_settings_draw(u, win, h, w); break;
 	default: view_due_draw(u, win, h, w); break;
 	}
 	/* The panes' windows may have been refreshed this frame (a reload
@@ -157,6 +160,8 @@ static void view_prepare(ui *u, ui_screen *s)
 		view_kpis_prepare(u);
 	else if (v->id == VIEW_LOG)
 		view_log_reload(u);
+	else if (v->id == VIEW_SETTINGS)
+		view_settings_prepare(u);
 }
 
 static const ui_screen_ops view_ops = {
@@ -178,6 +183,7 @@ struct ui_views *views_new(void)
 	v->plan = view_plan_new();
 	v->log = view_log_new();
 	v->people = view_people_new();
+	v->settings = view_settings_new();
 	return v;
 }
 
@@ -191,6 +197,7 @@ void views_free(struct ui_views *v)
 	view_plan_free(v->plan);
 	view_log_free(v->log);
 	view_people_free(v->people);
+	view_settings_free(v->settings);
 	free(v);
 }
 

@@ -17,7 +17,8 @@
 
 #include "ui_int.h"
 
-typedef enum { VIEW_NONE, VIEW_KPIS, VIEW_DUE, VIEW_RHYTHM, VIEW_PLAN, VIEW_LOG, VIEW_PEOPLE } ui_view_id;
+typedef enum { VIEW_NONE, VIEW_KPIS, VIEW_DUE, VIEW_RHYTHM, VIEW_PLAN, VIEW_LOG, VIEW_PEOPLE,
+	       VIEW_SETTINGS } ui_view_id;
 
 /* A views_key result meaning "not mine: let the app handle the action". */
 #define VIEWS_PASS (~0u)
@@ -43,6 +44,7 @@ struct ui_views {
 	struct view_plan *plan;
 	struct view_log *log;
 	struct view_people *people;
+	struct view_settings *settings;
 };
 struct ui_views *views_new(void);
 void views_free(struct ui_views *v);
@@ -104,6 +106,14 @@ void view_people_select(ui *u, const char *login);
 long view_people_row_at(ui *u, int y);
 struct view_people *view_people_new(void);
 void view_people_free(struct view_people *v);
+
+/* ---- view_settings.c: the team's settings, changed by leads (S) ---- */
+void view_settings_draw(ui *u, WINDOW *w, int h, int width);
+unsigned view_settings_key(ui *u, int key, okr_action a);
+/* Before a frame: who set what and when, read again when the data changed. */
+void view_settings_prepare(ui *u);
+struct view_settings *view_settings_new(void);
+void view_settings_free(struct view_settings *v);
 
 /* ---- shared by the views ---- */
 /* Where a movement action takes the selection sel of a list of n rows
