@@ -1,8 +1,7 @@
 /*
  * fixture.h — the store tests' fixture: a fresh temporary directory with a
  * database path in it, and the store's clock fixed, made before each test
- * and removed after it, and opening a handle or failing with the store's
- * message.  Included by the store tests that need nothing more.
+ * and removed after it.  Included by the store tests that need nothing more.
  */
 #ifndef OKR_TEST_FIXTURE_H
 #define OKR_TEST_FIXTURE_H
@@ -49,17 +48,6 @@ static inline int fx_teardown(void **state)
 	nftw(f->dir, fx_rm_one, 16, FTW_DEPTH | FTW_PHYS);
 	free(f);
 	return 0;
-}
-
-/* Open path as login, or fail the test with the store's message (include
- * cmocka.h first). */
-static inline okr_store *fx_open(const char *path, const char *login, int flags)
-{
-	okr_store *s = NULL;
-	char err[1024] = "";
-	if (okr_store_open(path, flags, login, &s, err, sizeof err) != OKR_OK)
-		fail_msg("open %s as %s: %s", path, login, err);
-	return s;
 }
 
 #endif

@@ -34,6 +34,15 @@ static int teardown(void **state)
 	return fx_teardown(state);
 }
 
+static okr_store *open_as(const char *path, const char *login, int flags)
+{
+	okr_store *s = NULL;
+	char err[1024] = "";
+	if (okr_store_open(path, flags, login, &s, err, sizeof err) != OKR_OK)
+		fail_msg("open %s as %s: %s", path, login, err);
+	return s;
+}
+
 static int insert(db_conn *c, const char *sql)
 {
 	db_stmt *st = NULL;
@@ -153,8 +162,8 @@ static void pairs_pick_the_engine_s_text(void **state)
 static void the_wait_descriptor_wakes_on_another_commit(void **state)
 {
 	fx *f = *state;
-	okr_store *writer = fx_open(f->path, "ann", OKR_OPEN_CREATE);
-	okr_store *viewer = fx_open(f->path, "bob", OKR_OPEN_READONLY);
+	okr_store *writer = open_as(f->path, "ann", OKR_OPEN_CREATE);
+	okr_store *viewer = open_as(f->path, "bob", OKR_OPEN_READONLY);
 	int fd = okr_store_wait_fd(viewer);
 	assert_true(fd >= 0);
 	assert_false(okr_store_wait_ack(viewer));   /* nothing yet */
@@ -187,7 +196,7 @@ static void a_scratch_database_leaves_nothing(void **state)
 {
 	fx *f = *state;
 	assert_false(okr_store_exists(f->path));
-	okr_store *s = fx_open(f->path, "ann", OKR_OPEN_SCRATCH);
+	okr_store *s = open_as(f->path, "ann", OKR_OPEN_SCRATCH);
 	assert_int_equal(okr_store_team_add(s, "Platform", NULL), OKR_OK);
 	assert_int_equal(okr_store_file_state(s), OKR_FILE_OK);
 	assert_int_equal(okr_store_wait_fd(s), -1);   /* nobody else can commit to it */
@@ -198,7 +207,7 @@ static void a_scratch_database_leaves_nothing(void **state)
 static void a_discarded_database_is_gone(void **state)
 {
 	fx *f = *state;
-	okr_store *s = fx_open(f->path, "ann", OKR_OPEN_CREATE);
+	okr_store *s = open_as(f->path, "ann", OKR_OPEN_CREATE);
 	okr_store_wait_fd(s);   /* makes the doorbell too */
 	assert_true(okr_store_exists(f->path));
 	assert_false(dir_empty(f->dir));
@@ -217,7 +226,7 @@ static void room_is_made_for_a_first_database(void **state)
 	struct stat st;
 	assert_int_equal(stat(dir, &st), 0);
 	assert_true(S_ISDIR(st.st_mode));
-	okr_store *s = fx_open(path, "ann", OKR_OPEN_CREATE);
+	okr_store *s = open_as(path, "ann", OKR_OPEN_CREATE);
 	okr_store_close(s);
 	assert_true(okr_store_exists(path));
 }

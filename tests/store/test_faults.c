@@ -39,10 +39,19 @@ static void assert_contains(const char *hay, const char *needle)
 		fail_msg("expected \"%s\" in \"%s\"", needle, hay ? hay : "(null)");
 }
 
+static okr_store *open_as(const char *path, const char *login, int flags)
+{
+	okr_store *s = NULL;
+	char err[1024] = "";
+	if (okr_store_open(path, flags, login, &s, err, sizeof err) != OKR_OK)
+		fail_msg("open %s as %s: %s", path, login, err);
+	return s;
+}
+
 /* alice (admin) with a cycle, O1 and key results K1, K2; bob a lead. */
 static okr_store *new_team(fx *f)
 {
-	okr_store *s = fx_open(f->path, "alice", OKR_OPEN_CREATE);
+	okr_store *s = open_as(f->path, "alice", OKR_OPEN_CREATE);
 	int64_t id;
 	assert_int_equal(okr_store_cycle_add(s, "2026-Q4", 20362, 20453, &id), OKR_OK);
 	okr_objective_in o = okr_objective_in_none();
@@ -91,7 +100,7 @@ static void test_client_id_scoped(void **state)
 	assert_int_equal(okr_store_checkin(s, 1, 10, 5, "a note", "JOB42", 0, NULL), OKR_E_REUSED);
 	assert_int_equal(ncheckins(s, 1), 1);
 
-	okr_store *t = fx_open(f->path, "bob", 0);
+	okr_store *t = open_as(f->path, "bob", 0);
 	assert_int_equal(okr_store_checkin(t, 1, 10, 5, NULL, "JOB42", 0, NULL), OKR_OK);
 	assert_false(okr_store_last_was_repeat(t));
 	okr_store_close(t);
@@ -130,7 +139,7 @@ static void test_deleted_file_refuses_writes(void **state)
 	okr_store_close(s);
 	/* Nothing went into the file that was moved away. */
 	rename(away, f->path);
-	s = fx_open(f->path, "alice", 0);
+	s = open_as(f->path, "alice", 0);
 	assert_int_equal(ncheckins(s, 1), 0);
 	okr_store_close(s);
 }
@@ -155,14 +164,14 @@ static void test_prompt_checkpoint(void **state)
 {
 	fx *f = *state;
 	okr_store *s = new_team(f);
-	okr_store *viewer = fx_open(f->path, "bob", OKR_OPEN_READONLY);
+	okr_store *viewer = open_as(f->path, "bob", OKR_OPEN_READONLY);
 	assert_int_equal(okr_store_checkin(s, 1, 42, -1, NULL, NULL, 0, NULL), OKR_OK);
 	/* The database file by itself, copied while both handles are open. */
 	char cmd[1400], copy[320];
 	snprintf(copy, sizeof copy, "%s/copy.db", f->dir);
 	snprintf(cmd, sizeof cmd, "cp '%s' '%s'", f->path, copy);
 	assert_int_equal(system(cmd), 0);
-	okr_store *c = fx_open(copy, "alice", 0);
+	okr_store *c = open_as(copy, "alice", 0);
 	okr_kr ck;
 	assert_int_equal(okr_store_kr(c, 1, &ck), OKR_OK);
 	assert_true(ck.has_value && ck.current == 42);
@@ -195,7 +204,7 @@ static void test_prompt_checkpoint(void **state)
 	assert_int_equal(okr_store_checkin(s, 1, 45, -1, NULL, NULL, 0, NULL), OKR_OK);
 	okr_store_close(viewer);
 	okr_store_close(s);
-	s = fx_open(f->path, "alice", 0);
+	s = open_as(f->path, "alice", 0);
 	okr_kr kr;
 	assert_int_equal(okr_store_kr(s, 1, &kr), OKR_OK);
 	assert_true(kr.has_value);
@@ -221,7 +230,7 @@ static void test_side_files(void **state)
 	unlink(side);
 	assert_int_equal(mkfifo(side, 0666), 0);
 	assert_false(okr_bell_touch(side, true));   /* returns at once: no reader */
-	s = fx_open(f->path, "alice", 0);
+	s = open_as(f->path, "alice", 0);
 	assert_contains(okr_store_warning(s), "okr.db-bell is not a regular file");
 	assert_int_equal(okr_store_checkin(s, 1, 10, -1, NULL, NULL, 0, NULL), OKR_OK);
 	okr_store_close(s);

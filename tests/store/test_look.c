@@ -30,11 +30,20 @@ static int teardown(void **state)
 	return fx_teardown(state);
 }
 
+static okr_store *open_as(const char *path, const char *login, int flags)
+{
+	okr_store *s = NULL;
+	char err[1024] = "";
+	if (okr_store_open(path, flags, login, &s, err, sizeof err) != OKR_OK)
+		fail_msg("open %s as %s: %s", path, login, err);
+	return s;
+}
+
 static void saved_and_read_back(void **state)
 {
 	fx *f = *state;
-	okr_store *ann = fx_open(f->path, "ann", OKR_OPEN_CREATE);
-	okr_store *bob = fx_open(f->path, "bob", 0);
+	okr_store *ann = open_as(f->path, "ann", OKR_OPEN_CREATE);
+	okr_store *bob = open_as(f->path, "bob", 0);
 	okr_look_row *rows;
 	size_t n;
 	okr_time at;
@@ -81,8 +90,8 @@ static void saved_and_read_back(void **state)
 static void refusals_write_nothing(void **state)
 {
 	fx *f = *state;
-	okr_store *ann = fx_open(f->path, "ann", OKR_OPEN_CREATE);
-	okr_store *ro = fx_open(f->path, "ann", OKR_OPEN_READONLY);
+	okr_store *ann = open_as(f->path, "ann", OKR_OPEN_CREATE);
+	okr_store *ro = open_as(f->path, "ann", OKR_OPEN_READONLY);
 	okr_look_row seen[] = { { 1, 1 } };
 	assert_int_equal(okr_store_look_set(ro, "people/week", seen, 1, 1), OKR_E_DB);
 	assert_int_equal(okr_store_look_set(ann, "", seen, 1, 1), OKR_E_USAGE);
