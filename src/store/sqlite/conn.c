@@ -88,13 +88,11 @@ static int sq_exec(db_conn *c, const char *sql)
 	return sq_class(sqlite3_exec(sq_db(c), sql, NULL, NULL, NULL));
 }
 
-static int sq_begin(db_conn *base, int mode)
+/* A write takes the write lock at once (IMMEDIATE): a read that later
+ * writes could otherwise fail on a stale snapshot however long it waited. */
+static int sq_begin(db_conn *c, int mode)
 {
-	sq_conn *c = (sq_conn *)base;
-	int rc = sq_exec(base, mode == DB_READ ? "BEGIN" : "BEGIN IMMEDIATE");
-	if (rc == DB_OK)
-		c->txn_mode = mode;
-	return rc;
+	return sq_exec(c, mode == DB_READ ? "BEGIN" : "BEGIN IMMEDIATE");
 }
 
 static int sq_commit(db_conn *c)

@@ -24,7 +24,6 @@ typedef struct {
 	sqlite3 *db;
 	char *bell;               /* NULL: no doorbell (an in-memory database) */
 	sqlite3_stmt *data_version;
-	int txn_mode;             /* of the open transaction: DB_READ, DB_WRITE… */
 	sq_watch watch;
 } sq_conn;
 
