@@ -392,8 +392,10 @@ void pg_nothing(db_conn *dc)
  * the highest number used. */
 char *pg_rewrite(const char *sql, int *nparams)
 {
-	size_t n = strlen(sql);
-	char *out = malloc(n * 2 + 16);
+	/* Every input byte gives at most one output byte except `?`, which
+	 * becomes `$` and its number: four bytes a byte is room for any query. */
+	size_t cap = strlen(sql) * 4 + 16;
+	char *out = malloc(cap);
 	if (!out)
 		return NULL;
 	char *o = out;
@@ -434,7 +436,12 @@ char *pg_rewrite(const char *sql, int *nparams)
 			}
 			if (num > high)
 				high = num;
-			o += sprintf(o, "$%d", num);
+			int w = snprintf(o, cap - (size_t)(o - out), "$%d", num);
+			if (w < 0 || (size_t)w >= cap - (size_t)(o - out)) {
+				free(out);
+				return NULL;
+			}
+			o += w;
 		} else {
 			*o++ = *p++;
 		}
