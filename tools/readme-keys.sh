@@ -16,6 +16,7 @@ while IFS='	' read -r scope name keys help; do
 	case $scope in
 	MAIN) n="\`:$name\`" where="everywhere" ;;
 	REVIEW) n="\`$name\`" where="the review" ;;
+	PERSON) n="\`$name\`" where="a person's page" ;;
 	FORM) n="\`$name\`" where="forms" ;;
 	PROMPT) n="\`$name\`" where="the \`:\` and \`/\` prompts" ;;
 	*) n="\`$name\`" where="confirmations" ;;

@@ -74,6 +74,7 @@
 	X(REVIEW_GRADE,  REVIEW,  "review-grade",  "g",            N_("Grade it, 0.0–1.0 (at the end of the cycle), with a note")) \
 	X(REVIEW_JUMP,   REVIEW,  "review-jump",   "J",            N_("Jump to a key result by its ID (K12)")) \
 	X(REVIEW_CLOSE,  REVIEW,  "review-close",  "y",            N_("On the summary of :close-cycle: close the cycle")) \
+	X(PERSON_BACK,   PERSON,  "person-back",   "Enter h Left", N_("Back from a person's page to the leaderboard")) \
 	X(FORM_SAVE,     FORM,    "form-save",     "Enter",        N_("Save the form")) \
 	X(FORM_CANCEL,   FORM,    "form-cancel",   "Esc",          N_("Cancel: nothing is saved")) \
 	X(FORM_NEXT,     FORM,    "form-next",     "Tab Down",     N_("Next field")) \
@@ -87,8 +88,8 @@
 	X(CONFIRM_NO,    CONFIRM, "confirm-no",    "n N Esc q",    N_("No: leave everything as it is"))
 
 /* The keymaps: each screen looks a key up in its own, then in MAIN's. */
-typedef enum { OKR_SCOPE_MAIN, OKR_SCOPE_REVIEW, OKR_SCOPE_FORM, OKR_SCOPE_PROMPT, OKR_SCOPE_CONFIRM,
-	       OKR_SCOPE_COUNT } okr_scope;
+typedef enum { OKR_SCOPE_MAIN, OKR_SCOPE_REVIEW, OKR_SCOPE_PERSON, OKR_SCOPE_FORM, OKR_SCOPE_PROMPT,
+	       OKR_SCOPE_CONFIRM, OKR_SCOPE_COUNT } okr_scope;
 
 typedef enum {
 #define OKR_ACTION_ENUM(id, scope, name, keys, help) ACT_##id,

@@ -142,7 +142,7 @@ static void main_draw(ui *u, ui_screen *s)
 	(void)s;
 	for (int i = 0; i < PANE_COUNT; i++) {
 		ui_pane *p = &u->panes[i];
-		if (!p->shown || !p->win || !(u->dirty & (1u << i)))
+		if (!p->shown || !p->win || !(u->dirty & (1u << i)) || screen_pane_taken(u, i))
 			continue;
 		wbkgdset(p->win, ' ' | (chtype)theme_attr(THEME_NORMAL));
 		werase(p->win);

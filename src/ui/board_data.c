@@ -251,29 +251,6 @@ static void take_snap(ui *u, celebrate_snap *s)
 		s->ranks[s->nranks++] = (celebrate_rank){ g->b.rows[i].id, g->b.rows[i].rank };
 }
 
-static void refresh_person(ui *u)
-{
-	ui_board *g = u->board;
-	if (!g->person)
-		return;
-	if (okr_store_score_refresh(u->store, &u->cfg->game, u->cfg->week_offset_minutes, g->person, &g->explain,
-				    NULL) != OKR_OK)
-		return;
-	size_t n;
-	const score_line *l = score_lines(g->explain, &n);
-	g->plines = okr_xrealloc(g->plines, (n + 1) * sizeof *g->plines);
-	g->nplines = 0;
-	for (size_t i = 0; i < n; i++)
-		if (l[i].person_id == g->person)
-			g->plines[g->nplines++] = i;
-	okr_kudos_free(g->pkudos, g->npkudos);
-	g->pkudos = NULL;
-	g->npkudos = 0;
-	const okr_person *p = board_person(u, g->person);
-	if (p)
-		okr_store_kudos_about(u->store, 0, p->login, BOARD_PERSON_KUDOS, &g->pkudos, &g->npkudos);
-}
-
 bool board_from_ledger(ui *u)
 {
 	return okr_store_score_ledger(u->store, &u->cfg->game, u->cfg->week_offset_minutes, &u->board->st) == OKR_OK;
@@ -289,7 +266,6 @@ void board_reload(ui *u, bool live)
 	}
 	/* The board is needed now even when hidden: its ranks are compared. */
 	compute(u);
-	refresh_person(u);
 	celebrate_snap s;
 	take_snap(u, &s);
 	unsigned key = g->window * 2 + g->teams;
@@ -310,35 +286,6 @@ void board_reload(ui *u, bool live)
 	g->have_last = true;
 }
 
-unsigned board_open_person(ui *u, int64_t id)
-{
-	ui_board *g = u->board;
-	board_close_person(u);
-	g->person = id;
-	g->ptop = 0;
-	refresh_person(u);
-	if (!g->explain) {
-		g->person = 0;
-		app_message(u, true, "%s", okr_store_error(u->store));
-		return DIRTY_FOOTER;
-	}
-	return DIRTY_BOARD;
-}
-
-void board_close_person(ui *u)
-{
-	ui_board *g = u->board;
-	score_free(g->explain);
-	g->explain = NULL;
-	free(g->plines);
-	g->plines = NULL;
-	g->nplines = 0;
-	okr_kudos_free(g->pkudos, g->npkudos);
-	g->pkudos = NULL;
-	g->npkudos = 0;
-	g->person = 0;
-}
-
 unsigned board_action(ui *u, okr_action a)
 {
 	ui_board *g = u->board;
@@ -346,7 +293,7 @@ unsigned board_action(ui *u, okr_action a)
 		g->window = (score_window)((g->window + 1) % 3);
 	else
 		g->teams = !g->teams;
-	board_close_person(u);
+	pane_person_close(u);
 	g->valid = false;
 	g->top = 0;
 	g->sel_id = 0;
@@ -378,7 +325,6 @@ void board_leave(ui *u)
 		g->window = w0;
 		g->teams = t0;
 	}
-	board_close_person(u);
 	score_board_free(&g->b);
 	score_free(g->st);
 	free(g->entries);

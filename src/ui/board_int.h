@@ -1,8 +1,8 @@
 /*
  * board_int.h — what the leaderboard's files share (board_data.c,
  * pane_board.c, pane_person.c, celebrate.c): one score state kept up to date
- * at the cost of the new rows, the board being shown, the person being
- * looked at, and the celebrations waiting to be shown.
+ * at the cost of the new rows, the board being shown and the celebrations
+ * waiting to be shown.  A person's page is a screen with its own state.
  *
  * One full-screen view per process, so this is one static object, as the
  * other panes' caches are.
@@ -55,15 +55,6 @@ typedef struct ui_board {
 	int64_t sel_id;             /* the selected row's id, kept across reloads */
 	int top;
 
-	/* The person view (Enter on a person). */
-	int64_t person;             /* 0: the board is shown */
-	score_state *explain;       /* that person's explanation lines */
-	size_t *plines;             /* their lines in score_lines(explain), oldest first */
-	size_t nplines;
-	okr_kudos *pkudos;          /* the latest kudos they received, newest first */
-	size_t npkudos;
-	int ptop;
-
 	/* Celebrations. */
 	celebrate_snap last;
 	bool have_last;
@@ -93,9 +84,6 @@ bool board_seen_movement(const ui *u, int64_t id, int rank, int *movement);
 /* Kudos texts shown on a person's page, newest first. */
 enum { BOARD_PERSON_KUDOS = 3 };
 
-/* Open the person view for id (computes their explanation). */
-unsigned board_open_person(ui *u, int64_t id);
-void board_close_person(ui *u);
 /* The viewer's row on the board being shown, or -1. */
 long board_my_row(const ui *u);
 
@@ -104,8 +92,9 @@ void celebrate_events(ui *u, const celebrate_event *ev, size_t n);
 int board_highlight_of(const ui *u, int64_t id);
 void celebrate_free(ui *u);
 
-/* pane_person.c */
-void pane_person_draw(ui *u, WINDOW *w, int h, int width, bool focused);
-unsigned pane_person_key(ui *u, okr_action a);
+/* pane_person.c: push the page of person id (their explanation read
+ * now), in the leaderboard pane; close the one open, if any. */
+unsigned pane_person_open(ui *u, int64_t id);
+void pane_person_close(ui *u);
 
 #endif

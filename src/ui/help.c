@@ -37,6 +37,7 @@ typedef struct {
 static const char *const scope_titles[OKR_SCOPE_COUNT] = {
 	[OKR_SCOPE_MAIN] = N_("On the main screen"),
 	[OKR_SCOPE_REVIEW] = N_("In the review"),
+	[OKR_SCOPE_PERSON] = N_("On a person's page"),
 	[OKR_SCOPE_FORM] = N_("In a form"),
 	[OKR_SCOPE_PROMPT] = N_("At the : and / prompts"),
 	[OKR_SCOPE_CONFIRM] = N_("When asked to confirm"),
@@ -190,7 +191,7 @@ static const ui_screen_ops help_ops = {
 
 unsigned help_open(ui *u)
 {
-	ui_screen *top = screen_top(u);
+	ui_screen *top = screen_keys_top(u);
 	help_screen *h = okr_xcalloc(1, sizeof *h);
 	h->base.ops = &help_ops;
 	h->of = top ? top->ops : &app_main_ops;

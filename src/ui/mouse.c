@@ -121,7 +121,7 @@ static unsigned click(ui *u, int x, int y, bool dbl)
 	select_at(u, i, y - u->panes[i].y);
 	unsigned d = layout_focus(u, i) | DIRTY_PANES;
 	if (dbl)
-		d |= app_action(u, ACT_OPEN);
+		d |= screen_action(u, ACT_OPEN);
 	return d;
 }
 
@@ -139,7 +139,7 @@ static unsigned wheel(ui *u, int x, int y, bool down)
 		return 0;
 	d = layout_focus(u, i);
 	for (int k = 0; k < WHEEL_STEP; k++)
-		d |= app_action(u, a);
+		d |= screen_action(u, a);
 	return d;
 }
 

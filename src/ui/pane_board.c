@@ -6,7 +6,7 @@
  * screen: when the list scrolls past it, it is pinned to the last line.
  * With leaderboard.bands the rows below the top become two counted bands,
  * and people who opted out are seen only by themselves.  Enter on a person
- * opens their page (pane_person.c) in this pane.
+ * opens their page (pane_person.c), a screen drawn in this pane.
  *
  * Drawing reads the board that board_data.c made after the last reload; a
  * frame computes nothing.
@@ -162,10 +162,6 @@ static void pane_board_draw(ui *u, WINDOW *w, int h, int width, bool focused)
 {
 	ui_board *g = u->board;
 	board_compute(u);
-	if (g->person) {
-		pane_person_draw(u, w, h, width, focused);
-		return;
-	}
 	char title[160];
 	snprintf(title, sizeof title, _("Leaderboard · %s · %s"), g->teams ? _("teams") : _("people"),
 		 board_window_name(g->window));
@@ -236,8 +232,6 @@ static void move_sel(ui_board *g, int d)
 static unsigned pane_board_key(ui *u, okr_action a)
 {
 	ui_board *g = u->board;
-	if (g->person)
-		return pane_person_key(u, a);
 	int page = u->panes[PANE_BOARD].h - 3 > 1 ? u->panes[PANE_BOARD].h - 3 : 1;
 	switch (a) {
 	case ACT_DOWN: move_sel(g, 1); break;
@@ -256,7 +250,7 @@ static unsigned pane_board_key(ui *u, okr_action a)
 		long i = selected_entry(g);
 		if (i < 0)
 			return 0;
-		return board_open_person(u, g->sel_id);
+		return pane_person_open(u, g->sel_id);
 	}
 	default: return 0;
 	}

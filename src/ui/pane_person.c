@@ -1,12 +1,15 @@
 /*
- * pane_person.c — a person's page inside the leaderboard pane (Enter on a
- * person): level and the XP bar to the next one, streak and the check-in
+ * pane_person.c — a person's page (Enter on a person in the leaderboard): a
+ * screen on the stack that lives in the leaderboard pane's window, with its
+ * own state.  Level and the XP bar to the next one, streak and the check-in
  * multiplier it gives, points by window, badges with when they were earned,
  * and "what earned it" event by event, newest first, in the same words as
  * `okr show PERSON --points` (score_line_text).
  *
- * The explanation can be long (a year of check-ins), so only the lines on
- * screen are put into words.
+ * It takes keys while the leaderboard pane has the focus (its own keymap,
+ * person-back, then the generic one: j/k scroll); Tab goes to another pane
+ * and the page stays.  The explanation can be long (a year of check-ins),
+ * so only the lines on screen are put into words.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,6 +30,18 @@ typedef struct {
 	double fill;
 } head_line;
 
+/* One person's page: who, their explanation and kudos, the scroll. */
+typedef struct {
+	ui_screen base;
+	int64_t person;
+	score_state *explain;       /* that person's explanation lines */
+	size_t *plines;             /* their lines in score_lines(explain), oldest first */
+	size_t nplines;
+	okr_kudos *pkudos;          /* the latest kudos they received, newest first */
+	size_t npkudos;
+	int top;
+} person_screen;
+
 static const char *when(okr_time t, int off, char *buf, size_t len)
 {
 	char d[11];
@@ -37,10 +52,31 @@ static const char *when(okr_time t, int off, char *buf, size_t len)
 	return buf;
 }
 
-/* The latest kudos received, with their words: recognition is the point. */
-static size_t head_kudos(ui *u, head_line *hl, size_t n)
+/* The page's data, read when it opens and after every reload (the
+ * leaderboard's scores are current by then). */
+static void load(ui *u, person_screen *g)
 {
-	const ui_board *g = u->board;
+	if (okr_store_score_refresh(u->store, &u->cfg->game, u->cfg->week_offset_minutes, g->person, &g->explain,
+				    NULL) != OKR_OK)
+		return;
+	size_t n;
+	const score_line *l = score_lines(g->explain, &n);
+	g->plines = okr_xrealloc(g->plines, (n + 1) * sizeof *g->plines);
+	g->nplines = 0;
+	for (size_t i = 0; i < n; i++)
+		if (l[i].person_id == g->person)
+			g->plines[g->nplines++] = i;
+	okr_kudos_free(g->pkudos, g->npkudos);
+	g->pkudos = NULL;
+	g->npkudos = 0;
+	const okr_person *p = board_person(u, g->person);
+	if (p)
+		okr_store_kudos_about(u->store, 0, p->login, BOARD_PERSON_KUDOS, &g->pkudos, &g->npkudos);
+}
+
+/* The latest kudos received, with their words: recognition is the point. */
+static size_t head_kudos(ui *u, const person_screen *g, head_line *hl, size_t n)
+{
 	if (!g->npkudos)
 		return n;   /* no heading over nothing: the explanation matters more */
 	snprintf(hl[n].text, sizeof hl[n].text, _("Kudos received (latest %zu)"), g->npkudos);
@@ -56,12 +92,12 @@ static size_t head_kudos(ui *u, head_line *hl, size_t n)
 }
 
 /* Everything above the explanation. */
-static size_t head(ui *u, const okr_person *p, head_line *hl)
+static size_t head(ui *u, const person_screen *g, const okr_person *p, head_line *hl)
 {
-	const ui_board *g = u->board;
+	okr_time now = u->board->now;
 	size_t n = 0;
 	score_person_result r;
-	if (!score_person_get(g->explain, p->id, g->now, &r))
+	if (!score_person_get(g->explain, p->id, now, &r))
 		return 0;
 	snprintf(hl[n].text, sizeof hl[n].text, "%s (@%s)%s%s", p->name, p->login, p->teams[0] ? " · " : "",
 		 p->teams);
@@ -86,7 +122,7 @@ static size_t head(ui *u, const okr_person *p, head_line *hl)
 	int64_t pts[3];
 	for (int w = 0; w < 3; w++) {
 		score_span cur, prev;
-		score_window_spans(g->now, u->cfg->week_offset_minutes, u->cfg->game.week_start, (score_window)w,
+		score_window_spans(now, u->cfg->week_offset_minutes, u->cfg->game.week_start, (score_window)w,
 				   okr_snapshot_cycle(&u->d.snap), &cur, &prev);
 		pts[w] = score_points(g->explain, p->id, cur);
 	}
@@ -108,15 +144,14 @@ static size_t head(ui *u, const okr_person *p, head_line *hl)
 		snprintf(hl[n].text, sizeof hl[n].text, "  %s", _("none yet — a first check-in earns one"));
 		hl[n++].slot = THEME_DIM;
 	}
-	n = head_kudos(u, hl, n);
+	n = head_kudos(u, g, hl, n);
 	snprintf(hl[n].text, sizeof hl[n].text, _("What earned it (%zu, newest first)"), g->nplines);
 	hl[n++].slot = THEME_HELP_SECTION;
 	return n;
 }
 
-static void explain_line(ui *u, size_t i, char *buf, size_t len)
+static void explain_line(ui *u, const person_screen *g, size_t i, char *buf, size_t len)
 {
-	const ui_board *g = u->board;
 	size_t n;
 	const score_line *l = &score_lines(g->explain, &n)[g->plines[g->nplines - 1 - i]];
 	const okr_person *o = l->other_id ? board_person(u, l->other_id) : NULL;
@@ -126,53 +161,117 @@ static void explain_line(ui *u, size_t i, char *buf, size_t len)
 		 (long long)l->points, text);
 }
 
-void pane_person_draw(ui *u, WINDOW *w, int h, int width, bool focused)
+static void person_draw(ui *u, ui_screen *s)
 {
-	ui_board *g = u->board;
-	const okr_person *p = board_person(u, g->person);
-	char title[300];
-	snprintf(title, sizeof title, _("@%s · Enter or h: back to the board"), p ? p->login : "?");
-	draw_pane_title(w, title, width, focused);
-	if (!p || !g->explain)
+	person_screen *g = (person_screen *)s;
+	ui_pane *pn = &u->panes[PANE_BOARD];
+	if (!pn->shown || !pn->win || !(u->dirty & DIRTY_BOARD))
 		return;
-	head_line hl[HEAD_MAX];
-	memset(hl, 0, sizeof hl);
-	size_t nh = head(u, p, hl);
-	int total = (int)(nh + g->nplines), rows = h - 1;
-	if (g->ptop > total - rows)
-		g->ptop = total - rows;
-	if (g->ptop < 0)
-		g->ptop = 0;
-	for (int y = 1; y < h && g->ptop + y - 1 < total; y++) {
-		size_t i = (size_t)(g->ptop + y - 1);
-		if (i < nh) {
-			draw_text(w, y, 1, hl[i].text, width - 1, hl[i].slot, TEXT_ALIGN_LEFT);
-			if (hl[i].bar) {
-				int x = 1 + text_width(hl[i].text);
-				draw_bar(w, y, x, hl[i].bar < width - x ? hl[i].bar : width - x, hl[i].fill, false);
+	WINDOW *w = pn->win;
+	int h = pn->h, width = pn->w;
+	wbkgdset(w, ' ' | (chtype)theme_attr(THEME_NORMAL));
+	werase(w);
+	const okr_person *p = board_person(u, g->person);
+	char title[300], back[KEYMAP_NAME_MAX * 4];
+	snprintf(title, sizeof title, _("@%s · %s: back to the board"), p ? p->login : "?",
+		 statusbar_keys(u, ACT_PERSON_BACK, 2, back, sizeof back));
+	draw_pane_title(w, title, width, u->focus == PANE_BOARD);
+	if (p && g->explain) {
+		head_line hl[HEAD_MAX];
+		memset(hl, 0, sizeof hl);
+		size_t nh = head(u, g, p, hl);
+		int total = (int)(nh + g->nplines), rows = h - 1;
+		if (g->top > total - rows)
+			g->top = total - rows;
+		if (g->top < 0)
+			g->top = 0;
+		for (int y = 1; y < h && g->top + y - 1 < total; y++) {
+			size_t i = (size_t)(g->top + y - 1);
+			if (i < nh) {
+				draw_text(w, y, 1, hl[i].text, width - 1, hl[i].slot, TEXT_ALIGN_LEFT);
+				if (hl[i].bar) {
+					int x = 1 + text_width(hl[i].text);
+					draw_bar(w, y, x, hl[i].bar < width - x ? hl[i].bar : width - x, hl[i].fill, false);
+				}
+			} else {
+				char buf[600];
+				explain_line(u, g, i - nh, buf, sizeof buf);
+				draw_text(w, y, 1, buf, width - 1, THEME_NORMAL, TEXT_ALIGN_LEFT);
 			}
-		} else {
-			char buf[600];
-			explain_line(u, i - nh, buf, sizeof buf);
-			draw_text(w, y, 1, buf, width - 1, THEME_NORMAL, TEXT_ALIGN_LEFT);
 		}
 	}
+	wnoutrefresh(w);
 }
 
-unsigned pane_person_key(ui *u, okr_action a)
+/* Scrolling is the generic keys'; what the leaderboard beneath would do
+ * with open, expand and collapse (open someone) is not for this page. */
+static unsigned person_key(ui *u, ui_screen *s, int key, okr_action a)
 {
-	ui_board *g = u->board;
+	person_screen *g = (person_screen *)s;
 	int page = u->panes[PANE_BOARD].h - 2 > 1 ? u->panes[PANE_BOARD].h - 2 : 1;
+	(void)key;
 	switch (a) {
-	case ACT_DOWN: g->ptop++; break;
-	case ACT_UP: g->ptop = g->ptop > 0 ? g->ptop - 1 : 0; break;
-	case ACT_PAGE_DOWN: g->ptop += page; break;
-	case ACT_PAGE_UP: g->ptop = g->ptop > page ? g->ptop - page : 0; break;
-	case ACT_TOP: g->ptop = 0; break;
-	case ACT_BOTTOM: g->ptop = 1 << 20; break;   /* clamped when drawn */
+	case ACT_PERSON_BACK:
+	case ACT_CLOSE: return screen_close(u, s);
+	case ACT_DOWN: g->top++; break;
+	case ACT_UP: g->top = g->top > 0 ? g->top - 1 : 0; break;
+	case ACT_PAGE_DOWN: g->top += page; break;
+	case ACT_PAGE_UP: g->top = g->top > page ? g->top - page : 0; break;
+	case ACT_TOP: g->top = 0; break;
+	case ACT_BOTTOM: g->top = 1 << 20; break;   /* clamped when drawn */
 	case ACT_OPEN:
-	case ACT_COLLAPSE: board_close_person(u); break;
-	default: return 0;
+	case ACT_EXPAND:
+	case ACT_COLLAPSE: return 0;
+	default: return UI_PASS;
 	}
 	return DIRTY_BOARD;
+}
+
+static void person_data_changed(ui *u, ui_screen *s, bool live)
+{
+	(void)live;
+	load(u, (person_screen *)s);
+}
+
+static void person_close(ui *u, ui_screen *s)
+{
+	person_screen *g = (person_screen *)s;
+	(void)u;
+	score_free(g->explain);
+	free(g->plines);
+	okr_kudos_free(g->pkudos, g->npkudos);
+	free(g);
+}
+
+static const ui_screen_ops person_ops = {
+	.name = "person",
+	.scope = OKR_SCOPE_PERSON,
+	.pane = 1 + PANE_BOARD,
+	.key = person_key,
+	.draw = person_draw,
+	.data_changed = person_data_changed,
+	.close = person_close,
+};
+
+unsigned pane_person_open(ui *u, int64_t id)
+{
+	pane_person_close(u);
+	person_screen *g = okr_xcalloc(1, sizeof *g);
+	g->base.ops = &person_ops;
+	g->person = id;
+	load(u, g);
+	if (!g->explain) {
+		app_message(u, true, "%s", okr_store_error(u->store));
+		person_close(u, &g->base);
+		return DIRTY_FOOTER;
+	}
+	screen_push(u, &g->base);
+	return DIRTY_BOARD;
+}
+
+void pane_person_close(ui *u)
+{
+	ui_screen *s = screen_find(u, &person_ops);
+	if (s)
+		screen_close(u, s);
 }

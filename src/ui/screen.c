@@ -69,8 +69,31 @@ void screen_close_all(ui *u)
 		screen_close(u, u->stack[u->nstack - 1]);
 }
 
+bool screen_active(const ui *u, const ui_screen *s)
+{
+	int p = s->ops->pane - 1;
+	return p < 0 || (u->focus == p && u->panes[p].shown);
+}
+
+ui_screen *screen_keys_top(const ui *u)
+{
+	for (int i = u->nstack - 1; i >= 0; i--)
+		if (screen_active(u, u->stack[i]))
+			return u->stack[i];
+	return NULL;
+}
+
+bool screen_pane_taken(const ui *u, int pane)
+{
+	for (int i = 0; i < u->nstack; i++)
+		if (u->stack[i]->ops->pane == pane + 1)
+			return true;
+	return false;
+}
+
 /* The key goes to the top screen in its own keymap (falling back to the
- * generic one unless it types text); UI_PASS hands it down the stack. */
+ * generic one unless it types text); UI_PASS hands it down the stack.  A
+ * screen living in a pane without the focus is passed over. */
 unsigned screen_key(ui *u, int key)
 {
 	ui_screen *top = screen_top(u);
@@ -80,8 +103,23 @@ unsigned screen_key(ui *u, int key)
 	}
 	for (int i = u->nstack - 1; i >= 0; i--) {
 		ui_screen *s = u->stack[i];
+		if (!screen_active(u, s))
+			continue;
 		okr_action a = keymap_lookup_in(&u->keys, s->ops->scope, !s->ops->own_keys_only, key);
 		unsigned d = s->ops->key(u, s, key, a);
+		if (d != UI_PASS)
+			return d;
+	}
+	return 0;
+}
+
+unsigned screen_action(ui *u, okr_action a)
+{
+	for (int i = u->nstack - 1; i >= 0; i--) {
+		ui_screen *s = u->stack[i];
+		if (!screen_active(u, s))
+			continue;
+		unsigned d = s->ops->key(u, s, 0, a);
 		if (d != UI_PASS)
 			return d;
 	}

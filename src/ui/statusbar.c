@@ -79,6 +79,23 @@ void statusbar_draw_header(ui *u)
 	wnoutrefresh(w);
 }
 
+const char *statusbar_keys(const ui *u, okr_action a, int most, char *buf, size_t len)
+{
+	size_t n = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < u->keys.n && most > 0 && n < len; i++) {
+		char name[KEYMAP_NAME_MAX];
+		if (u->keys.b[i].action != a)
+			continue;
+		keymap_key_name(u->keys.b[i].key, name, sizeof name);
+		n += (size_t)snprintf(buf + n, len - n, n ? _(" or %s") : "%s", name);
+		most--;
+	}
+	if (!buf[0])
+		snprintf(buf, len, "—");
+	return buf;
+}
+
 /* "? help  c check-in  …" from the key map, so a rebinding shows here. */
 static void hints(ui *u, char *buf, size_t len)
 {

@@ -164,6 +164,10 @@ typedef struct {
 	bool own_keys_only;     /* no generic fallback: other keys are typed text */
 	bool modal;             /* an overlay or prompt: the message line stays */
 	unsigned covers;        /* UI_COVER_* */
+	/* 1 + the pane it lives in (a person's page: the leaderboard's), 0:
+	 * none.  It takes keys and `?` only while that pane has the focus, and
+	 * draws into the pane's window instead of the pane. */
+	int pane;
 	/* The actions its `?` lists, ended by ACT_NONE; NULL: the whole table. */
 	const okr_action *help;
 	unsigned (*key)(ui *u, ui_screen *s, int key, okr_action a);
@@ -257,6 +261,14 @@ ui_screen *screen_top(const ui *u);
 /* The topmost screen made by ops, or NULL. */
 ui_screen *screen_find(const ui *u, const ui_screen_ops *ops);
 unsigned screen_key(ui *u, int key);
+/* An action without a key (a click, the wheel) for the screens, top first. */
+unsigned screen_action(ui *u, okr_action a);
+/* s takes keys now: it lives in no pane, or its pane is shown and focused. */
+bool screen_active(const ui *u, const ui_screen *s);
+/* The topmost screen that takes keys (what `?` explains). */
+ui_screen *screen_keys_top(const ui *u);
+/* A screen on the stack draws into pane i's window: the pane does not. */
+bool screen_pane_taken(const ui *u, int pane);
 void screen_prepare(ui *u);
 void screen_data_changed(ui *u, bool live);
 void screen_resize(ui *u);
@@ -334,6 +346,9 @@ void pane_board_invalidate(ui *u);
 void statusbar_draw_header(ui *u);
 void statusbar_draw_footer(ui *u);
 void statusbar_on_wait(void *ctx);
+/* The first `most` keys bound to a, "Enter or h", for a hint that names
+ * them as bound ("—" when none is). */
+const char *statusbar_keys(const ui *u, okr_action a, int most, char *buf, size_t len);
 
 /* reopen.c: notice a database file deleted, replaced or without its -wal,
  * say so, and open the path again when a database is there.  Returns what

@@ -33,6 +33,28 @@ check "their level and XP" wait_for '[0-9]+ / [0-9]+ XP to level 3'
 check "their badges with dates" wait_for '★ First check-in +20[0-9-]+'
 check "what earned it, event by event" wait_for 'What earned it \([0-9]+, newest first\)'
 check "an explanation line as okr show --points words it" wait_for 'progress on K[0-9]+: best'
+# The page is a screen of its own, living in the leaderboard pane.
+keys '?'
+check "? on the page lists its keys first" wait_for "On a person's page"
+check "its back key, as bound" wait_for "Enter, h, Left +Back from a person's page"
+keys Escape
+check "Esc closes the help, the page stays" wait_for '@sarah · Enter or h: back'
+keys G
+check "G scrolls the page to its last line" wait_gone 'level [0-9]+ '
+tmux_cmd resize-window -t e2e -x 160 -y 40
+check "a resize keeps the page open" wait_for '@sarah · Enter or h: back'
+tmux_cmd resize-window -t e2e -x 120 -y 40
+keys Tab
+check "Tab leaves the page for another pane; it stays" wait_for '@sarah · Enter or h: back'
+keys '?'
+check "? there explains the main screen first" wait_for "q +:quit +Quit okr"
+check "... not the page" wait_gone "On a person's page"
+keys Escape BTab
+check "Esc closes just the page" wait_for '@sarah · Enter or h: back'
+keys Escape
+check "... and the board is back" wait_for 'Leaderboard · people · this cycle'
+keys Enter
+check "Enter opens the page again" wait_for '@sarah · Enter or h: back'
 keys h
 check "h goes back to the board" wait_for 'Leaderboard · people · this cycle'
 keys q
