@@ -35,8 +35,6 @@ unsigned mouse_view_click(ui *u, int y, bool dbl)
 unsigned mouse_review(ui *u, bool dbl, int wheel)
 {
 	ui_review *rv = review_current(u);
-	if (rv->input != INPUT_NONE)
-		return 0;
 	if (wheel)
 		return review_key(u, 0, wheel > 0 ? ACT_DOWN : ACT_UP);
 	if (dbl && !rv->summary)

@@ -92,11 +92,6 @@ ui_review *review_current(const ui *u)
 	return (ui_review *)screen_find(u, &review_ops);
 }
 
-okr_action review_input_action(const ui *u, int key)
-{
-	return keymap_lookup_in(&u->keys, OKR_SCOPE_FORM, false, key);
-}
-
 static ui_review *create(ui *u, const okr_review_scope *sc, bool grading)
 {
 	const okr_snapshot *s = &u->d.snap;
@@ -118,9 +113,6 @@ static ui_review *create(ui *u, const okr_review_scope *sc, bool grading)
 	rv->has = okr_xcalloc(n, sizeof *rv->has);
 	rv->cur = okr_xcalloc(n, sizeof *rv->cur);
 	rv->last_at = okr_xcalloc(n, sizeof *rv->last_at);
-	editor_init(&rv->jump, 32);
-	editor_init(&rv->score, 16);
-	editor_init(&rv->note, 500);
 	rv->base.ops = &review_ops;
 	screen_push(u, &rv->base);
 	sync(u);
@@ -128,13 +120,12 @@ static ui_review *create(ui *u, const okr_review_scope *sc, bool grading)
 }
 
 /* Go to position i; in grading mode the grade input opens by itself. */
-static unsigned go(ui *u, size_t i)
+unsigned review_go(ui *u, size_t i)
 {
 	ui_review *rv = review_current(u);
 	okr_review_show(&rv->r, i);
 	rv->summary = false;
-	rv->input = INPUT_NONE;
-	rv->input_error[0] = '\0';
+	review_input_close(u);
 	if (rv->grading && !rv->closed)
 		review_grade_open(u);
 	return DIRTY_ALL;
@@ -144,7 +135,7 @@ static unsigned show_summary(ui *u)
 {
 	ui_review *rv = review_current(u);
 	rv->summary = true;
-	rv->input = INPUT_NONE;
+	review_input_close(u);
 	rv->sum_top = 0;
 	return DIRTY_ALL;
 }
@@ -157,7 +148,7 @@ static unsigned advance(ui *u, unsigned char mark)
 		mark = REVIEW_SEEN;   /* something was entered: it was reviewed */
 	*m = (unsigned char)(mark | (*m & REVIEW_SHOWN));
 	if (rv->r.at + 1 < rv->r.n)
-		return go(u, rv->r.at + 1);
+		return review_go(u, rv->r.at + 1);
 	return show_summary(u);
 }
 
@@ -194,7 +185,7 @@ unsigned review_open(ui *u, bool grading)
 	}
 	static const char *const filters[] = { N_("all"), N_("mine"), N_("my team") };
 	snprintf(rv->scope, sizeof rv->scope, "%s", grading ? _("every key result") : _(filters[u->filter]));
-	unsigned d = go(u, 0) | DIRTY_LAYOUT;
+	unsigned d = review_go(u, 0) | DIRTY_LAYOUT;
 	char end[11];
 	int early = grading ? review_days_early(u, end) : 0;
 	if (early)   /* said before any grade is given, asked again before closing */
@@ -215,7 +206,7 @@ bool review_start(ui *u, const ui_review_request *rq)
 		snprintf(rv->scope, sizeof rv->scope, _("team %s"), rq->team);
 	else
 		snprintf(rv->scope, sizeof rv->scope, "%s", rq->mine ? _("mine") : _("all"));
-	go(u, 0);
+	review_go(u, 0);
 	return true;
 }
 
@@ -231,9 +222,6 @@ static void review_close(ui *u, ui_screen *s)
 	okr_comments_free(rv->comments, rv->ncomments);
 	if (rv->has_grade)
 		okr_grade_free(&rv->grade);
-	editor_free(&rv->jump);
-	editor_free(&rv->score);
-	editor_free(&rv->note);
 	if (rv->win)
 		delwin(rv->win);
 	free(rv);
@@ -311,39 +299,6 @@ static unsigned open_form(ui *u, ui_form_kind kind)
 	return form_open(u, kind);
 }
 
-static unsigned jump_key(ui *u, int key)
-{
-	ui_review *rv = review_current(u);
-	okr_action a = review_input_action(u, key);
-	if (a == ACT_FORM_CANCEL) {
-		rv->input = INPUT_NONE;
-		return DIRTY_ALL;
-	}
-	if (a != ACT_FORM_SAVE)
-		return form_edit_key(&rv->jump, key) ? DIRTY_ALL : 0;
-	char *t = editor_get(&rv->jump);
-	char *p = t + strspn(t, " ");
-	char buf[40];
-	if (*p >= '0' && *p <= '9') {
-		snprintf(buf, sizeof buf, "K%s", p);
-		p = buf;
-	}
-	int64_t id = 0;
-	okr_id_kind kind = okr_parse_id(p, &id);
-	long at = kind == ID_KR ? okr_review_find(&rv->r, id) : -1;
-	unsigned d = DIRTY_ALL;
-	if (kind != ID_KR)
-		snprintf(rv->input_error, sizeof rv->input_error, "%s", _("a key result ID such as K12"));
-	else if (at < 0 && data_kr_index(u, id) >= 0)
-		snprintf(rv->input_error, sizeof rv->input_error, _("K%lld is not part of this review"), (long long)id);
-	else if (at < 0)
-		snprintf(rv->input_error, sizeof rv->input_error, _("no key result K%lld here"), (long long)id);
-	else
-		d = go(u, (size_t)at);
-	free(t);
-	return d;
-}
-
 static unsigned summary_key(ui *u, okr_action a)
 {
 	ui_review *rv = review_current(u);
@@ -371,7 +326,7 @@ static unsigned summary_key(ui *u, okr_action a)
 	}
 	rv->early_asked = false;
 	if (a == ACT_REVIEW_PREV || a == ACT_COLLAPSE)
-		return go(u, rv->r.n - 1);
+		return review_go(u, rv->r.n - 1);
 	if (a == ACT_CLOSE || a == ACT_QUIT || a == ACT_OPEN)
 		return leave(u);
 	if (a == ACT_HELP || a == ACT_COMMAND || a == ACT_REFRESH || a == ACT_THEME)
@@ -382,23 +337,14 @@ static unsigned summary_key(ui *u, okr_action a)
 unsigned review_key(ui *u, int key, okr_action a)
 {
 	ui_review *rv = review_current(u);
-	if (rv->input == INPUT_JUMP)
-		return jump_key(u, key);
-	if (rv->input == INPUT_GRADE)
-		return review_grade_key(u, key);
 	if (rv->summary)
 		return summary_key(u, a);
 	switch (a) {
 	case ACT_REVIEW_NEXT: return advance(u, REVIEW_SEEN);
 	case ACT_REVIEW_SKIP: return advance(u, REVIEW_SKIPPED);
-	case ACT_REVIEW_PREV: return rv->r.at ? go(u, rv->r.at - 1) : DIRTY_ALL;
+	case ACT_REVIEW_PREV: return rv->r.at ? review_go(u, rv->r.at - 1) : DIRTY_ALL;
 	case ACT_REVIEW_GRADE: return review_grade_open(u);
-	case ACT_REVIEW_JUMP:
-		rv->input = INPUT_JUMP;
-		rv->input_error[0] = '\0';
-		editor_set(&rv->jump, "");
-		rv->jump_first = 0;
-		return DIRTY_ALL;
+	case ACT_REVIEW_JUMP: return review_jump_open(u);
 	case ACT_CHECKIN: return open_form(u, FORM_CHECKIN);
 	case ACT_COMMENT: return open_form(u, FORM_COMMENT);
 	case ACT_KUDOS: return open_form(u, FORM_KUDOS);
@@ -406,9 +352,9 @@ unsigned review_key(ui *u, int key, okr_action a)
 	case ACT_EXPAND:
 	case ACT_OPEN: return advance(u, REVIEW_SEEN);
 	case ACT_UP:
-	case ACT_COLLAPSE: return rv->r.at ? go(u, rv->r.at - 1) : DIRTY_ALL;
-	case ACT_TOP: return go(u, 0);
-	case ACT_BOTTOM: return go(u, rv->r.n - 1);
+	case ACT_COLLAPSE: return rv->r.at ? review_go(u, rv->r.at - 1) : DIRTY_ALL;
+	case ACT_TOP: return review_go(u, 0);
+	case ACT_BOTTOM: return review_go(u, rv->r.n - 1);
 	case ACT_QUIT: return show_summary(u);
 	case ACT_HELP:
 	case ACT_COMMAND:
@@ -436,12 +382,6 @@ static void review_screen_draw(ui *u, ui_screen *s)
 	review_draw(u);
 }
 
-static bool review_screen_cursor(ui *u, ui_screen *s)
-{
-	(void)s;
-	return review_cursor(u);
-}
-
 /* The shown key result's history, and the check-ins that came in since the
  * last look, read before the frame that shows them. */
 static void review_prepare(ui *u, ui_screen *s)
@@ -458,7 +398,6 @@ static const ui_screen_ops review_ops = {
 	.covers = UI_COVER_BODY | UI_COVER_HEADER,
 	.key = review_screen_key,
 	.draw = review_screen_draw,
-	.cursor = review_screen_cursor,
 	.prepare = review_prepare,
 	.close = review_close,
 };

@@ -240,41 +240,12 @@ void review_hints(ui *u, char *buf, size_t len)
 		 key[C], key[G], key[M], key[K], key[N], key[P], key[S], key[J], key[Q]);
 }
 
-static void draw_input(ui *u, WINDOW *w, int h, int width)
-{
-	ui_review *rv = review_current(u);
-	const okr_kr *k = review_kr(u, NULL);
-	int lw = 14;
-	rv->want_cursor = true;
-	if (rv->input == INPUT_JUMP) {
-		draw_text(w, h - 2, 1, _("Jump to"), lw, THEME_FORM_LABEL, TEXT_ALIGN_LEFT);
-		int cx = form_draw_editor(w, h - 2, 1 + lw, 12, &rv->jump, &rv->jump_first, THEME_FORM_INPUT);
-		rv->cy = h - 2;
-		rv->cx = 1 + lw + cx;
-		draw_text(w, h - 1, 1, rv->input_error[0] ? rv->input_error : _("a key result ID such as K12 · Enter go · "
-			  "Esc cancel"), width - 2, rv->input_error[0] ? THEME_FORM_ERROR : THEME_FORM_HINT, TEXT_ALIGN_LEFT);
-		return;
-	}
-	char label[64];
-	snprintf(label, sizeof label, _("Grade K%lld"), k ? (long long)k->id : 0LL);
-	draw_text(w, h - 3, 1, label, lw, THEME_FORM_LABEL, TEXT_ALIGN_LEFT);
-	int sx = form_draw_editor(w, h - 3, 1 + lw, 8, &rv->score, &rv->score_first, THEME_FORM_INPUT);
-	draw_text(w, h - 3, 2 + lw + 8, k ? _("0.0–1.0 · prefilled: its grade, else its progress") : "",
-		  width - lw - 11, THEME_FORM_HINT, TEXT_ALIGN_LEFT);
-	draw_text(w, h - 2, 1, _("Note"), lw, THEME_FORM_LABEL, TEXT_ALIGN_LEFT);
-	int nx = form_draw_editor(w, h - 2, 1 + lw, width - lw - 2, &rv->note, &rv->note_first, THEME_FORM_INPUT);
-	rv->cy = rv->field ? h - 2 : h - 3;
-	rv->cx = 1 + lw + (rv->field ? nx : sx);
-	draw_text(w, h - 1, 1, rv->input_error[0] ? rv->input_error : _("Enter save · Tab score/note · Esc cancel"),
-		  width - 2, rv->input_error[0] ? THEME_FORM_ERROR : THEME_FORM_HINT, TEXT_ALIGN_LEFT);
-}
-
 static void draw_kr(ui *u, WINDOW *w, int h, int width)
 {
 	ui_review *rv = review_current(u);
 	size_t ki;
 	const okr_kr *k = review_kr(u, &ki);
-	int bottom = rv->input == INPUT_GRADE ? 3 : rv->input == INPUT_JUMP ? 2 : 0;
+	int bottom = review_input_rows(u);
 	bool two = width >= TWO_COLS, big = h >= BIG_LINES && width >= 100;
 	int mx = width >= 120 ? 4 : 1;
 	pen p = { w, mx, width - 2 * mx, 2, h - bottom - (bottom ? 1 : 0), two ? 0 : 8 };
@@ -310,9 +281,6 @@ static void draw_kr(ui *u, WINDOW *w, int h, int width)
 		}
 		notes(u, &p);
 	}
-	rv->want_cursor = false;
-	if (rv->input != INPUT_NONE)
-		draw_input(u, w, h, width);
 }
 
 static void draw_summary(ui *u, WINDOW *w, int h, int width)
@@ -328,7 +296,6 @@ static void draw_summary(ui *u, WINDOW *w, int h, int width)
 		draw_text(w, 2 + y, mx + l->indent, l->text, width - 2 * mx - l->indent, l->slot, TEXT_ALIGN_LEFT);
 	}
 	lines_free(&ls);
-	rv->want_cursor = false;
 }
 
 void review_draw(ui *u)
@@ -352,18 +319,8 @@ void review_draw(ui *u)
 		draw_summary(u, w, h, width);
 	else
 		draw_kr(u, w, h, width);
-	leaveok(w, !rv->want_cursor);
+	leaveok(w, TRUE);   /* the cursor is an input's, on its own window */
 	wnoutrefresh(w);
-}
-
-bool review_cursor(ui *u)
-{
-	ui_review *rv = review_current(u);
-	if (!rv->win || !rv->want_cursor || rv->input == INPUT_NONE || rv->summary)
-		return false;
-	wmove(rv->win, rv->cy, rv->cx);
-	wnoutrefresh(rv->win);
-	return true;
 }
 
 /* ---- the summary, for the screen and for stdout ---- */

@@ -2,9 +2,8 @@
  * review_grade.c — grading in the review, and closing a cycle from the TUI
  * (`:close-cycle`, the equivalent of `okr cycle close`).
  *
- * The grade input sits at the foot of the review screen: a score prefilled
- * with the key result's grade, or its progress (the default at close), and a
- * note.  It is checked as it is typed; Enter saves through the store at once.
+ * The grade input (review_input.c) sits at the foot of the review screen;
+ * its Enter saves through the store here, at once.
  * Closing writes the missing default grades and closes the cycle in one
  * store batch, as the command does, so a cycle is never left half closed.
  */
@@ -21,88 +20,23 @@
 #include "okr/util.h"
 #include "review_int.h"
 
-static bool check_score(ui_review *rv, double *score)
-{
-	char *t = editor_get(&rv->score);
-	bool ok = okr_grade_parse(t + strspn(t, " "), score);
-	free(t);
-	if (!ok)
-		snprintf(rv->input_error, sizeof rv->input_error, "%s",
-			 _("a grade is 0.0 to 1.0 with at most two decimals, e.g. 0.7"));
-	else
-		rv->input_error[0] = '\0';
-	return ok;
-}
-
-unsigned review_grade_open(ui *u)
+bool review_grade_save(ui *u, double score, const char *note, char *err, size_t len)
 {
 	ui_review *rv = review_current(u);
-	const okr_kr *k = review_kr(u, NULL);
-	if (!k)
-		return DIRTY_FOOTER;
-	if (app_refuse_readonly(u) || review_refuse_closed(u))
-		return DIRTY_FOOTER;
-	review_load_detail(u);
-	char buf[16];
-	snprintf(buf, sizeof buf, "%.2f", rv->has_grade ? rv->grade.score : okr_default_grade(k));
-	editor_set(&rv->score, buf);
-	editor_set(&rv->note, rv->has_grade ? rv->grade.note : "");
-	rv->score_first = rv->note_first = 0;
-	rv->field = 0;
-	rv->input = INPUT_GRADE;
-	rv->input_error[0] = '\0';
-	return DIRTY_ALL;
-}
-
-static unsigned save(ui *u)
-{
-	ui_review *rv = review_current(u);
-	const okr_kr *k = review_kr(u, NULL);
-	double score;
-	if (!k || !check_score(rv, &score))
-		return DIRTY_ALL;
-	int64_t id = k->id;
-	char *note = editor_get(&rv->note);
+	int64_t id = review_kr(u, NULL)->id;
 	okr_result r = okr_store_grade_set(u->store, id, score, note);
-	free(note);
 	u->waiting = false;
 	if (r != OKR_OK) {
-		snprintf(rv->input_error, sizeof rv->input_error, "%s", okr_store_error(u->store));
-		return DIRTY_ALL | DIRTY_FOOTER;
+		snprintf(err, len, "%s", okr_store_error(u->store));
+		return false;
 	}
 	okr_review_add(&rv->r, REVIEW_GRADE, id, u->ctx->login, score);
 	rv->r.mark[rv->r.at] |= REVIEW_SEEN;
-	rv->input = INPUT_NONE;
 	rv->det_version = -1;   /* show the new grade */
 	if (data_load(u, true))
 		u->last_change = okr_now();
 	app_message(u, false, _("K%lld graded %.2f"), (long long)id, score);
-	if (rv->grading)   /* grading walks on by itself */
-		return review_key(u, 0, ACT_REVIEW_NEXT) | DIRTY_FOOTER;
-	return DIRTY_ALL;
-}
-
-unsigned review_grade_key(ui *u, int key)
-{
-	ui_review *rv = review_current(u);
-	okr_action a = review_input_action(u, key);
-	if (a == ACT_FORM_CANCEL) {
-		rv->input = INPUT_NONE;
-		rv->input_error[0] = '\0';
-		return DIRTY_ALL;
-	}
-	if (a == ACT_FORM_SAVE)
-		return save(u);
-	if (a == ACT_FORM_NEXT || a == ACT_FORM_PREV) {
-		rv->field = !rv->field;
-		return DIRTY_ALL;
-	}
-	if (!form_edit_key(rv->field ? &rv->note : &rv->score, key))
-		return 0;
-	double score;
-	if (rv->field == 0)
-		check_score(rv, &score);
-	return DIRTY_ALL;
+	return true;
 }
 
 size_t review_ungraded(ui *u)

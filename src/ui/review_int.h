@@ -8,8 +8,6 @@
 #include "okr/review.h"
 #include "ui_int.h"
 
-typedef enum { INPUT_NONE, INPUT_JUMP, INPUT_GRADE } review_input;
-
 typedef struct ui_review ui_review;
 /* The review is a screen on the stack (its base first), covering the body
  * and the header; the panes' state beneath is what its forms act on. */
@@ -42,35 +40,31 @@ struct ui_review {
 	okr_grade grade;
 	bool has_grade;
 
-	review_input input;
-	editor jump, score, note;
-	int jump_first, score_first, note_first;
-	int field;             /* grade input: 0 score, 1 note */
-	char input_error[256];
-	int64_t auto_graded;   /* grading: the input was opened for this KR */
-
 	int sum_top;           /* summary scroll */
 	size_t ungraded;       /* grading: key results without a grade, read before the frame */
 	WINDOW *win;
-	int cy, cx;
-	bool want_cursor;
 };
 
 /* review.c */
 const okr_kr *review_kr(ui *u, size_t *index);
 void review_load_detail(ui *u);
 
-/* review_grade.c */
-unsigned review_grade_open(ui *u);
-unsigned review_grade_key(ui *u, int key);
-/* review.c: the keys, and the input fields' (Esc, Enter, Tab) from the
- * form's keymap */
+/* review.c: the review's keys; go to position i (closing an input) */
 unsigned review_key(ui *u, int key, okr_action a);
-okr_action review_input_action(const ui *u, int key);
+unsigned review_go(ui *u, size_t i);
+
+/* review_input.c: the grade and jump inputs, screens over the review's
+ * foot; the rows the open one takes (0: none) */
+unsigned review_grade_open(ui *u);
+unsigned review_jump_open(ui *u);
+void review_input_close(ui *u);
+int review_input_rows(const ui *u);
+
+/* review_grade.c: save the shown key result's grade (false: err says why) */
+bool review_grade_save(ui *u, double score, const char *note, char *err, size_t len);
+unsigned review_close_cycle(ui *u);
 /* review_draw.c */
 void review_draw(ui *u);
-bool review_cursor(ui *u);
-unsigned review_close_cycle(ui *u);
 size_t review_ungraded(ui *u);
 /* Days before the reviewed cycle's last day (0: closing is not early). */
 int review_days_early(ui *u, char end[11]);

@@ -56,6 +56,15 @@ check "J K9 jumps to K9" wait_for 'K9  Raise website conversion'
 keys J 99 Enter
 check "a jump to an unknown ID says so" wait_for 'no key result K99 here'
 keys Escape
+check "Esc closes just the jump input" wait_gone 'Jump to'
+check "... the review stays on K9" wait_for 'K9  Raise website conversion'
+keys J
+check "J opens it again, its keys named as bound" wait_for 'a key result ID such as K12 · Enter go · Esc cancel'
+tmux_cmd resize-window -t e2e -x 100 -y 30
+check "a resize keeps it open at the new foot" wait_for 'Jump to'
+tmux_cmd resize-window -t e2e -x 80 -y 24
+keys K9 Enter
+check "and it still jumps" wait_gone 'Jump to'
 
 # A teammate's check-ins on the key result on screen: shown without a key
 # press, and while a form is open, without disturbing it.

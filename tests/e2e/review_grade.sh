@@ -11,6 +11,15 @@ check "r opens the review of what the TUI shows" wait_for 'Review · 2026-Q4 · 
 check "at the first key result" wait_for '1 / 10'
 keys g
 check "g opens the grade input, prefilled with the progress" wait_for 'Grade K1 +1.00'
+check "its keys, as bound" wait_for 'Enter save · Tab score/note · Esc cancel'
+tmux_cmd resize-window -t e2e -x 100 -y 30
+check "a resize keeps the input, at the new foot" wait_for 'Grade K1 +1.00'
+tmux_cmd resize-window -t e2e -x 80 -y 24
+keys Escape
+check "Esc closes just the input" wait_gone 'Grade K1'
+check "... the review stays" wait_for 'Review · 2026-Q4 · all · @sarah'
+keys g
+check "g opens it again" wait_for 'Grade K1 +1.00'
 keys C-u 0.9 Tab 'shipped two weeks late' Enter
 check "the grade is saved and shown" wait_for 'graded 0.90 by @sarah: shipped two weeks late'
 check "in the database" sh -c "'$OKR_BIN' --db '$E2E_DB' export --format json | grep -q 'shipped two weeks late'"
