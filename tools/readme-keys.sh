@@ -17,6 +17,7 @@ while IFS='	' read -r scope name keys help; do
 	MAIN) n="\`:$name\`" where="everywhere" ;;
 	REVIEW) n="\`$name\`" where="the review" ;;
 	PERSON) n="\`$name\`" where="a person's page" ;;
+	PICK) n="\`$name\`" where="a form's list to pick from" ;;
 	FORM) n="\`$name\`" where="forms" ;;
 	PROMPT) n="\`$name\`" where="the \`:\` and \`/\` prompts" ;;
 	*) n="\`$name\`" where="confirmations" ;;

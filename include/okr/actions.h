@@ -81,6 +81,9 @@
 	X(FORM_PREV,     FORM,    "form-prev",     "BTab Up",      N_("Previous field")) \
 	X(FORM_CHOICE_NEXT, FORM, "form-choice-next", "Space Right l", N_("In a choice: the next one")) \
 	X(FORM_CHOICE_PREV, FORM, "form-choice-prev", "Left h",     N_("In a choice: the previous one")) \
+	X(FORM_PICK,     FORM,    "form-pick",     "C-o",          N_("In a person, team, KPI or objective field: list what matches to pick one")) \
+	X(PICK_CHOOSE,   PICK,    "pick-choose",   "Enter",        N_("Put the selected one into the field")) \
+	X(PICK_CANCEL,   PICK,    "pick-cancel",   "Esc q",        N_("Close the list: the field stays as typed")) \
 	X(PROMPT_ACCEPT, PROMPT,  "prompt-accept", "Enter",        N_("Run the command, or keep the search")) \
 	X(PROMPT_CANCEL, PROMPT,  "prompt-cancel", "Esc",          N_("Leave the prompt (a search goes back to where it began)")) \
 	X(PROMPT_COMPLETE, PROMPT, "prompt-complete", "Tab",       N_("Complete the command's name or argument")) \
@@ -88,8 +91,8 @@
 	X(CONFIRM_NO,    CONFIRM, "confirm-no",    "n N Esc q",    N_("No: leave everything as it is"))
 
 /* The keymaps: each screen looks a key up in its own, then in MAIN's. */
-typedef enum { OKR_SCOPE_MAIN, OKR_SCOPE_REVIEW, OKR_SCOPE_PERSON, OKR_SCOPE_FORM, OKR_SCOPE_PROMPT,
-	       OKR_SCOPE_CONFIRM, OKR_SCOPE_COUNT } okr_scope;
+typedef enum { OKR_SCOPE_MAIN, OKR_SCOPE_REVIEW, OKR_SCOPE_PERSON, OKR_SCOPE_FORM, OKR_SCOPE_PICK,
+	       OKR_SCOPE_PROMPT, OKR_SCOPE_CONFIRM, OKR_SCOPE_COUNT } okr_scope;
 
 typedef enum {
 #define OKR_ACTION_ENUM(id, scope, name, keys, help) ACT_##id,

@@ -135,6 +135,15 @@ void draw_cells_attr(WINDOW *w, int y, int x, int n, theme_slot slot, attr_t ext
 	mvwchgat(w, y, x, n, (attr_t)(a & ~A_COLOR) | extra, theme_pair(slot), NULL);
 }
 
+void draw_frame(WINDOW *w, const char *title, theme_slot slot)
+{
+	int wd = getmaxx(w), tw = text_width(title);
+	draw_set(w, THEME_BORDER_FOCUS);
+	box(w, 0, 0);
+	/* The border stays on either side of the title. */
+	draw_text(w, 0, 2, title, tw < wd - 4 ? tw : wd - 4, slot, TEXT_ALIGN_LEFT);
+}
+
 void draw_pane_title(WINDOW *w, const char *title, int width, bool focused)
 {
 	theme_slot s = focused ? THEME_BORDER_FOCUS : THEME_BORDER;

@@ -53,7 +53,7 @@ static field *add_choice(ui_form *fm, const char *label, const char *const *choi
 /* Field indices of the add-key-result form, whose fields depend on the type. */
 enum { KR_TITLE, KR_TYPE, KR_TARGET, KR_START, KR_DIR, KR_UNIT, KR_OWNER, KR_WEIGHT, KR_DUE, KR_EVERY };
 
-static void validate(ui_form *fm)
+void form_validate(ui_form *fm)
 {
 	if (fm->kind == FORM_ADD_KR) {
 		int t = fm->f[KR_TYPE].choice;
@@ -467,7 +467,7 @@ static void explain_stale(ui *u, ui_form *fm)
 
 static unsigned submit(ui *u, ui_form *fm)
 {
-	validate(fm);
+	form_validate(fm);
 	if (!form_valid(fm)) {
 		snprintf(fm->error, sizeof fm->error, "%s", _("fix the fields marked above first"));
 		return DIRTY_OVERLAY;
@@ -521,6 +521,8 @@ static unsigned form_key(ui *u, ui_screen *s, int key, okr_action a)
 	}
 	if (a == ACT_FORM_SAVE)
 		return submit(u, fm);
+	if (a == ACT_FORM_PICK)
+		return form_pick_open(u, fm);
 	if (a == ACT_FORM_NEXT)
 		move_field(fm, 1);
 	else if (a == ACT_FORM_PREV)
@@ -536,7 +538,7 @@ static unsigned form_key(ui *u, ui_screen *s, int key, okr_action a)
 		return 0;
 	}
 	fm->error[0] = '\0';
-	validate(fm);
+	form_validate(fm);
 	return DIRTY_OVERLAY;
 }
 
@@ -588,7 +590,7 @@ bool form_changed(ui_form *fm, int i)
 unsigned form_show(ui *u, ui_form *fm)
 {
 	fm->base.ops = &form_ops;
-	validate(fm);
+	form_validate(fm);
 	screen_push(u, &fm->base);
 	return DIRTY_OVERLAY;
 }

@@ -49,25 +49,21 @@ int form_field_at(const ui_form *fm, int h, int wy)
 	return -1;
 }
 
-/* The first key of an action in the form's keymap, for the hint line. */
-static const char *first_key(const ui *u, okr_action a, char *buf, size_t len)
+/* "Enter save · Esc cancel · Tab next field", in the keys that work now,
+ * and on a field that names someone or something the key of its list. */
+static void form_hint(const ui *u, const ui_form *fm, char *buf, size_t len)
 {
-	keymap_keys_for(&u->keys, a, buf, len);
-	buf[strcspn(buf, ",")] = '\0';
-	return buf[0] ? buf : "—";
-}
-
-/* "Enter save · Esc cancel · Tab next field", in the keys that work now. */
-static void form_hint(const ui *u, bool valid, char *buf, size_t len)
-{
-	char save[KEYMAP_NAME_MAX * 4], cancel[KEYMAP_NAME_MAX * 4], next[KEYMAP_NAME_MAX * 4];
-	first_key(u, ACT_FORM_CANCEL, cancel, sizeof cancel);
-	first_key(u, ACT_FORM_NEXT, next, sizeof next);
-	if (valid)
+	char save[64], cancel[64], next[64], pick[64];
+	statusbar_keys(u, ACT_FORM_CANCEL, 1, cancel, sizeof cancel);
+	statusbar_keys(u, ACT_FORM_NEXT, 1, next, sizeof next);
+	if (form_valid(fm))
 		snprintf(buf, len, _("%s save · %s cancel · %s next field"),
-			 first_key(u, ACT_FORM_SAVE, save, sizeof save), cancel, next);
+			 statusbar_keys(u, ACT_FORM_SAVE, 1, save, sizeof save), cancel, next);
 	else
 		snprintf(buf, len, _("%s cancel · %s next field · fix the errors to save"), cancel, next);
+	size_t n = strlen(buf);
+	if (form_pick_field(&fm->f[fm->cur]) && n < len)
+		snprintf(buf + n, len - n, _(" · %s list"), statusbar_keys(u, ACT_FORM_PICK, 1, pick, sizeof pick));
 }
 
 void form_draw(ui *u, ui_screen *s)
@@ -76,10 +72,7 @@ void form_draw(ui *u, ui_screen *s)
 	WINDOW *w = s->win;
 	int h = getmaxy(w), wd = getmaxx(w);
 	leaveok(w, FALSE);
-	draw_set(w, THEME_BORDER_FOCUS);
-	box(w, 0, 0);
-	int tw = text_width(fm->title);   /* the border stays on either side of the title */
-	draw_text(w, 0, 2, fm->title, tw < wd - 4 ? tw : wd - 4, THEME_TITLE, TEXT_ALIGN_LEFT);
+	draw_frame(w, fm->title, THEME_TITLE);
 	int y = 2, in_w = wd - 4 - LABEL_W;
 	bool small = compact(fm, h);
 	fm->cy = fm->cx = 1;
@@ -121,7 +114,7 @@ void form_draw(ui *u, ui_screen *s)
 		text_lines_free(lines, n);
 	}
 	char hint[256];
-	form_hint(u, form_valid(fm), hint, sizeof hint);
+	form_hint(u, fm, hint, sizeof hint);
 	draw_text(w, h - 2, 2, hint, wd - 4, THEME_FORM_HINT, TEXT_ALIGN_LEFT);
 }
 

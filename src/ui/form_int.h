@@ -57,6 +57,8 @@ field *form_add_choice(ui_form *fm, const char *label, const char *const *choice
 char *form_text(ui_form *fm, int i);              /* malloc'd */
 bool form_changed(ui_form *fm, int i);            /* differs from what it was opened with */
 
+/* Check every field as typed (its error or hint), as after each key. */
+void form_validate(ui_form *fm);
 bool form_valid(const ui_form *fm);
 int form_visible_count(const ui_form *fm);
 
@@ -69,6 +71,11 @@ unsigned form_mouse(ui *u, ui_screen *s, int button, int x, int y, bool dbl);
 /* form_pick.c: a person, team or weight field as typed: f->error when it
  * does not resolve, else the match in f->hint */
 void form_pick_check(const ui_form *fm, field *f, const char *text);
+/* form-pick on the current field: a list of what matches the text typed,
+ * a screen over the form; Enter puts the selected one in.  Nothing for a
+ * field that names nobody and nothing. */
+unsigned form_pick_open(ui *u, ui_form *fm);
+bool form_pick_field(const field *f);
 /* The login or team name the text stands for ("" for empty); NULL when it
  * matches nobody or several. */
 const char *form_pick_person(const okr_snapshot *s, const char *text);

@@ -10,9 +10,11 @@
 #include <string.h>
 
 #include "form_int.h"
+#include "views.h"
 #include "okr/fold.h"
 #include "okr/i18n.h"
 #include "okr/parse.h"
+#include "okr/text.h"
 #include "okr/util.h"
 
 /* Names are matched folded (fold.h), as the `/` search and the commands
@@ -235,4 +237,229 @@ void form_pick_check(const ui_form *fm, field *f, const char *text)
 			 : _("no team's name begins so — type a team's name, or leave it empty"));
 	else if (n > 1)
 		matches(fm->snap, f->type, text, n, f->error, sizeof f->error);
+}
+
+/* ---- the list to pick from (form-pick): a screen over the form ---- */
+
+typedef struct {
+	ui_screen base;
+	ui_form *fm;             /* the form beneath, which outlives this list */
+	int field;
+	char typed[256];         /* what the field held when the list opened */
+	bool all;                /* nothing began so: everything is listed */
+	char **label, **value;
+	size_t n, cap, sel;
+	int top;
+} pick_screen;
+
+enum { PICK_ROWS = 12, PICK_W = 64 };
+
+bool form_pick_field(const field *f)
+{
+	return f->type == FIELD_PERSON || f->type == FIELD_TEAM || f->type == FIELD_KPI ||
+	       f->type == FIELD_OBJECTIVE_ID;
+}
+
+static void pick_free_items(pick_screen *p)
+{
+	for (size_t i = 0; i < p->n; i++) {
+		free(p->label[i]);
+		free(p->value[i]);
+	}
+	p->n = 0;
+}
+
+static void pick_add(pick_screen *p, const char *label, const char *value)
+{
+	if (p->n == p->cap) {
+		p->cap = p->cap ? 2 * p->cap : 16;
+		p->label = okr_xrealloc(p->label, p->cap * sizeof *p->label);
+		p->value = okr_xrealloc(p->value, p->cap * sizeof *p->value);
+	}
+	p->label[p->n] = okr_xstrdup(label);
+	p->value[p->n++] = okr_xstrdup(value);
+}
+
+/* Everything of the field's kind whose name begins with what was typed
+ * (folded, as the matching above), copied: a reload frees the snapshot. */
+static void pick_collect(pick_screen *p, const char *who)
+{
+	const okr_snapshot *s = p->fm->snap;
+	char id[24], label[600];
+	switch (p->fm->f[p->field].type) {
+	case FIELD_PERSON:
+		for (size_t i = 0; i < s->npeople; i++)
+			if (starts(s->people[i].login, who) || starts(s->people[i].name, who)) {
+				snprintf(label, sizeof label, "@%s  %s", s->people[i].login, s->people[i].name);
+				pick_add(p, label, s->people[i].login);
+			}
+		break;
+	case FIELD_TEAM:
+		for (size_t i = 0; i < s->nteams; i++)
+			if (starts(s->teams[i].name, who))
+				pick_add(p, s->teams[i].name, s->teams[i].name);
+		break;
+	case FIELD_KPI:
+		for (size_t i = 0; i < s->nkpis; i++)
+			if (starts(s->kpis[i].name, who)) {
+				okr_format_id(ID_KPI, s->kpis[i].id, id, sizeof id);
+				snprintf(label, sizeof label, "%s  %s", id, s->kpis[i].name);
+				pick_add(p, label, id);
+			}
+		break;
+	default:
+		for (size_t i = 0; i < s->nobjs; i++)
+			if (starts(s->objs[i].title, who)) {
+				okr_format_id(ID_OBJECTIVE, s->objs[i].id, id, sizeof id);
+				snprintf(label, sizeof label, "%s  %s", id, s->objs[i].title);
+				pick_add(p, label, id);
+			}
+		break;
+	}
+}
+
+static void pick_build(pick_screen *p)
+{
+	pick_free_items(p);
+	const char *who = p->typed + strspn(p->typed, " ");
+	if (*who == '@' && p->fm->f[p->field].type == FIELD_PERSON)
+		who++;
+	pick_collect(p, who);
+	p->all = !p->n && *who;
+	if (p->all)
+		pick_collect(p, "");
+	if (p->sel >= p->n)
+		p->sel = p->n ? p->n - 1 : 0;
+}
+
+static unsigned pick_choose(ui *u, pick_screen *p)
+{
+	ui_form *fm = p->fm;
+	if (p->n) {
+		editor_set(&fm->f[p->field].ed, p->value[p->sel]);
+		fm->f[p->field].first = 0;
+		fm->error[0] = '\0';
+		form_validate(fm);
+	}
+	return screen_close(u, &p->base);
+}
+
+static unsigned pick_key(ui *u, ui_screen *s, int key, okr_action a)
+{
+	pick_screen *p = (pick_screen *)s;
+	(void)key;
+	long to = views_list_move(a, (long)p->sel, (long)p->n);
+	if (to >= 0) {
+		p->sel = (size_t)to;
+		return DIRTY_OVERLAY;
+	}
+	if (a == ACT_PICK_CHOOSE)
+		return pick_choose(u, p);
+	if (a == ACT_PICK_CANCEL || a == ACT_CLOSE)
+		return screen_close(u, s);
+	if (a == ACT_HELP)
+		return help_open(u);
+	return 0;
+}
+
+/* A click selects, a double click picks, the wheel moves. */
+static unsigned pick_mouse(ui *u, ui_screen *s, int button, int x, int y, bool dbl)
+{
+	pick_screen *p = (pick_screen *)s;
+	if (button == 64 || button == 65)
+		return pick_key(u, s, 0, button == 65 ? ACT_DOWN : ACT_UP);
+	if (button != 0 || !mouse_in_window(s->win, &y, &x) || y < 1)
+		return 0;
+	size_t i = (size_t)(p->top + y - 1);
+	if (i >= p->n || y > getmaxy(s->win) - 3)
+		return 0;
+	p->sel = i;
+	return dbl ? pick_choose(u, p) : DIRTY_OVERLAY;
+}
+
+static void pick_size(ui *u, ui_screen *s, int *h, int *w)
+{
+	const pick_screen *p = (const pick_screen *)s;
+	(void)u;
+	int rows = p->n < PICK_ROWS ? (int)p->n : PICK_ROWS;
+	*h = (rows ? rows : 1) + 3;
+	*w = PICK_W;
+}
+
+static void pick_draw(ui *u, ui_screen *s)
+{
+	pick_screen *p = (pick_screen *)s;
+	WINDOW *w = s->win;
+	int h = getmaxy(w), wd = getmaxx(w), rows = h - 3;
+	char title[160], choose[64], cancel[64], hint[256];
+	snprintf(title, sizeof title, _(" %s — pick one "), p->fm->f[p->field].label);
+	draw_frame(w, title, THEME_HELP_SECTION);
+	if (!p->n)
+		draw_text(w, 1, 2, _("nothing to pick here yet"), wd - 4, THEME_DIM, TEXT_ALIGN_LEFT);
+	if ((int)p->sel < p->top)
+		p->top = (int)p->sel;
+	if ((int)p->sel >= p->top + rows)
+		p->top = (int)p->sel - rows + 1;
+	for (int y = 0; y < rows && (size_t)(p->top + y) < p->n; y++) {
+		draw_text(w, y + 1, 2, p->label[p->top + y], wd - 4, THEME_NORMAL, TEXT_ALIGN_LEFT);
+		if ((size_t)(p->top + y) == p->sel)
+			draw_cells_attr(w, y + 1, 1, wd - 2, THEME_SELECTED, 0);
+	}
+	statusbar_keys(u, ACT_PICK_CHOOSE, 1, choose, sizeof choose);
+	statusbar_keys(u, ACT_PICK_CANCEL, 1, cancel, sizeof cancel);
+	if (p->all)
+		snprintf(hint, sizeof hint, _("nothing begins so, all shown · %s picks · %s closes"), choose, cancel);
+	else
+		snprintf(hint, sizeof hint, _("%s picks · %s closes"), choose, cancel);
+	draw_text(w, h - 2, 2, hint, wd - 4, THEME_FORM_HINT, TEXT_ALIGN_LEFT);
+}
+
+/* A live reload: the list again from the new snapshot, as first typed. */
+static void pick_data_changed(ui *u, ui_screen *s, bool live)
+{
+	(void)u, (void)live;
+	pick_build((pick_screen *)s);
+}
+
+static void pick_close(ui *u, ui_screen *s)
+{
+	pick_screen *p = (pick_screen *)s;
+	(void)u;
+	pick_free_items(p);
+	free(p->label);
+	free(p->value);
+	free(p);
+}
+
+static const okr_action pick_help[] = { ACT_PICK_CHOOSE, ACT_PICK_CANCEL, ACT_DOWN, ACT_UP, ACT_PAGE_DOWN,
+					ACT_PAGE_UP, ACT_TOP, ACT_BOTTOM, ACT_NONE };
+
+static const ui_screen_ops pick_ops = {
+	.name = "pick",
+	.scope = OKR_SCOPE_PICK,
+	.modal = true,
+	.help = pick_help,
+	.key = pick_key,
+	.mouse = pick_mouse,
+	.size = pick_size,
+	.draw = pick_draw,
+	.data_changed = pick_data_changed,
+	.close = pick_close,
+};
+
+unsigned form_pick_open(ui *u, ui_form *fm)
+{
+	field *f = &fm->f[fm->cur];
+	if (!form_pick_field(f))
+		return 0;
+	pick_screen *p = okr_xcalloc(1, sizeof *p);
+	p->base.ops = &pick_ops;
+	p->fm = fm;
+	p->field = fm->cur;
+	char *t = editor_get(&f->ed);
+	okr_strlcpy(p->typed, t, sizeof p->typed);
+	free(t);
+	pick_build(p);
+	screen_push(u, &p->base);
+	return DIRTY_OVERLAY;
 }

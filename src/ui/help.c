@@ -39,6 +39,7 @@ static const char *const scope_titles[OKR_SCOPE_COUNT] = {
 	[OKR_SCOPE_REVIEW] = N_("In the review"),
 	[OKR_SCOPE_PERSON] = N_("On a person's page"),
 	[OKR_SCOPE_FORM] = N_("In a form"),
+	[OKR_SCOPE_PICK] = N_("In a form's list to pick from"),
 	[OKR_SCOPE_PROMPT] = N_("At the : and / prompts"),
 	[OKR_SCOPE_CONFIRM] = N_("When asked to confirm"),
 };
@@ -146,7 +147,7 @@ static void help_size(ui *u, ui_screen *s, int *h, int *w)
 	(void)u;
 	if (hs->of->help) {   /* a few keys: a small box, as on the live board */
 		*h = hs->n + 2;
-		*w = COLS - 4 < 64 ? COLS - 4 : 64;
+		*w = COLS - 4 < 80 ? COLS - 4 : 80;
 	}
 }
 

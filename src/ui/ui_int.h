@@ -334,6 +334,8 @@ void draw_spark(WINDOW *w, int y, int x, int cols, const double *v, size_t n);
 void draw_row_attr(WINDOW *w, int y, theme_slot slot);
 void draw_cells_attr(WINDOW *w, int y, int x, int n, theme_slot slot, attr_t extra);
 void draw_pane_title(WINDOW *w, const char *title, int width, bool focused);
+/* An overlay's border with its title at the top left, in slot. */
+void draw_frame(WINDOW *w, const char *title, theme_slot slot);
 void draw_when(okr_time t, char *buf, size_t len);
 theme_slot draw_status_slot(okr_status s);
 const char *draw_status_word(okr_status s);
