@@ -112,7 +112,7 @@ static void read_keys(ui *u, WINDOW *in)
 	int rc;
 	while ((rc = wget_wch(in, &ch)) != ERR) {
 		int key = keymap_key_from_wch(rc, (uint32_t)ch);
-		u->dirty |= key == mouse_key() ? mouse_event(u, in) : handle_key(u, key);
+		u->dirty |= key == mouse_key(u) ? mouse_event(u, in) : handle_key(u, key);
 		if (u->quit)
 			return;
 	}
@@ -356,7 +356,7 @@ static int start_panes(ui *u, const ui_first *first)
 	u->cycle_id = first->rq ? first->rq->cycle_id : 0;
 	u->board = board_new(u->cfg);
 	u->views = views_new();
-	screen_push(u, app_main_screen());
+	screen_push(u, app_main_screen(u));
 	if (!data_load(u, false)) {
 		fprintf(stderr, "okr: %s\n", okr_store_error(u->store));
 		return OKR_E_DB;
@@ -390,7 +390,8 @@ static SCREEN *start_curses(ui *u, const ui_first *first)
 	struct sigaction sa = { .sa_handler = on_winch };
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGWINCH, &sa, NULL);
-	const char *problem = ui_term_problem(first->board ? "board" : first->rq ? "review" : "tui");
+	char why[512];
+	const char *problem = ui_term_problem(first->board ? "board" : first->rq ? "review" : "tui", why, sizeof why);
 	SCREEN *scr = problem ? NULL : newterm(NULL, stdout, stdin);
 	if (!scr && first->board && !problem) {
 		const char *term = getenv("TERM");
@@ -423,28 +424,30 @@ static SCREEN *start_curses(ui *u, const ui_first *first)
 	return scr;
 }
 
-/* The full-screen view, the review screen alone, or the live board. */
+/* The full-screen view, the review screen alone, or the live board.  The
+ * state is one struct ui for the whole run, on the heap (it is large). */
 static int run_ui(okr_ctx *ctx, const ui_first *first)
 {
-	static ui u;
-	memset(&u, 0, sizeof u);
-	u.ctx = ctx;
-	u.cfg = ctx->cfg;
-	u.focus = PANE_OBJECTIVES;
-	u.show_detail = u.show_board = true;
+	ui *u = okr_xcalloc(1, sizeof *u);
+	u->ctx = ctx;
+	u->cfg = ctx->cfg;
+	u->focus = PANE_OBJECTIVES;
+	u->show_detail = u->show_board = true;
 	char err[1024];
-	if (!theme_load_named(&u.theme, u.cfg->theme, err, sizeof err)) {
+	if (!theme_load_named(&u->theme, u->cfg->theme, err, sizeof err)) {
 		if (first->board)
 			fprintf(stderr, "okr: %s\n", err);
 		else
 			fprintf(stderr, "okr: %s: %s\n", ctx->config_path, err);
+		free(u);
 		return OKR_E_USAGE;
 	}
-	setup_keys(&u);
-	int rc = first->board ? start_board(&u, first) : start_panes(&u, first);
-	SCREEN *scr = rc ? NULL : start_curses(&u, first);
+	setup_keys(u);
+	int rc = first->board ? start_board(u, first) : start_panes(u, first);
+	SCREEN *scr = rc ? NULL : start_curses(u, first);
 	if (!scr) {
-		ui_free(&u);
+		ui_free(u);
+		free(u);
 		return rc ? rc : OKR_E_USAGE;
 	}
 	/* Keys are read from a pad: wget_wch on a window would refresh it,
@@ -452,16 +455,17 @@ static int run_ui(okr_ctx *ctx, const ui_first *first)
 	WINDOW *in = newpad(1, 1);
 	keypad(in, TRUE);
 	nodelay(in, TRUE);
-	u.dirty = DIRTY_ALL | DIRTY_LAYOUT;
-	mouse_start(&u);
-	if (!first->rq || review_start(&u, first->rq))
-		run(&u, in);
+	u->dirty = DIRTY_ALL | DIRTY_LAYOUT;
+	mouse_start(u);
+	if (!first->rq || review_start(u, first->rq))
+		run(u, in);
 	delwin(in);
 	endwin();
-	mouse_stop();
+	mouse_stop(u);
 	if (first->rq)
-		review_print_summary(&u);
-	ui_free(&u);
+		review_print_summary(u);
+	ui_free(u);
+	free(u);
 	delscreen(scr);
 	return 0;
 }

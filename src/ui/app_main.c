@@ -181,10 +181,10 @@ const ui_screen_ops app_main_ops = {
 	.close = main_close,
 };
 
-ui_screen *app_main_screen(void)
+ui_screen *app_main_screen(ui *u)
 {
 	/* The panes' state is struct ui's own (the application is the panes),
-	 * so this screen holds nothing: one constant object serves. */
-	static ui_screen main_screen = { &app_main_ops, NULL };
-	return &main_screen;
+	 * so this screen is a member of it that holds nothing more. */
+	u->main_screen = (ui_screen){ &app_main_ops, NULL };
+	return &u->main_screen;
 }

@@ -17,15 +17,9 @@
 
 enum { MOUSE_CODE = KEY_MAX + 1, DOUBLE_MS = 400, WHEEL_STEP = 3 };
 
-static struct {
-	bool on;
-	long long last_ms;      /* the last left press, for double clicks */
-	int last_x, last_y;
-} ms;
-
-int mouse_key(void)
+int mouse_key(const ui *u)
 {
-	return ms.on ? KEYMAP_KEY(MOUSE_CODE) : -2;
+	return u->mouse.on ? KEYMAP_KEY(MOUSE_CODE) : -2;
 }
 
 void mouse_start(ui *u)
@@ -35,16 +29,16 @@ void mouse_start(ui *u)
 	define_key("\033[<", MOUSE_CODE);
 	fputs("\033[?1000h\033[?1006h", stdout);
 	fflush(stdout);
-	ms.on = true;
+	u->mouse.on = true;
 }
 
-void mouse_stop(void)
+void mouse_stop(ui *u)
 {
-	if (!ms.on)
+	if (!u->mouse.on)
 		return;
 	fputs("\033[?1006l\033[?1000l", stdout);
 	fflush(stdout);
-	ms.on = false;
+	u->mouse.on = false;
 }
 
 /* The rest of a report: "b;x;y" and M (press) or m (release).  False
@@ -103,13 +97,13 @@ static void select_at(ui *u, int i, int wy)
 }
 
 /* A left press at x, y: the second of a double click? */
-bool mouse_second_click(int x, int y)
+bool mouse_second_click(ui *u, int x, int y)
 {
 	long long now = app_ms();
-	bool dbl = now - ms.last_ms <= DOUBLE_MS && x == ms.last_x && y == ms.last_y;
-	ms.last_ms = dbl ? 0 : now;
-	ms.last_x = x;
-	ms.last_y = y;
+	bool dbl = now - u->mouse.last_ms <= DOUBLE_MS && x == u->mouse.last_x && y == u->mouse.last_y;
+	u->mouse.last_ms = dbl ? 0 : now;
+	u->mouse.last_x = x;
+	u->mouse.last_y = y;
 	return dbl;
 }
 
@@ -158,7 +152,7 @@ unsigned mouse_event(ui *u, WINDOW *in)
 	bool left = button == 0 && !(b & 32);
 	if (!notch && !left)
 		return 0;
-	bool dbl = left && mouse_second_click(x, y);
+	bool dbl = left && mouse_second_click(u, x, y);
 	if (top->ops->mouse)   /* a screen with rules of its own (okr board) */
 		return top->ops->mouse(u, top, button, x, y, dbl);
 	if (top->ops->modal)   /* help and confirmations keep the keyboard's rules */

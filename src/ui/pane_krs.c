@@ -20,14 +20,10 @@
  * title has it, so no wider pane gives a title less. */
 enum { MIN_TITLE = 24 };
 
-static struct {
-	int owner, bar, pct, value, status, conf, spark;
-} col;
-
-static int right_width(void)
+static int right_width(const ui_krs_cols *col)
 {
 	int w = 0;
-	const int c[] = { col.owner, col.bar, col.pct, col.value, col.status, col.conf, col.spark };
+	const int c[] = { col->owner, col->bar, col->pct, col->value, col->status, col->conf, col->spark };
 	for (size_t i = 0; i < sizeof c / sizeof c[0]; i++)
 		w += c[i] ? c[i] + 1 : 0;
 	return w;
@@ -35,36 +31,36 @@ static int right_width(void)
 
 static void pane_krs_layout(ui *u, int width)
 {
-	(void)u;
-	col.owner = 10;
-	col.bar = 10;
-	col.pct = 5;
-	col.value = 22;
-	col.status = okr_i18n_status_cols();
-	col.conf = 2;
-	col.spark = UI_SPARK_POINTS;
-	int *drop[] = { &col.owner, &col.conf, &col.spark, NULL, NULL, &col.bar, &col.status, &col.value };
-	for (size_t i = 0; i < sizeof drop / sizeof drop[0] && width - 5 - right_width() < MIN_TITLE; i++) {
+	ui_krs_cols *col = &u->panes[PANE_KRS].col.krs;
+	col->owner = 10;
+	col->bar = 10;
+	col->pct = 5;
+	col->value = 22;
+	col->status = okr_i18n_status_cols();
+	col->conf = 2;
+	col->spark = UI_SPARK_POINTS;
+	int *drop[] = { &col->owner, &col->conf, &col->spark, NULL, NULL, &col->bar, &col->status, &col->value };
+	for (size_t i = 0; i < sizeof drop / sizeof drop[0] && width - 5 - right_width(col) < MIN_TITLE; i++) {
 		if (i == 3)
-			col.bar = 6;
+			col->bar = 6;
 		else if (i == 4)
-			col.value = 16;
+			col->value = 16;
 		else
 			*drop[i] = 0;
 	}
 }
 
-static void draw_header(WINDOW *w, int y, int width)
+static void draw_header(const ui_krs_cols *col, WINDOW *w, int y, int width)
 {
-	int x = width - right_width();
+	int x = width - right_width(col);
 	draw_text(w, y, 0, "", width, THEME_HEADER, TEXT_ALIGN_LEFT);
 	draw_text(w, y, 0, _("ID"), 5, THEME_HEADER, TEXT_ALIGN_LEFT);
 	draw_text(w, y, 5, _("Key result"), x - 5, THEME_HEADER, TEXT_ALIGN_LEFT);
 	struct { int w; const char *name; int align; } h[] = {
-		{ col.owner, _("Owner"), TEXT_ALIGN_LEFT }, { col.bar, _("Progress"), TEXT_ALIGN_LEFT },
-		{ col.pct, "%", TEXT_ALIGN_RIGHT }, { col.value, _("Value / target"), TEXT_ALIGN_LEFT },
-		{ col.status, _("Status"), TEXT_ALIGN_LEFT }, { col.conf, _("C"), TEXT_ALIGN_RIGHT },
-		{ col.spark, _("Trend"), TEXT_ALIGN_RIGHT },
+		{ col->owner, _("Owner"), TEXT_ALIGN_LEFT }, { col->bar, _("Progress"), TEXT_ALIGN_LEFT },
+		{ col->pct, "%", TEXT_ALIGN_RIGHT }, { col->value, _("Value / target"), TEXT_ALIGN_LEFT },
+		{ col->status, _("Status"), TEXT_ALIGN_LEFT }, { col->conf, _("C"), TEXT_ALIGN_RIGHT },
+		{ col->spark, _("Trend"), TEXT_ALIGN_RIGHT },
 	};
 	size_t n = sizeof h / sizeof h[0];
 	int borrowed = 0;   /* cells at the start of this column the header before took */
@@ -92,52 +88,53 @@ static void draw_header(WINDOW *w, int y, int width)
 
 static void draw_row(ui *u, WINDOW *w, int y, size_t ki, int width)
 {
+	const ui_krs_cols *col = &u->panes[PANE_KRS].col.krs;
 	const okr_kr *k = &u->d.snap.krs[ki];
 	const okr_assessment *a = &u->d.as.krs[ki];
 	char buf[256], val[160];
 	okr_format_id(ID_KR, k->id, buf, sizeof buf);
 	draw_text(w, y, 0, buf, 5, THEME_ID, TEXT_ALIGN_LEFT);
-	int x = width - right_width();
+	int x = width - right_width(col);
 	draw_text(w, y, 5, k->title, x - 5, THEME_TITLE, TEXT_ALIGN_LEFT);
-	if (col.owner) {
+	if (col->owner) {
 		snprintf(buf, sizeof buf, "@%s", k->owner);
-		draw_text(w, y, x + 1, buf, col.owner, THEME_DIM, TEXT_ALIGN_LEFT);
-		x += col.owner + 1;
+		draw_text(w, y, x + 1, buf, col->owner, THEME_DIM, TEXT_ALIGN_LEFT);
+		x += col->owner + 1;
 	}
-	if (col.bar) {
-		draw_bar(w, y, x + 1, col.bar, a->progress, a->status == STATUS_DONE);
-		x += col.bar + 1;
+	if (col->bar) {
+		draw_bar(w, y, x + 1, col->bar, a->progress, a->status == STATUS_DONE);
+		x += col->bar + 1;
 	}
 	snprintf(buf, sizeof buf, "%.0f%%", a->raw * 100);
-	draw_text(w, y, x + 1, buf, col.pct, THEME_NORMAL, TEXT_ALIGN_RIGHT);
-	x += col.pct + 1;
-	if (col.value) {
+	draw_text(w, y, x + 1, buf, col->pct, THEME_NORMAL, TEXT_ALIGN_RIGHT);
+	x += col->pct + 1;
+	if (col->value) {
 		okr_kr_value_text(k, val, sizeof val);
 		/* The unit is database text: it joins the value before the one
 		 * sanitising pass in draw_text. */
 		snprintf(buf, sizeof buf, "%s%s%s", val, k->unit[0] && k->type != KR_MILESTONE ? " " : "",
 			 k->type != KR_MILESTONE ? k->unit : "");
-		draw_text(w, y, x + 1, buf, col.value, THEME_NORMAL, TEXT_ALIGN_LEFT);
-		x += col.value + 1;
+		draw_text(w, y, x + 1, buf, col->value, THEME_NORMAL, TEXT_ALIGN_LEFT);
+		x += col->value + 1;
 	}
-	if (col.status) {
-		draw_text(w, y, x + 1, draw_status_word(a->status), col.status, draw_status_slot(a->status),
+	if (col->status) {
+		draw_text(w, y, x + 1, draw_status_word(a->status), col->status, draw_status_slot(a->status),
 			  TEXT_ALIGN_LEFT);
-		x += col.status + 1;
+		x += col->status + 1;
 	}
-	if (col.conf) {
+	if (col->conf) {
 		if (k->confidence >= 0)
 			snprintf(buf, sizeof buf, "%d", k->confidence);
 		else
 			snprintf(buf, sizeof buf, "—");
-		draw_text(w, y, x + 1, buf, col.conf, k->confidence >= 0 && k->confidence <= 3
+		draw_text(w, y, x + 1, buf, col->conf, k->confidence >= 0 && k->confidence <= 3
 			  ? THEME_CONFIDENCE_LOW : THEME_NORMAL, TEXT_ALIGN_RIGHT);
-		x += col.conf + 1;
+		x += col->conf + 1;
 	}
-	if (col.spark) {
+	if (col->spark) {
 		const ui_spark *sp = data_spark(u, ki);
 		if (sp)
-			draw_spark(w, y, x + 1, col.spark, sp->v, sp->n);
+			draw_spark(w, y, x + 1, col->spark, sp->v, sp->n);
 	}
 }
 
@@ -156,7 +153,7 @@ static void pane_krs_draw(ui *u, WINDOW *w, int h, int width, bool focused)
 	}
 	int first = 1;
 	if (h >= 6) {
-		draw_header(w, 1, width);
+		draw_header(&u->panes[PANE_KRS].col.krs, w, 1, width);
 		first = 2;
 	}
 	ui_pane *p = &u->panes[PANE_KRS];

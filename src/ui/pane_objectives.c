@@ -15,21 +15,17 @@
 #include "okr/text.h"
 #include "ui_int.h"
 
-static struct {
-	int bar, pct, status;
-} col;
-
 /* The room a top-level title has on an 80-column terminal: the bar takes
  * only what is left over, so a wider pane never gives a title less. */
 enum { TITLE_AT_80 = 45 };
 
 static void pane_objectives_layout(ui *u, int width)
 {
-	(void)u;
-	col.pct = width >= 46 ? 5 : 0;
-	col.status = width >= 50 ? okr_i18n_status_cols() : 0;
-	int spare = width - 7 - (col.pct ? col.pct + 1 : 0) - (col.status ? col.status + 1 : 0) - TITLE_AT_80;
-	col.bar = spare >= 11 ? 10 : spare >= 7 ? 6 : 0;
+	ui_objs_cols *col = &u->panes[PANE_OBJECTIVES].col.objs;
+	col->pct = width >= 46 ? 5 : 0;
+	col->status = width >= 50 ? okr_i18n_status_cols() : 0;
+	int spare = width - 7 - (col->pct ? col->pct + 1 : 0) - (col->status ? col->status + 1 : 0) - TITLE_AT_80;
+	col->bar = spare >= 11 ? 10 : spare >= 7 ? 6 : 0;
 }
 
 /* Keep the selected row inside the window, scrolling as little as possible. */
@@ -48,11 +44,12 @@ static void scroll_to(int *top, int sel, int rows)
 /* Returns the column of the row's ID (after the indent and the tree mark). */
 static int draw_row(ui *u, WINDOW *w, int y, size_t r, int width)
 {
+	const ui_objs_cols *col = &u->panes[PANE_OBJECTIVES].col.objs;
 	const ui_data *d = &u->d;
 	const okr_objective *o = &d->snap.objs[d->rows[r]];
 	const okr_assessment *a = &d->as.objs[d->rows[r]];
 	int indent = d->rdepth[r] * 2;
-	int right = (col.bar ? col.bar + 1 : 0) + (col.pct ? col.pct + 1 : 0) + (col.status ? col.status + 1 : 0);
+	int right = (col->bar ? col->bar + 1 : 0) + (col->pct ? col->pct + 1 : 0) + (col->status ? col->status + 1 : 0);
 	int x = 0;
 	if (indent > width / 3)
 		indent = width / 3;
@@ -72,22 +69,22 @@ static int draw_row(ui *u, WINDOW *w, int y, size_t r, int width)
 	if (a->status == STATUS_EMPTY) {
 		/* Neither a bar nor "0 %": an objective without key results has
 		 * nothing to measure yet. */
-		int span = (col.bar ? col.bar + 1 : 0) + (col.pct ? col.pct + 1 : 0) + (col.status ? col.status : 0);
+		int span = (col->bar ? col->bar + 1 : 0) + (col->pct ? col->pct + 1 : 0) + (col->status ? col->status : 0);
 		draw_text(w, y, x + 1, draw_status_word(a->status), span, THEME_STATUS_NONE, TEXT_ALIGN_LEFT);
 		return id_x;
 	}
-	if (col.bar) {
-		draw_bar(w, y, x + 1, col.bar, a->progress, a->status == STATUS_DONE);
-		x += col.bar + 1;
+	if (col->bar) {
+		draw_bar(w, y, x + 1, col->bar, a->progress, a->status == STATUS_DONE);
+		x += col->bar + 1;
 	}
-	if (col.pct) {
+	if (col->pct) {
 		char pct[16];
 		snprintf(pct, sizeof pct, "%.0f%%", a->progress * 100);
-		draw_text(w, y, x + 1, pct, col.pct, THEME_NORMAL, TEXT_ALIGN_RIGHT);
-		x += col.pct + 1;
+		draw_text(w, y, x + 1, pct, col->pct, THEME_NORMAL, TEXT_ALIGN_RIGHT);
+		x += col->pct + 1;
 	}
-	if (col.status)
-		draw_text(w, y, x + 1, draw_status_word(a->status), col.status, draw_status_slot(a->status),
+	if (col->status)
+		draw_text(w, y, x + 1, draw_status_word(a->status), col->status, draw_status_slot(a->status),
 			  TEXT_ALIGN_LEFT);
 	return id_x;
 }

@@ -20,23 +20,22 @@
 #include "okr/i18n.h"
 
 /* Declared in ui_int.h. */
-const char *ui_term_problem(const char *cmd);
+const char *ui_term_problem(const char *cmd, char *msg, size_t len);
 
 /* A terminal that cannot put the cursor where it wants (dumb, an emacs
  * shell buffer, a printer) would get a blank or garbled screen: say so, and
  * name what works there. */
-const char *ui_term_problem(const char *cmd)
+const char *ui_term_problem(const char *cmd, char *msg, size_t len)
 {
-	static char msg[512];
 	const char *t = getenv("TERM");
 	int err = 0;
 	if (setupterm(NULL, STDOUT_FILENO, &err) != OK) {
 		if (!strcmp(cmd, "board"))
-			snprintf(msg, sizeof msg, _("okr: cannot use the terminal type '%s' — set TERM to one this "
+			snprintf(msg, len, _("okr: cannot use the terminal type '%s' — set TERM to one this "
 						    "system knows, e.g. TERM=xterm-256color, or use `okr board --once`"),
 				 t ? t : "");
 		else
-			snprintf(msg, sizeof msg, _("okr: cannot use the terminal type '%s' — set TERM to one this "
+			snprintf(msg, len, _("okr: cannot use the terminal type '%s' — set TERM to one this "
 						    "system knows, e.g. TERM=xterm-256color"), t ? t : "");
 		return msg;
 	}
@@ -47,11 +46,11 @@ const char *ui_term_problem(const char *cmd)
 	if (moves)
 		return NULL;
 	if (!strcmp(cmd, "board"))
-		snprintf(msg, sizeof msg, _("okr: the terminal type '%s' cannot move the cursor, which the full-screen "
+		snprintf(msg, len, _("okr: the terminal type '%s' cannot move the cursor, which the full-screen "
 					    "board needs — run it in a terminal such as xterm, tmux or screen "
 					    "(TERM=xterm-256color), or print it once with `okr board --once`"), t ? t : "");
 	else
-		snprintf(msg, sizeof msg, _("okr: the terminal type '%s' cannot move the cursor, which the full-screen "
+		snprintf(msg, len, _("okr: the terminal type '%s' cannot move the cursor, which the full-screen "
 					    "view needs — run it in a terminal such as xterm, tmux or screen "
 					    "(TERM=xterm-256color), or use the commands: `okr status`, `okr list`, "
 					    "`okr checkin`"), t ? t : "");

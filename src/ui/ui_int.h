@@ -63,12 +63,24 @@ typedef struct {
 	unsigned (*key)(ui *u, okr_action a);
 } ui_pane_ops;
 
+/* The columns a pane's layout gave each part of a row (0: not shown). */
+typedef struct {
+	int owner, bar, pct, value, status, conf, spark;
+} ui_krs_cols;
+typedef struct {
+	int bar, pct, status;
+} ui_objs_cols;
+
 typedef struct {
 	const ui_pane_ops *ops;
 	WINDOW *win;
 	int y, x, h, w;
 	bool shown;
 	int top;     /* first row shown (scrolling) */
+	union {
+		ui_krs_cols krs;
+		ui_objs_cols objs;
+	} col;       /* what its layout op made for its width */
 } ui_pane;
 
 typedef enum { FILTER_ALL, FILTER_MINE, FILTER_TEAM } ui_filter;
@@ -243,8 +255,14 @@ struct ui {
 
 	struct ui_views *views;    /* the full-body views' states (views.h) */
 	struct ui_board *board;    /* the leaderboard pane's scores, person page, banners (board_int.h) */
+	struct {
+		bool on;               /* the terminal sends reports */
+		long long last_ms;     /* the last left press, for double clicks */
+		int last_x, last_y;
+	} mouse;
 	bool quit;
 	bool no_panes;             /* okr board: no objectives, no panes, no header */
+	ui_screen main_screen;     /* the panes' screen: their state is this struct's */
 	ui_screen *stack[UI_STACK_MAX];
 	int nstack;
 };
@@ -284,7 +302,7 @@ unsigned app_set_theme(ui *u, const char *name);
 bool app_refuse_readonly(ui *u);
 /* The panes: the bottom screen of `okr` and `okr review`. */
 extern const ui_screen_ops app_main_ops;
-ui_screen *app_main_screen(void);
+ui_screen *app_main_screen(ui *u);
 /* A new data version: the panes' snapshot, or (okr board) the screens'
  * own reads.  False when the store failed (what is shown stays). */
 bool app_reload(ui *u, bool live);
@@ -404,14 +422,14 @@ int form_field_at(const ui_form *fm, int h, int wy);
 
 /* ---- mouse.c: click, double click, wheel (mouse = true;) ---- */
 void mouse_start(ui *u);
-void mouse_stop(void);
+void mouse_stop(ui *u);
 /* The rest of an SGR report after mouse_key(): button, 0-based cell, press
  * or release; false when it was none.  mouse_second_click: a left press
  * there completes a double click. */
 bool mouse_read_report(WINDOW *in, int *b, int *x, int *y, bool *press);
-bool mouse_second_click(int x, int y);
+bool mouse_second_click(ui *u, int x, int y);
 /* The key code that starts a mouse report (-2 when the mouse is off). */
-int mouse_key(void);
+int mouse_key(const ui *u);
 /* Read the rest of the report from in and act on it: dirty bits. */
 unsigned mouse_event(ui *u, WINDOW *in);
 /* mouse_more.c: the full-body views, the review (notch: the wheel, -1 up,
@@ -511,6 +529,6 @@ void review_hints(ui *u, char *buf, size_t len);
 /* Why the full-screen view cannot run on this terminal (an unknown TERM,
  * or one that cannot move the cursor, like TERM=dumb), translated; NULL
  * when it can.  cmd names the command, for the alternatives it suggests. */
-const char *ui_term_problem(const char *cmd);
+const char *ui_term_problem(const char *cmd, char *msg, size_t len);
 
 #endif
