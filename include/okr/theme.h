@@ -153,19 +153,35 @@ int theme_color_contrast(int bg);
 
 /* ---- curses side (src/ui/theme_color.c) ---- */
 
-/* Make t the current theme.  colors is the terminal's colour count after
+/* The theme in use on a terminal and the colour pairs made for it so far:
+ * one per application (the full-screen view's struct ui holds it), as a
+ * terminal has one table of pairs.  Zeroed, it is the built-in theme
+ * without colour. */
+typedef struct {
+	bool applied;
+	bool default_colors;   /* use_default_colors() worked: -1 is usable */
+	int colors;
+	theme t;
+	bool resolved[THEME_SLOT_COUNT];
+	unsigned long attr[THEME_SLOT_COUNT];
+	short pair[THEME_SLOT_COUNT];
+	short pairs[256][2];
+	int npairs;
+} theme_colors;
+
+/* Make t the theme of c.  colors is the terminal's colour count after
  * start_color() (COLORS), or 0 for none; NO_COLOR in the environment forces 0.
  * Without colour every slot uses its attributes plus its monochrome column.
  * Colour pairs are made on first use of a slot by theme_attr/theme_pair. */
-void theme_apply(const theme *t, int colors);
+void theme_apply(theme_colors *c, const theme *t, int colors);
 
 /* The curses attributes for a slot, COLOR_PAIR included: an attr_t kept as
  * unsigned long so that this header needs no curses.  Before any
  * theme_apply, the built-in theme without colour. */
-unsigned long theme_attr(theme_slot s);
+unsigned long theme_attr(theme_colors *c, theme_slot s);
 
 /* The slot's colour pair number alone (0 without colour), for setcchar() and
  * wattr_set(). */
-short theme_pair(theme_slot s);
+short theme_pair(theme_colors *c, theme_slot s);
 
 #endif

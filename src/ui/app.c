@@ -27,6 +27,11 @@
 #include "ui_int.h"
 #include "views.h"
 
+/* The one file static of the full-screen view: a signal handler may only
+ * set a volatile sig_atomic_t (C11 7.14.1.1), and it cannot be handed a
+ * pointer to struct ui, so the SIGWINCH flag lives here and the loop reads
+ * it.  Everything else a screen or the application holds is in struct ui
+ * or in the screen's own struct. */
 static volatile sig_atomic_t got_winch;
 
 static void on_winch(int sig)
@@ -77,7 +82,7 @@ unsigned app_set_theme(ui *u, const char *name)
 	}
 	u->theme = t;
 	okr_strlcpy(u->cfg->theme, name, sizeof u->cfg->theme);
-	theme_apply(&u->theme, u->colors);
+	theme_apply(u->paint, &u->theme, u->colors);
 	app_message(u, false, _("theme %s"), name);
 	return DIRTY_ALL;
 }
@@ -140,7 +145,7 @@ static void draw_too_small(ui *u)
 	for (int i = 0; i < n && y + i < LINES; i++) {
 		int w = text_width(lines[i]);
 		int x = COLS > w ? (COLS - w) / 2 : 0;
-		draw_text(stdscr, y + i, x, lines[i], COLS - x, THEME_MESSAGE, 0);
+		draw_text(u, stdscr, y + i, x, lines[i], COLS - x, THEME_MESSAGE, 0);
 	}
 	wnoutrefresh(stdscr);
 	(void)u;
@@ -405,7 +410,7 @@ static SCREEN *start_curses(ui *u, const ui_first *first)
 		fprintf(stderr, "%s\n", problem ? problem : _("okr: cannot start the full-screen view on this terminal"));
 		return NULL;
 	}
-	draw_set_ascii(!okr_i18n_utf8());
+	u->ascii = !okr_i18n_utf8();
 	if (!okr_i18n_utf8())
 		app_message(u, true, "%s", _("not a UTF-8 locale: drawn in ASCII, other text shows as ? — "
 					     "set LANG=C.UTF-8"));
@@ -420,7 +425,7 @@ static SCREEN *start_curses(ui *u, const ui_first *first)
 	const char *nc = getenv("NO_COLOR");
 	if (!(nc && *nc) && has_colors() && start_color() == OK)
 		u->colors = COLORS;
-	theme_apply(&u->theme, u->colors);
+	theme_apply(u->paint, &u->theme, u->colors);
 	return scr;
 }
 
@@ -429,6 +434,8 @@ static SCREEN *start_curses(ui *u, const ui_first *first)
 static int run_ui(okr_ctx *ctx, const ui_first *first)
 {
 	ui *u = okr_xcalloc(1, sizeof *u);
+	theme_colors paint = { 0 };
+	u->paint = &paint;
 	u->ctx = ctx;
 	u->cfg = ctx->cfg;
 	u->focus = PANE_OBJECTIVES;

@@ -144,7 +144,7 @@ static void main_draw(ui *u, ui_screen *s)
 		ui_pane *p = &u->panes[i];
 		if (!p->shown || !p->win || !(u->dirty & (1u << i)) || screen_pane_taken(u, i))
 			continue;
-		wbkgdset(p->win, ' ' | (chtype)theme_attr(THEME_NORMAL));
+		wbkgdset(p->win, ' ' | (chtype)theme_attr(u->paint, THEME_NORMAL));
 		werase(p->win);
 		p->ops->draw(u, p->win, p->h, p->w, u->focus == i);
 		wnoutrefresh(p->win);

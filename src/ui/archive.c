@@ -168,16 +168,16 @@ static void confirm_draw(ui *u, ui_screen *s)
 	(void)u;
 	char title[64], id[24];
 	snprintf(title, sizeof title, _(" Archive %s "), ref(c->kind, c->id, id, sizeof id));
-	draw_set(w, THEME_BORDER_FOCUS);
+	draw_set(u, w, THEME_BORDER_FOCUS);
 	box(w, 0, 0);
 	int tw = text_width(title);
-	draw_text(w, 0, 2, title, tw < wd - 4 ? tw : wd - 4, THEME_HELP_SECTION, TEXT_ALIGN_LEFT);
+	draw_text(u, w, 0, 2, title, tw < wd - 4 ? tw : wd - 4, THEME_HELP_SECTION, TEXT_ALIGN_LEFT);
 	char **lines;
 	size_t n = text_wrap(c->text, wd - 4, &lines);
 	for (size_t i = 0; i < n && (int)i + 2 < h - 2; i++)
-		draw_text(w, (int)i + 1, 2, lines[i], wd - 4, THEME_NORMAL, TEXT_ALIGN_LEFT);
+		draw_text(u, w, (int)i + 1, 2, lines[i], wd - 4, THEME_NORMAL, TEXT_ALIGN_LEFT);
 	text_lines_free(lines, n);
-	draw_text(w, h - 2, 2, _("y: archive   n or Esc: keep it   (u undoes it afterwards)"), wd - 4, THEME_FORM_HINT,
+	draw_text(u, w, h - 2, 2, _("y: archive   n or Esc: keep it   (u undoes it afterwards)"), wd - 4, THEME_FORM_HINT,
 		  TEXT_ALIGN_LEFT);
 }
 

@@ -4,8 +4,7 @@
  * at the cost of the new rows, the board being shown and the celebrations
  * waiting to be shown.  A person's page is a screen with its own state.
  *
- * One full-screen view per process, so this is one static object, as the
- * other panes' caches are.
+ * Its state is u->board, made by board_new with the application's struct.
  */
 #ifndef OKR_UI_BOARD_INT_H
 #define OKR_UI_BOARD_INT_H

@@ -205,49 +205,51 @@ static board_cols columns(const board_state *v, int cols)
 
 static void draw_header(const board_state *v, const board_cols *c, int y)
 {
-	draw_text(stdscr, y, 0, "", c->cols, THEME_HEADER, TEXT_ALIGN_LEFT);
-	draw_text(stdscr, y, 1, "#", 3, THEME_HEADER, TEXT_ALIGN_RIGHT);
+	const ui *u = v->u;
+	draw_text(u, stdscr, y, 0, "", c->cols, THEME_HEADER, TEXT_ALIGN_LEFT);
+	draw_text(u, stdscr, y, 1, "#", 3, THEME_HEADER, TEXT_ALIGN_RIGHT);
 	if (c->move)
-		draw_text(stdscr, y, 5, _("move"), 4, THEME_HEADER, TEXT_ALIGN_LEFT);
-	draw_text(stdscr, y, c->name_x, v->teams ? _("team") : _("person"), c->name_w, THEME_HEADER,
+		draw_text(u, stdscr, y, 5, _("move"), 4, THEME_HEADER, TEXT_ALIGN_LEFT);
+	draw_text(u, stdscr, y, c->name_x, v->teams ? _("team") : _("person"), c->name_w, THEME_HEADER,
 		  TEXT_ALIGN_LEFT);
 	if (v->teams) {
-		draw_text(stdscr, y, c->score_x, _("average"), 8, THEME_HEADER, TEXT_ALIGN_RIGHT);
-		draw_text(stdscr, y, c->score_x + 9, _("size"), 4, THEME_HEADER, TEXT_ALIGN_RIGHT);
+		draw_text(u, stdscr, y, c->score_x, _("average"), 8, THEME_HEADER, TEXT_ALIGN_RIGHT);
+		draw_text(u, stdscr, y, c->score_x + 9, _("size"), 4, THEME_HEADER, TEXT_ALIGN_RIGHT);
 		return;
 	}
-	draw_text(stdscr, y, c->score_x, _("points"), 7, THEME_HEADER, TEXT_ALIGN_RIGHT);
+	draw_text(u, stdscr, y, c->score_x, _("points"), 7, THEME_HEADER, TEXT_ALIGN_RIGHT);
 	if (c->level)
-		draw_text(stdscr, y, c->level_x, _("lvl"), 4, THEME_HEADER, TEXT_ALIGN_RIGHT);
+		draw_text(u, stdscr, y, c->level_x, _("lvl"), 4, THEME_HEADER, TEXT_ALIGN_RIGHT);
 	if (c->streak)
-		draw_text(stdscr, y, c->streak_x, _("strk"), 4, THEME_HEADER, TEXT_ALIGN_RIGHT);
+		draw_text(u, stdscr, y, c->streak_x, _("strk"), 4, THEME_HEADER, TEXT_ALIGN_RIGHT);
 	if (c->teams)
-		draw_text(stdscr, y, c->teams_x, _("teams"), c->teams_w, THEME_HEADER, TEXT_ALIGN_LEFT);
+		draw_text(u, stdscr, y, c->teams_x, _("teams"), c->teams_w, THEME_HEADER, TEXT_ALIGN_LEFT);
 }
 
 static void draw_row(const board_state *v, const board_cols *c, int y, const score_row *r)
 {
+	const ui *u = v->u;
 	bool mine = is_mine(v, r);
 	theme_slot base = mine ? THEME_RANK_ME : THEME_NORMAL;
 	char buf[128], mv[16];
 	bool banded = v->u->cfg->board_bands && r->band != SCORE_BAND_RANKED;
-	draw_text(stdscr, y, 0, mine ? "▶" : " ", 1, base, TEXT_ALIGN_LEFT);
+	draw_text(u, stdscr, y, 0, mine ? "▶" : " ", 1, base, TEXT_ALIGN_LEFT);
 	if (r->hidden || banded)
 		snprintf(buf, sizeof buf, "%s", r->hidden ? "–" : "·");
 	else
 		snprintf(buf, sizeof buf, "%d", r->rank);
-	draw_text(stdscr, y, 1, buf, 3, base, TEXT_ALIGN_RIGHT);
+	draw_text(u, stdscr, y, 1, buf, 3, base, TEXT_ALIGN_RIGHT);
 	if (c->move && !r->hidden && !banded)
-		draw_text(stdscr, y, 5, score_move_text(r, mv, sizeof mv), 4,
+		draw_text(u, stdscr, y, 5, score_move_text(r, mv, sizeof mv), 4,
 			  r->movement > 0 || r->move == SCORE_MOVE_NEW ? THEME_RANK_UP
 			  : r->movement < 0 ? THEME_RANK_DOWN : THEME_DIM,
 			  TEXT_ALIGN_LEFT);
 	if (v->teams) {
-		draw_text(stdscr, y, c->name_x, okr_board_team(&v->sc.snap, r->id), c->name_w, base, TEXT_ALIGN_LEFT);
+		draw_text(u, stdscr, y, c->name_x, okr_board_team(&v->sc.snap, r->id), c->name_w, base, TEXT_ALIGN_LEFT);
 		snprintf(buf, sizeof buf, "%.1f", r->score);
-		draw_text(stdscr, y, c->score_x, buf, 8, base, TEXT_ALIGN_RIGHT);
+		draw_text(u, stdscr, y, c->score_x, buf, 8, base, TEXT_ALIGN_RIGHT);
 		snprintf(buf, sizeof buf, "%d", r->members);
-		draw_text(stdscr, y, c->score_x + 9, buf, 4, THEME_DIM, TEXT_ALIGN_RIGHT);
+		draw_text(u, stdscr, y, c->score_x + 9, buf, 4, THEME_DIM, TEXT_ALIGN_RIGHT);
 	} else {
 		const okr_person *p = okr_board_person(&v->sc.snap, r->id);
 		char who[600];
@@ -260,27 +262,27 @@ static void draw_row(const board_state *v, const board_cols *c, int y, const sco
 		if (banded && mine)
 			snprintf(who + strlen(who), sizeof who - strlen(who), " (%s)",
 				 r->band == SCORE_BAND_ON_TRACK ? _("on track") : _("needs support"));
-		draw_text(stdscr, y, c->name_x, who, c->name_w, base, TEXT_ALIGN_LEFT);
+		draw_text(u, stdscr, y, c->name_x, who, c->name_w, base, TEXT_ALIGN_LEFT);
 		snprintf(buf, sizeof buf, "%.0f", r->score);
-		draw_text(stdscr, y, c->score_x, buf, 7, base, TEXT_ALIGN_RIGHT);
+		draw_text(u, stdscr, y, c->score_x, buf, 7, base, TEXT_ALIGN_RIGHT);
 		score_person_result pr;
 		score_person_get(v->sc.st, r->id, v->sc.now, &pr);
 		if (c->level) {
 			snprintf(buf, sizeof buf, "L%d", pr.level);
-			draw_text(stdscr, y, c->level_x, buf, 4, THEME_DIM, TEXT_ALIGN_RIGHT);
+			draw_text(u, stdscr, y, c->level_x, buf, 4, THEME_DIM, TEXT_ALIGN_RIGHT);
 		}
 		if (c->streak) {
 			snprintf(buf, sizeof buf, "%dw", pr.streak);
-			draw_text(stdscr, y, c->streak_x, buf, 4, pr.streak > 1 ? THEME_BADGE : THEME_DIM,
+			draw_text(u, stdscr, y, c->streak_x, buf, 4, pr.streak > 1 ? THEME_BADGE : THEME_DIM,
 				  TEXT_ALIGN_RIGHT);
 		}
 		if (c->teams && p)
-			draw_text(stdscr, y, c->teams_x, p->teams, c->teams_w, THEME_DIM, TEXT_ALIGN_LEFT);
+			draw_text(u, stdscr, y, c->teams_x, p->teams, c->teams_w, THEME_DIM, TEXT_ALIGN_LEFT);
 	}
 	if (v->u->flash_until && in_list(v->up, v->nup, r->id))
-		draw_row_attr(stdscr, y, THEME_RANK_UP);
+		draw_row_attr(u, stdscr, y, THEME_RANK_UP);
 	else if (v->u->flash_until && in_list(v->down, v->ndown, r->id))
-		draw_row_attr(stdscr, y, THEME_RANK_DOWN);
+		draw_row_attr(u, stdscr, y, THEME_RANK_DOWN);
 }
 
 /* Which rows fit in `room` lines: the top, then "…" (-1) and the viewer's
@@ -325,6 +327,7 @@ static int pick_rows(const board_state *v, int room, long *out)
 
 static void draw_title(const board_state *v, int cols)
 {
+	const ui *u = v->u;
 	static const char *const short_names[] = { N_("week"), N_("cycle"), N_("all") };
 	char label[128], title[256];
 	const char *kind = v->teams ? _("teams") : _("people");
@@ -333,12 +336,13 @@ static void draw_title(const board_state *v, int cols)
 			 okr_board_window_label(&v->sc, v->u->cfg->week_offset_minutes, v->window, label, sizeof label));
 	else
 		snprintf(title, sizeof title, _("Leaderboard · %s · %s"), kind, _(short_names[v->window]));
-	draw_text(stdscr, 0, 0, title, cols, THEME_TITLE, TEXT_ALIGN_LEFT);
+	draw_text(u, stdscr, 0, 0, title, cols, THEME_TITLE, TEXT_ALIGN_LEFT);
 }
 
 /* The footer for the row a click selected: who, rank and score. */
 static void draw_selected(const board_state *v, int y, int cols)
 {
+	const ui *u = v->u;
 	for (size_t i = 0; i < v->b.n; i++) {
 		const score_row *r = &v->b.rows[i];
 		if (r->id != v->sel)
@@ -347,7 +351,7 @@ static void draw_selected(const board_state *v, int y, int cols)
 		char m[800];
 		snprintf(m, sizeof m, _("#%d %s — %.0f points · double-click the title for the next window"),
 			 r->rank, v->teams ? okr_board_team(&v->sc.snap, r->id) : p ? p->name : "?", r->score);
-		draw_text(stdscr, y, 0, m, cols, THEME_MESSAGE, TEXT_ALIGN_LEFT);
+		draw_text(u, stdscr, y, 0, m, cols, THEME_MESSAGE, TEXT_ALIGN_LEFT);
 		return;
 	}
 }
@@ -375,7 +379,7 @@ static void board_draw(ui *u, ui_screen *s)
 		char msg[64];
 		snprintf(msg, sizeof msg, _("too small: need %d×%d"), BOARD_MIN_COLS, BOARD_MIN_LINES);
 		int w = text_width(msg), x = cols > w ? (cols - w) / 2 : 0;
-		draw_text(stdscr, lines / 2, x, msg, cols - x, THEME_MESSAGE, TEXT_ALIGN_LEFT);
+		draw_text(u, stdscr, lines / 2, x, msg, cols - x, THEME_MESSAGE, TEXT_ALIGN_LEFT);
 	} else {
 		draw_title(v, cols);
 		bool header = lines >= 10, footer = lines >= 12 || v->err[0] || u->file_lost;
@@ -391,33 +395,33 @@ static void board_draw(ui *u, ui_screen *s)
 			if (i < (int)(sizeof v->shown / sizeof v->shown[0]))
 				v->shown[v->nshown++] = pick[i];
 			if (pick[i] < 0)
-				draw_text(stdscr, y0 + i, 1, "…", 3, THEME_DIM, TEXT_ALIGN_RIGHT);
+				draw_text(u, stdscr, y0 + i, 1, "…", 3, THEME_DIM, TEXT_ALIGN_RIGHT);
 			else
 				draw_row(v, &c, y0 + i, &v->b.rows[pick[i]]);
 			if (pick[i] >= 0 && v->sel && v->b.rows[pick[i]].id == v->sel)
-				draw_row_attr(stdscr, y0 + i, THEME_SELECTED);
+				draw_row_attr(u, stdscr, y0 + i, THEME_SELECTED);
 		}
 		free(pick);
 		if (!v->b.n)
-			draw_text(stdscr, y0, 2, _("nobody yet — check in or give kudos"), cols - 2, THEME_DIM,
+			draw_text(u, stdscr, y0, 2, _("nobody yet — check in or give kudos"), cols - 2, THEME_DIM,
 				  TEXT_ALIGN_LEFT);
 		if (u->file_lost) {
 			char m[256];
 			snprintf(m, sizeof m, _("%s — the board shows it again when it is back"),
 				 reopen_lost_text(u->file_lost));
-			draw_text(stdscr, lines - 1, 0, m, cols, THEME_MESSAGE_ERROR, TEXT_ALIGN_LEFT);
+			draw_text(u, stdscr, lines - 1, 0, m, cols, THEME_MESSAGE_ERROR, TEXT_ALIGN_LEFT);
 		} else if (v->err[0])
-			draw_text(stdscr, lines - 1, 0, v->err, cols, THEME_MESSAGE_ERROR, TEXT_ALIGN_LEFT);
+			draw_text(u, stdscr, lines - 1, 0, v->err, cols, THEME_MESSAGE_ERROR, TEXT_ALIGN_LEFT);
 		else if (footer && !okr_i18n_utf8())
 			/* the TUI's words: a board left open all day keeps saying it */
-			draw_text(stdscr, lines - 1, 0, _("not a UTF-8 locale: drawn in ASCII, other text shows as ? — "
+			draw_text(u, stdscr, lines - 1, 0, _("not a UTF-8 locale: drawn in ASCII, other text shows as ? — "
 							  "set LANG=C.UTF-8"), cols, THEME_MESSAGE_ERROR, TEXT_ALIGN_LEFT);
 		else if (footer && v->sel)
 			draw_selected(v, lines - 1, cols);
 		else if (footer) {
 			char h[256];
 			hints(u, h, sizeof h);
-			draw_text(stdscr, lines - 1, 0, h, cols, THEME_DIM, TEXT_ALIGN_LEFT);
+			draw_text(u, stdscr, lines - 1, 0, h, cols, THEME_DIM, TEXT_ALIGN_LEFT);
 		}
 	}
 	wnoutrefresh(stdscr);

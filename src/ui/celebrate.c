@@ -172,7 +172,7 @@ void celebrate_draw(ui *u)
 	if (rw > width / 2)
 		rw = 0;   /* narrow: the news matters more than the live mark */
 	snprintf(line, sizeof line, " %s ", g->banner);
-	draw_text(u->header, 0, 0, line, width - rw, THEME_BANNER, TEXT_ALIGN_CENTER);
+	draw_text(u, u->header, 0, 0, line, width - rw, THEME_BANNER, TEXT_ALIGN_CENTER);
 	wnoutrefresh(u->header);
 }
 

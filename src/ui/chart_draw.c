@@ -23,20 +23,20 @@ static theme_slot slot_of(okr_chart_kind k)
 	}
 }
 
-void chart_draw_row(WINDOW *w, int y, int x, const okr_chart *c, int row)
+void chart_draw_row(const ui *u, WINDOW *w, int y, int x, const okr_chart *c, int row)
 {
 	int maxx = getmaxx(w);
 	for (int i = 0; i < c->width && x + i < maxx; i++) {
 		const okr_chart_cell *e = okr_chart_at(c, row, i);
-		draw_set(w, slot_of(e->kind));
-		draw_glyph(w, y, x + i, e->glyph);
+		draw_set(u, w, slot_of(e->kind));
+		draw_glyph(u, w, y, x + i, e->glyph);
 	}
 }
 
-void chart_draw(WINDOW *w, int y, int x, const okr_chart *c)
+void chart_draw(const ui *u, WINDOW *w, int y, int x, const okr_chart *c)
 {
 	for (int r = 0; r < c->height && y + r < getmaxy(w); r++)
-		chart_draw_row(w, y + r, x, c, r);
+		chart_draw_row(u, w, y + r, x, c, r);
 }
 
 /* Check-ins come newest first from the store; the chart wants oldest first. */

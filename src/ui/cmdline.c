@@ -267,16 +267,16 @@ static void prompt_draw(ui *u, ui_screen *s)
 	if (!w || !(u->dirty & DIRTY_FOOTER))
 		return;
 	int width = getmaxx(w);
-	wbkgdset(w, ' ' | (chtype)theme_attr(THEME_NORMAL));
+	wbkgdset(w, ' ' | (chtype)theme_attr(u->paint, THEME_NORMAL));
 	werase(w);
 	leaveok(w, FALSE);
-	draw_text(w, 0, 0, p->kind == PROMPT_COMMAND ? ":" : "/", 1, THEME_MESSAGE, TEXT_ALIGN_LEFT);
+	draw_text(u, w, 0, 0, p->kind == PROMPT_COMMAND ? ":" : "/", 1, THEME_MESSAGE, TEXT_ALIGN_LEFT);
 	int hw = p->shown[0] ? text_width(p->shown) + 2 : 0;
 	if (hw > width / 2)
 		hw = width / 2;
 	if (hw > 2)
-		draw_text(w, 0, width - hw + 2, p->shown, hw - 2, THEME_DIM, TEXT_ALIGN_LEFT);
-	int cx = form_draw_editor(w, 0, 1, width - 1 - hw, &p->e, &p->first, THEME_NORMAL);
+		draw_text(u, w, 0, width - hw + 2, p->shown, hw - 2, THEME_DIM, TEXT_ALIGN_LEFT);
+	int cx = form_draw_editor(u, w, 0, 1, width - 1 - hw, &p->e, &p->first, THEME_NORMAL);
 	wmove(w, 0, 1 + cx < width ? 1 + cx : width - 1);
 	wnoutrefresh(w);
 }

@@ -21,13 +21,13 @@ static void cycles_draw(ui *u, ui_screen *s)
 	cycles_screen *c = (cycles_screen *)s;
 	WINDOW *w = s->win;
 	int h = getmaxy(w), wd = getmaxx(w);
-	draw_set(w, THEME_BORDER_FOCUS);
+	draw_set(u, w, THEME_BORDER_FOCUS);
 	box(w, 0, 0);
 	const char *title = _(" Cycle — Enter picks · a add · e edit · Esc closes ");
 	int tw = text_width(title);
-	draw_text(w, 0, 2, title, tw < wd - 4 ? tw : wd - 4, THEME_HELP_SECTION, TEXT_ALIGN_LEFT);
+	draw_text(u, w, 0, 2, title, tw < wd - 4 ? tw : wd - 4, THEME_HELP_SECTION, TEXT_ALIGN_LEFT);
 	if (!u->d.snap.ncycles)
-		draw_text(w, 1, 2, _("No cycle yet — a adds the first one"), wd - 4, THEME_DIM, TEXT_ALIGN_LEFT);
+		draw_text(u, w, 1, 2, _("No cycle yet — a adds the first one"), wd - 4, THEME_DIM, TEXT_ALIGN_LEFT);
 	const okr_snapshot *sn = &u->d.snap;
 	for (size_t i = 0; i < sn->ncycles && (int)i + 1 < h - 1; i++) {
 		const okr_cycle *cy = &sn->cycles[i];
@@ -39,10 +39,10 @@ static void cycles_draw(ui *u, ui_screen *s)
 		snprintf(buf, sizeof buf, "%s %s %s → %s  %s%s", cy->id == u->cycle_id ? "•" : " ", name, from, to,
 			 _(states[cy->state]), cy->current ? _(" (current)") : "");
 		free(name);
-		draw_text(w, (int)i + 1, 1, buf, wd - 2, THEME_NORMAL, TEXT_ALIGN_LEFT);
+		draw_text(u, w, (int)i + 1, 1, buf, wd - 2, THEME_NORMAL, TEXT_ALIGN_LEFT);
 		if (i == c->sel)
-			mvwchgat(w, (int)i + 1, 1, wd - 2, (attr_t)(theme_attr(THEME_SELECTED) & ~A_COLOR),
-				 theme_pair(THEME_SELECTED), NULL);
+			mvwchgat(w, (int)i + 1, 1, wd - 2, (attr_t)(theme_attr(u->paint, THEME_SELECTED) & ~A_COLOR),
+				 theme_pair(u->paint, THEME_SELECTED), NULL);
 	}
 }
 

@@ -72,7 +72,7 @@ void form_draw(ui *u, ui_screen *s)
 	WINDOW *w = s->win;
 	int h = getmaxy(w), wd = getmaxx(w);
 	leaveok(w, FALSE);
-	draw_frame(w, fm->title, THEME_TITLE);
+	draw_frame(u, w, fm->title, THEME_TITLE);
 	int y = 2, in_w = wd - 4 - LABEL_W;
 	bool small = compact(fm, h);
 	fm->cy = fm->cx = 1;
@@ -80,17 +80,17 @@ void form_draw(ui *u, ui_screen *s)
 		field *f = &fm->f[i];
 		if (f->hidden)
 			continue;
-		draw_text(w, y, 2, f->label, LABEL_W, THEME_FORM_LABEL, TEXT_ALIGN_LEFT);
+		draw_text(u, w, y, 2, f->label, LABEL_W, THEME_FORM_LABEL, TEXT_ALIGN_LEFT);
 		if (f->type == FIELD_CHOICE) {
 			char buf[128];
 			snprintf(buf, sizeof buf, "◂ %s ▸", _(f->choices[f->choice]));
-			draw_text(w, y, 2 + LABEL_W, buf, in_w, THEME_FORM_INPUT, TEXT_ALIGN_LEFT);
+			draw_text(u, w, y, 2 + LABEL_W, buf, in_w, THEME_FORM_INPUT, TEXT_ALIGN_LEFT);
 			if (i == fm->cur) {
 				fm->cy = y;
 				fm->cx = 2 + LABEL_W;
 			}
 		} else {
-			int cx = form_draw_editor(w, y, 2 + LABEL_W, in_w, &f->ed, &f->first, THEME_FORM_INPUT);
+			int cx = form_draw_editor(u, w, y, 2 + LABEL_W, in_w, &f->ed, &f->first, THEME_FORM_INPUT);
 			if (i == fm->cur) {
 				fm->cy = y;
 				fm->cx = 2 + LABEL_W + cx;
@@ -101,21 +101,21 @@ void form_draw(ui *u, ui_screen *s)
 			continue;
 		}
 		if (f->error[0])
-			draw_text(w, y + 1, 2 + LABEL_W, f->error, in_w, THEME_FORM_ERROR, TEXT_ALIGN_LEFT);
+			draw_text(u, w, y + 1, 2 + LABEL_W, f->error, in_w, THEME_FORM_ERROR, TEXT_ALIGN_LEFT);
 		else if (f->hint)
-			draw_text(w, y + 1, 2 + LABEL_W, f->hint, in_w, THEME_FORM_HINT, TEXT_ALIGN_LEFT);
+			draw_text(u, w, y + 1, 2 + LABEL_W, f->hint, in_w, THEME_FORM_HINT, TEXT_ALIGN_LEFT);
 		y += 2;
 	}
 	if (fm->error[0]) {
 		char **lines;
 		size_t n = text_wrap(fm->error, wd - 4, &lines);
 		for (size_t i = 0; i < n && y < h - 2; i++)
-			draw_text(w, y++, 2, lines[i], wd - 4, THEME_MESSAGE_ERROR, TEXT_ALIGN_LEFT);
+			draw_text(u, w, y++, 2, lines[i], wd - 4, THEME_MESSAGE_ERROR, TEXT_ALIGN_LEFT);
 		text_lines_free(lines, n);
 	}
 	char hint[256];
 	form_hint(u, fm, hint, sizeof hint);
-	draw_text(w, h - 2, 2, hint, wd - 4, THEME_FORM_HINT, TEXT_ALIGN_LEFT);
+	draw_text(u, w, h - 2, 2, hint, wd - 4, THEME_FORM_HINT, TEXT_ALIGN_LEFT);
 }
 
 bool form_cursor(ui *u, ui_screen *s)

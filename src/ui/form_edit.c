@@ -38,7 +38,7 @@ bool form_edit_key(editor *e, int key)
 	return false;
 }
 
-int form_draw_editor(WINDOW *w, int y, int x, int cols, const editor *e, int *first, theme_slot slot)
+int form_draw_editor(const ui *u, WINDOW *w, int y, int x, int cols, const editor *e, int *first, theme_slot slot)
 {
 	if (cols <= 0)
 		return 0;
@@ -55,7 +55,7 @@ int form_draw_editor(WINDOW *w, int y, int x, int cols, const editor *e, int *fi
 		char enc[4];
 		okr_buf_addn(&b, enc, text_encode(e->cp[i], enc));
 	}
-	draw_text(w, y, x, b.s, cols, slot, TEXT_ALIGN_LEFT);
+	draw_text(u, w, y, x, b.s, cols, slot, TEXT_ALIGN_LEFT);
 	okr_buf_free(&b);
 	return cursor;
 }

@@ -393,17 +393,17 @@ static void pick_draw(ui *u, ui_screen *s)
 	int h = getmaxy(w), wd = getmaxx(w), rows = h - 3;
 	char title[160], choose[64], cancel[64], hint[256];
 	snprintf(title, sizeof title, _(" %s — pick one "), p->fm->f[p->field].label);
-	draw_frame(w, title, THEME_HELP_SECTION);
+	draw_frame(u, w, title, THEME_HELP_SECTION);
 	if (!p->n)
-		draw_text(w, 1, 2, _("nothing to pick here yet"), wd - 4, THEME_DIM, TEXT_ALIGN_LEFT);
+		draw_text(u, w, 1, 2, _("nothing to pick here yet"), wd - 4, THEME_DIM, TEXT_ALIGN_LEFT);
 	if ((int)p->sel < p->top)
 		p->top = (int)p->sel;
 	if ((int)p->sel >= p->top + rows)
 		p->top = (int)p->sel - rows + 1;
 	for (int y = 0; y < rows && (size_t)(p->top + y) < p->n; y++) {
-		draw_text(w, y + 1, 2, p->label[p->top + y], wd - 4, THEME_NORMAL, TEXT_ALIGN_LEFT);
+		draw_text(u, w, y + 1, 2, p->label[p->top + y], wd - 4, THEME_NORMAL, TEXT_ALIGN_LEFT);
 		if ((size_t)(p->top + y) == p->sel)
-			draw_cells_attr(w, y + 1, 1, wd - 2, THEME_SELECTED, 0);
+			draw_cells_attr(u, w, y + 1, 1, wd - 2, THEME_SELECTED, 0);
 	}
 	statusbar_keys(u, ACT_PICK_CHOOSE, 1, choose, sizeof choose);
 	statusbar_keys(u, ACT_PICK_CANCEL, 1, cancel, sizeof cancel);
@@ -411,7 +411,7 @@ static void pick_draw(ui *u, ui_screen *s)
 		snprintf(hint, sizeof hint, _("nothing begins so, all shown · %s picks · %s closes"), choose, cancel);
 	else
 		snprintf(hint, sizeof hint, _("%s picks · %s closes"), choose, cancel);
-	draw_text(w, h - 2, 2, hint, wd - 4, THEME_FORM_HINT, TEXT_ALIGN_LEFT);
+	draw_text(u, w, h - 2, 2, hint, wd - 4, THEME_FORM_HINT, TEXT_ALIGN_LEFT);
 }
 
 /* A live reload: the list again from the new snapshot, as first typed. */

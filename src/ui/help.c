@@ -106,7 +106,7 @@ static int keys_width(const ui *u, const help_screen *h)
 static void draw_row(ui *u, WINDOW *w, int y, const help_row *r, int inner, int keys_w)
 {
 	if (r->kind == ROW_SECTION || r->kind == ROW_TEXT) {
-		draw_text(w, y, 2, _(r->text), inner - 2, r->kind == ROW_SECTION ? THEME_HELP_SECTION : THEME_DIM,
+		draw_text(u, w, y, 2, _(r->text), inner - 2, r->kind == ROW_SECTION ? THEME_HELP_SECTION : THEME_DIM,
 			  TEXT_ALIGN_LEFT);
 		return;
 	}
@@ -115,12 +115,12 @@ static void draw_row(ui *u, WINDOW *w, int y, const help_row *r, int inner, int 
 	const okr_action_info *in = &okr_action_table[r->a];
 	char keys[128], name[48] = "";
 	keymap_keys_for(&u->keys, r->a, keys, sizeof keys);
-	draw_text(w, y, 2, keys[0] ? keys : "—", keys_w, THEME_HELP_KEY, TEXT_ALIGN_LEFT);
+	draw_text(u, w, y, 2, keys[0] ? keys : "—", keys_w, THEME_HELP_KEY, TEXT_ALIGN_LEFT);
 	if (in->scope == OKR_SCOPE_MAIN)
 		snprintf(name, sizeof name, ":%s", in->name);
 	int nw = name_cols(inner, keys_w);
-	draw_text(w, y, 2 + keys_w, name, nw, THEME_DIM, TEXT_ALIGN_LEFT);
-	draw_text(w, y, 2 + keys_w + nw, _(in->help), inner - 2 - keys_w - nw, THEME_NORMAL, TEXT_ALIGN_LEFT);
+	draw_text(u, w, y, 2 + keys_w, name, nw, THEME_DIM, TEXT_ALIGN_LEFT);
+	draw_text(u, w, y, 2 + keys_w + nw, _(in->help), inner - 2 - keys_w - nw, THEME_NORMAL, TEXT_ALIGN_LEFT);
 }
 
 static void help_draw(ui *u, ui_screen *s)
@@ -128,9 +128,9 @@ static void help_draw(ui *u, ui_screen *s)
 	help_screen *h = (help_screen *)s;
 	WINDOW *w = s->win;
 	int hh = getmaxy(w), wd = getmaxx(w);
-	draw_set(w, THEME_BORDER_FOCUS);
+	draw_set(u, w, THEME_BORDER_FOCUS);
 	box(w, 0, 0);
-	draw_text(w, 0, 2, h->of->help ? _(" Keys — any key closes ") : _(" Keys — Esc or q closes, j/k scroll "),
+	draw_text(u, w, 0, 2, h->of->help ? _(" Keys — any key closes ") : _(" Keys — Esc or q closes, j/k scroll "),
 		  wd - 4, THEME_HELP_SECTION, TEXT_ALIGN_LEFT);
 	int rows = hh - 2;
 	if (h->top > h->n - rows)

@@ -58,11 +58,11 @@ void layout_free(ui *u)
 	u->header = u->footer = NULL;
 }
 
-static void border_column(int y, int h, int x)
+static void border_column(const ui *u, int y, int h, int x)
 {
-	draw_set(stdscr, THEME_BORDER);
+	draw_set(u, stdscr, THEME_BORDER);
 	for (int i = 0; i < h; i++)
-		draw_glyph(stdscr, y + i, x, "│");   /* "|" where the terminal is not UTF-8 */
+		draw_glyph(u, stdscr, y + i, x, "│");   /* "|" where the terminal is not UTF-8 */
 }
 
 static void side_by_side(ui *u, int body)
@@ -78,7 +78,7 @@ static void side_by_side(ui *u, int body)
 	place(u, PANE_BOARD, 1 + body - board, 0, board, lw);
 	place(u, PANE_KRS, 1, lw + 1, body - detail, COLS - lw - 1);
 	place(u, PANE_DETAIL, 1 + body - detail, lw + 1, detail, COLS - lw - 1);
-	border_column(1, body, lw);
+	border_column(u, 1, body, lw);
 }
 
 /* The two lists at full width, one above the other; the board and the
@@ -93,7 +93,7 @@ static void stacked(ui *u, int body)
 		int lw = COLS * 45 / 100;
 		place(u, PANE_BOARD, 1 + lists, 0, low, lw);
 		place(u, PANE_DETAIL, 1 + lists, lw + 1, low, COLS - lw - 1);
-		border_column(1 + lists, low, lw);
+		border_column(u, 1 + lists, low, lw);
 	} else if (low) {
 		place(u, u->show_board ? PANE_BOARD : PANE_DETAIL, 1 + lists, 0, low, COLS);
 	}

@@ -62,14 +62,14 @@ static cols columns(int width)
 
 static void draw_header(ui *u, WINDOW *w, int width, const cols *c)
 {
-	draw_text(w, 1, 0, "", width, THEME_HEADER, TEXT_ALIGN_LEFT);
-	draw_text(w, 1, 1, _("#"), 3, THEME_HEADER, TEXT_ALIGN_RIGHT);
-	draw_text(w, 1, 5, _("move"), 4, THEME_HEADER, TEXT_ALIGN_LEFT);
-	draw_text(w, 1, 10, _("seen"), 4, THEME_HEADER, TEXT_ALIGN_LEFT);
-	draw_text(w, 1, c->name_x, u->board->teams ? _("Team") : _("Person"), c->name_w, THEME_HEADER,
+	draw_text(u, w, 1, 0, "", width, THEME_HEADER, TEXT_ALIGN_LEFT);
+	draw_text(u, w, 1, 1, _("#"), 3, THEME_HEADER, TEXT_ALIGN_RIGHT);
+	draw_text(u, w, 1, 5, _("move"), 4, THEME_HEADER, TEXT_ALIGN_LEFT);
+	draw_text(u, w, 1, 10, _("seen"), 4, THEME_HEADER, TEXT_ALIGN_LEFT);
+	draw_text(u, w, 1, c->name_x, u->board->teams ? _("Team") : _("Person"), c->name_w, THEME_HEADER,
 		  TEXT_ALIGN_LEFT);
-	draw_text(w, 1, c->lvl_x, u->board->teams ? _("size") : _("lvl"), 4, THEME_HEADER, TEXT_ALIGN_RIGHT);
-	draw_text(w, 1, c->score_x, _("score"), 7, THEME_HEADER, TEXT_ALIGN_RIGHT);
+	draw_text(u, w, 1, c->lvl_x, u->board->teams ? _("size") : _("lvl"), 4, THEME_HEADER, TEXT_ALIGN_RIGHT);
+	draw_text(u, w, 1, c->score_x, _("score"), 7, THEME_HEADER, TEXT_ALIGN_RIGHT);
 	(void)u;
 }
 
@@ -82,24 +82,24 @@ static void draw_row(ui *u, WINDOW *w, int y, const score_row *r, const cols *c,
 		snprintf(buf, sizeof buf, "%d", r->rank);
 	else
 		snprintf(buf, sizeof buf, "–");
-	draw_text(w, y, 1, buf, 3, THEME_DIM, TEXT_ALIGN_RIGHT);
+	draw_text(u, w, y, 1, buf, 3, THEME_DIM, TEXT_ALIGN_RIGHT);
 	if (banded) {
-		draw_text(w, y, 5, r->band == SCORE_BAND_ON_TRACK ? _("on track") : _("needs support"), 9,
+		draw_text(u, w, y, 5, r->band == SCORE_BAND_ON_TRACK ? _("on track") : _("needs support"), 9,
 			  THEME_DIM, TEXT_ALIGN_LEFT);
 	} else if (r->rank > 0) {
-		draw_text(w, y, 5, score_move_text(r, buf, sizeof buf), 4,
+		draw_text(u, w, y, 5, score_move_text(r, buf, sizeof buf), 4,
 			  r->move == SCORE_MOVE_NEW ? THEME_RANK_UP : movement_slot(r->movement), TEXT_ALIGN_LEFT);
 		int m = 0;
 		/* Like the movement: without points now there is no place to
 		 * have moved to since you looked. */
 		bool known = r->score > 0 && board_seen_movement(u, r->id, r->rank, &m);
-		draw_text(w, y, 10, movement(m, known, buf, sizeof buf), 4, movement_slot(m), TEXT_ALIGN_LEFT);
+		draw_text(u, w, y, 10, movement(m, known, buf, sizeof buf), 4, movement_slot(m), TEXT_ALIGN_LEFT);
 	}
 	theme_slot ns = mine ? THEME_RANK_ME : THEME_NORMAL;
 	if (g->teams) {
 		snprintf(name, sizeof name, "%s", board_team_name(u, r->id));
 		snprintf(buf, sizeof buf, "%d", r->members);
-		draw_text(w, y, c->lvl_x, buf, 4, THEME_DIM, TEXT_ALIGN_RIGHT);
+		draw_text(u, w, y, c->lvl_x, buf, 4, THEME_DIM, TEXT_ALIGN_RIGHT);
 		snprintf(buf, sizeof buf, "%.1f", r->score);
 	} else {
 		const okr_person *p = board_person(u, r->id);
@@ -110,18 +110,18 @@ static void draw_row(ui *u, WINDOW *w, int y, const score_row *r, const cols *c,
 		score_person_result pr;
 		if (g->st && score_person_get(g->st, r->id, g->now, &pr)) {
 			snprintf(buf, sizeof buf, "L%d", pr.level);
-			draw_text(w, y, c->lvl_x, buf, 4, THEME_BADGE, TEXT_ALIGN_RIGHT);
+			draw_text(u, w, y, c->lvl_x, buf, 4, THEME_BADGE, TEXT_ALIGN_RIGHT);
 		}
 		snprintf(buf, sizeof buf, "%.0f", r->score);
 	}
-	draw_text(w, y, c->name_x, name, c->name_w, ns, TEXT_ALIGN_LEFT);
-	draw_text(w, y, c->score_x, buf, 7, THEME_NORMAL, TEXT_ALIGN_RIGHT);
+	draw_text(u, w, y, c->name_x, name, c->name_w, ns, TEXT_ALIGN_LEFT);
+	draw_text(u, w, y, c->score_x, buf, 7, THEME_NORMAL, TEXT_ALIGN_RIGHT);
 	/* A moved row is lit at its rank only, as a block in the colour of
 	 * the move: lighting the whole row would repaint every column of it
 	 * twice (lit, then back) for a 3 s hint, where the rank is what moved. */
 	int hl = board_highlight_of(u, r->id);
 	if (hl)
-		draw_cells_attr(w, y, 0, 4, hl > 0 ? THEME_RANK_UP : THEME_RANK_DOWN, A_REVERSE);
+		draw_cells_attr(u, w, y, 0, 4, hl > 0 ? THEME_RANK_UP : THEME_RANK_DOWN, A_REVERSE);
 }
 
 static long selected_entry(const ui_board *g)
@@ -155,7 +155,7 @@ static void draw_entry(ui *u, WINDOW *w, int y, const board_entry *e, const cols
 			 g->need_support);
 	else
 		snprintf(buf, sizeof buf, "…");
-	draw_text(w, y, 5, buf, width - 5, THEME_DIM, TEXT_ALIGN_LEFT);
+	draw_text(u, w, y, 5, buf, width - 5, THEME_DIM, TEXT_ALIGN_LEFT);
 }
 
 static void pane_board_draw(ui *u, WINDOW *w, int h, int width, bool focused)
@@ -165,13 +165,13 @@ static void pane_board_draw(ui *u, WINDOW *w, int h, int width, bool focused)
 	char title[160];
 	snprintf(title, sizeof title, _("Leaderboard · %s · %s"), g->teams ? _("teams") : _("people"),
 		 board_window_name(g->window));
-	draw_pane_title(w, title, width, focused);
+	draw_pane_title(u, w, title, width, focused);
 	if (h < 3)
 		return;
 	cols c = columns(width);
 	draw_header(u, w, width, &c);
 	if (!g->nentries) {
-		draw_text(w, 2, 2, g->st ? _("nobody yet — check in or give kudos to get on the board")
+		draw_text(u, w, 2, 2, g->st ? _("nobody yet — check in or give kudos to get on the board")
 					 : _("computing the scores…"), width - 2, THEME_DIM, TEXT_ALIGN_LEFT);
 		return;
 	}
@@ -199,12 +199,12 @@ static void pane_board_draw(ui *u, WINDOW *w, int h, int width, bool focused)
 	for (int i = 0; i < rows && g->top + i < (int)g->nentries; i++) {
 		draw_entry(u, w, 2 + i, &g->entries[g->top + i], &c, width);
 		if (g->top + i == sel)
-			draw_row_attr(w, 2 + i, focused ? THEME_SELECTED : THEME_SELECTED_UNFOCUSED);
+			draw_row_attr(u, w, 2 + i, focused ? THEME_SELECTED : THEME_SELECTED_UNFOCUSED);
 	}
 	if (pinned) {
 		draw_entry(u, w, 2 + rows, &g->entries[mine], &c, width);
 		if (mine == sel)
-			draw_row_attr(w, 2 + rows, focused ? THEME_SELECTED : THEME_SELECTED_UNFOCUSED);
+			draw_row_attr(u, w, 2 + rows, focused ? THEME_SELECTED : THEME_SELECTED_UNFOCUSED);
 	}
 }
 

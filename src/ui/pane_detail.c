@@ -214,7 +214,7 @@ static void build_objective(ui *u, ui_lines *ls, const okr_objective *o, const o
 
 static void pane_detail_draw(ui *u, WINDOW *w, int h, int width, bool focused)
 {
-	draw_pane_title(w, _("Detail"), width, focused);
+	draw_pane_title(u, w, _("Detail"), width, focused);
 	const ui_detail *det = &u->det;
 	ui_lines ls = { .width = width - 1 };
 	okr_chart chart = { 0 };
@@ -238,9 +238,9 @@ static void pane_detail_draw(ui *u, WINDOW *w, int h, int width, bool focused)
 	for (int y = 1; y < h && (size_t)(p->top + y - 1) < ls.n; y++) {
 		const ui_line *l = &ls.v[p->top + y - 1];
 		if (l->chart)
-			chart_draw_row(w, y, 1 + l->indent, &chart, l->chart - 1);
+			chart_draw_row(u, w, y, 1 + l->indent, &chart, l->chart - 1);
 		else
-			draw_text(w, y, 1 + l->indent, l->text, width - 1 - l->indent, l->slot, TEXT_ALIGN_LEFT);
+			draw_text(u, w, y, 1 + l->indent, l->text, width - 1 - l->indent, l->slot, TEXT_ALIGN_LEFT);
 	}
 	okr_chart_free(&chart);
 	lines_free(&ls);

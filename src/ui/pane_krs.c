@@ -50,12 +50,13 @@ static void pane_krs_layout(ui *u, int width)
 	}
 }
 
-static void draw_header(const ui_krs_cols *col, WINDOW *w, int y, int width)
+static void draw_header(const ui *u, WINDOW *w, int y, int width)
 {
+	const ui_krs_cols *col = &u->panes[PANE_KRS].col.krs;
 	int x = width - right_width(col);
-	draw_text(w, y, 0, "", width, THEME_HEADER, TEXT_ALIGN_LEFT);
-	draw_text(w, y, 0, _("ID"), 5, THEME_HEADER, TEXT_ALIGN_LEFT);
-	draw_text(w, y, 5, _("Key result"), x - 5, THEME_HEADER, TEXT_ALIGN_LEFT);
+	draw_text(u, w, y, 0, "", width, THEME_HEADER, TEXT_ALIGN_LEFT);
+	draw_text(u, w, y, 0, _("ID"), 5, THEME_HEADER, TEXT_ALIGN_LEFT);
+	draw_text(u, w, y, 5, _("Key result"), x - 5, THEME_HEADER, TEXT_ALIGN_LEFT);
 	struct { int w; const char *name; int align; } h[] = {
 		{ col->owner, _("Owner"), TEXT_ALIGN_LEFT }, { col->bar, _("Progress"), TEXT_ALIGN_LEFT },
 		{ col->pct, "%", TEXT_ALIGN_RIGHT }, { col->value, _("Value / target"), TEXT_ALIGN_LEFT },
@@ -80,7 +81,7 @@ static void draw_header(const ui_krs_cols *col, WINDOW *w, int y, int width)
 			int spare = 1 + h[k].w - text_width(h[k].name) - 1;
 			extra = need - room < spare ? need - room : spare;
 		}
-		draw_text(w, y, x + 1 + borrowed, h[i].name, room + extra, THEME_HEADER, h[i].align);
+		draw_text(u, w, y, x + 1 + borrowed, h[i].name, room + extra, THEME_HEADER, h[i].align);
 		borrowed = extra > 1 ? extra - 1 : 0;
 		x += h[i].w + 1;
 	}
@@ -93,20 +94,20 @@ static void draw_row(ui *u, WINDOW *w, int y, size_t ki, int width)
 	const okr_assessment *a = &u->d.as.krs[ki];
 	char buf[256], val[160];
 	okr_format_id(ID_KR, k->id, buf, sizeof buf);
-	draw_text(w, y, 0, buf, 5, THEME_ID, TEXT_ALIGN_LEFT);
+	draw_text(u, w, y, 0, buf, 5, THEME_ID, TEXT_ALIGN_LEFT);
 	int x = width - right_width(col);
-	draw_text(w, y, 5, k->title, x - 5, THEME_TITLE, TEXT_ALIGN_LEFT);
+	draw_text(u, w, y, 5, k->title, x - 5, THEME_TITLE, TEXT_ALIGN_LEFT);
 	if (col->owner) {
 		snprintf(buf, sizeof buf, "@%s", k->owner);
-		draw_text(w, y, x + 1, buf, col->owner, THEME_DIM, TEXT_ALIGN_LEFT);
+		draw_text(u, w, y, x + 1, buf, col->owner, THEME_DIM, TEXT_ALIGN_LEFT);
 		x += col->owner + 1;
 	}
 	if (col->bar) {
-		draw_bar(w, y, x + 1, col->bar, a->progress, a->status == STATUS_DONE);
+		draw_bar(u, w, y, x + 1, col->bar, a->progress, a->status == STATUS_DONE);
 		x += col->bar + 1;
 	}
 	snprintf(buf, sizeof buf, "%.0f%%", a->raw * 100);
-	draw_text(w, y, x + 1, buf, col->pct, THEME_NORMAL, TEXT_ALIGN_RIGHT);
+	draw_text(u, w, y, x + 1, buf, col->pct, THEME_NORMAL, TEXT_ALIGN_RIGHT);
 	x += col->pct + 1;
 	if (col->value) {
 		okr_kr_value_text(k, val, sizeof val);
@@ -114,11 +115,11 @@ static void draw_row(ui *u, WINDOW *w, int y, size_t ki, int width)
 		 * sanitising pass in draw_text. */
 		snprintf(buf, sizeof buf, "%s%s%s", val, k->unit[0] && k->type != KR_MILESTONE ? " " : "",
 			 k->type != KR_MILESTONE ? k->unit : "");
-		draw_text(w, y, x + 1, buf, col->value, THEME_NORMAL, TEXT_ALIGN_LEFT);
+		draw_text(u, w, y, x + 1, buf, col->value, THEME_NORMAL, TEXT_ALIGN_LEFT);
 		x += col->value + 1;
 	}
 	if (col->status) {
-		draw_text(w, y, x + 1, draw_status_word(a->status), col->status, draw_status_slot(a->status),
+		draw_text(u, w, y, x + 1, draw_status_word(a->status), col->status, draw_status_slot(a->status),
 			  TEXT_ALIGN_LEFT);
 		x += col->status + 1;
 	}
@@ -127,14 +128,14 @@ static void draw_row(ui *u, WINDOW *w, int y, size_t ki, int width)
 			snprintf(buf, sizeof buf, "%d", k->confidence);
 		else
 			snprintf(buf, sizeof buf, "—");
-		draw_text(w, y, x + 1, buf, col->conf, k->confidence >= 0 && k->confidence <= 3
+		draw_text(u, w, y, x + 1, buf, col->conf, k->confidence >= 0 && k->confidence <= 3
 			  ? THEME_CONFIDENCE_LOW : THEME_NORMAL, TEXT_ALIGN_RIGHT);
 		x += col->conf + 1;
 	}
 	if (col->spark) {
 		const ui_spark *sp = data_spark(u, ki);
 		if (sp)
-			draw_spark(w, y, x + 1, col->spark, sp->v, sp->n);
+			draw_spark(u, w, y, x + 1, col->spark, sp->v, sp->n);
 	}
 }
 
@@ -144,16 +145,16 @@ static void pane_krs_draw(ui *u, WINDOW *w, int h, int width, bool focused)
 	const okr_objective *o = data_sel_objective(u);
 	char title[512], id[24];
 	snprintf(title, sizeof title, _("Key results of %s"), o ? okr_format_id(ID_OBJECTIVE, o->id, id, sizeof id) : "—");
-	draw_pane_title(w, title, width, focused);
+	draw_pane_title(u, w, title, width, focused);
 	if (!o)
 		return;
 	if (!d->nkrs) {
-		draw_text(w, 2, 2, _("No key results yet — press a to add one"), width - 2, THEME_DIM, TEXT_ALIGN_LEFT);
+		draw_text(u, w, 2, 2, _("No key results yet — press a to add one"), width - 2, THEME_DIM, TEXT_ALIGN_LEFT);
 		return;
 	}
 	int first = 1;
 	if (h >= 6) {
-		draw_header(&u->panes[PANE_KRS].col.krs, w, 1, width);
+		draw_header(u, w, 1, width);
 		first = 2;
 	}
 	ui_pane *p = &u->panes[PANE_KRS];
@@ -168,9 +169,9 @@ static void pane_krs_draw(ui *u, WINDOW *w, int h, int width, bool focused)
 			break;
 		draw_row(u, w, y, d->krs[r], width);
 		if (r == d->kr_sel && u->focus != PANE_OBJECTIVES)
-			draw_row_attr(w, y, focused ? THEME_SELECTED : THEME_SELECTED_UNFOCUSED);
+			draw_row_attr(u, w, y, focused ? THEME_SELECTED : THEME_SELECTED_UNFOCUSED);
 		else if (data_flashing(u, 'K', d->snap.krs[d->krs[r]].id))
-			draw_cells_attr(w, y, 0, 5, THEME_FLASH, 0);   /* the ID: see data.c */
+			draw_cells_attr(u, w, y, 0, 5, THEME_FLASH, 0);   /* the ID: see data.c */
 	}
 }
 

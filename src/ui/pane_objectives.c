@@ -53,38 +53,38 @@ static int draw_row(ui *u, WINDOW *w, int y, size_t r, int width)
 	int x = 0;
 	if (indent > width / 3)
 		indent = width / 3;
-	draw_text(w, y, x, "", indent, THEME_NORMAL, TEXT_ALIGN_LEFT);
+	draw_text(u, w, y, x, "", indent, THEME_NORMAL, TEXT_ALIGN_LEFT);
 	x += indent;
 	const char *exp = d->rparent[r] ? (data_is_collapsed(u, o->id) ? "▸ " : "▾ ") : "  ";
-	draw_text(w, y, x, exp, 2, THEME_TREE, TEXT_ALIGN_LEFT);
+	draw_text(u, w, y, x, exp, 2, THEME_TREE, TEXT_ALIGN_LEFT);
 	x += 2;
 	char id[24];
 	okr_format_id(ID_OBJECTIVE, o->id, id, sizeof id);
-	draw_text(w, y, x, id, 5, THEME_ID, TEXT_ALIGN_LEFT);
+	draw_text(u, w, y, x, id, 5, THEME_ID, TEXT_ALIGN_LEFT);
 	int id_x = x;
 	x += 5;
 	int title = width - x - right;
-	draw_text(w, y, x, o->title, title, THEME_TITLE, TEXT_ALIGN_LEFT);
+	draw_text(u, w, y, x, o->title, title, THEME_TITLE, TEXT_ALIGN_LEFT);
 	x = width - right;
 	if (a->status == STATUS_EMPTY) {
 		/* Neither a bar nor "0 %": an objective without key results has
 		 * nothing to measure yet. */
 		int span = (col->bar ? col->bar + 1 : 0) + (col->pct ? col->pct + 1 : 0) + (col->status ? col->status : 0);
-		draw_text(w, y, x + 1, draw_status_word(a->status), span, THEME_STATUS_NONE, TEXT_ALIGN_LEFT);
+		draw_text(u, w, y, x + 1, draw_status_word(a->status), span, THEME_STATUS_NONE, TEXT_ALIGN_LEFT);
 		return id_x;
 	}
 	if (col->bar) {
-		draw_bar(w, y, x + 1, col->bar, a->progress, a->status == STATUS_DONE);
+		draw_bar(u, w, y, x + 1, col->bar, a->progress, a->status == STATUS_DONE);
 		x += col->bar + 1;
 	}
 	if (col->pct) {
 		char pct[16];
 		snprintf(pct, sizeof pct, "%.0f%%", a->progress * 100);
-		draw_text(w, y, x + 1, pct, col->pct, THEME_NORMAL, TEXT_ALIGN_RIGHT);
+		draw_text(u, w, y, x + 1, pct, col->pct, THEME_NORMAL, TEXT_ALIGN_RIGHT);
 		x += col->pct + 1;
 	}
 	if (col->status)
-		draw_text(w, y, x + 1, draw_status_word(a->status), col->status, draw_status_slot(a->status),
+		draw_text(u, w, y, x + 1, draw_status_word(a->status), col->status, draw_status_slot(a->status),
 			  TEXT_ALIGN_LEFT);
 	return id_x;
 }
@@ -97,14 +97,14 @@ static void pane_objectives_draw(ui *u, WINDOW *w, int h, int width, bool focuse
 	char *cname = text_fit(cy ? cy->name : "", 24, NULL);
 	snprintf(title, sizeof title, _("Objectives · %s · %zu"), cname, d->nrows);
 	free(cname);
-	draw_pane_title(w, title, width, focused);
+	draw_pane_title(u, w, title, width, focused);
 	ui_pane *p = &u->panes[PANE_OBJECTIVES];
 	if (!d->nrows) {
 		const char *m = !d->snap.ncycles
 			? _("No cycle yet — press C, then a, to add the first one")
 			: u->filter != FILTER_ALL ? _("Nothing matches the filter — press f to widen it")
 						  : _("No objectives in this cycle yet — press O to add one");
-		draw_text(w, 2, 2, m, width - 2, THEME_DIM, TEXT_ALIGN_LEFT);
+		draw_text(u, w, 2, 2, m, width - 2, THEME_DIM, TEXT_ALIGN_LEFT);
 		return;
 	}
 	scroll_to(&p->top, (int)d->obj_sel, h - 1);
@@ -115,9 +115,9 @@ static void pane_objectives_draw(ui *u, WINDOW *w, int h, int width, bool focuse
 		int id_x = draw_row(u, w, y, r, width);
 		const okr_objective *o = &d->snap.objs[d->rows[r]];
 		if (r == d->obj_sel)
-			draw_row_attr(w, y, focused ? THEME_SELECTED : THEME_SELECTED_UNFOCUSED);
+			draw_row_attr(u, w, y, focused ? THEME_SELECTED : THEME_SELECTED_UNFOCUSED);
 		else if (data_flashing(u, 'O', o->id))
-			draw_cells_attr(w, y, id_x, 5, THEME_FLASH, 0);   /* the ID: see data.c */
+			draw_cells_attr(u, w, y, id_x, 5, THEME_FLASH, 0);   /* the ID: see data.c */
 	}
 }
 

@@ -169,13 +169,13 @@ static void person_draw(ui *u, ui_screen *s)
 		return;
 	WINDOW *w = pn->win;
 	int h = pn->h, width = pn->w;
-	wbkgdset(w, ' ' | (chtype)theme_attr(THEME_NORMAL));
+	wbkgdset(w, ' ' | (chtype)theme_attr(u->paint, THEME_NORMAL));
 	werase(w);
 	const okr_person *p = board_person(u, g->person);
 	char title[300], back[KEYMAP_NAME_MAX * 4];
 	snprintf(title, sizeof title, _("@%s · %s: back to the board"), p ? p->login : "?",
 		 statusbar_keys(u, ACT_PERSON_BACK, 2, back, sizeof back));
-	draw_pane_title(w, title, width, u->focus == PANE_BOARD);
+	draw_pane_title(u, w, title, width, u->focus == PANE_BOARD);
 	if (p && g->explain) {
 		head_line hl[HEAD_MAX];
 		memset(hl, 0, sizeof hl);
@@ -188,15 +188,15 @@ static void person_draw(ui *u, ui_screen *s)
 		for (int y = 1; y < h && g->top + y - 1 < total; y++) {
 			size_t i = (size_t)(g->top + y - 1);
 			if (i < nh) {
-				draw_text(w, y, 1, hl[i].text, width - 1, hl[i].slot, TEXT_ALIGN_LEFT);
+				draw_text(u, w, y, 1, hl[i].text, width - 1, hl[i].slot, TEXT_ALIGN_LEFT);
 				if (hl[i].bar) {
 					int x = 1 + text_width(hl[i].text);
-					draw_bar(w, y, x, hl[i].bar < width - x ? hl[i].bar : width - x, hl[i].fill, false);
+					draw_bar(u, w, y, x, hl[i].bar < width - x ? hl[i].bar : width - x, hl[i].fill, false);
 				}
 			} else {
 				char buf[600];
 				explain_line(u, g, i - nh, buf, sizeof buf);
-				draw_text(w, y, 1, buf, width - 1, THEME_NORMAL, TEXT_ALIGN_LEFT);
+				draw_text(u, w, y, 1, buf, width - 1, THEME_NORMAL, TEXT_ALIGN_LEFT);
 			}
 		}
 	}

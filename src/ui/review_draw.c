@@ -26,6 +26,7 @@
 enum { TWO_COLS = 150, BIG_LINES = 45, CHART_ROWS = 6 };
 
 typedef struct {
+	const ui *u;
 	WINDOW *w;
 	int x, width, y, limit;   /* the column being filled and its last row + 1 */
 	int keep;                 /* rows the chart leaves for what follows in the same column */
@@ -33,8 +34,9 @@ typedef struct {
 
 static void put(pen *p, int indent, theme_slot slot, const char *text)
 {
+	const ui *u = p->u;
 	if (p->y < p->limit)
-		draw_text(p->w, p->y, p->x + indent, text, p->width - indent, slot, TEXT_ALIGN_LEFT);
+		draw_text(u, p->w, p->y, p->x + indent, text, p->width - indent, slot, TEXT_ALIGN_LEFT);
 	p->y++;
 }
 
@@ -84,8 +86,8 @@ static void header(ui *u, WINDOW *w, int width)
 	else
 		snprintf(right, sizeof right, "%s %zu / %zu ", u->live ? "●" : "○", rv->r.at + 1, rv->r.n);
 	int rw = text_width(right);
-	draw_text(w, 0, 0, left, width - rw, THEME_STATUSBAR, TEXT_ALIGN_LEFT);
-	draw_text(w, 0, width - rw, right, rw, THEME_STATUSBAR_LIVE, TEXT_ALIGN_RIGHT);
+	draw_text(u, w, 0, 0, left, width - rw, THEME_STATUSBAR, TEXT_ALIGN_LEFT);
+	draw_text(u, w, 0, width - rw, right, rw, THEME_STATUSBAR_LIVE, TEXT_ALIGN_RIGHT);
 }
 
 /* "O1 Company goal › O4 Team goal": the objective and what it is aligned to. */
@@ -121,7 +123,7 @@ static void history(ui *u, pen *p, const okr_kr *k, okr_day due, bool big)
 	if (rows >= OKR_CHART_MIN_H && chart_of_kr(u, k, due, rv->cis, rv->ncis, p->width, rows, &c)) {
 		putf(p, 0, THEME_HELP_SECTION, ngettext("History (%zu check-in)", "History (%zu check-ins)", rv->ncis),
 		     rv->ncis);
-		chart_draw(p->w, p->y, p->x, &c);
+		chart_draw(u, p->w, p->y, p->x, &c);
 		p->y += c.height;
 		okr_chart_free(&c);
 		return;
@@ -133,11 +135,11 @@ static void history(ui *u, pen *p, const okr_kr *k, okr_day due, bool big)
 	for (size_t i = 0; i < n; i++)
 		v[n - 1 - i] = rv->cis[i].value;
 	if (p->y < p->limit) {
-		draw_text(p->w, p->y, p->x, _("history"), 9, THEME_DIM, TEXT_ALIGN_LEFT);
-		draw_spark(p->w, p->y, p->x + 9, (int)n, v, n);
+		draw_text(u, p->w, p->y, p->x, _("history"), 9, THEME_DIM, TEXT_ALIGN_LEFT);
+		draw_spark(u, p->w, p->y, p->x + 9, (int)n, v, n);
 		char cnt[64];
 		snprintf(cnt, sizeof cnt, ngettext("  %zu check-in", "  %zu check-ins", rv->ncis), rv->ncis);
-		draw_text(p->w, p->y, p->x + 9 + (int)n, cnt, p->width - 9 - (int)n, THEME_DIM, TEXT_ALIGN_LEFT);
+		draw_text(u, p->w, p->y, p->x + 9 + (int)n, cnt, p->width - 9 - (int)n, THEME_DIM, TEXT_ALIGN_LEFT);
 	}
 	p->y++;
 }
@@ -152,7 +154,7 @@ static void numbers(ui *u, pen *p, const okr_kr *k, const okr_assessment *a, boo
 	     a->raw * 100, a->expected * 100);
 	for (int r = 0; r < (big ? (p->limit >= 55 ? 5 : 3) : 1); r++) {
 		if (p->y < p->limit)
-			draw_bar(p->w, p->y, p->x, p->width, a->progress, a->status == STATUS_DONE);
+			draw_bar(u, p->w, p->y, p->x, p->width, a->progress, a->status == STATUS_DONE);
 		p->y++;
 	}
 	if (k->confidence >= 0)
@@ -248,7 +250,7 @@ static void draw_kr(ui *u, WINDOW *w, int h, int width)
 	int bottom = review_input_rows(u);
 	bool two = width >= TWO_COLS, big = h >= BIG_LINES && width >= 100;
 	int mx = width >= 120 ? 4 : 1;
-	pen p = { w, mx, width - 2 * mx, 2, h - bottom - (bottom ? 1 : 0), two ? 0 : 8 };
+	pen p = { u, w, mx, width - 2 * mx, 2, h - bottom - (bottom ? 1 : 0), two ? 0 : 8 };
 	if (two)
 		p.width = (width - 2 * mx) * 3 / 5;
 	if (!k) {
@@ -293,7 +295,7 @@ static void draw_summary(ui *u, WINDOW *w, int h, int width)
 	int mx = width >= 120 ? 4 : 1;
 	for (int y = 0; y < rows && (size_t)(rv->sum_top + y) < ls.n; y++) {
 		const ui_line *l = &ls.v[rv->sum_top + y];
-		draw_text(w, 2 + y, mx + l->indent, l->text, width - 2 * mx - l->indent, l->slot, TEXT_ALIGN_LEFT);
+		draw_text(u, w, 2 + y, mx + l->indent, l->text, width - 2 * mx - l->indent, l->slot, TEXT_ALIGN_LEFT);
 	}
 	lines_free(&ls);
 }
@@ -312,7 +314,7 @@ void review_draw(ui *u)
 			return;
 	}
 	WINDOW *w = rv->win;
-	wbkgdset(w, ' ' | (chtype)theme_attr(THEME_NORMAL));
+	wbkgdset(w, ' ' | (chtype)theme_attr(u->paint, THEME_NORMAL));
 	werase(w);
 	header(u, w, width);
 	if (rv->summary)

@@ -184,12 +184,12 @@ static void draw_grade(ui *u, input_screen *in, WINDOW *w, int width)
 	const okr_kr *k = review_kr(u, NULL);
 	char label[64];
 	snprintf(label, sizeof label, _("Grade K%lld"), k ? (long long)k->id : 0LL);
-	draw_text(w, 0, 1, label, LABEL_W, THEME_FORM_LABEL, TEXT_ALIGN_LEFT);
-	int sx = form_draw_editor(w, 0, 1 + LABEL_W, 8, &in->ed[0], &in->first[0], THEME_FORM_INPUT);
-	draw_text(w, 0, 2 + LABEL_W + 8, k ? _("0.0–1.0 · prefilled: its grade, else its progress") : "",
+	draw_text(u, w, 0, 1, label, LABEL_W, THEME_FORM_LABEL, TEXT_ALIGN_LEFT);
+	int sx = form_draw_editor(u, w, 0, 1 + LABEL_W, 8, &in->ed[0], &in->first[0], THEME_FORM_INPUT);
+	draw_text(u, w, 0, 2 + LABEL_W + 8, k ? _("0.0–1.0 · prefilled: its grade, else its progress") : "",
 		  width - LABEL_W - 11, THEME_FORM_HINT, TEXT_ALIGN_LEFT);
-	draw_text(w, 1, 1, _("Note"), LABEL_W, THEME_FORM_LABEL, TEXT_ALIGN_LEFT);
-	int nx = form_draw_editor(w, 1, 1 + LABEL_W, width - LABEL_W - 2, &in->ed[1], &in->first[1],
+	draw_text(u, w, 1, 1, _("Note"), LABEL_W, THEME_FORM_LABEL, TEXT_ALIGN_LEFT);
+	int nx = form_draw_editor(u, w, 1, 1 + LABEL_W, width - LABEL_W - 2, &in->ed[1], &in->first[1],
 				  THEME_FORM_INPUT);
 	in->cy = in->field;
 	in->cx = 1 + LABEL_W + (in->field ? nx : sx);
@@ -209,18 +209,18 @@ static void input_draw(ui *u, ui_screen *s)
 	if (!s->win && !(s->win = newwin(rows, width, y, 0)))
 		return;
 	WINDOW *w = s->win;
-	wbkgdset(w, ' ' | (chtype)theme_attr(THEME_NORMAL));
+	wbkgdset(w, ' ' | (chtype)theme_attr(u->paint, THEME_NORMAL));
 	werase(w);
 	if (in->grade) {
 		draw_grade(u, in, w, width);
 	} else {
-		draw_text(w, 0, 1, _("Jump to"), LABEL_W, THEME_FORM_LABEL, TEXT_ALIGN_LEFT);
-		int cx = form_draw_editor(w, 0, 1 + LABEL_W, 12, &in->ed[0], &in->first[0], THEME_FORM_INPUT);
+		draw_text(u, w, 0, 1, _("Jump to"), LABEL_W, THEME_FORM_LABEL, TEXT_ALIGN_LEFT);
+		int cx = form_draw_editor(u, w, 0, 1 + LABEL_W, 12, &in->ed[0], &in->first[0], THEME_FORM_INPUT);
 		in->cy = 0;
 		in->cx = 1 + LABEL_W + cx;
 	}
 	char h[512];
-	draw_text(w, rows - 1, 1, in->error[0] ? in->error : hint(u, in, h, sizeof h), width - 2,
+	draw_text(u, w, rows - 1, 1, in->error[0] ? in->error : hint(u, in, h, sizeof h), width - 2,
 		  in->error[0] ? THEME_FORM_ERROR : THEME_FORM_HINT, TEXT_ALIGN_LEFT);
 	touchwin(w);
 	wnoutrefresh(w);

@@ -200,7 +200,7 @@ static void draw_overlay(ui *u, ui_screen *s)
 	s->win = newwin(h, w, (LINES - h) / 2, (COLS - w) / 2);
 	if (!s->win)
 		return;
-	wbkgdset(s->win, ' ' | (chtype)theme_attr(THEME_NORMAL));
+	wbkgdset(s->win, ' ' | (chtype)theme_attr(u->paint, THEME_NORMAL));
 	werase(s->win);
 	s->ops->draw(u, s);
 	wnoutrefresh(s->win);

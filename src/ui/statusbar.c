@@ -73,9 +73,9 @@ void statusbar_draw_header(ui *u)
 	/* A cut left part ends one column short of the right part, so "2026-…"
 	 * and "1 due" never run together on a narrow terminal. */
 	int lw = width - rw > 1 ? width - rw - 1 : width - rw;
-	draw_text(w, 0, 0, left, lw, THEME_STATUSBAR, TEXT_ALIGN_LEFT);
-	draw_text(w, 0, lw, " ", width - rw - lw, THEME_STATUSBAR, TEXT_ALIGN_LEFT);
-	draw_text(w, 0, width - rw, right, rw, THEME_STATUSBAR_LIVE, TEXT_ALIGN_RIGHT);
+	draw_text(u, w, 0, 0, left, lw, THEME_STATUSBAR, TEXT_ALIGN_LEFT);
+	draw_text(u, w, 0, lw, " ", width - rw - lw, THEME_STATUSBAR, TEXT_ALIGN_LEFT);
+	draw_text(u, w, 0, width - rw, right, rw, THEME_STATUSBAR_LIVE, TEXT_ALIGN_RIGHT);
 	wnoutrefresh(w);
 }
 
@@ -138,26 +138,26 @@ void statusbar_draw_footer(ui *u)
 	if (!w)
 		return;
 	int width = getmaxx(w);
-	wbkgdset(w, ' ' | (chtype)theme_attr(THEME_NORMAL));
+	wbkgdset(w, ' ' | (chtype)theme_attr(u->paint, THEME_NORMAL));
 	werase(w);
 	leaveok(w, TRUE);
 	if (u->waiting) {
-		draw_text(w, 0, 0, _(" waiting for the database… (another writer is busy)"), width, THEME_MESSAGE,
+		draw_text(u, w, 0, 0, _(" waiting for the database… (another writer is busy)"), width, THEME_MESSAGE,
 			  TEXT_ALIGN_LEFT);
 	} else if (u->msg[0]) {
 		char m[1100];
 		snprintf(m, sizeof m, " %s", u->msg);
-		draw_text(w, 0, 0, m, width, u->msg_error ? THEME_MESSAGE_ERROR : THEME_MESSAGE, TEXT_ALIGN_LEFT);
+		draw_text(u, w, 0, 0, m, width, u->msg_error ? THEME_MESSAGE_ERROR : THEME_MESSAGE, TEXT_ALIGN_LEFT);
 	} else if (review_current(u)) {
 		char h[512];
 		review_hints(u, h, sizeof h);
 		fit_hints(h, width);
-		draw_text(w, 0, 0, h, width, THEME_DIM, TEXT_ALIGN_LEFT);
+		draw_text(u, w, 0, 0, h, width, THEME_DIM, TEXT_ALIGN_LEFT);
 	} else {
 		char h[512];
 		hints(u, h, sizeof h);
 		fit_hints(h, width);
-		draw_text(w, 0, 0, h, width, THEME_DIM, TEXT_ALIGN_LEFT);
+		draw_text(u, w, 0, 0, h, width, THEME_DIM, TEXT_ALIGN_LEFT);
 	}
 	wnoutrefresh(w);
 }

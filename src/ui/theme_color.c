@@ -15,30 +15,18 @@
 
 #include "okr/theme.h"
 
-static struct {
-	bool applied;
-	bool default_colors;   /* use_default_colors() worked: -1 is usable */
-	int colors;
-	theme t;
-	bool resolved[THEME_SLOT_COUNT];
-	unsigned long attr[THEME_SLOT_COUNT];
-	short pair[THEME_SLOT_COUNT];
-	short pairs[256][2];
-	int npairs;
-} cur;
-
-void theme_apply(const theme *t, int colors)
+void theme_apply(theme_colors *cur, const theme *t, int colors)
 {
 	const char *nc = getenv("NO_COLOR");
 	if ((nc && *nc) || colors < 8)
 		colors = 0;
-	cur.t = *t;
-	cur.colors = colors;
-	cur.applied = true;
-	cur.npairs = 0;
-	memset(cur.resolved, 0, sizeof cur.resolved);
+	cur->t = *t;
+	cur->colors = colors;
+	cur->applied = true;
+	cur->npairs = 0;
+	memset(cur->resolved, 0, sizeof cur->resolved);
 	if (colors)
-		cur.default_colors = use_default_colors() == OK;
+		cur->default_colors = use_default_colors() == OK;
 }
 
 static unsigned long curses_attrs(unsigned a)
@@ -64,28 +52,28 @@ static int resolve_color(short c, short normal)
 
 /* The pair for fg on bg, made now if no slot has needed it yet; 0 when the
  * terminal has run out of pairs (the slot then goes without colour). */
-static short pair_for(int fg, int bg)
+static short pair_for(theme_colors *cur, int fg, int bg)
 {
-	for (int i = 0; i < cur.npairs; i++)
-		if (cur.pairs[i][0] == fg && cur.pairs[i][1] == bg)
+	for (int i = 0; i < cur->npairs; i++)
+		if (cur->pairs[i][0] == fg && cur->pairs[i][1] == bg)
 			return (short)(i + 1);
 	int limit = COLOR_PAIRS - 1 < 255 ? COLOR_PAIRS - 1 : 255;
-	if (cur.npairs >= limit || init_pair((short)(cur.npairs + 1), (short)fg, (short)bg) != OK)
+	if (cur->npairs >= limit || init_pair((short)(cur->npairs + 1), (short)fg, (short)bg) != OK)
 		return 0;
-	cur.pairs[cur.npairs][0] = (short)fg;
-	cur.pairs[cur.npairs][1] = (short)bg;
-	return (short)++cur.npairs;
+	cur->pairs[cur->npairs][0] = (short)fg;
+	cur->pairs[cur->npairs][1] = (short)bg;
+	return (short)++cur->npairs;
 }
 
-static void resolve(theme_slot s)
+static void resolve(theme_colors *cur, theme_slot s)
 {
-	const theme_style *st = &cur.t.slot[s], *normal = &cur.t.slot[THEME_NORMAL];
+	const theme_style *st = &cur->t.slot[s], *normal = &cur->t.slot[THEME_NORMAL];
 	unsigned a = st->attrs;
 	short pair = 0;
-	if (cur.colors) {
+	if (cur->colors) {
 		int ofg = resolve_color(st->fg, normal->fg), obg = resolve_color(st->bg, normal->bg);
-		int fg = theme_color_degrade(ofg, cur.colors), bg = theme_color_degrade(obg, cur.colors);
-		if (!cur.default_colors) {
+		int fg = theme_color_degrade(ofg, cur->colors), bg = theme_color_degrade(obg, cur->colors);
+		if (!cur->default_colors) {
 			fg = fg < 0 ? COLOR_WHITE : fg;
 			bg = bg < 0 ? COLOR_BLACK : bg;
 		}
@@ -94,37 +82,37 @@ static void resolve(theme_slot s)
 		if (fg >= 0 && fg == bg && ofg != obg)
 			fg = theme_color_contrast(bg);
 		if (fg >= 0 || bg >= 0)
-			pair = pair_for(fg, bg);
+			pair = pair_for(cur, fg, bg);
 		if (!pair && (fg >= 0 || bg >= 0))
 			a |= theme_slot_mono(s);
 	} else {
 		a |= theme_slot_mono(s);
 	}
-	cur.attr[s] = curses_attrs(a) | (pair ? (unsigned long)COLOR_PAIR(pair) : 0);
-	cur.pair[s] = pair;
-	cur.resolved[s] = true;
+	cur->attr[s] = curses_attrs(a) | (pair ? (unsigned long)COLOR_PAIR(pair) : 0);
+	cur->pair[s] = pair;
+	cur->resolved[s] = true;
 }
 
-static bool ready(theme_slot s)
+static bool ready(theme_colors *cur, theme_slot s)
 {
 	if (s < 0 || s >= THEME_SLOT_COUNT)
 		return false;
-	if (!cur.applied) {
+	if (!cur->applied) {
 		theme t;
 		theme_default(&t);
-		theme_apply(&t, 0);
+		theme_apply(cur, &t, 0);
 	}
-	if (!cur.resolved[s])
-		resolve(s);
+	if (!cur->resolved[s])
+		resolve(cur, s);
 	return true;
 }
 
-unsigned long theme_attr(theme_slot s)
+unsigned long theme_attr(theme_colors *cur, theme_slot s)
 {
-	return ready(s) ? cur.attr[s] : A_NORMAL;
+	return ready(cur, s) ? cur->attr[s] : A_NORMAL;
 }
 
-short theme_pair(theme_slot s)
+short theme_pair(theme_colors *cur, theme_slot s)
 {
-	return ready(s) ? cur.pair[s] : 0;
+	return ready(cur, s) ? cur->pair[s] : 0;
 }

@@ -221,6 +221,11 @@ struct ui {
 	keymap keys;
 	theme theme;
 	int colors;
+	/* The theme's curses attributes and colour pairs, made as slots are
+	 * first drawn: through a pointer, so that drawing from a const ui
+	 * (draw.c) can still fill the cache. */
+	theme_colors *paint;
+	bool ascii;                /* not a UTF-8 terminal: everything is drawn as ASCII */
 
 	ui_data d;
 	ui_detail det;
@@ -339,21 +344,19 @@ void layout_cycle_focus(ui *u, int dir);
 unsigned layout_focus(ui *u, int pane);
 
 /* ---- draw.c: helpers every pane uses ---- */
-void draw_set(WINDOW *w, theme_slot s);
+void draw_set(const ui *u, WINDOW *w, theme_slot s);
 /* Database (or any) text at y,x padded or cut to exactly cols columns, drawn
  * in slot s: always sanitised, never past the window's edge. */
-void draw_text(WINDOW *w, int y, int x, const char *s, int cols, theme_slot slot, int align);
-/* A non-UTF-8 terminal: draw ASCII of the same width from now on. */
-void draw_set_ascii(bool on);
-/* One line-drawing character ("│") at y, x, as ASCII when draw_set_ascii. */
-void draw_glyph(WINDOW *w, int y, int x, const char *glyph);
-void draw_bar(WINDOW *w, int y, int x, int cols, double progress, bool done);
-void draw_spark(WINDOW *w, int y, int x, int cols, const double *v, size_t n);
-void draw_row_attr(WINDOW *w, int y, theme_slot slot);
-void draw_cells_attr(WINDOW *w, int y, int x, int n, theme_slot slot, attr_t extra);
-void draw_pane_title(WINDOW *w, const char *title, int width, bool focused);
+void draw_text(const ui *u, WINDOW *w, int y, int x, const char *s, int cols, theme_slot slot, int align);
+/* One line-drawing character ("│") at y, x, as ASCII when u->ascii. */
+void draw_glyph(const ui *u, WINDOW *w, int y, int x, const char *glyph);
+void draw_bar(const ui *u, WINDOW *w, int y, int x, int cols, double progress, bool done);
+void draw_spark(const ui *u, WINDOW *w, int y, int x, int cols, const double *v, size_t n);
+void draw_row_attr(const ui *u, WINDOW *w, int y, theme_slot slot);
+void draw_cells_attr(const ui *u, WINDOW *w, int y, int x, int n, theme_slot slot, attr_t extra);
+void draw_pane_title(const ui *u, WINDOW *w, const char *title, int width, bool focused);
 /* An overlay's border with its title at the top left, in slot. */
-void draw_frame(WINDOW *w, const char *title, theme_slot slot);
+void draw_frame(const ui *u, WINDOW *w, const char *title, theme_slot slot);
 void draw_when(okr_time t, char *buf, size_t len);
 theme_slot draw_status_slot(okr_status s);
 const char *draw_status_word(okr_status s);
@@ -451,8 +454,8 @@ bool archive_last(const ui *u, char *kind, int64_t *id);
 unsigned archive_unarchive_command(ui *u, const char *arg);
 
 /* ---- chart_draw.c: a history chart (core/chart.c) in a window ---- */
-void chart_draw(WINDOW *w, int y, int x, const okr_chart *c);
-void chart_draw_row(WINDOW *w, int y, int x, const okr_chart *c, int row);
+void chart_draw(const ui *u, WINDOW *w, int y, int x, const okr_chart *c);
+void chart_draw_row(const ui *u, WINDOW *w, int y, int x, const okr_chart *c, int row);
 /* A key result's values (cis newest first, as loaded) over its cycle up
  * to due; an objective's progress (series oldest first).  False: no room. */
 bool chart_of_kr(const ui *u, const okr_kr *k, okr_day due, const okr_checkin *cis, size_t n, int width,
@@ -490,7 +493,7 @@ void lines_free(ui_lines *ls);
 /* Apply an editing key to e; true when it was one. */
 bool form_edit_key(editor *e, int key);
 /* Draw e in cols columns at y,x; returns the cursor's column. */
-int form_draw_editor(WINDOW *w, int y, int x, int cols, const editor *e, int *first, theme_slot slot);
+int form_draw_editor(const ui *u, WINDOW *w, int y, int x, int cols, const editor *e, int *first, theme_slot slot);
 
 /* ---- the leaderboard's data and celebrations: board_data.c, celebrate.c ---- */
 /* After every data load: bring the scores up to date at the cost of the new

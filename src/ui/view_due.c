@@ -160,9 +160,9 @@ void view_due_draw(ui *u, WINDOW *w, int h, int width)
 	char title[256];
 	snprintf(title, sizeof title, _("What needs me · @%s · %zu due · Enter: go to it · c: check in · Esc: back"),
 		 u->ctx->login, l.n);
-	draw_pane_title(w, title, width, true);
+	draw_pane_title(u, w, title, width, true);
 	if (!l.n) {
-		draw_text(w, 2, 2, _("Nothing due — every key result, KPI and grade is up to date."), width - 2,
+		draw_text(u, w, 2, 2, _("Nothing due — every key result, KPI and grade is up to date."), width - 2,
 			  THEME_STATUS_DONE, TEXT_ALIGN_LEFT);
 		okr_due_free(&l);
 		return;
@@ -189,7 +189,7 @@ void view_due_draw(ui *u, WINDOW *w, int h, int width)
 		if (!i || it->kind != l.items[i - 1].kind) {
 			int y = 1 + row - dv->top;
 			if (y >= 1 && y < h)
-				draw_text(w, y, 1, _(heads[it->kind]), width - 1, THEME_HELP_SECTION, TEXT_ALIGN_LEFT);
+				draw_text(u, w, y, 1, _(heads[it->kind]), width - 1, THEME_HELP_SECTION, TEXT_ALIGN_LEFT);
 			row++;
 		}
 		int y = 1 + row - dv->top;
@@ -198,13 +198,13 @@ void view_due_draw(ui *u, WINDOW *w, int h, int width)
 			continue;
 		char id[24], buf[160];
 		okr_format_id(it->kind == DUE_KPI ? ID_KPI : ID_KR, it->id, id, sizeof id);
-		draw_text(w, y, 3, id, 6, THEME_ID, TEXT_ALIGN_LEFT);
-		draw_text(w, y, 9, it->title, width - 9 - rw - 1, THEME_TITLE, TEXT_ALIGN_LEFT);
+		draw_text(u, w, y, 3, id, 6, THEME_ID, TEXT_ALIGN_LEFT);
+		draw_text(u, w, y, 9, it->title, width - 9 - rw - 1, THEME_TITLE, TEXT_ALIGN_LEFT);
 		why(it, buf, sizeof buf);
-		draw_text(w, y, width - rw, buf, rw, it->kind == DUE_GRADE ? THEME_NORMAL : THEME_STATUS_OUTDATED,
+		draw_text(u, w, y, width - rw, buf, rw, it->kind == DUE_GRADE ? THEME_NORMAL : THEME_STATUS_OUTDATED,
 			  TEXT_ALIGN_LEFT);
 		if (i == dv->sel)
-			draw_row_attr(w, y, THEME_SELECTED);
+			draw_row_attr(u, w, y, THEME_SELECTED);
 	}
 	okr_due_free(&l);
 }

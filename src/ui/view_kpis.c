@@ -209,21 +209,21 @@ static void draw_kpi(ui *u, WINDOW *w, int y, int h, const okr_kpi *k, int width
 	okr_kpi_health health = okr_kpi_health_of(k);
 	int nw = name_width(kv, width), x = kv->col.id + nw;
 	okr_format_id(ID_KPI, k->id, id, sizeof id);
-	draw_text(w, y, 0, id, kv->col.id, THEME_ID, TEXT_ALIGN_LEFT);
-	draw_text(w, y, kv->col.id, k->name, nw, THEME_TITLE, TEXT_ALIGN_LEFT);
-	draw_text(w, y, x + 1, k->has_value ? view_number(k->latest, num, sizeof num) : "—", kv->col.latest, THEME_NORMAL,
+	draw_text(u, w, y, 0, id, kv->col.id, THEME_ID, TEXT_ALIGN_LEFT);
+	draw_text(u, w, y, kv->col.id, k->name, nw, THEME_TITLE, TEXT_ALIGN_LEFT);
+	draw_text(u, w, y, x + 1, k->has_value ? view_number(k->latest, num, sizeof num) : "—", kv->col.latest, THEME_NORMAL,
 		  TEXT_ALIGN_RIGHT);
 	x += kv->col.latest + 1;
 	target_text(k, buf, sizeof buf);
-	draw_text(w, y, x + 1, buf, kv->col.target, THEME_NORMAL, TEXT_ALIGN_LEFT);
+	draw_text(u, w, y, x + 1, buf, kv->col.target, THEME_NORMAL, TEXT_ALIGN_LEFT);
 	x += kv->col.target + 1;
-	draw_text(w, y, x + 1, health_word(health), kv->col.health, health_slot(health), TEXT_ALIGN_LEFT);
+	draw_text(u, w, y, x + 1, health_word(health), kv->col.health, health_slot(health), TEXT_ALIGN_LEFT);
 	x += kv->col.health + 1;
 	const spark *sp = spark_of(kv, k->id);
 	if (sp)
-		draw_spark(w, y, x + 1, kv->col.spark, sp->v, sp->n);
+		draw_spark(u, w, y, x + 1, kv->col.spark, sp->v, sp->n);
 	if (sel)
-		draw_row_attr(w, y, focused ? THEME_SELECTED : THEME_SELECTED_UNFOCUSED);
+		draw_row_attr(u, w, y, focused ? THEME_SELECTED : THEME_SELECTED_UNFOCUSED);
 
 	/* The other three parts, the owner and when the latest value came. */
 	char when[32] = "";
@@ -235,9 +235,9 @@ static void draw_kpi(ui *u, WINDOW *w, int y, int h, const okr_kpi *k, int width
 	bool late = okr_kpi_outdated(k, okr_now());
 	int ow = late ? text_width(_("outdated")) + 1 : 0;
 	if (y + 1 < h) {
-		draw_text(w, y + 1, kv->col.id, buf, width - kv->col.id - ow, THEME_DIM, TEXT_ALIGN_LEFT);
+		draw_text(u, w, y + 1, kv->col.id, buf, width - kv->col.id - ow, THEME_DIM, TEXT_ALIGN_LEFT);
 		if (late)
-			draw_text(w, y + 1, width - ow, _("outdated"), ow, THEME_STATUS_OUTDATED, TEXT_ALIGN_RIGHT);
+			draw_text(u, w, y + 1, width - ow, _("outdated"), ow, THEME_STATUS_OUTDATED, TEXT_ALIGN_RIGHT);
 	}
 	okr_buf b;
 	okr_buf_init(&b);
@@ -246,7 +246,7 @@ static void draw_kpi(ui *u, WINDOW *w, int y, int h, const okr_kpi *k, int width
 		okr_buf t;
 		okr_buf_init(&t);
 		okr_buf_printf(&t, _("tracked by %s"), b.s);
-		draw_text(w, y + 2, kv->col.id, t.s, width - kv->col.id, THEME_NORMAL, TEXT_ALIGN_LEFT);
+		draw_text(u, w, y + 2, kv->col.id, t.s, width - kv->col.id, THEME_NORMAL, TEXT_ALIGN_LEFT);
 		okr_buf_free(&t);
 	}
 	okr_buf_free(&b);
@@ -258,9 +258,9 @@ static void draw_list(ui *u, WINDOW *w, int h, int width, bool focused)
 	const okr_snapshot *s = &u->d.snap;
 	char title[160];
 	snprintf(title, sizeof title, _("KPIs (%zu) · Enter: values · c: a value · a: add · Esc: back"), s->nkpis);
-	draw_pane_title(w, title, width, focused);
+	draw_pane_title(u, w, title, width, focused);
 	if (!s->nkpis) {
-		draw_text(w, 2, 2, _("No KPIs yet — add one with `okr kpi add NAME --target N --at-least "
+		draw_text(u, w, 2, 2, _("No KPIs yet — add one with `okr kpi add NAME --target N --at-least "
 				     "--source TEXT --every weekly`"), width - 2, THEME_DIM, TEXT_ALIGN_LEFT);
 		return;
 	}
@@ -268,16 +268,16 @@ static void draw_list(ui *u, WINDOW *w, int h, int width, bool focused)
 	int first = 1;
 	if (h >= 8) {
 		int nw = name_width(kv, width), x = kv->col.id + nw;
-		draw_text(w, 1, 0, "", width, THEME_HEADER, TEXT_ALIGN_LEFT);
-		draw_text(w, 1, 0, _("ID"), kv->col.id, THEME_HEADER, TEXT_ALIGN_LEFT);
-		draw_text(w, 1, kv->col.id, _("KPI"), nw, THEME_HEADER, TEXT_ALIGN_LEFT);
-		draw_text(w, 1, x + 1, _("Latest"), kv->col.latest, THEME_HEADER, TEXT_ALIGN_RIGHT);
+		draw_text(u, w, 1, 0, "", width, THEME_HEADER, TEXT_ALIGN_LEFT);
+		draw_text(u, w, 1, 0, _("ID"), kv->col.id, THEME_HEADER, TEXT_ALIGN_LEFT);
+		draw_text(u, w, 1, kv->col.id, _("KPI"), nw, THEME_HEADER, TEXT_ALIGN_LEFT);
+		draw_text(u, w, 1, x + 1, _("Latest"), kv->col.latest, THEME_HEADER, TEXT_ALIGN_RIGHT);
 		x += kv->col.latest + 1;
-		draw_text(w, 1, x + 1, _("Target"), kv->col.target, THEME_HEADER, TEXT_ALIGN_LEFT);
+		draw_text(u, w, 1, x + 1, _("Target"), kv->col.target, THEME_HEADER, TEXT_ALIGN_LEFT);
 		x += kv->col.target + 1;
-		draw_text(w, 1, x + 1, _("Health"), kv->col.health, THEME_HEADER, TEXT_ALIGN_LEFT);
+		draw_text(u, w, 1, x + 1, _("Health"), kv->col.health, THEME_HEADER, TEXT_ALIGN_LEFT);
 		x += kv->col.health + 1;
-		draw_text(w, 1, x + 1, _("Trend"), kv->col.spark, THEME_HEADER, TEXT_ALIGN_RIGHT);
+		draw_text(u, w, 1, x + 1, _("Trend"), kv->col.spark, THEME_HEADER, TEXT_ALIGN_RIGHT);
 		first = 2;
 	}
 	/* Scroll by whole KPIs so that the selected one is shown entire. */
@@ -355,7 +355,7 @@ static void draw_values(ui *u, WINDOW *w, int h, int x0, int width, bool focused
 	WINDOW *sub = derwin(w, h, width, 0, x0);
 	if (!sub)
 		return;
-	draw_pane_title(sub, title, width, focused);
+	draw_pane_title(u, sub, title, width, focused);
 	if (!k) {
 		delwin(sub);
 		return;
@@ -365,10 +365,10 @@ static void draw_values(ui *u, WINDOW *w, int h, int x0, int width, bool focused
 	kv->vtop = lines_clamp_top(&ls, kv->vtop, h - 1);
 	for (int y = 1; y < h && (size_t)(kv->vtop + y - 1) < ls.n; y++) {
 		const ui_line *l = &ls.v[kv->vtop + y - 1];
-		draw_text(sub, y, 1 + l->indent, l->text, width - 1 - l->indent, l->slot, TEXT_ALIGN_LEFT);
+		draw_text(u, sub, y, 1 + l->indent, l->text, width - 1 - l->indent, l->slot, TEXT_ALIGN_LEFT);
 		const spark *sp = l->spark ? spark_of(kv, k->id) : NULL;
 		if (sp)
-			draw_spark(sub, y, 15, sp->n < SPARK_POINTS ? (int)sp->n : SPARK_POINTS, sp->v, sp->n);
+			draw_spark(u, sub, y, 15, sp->n < SPARK_POINTS ? (int)sp->n : SPARK_POINTS, sp->v, sp->n);
 	}
 	lines_free(&ls);
 	delwin(sub);
@@ -398,9 +398,9 @@ void view_kpis_draw(ui *u, WINDOW *w, int h, int width)
 			draw_list(u, left, h, lw, !kv->values);
 			delwin(left);
 		}
-		draw_set(w, THEME_BORDER);
+		draw_set(u, w, THEME_BORDER);
 		for (int y = 0; y < h; y++)
-			draw_glyph(w, y, lw, "│");
+			draw_glyph(u, w, y, lw, "│");
 		draw_values(u, w, h, lw + 1, width - lw - 1, kv->values);
 	} else if (kv->values && u->d.snap.nkpis) {
 		draw_values(u, w, h, 0, width, true);

@@ -114,7 +114,7 @@ static void heading(const struct view_log *lv, char *buf, size_t len)
 				    "History of %s %s · %zu changes · Esc: back", lv->n), id, item_title(lv), lv->n);
 }
 
-static void draw_row(WINDOW *w, int y, int width, const okr_audit_entry *e, bool sel)
+static void draw_row(const ui *u, WINDOW *w, int y, int width, const okr_audit_entry *e, bool sel)
 {
 	char at[32], who[300], ref[256], what[512];
 	draw_when(e->at, at, sizeof at);
@@ -122,25 +122,25 @@ static void draw_row(WINDOW *w, int y, int width, const okr_audit_entry *e, bool
 	okr_audit_ref(e, ref, sizeof ref);
 	okr_audit_what(e, what, sizeof what);
 	int x = 1;
-	draw_text(w, y, x, at, 16, THEME_DIM, TEXT_ALIGN_LEFT);
+	draw_text(u, w, y, x, at, 16, THEME_DIM, TEXT_ALIGN_LEFT);
 	x += 18;
 	int ww = width - x > 12 ? 12 : width - x;
-	draw_text(w, y, x, who, ww, THEME_NORMAL, TEXT_ALIGN_LEFT);
+	draw_text(u, w, y, x, who, ww, THEME_NORMAL, TEXT_ALIGN_LEFT);
 	x += ww + 1;
 	int rw = width - x > 8 ? 8 : width - x;
-	draw_text(w, y, x, ref, rw, THEME_ID, TEXT_ALIGN_LEFT);
+	draw_text(u, w, y, x, ref, rw, THEME_ID, TEXT_ALIGN_LEFT);
 	x += rw + 1;
 	int left = width - x;
 	if (left > 0) {
 		int qw = text_width(what);
 		bool titled = *e->title && strchr("OKP", e->kind);
 		int aw = !titled || qw + 2 > left ? left : qw + 2;
-		draw_text(w, y, x, what, aw, THEME_NORMAL, TEXT_ALIGN_LEFT);
+		draw_text(u, w, y, x, what, aw, THEME_NORMAL, TEXT_ALIGN_LEFT);
 		if (titled && left - aw > 0)
-			draw_text(w, y, x + aw, e->title, left - aw, THEME_TITLE, TEXT_ALIGN_LEFT);
+			draw_text(u, w, y, x + aw, e->title, left - aw, THEME_TITLE, TEXT_ALIGN_LEFT);
 	}
 	if (sel)
-		draw_row_attr(w, y, THEME_SELECTED);
+		draw_row_attr(u, w, y, THEME_SELECTED);
 }
 
 void view_log_draw(ui *u, WINDOW *w, int h, int width)
@@ -149,9 +149,9 @@ void view_log_draw(ui *u, WINDOW *w, int h, int width)
 	(void)u;
 	char title[1024];
 	heading(lv, title, sizeof title);
-	draw_pane_title(w, title, width, true);
+	draw_pane_title(u, w, title, width, true);
 	if (!lv->n) {
-		draw_text(w, 2, 2, _("No changes recorded for this yet."), width - 2, THEME_DIM, TEXT_ALIGN_LEFT);
+		draw_text(u, w, 2, 2, _("No changes recorded for this yet."), width - 2, THEME_DIM, TEXT_ALIGN_LEFT);
 		return;
 	}
 	int rows = h - 1;
@@ -160,7 +160,7 @@ void view_log_draw(ui *u, WINDOW *w, int h, int width)
 	if (rows > 0 && (int)lv->sel >= lv->top + rows)
 		lv->top = (int)lv->sel - rows + 1;
 	for (int r = 0; r < rows && (size_t)(lv->top + r) < lv->n; r++)
-		draw_row(w, 1 + r, width - 1, &lv->v[lv->top + r], (size_t)(lv->top + r) == lv->sel);
+		draw_row(u, w, 1 + r, width - 1, &lv->v[lv->top + r], (size_t)(lv->top + r) == lv->sel);
 }
 
 /* Enter: the row's item in the main panes (a KPI in the KPI view). */

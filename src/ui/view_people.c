@@ -63,16 +63,16 @@ void view_people_draw(ui *u, WINDOW *w, int h, int width)
 	snprintf(title, sizeof title, ngettext("People · %zu · a add · e change · K kudos · Esc back",
 					       "People · %zu · a add · e change · K kudos · Esc back", s->npeople),
 		 s->npeople);
-	draw_pane_title(w, title, width, true);
+	draw_pane_title(u, w, title, width, true);
 	int lw = 14, nw = width / 3 > 12 ? width / 3 : 12, rw = 8, bw = 12;
 	int tw = width - 2 - lw - nw - rw - bw - 4;
 	int x = 1;
-	draw_text(w, 1, x, _("Login"), lw, THEME_DIM, TEXT_ALIGN_LEFT);
-	draw_text(w, 1, x + lw + 1, _("Name"), nw, THEME_DIM, TEXT_ALIGN_LEFT);
-	draw_text(w, 1, x + lw + nw + 2, _("Role"), rw, THEME_DIM, TEXT_ALIGN_LEFT);
-	draw_text(w, 1, x + lw + nw + rw + 3, _("Leaderboard"), bw, THEME_DIM, TEXT_ALIGN_LEFT);
+	draw_text(u, w, 1, x, _("Login"), lw, THEME_DIM, TEXT_ALIGN_LEFT);
+	draw_text(u, w, 1, x + lw + 1, _("Name"), nw, THEME_DIM, TEXT_ALIGN_LEFT);
+	draw_text(u, w, 1, x + lw + nw + 2, _("Role"), rw, THEME_DIM, TEXT_ALIGN_LEFT);
+	draw_text(u, w, 1, x + lw + nw + rw + 3, _("Leaderboard"), bw, THEME_DIM, TEXT_ALIGN_LEFT);
 	if (tw > 0)
-		draw_text(w, 1, x + lw + nw + rw + bw + 4, _("Teams"), tw, THEME_DIM, TEXT_ALIGN_LEFT);
+		draw_text(u, w, 1, x + lw + nw + rw + bw + 4, _("Teams"), tw, THEME_DIM, TEXT_ALIGN_LEFT);
 	int rows = h - 2;
 	size_t sel = selected(u);
 	if ((int)sel < pv->top)
@@ -84,16 +84,16 @@ void view_people_draw(ui *u, WINDOW *w, int h, int width)
 		char login[260];
 		int y = 2 + r;
 		snprintf(login, sizeof login, "@%s", p->login);
-		draw_text(w, y, x, login, lw, THEME_NORMAL, TEXT_ALIGN_LEFT);
-		draw_text(w, y, x + lw + 1, p->name, nw, THEME_TITLE, TEXT_ALIGN_LEFT);
-		draw_text(w, y, x + lw + nw + 2, _(role_words[p->role]), rw, THEME_NORMAL, TEXT_ALIGN_LEFT);
-		draw_text(w, y, x + lw + nw + rw + 3, p->opt_out ? _("hidden") : _("shown"), bw,
+		draw_text(u, w, y, x, login, lw, THEME_NORMAL, TEXT_ALIGN_LEFT);
+		draw_text(u, w, y, x + lw + 1, p->name, nw, THEME_TITLE, TEXT_ALIGN_LEFT);
+		draw_text(u, w, y, x + lw + nw + 2, _(role_words[p->role]), rw, THEME_NORMAL, TEXT_ALIGN_LEFT);
+		draw_text(u, w, y, x + lw + nw + rw + 3, p->opt_out ? _("hidden") : _("shown"), bw,
 			  p->opt_out ? THEME_DIM : THEME_NORMAL, TEXT_ALIGN_LEFT);
 		if (tw > 0)
-			draw_text(w, y, x + lw + nw + rw + bw + 4, p->teams ? p->teams : "", tw, THEME_DIM,
+			draw_text(u, w, y, x + lw + nw + rw + bw + 4, p->teams ? p->teams : "", tw, THEME_DIM,
 				  TEXT_ALIGN_LEFT);
 		if ((size_t)(pv->top + r) == sel)
-			draw_row_attr(w, y, THEME_SELECTED);
+			draw_row_attr(u, w, y, THEME_SELECTED);
 	}
 }
 

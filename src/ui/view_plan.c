@@ -162,12 +162,12 @@ static void draw_row(ui *u, WINDOW *w, int y, int width, const row *r)
 	char id[24], val[96], a[48], b[48];
 	int x = 2 + 2 * r->depth;
 	bool on = picked(u, r);
-	draw_text(w, y, x, on ? "[x]" : "[ ]", 3, on ? THEME_TITLE : THEME_DIM, TEXT_ALIGN_LEFT);
+	draw_text(u, w, y, x, on ? "[x]" : "[ ]", 3, on ? THEME_TITLE : THEME_DIM, TEXT_ALIGN_LEFT);
 	x += 4;
 	if (r->kind == 'O') {
 		const okr_objective *o = &u->d.snap.objs[r->i];
-		draw_text(w, y, x, okr_format_id(ID_OBJECTIVE, o->id, id, sizeof id), 5, THEME_ID, TEXT_ALIGN_LEFT);
-		draw_text(w, y, x + 6, o->title, width - x - 6 - 1, on ? THEME_TITLE : THEME_DIM, TEXT_ALIGN_LEFT);
+		draw_text(u, w, y, x, okr_format_id(ID_OBJECTIVE, o->id, id, sizeof id), 5, THEME_ID, TEXT_ALIGN_LEFT);
+		draw_text(u, w, y, x + 6, o->title, width - x - 6 - 1, on ? THEME_TITLE : THEME_DIM, TEXT_ALIGN_LEFT);
 		return;
 	}
 	const okr_kr *k = &u->d.snap.krs[r->i];
@@ -182,9 +182,9 @@ static void draw_row(ui *u, WINDOW *w, int y, int width, const row *r)
 	/* At most a third of the line: on a narrow screen the title, not the
 	 * target, is what says which key result this is. */
 	int vw = width / 3 < 24 ? width / 3 : 24;
-	draw_text(w, y, x, okr_format_id(ID_KR, k->id, id, sizeof id), 5, THEME_ID, TEXT_ALIGN_LEFT);
-	draw_text(w, y, x + 6, k->title, width - x - 6 - vw - 2, on ? THEME_NORMAL : THEME_DIM, TEXT_ALIGN_LEFT);
-	draw_text(w, y, width - vw - 1, val, vw, THEME_DIM, TEXT_ALIGN_LEFT);
+	draw_text(u, w, y, x, okr_format_id(ID_KR, k->id, id, sizeof id), 5, THEME_ID, TEXT_ALIGN_LEFT);
+	draw_text(u, w, y, x + 6, k->title, width - x - 6 - vw - 2, on ? THEME_NORMAL : THEME_DIM, TEXT_ALIGN_LEFT);
+	draw_text(u, w, y, width - vw - 1, val, vw, THEME_DIM, TEXT_ALIGN_LEFT);
 }
 
 void view_plan_draw(ui *u, WINDOW *w, int h, int width)
@@ -202,9 +202,9 @@ void view_plan_draw(ui *u, WINDOW *w, int h, int width)
 	snprintf(title, sizeof title, _("Plan the next cycle · %s → %s · %zu objectives, %zu key results · "
 					"Space: pick · n: other cycle · Enter: make them · Esc: back"),
 		 cur ? cur->name : "", to ? to->name : _("(no cycle to plan into)"), no, nk);
-	draw_pane_title(w, title, width, true);
+	draw_pane_title(u, w, title, width, true);
 	if (!to)
-		draw_text(w, 2, 2, _("No open cycle to plan into — add one with `okr cycle add NAME --start ... --end ...`"),
+		draw_text(u, w, 2, 2, _("No open cycle to plan into — add one with `okr cycle add NAME --start ... --end ...`"),
 			  width - 2, THEME_MESSAGE_ERROR, TEXT_ALIGN_LEFT);
 	int first = to ? 1 : 3, shown = h - first;
 	if ((int)sel < pv->top)
@@ -217,7 +217,7 @@ void view_plan_draw(ui *u, WINDOW *w, int h, int width)
 			continue;
 		draw_row(u, w, y, width, &rows[i]);
 		if (i == sel)
-			draw_row_attr(w, y, THEME_SELECTED);
+			draw_row_attr(u, w, y, THEME_SELECTED);
 	}
 	free(rows);
 }

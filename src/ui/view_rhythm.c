@@ -123,15 +123,15 @@ static void draw_row(ui *u, WINDOW *w, int y, int width, const okr_rhythm *r, co
 	char buf[200], day[11] = "", id[24];
 	const okr_snapshot *s = &u->d.snap;
 	if (rw->kind == 'H') {
-		draw_text(w, y, 1, _(rw->head), width - 1, THEME_HELP_SECTION, TEXT_ALIGN_LEFT);
+		draw_text(u, w, y, 1, _(rw->head), width - 1, THEME_HELP_SECTION, TEXT_ALIGN_LEFT);
 		return;
 	}
 	if (rw->kind == 'P') {
 		const okr_rhythm_person *p = &r->people[rw->i];
 		const okr_person *pp = &s->people[p->person];
 		snprintf(buf, sizeof buf, "@%s", pp->login);
-		draw_text(w, y, 3, buf, 14, THEME_TITLE, TEXT_ALIGN_LEFT);
-		draw_text(w, y, 18, pp->name, width / 3 - 18 > 8 ? width / 3 - 18 : 8, THEME_NORMAL, TEXT_ALIGN_LEFT);
+		draw_text(u, w, y, 3, buf, 14, THEME_TITLE, TEXT_ALIGN_LEFT);
+		draw_text(u, w, y, 18, pp->name, width / 3 - 18 > 8 ? width / 3 - 18 : 8, THEME_NORMAL, TEXT_ALIGN_LEFT);
 		if (p->last)
 			okr_format_date(okr_day_of(p->last), day);
 		int n = snprintf(buf, sizeof buf, p->last ? _("last check-in %s") : _("no check-in yet"), day);
@@ -140,13 +140,13 @@ static void draw_row(ui *u, WINDOW *w, int y, int width, const okr_rhythm *r, co
 				 ngettext(" · %zu key result, %zu flagged", " · %zu key results, %zu flagged", p->nkrs),
 				 p->nkrs, p->nflagged);
 		int x = width / 3 + 1;
-		draw_text(w, y, x, buf, width - x, p->nkrs && !p->checked_in ? THEME_STATUS_OUTDATED : THEME_DIM,
+		draw_text(u, w, y, x, buf, width - x, p->nkrs && !p->checked_in ? THEME_STATUS_OUTDATED : THEME_DIM,
 			  TEXT_ALIGN_LEFT);
 		return;
 	}
 	const okr_rhythm_kr *rk = &r->krs[rw->i];
 	const okr_kr *k = &s->krs[rk->kr];
-	draw_text(w, y, 3, okr_format_id(ID_KR, k->id, id, sizeof id), 6, THEME_ID, TEXT_ALIGN_LEFT);
+	draw_text(u, w, y, 3, okr_format_id(ID_KR, k->id, id, sizeof id), 6, THEME_ID, TEXT_ALIGN_LEFT);
 	/* The status column takes the widest of its three words, so a
 	 * translated one ("chậm tiến độ") is never cut. */
 	int sw = 10;
@@ -156,19 +156,19 @@ static void draw_row(ui *u, WINDOW *w, int y, int width, const okr_rhythm *r, co
 		sw = wd > sw ? wd : sw;
 	}
 	int ox = 9 + sw + 1, kx = ox + 13;
-	draw_text(w, y, 9, status_word(rk->status), sw,
+	draw_text(u, w, y, 9, status_word(rk->status), sw,
 		  rk->status == STATUS_OUTDATED ? THEME_STATUS_OUTDATED
 		  : rk->status == STATUS_OFF_TRACK ? THEME_STATUS_OFF_TRACK : THEME_STATUS_AT_RISK, TEXT_ALIGN_LEFT);
 	snprintf(buf, sizeof buf, "@%s", k->owner);
-	draw_text(w, y, ox, buf, 12, THEME_NORMAL, TEXT_ALIGN_LEFT);
+	draw_text(u, w, y, ox, buf, 12, THEME_NORMAL, TEXT_ALIGN_LEFT);
 	/* The date keeps the last 18 columns, but never starts left of the
 	 * title's column: on a narrow screen the title goes, not the owner. */
 	int tail = 18, tx = width - tail < kx ? kx : width - tail;
-	draw_text(w, y, kx, k->title, tx - kx - 1, THEME_TITLE, TEXT_ALIGN_LEFT);
+	draw_text(u, w, y, kx, k->title, tx - kx - 1, THEME_TITLE, TEXT_ALIGN_LEFT);
 	if (k->last_at)
 		okr_format_date(okr_day_of(k->last_at), day);
 	snprintf(buf, sizeof buf, k->last_at ? _("last %s") : _("never checked in"), day);
-	draw_text(w, y, tx, buf, width - tx, THEME_DIM, TEXT_ALIGN_LEFT);
+	draw_text(u, w, y, tx, buf, width - tx, THEME_DIM, TEXT_ALIGN_LEFT);
 }
 
 void view_rhythm_draw(ui *u, WINDOW *w, int h, int width)
@@ -185,7 +185,7 @@ void view_rhythm_draw(ui *u, WINDOW *w, int h, int width)
 	snprintf(title, sizeof title, _("Team rhythm · %s · week of %s · %zu of %zu behind · t: team · K: kudos · "
 					"m: comment · Enter: go · Esc: back"),
 		 team ? team : _("everyone"), day, r.behind, r.npeople);
-	draw_pane_title(w, title, width, true);
+	draw_pane_title(u, w, title, width, true);
 	int rows_shown = h - 1;
 	if ((int)sel - 1 < rv->top)
 		rv->top = (int)sel - 1 > 0 ? (int)sel - 1 : 0;
@@ -197,10 +197,10 @@ void view_rhythm_draw(ui *u, WINDOW *w, int h, int width)
 			continue;
 		draw_row(u, w, y, width, &r, &rows[i]);
 		if (i == sel)
-			draw_row_attr(w, y, THEME_SELECTED);
+			draw_row_attr(u, w, y, THEME_SELECTED);
 	}
 	if (!n)
-		draw_text(w, 2, 2, _("Nobody in this team yet."), width - 2, THEME_DIM, TEXT_ALIGN_LEFT);
+		draw_text(u, w, 2, 2, _("Nobody in this team yet."), width - 2, THEME_DIM, TEXT_ALIGN_LEFT);
 	free(rows);
 	okr_rhythm_free(&r);
 }

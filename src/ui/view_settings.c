@@ -78,14 +78,14 @@ void view_settings_draw(ui *u, WINDOW *w, int h, int width)
 	char title[512];
 	snprintf(title, sizeof title, "%s · %s", _("Team settings, the same for everyone"),
 		 may_change(u) ? _("e change · Esc back") : _("leads and admins change these · Esc back"));
-	draw_pane_title(w, title, width, true);
+	draw_pane_title(u, w, title, width, true);
 	int kw = 32, vw = 12, dw = 12, x = 1;
 	int bw = width - 2 - kw - vw - dw - 3;
-	draw_text(w, 1, x, _("Setting"), kw, THEME_DIM, TEXT_ALIGN_LEFT);
-	draw_text(w, 1, x + kw + 1, _("Value"), vw, THEME_DIM, TEXT_ALIGN_LEFT);
-	draw_text(w, 1, x + kw + vw + 2, _("Default"), dw, THEME_DIM, TEXT_ALIGN_LEFT);
+	draw_text(u, w, 1, x, _("Setting"), kw, THEME_DIM, TEXT_ALIGN_LEFT);
+	draw_text(u, w, 1, x + kw + 1, _("Value"), vw, THEME_DIM, TEXT_ALIGN_LEFT);
+	draw_text(u, w, 1, x + kw + vw + 2, _("Default"), dw, THEME_DIM, TEXT_ALIGN_LEFT);
 	if (bw > 0)
-		draw_text(w, 1, x + kw + vw + dw + 3, _("Set by"), bw, THEME_DIM, TEXT_ALIGN_LEFT);
+		draw_text(u, w, 1, x + kw + vw + dw + 3, _("Set by"), bw, THEME_DIM, TEXT_ALIGN_LEFT);
 	int rows = h - 2;
 	if (sv->sel >= n)
 		sv->sel = n ? n - 1 : 0;
@@ -107,14 +107,14 @@ void view_settings_draw(ui *u, WINDOW *w, int h, int width)
 			draw_when(row->at, when, sizeof when);
 			snprintf(who, sizeof who, _("@%s, %s"), row->by[0] ? row->by : "?", when);
 		}
-		draw_text(w, y, x, key, kw, THEME_NORMAL, TEXT_ALIGN_LEFT);
-		draw_text(w, y, x + kw + 1, val, vw, row ? THEME_TITLE : THEME_NORMAL, TEXT_ALIGN_LEFT);
-		draw_text(w, y, x + kw + vw + 2, def, dw, THEME_DIM, TEXT_ALIGN_LEFT);
+		draw_text(u, w, y, x, key, kw, THEME_NORMAL, TEXT_ALIGN_LEFT);
+		draw_text(u, w, y, x + kw + 1, val, vw, row ? THEME_TITLE : THEME_NORMAL, TEXT_ALIGN_LEFT);
+		draw_text(u, w, y, x + kw + vw + 2, def, dw, THEME_DIM, TEXT_ALIGN_LEFT);
 		if (bw > 0)
-			draw_text(w, y, x + kw + vw + dw + 3, row ? who : _("default"), bw, THEME_DIM,
+			draw_text(u, w, y, x + kw + vw + dw + 3, row ? who : _("default"), bw, THEME_DIM,
 				  TEXT_ALIGN_LEFT);
 		if (i == sv->sel)
-			draw_row_attr(w, y, THEME_SELECTED);
+			draw_row_attr(u, w, y, THEME_SELECTED);
 	}
 }
 

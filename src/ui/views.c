@@ -136,7 +136,7 @@ static void view_draw(ui *u, ui_screen *s)
 		return;
 	WINDOW *win = s->win;
 	leaveok(win, TRUE);
-	wbkgdset(win, ' ' | (chtype)theme_attr(THEME_NORMAL));
+	wbkgdset(win, ' ' | (chtype)theme_attr(u->paint, THEME_NORMAL));
 	werase(win);
 	switch (v->id) {
 	case VIEW_KPIS: view_kpis_draw(u, win, h, w); break;

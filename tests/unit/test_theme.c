@@ -386,25 +386,26 @@ static void test_apply_without_color(void **state)
 {
 	(void)state;
 	theme t;
+	theme_colors c = { 0 };
 	theme_default(&t);
-	theme_apply(&t, 0);
-	assert_true(theme_attr(THEME_SELECTED) & A_REVERSE);
-	assert_true(theme_attr(THEME_TITLE) & A_BOLD);
-	assert_true(theme_attr(THEME_STATUS_AT_RISK) & A_UNDERLINE);
-	assert_true(theme_attr(THEME_STATUS_AT_RISK) & A_BOLD);   /* the theme's own */
-	assert_int_equal(theme_attr(THEME_NORMAL), A_NORMAL);
+	theme_apply(&c, &t, 0);
+	assert_true(theme_attr(&c, THEME_SELECTED) & A_REVERSE);
+	assert_true(theme_attr(&c, THEME_TITLE) & A_BOLD);
+	assert_true(theme_attr(&c, THEME_STATUS_AT_RISK) & A_UNDERLINE);
+	assert_true(theme_attr(&c, THEME_STATUS_AT_RISK) & A_BOLD);   /* the theme's own */
+	assert_int_equal(theme_attr(&c, THEME_NORMAL), A_NORMAL);
 	for (int i = 0; i < THEME_SLOT_COUNT; i++) {
-		assert_int_equal(theme_pair(i), 0);
-		assert_int_equal(theme_attr(i) & A_COLOR, 0);
+		assert_int_equal(theme_pair(&c, i), 0);
+		assert_int_equal(theme_attr(&c, i) & A_COLOR, 0);
 	}
-	assert_int_equal(theme_attr(THEME_SLOT_NONE), A_NORMAL);
-	assert_int_equal(theme_attr(THEME_SLOT_COUNT), A_NORMAL);
+	assert_int_equal(theme_attr(&c, THEME_SLOT_NONE), A_NORMAL);
+	assert_int_equal(theme_attr(&c, THEME_SLOT_COUNT), A_NORMAL);
 
 	/* NO_COLOR wins over a colour terminal, before any curses call */
 	setenv("NO_COLOR", "1", 1);
-	theme_apply(&t, 256);
-	assert_int_equal(theme_pair(THEME_SELECTED), 0);
-	assert_true(theme_attr(THEME_SELECTED) & A_REVERSE);
+	theme_apply(&c, &t, 256);
+	assert_int_equal(theme_pair(&c, THEME_SELECTED), 0);
+	assert_true(theme_attr(&c, THEME_SELECTED) & A_REVERSE);
 	unsetenv("NO_COLOR");
 }
 
@@ -427,34 +428,35 @@ static void test_apply_with_color(void **state)
 	}
 	start_color();
 	theme t;
+	theme_colors c = { 0 };
 	assert_true(load(&t, "slots = {\n"
 			     "\tnormal = { fg = 244; bg = 234; };\n"
 			     "\ttitle = { attrs = \"bold\"; };\n"
 			     "\tselected = { fg = 234; bg = 37; };\n"
 			     "\tdim = { fg = 240; };\n"
 			     "};\n"));
-	theme_apply(&t, COLORS);
-	short sel = theme_pair(THEME_SELECTED);
+	theme_apply(&c, &t, COLORS);
+	short sel = theme_pair(&c, THEME_SELECTED);
 	assert_int_equal(sel, 1);   /* the first slot asked for gets the first pair */
 	short f, b;
 	pair_content(sel, &f, &b);
 	assert_int_equal(f, 234);
 	assert_int_equal(b, 37);
-	short title = theme_pair(THEME_TITLE);
+	short title = theme_pair(&c, THEME_TITLE);
 	assert_int_equal(title, 2);
 	pair_content(title, &f, &b);   /* inherits normal's colours */
 	assert_int_equal(f, 244);
 	assert_int_equal(b, 234);
-	assert_int_equal(theme_pair(THEME_NORMAL), title);   /* same colours, same pair */
-	assert_true(theme_attr(THEME_TITLE) & A_BOLD);
-	assert_int_equal(PAIR_NUMBER(theme_attr(THEME_SELECTED)), sel);
+	assert_int_equal(theme_pair(&c, THEME_NORMAL), title);   /* same colours, same pair */
+	assert_true(theme_attr(&c, THEME_TITLE) & A_BOLD);
+	assert_int_equal(PAIR_NUMBER(theme_attr(&c, THEME_SELECTED)), sel);
 
 	/* 8 colours: 240 on 234 both become black, so the text turns white */
-	theme_apply(&t, 8);
-	pair_content(theme_pair(THEME_DIM), &f, &b);
+	theme_apply(&c, &t, 8);
+	pair_content(theme_pair(&c, THEME_DIM), &f, &b);
 	assert_int_equal(b, COLOR_BLACK);
 	assert_int_equal(f, COLOR_WHITE);
-	pair_content(theme_pair(THEME_SELECTED), &f, &b);
+	pair_content(theme_pair(&c, THEME_SELECTED), &f, &b);
 	assert_int_equal(f, COLOR_BLACK);
 	assert_int_equal(b, COLOR_CYAN);
 
