@@ -177,8 +177,10 @@ static void confirm_draw(ui *u, ui_screen *s)
 	for (size_t i = 0; i < n && (int)i + 2 < h - 2; i++)
 		draw_text(u, w, (int)i + 1, 2, lines[i], wd - 4, THEME_NORMAL, TEXT_ALIGN_LEFT);
 	text_lines_free(lines, n);
-	draw_text(u, w, h - 2, 2, _("y: archive   n or Esc: keep it   (u undoes it afterwards)"), wd - 4, THEME_FORM_HINT,
-		  TEXT_ALIGN_LEFT);
+	char hint[256];
+	snprintf(hint, sizeof hint, _("%s: archive   %s: keep it   (%s undoes it afterwards)"),
+		 UI_KEY(u, ACT_CONFIRM_YES), UI_KEYS2(u, ACT_CONFIRM_NO), UI_KEY(u, ACT_UNDO));
+	draw_text(u, w, h - 2, 2, hint, wd - 4, THEME_FORM_HINT, TEXT_ALIGN_LEFT);
 }
 
 static const ui_screen_ops confirm_ops = {

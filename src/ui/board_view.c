@@ -359,13 +359,8 @@ static void draw_selected(const board_state *v, int y, int cols)
 /* "w window · t teams · ? help · q quit", in the keys that work now. */
 static void hints(const ui *u, char *buf, size_t len)
 {
-	static const okr_action acts[4] = { ACT_BOARD_WINDOW, ACT_BOARD_TEAMS, ACT_HELP, ACT_QUIT };
-	char k[4][64];
-	for (int i = 0; i < 4; i++) {
-		keymap_keys_for(&u->keys, acts[i], k[i], sizeof k[i]);
-		k[i][strcspn(k[i], ",")] = '\0';
-	}
-	snprintf(buf, len, _("%s window · %s teams · %s help · %s quit"), k[0], k[1], k[2], k[3]);
+	snprintf(buf, len, _("%s window · %s teams · %s help · %s quit"), UI_KEY(u, ACT_BOARD_WINDOW),
+		 UI_KEY(u, ACT_BOARD_TEAMS), UI_KEY(u, ACT_HELP), UI_KEY(u, ACT_QUIT));
 }
 
 static void board_draw(ui *u, ui_screen *s)

@@ -202,10 +202,11 @@ unsigned cmdline_run(ui *u, const char *line)
 		const char *near = cmdline_suggest(word);
 		char *w = text_sanitize(word);
 		if (near)
-			app_message(u, true, _("unknown command ':%s' — did you mean :%s?  (Tab completes, ? lists them)"),
-				    w, near);
+			app_message(u, true, _("unknown command ':%s' — did you mean :%s?  (%s completes, %s lists them)"),
+				    w, near, UI_KEY(u, ACT_PROMPT_COMPLETE), UI_KEY(u, ACT_HELP));
 		else
-			app_message(u, true, _("unknown command ':%s' — Tab completes a name, ? lists them"), w);
+			app_message(u, true, _("unknown command ':%s' — %s completes a name, %s lists them"), w,
+				    UI_KEY(u, ACT_PROMPT_COMPLETE), UI_KEY(u, ACT_HELP));
 		free(w);
 		return DIRTY_FOOTER;
 	}

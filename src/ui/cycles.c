@@ -21,13 +21,13 @@ static void cycles_draw(ui *u, ui_screen *s)
 	cycles_screen *c = (cycles_screen *)s;
 	WINDOW *w = s->win;
 	int h = getmaxy(w), wd = getmaxx(w);
-	draw_set(u, w, THEME_BORDER_FOCUS);
-	box(w, 0, 0);
-	const char *title = _(" Cycle — Enter picks · a add · e edit · Esc closes ");
-	int tw = text_width(title);
-	draw_text(u, w, 0, 2, title, tw < wd - 4 ? tw : wd - 4, THEME_HELP_SECTION, TEXT_ALIGN_LEFT);
+	char title[256], none[256];
+	snprintf(title, sizeof title, _(" Cycle — %s picks · %s add · %s edit · %s closes "), UI_KEY(u, ACT_OPEN),
+		 UI_KEY(u, ACT_ADD_KR), UI_KEY(u, ACT_EDIT), UI_KEY(u, ACT_CLOSE));
+	draw_frame(u, w, title, THEME_HELP_SECTION);
+	snprintf(none, sizeof none, _("No cycle yet — %s adds the first one"), UI_KEY(u, ACT_ADD_KR));
 	if (!u->d.snap.ncycles)
-		draw_text(u, w, 1, 2, _("No cycle yet — a adds the first one"), wd - 4, THEME_DIM, TEXT_ALIGN_LEFT);
+		draw_text(u, w, 1, 2, none, wd - 4, THEME_DIM, TEXT_ALIGN_LEFT);
 	const okr_snapshot *sn = &u->d.snap;
 	for (size_t i = 0; i < sn->ncycles && (int)i + 1 < h - 1; i++) {
 		const okr_cycle *cy = &sn->cycles[i];

@@ -48,7 +48,8 @@ unsigned form_open_person(ui *u, const okr_person *p)
 	bool self = p && okr_may_set_opt_out(me->id, p->id);
 	bool join = p && okr_may_join_team(me->role, self);
 	if (p && !admin && !self && !join) {
-		app_message(u, true, _("only @%s, leads and admins change @%s — K gives them kudos"), p->login, p->login);
+		app_message(u, true, _("only @%s, leads and admins change @%s — %s gives them kudos"), p->login, p->login,
+			    UI_KEY(u, ACT_KUDOS));
 		return DIRTY_FOOTER;
 	}
 	form_free(u);

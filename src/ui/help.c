@@ -128,10 +128,13 @@ static void help_draw(ui *u, ui_screen *s)
 	help_screen *h = (help_screen *)s;
 	WINDOW *w = s->win;
 	int hh = getmaxy(w), wd = getmaxx(w);
-	draw_set(u, w, THEME_BORDER_FOCUS);
-	box(w, 0, 0);
-	draw_text(u, w, 0, 2, h->of->help ? _(" Keys — any key closes ") : _(" Keys — Esc or q closes, j/k scroll "),
-		  wd - 4, THEME_HELP_SECTION, TEXT_ALIGN_LEFT);
+	char title[256];
+	if (h->of->help)
+		snprintf(title, sizeof title, "%s", _(" Keys — any key closes "));
+	else
+		snprintf(title, sizeof title, _(" Keys — %s or %s closes, %s/%s scroll "), UI_KEY(u, ACT_CLOSE),
+			 UI_KEY(u, ACT_QUIT), UI_KEY(u, ACT_DOWN), UI_KEY(u, ACT_UP));
+	draw_frame(u, w, title, THEME_HELP_SECTION);
 	int rows = hh - 2;
 	if (h->top > h->n - rows)
 		h->top = h->n - rows;

@@ -244,7 +244,8 @@ static unsigned pane_board_key(ui *u, okr_action a)
 	case ACT_OPEN:
 	case ACT_EXPAND: {
 		if (g->teams) {
-			app_message(u, false, "%s", _("a team has no page of its own — press t for people"));
+			app_message(u, false, _("a team has no page of its own — press %s for people"),
+				    UI_KEY(u, ACT_BOARD_TEAMS));
 			return DIRTY_FOOTER;
 		}
 		long i = selected_entry(g);

@@ -26,7 +26,7 @@ static void add_comments(ui *u, ui_lines *ls)
 	const ui_detail *det = &u->det;
 	lines_addf(ls, 0, THEME_HELP_SECTION, _("Comments (%zu)"), det->ncomments);
 	if (!det->ncomments)
-		lines_add(ls, 2, THEME_DIM, _("none yet — press m to comment"));
+		lines_addf(ls, 2, THEME_DIM, _("none yet — press %s to comment"), UI_KEY(u, ACT_COMMENT));
 	for (size_t i = 0; i < det->ncomments; i++) {
 		char w[32];
 		draw_when(det->comments[i].at, w, sizeof w);
@@ -42,7 +42,7 @@ static void add_kudos(ui *u, ui_lines *ls)
 	lines_add(ls, 0, THEME_NORMAL, "");
 	lines_addf(ls, 0, THEME_HELP_SECTION, _("Kudos (%zu)"), det->nkudos);
 	if (!det->nkudos)
-		lines_add(ls, 2, THEME_DIM, _("none yet — press K to give kudos for this work"));
+		lines_addf(ls, 2, THEME_DIM, _("none yet — press %s to give kudos for this work"), UI_KEY(u, ACT_KUDOS));
 	for (size_t i = 0; i < det->nkudos; i++) {
 		char w[32];
 		draw_when(det->kudos[i].at, w, sizeof w);
@@ -128,7 +128,7 @@ static void build_kr(ui *u, ui_lines *ls, const okr_kr *k, const okr_assessment 
 	if (!det->ncis && k->kpi_id)
 		lines_add(ls, 2, THEME_DIM, _("none yet — `okr kpi push` records one"));
 	else if (!det->ncis)
-		lines_add(ls, 2, THEME_DIM, _("none yet — press c to check in"));
+		lines_addf(ls, 2, THEME_DIM, _("none yet — press %s to check in"), UI_KEY(u, ACT_CHECKIN));
 	for (size_t i = 0; i < det->ncis; i++) {
 		const okr_checkin *c = &det->cis[i];
 		okr_kr one = *k;
@@ -158,7 +158,7 @@ static void add_rollup(ui *u, ui_lines *ls, const okr_objective *o)
 	lines_add(ls, 0, THEME_NORMAL, "");
 	if (!n) {
 		lines_add(ls, 0, THEME_HELP_SECTION, _("No key results yet"));
-		lines_add(ls, 2, THEME_DIM, _("press a to add one"));
+		lines_addf(ls, 2, THEME_DIM, _("press %s to add one"), UI_KEY(u, ACT_ADD_KR));
 		return;
 	}
 	lines_add(ls, 0, THEME_HELP_SECTION, _("Progress is the weighted mean of"));

@@ -149,7 +149,9 @@ static void pane_krs_draw(ui *u, WINDOW *w, int h, int width, bool focused)
 	if (!o)
 		return;
 	if (!d->nkrs) {
-		draw_text(u, w, 2, 2, _("No key results yet — press a to add one"), width - 2, THEME_DIM, TEXT_ALIGN_LEFT);
+		char m[160];
+		snprintf(m, sizeof m, _("No key results yet — press %s to add one"), UI_KEY(u, ACT_ADD_KR));
+		draw_text(u, w, 2, 2, m, width - 2, THEME_DIM, TEXT_ALIGN_LEFT);
 		return;
 	}
 	int first = 1;

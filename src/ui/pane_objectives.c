@@ -100,10 +100,15 @@ static void pane_objectives_draw(ui *u, WINDOW *w, int h, int width, bool focuse
 	draw_pane_title(u, w, title, width, focused);
 	ui_pane *p = &u->panes[PANE_OBJECTIVES];
 	if (!d->nrows) {
-		const char *m = !d->snap.ncycles
-			? _("No cycle yet — press C, then a, to add the first one")
-			: u->filter != FILTER_ALL ? _("Nothing matches the filter — press f to widen it")
-						  : _("No objectives in this cycle yet — press O to add one");
+		char m[256];
+		if (!d->snap.ncycles)
+			snprintf(m, sizeof m, _("No cycle yet — press %s, then %s, to add the first one"),
+				 UI_KEY(u, ACT_CYCLE), UI_KEY(u, ACT_ADD_KR));
+		else if (u->filter != FILTER_ALL)
+			snprintf(m, sizeof m, _("Nothing matches the filter — press %s to widen it"), UI_KEY(u, ACT_FILTER));
+		else
+			snprintf(m, sizeof m, _("No objectives in this cycle yet — press %s to add one"),
+				 UI_KEY(u, ACT_ADD_OBJECTIVE));
 		draw_text(u, w, 2, 2, m, width - 2, THEME_DIM, TEXT_ALIGN_LEFT);
 		return;
 	}

@@ -22,9 +22,11 @@ bool permit_checkin(ui *u)
 	char id[24];
 	okr_format_id(ID_KR, k->id, id, sizeof id);
 	if (k->owner[0])
-		app_message(u, true, _("%s is @%s's: only they or a lead can check it in — press m to comment, "
-				       "or K to give @%s kudos"), id, k->owner, k->owner);
+		app_message(u, true, _("%s is @%s's: only they or a lead can check it in — press %s to comment, "
+				       "or %s to give @%s kudos"), id, k->owner, UI_KEY(u, ACT_COMMENT), UI_KEY(u, ACT_KUDOS),
+			    k->owner);
 	else
-		app_message(u, true, _("%s has no owner: only a lead can check it in — press m to comment"), id);
+		app_message(u, true, _("%s has no owner: only a lead can check it in — press %s to comment"), id,
+			    UI_KEY(u, ACT_COMMENT));
 	return false;
 }

@@ -155,7 +155,7 @@ static unsigned advance(ui *u, unsigned char mark)
 unsigned review_open(ui *u, bool grading)
 {
 	if (review_current(u)) {
-		app_message(u, true, "%s", _("a review is already open — q ends it"));
+		app_message(u, true, _("a review is already open — %s ends it"), UI_KEY(u, ACT_QUIT));
 		return DIRTY_FOOTER;
 	}
 	const okr_cycle *cy = okr_snapshot_cycle(&u->d.snap);
@@ -179,8 +179,8 @@ unsigned review_open(ui *u, bool grading)
 	ui_review *rv = create(u, &sc, grading);
 	free(shown);
 	if (!rv) {
-		app_message(u, true, "%s", _("nothing to review: no key results here — press f to show more, "
-					     "or C for another cycle"));
+		app_message(u, true, _("nothing to review: no key results here — press %s to show more, "
+				       "or %s for another cycle"), UI_KEY(u, ACT_FILTER), UI_KEY(u, ACT_CYCLE));
 		return DIRTY_FOOTER;
 	}
 	static const char *const filters[] = { N_("all"), N_("mine"), N_("my team") };
@@ -260,7 +260,8 @@ bool review_refuse_closed(ui *u)
 	const okr_cycle *cy = okr_snapshot_cycle(&u->d.snap);
 	if (!cy || cy->state != CYCLE_CLOSED)
 		return false;
-	app_message(u, true, _("cycle %s is closed and read-only — pick an open cycle with C"), cy->name);
+	app_message(u, true, _("cycle %s is closed and read-only — pick an open cycle with %s"), cy->name,
+		    UI_KEY(u, ACT_CYCLE));
 	return true;
 }
 
@@ -270,7 +271,8 @@ static bool select_shown(ui *u)
 {
 	const okr_kr *k = review_kr(u, NULL);
 	if (!k) {
-		app_message(u, true, "%s", _("this key result is no longer in the data — press n for the next"));
+		app_message(u, true, _("this key result is no longer in the data — press %s for the next"),
+			    UI_KEY(u, ACT_REVIEW_NEXT));
 		return false;
 	}
 	const okr_snapshot *s = &u->d.snap;
@@ -315,11 +317,11 @@ static unsigned summary_key(ui *u, okr_action a)
 		int early = review_days_early(u, end);
 		if (early && !rv->early_asked) {
 			rv->early_asked = true;
-			app_message(u, true, ngettext("%s ends %s, %d day left: y again closes it early, "
+			app_message(u, true, ngettext("%s ends %s, %d day left: %s again closes it early, "
 						      "any other key keeps it open",
-						      "%s ends %s, %d days left: y again closes it early, "
+						      "%s ends %s, %d days left: %s again closes it early, "
 						      "any other key keeps it open", (unsigned long)early),
-				    rv->cycle_name, end, early);
+				    rv->cycle_name, end, early, UI_KEY(u, ACT_REVIEW_CLOSE));
 			return DIRTY_ALL | DIRTY_FOOTER;
 		}
 		return review_close_cycle(u);

@@ -183,7 +183,7 @@ static void notes(ui *u, pen *p)
 	ui_review *rv = review_current(u);
 	put(p, 0, THEME_HELP_SECTION, _("Latest check-ins"));
 	if (!rv->ncis)
-		put(p, 2, THEME_DIM, _("none yet — press c to check in"));
+		putf(p, 2, THEME_DIM, _("none yet — press %s to check in"), UI_KEY(u, ACT_CHECKIN));
 	/* Leave room for the comments below: half of what is left. */
 	int room = (p->limit - p->y) / 2;
 	size_t most = room >= 24 ? 12 : room >= 12 ? 6 : room >= 6 ? (size_t)room / 2 : 1;
@@ -204,7 +204,7 @@ static void notes(ui *u, pen *p)
 	p->y++;
 	putf(p, 0, THEME_HELP_SECTION, _("Comments (%zu)"), rv->ncomments);
 	if (!rv->ncomments)
-		put(p, 2, THEME_DIM, _("none yet — press m to comment"));
+		putf(p, 2, THEME_DIM, _("none yet — press %s to comment"), UI_KEY(u, ACT_COMMENT));
 	size_t first = rv->ncomments > 4 ? rv->ncomments - 4 : 0;
 	for (size_t i = first; i < rv->ncomments && p->y < p->limit - 1; i++) {
 		char w[32];
@@ -218,28 +218,18 @@ static void notes(ui *u, pen *p)
 void review_hints(ui *u, char *buf, size_t len)
 {
 	ui_review *rv = review_current(u);
-	enum { C, G, M, K, N, P, S, J, Q, NKEYS };
-	static const okr_action acts[NKEYS] = { ACT_CHECKIN, ACT_REVIEW_GRADE, ACT_COMMENT, ACT_KUDOS,
-						ACT_REVIEW_NEXT, ACT_REVIEW_PREV, ACT_REVIEW_SKIP, ACT_REVIEW_JUMP,
-						ACT_QUIT };
-	char key[NKEYS][32];
-	for (int i = 0; i < NKEYS; i++) {
-		keymap_keys_for(&u->keys, acts[i], key[i], sizeof key[i]);
-		key[i][strcspn(key[i], ",")] = '\0';
-	}
-	if (rv->summary) {
-		char y[32];
-		keymap_keys_for(&u->keys, ACT_REVIEW_CLOSE, y, sizeof y);
-		y[strcspn(y, ",")] = '\0';
-		if (rv->grading && !rv->closed)
-			snprintf(buf, len, _(" %s close %s now · %s back · %s leave without closing"), y, rv->cycle_name,
-				 key[P], key[Q]);
-		else
-			snprintf(buf, len, _(" %s or Enter ends the review · %s back · j/k scroll"), key[Q], key[P]);
-		return;
-	}
-	snprintf(buf, len, _(" %s check-in  %s grade  %s comment  %s kudos  %s next  %s prev  %s skip  %s jump  %s end"),
-		 key[C], key[G], key[M], key[K], key[N], key[P], key[S], key[J], key[Q]);
+	const char *prev = UI_KEY(u, ACT_REVIEW_PREV), *quit = UI_KEY(u, ACT_QUIT);
+	if (rv->summary && rv->grading && !rv->closed)
+		snprintf(buf, len, _(" %s close %s now · %s back · %s leave without closing"),
+			 UI_KEY(u, ACT_REVIEW_CLOSE), rv->cycle_name, prev, quit);
+	else if (rv->summary)
+		snprintf(buf, len, _(" %s or %s ends the review · %s back · %s/%s scroll"), quit, UI_KEY(u, ACT_OPEN),
+			 prev, UI_KEY(u, ACT_DOWN), UI_KEY(u, ACT_UP));
+	else
+		snprintf(buf, len, _(" %s check-in  %s grade  %s comment  %s kudos  %s next  %s prev  %s skip  %s jump  "
+				     "%s end"), UI_KEY(u, ACT_CHECKIN), UI_KEY(u, ACT_REVIEW_GRADE), UI_KEY(u, ACT_COMMENT),
+			 UI_KEY(u, ACT_KUDOS), UI_KEY(u, ACT_REVIEW_NEXT), prev, UI_KEY(u, ACT_REVIEW_SKIP),
+			 UI_KEY(u, ACT_REVIEW_JUMP), quit);
 }
 
 static void draw_kr(ui *u, WINDOW *w, int h, int width)
@@ -254,8 +244,8 @@ static void draw_kr(ui *u, WINDOW *w, int h, int width)
 	if (two)
 		p.width = (width - 2 * mx) * 3 / 5;
 	if (!k) {
-		putf(&p, 0, THEME_DIM, _("K%lld is no longer in this cycle's data (archived or moved) — n for the next"),
-		     (long long)rv->r.ids[rv->r.at]);
+		putf(&p, 0, THEME_DIM, _("K%lld is no longer in this cycle's data (archived or moved) — %s for the next"),
+		     (long long)rv->r.ids[rv->r.at], UI_KEY(u, ACT_REVIEW_NEXT));
 	} else {
 		okr_buf b;
 		okr_buf_init(&b);
@@ -343,17 +333,18 @@ static void closing_lines(ui *u, ui_review *rv, ui_lines *ls)
 		return;
 	}
 	size_t left = rv->ungraded;
-	lines_addf(ls, 0, THEME_MESSAGE, ngettext("Close %s now? y closes it: %zu key result without a grade",
-						  "Close %s now? y closes it: %zu key results without a grade",
-						  left), rv->cycle_name, left);
+	const char *y = UI_KEY(u, ACT_REVIEW_CLOSE);
+	lines_addf(ls, 0, THEME_MESSAGE, ngettext("Close %s now? %s closes it: %zu key result without a grade",
+						  "Close %s now? %s closes it: %zu key results without a grade",
+						  left), rv->cycle_name, y, left);
 	lines_addf(ls, 0, THEME_MESSAGE, "%s", _("get their progress as grade, and the cycle becomes read-only."));
 	char end[11];
 	int early = review_days_early(u, end);
 	if (early)
 		lines_addf(ls, 0, THEME_MESSAGE_ERROR, ngettext(
-			"⚠ %s ends %s, %d day left: closing now is early (y asks again).",
-			"⚠ %s ends %s, %d days left: closing now is early (y asks again).",
-			(unsigned long)early), rv->cycle_name, end, early);
+			"⚠ %s ends %s, %d day left: closing now is early (%s asks again).",
+			"⚠ %s ends %s, %d days left: closing now is early (%s asks again).",
+			(unsigned long)early), rv->cycle_name, end, early, y);
 }
 
 void review_summary_lines(ui *u, ui_lines *ls)

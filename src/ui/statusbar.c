@@ -79,13 +79,24 @@ void statusbar_draw_header(ui *u)
 	wnoutrefresh(w);
 }
 
+/* y and Y, n and N: a letter's other case is not named again. */
+static bool other_case_named(const ui *u, okr_action a, size_t upto, int key)
+{
+	if (key > 127 || !((key | 32) >= 'a' && (key | 32) <= 'z'))
+		return false;
+	for (size_t i = 0; i < upto; i++)
+		if (u->keys.b[i].action == a && u->keys.b[i].key == (key ^ 32))
+			return true;
+	return false;
+}
+
 const char *statusbar_keys(const ui *u, okr_action a, int most, char *buf, size_t len)
 {
 	size_t n = 0;
 	buf[0] = '\0';
 	for (size_t i = 0; i < u->keys.n && most > 0 && n < len; i++) {
 		char name[KEYMAP_NAME_MAX];
-		if (u->keys.b[i].action != a)
+		if (u->keys.b[i].action != a || other_case_named(u, a, i, u->keys.b[i].key))
 			continue;
 		keymap_key_name(u->keys.b[i].key, name, sizeof name);
 		n += (size_t)snprintf(buf + n, len - n, n ? _(" or %s") : "%s", name);
@@ -107,11 +118,9 @@ static void hints(ui *u, char *buf, size_t len)
 	size_t n = 0;
 	buf[0] = '\0';
 	for (size_t i = 0; i < sizeof h / sizeof h[0] && n + 1 < len; i++) {
-		char keys[64];
-		keymap_keys_for(&u->keys, h[i].a, keys, sizeof keys);
-		if (!keys[0])
+		const char *keys = UI_KEY(u, h[i].a);
+		if (!strcmp(keys, "—"))
 			continue;
-		keys[strcspn(keys, ",")] = '\0';
 		n += (size_t)snprintf(buf + n, len - n, " %s %s ", keys, _(h[i].label));
 		if (n >= len)
 			n = len - 1;

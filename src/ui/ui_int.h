@@ -372,6 +372,10 @@ void statusbar_on_wait(void *ctx);
 /* The first `most` keys bound to a, "Enter or h", for a hint that names
  * them as bound ("—" when none is). */
 const char *statusbar_keys(const ui *u, okr_action a, int most, char *buf, size_t len);
+/* The first key of a, for a hint's format: a buffer of the enclosing block. */
+#define UI_KEY(u, a) statusbar_keys((u), (a), 1, (char[KEYMAP_NAME_MAX * 2]){ 0 }, KEYMAP_NAME_MAX * 2)
+/* The same, naming its second key too ("n or Esc"). */
+#define UI_KEYS2(u, a) statusbar_keys((u), (a), 2, (char[KEYMAP_NAME_MAX * 4]){ 0 }, KEYMAP_NAME_MAX * 4)
 
 /* reopen.c: notice a database file deleted, replaced or without its -wal,
  * say so, and open the path again when a database is there.  Returns what

@@ -102,7 +102,7 @@ void view_due_banner(ui *u)
 	if (l.n) {
 		char what[256];
 		okr_due_summary(&l, what, sizeof what);
-		app_message(u, false, _("You owe %s this week — D lists them"), what);
+		app_message(u, false, _("You owe %s this week — %s lists them"), what, UI_KEY(u, ACT_DUE));
 	}
 	okr_due_free(&l);
 }
@@ -158,8 +158,8 @@ void view_due_draw(ui *u, WINDOW *w, int h, int width)
 	compute(u, &l);
 	resolve(dv, &l);
 	char title[256];
-	snprintf(title, sizeof title, _("What needs me · @%s · %zu due · Enter: go to it · c: check in · Esc: back"),
-		 u->ctx->login, l.n);
+	snprintf(title, sizeof title, _("What needs me · @%s · %zu due · %s: go to it · %s: check in · %s: back"),
+		 u->ctx->login, l.n, UI_KEY(u, ACT_OPEN), UI_KEY(u, ACT_CHECKIN), UI_KEY(u, ACT_CLOSE));
 	draw_pane_title(u, w, title, width, true);
 	if (!l.n) {
 		draw_text(u, w, 2, 2, _("Nothing due — every key result, KPI and grade is up to date."), width - 2,

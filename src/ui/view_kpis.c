@@ -257,7 +257,8 @@ static void draw_list(ui *u, WINDOW *w, int h, int width, bool focused)
 	struct view_kpis *kv = u->views->kpis;
 	const okr_snapshot *s = &u->d.snap;
 	char title[160];
-	snprintf(title, sizeof title, _("KPIs (%zu) · Enter: values · c: a value · a: add · Esc: back"), s->nkpis);
+	snprintf(title, sizeof title, _("KPIs (%zu) · %s: values · %s: a value · %s: add · %s: back"), s->nkpis,
+		 UI_KEY(u, ACT_OPEN), UI_KEY(u, ACT_CHECKIN), UI_KEY(u, ACT_ADD_KR), UI_KEY(u, ACT_CLOSE));
 	draw_pane_title(u, w, title, width, focused);
 	if (!s->nkpis) {
 		draw_text(u, w, 2, 2, _("No KPIs yet — add one with `okr kpi add NAME --target N --at-least "
@@ -334,7 +335,7 @@ static void build_values(ui *u, ui_lines *ls, const okr_kpi *k)
 	lines_addf(ls, 0, THEME_HELP_SECTION, _("Values (%zu%s)"), kv->nsamples,
 	     kv->nsamples >= DETAIL_SAMPLES ? _(", latest") : "");
 	if (!kv->nsamples)
-		lines_add(ls, 2, THEME_DIM, _("none yet — press c to give it one"));
+		lines_addf(ls, 2, THEME_DIM, _("none yet — press %s to give it one"), UI_KEY(u, ACT_CHECKIN));
 	for (size_t i = 0; i < kv->nsamples; i++) {
 		const okr_sample *s = &kv->samples[i];
 		draw_when(s->at, when, sizeof when);
@@ -350,7 +351,8 @@ static void draw_values(ui *u, WINDOW *w, int h, int x0, int width, bool focused
 	struct view_kpis *kv = u->views->kpis;
 	const okr_kpi *k = selected(u);
 	char title[128];
-	snprintf(title, sizeof title, "%s", _("Values · j/k scroll · Esc: list"));
+	snprintf(title, sizeof title, _("Values · %s/%s scroll · %s: list"), UI_KEY(u, ACT_DOWN), UI_KEY(u, ACT_UP),
+		 UI_KEY(u, ACT_CLOSE));
 	/* A derived window shares the view's cells: its edges clip the text. */
 	WINDOW *sub = derwin(w, h, width, 0, x0);
 	if (!sub)

@@ -241,8 +241,8 @@ static unsigned make(ui *u, const row *rows, size_t n)
 		char name[128];
 		okr_strlcpy(name, to->name, sizeof name);
 		if (okr_store_cycle_plan(u->store, &u->d.snap, &plan, to->id, NULL, NULL) == OKR_OK) {
-			app_message(u, false, _("planned %s: %zu objectives, %zu key results — C switches to it"), name,
-				    plan.nobjs, plan.nkrs);
+			app_message(u, false, _("planned %s: %zu objectives, %zu key results — %s switches to it"), name,
+				    plan.nobjs, plan.nkrs, UI_KEY(u, ACT_CYCLE));
 			d = views_close(u) | DIRTY_FOOTER;
 		} else {
 			app_message(u, true, "%s", okr_store_error(u->store));

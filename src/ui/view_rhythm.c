@@ -182,9 +182,10 @@ void view_rhythm_draw(ui *u, WINDOW *w, int h, int width)
 	okr_time week = okr_rhythm_week_start(okr_now(), u->cfg->week_offset_minutes, u->cfg->game.week_start);
 	okr_format_date(okr_day_of(week + (okr_time)u->cfg->week_offset_minutes * 60), day);
 	const char *team = team_name(u);
-	snprintf(title, sizeof title, _("Team rhythm · %s · week of %s · %zu of %zu behind · t: team · K: kudos · "
-					"m: comment · Enter: go · Esc: back"),
-		 team ? team : _("everyone"), day, r.behind, r.npeople);
+	snprintf(title, sizeof title, _("Team rhythm · %s · week of %s · %zu of %zu behind · %s: team · %s: kudos · "
+					"%s: comment · %s: go · %s: back"),
+		 team ? team : _("everyone"), day, r.behind, r.npeople, UI_KEY(u, ACT_BOARD_TEAMS), UI_KEY(u, ACT_KUDOS),
+		 UI_KEY(u, ACT_COMMENT), UI_KEY(u, ACT_OPEN), UI_KEY(u, ACT_CLOSE));
 	draw_pane_title(u, w, title, width, true);
 	int rows_shown = h - 1;
 	if ((int)sel - 1 < rv->top)
@@ -242,7 +243,8 @@ static unsigned act(ui *u, const okr_rhythm *r, const row *rw, okr_action a)
 	if (!kr && a == ACT_KUDOS && rw->kind == 'P')
 		return form_open_kudos_to(u, u->d.snap.people[r->people[rw->i].person].login) | DIRTY_ALL;
 	if (!kr) {
-		app_message(u, true, "%s", _("no key result of theirs in this cycle — K still gives them kudos"));
+		app_message(u, true, _("no key result of theirs in this cycle — %s still gives them kudos"),
+			    UI_KEY(u, ACT_KUDOS));
 		return DIRTY_FOOTER;
 	}
 	unsigned d = view_due_select_kr(u, kr);

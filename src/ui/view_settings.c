@@ -76,8 +76,12 @@ void view_settings_draw(ui *u, WINDOW *w, int h, int width)
 	struct view_settings *sv = u->views->settings;
 	size_t n = okr_config_team_count();
 	char title[512];
-	snprintf(title, sizeof title, "%s · %s", _("Team settings, the same for everyone"),
-		 may_change(u) ? _("e change · Esc back") : _("leads and admins change these · Esc back"));
+	char keys[160];
+	if (may_change(u))
+		snprintf(keys, sizeof keys, _("%s change · %s back"), UI_KEY(u, ACT_EDIT), UI_KEY(u, ACT_CLOSE));
+	else
+		snprintf(keys, sizeof keys, _("leads and admins change these · %s back"), UI_KEY(u, ACT_CLOSE));
+	snprintf(title, sizeof title, "%s · %s", _("Team settings, the same for everyone"), keys);
 	draw_pane_title(u, w, title, width, true);
 	int kw = 32, vw = 12, dw = 12, x = 1;
 	int bw = width - 2 - kw - vw - dw - 3;

@@ -108,8 +108,8 @@ static unsigned view_key(ui *u, ui_screen *s, int key, okr_action a)
 	if (a == ACT_NONE)
 		return UI_PASS;
 	char name[KEYMAP_NAME_MAX];
-	app_message(u, false, _("%s does nothing in this view — Esc goes back"),
-		    keymap_key_name(key, name, sizeof name));
+	app_message(u, false, _("%s does nothing in this view — %s goes back"),
+		    keymap_key_name(key, name, sizeof name), UI_KEY(u, ACT_CLOSE));
 	return DIRTY_FOOTER;
 }
 

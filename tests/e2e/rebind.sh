@@ -11,6 +11,10 @@ keys = {
 	form-cancel = "C-g";
 	board-window = "v";
 	board-teams = "y";
+	confirm-yes = "z";
+	undo = "U";
+	add-kr = "A";
+	person-back = "F7 h";
 };
 CONF
 e2e_start 120 40
@@ -22,6 +26,19 @@ check "and, further down, the review's" wait_for 'x +Next key result'
 check "and the form's" wait_for 'F5 +Save the form'
 keys Escape
 check "Esc closes the help" wait_gone 'Save the form'
+
+# The hints name the keys bound, not the defaults.
+keys X
+check "the archive confirmation names the rebound keys" wait_for 'z: archive +n or Esc: keep it +\(U undoes it afterwards\)'
+keys n
+check "n keeps the item" wait_for 'kept O1 — nothing was archived'
+keys C
+check "the cycle list's title names the rebound add key" wait_for 'Cycle — Enter picks · A add · e edit · Esc closes'
+keys Escape BTab Enter
+check "a person's page names its rebound back keys" wait_for '@sarah · F7 or h: back to the board'
+keys F7
+check "the rebound key goes back" wait_for 'Leaderboard · people'
+keys Tab
 
 keys Tab j c
 check "c opens the check-in form" wait_for 'Check in K2'
