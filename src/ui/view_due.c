@@ -254,15 +254,7 @@ unsigned view_due_key(ui *u, int key, okr_action a)
 	compute(u, &l);
 	resolve(dv, &l);
 	unsigned d = VIEWS_PASS;
-	long sel = (long)dv->sel, last = (long)l.n - 1;
-	long to = a == ACT_DOWN ? sel + 1 : a == ACT_UP ? sel - 1 : a == ACT_TOP ? 0 : a == ACT_BOTTOM ? last
-		: a == ACT_PAGE_DOWN ? sel + 10 : a == ACT_PAGE_UP ? sel - 10 : -2;
-	if (to != -2) {
-		if (to > last)
-			to = last;
-		if (to < 0)
-			to = 0;
-		dv->sel = (size_t)to;
+	if (views_list_key(a, &dv->sel, l.n) != VIEWS_PASS) {
 		if (l.n) {
 			dv->sel_kind = l.items[dv->sel].kind;
 			dv->sel_id = l.items[dv->sel].id;

@@ -114,8 +114,9 @@ static void heading(const struct view_log *lv, char *buf, size_t len)
 				    "History of %s %s · %zu changes · Esc: back", lv->n), id, item_title(lv), lv->n);
 }
 
-static void draw_row(const ui *u, WINDOW *w, int y, int width, const okr_audit_entry *e, bool sel)
+static void draw_row(ui *u, WINDOW *w, int y, int width, size_t i, const void *ctx)
 {
+	const okr_audit_entry *e = &((const struct view_log *)ctx)->v[i];
 	char at[32], who[300], ref[256], what[512];
 	draw_when(e->at, at, sizeof at);
 	snprintf(who, sizeof who, "@%s", e->who);
@@ -139,8 +140,6 @@ static void draw_row(const ui *u, WINDOW *w, int y, int width, const okr_audit_e
 		if (titled && left - aw > 0)
 			draw_text(u, w, y, x + aw, e->title, left - aw, THEME_TITLE, TEXT_ALIGN_LEFT);
 	}
-	if (sel)
-		draw_row_attr(u, w, y, THEME_SELECTED);
 }
 
 void view_log_draw(ui *u, WINDOW *w, int h, int width)
@@ -154,13 +153,7 @@ void view_log_draw(ui *u, WINDOW *w, int h, int width)
 		draw_text(u, w, 2, 2, _("No changes recorded for this yet."), width - 2, THEME_DIM, TEXT_ALIGN_LEFT);
 		return;
 	}
-	int rows = h - 1;
-	if ((int)lv->sel < lv->top)
-		lv->top = (int)lv->sel;
-	if (rows > 0 && (int)lv->sel >= lv->top + rows)
-		lv->top = (int)lv->sel - rows + 1;
-	for (int r = 0; r < rows && (size_t)(lv->top + r) < lv->n; r++)
-		draw_row(u, w, 1 + r, width - 1, &lv->v[lv->top + r], (size_t)(lv->top + r) == lv->sel);
+	views_draw_rows(u, w, 1, h, width - 1, lv->n, lv->sel, &lv->top, draw_row, lv);
 }
 
 /* Enter: the row's item in the main panes (a KPI in the KPI view). */
@@ -190,11 +183,8 @@ unsigned view_log_key(ui *u, int key, okr_action a)
 	struct view_log *lv = u->views->log;
 	if ((a == ACT_OPEN || key == '\n' || key == '\r') && lv->n)
 		return go(u, &lv->v[lv->sel]);
-	long to = views_list_move(a, (long)lv->sel, (long)lv->n);
-	if (to < 0)
-		return a == ACT_LOG ? views_close(u) : VIEWS_PASS;
-	lv->sel = (size_t)to;
-	return DIRTY_ALL;
+	unsigned d = views_list_key(a, &lv->sel, lv->n);
+	return d == VIEWS_PASS && a == ACT_LOG ? views_close(u) : d;
 }
 
 struct view_log *view_log_new(void)

@@ -55,46 +55,45 @@ long view_people_row_at(ui *u, int y)
 	return y >= 2 && i >= 0 && (size_t)i < u->d.snap.npeople ? i : -1;
 }
 
+enum { LOGIN_W = 14, ROLE_W = 8, BOARD_W = 12 };
+
+/* The columns: login, name (a third), role, leaderboard, teams (the rest). */
+static void widths(int width, int *nw, int *tw)
+{
+	*nw = width / 3 > 12 ? width / 3 : 12;
+	*tw = width - 2 - LOGIN_W - *nw - ROLE_W - BOARD_W - 4;
+}
+
+static void draw_row(ui *u, WINDOW *w, int y, int width, size_t i, const void *ctx)
+{
+	const okr_person *p = &((const okr_snapshot *)ctx)->people[i];
+	char login[260];
+	int nw, tw;
+	widths(width, &nw, &tw);
+	snprintf(login, sizeof login, "@%s", p->login);
+	views_draw_cells(u, w, y, 1, (views_cell[]){ { login, LOGIN_W, THEME_NORMAL }, { p->name, nw, THEME_TITLE },
+						     { _(role_words[p->role]), ROLE_W, THEME_NORMAL },
+						     { p->opt_out ? _("hidden") : _("shown"), BOARD_W,
+						       p->opt_out ? THEME_DIM : THEME_NORMAL },
+						     { p->teams ? p->teams : "", tw, THEME_DIM } }, 5);
+}
+
 void view_people_draw(ui *u, WINDOW *w, int h, int width)
 {
 	struct view_people *pv = u->views->people;
 	const okr_snapshot *s = &u->d.snap;
 	char title[256];
-	snprintf(title, sizeof title, ngettext("People · %zu · a add · e change · K kudos · Esc back",
-					       "People · %zu · a add · e change · K kudos · Esc back", s->npeople),
-		 s->npeople);
+	snprintf(title, sizeof title, ngettext("People · %zu · %s add · %s change · %s kudos · %s back",
+					       "People · %zu · %s add · %s change · %s kudos · %s back", s->npeople),
+		 s->npeople, UI_KEY(u, ACT_ADD_KR), UI_KEY(u, ACT_EDIT), UI_KEY(u, ACT_KUDOS), UI_KEY(u, ACT_CLOSE));
 	draw_pane_title(u, w, title, width, true);
-	int lw = 14, nw = width / 3 > 12 ? width / 3 : 12, rw = 8, bw = 12;
-	int tw = width - 2 - lw - nw - rw - bw - 4;
-	int x = 1;
-	draw_text(u, w, 1, x, _("Login"), lw, THEME_DIM, TEXT_ALIGN_LEFT);
-	draw_text(u, w, 1, x + lw + 1, _("Name"), nw, THEME_DIM, TEXT_ALIGN_LEFT);
-	draw_text(u, w, 1, x + lw + nw + 2, _("Role"), rw, THEME_DIM, TEXT_ALIGN_LEFT);
-	draw_text(u, w, 1, x + lw + nw + rw + 3, _("Leaderboard"), bw, THEME_DIM, TEXT_ALIGN_LEFT);
-	if (tw > 0)
-		draw_text(u, w, 1, x + lw + nw + rw + bw + 4, _("Teams"), tw, THEME_DIM, TEXT_ALIGN_LEFT);
-	int rows = h - 2;
-	size_t sel = selected(u);
-	if ((int)sel < pv->top)
-		pv->top = (int)sel;
-	if (rows > 0 && (int)sel >= pv->top + rows)
-		pv->top = (int)sel - rows + 1;
-	for (int r = 0; r < rows && (size_t)(pv->top + r) < s->npeople; r++) {
-		const okr_person *p = &s->people[pv->top + r];
-		char login[260];
-		int y = 2 + r;
-		snprintf(login, sizeof login, "@%s", p->login);
-		draw_text(u, w, y, x, login, lw, THEME_NORMAL, TEXT_ALIGN_LEFT);
-		draw_text(u, w, y, x + lw + 1, p->name, nw, THEME_TITLE, TEXT_ALIGN_LEFT);
-		draw_text(u, w, y, x + lw + nw + 2, _(role_words[p->role]), rw, THEME_NORMAL, TEXT_ALIGN_LEFT);
-		draw_text(u, w, y, x + lw + nw + rw + 3, p->opt_out ? _("hidden") : _("shown"), bw,
-			  p->opt_out ? THEME_DIM : THEME_NORMAL, TEXT_ALIGN_LEFT);
-		if (tw > 0)
-			draw_text(u, w, y, x + lw + nw + rw + bw + 4, p->teams ? p->teams : "", tw, THEME_DIM,
-				  TEXT_ALIGN_LEFT);
-		if ((size_t)(pv->top + r) == sel)
-			draw_row_attr(u, w, y, THEME_SELECTED);
-	}
+	int nw, tw;
+	widths(width, &nw, &tw);
+	views_draw_cells(u, w, 1, 1, (views_cell[]){ { _("Login"), LOGIN_W, THEME_DIM }, { _("Name"), nw, THEME_DIM },
+						     { _("Role"), ROLE_W, THEME_DIM },
+						     { _("Leaderboard"), BOARD_W, THEME_DIM },
+						     { _("Teams"), tw, THEME_DIM } }, 5);
+	views_draw_rows(u, w, 2, h, width, s->npeople, selected(u), &pv->top, draw_row, s);
 }
 
 unsigned view_people_key(ui *u, int key, okr_action a)
@@ -108,11 +107,10 @@ unsigned view_people_key(ui *u, int key, okr_action a)
 		return form_open_person(u, p);
 	if (a == ACT_KUDOS && p)
 		return form_open_kudos_to(u, p->login);
-	long to = views_list_move(a, (long)sel, (long)s->npeople);
-	if (to < 0)
-		return a == ACT_PEOPLE ? views_close(u) : VIEWS_PASS;
-	select_row(u->views->people, s, (size_t)to);
-	return DIRTY_ALL;
+	unsigned d = views_list_key(a, &sel, s->npeople);   /* p and :people close it in views.c */
+	if (d != VIEWS_PASS)
+		select_row(u->views->people, s, sel);
+	return d;
 }
 
 void view_people_free(struct view_people *pv)

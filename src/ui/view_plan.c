@@ -157,8 +157,9 @@ static size_t selected(const ui *u, const row *rows, size_t n)
 	return 0;
 }
 
-static void draw_row(ui *u, WINDOW *w, int y, int width, const row *r)
+static void draw_row(ui *u, WINDOW *w, int y, int width, size_t i, const void *ctx)
 {
+	const row *r = &((const row *)ctx)[i];
 	char id[24], val[96], a[48], b[48];
 	int x = 2 + 2 * r->depth;
 	bool on = picked(u, r);
@@ -200,25 +201,14 @@ void view_plan_draw(ui *u, WINDOW *w, int h, int width)
 			*(rows[i].kind == 'O' ? &no : &nk) += 1;
 	char title[300];
 	snprintf(title, sizeof title, _("Plan the next cycle · %s → %s · %zu objectives, %zu key results · "
-					"Space: pick · n: other cycle · Enter: make them · Esc: back"),
-		 cur ? cur->name : "", to ? to->name : _("(no cycle to plan into)"), no, nk);
+					"Space: pick · %s: other cycle · %s: make them · %s: back"),
+		 cur ? cur->name : "", to ? to->name : _("(no cycle to plan into)"), no, nk, UI_KEY(u, ACT_SEARCH_NEXT),
+		 UI_KEY(u, ACT_OPEN), UI_KEY(u, ACT_CLOSE));
 	draw_pane_title(u, w, title, width, true);
 	if (!to)
 		draw_text(u, w, 2, 2, _("No open cycle to plan into — add one with `okr cycle add NAME --start ... --end ...`"),
 			  width - 2, THEME_MESSAGE_ERROR, TEXT_ALIGN_LEFT);
-	int first = to ? 1 : 3, shown = h - first;
-	if ((int)sel < pv->top)
-		pv->top = (int)sel;
-	if (shown > 0 && (int)sel >= pv->top + shown)
-		pv->top = (int)sel - shown + 1;
-	for (size_t i = 0; i < n; i++) {
-		int y = first + (int)i - pv->top;
-		if (y < first || y >= h)
-			continue;
-		draw_row(u, w, y, width, &rows[i]);
-		if (i == sel)
-			draw_row_attr(u, w, y, THEME_SELECTED);
-	}
+	views_draw_rows(u, w, to ? 1 : 3, h, width, n, sel, &pv->top, draw_row, rows);
 	free(rows);
 }
 
@@ -261,10 +251,8 @@ unsigned view_plan_key(ui *u, int key, okr_action a)
 	size_t n = make_rows(u, rows);
 	long sel = (long)selected(u, rows, n), last = (long)n - 1;
 	unsigned d = VIEWS_PASS;
-	long to = a == ACT_DOWN ? sel + 1 : a == ACT_UP ? sel - 1 : a == ACT_TOP ? 0 : a == ACT_BOTTOM ? last
-		: a == ACT_PAGE_DOWN ? sel + 10 : a == ACT_PAGE_UP ? sel - 10 : -2;
-	if (to != -2 && n) {
-		to = to > last ? last : to < 0 ? 0 : to;
+	long to = views_list_move(a, sel, (long)n);
+	if (to >= 0 && n) {
 		pv->sel_kind = rows[to].kind;
 		pv->sel_id = row_id(u, &rows[to]);
 		d = DIRTY_ALL;

@@ -71,6 +71,34 @@ static bool may_change(ui *u)
 	return okr_may_change_settings(okr_store_me(u->store)->role);
 }
 
+enum { KEY_W = 32, VAL_W = 12 };
+
+/* Who set it: what is left of the line, if anything. */
+static int by_width(int width)
+{
+	return width - 2 - KEY_W - 2 * VAL_W - 3;
+}
+
+static void draw_row(ui *u, WINDOW *w, int y, int width, size_t i, const void *ctx)
+{
+	const struct view_settings *sv = ctx;
+	const char *key = okr_config_team_key(i);
+	const okr_setting *row = row_of(sv, key);
+	char lit[64], val[64], def[64], who[320] = "", when[32];
+	okr_config_team_format(u->cfg, key, lit, sizeof lit);
+	typed_value(lit, val, sizeof val);
+	okr_config_team_format(sv->defaults, key, lit, sizeof lit);
+	typed_value(lit, def, sizeof def);
+	if (row) {
+		draw_when(row->at, when, sizeof when);
+		snprintf(who, sizeof who, _("@%s, %s"), row->by[0] ? row->by : "?", when);
+	}
+	views_draw_cells(u, w, y, 1, (views_cell[]){ { key, KEY_W, THEME_NORMAL },
+						     { val, VAL_W, row ? THEME_TITLE : THEME_NORMAL },
+						     { def, VAL_W, THEME_DIM },
+						     { row ? who : _("default"), by_width(width), THEME_DIM } }, 4);
+}
+
 void view_settings_draw(ui *u, WINDOW *w, int h, int width)
 {
 	struct view_settings *sv = u->views->settings;
@@ -83,43 +111,12 @@ void view_settings_draw(ui *u, WINDOW *w, int h, int width)
 		snprintf(keys, sizeof keys, _("leads and admins change these · %s back"), UI_KEY(u, ACT_CLOSE));
 	snprintf(title, sizeof title, "%s · %s", _("Team settings, the same for everyone"), keys);
 	draw_pane_title(u, w, title, width, true);
-	int kw = 32, vw = 12, dw = 12, x = 1;
-	int bw = width - 2 - kw - vw - dw - 3;
-	draw_text(u, w, 1, x, _("Setting"), kw, THEME_DIM, TEXT_ALIGN_LEFT);
-	draw_text(u, w, 1, x + kw + 1, _("Value"), vw, THEME_DIM, TEXT_ALIGN_LEFT);
-	draw_text(u, w, 1, x + kw + vw + 2, _("Default"), dw, THEME_DIM, TEXT_ALIGN_LEFT);
-	if (bw > 0)
-		draw_text(u, w, 1, x + kw + vw + dw + 3, _("Set by"), bw, THEME_DIM, TEXT_ALIGN_LEFT);
-	int rows = h - 2;
+	views_draw_cells(u, w, 1, 1, (views_cell[]){ { _("Setting"), KEY_W, THEME_DIM }, { _("Value"), VAL_W, THEME_DIM },
+						   { _("Default"), VAL_W, THEME_DIM },
+						   { _("Set by"), by_width(width), THEME_DIM } }, 4);
 	if (sv->sel >= n)
 		sv->sel = n ? n - 1 : 0;
-	if ((int)sv->sel < sv->top)
-		sv->top = (int)sv->sel;
-	if (rows > 0 && (int)sv->sel >= sv->top + rows)
-		sv->top = (int)sv->sel - rows + 1;
-	for (int r = 0; r < rows && (size_t)(sv->top + r) < n; r++) {
-		size_t i = (size_t)(sv->top + r);
-		const char *key = okr_config_team_key(i);
-		const okr_setting *row = row_of(sv, key);
-		char lit[64], val[64], def[64], who[320] = "", when[32];
-		int y = 2 + r;
-		okr_config_team_format(u->cfg, key, lit, sizeof lit);
-		typed_value(lit, val, sizeof val);
-		okr_config_team_format(sv->defaults, key, lit, sizeof lit);
-		typed_value(lit, def, sizeof def);
-		if (row) {
-			draw_when(row->at, when, sizeof when);
-			snprintf(who, sizeof who, _("@%s, %s"), row->by[0] ? row->by : "?", when);
-		}
-		draw_text(u, w, y, x, key, kw, THEME_NORMAL, TEXT_ALIGN_LEFT);
-		draw_text(u, w, y, x + kw + 1, val, vw, row ? THEME_TITLE : THEME_NORMAL, TEXT_ALIGN_LEFT);
-		draw_text(u, w, y, x + kw + vw + 2, def, dw, THEME_DIM, TEXT_ALIGN_LEFT);
-		if (bw > 0)
-			draw_text(u, w, y, x + kw + vw + dw + 3, row ? who : _("default"), bw, THEME_DIM,
-				  TEXT_ALIGN_LEFT);
-		if (i == sv->sel)
-			draw_row_attr(u, w, y, THEME_SELECTED);
-	}
+	views_draw_rows(u, w, 2, h, width, n, sv->sel, &sv->top, draw_row, sv);
 }
 
 static unsigned open_form(ui *u, const char *key)
@@ -179,11 +176,7 @@ unsigned view_settings_key(ui *u, int key, okr_action a)
 	size_t n = okr_config_team_count();
 	if ((a == ACT_EDIT || a == ACT_OPEN || key == '\n' || key == '\r') && sv->sel < n)
 		return open_form(u, okr_config_team_key(sv->sel));
-	long to = views_list_move(a, (long)sv->sel, (long)n);
-	if (to < 0)
-		return a == ACT_SETTINGS ? views_close(u) : VIEWS_PASS;
-	sv->sel = (size_t)to;
-	return DIRTY_ALL;
+	return views_list_key(a, &sv->sel, n);   /* S and :settings close it in views.c */
 }
 
 struct view_settings *view_settings_new(void)

@@ -10,6 +10,7 @@
 
 #include "okr/i18n.h"
 #include "okr/parse.h"
+#include "okr/text.h"
 #include "okr/util.h"
 #include "views.h"
 
@@ -68,17 +69,24 @@ unsigned views_toggle(ui *u, ui_view_id id)
 	return v && v->id == id ? views_close(u) : views_open(u, id);
 }
 
+/* What each view does itself: everything else about a view is this file's. */
+static const struct {
+	void (*draw)(ui *u, WINDOW *w, int h, int width);
+	unsigned (*key)(ui *u, int key, okr_action a);
+	void (*prepare)(ui *u);   /* before a frame: what it reads from the store; NULL: nothing */
+} views[] = {
+	[VIEW_KPIS] = { view_kpis_draw, view_kpis_key, view_kpis_prepare },
+	[VIEW_DUE] = { view_due_draw, view_due_key, NULL },
+	[VIEW_RHYTHM] = { view_rhythm_draw, view_rhythm_key, NULL },
+	[VIEW_PLAN] = { view_plan_draw, view_plan_key, NULL },
+	[VIEW_LOG] = { view_log_draw, view_log_key, view_log_reload },
+	[VIEW_PEOPLE] = { view_people_draw, view_people_key, NULL },
+	[VIEW_SETTINGS] = { view_settings_draw, view_settings_key, view_settings_prepare },
+};
+
 static unsigned view_own_key(ui *u, ui_view_id id, int key, okr_action a)
 {
-	switch (id) {
-	case VIEW_KPIS: return view_kpis_key(u, key, a);
-	case VIEW_RHYTHM: return view_rhythm_key(u, key, a);
-	case VIEW_PLAN: return view_plan_key(u, key, a);
-	case VIEW_LOG: return view_log_key(u, key, a);
-	case VIEW_PEOPLE: return view_people_key(u, key, a);
-	case VIEW_SETTINGS: return view_settings_key(u, key, a);
-	default: return view_due_key(u, key, a);
-	}
+	return views[id].key(u, key, a);
 }
 
 static unsigned view_key(ui *u, ui_screen *s, int key, okr_action a)
@@ -138,15 +146,7 @@ static void view_draw(ui *u, ui_screen *s)
 	leaveok(win, TRUE);
 	wbkgdset(win, ' ' | (chtype)theme_attr(u->paint, THEME_NORMAL));
 	werase(win);
-	switch (v->id) {
-	case VIEW_KPIS: view_kpis_draw(u, win, h, w); break;
-	case VIEW_RHYTHM: view_rhythm_draw(u, win, h, w); break;
-	case VIEW_PLAN: view_plan_draw(u, win, h, w); break;
-	case VIEW_LOG: view_log_draw(u, win, h, w); break;
-	case VIEW_PEOPLE: view_people_draw(u, win, h, w); break;
-	case VIEW_SETTINGS: view_settings_draw(u, win, h, w); break;
-	default: view_due_draw(u, win, h, w); break;
-	}
+	views[v->id].draw(u, win, h, w);
 	/* The panes' windows may have been refreshed this frame (a reload
 	 * marks them dirty): touching ours makes it win in the virtual screen. */
 	touchwin(win);
@@ -156,12 +156,8 @@ static void view_draw(ui *u, ui_screen *s)
 static void view_prepare(ui *u, ui_screen *s)
 {
 	view_screen *v = (view_screen *)s;
-	if (v->id == VIEW_KPIS)
-		view_kpis_prepare(u);
-	else if (v->id == VIEW_LOG)
-		view_log_reload(u);
-	else if (v->id == VIEW_SETTINGS)
-		view_settings_prepare(u);
+	if (views[v->id].prepare)
+		views[v->id].prepare(u);
 }
 
 static const ui_screen_ops view_ops = {
@@ -211,6 +207,43 @@ long views_list_move(okr_action a, long sel, long n)
 	if (to > last)
 		to = last;
 	return to < 0 ? 0 : to;
+}
+
+unsigned views_list_key(okr_action a, size_t *sel, size_t n)
+{
+	long to = views_list_move(a, (long)*sel, (long)n);
+	if (to < 0)
+		return VIEWS_PASS;
+	*sel = (size_t)to;
+	return DIRTY_ALL;
+}
+
+void views_draw_cells(ui *u, WINDOW *w, int y, int x, const views_cell *c, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (c[i].width <= 0)
+			continue;
+		draw_text(u, w, y, x, c[i].text, c[i].width, c[i].slot, TEXT_ALIGN_LEFT);
+		x += c[i].width + 1;
+	}
+}
+
+void views_draw_rows(ui *u, WINDOW *w, int y0, int h, int width, size_t n, size_t sel, int *top, views_row_fn row,
+		     const void *ctx)
+{
+	int rows = h - y0;
+	if ((int)sel < *top)
+		*top = (int)sel;
+	if (rows > 0 && (int)sel >= *top + rows)
+		*top = (int)sel - rows + 1;
+	if (*top < 0)
+		*top = 0;
+	for (int r = 0; r < rows && (size_t)(*top + r) < n; r++) {
+		size_t i = (size_t)(*top + r);
+		row(u, w, y0 + r, width, i, ctx);
+		if (i == sel)
+			draw_row_attr(u, w, y0 + r, THEME_SELECTED);
+	}
 }
 
 const char *view_number(double v, char *buf, size_t len)

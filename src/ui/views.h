@@ -115,10 +115,26 @@ void view_settings_prepare(ui *u);
 struct view_settings *view_settings_new(void);
 void view_settings_free(struct view_settings *v);
 
-/* ---- shared by the views ---- */
+/* ---- shared by the views: a list of rows with a selection ---- */
 /* Where a movement action takes the selection sel of a list of n rows
  * (clamped to it); -1 when a is not one. */
 long views_list_move(okr_action a, long sel, long n);
+/* A movement action on *sel: DIRTY_ALL when it was one, else VIEWS_PASS. */
+unsigned views_list_key(okr_action a, size_t *sel, size_t n);
+/* Cells side by side from column x with a blank between; a cell of width
+ * 0 or less is left out (a narrow terminal's last column). */
+typedef struct {
+	const char *text;
+	int width;
+	theme_slot slot;
+} views_cell;
+void views_draw_cells(ui *u, WINDOW *w, int y, int x, const views_cell *c, size_t n);
+/* Draw row i of a list at window row y, width columns (ctx: the view's). */
+typedef void (*views_row_fn)(ui *u, WINDOW *w, int y, int width, size_t i, const void *ctx);
+/* Rows of a list of n from window row y0 to h - 1: *top scrolled so that
+ * sel is shown, each row drawn by row, the selected one lit. */
+void views_draw_rows(ui *u, WINDOW *w, int y0, int h, int width, size_t n, size_t sel, int *top, views_row_fn row,
+		     const void *ctx);
 /* A number as people write it: up to 4 decimals, no trailing zeros. */
 const char *view_number(double v, char *buf, size_t len);
 
