@@ -259,21 +259,36 @@ bool data_load(ui *u, bool flash)
 	return true;
 }
 
-/* The sparkline of snap.krs[ki], as last fetched (NULL: not yet). */
-static ui_spark *spark_of(const ui *u, size_t ki)
+ui_spark *data_spark_find(const ui_sparks *c, int64_t id)
 {
-	const ui_data *d = &u->d;
-	const okr_kr *k = &d->snap.krs[ki];
-	for (size_t i = 0; i < d->nsparks; i++)
-		if (d->sparks[i].kr_id == k->id)
-			return &d->sparks[i];
+	for (size_t i = 0; i < c->n; i++)
+		if (c->v[i].id == id)
+			return &c->v[i];
 	return NULL;
+}
+
+ui_spark *data_spark_add(ui_sparks *c, int64_t id)
+{
+	okr_xgrow(&c->v, &c->cap, c->n + 1, sizeof *c->v);
+	ui_spark *sp = &c->v[c->n++];
+	memset(sp, 0, sizeof *sp);
+	sp->id = id;
+	return sp;
+}
+
+void data_spark_fill(ui_spark *sp, const double *newest_first, size_t n)
+{
+	if (n > UI_SPARK_MAX)
+		n = UI_SPARK_MAX;
+	for (size_t i = 0; i < n; i++)
+		sp->v[n - 1 - i] = newest_first[i];
+	sp->n = n;
 }
 
 const ui_spark *data_spark(const ui *u, size_t ki)
 {
-	const ui_spark *sp = spark_of(u, ki);
 	const okr_kr *k = &u->d.snap.krs[ki];
+	const ui_spark *sp = data_spark_find(&u->d.sparks, k->id);
 	return sp && sp->last_at == k->last_at && sp->current == k->current ? sp : NULL;
 }
 
@@ -281,25 +296,22 @@ const ui_spark *data_spark(const ui *u, size_t ki)
  * result's latest value has changed since. */
 static void spark_fetch(ui *u, size_t ki)
 {
-	ui_data *d = &u->d;
-	const okr_kr *k = &d->snap.krs[ki];
-	ui_spark *sp = spark_of(u, ki);
-	if (sp && sp->last_at == k->last_at && sp->current == k->current)
+	const okr_kr *k = &u->d.snap.krs[ki];
+	if (data_spark(u, ki))
 		return;
-	if (!sp) {
-		okr_xgrow(&d->sparks, &d->capsparks, d->nsparks + 1, sizeof *d->sparks);
-		sp = &d->sparks[d->nsparks++];
-	}
-	memset(sp, 0, sizeof *sp);
-	sp->kr_id = k->id;
+	ui_spark *sp = data_spark_find(&u->d.sparks, k->id);
+	if (!sp)
+		sp = data_spark_add(&u->d.sparks, k->id);
 	sp->last_at = k->last_at;
 	sp->current = k->current;
+	sp->n = 0;
 	okr_checkin *cis;
 	size_t n;
 	if (okr_store_kr_values(u->store, k, UI_SPARK_POINTS, &cis, &n) == OKR_OK) {
-		for (size_t i = 0; i < n; i++)
-			sp->v[n - 1 - i] = cis[i].value;
-		sp->n = n;
+		double v[UI_SPARK_MAX];
+		for (size_t i = 0; i < n && i < UI_SPARK_MAX; i++)
+			v[i] = cis[i].value;
+		data_spark_fill(sp, v, n);
 		okr_checkins_free(cis, n);
 	}
 }
@@ -445,6 +457,6 @@ void data_free(ui_data *d)
 	free(d->rparent);
 	free(d->krs);
 	free(d->collapsed);
-	free(d->sparks);
+	free(d->sparks.v);
 	memset(d, 0, sizeof *d);
 }

@@ -166,3 +166,15 @@ unsigned layout_focus(ui *u, int pane)
 	}
 	return DIRTY_ALL | DIRTY_LAYOUT;
 }
+
+long layout_list_move(okr_action a, long sel, long n, long page)
+{
+	long last = n - 1, step = page > 1 ? page : 1;
+	long to = a == ACT_DOWN ? sel + 1 : a == ACT_UP ? sel - 1 : a == ACT_TOP ? 0 : a == ACT_BOTTOM ? last
+		: a == ACT_PAGE_DOWN ? sel + step : a == ACT_PAGE_UP ? sel - step : -2;
+	if (to == -2)
+		return -1;
+	if (to > last)
+		to = last;
+	return to < 0 ? 0 : to;
+}

@@ -35,16 +35,22 @@ ui_line *lines_add(ui_lines *ls, int indent, theme_slot slot, const char *text)
 	return l;
 }
 
-ui_line *lines_addf(ui_lines *ls, int indent, theme_slot slot, const char *fmt, ...)
+char *lines_vformat(const char *fmt, va_list ap)
 {
 	okr_buf b;
 	okr_buf_init(&b);
+	okr_buf_vprintf(&b, fmt, ap);
+	return b.s;
+}
+
+ui_line *lines_addf(ui_lines *ls, int indent, theme_slot slot, const char *fmt, ...)
+{
 	va_list ap;
 	va_start(ap, fmt);
-	okr_buf_vprintf(&b, fmt, ap);
+	char *t = lines_vformat(fmt, ap);
 	va_end(ap);
-	ui_line *l = lines_add(ls, indent, slot, b.s);
-	okr_buf_free(&b);
+	ui_line *l = lines_add(ls, indent, slot, t);
+	free(t);
 	return l;
 }
 
@@ -95,14 +101,12 @@ ui_line *lines_add_parts(ui_lines *ls, int indent, theme_slot slot, const char *
 
 ui_line *lines_addf_parts(ui_lines *ls, int indent, theme_slot slot, const char *fmt, ...)
 {
-	okr_buf b;
-	okr_buf_init(&b);
 	va_list ap;
 	va_start(ap, fmt);
-	okr_buf_vprintf(&b, fmt, ap);
+	char *t = lines_vformat(fmt, ap);
 	va_end(ap);
-	ui_line *l = lines_add_parts(ls, indent, slot, b.s);
-	okr_buf_free(&b);
+	ui_line *l = lines_add_parts(ls, indent, slot, t);
+	free(t);
 	return l;
 }
 

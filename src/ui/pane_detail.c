@@ -21,6 +21,15 @@
 #include "okr/util.h"
 #include "ui_int.h"
 
+/* A comment or kudos: when and who, then the words. */
+static void add_note(ui_lines *ls, okr_time at, const char *who, const char *text)
+{
+	char w[32];
+	draw_when(at, w, sizeof w);
+	lines_addf(ls, 2, THEME_DIM, "%s  %s", w, who);
+	lines_add(ls, 4, THEME_NORMAL, text);
+}
+
 static void add_comments(ui *u, ui_lines *ls)
 {
 	const ui_detail *det = &u->det;
@@ -28,10 +37,9 @@ static void add_comments(ui *u, ui_lines *ls)
 	if (!det->ncomments)
 		lines_addf(ls, 2, THEME_DIM, _("none yet — press %s to comment"), UI_KEY(u, ACT_COMMENT));
 	for (size_t i = 0; i < det->ncomments; i++) {
-		char w[32];
-		draw_when(det->comments[i].at, w, sizeof w);
-		lines_addf(ls, 2, THEME_DIM, "%s  @%s", w, det->comments[i].author);
-		lines_add(ls, 4, THEME_NORMAL, det->comments[i].text);
+		char who[300];
+		snprintf(who, sizeof who, "@%s", det->comments[i].author);
+		add_note(ls, det->comments[i].at, who, det->comments[i].text);
 	}
 }
 
@@ -44,10 +52,9 @@ static void add_kudos(ui *u, ui_lines *ls)
 	if (!det->nkudos)
 		lines_addf(ls, 2, THEME_DIM, _("none yet — press %s to give kudos for this work"), UI_KEY(u, ACT_KUDOS));
 	for (size_t i = 0; i < det->nkudos; i++) {
-		char w[32];
-		draw_when(det->kudos[i].at, w, sizeof w);
-		lines_addf(ls, 2, THEME_DIM, "%s  @%s → @%s", w, det->kudos[i].from, det->kudos[i].to);
-		lines_add(ls, 4, THEME_NORMAL, det->kudos[i].text);
+		char who[600];
+		snprintf(who, sizeof who, "@%s → @%s", det->kudos[i].from, det->kudos[i].to);
+		add_note(ls, det->kudos[i].at, who, det->kudos[i].text);
 	}
 }
 

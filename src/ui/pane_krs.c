@@ -195,16 +195,10 @@ static unsigned move_to(ui *u, long row)
 
 static unsigned pane_krs_key(ui *u, okr_action a)
 {
-	long sel = (long)u->d.kr_sel, page = u->panes[PANE_KRS].h - 3;
-	if (page < 1)
-		page = 1;
+	long to = layout_list_move(a, (long)u->d.kr_sel, (long)u->d.nkrs, u->panes[PANE_KRS].h - 3);
+	if (to >= 0)
+		return move_to(u, to);
 	switch (a) {
-	case ACT_DOWN: return move_to(u, sel + 1);
-	case ACT_UP: return move_to(u, sel - 1);
-	case ACT_TOP: return move_to(u, 0);
-	case ACT_BOTTOM: return move_to(u, (long)u->d.nkrs - 1);
-	case ACT_PAGE_DOWN: return move_to(u, sel + page);
-	case ACT_PAGE_UP: return move_to(u, sel - page);
 	case ACT_COLLAPSE: return layout_focus(u, PANE_OBJECTIVES);
 	case ACT_EXPAND:
 	case ACT_OPEN: return u->d.nkrs ? layout_focus(u, PANE_DETAIL) : 0;

@@ -156,16 +156,12 @@ static long parent_row(const ui *u)
 static unsigned pane_objectives_key(ui *u, okr_action a)
 {
 	ui_data *d = &u->d;
-	long sel = (long)d->obj_sel, page = u->panes[PANE_OBJECTIVES].h - 2;
 	const okr_objective *o = data_sel_objective(u);
 	bool parent = d->nrows && d->rparent[d->obj_sel];
+	long to = layout_list_move(a, (long)d->obj_sel, (long)d->nrows, u->panes[PANE_OBJECTIVES].h - 2);
+	if (to >= 0)
+		return move_to(u, to);
 	switch (a) {
-	case ACT_DOWN: return move_to(u, sel + 1);
-	case ACT_UP: return move_to(u, sel - 1);
-	case ACT_TOP: return move_to(u, 0);
-	case ACT_BOTTOM: return move_to(u, (long)d->nrows - 1);
-	case ACT_PAGE_DOWN: return move_to(u, sel + (page > 1 ? page : 1));
-	case ACT_PAGE_UP: return move_to(u, sel - (page > 1 ? page : 1));
 	case ACT_EXPAND:
 		if (o && parent && data_is_collapsed(u, o->id)) {
 			data_toggle_collapsed(u, o->id);

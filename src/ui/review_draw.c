@@ -43,14 +43,12 @@ static void put(pen *p, int indent, theme_slot slot, const char *text)
 static void putf(pen *p, int indent, theme_slot slot, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 static void putf(pen *p, int indent, theme_slot slot, const char *fmt, ...)
 {
-	okr_buf b;
-	okr_buf_init(&b);
 	va_list ap;
 	va_start(ap, fmt);
-	okr_buf_vprintf(&b, fmt, ap);
+	char *t = lines_vformat(fmt, ap);
 	va_end(ap);
-	put(p, indent, slot, b.s);
-	okr_buf_free(&b);
+	put(p, indent, slot, t);
+	free(t);
 }
 
 /* Wrapped to the column, at most max lines (the last one cut with "…"). */

@@ -12,6 +12,7 @@
 #define OKR_UI_INT_H
 
 #include <curses.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -34,6 +35,7 @@ enum { UI_WIDE_COLS = 120, UI_WIDE_LINES = 24 };
  * the objectives the 69 that keep their titles as wide (layout.c). */
 enum { UI_SIDE_COLS = 150, UI_KRS_COLS = 80, UI_OBJS_COLS = 69 };
 enum { UI_SPARK_POINTS = 12 };   /* check-ins a sparkline shows */
+enum { UI_SPARK_MAX = 16 };      /* the most any sparkline keeps (the KPI view's) */
 
 typedef enum { PANE_OBJECTIVES, PANE_KRS, PANE_DETAIL, PANE_BOARD, PANE_COUNT } ui_pane_id;
 
@@ -88,15 +90,21 @@ typedef enum { PROMPT_NONE, PROMPT_COMMAND, PROMPT_SEARCH } ui_prompt;
 /* At 80×24 one slot below the objectives shows one of these. */
 typedef enum { SLOT_KRS, SLOT_DETAIL, SLOT_BOARD } ui_slot;
 
-/* The recent values of one key result, fetched when its row is first drawn
- * and kept until its latest check-in changes. */
+/* The recent values of one key result (or KPI), fetched before its row is
+ * first drawn and kept until its latest check-in changes. */
 typedef struct {
-	int64_t kr_id;
+	int64_t id;
 	okr_time last_at;
 	double current;
 	size_t n;
-	double v[UI_SPARK_POINTS];   /* oldest first */
+	double v[UI_SPARK_MAX];   /* oldest first */
 } ui_spark;
+
+/* A cache of sparklines by ID (the key results', the KPI view's). */
+typedef struct {
+	ui_spark *v;
+	size_t n, cap;
+} ui_sparks;
 
 typedef struct {
 	char kind;     /* 'O' or 'K' */
@@ -120,8 +128,7 @@ typedef struct {
 	int64_t obj_id, kr_id;  /* the selection by ID, kept across reloads */
 	int64_t *collapsed;
 	size_t ncollapsed, capcollapsed;
-	ui_spark *sparks;
-	size_t nsparks, capsparks;
+	ui_sparks sparks;
 } ui_data;
 
 typedef struct ui_form ui_form;
@@ -325,6 +332,11 @@ const okr_kr *data_sel_kr(const ui *u);
 long data_kr_index(const ui *u, int64_t id);
 bool data_is_collapsed(const ui *u, int64_t id);
 void data_toggle_collapsed(ui *u, int64_t id);
+/* The sparkline of id in c, or NULL; data_spark_add: a new one, zeroed, to
+ * fill from values given newest first (as the store reads them). */
+ui_spark *data_spark_find(const ui_sparks *c, int64_t id);
+ui_spark *data_spark_add(ui_sparks *c, int64_t id);
+void data_spark_fill(ui_spark *sp, const double *newest_first, size_t n);
 /* The sparkline fetched for a key result; NULL when not (yet) fetched. */
 const ui_spark *data_spark(const ui *u, size_t kr_index);
 bool data_flashing(const ui *u, char kind, int64_t id);
@@ -342,6 +354,10 @@ void layout_apply(ui *u);
 void layout_free(ui *u);
 void layout_cycle_focus(ui *u, int dir);
 unsigned layout_focus(ui *u, int pane);
+/* Where a movement action (down, up, a page of `page` rows, top, bottom)
+ * takes the selection sel of a list of n rows, clamped to it; -1 when a is
+ * not one.  Every list's keys go through it. */
+long layout_list_move(okr_action a, long sel, long n, long page);
 
 /* ---- draw.c: helpers every pane uses ---- */
 void draw_set(const ui *u, WINDOW *w, theme_slot s);
@@ -489,6 +505,8 @@ ui_line *lines_addf(ui_lines *ls, int indent, theme_slot slot, const char *fmt, 
 ui_line *lines_add_parts(ui_lines *ls, int indent, theme_slot slot, const char *text);
 ui_line *lines_addf_parts(ui_lines *ls, int indent, theme_slot slot, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+/* fmt with ap as a malloc'd string (the formatting of every *f above). */
+char *lines_vformat(const char *fmt, va_list ap);
 /* The first line to show so that rows lines fit: top clamped to the list. */
 int lines_clamp_top(const ui_lines *ls, int top, int rows);
 void lines_free(ui_lines *ls);

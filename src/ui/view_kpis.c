@@ -28,13 +28,7 @@
 #include "okr/util.h"
 #include "views.h"
 
-enum { SPARK_POINTS = 16, DETAIL_SAMPLES = 200 };
-
-typedef struct {
-	int64_t kpi_id;
-	size_t n;
-	double v[SPARK_POINTS];   /* oldest first */
-} spark;
+enum { SPARK_POINTS = UI_SPARK_MAX, DETAIL_SAMPLES = 200 };
 
 struct view_kpis {
 	struct { int id, latest, target, health, spark; } col;   /* the list's columns, for the width drawn */
@@ -44,8 +38,7 @@ struct view_kpis {
 	bool values;           /* the values have the keys (compact: are shown) */
 	int vtop;              /* scroll of the values */
 	int64_t version;       /* data version of the caches */
-	spark *sparks;
-	size_t nsparks, capsparks;
+	ui_sparks sparks;
 	int64_t det_id;        /* the KPI whose samples are loaded */
 	okr_sample *samples;
 	size_t nsamples;
@@ -55,7 +48,7 @@ void view_kpis_free(struct view_kpis *kv)
 {
 	if (!kv)
 		return;
-	free(kv->sparks);
+	free(kv->sparks.v);
 	okr_samples_free(kv->samples, kv->nsamples);
 	free(kv);
 }
@@ -73,7 +66,7 @@ static void drop_caches(ui *u)
 	struct view_kpis *kv = u->views->kpis;
 	if (kv->version == u->data_version)
 		return;
-	kv->nsparks = 0;
+	kv->sparks.n = 0;
 	okr_samples_free(kv->samples, kv->nsamples);
 	kv->samples = NULL;
 	kv->nsamples = 0;
@@ -81,13 +74,11 @@ static void drop_caches(ui *u)
 	kv->version = u->data_version;
 }
 
-/* The sparkline fetched for a KPI before the frame; NULL: none yet. */
-static const spark *spark_of(const struct view_kpis *kv, int64_t kpi_id)
+/* The sparkline fetched for a KPI before the frame (the cache is dropped
+ * with each new data version); NULL: none yet. */
+static const ui_spark *spark_of(const struct view_kpis *kv, int64_t kpi_id)
 {
-	for (size_t i = 0; i < kv->nsparks; i++)
-		if (kv->sparks[i].kpi_id == kpi_id)
-			return &kv->sparks[i];
-	return NULL;
+	return data_spark_find(&kv->sparks, kpi_id);
 }
 
 static void spark_fetch(ui *u, int64_t kpi_id)
@@ -95,16 +86,14 @@ static void spark_fetch(ui *u, int64_t kpi_id)
 	struct view_kpis *kv = u->views->kpis;
 	if (spark_of(kv, kpi_id))
 		return;
-	okr_xgrow(&kv->sparks, &kv->capsparks, kv->nsparks + 1, sizeof *kv->sparks);
-	spark *sp = &kv->sparks[kv->nsparks++];
-	memset(sp, 0, sizeof *sp);
-	sp->kpi_id = kpi_id;
+	ui_spark *sp = data_spark_add(&kv->sparks, kpi_id);
 	okr_sample *s;
 	size_t n;
 	if (okr_store_samples(u->store, kpi_id, SPARK_POINTS, &s, &n) == OKR_OK) {
-		for (size_t i = 0; i < n; i++)
-			sp->v[n - 1 - i] = s[i].value;
-		sp->n = n;
+		double v[SPARK_POINTS];
+		for (size_t i = 0; i < n && i < SPARK_POINTS; i++)
+			v[i] = s[i].value;
+		data_spark_fill(sp, v, n);
 		okr_samples_free(s, n);
 	}
 }
@@ -219,7 +208,7 @@ static void draw_kpi(ui *u, WINDOW *w, int y, int h, const okr_kpi *k, int width
 	x += kv->col.target + 1;
 	draw_text(u, w, y, x + 1, health_word(health), kv->col.health, health_slot(health), TEXT_ALIGN_LEFT);
 	x += kv->col.health + 1;
-	const spark *sp = spark_of(kv, k->id);
+	const ui_spark *sp = spark_of(kv, k->id);
 	if (sp)
 		draw_spark(u, w, y, x + 1, kv->col.spark, sp->v, sp->n);
 	if (sel)
@@ -368,7 +357,7 @@ static void draw_values(ui *u, WINDOW *w, int h, int x0, int width, bool focused
 	for (int y = 1; y < h && (size_t)(kv->vtop + y - 1) < ls.n; y++) {
 		const ui_line *l = &ls.v[kv->vtop + y - 1];
 		draw_text(u, sub, y, 1 + l->indent, l->text, width - 1 - l->indent, l->slot, TEXT_ALIGN_LEFT);
-		const spark *sp = l->spark ? spark_of(kv, k->id) : NULL;
+		const ui_spark *sp = l->spark ? spark_of(kv, k->id) : NULL;
 		if (sp)
 			draw_spark(u, sub, y, 15, sp->n < SPARK_POINTS ? (int)sp->n : SPARK_POINTS, sp->v, sp->n);
 	}

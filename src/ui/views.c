@@ -199,14 +199,7 @@ void views_free(struct ui_views *v)
 
 long views_list_move(okr_action a, long sel, long n)
 {
-	long last = n - 1;
-	long to = a == ACT_DOWN ? sel + 1 : a == ACT_UP ? sel - 1 : a == ACT_TOP ? 0 : a == ACT_BOTTOM ? last
-		: a == ACT_PAGE_DOWN ? sel + 10 : a == ACT_PAGE_UP ? sel - 10 : -2;
-	if (to == -2)
-		return -1;
-	if (to > last)
-		to = last;
-	return to < 0 ? 0 : to;
+	return layout_list_move(a, sel, n, 10);
 }
 
 unsigned views_list_key(okr_action a, size_t *sel, size_t n)
