@@ -276,12 +276,12 @@ ui_spark *data_spark_add(ui_sparks *c, int64_t id)
 	return sp;
 }
 
-void data_spark_fill(ui_spark *sp, const double *newest_first, size_t n)
+void data_spark_fill(ui_spark *sp, const double *newest_first, size_t n, size_t stride)
 {
 	if (n > UI_SPARK_MAX)
 		n = UI_SPARK_MAX;
 	for (size_t i = 0; i < n; i++)
-		sp->v[n - 1 - i] = newest_first[i];
+		sp->v[n - 1 - i] = *(const double *)(const void *)((const char *)newest_first + i * stride);
 	sp->n = n;
 }
 
@@ -308,10 +308,7 @@ static void spark_fetch(ui *u, size_t ki)
 	okr_checkin *cis;
 	size_t n;
 	if (okr_store_kr_values(u->store, k, UI_SPARK_POINTS, &cis, &n) == OKR_OK) {
-		double v[UI_SPARK_MAX];
-		for (size_t i = 0; i < n && i < UI_SPARK_MAX; i++)
-			v[i] = cis[i].value;
-		data_spark_fill(sp, v, n);
+		data_spark_fill(sp, n ? &cis->value : NULL, n, sizeof *cis);
 		okr_checkins_free(cis, n);
 	}
 }

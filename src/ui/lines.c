@@ -43,14 +43,21 @@ char *lines_vformat(const char *fmt, va_list ap)
 	return b.s;
 }
 
+/* The *f forms: formatted, then added whole or by parts. */
+static ui_line *vadd(ui_lines *ls, int indent, theme_slot slot, bool parts, const char *fmt, va_list ap)
+{
+	char *t = lines_vformat(fmt, ap);
+	ui_line *l = parts ? lines_add_parts(ls, indent, slot, t) : lines_add(ls, indent, slot, t);
+	free(t);
+	return l;
+}
+
 ui_line *lines_addf(ui_lines *ls, int indent, theme_slot slot, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	char *t = lines_vformat(fmt, ap);
+	ui_line *l = vadd(ls, indent, slot, false, fmt, ap);
 	va_end(ap);
-	ui_line *l = lines_add(ls, indent, slot, t);
-	free(t);
 	return l;
 }
 
@@ -103,10 +110,8 @@ ui_line *lines_addf_parts(ui_lines *ls, int indent, theme_slot slot, const char 
 {
 	va_list ap;
 	va_start(ap, fmt);
-	char *t = lines_vformat(fmt, ap);
+	ui_line *l = vadd(ls, indent, slot, true, fmt, ap);
 	va_end(ap);
-	ui_line *l = lines_add_parts(ls, indent, slot, t);
-	free(t);
 	return l;
 }
 

@@ -333,10 +333,11 @@ long data_kr_index(const ui *u, int64_t id);
 bool data_is_collapsed(const ui *u, int64_t id);
 void data_toggle_collapsed(ui *u, int64_t id);
 /* The sparkline of id in c, or NULL; data_spark_add: a new one, zeroed, to
- * fill from values given newest first (as the store reads them). */
+ * fill from n values newest first (as the store reads them), the value
+ * field of rows stride bytes apart (a check-in's, a KPI sample's). */
 ui_spark *data_spark_find(const ui_sparks *c, int64_t id);
 ui_spark *data_spark_add(ui_sparks *c, int64_t id);
-void data_spark_fill(ui_spark *sp, const double *newest_first, size_t n);
+void data_spark_fill(ui_spark *sp, const double *newest_first, size_t n, size_t stride);
 /* The sparkline fetched for a key result; NULL when not (yet) fetched. */
 const ui_spark *data_spark(const ui *u, size_t kr_index);
 bool data_flashing(const ui *u, char kind, int64_t id);

@@ -90,10 +90,7 @@ static void spark_fetch(ui *u, int64_t kpi_id)
 	okr_sample *s;
 	size_t n;
 	if (okr_store_samples(u->store, kpi_id, SPARK_POINTS, &s, &n) == OKR_OK) {
-		double v[SPARK_POINTS];
-		for (size_t i = 0; i < n && i < SPARK_POINTS; i++)
-			v[i] = s[i].value;
-		data_spark_fill(sp, v, n);
+		data_spark_fill(sp, n ? &s->value : NULL, n, sizeof *s);
 		okr_samples_free(s, n);
 	}
 }
