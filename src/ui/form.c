@@ -27,7 +27,7 @@ static const char *const milestone_choices[] = { N_("done"), N_("not done") };
 static const char *const type_choices[] = { N_("metric"), N_("threshold"), N_("milestone") };
 static const char *const dir_choices[] = { N_("at least"), N_("at most") };
 
-static field *add_field(ui_form *fm, const char *label, field_type t, bool required, const char *value)
+field *form_add_field(ui_form *fm, const char *label, field_type t, bool required, const char *value)
 {
 	field *f = &fm->f[fm->n++];
 	memset(f, 0, sizeof *f);
@@ -40,9 +40,9 @@ static field *add_field(ui_form *fm, const char *label, field_type t, bool requi
 	return f;
 }
 
-static field *add_choice(ui_form *fm, const char *label, const char *const *choices, int n, int choice)
+field *form_add_choice(ui_form *fm, const char *label, const char *const *choices, int n, int choice)
 {
-	field *f = add_field(fm, label, FIELD_CHOICE, false, "");
+	field *f = form_add_field(fm, label, FIELD_CHOICE, false, "");
 	f->choices = choices;
 	f->nchoices = n;
 	f->choice = choice;
@@ -151,18 +151,18 @@ static bool open_checkin(ui *u, ui_form *fm)
 	fm->prefilled = k->has_value;
 	snprintf(fm->title, sizeof fm->title, _("Check in %s %s"), okr_format_id(ID_KR, k->id, id, sizeof id), k->title);
 	if (k->type == KR_MILESTONE) {
-		add_choice(fm, _("Status"), milestone_choices, 2, k->has_value && k->current >= 1 ? 0 : 1);
+		form_add_choice(fm, _("Status"), milestone_choices, 2, k->has_value && k->current >= 1 ? 0 : 1);
 	} else {
 		if (k->has_value)
 			okr_format_value(k->current, k->decimals, val, sizeof val);
-		field *f = add_field(fm, _("Value"), FIELD_NUMBER, true, val);
+		field *f = form_add_field(fm, _("Value"), FIELD_NUMBER, true, val);
 		okr_strlcpy(f->hint_copy, k->unit, sizeof f->hint_copy);
 		f->hint = f->hint_copy[0] ? f->hint_copy : NULL;
 	}
 	if (k->confidence >= 0)
 		snprintf(conf, sizeof conf, "%d", k->confidence);
-	add_field(fm, _("Confidence"), FIELD_CONFIDENCE, false, conf)->hint = _("0–10: how likely you reach the target");
-	add_field(fm, _("Note"), FIELD_TEXT, false, "");
+	form_add_field(fm, _("Confidence"), FIELD_CONFIDENCE, false, conf)->hint = _("0–10: how likely you reach the target");
+	form_add_field(fm, _("Note"), FIELD_TEXT, false, "");
 	return true;
 }
 
@@ -212,16 +212,16 @@ static bool open_other(ui *u, ui_form *fm)
 		fm->id = o->id;
 		snprintf(fm->title, sizeof fm->title, _("Add a key result to %s"),
 			 okr_format_id(ID_OBJECTIVE, o->id, id, sizeof id));
-		add_field(fm, _("Title"), FIELD_TEXT, true, "");
-		add_choice(fm, _("Type"), type_choices, 3, 0);
-		add_field(fm, _("Target"), FIELD_NUMBER, true, "");
-		add_field(fm, _("Start"), FIELD_NUMBER, false, "0");
-		add_choice(fm, _("Direction"), dir_choices, 2, 0);
-		add_field(fm, _("Unit"), FIELD_TEXT, false, "");
-		add_field(fm, _("Owner"), FIELD_PERSON, true, okr_store_me(u->store)->login);
-		add_field(fm, _("Weight"), FIELD_WEIGHT, true, "1");
-		add_field(fm, _("Due"), FIELD_DATE, false, "")->hint = _("YYYY-MM-DD; empty: the cycle's end");
-		add_choice(fm, _("Check-ins"), form_kr_frequencies, 3, FREQ_WEEKLY);
+		form_add_field(fm, _("Title"), FIELD_TEXT, true, "");
+		form_add_choice(fm, _("Type"), type_choices, 3, 0);
+		form_add_field(fm, _("Target"), FIELD_NUMBER, true, "");
+		form_add_field(fm, _("Start"), FIELD_NUMBER, false, "0");
+		form_add_choice(fm, _("Direction"), dir_choices, 2, 0);
+		form_add_field(fm, _("Unit"), FIELD_TEXT, false, "");
+		form_add_field(fm, _("Owner"), FIELD_PERSON, true, okr_store_me(u->store)->login);
+		form_add_field(fm, _("Weight"), FIELD_WEIGHT, true, "1");
+		form_add_field(fm, _("Due"), FIELD_DATE, false, "")->hint = _("YYYY-MM-DD; empty: the cycle's end");
+		form_add_choice(fm, _("Check-ins"), form_kr_frequencies, 3, FREQ_WEEKLY);
 		return true;
 	case FORM_COMMENT:
 	case FORM_KUDOS:
@@ -234,12 +234,12 @@ static bool open_other(ui *u, ui_form *fm)
 		okr_format_id(k ? ID_KR : ID_OBJECTIVE, fm->id, id, sizeof id);
 		if (fm->kind == FORM_COMMENT) {
 			snprintf(fm->title, sizeof fm->title, _("Comment on %s"), id);
-			add_field(fm, _("Comment"), FIELD_TEXT, true, "");
+			form_add_field(fm, _("Comment"), FIELD_TEXT, true, "");
 		} else {
 			snprintf(fm->title, sizeof fm->title, _("Kudos for the work on %s"), id);
 			const char *to = k ? k->owner : o->owner;
-			add_field(fm, _("To"), FIELD_TEXT, true, to)->hint = _("a login or a name");
-			add_field(fm, _("Message"), FIELD_TEXT, true, "");
+			form_add_field(fm, _("To"), FIELD_TEXT, true, to)->hint = _("a login or a name");
+			form_add_field(fm, _("Message"), FIELD_TEXT, true, "");
 			/* The recipient comes from the selection: start where the
 			 * typing goes, or the message is appended to the login. */
 			if (to && *to)
@@ -281,20 +281,20 @@ unsigned form_open_kudos_to(ui *u, const char *login)
 	ui_form *fm = okr_xcalloc(1, sizeof *fm);
 	fm->kind = FORM_KUDOS;
 	snprintf(fm->title, sizeof fm->title, _("Kudos for @%s"), login);
-	add_field(fm, _("To"), FIELD_TEXT, true, login)->hint = _("a login");
-	add_field(fm, _("Message"), FIELD_TEXT, true, "");
+	form_add_field(fm, _("To"), FIELD_TEXT, true, login)->hint = _("a login");
+	form_add_field(fm, _("Message"), FIELD_TEXT, true, "");
 	fm->cur = 1;
 	return form_show(u, fm);
 }
 
-static char *text_of(ui_form *fm, int i)
+char *form_text(ui_form *fm, int i)
 {
 	return editor_get(&fm->f[i].ed);
 }
 
 static double number_of(ui_form *fm, int i)
 {
-	char *s = text_of(fm, i);
+	char *s = form_text(fm, i);
 	double d = NAN;
 	if (!okr_parse_number(s, &d))
 		d = NAN;
@@ -342,15 +342,45 @@ static void kudos_done(ui *u, int64_t id, const char *typed, char *done, size_t 
 	score_kudos_note(why, to, u->cfg->game.kudos_allowance, u->cfg->game.kudos_given_xp, done, len);
 }
 
+/* A new key result from the add form's fields. */
+static okr_result add_kr(ui *u, ui_form *fm, const char *title, char *done, size_t len)
+{
+	okr_kr_in in = okr_kr_in_none();
+	char *unit = form_text(fm, KR_UNIT), *owner = form_text(fm, KR_OWNER), *due = form_text(fm, KR_DUE), id[24];
+	in.objective_id = fm->id;
+	in.title = title;
+	in.type = fm->f[KR_TYPE].choice;
+	if (in.type != KR_MILESTONE) {
+		in.target = number_of(fm, KR_TARGET);
+		in.unit = unit;
+	}
+	if (in.type == KR_METRIC)
+		in.start = isnan(number_of(fm, KR_START)) ? 0 : number_of(fm, KR_START);
+	if (in.type == KR_THRESHOLD)
+		in.dir = fm->f[KR_DIR].choice == 1 ? DIR_AT_MOST : DIR_AT_LEAST;
+	in.owner = form_pick_person(fm->snap, owner);
+	in.weight = number_of(fm, KR_WEIGHT);
+	okr_day day;
+	if (okr_parse_date(due, &day))
+		in.due = day;
+	in.every = fm->f[KR_EVERY].choice;
+	int64_t nid = 0;
+	okr_result r = okr_store_kr_add(u->store, &in, &nid);
+	free(owner);
+	free(due);
+	free(unit);
+	snprintf(done, len, _("added %s"), okr_format_id(ID_KR, nid, id, sizeof id));
+	return r;
+}
+
 /* One store call; returns OKR_OK or the store's error code. */
 static okr_result save(ui *u, ui_form *fm, char *done, size_t len)
 {
 	okr_store *s = u->store;
 	int64_t nid = 0;
-	char id[24];
 	okr_result r = OKR_E_FAIL;
-	char *a = text_of(fm, 0), *b = fm->n > 1 ? text_of(fm, 1) : okr_xstrdup(""),
-	     *c = fm->n > 2 ? text_of(fm, 2) : okr_xstrdup("");
+	char *a = form_text(fm, 0), *b = fm->n > 1 ? form_text(fm, 1) : okr_xstrdup(""),
+	     *c = fm->n > 2 ? form_text(fm, 2) : okr_xstrdup("");
 	switch (fm->kind) {
 	case FORM_CHECKIN: {
 		double v = fm->kr_type == KR_MILESTONE ? (fm->f[0].choice == 0 ? 1 : 0) : number_of(fm, 0);
@@ -365,34 +395,9 @@ static okr_result save(ui *u, ui_form *fm, char *done, size_t len)
 	case FORM_ADD_OBJECTIVE:
 		r = form_objective_save(u, fm, done, len);
 		break;
-	case FORM_ADD_KR: {
-		okr_kr_in in = okr_kr_in_none();
-		char *unit = text_of(fm, KR_UNIT);
-		in.objective_id = fm->id;
-		in.title = a;
-		in.type = fm->f[KR_TYPE].choice;
-		if (in.type != KR_MILESTONE) {
-			in.target = number_of(fm, KR_TARGET);
-			in.unit = unit;
-		}
-		if (in.type == KR_METRIC)
-			in.start = isnan(number_of(fm, KR_START)) ? 0 : number_of(fm, KR_START);
-		if (in.type == KR_THRESHOLD)
-			in.dir = fm->f[KR_DIR].choice == 1 ? DIR_AT_MOST : DIR_AT_LEAST;
-		char *owner = text_of(fm, KR_OWNER), *due = text_of(fm, KR_DUE);
-		in.owner = form_pick_person(fm->snap, owner);
-		in.weight = number_of(fm, KR_WEIGHT);
-		okr_day day;
-		if (okr_parse_date(due, &day))
-			in.due = day;
-		in.every = fm->f[KR_EVERY].choice;
-		r = okr_store_kr_add(s, &in, &nid);
-		free(owner);
-		free(due);
-		free(unit);
-		snprintf(done, len, _("added %s"), okr_format_id(ID_KR, nid, id, sizeof id));
+	case FORM_ADD_KR:
+		r = add_kr(u, fm, a, done, len);
 		break;
-	}
 	case FORM_EDIT:
 		r = fm->target == 'O' ? form_objective_save(u, fm, done, len) : form_kr_edit_save(u, fm, done, len);
 		break;
@@ -561,27 +566,12 @@ static const ui_screen_ops form_ops = {
 	.close = form_close,
 };
 
-field *form_add_field(ui_form *fm, const char *label, field_type t, bool required, const char *value)
-{
-	return add_field(fm, label, t, required, value);
-}
-
-field *form_add_choice(ui_form *fm, const char *label, const char *const *choices, int n, int choice)
-{
-	return add_choice(fm, label, choices, n, choice);
-}
-
-char *form_text(ui_form *fm, int i)
-{
-	return text_of(fm, i);
-}
-
 bool form_changed(ui_form *fm, int i)
 {
 	const field *f = &fm->f[i];
 	if (f->type == FIELD_CHOICE)
 		return f->choice != f->initial_choice;
-	char *now = text_of(fm, i);
+	char *now = form_text(fm, i);
 	bool changed = strcmp(now, f->initial ? f->initial : "") != 0;
 	free(now);
 	return changed;
