@@ -280,12 +280,21 @@ static void pick_add(pick_screen *p, const char *label, const char *value)
 	p->value[p->n++] = okr_xstrdup(value);
 }
 
+/* "KPI3  Monthly active users", picked as KPI3. */
+static void pick_add_id(pick_screen *p, okr_id_kind kind, int64_t id, const char *name)
+{
+	char ref[24], label[600];
+	okr_format_id(kind, id, ref, sizeof ref);
+	snprintf(label, sizeof label, "%s  %s", ref, name);
+	pick_add(p, label, ref);
+}
+
 /* Everything of the field's kind whose name begins with what was typed
  * (folded, as the matching above), copied: a reload frees the snapshot. */
 static void pick_collect(pick_screen *p, const char *who)
 {
 	const okr_snapshot *s = p->fm->snap;
-	char id[24], label[600];
+	char label[600];
 	switch (p->fm->f[p->field].type) {
 	case FIELD_PERSON:
 		for (size_t i = 0; i < s->npeople; i++)
@@ -301,19 +310,13 @@ static void pick_collect(pick_screen *p, const char *who)
 		break;
 	case FIELD_KPI:
 		for (size_t i = 0; i < s->nkpis; i++)
-			if (starts(s->kpis[i].name, who)) {
-				okr_format_id(ID_KPI, s->kpis[i].id, id, sizeof id);
-				snprintf(label, sizeof label, "%s  %s", id, s->kpis[i].name);
-				pick_add(p, label, id);
-			}
+			if (starts(s->kpis[i].name, who))
+				pick_add_id(p, ID_KPI, s->kpis[i].id, s->kpis[i].name);
 		break;
 	default:
 		for (size_t i = 0; i < s->nobjs; i++)
-			if (starts(s->objs[i].title, who)) {
-				okr_format_id(ID_OBJECTIVE, s->objs[i].id, id, sizeof id);
-				snprintf(label, sizeof label, "%s  %s", id, s->objs[i].title);
-				pick_add(p, label, id);
-			}
+			if (starts(s->objs[i].title, who))
+				pick_add_id(p, ID_OBJECTIVE, s->objs[i].id, s->objs[i].title);
 		break;
 	}
 }

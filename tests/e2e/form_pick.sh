@@ -39,6 +39,12 @@ keys C-u zz F2
 check "nothing begins so: everyone is listed" wait_for 'nothing begins so, all shown'
 keys Escape
 check "Esc closes the list too" wait_gone 'pick one'
+keys BTab F2
+check "on the team field it lists the teams" wait_for 'Team — pick one'
+check "… by name" wait_for 'Công ty'
+keys Escape BTab F2
+check "on the alignment field, the objectives by ID and title" wait_for 'O1 +Trở thành công ty hàng đầu'
+keys Escape Tab Tab
 keys Tab
 check "the weight is no field to pick for" wait_gone 'F2 list'
 keys F2
