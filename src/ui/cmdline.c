@@ -114,7 +114,7 @@ static unsigned search_from(ui *u, const char *needle, int64_t obj_id, int64_t k
 unsigned cmdline_search_step(ui *u, int dir, bool next)
 {
 	if (!u->search[0]) {
-		app_message(u, false, _("no search yet — press / to search"));
+		app_message(u, false, _("no search yet — press %s to search"), UI_KEY(u, ACT_SEARCH));
 		return DIRTY_FOOTER;
 	}
 	int64_t kr = u->focus == PANE_OBJECTIVES ? 0 : u->d.kr_id;
