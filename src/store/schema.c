@@ -255,6 +255,23 @@ const char *const store_migrations[] = {
 	"ALTER TABLE score_clock ADD COLUMN world INTEGER NOT NULL DEFAULT 0;"
 	WORLD_TRIGGERS("person") WORLD_TRIGGERS("team_member") WORLD_TRIGGERS("key_result")
 	WORLD_TRIGGERS("objective") WORLD_TRIGGERS("cycle") WORLD_TRIGGERS("grade"),
+
+	/* each team's progress in the current cycle kept for okr status
+	 * (read_team.c) with what it was computed from: the world and the
+	 * commit sequence as above, the rollup mode, and a counter of KPI
+	 * samples, whose latest value a key result tracking a KPI shows */
+	"ALTER TABLE score_clock ADD COLUMN samples INTEGER NOT NULL DEFAULT 0;"
+	"CREATE TRIGGER score_samples AFTER INSERT ON kpi_sample"
+	" BEGIN UPDATE score_clock SET samples = samples + 1 WHERE id = 1; END;"
+	"CREATE TABLE team_progress("
+	"  team_id INTEGER PRIMARY KEY,"
+	"  cycle_id INTEGER NOT NULL,"
+	"  world INTEGER NOT NULL,"
+	"  seq INTEGER NOT NULL,"
+	"  samples INTEGER NOT NULL,"
+	"  rollup INTEGER NOT NULL,"
+	"  objectives INTEGER NOT NULL,"
+	"  progress REAL NOT NULL);",
 };
 
 const int store_nmigrations = (int)(sizeof store_migrations / sizeof store_migrations[0]);

@@ -253,6 +253,11 @@ score_state *store_ledger_load_board(okr_store *s, const store_ledger_info *save
 void store_ledger_keep(okr_store *s, const score_state *state, const store_ledger_info *saved, bool eager);
 /* Save state whatever the row holds, waiting for the write lock. */
 okr_result store_ledger_save(okr_store *s, const score_state *state);
+/* A cache's write (the score ledger, the teams' progress): body inside one
+ * quiet write transaction, tried once without waiting — through a
+ * connection of its own when s is open read-only — and given up when the
+ * file is busy or not writable: a later reader saves.  ledger.c */
+void store_cache_write(okr_store *s, int (*body)(db_conn *db, void *arg), void *arg);
 
 /* Column helpers. */
 char *store_col_text(db_stmt *st, int col);  /* malloc'd, never NULL */
