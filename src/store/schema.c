@@ -40,15 +40,25 @@
 	"CREATE TRIGGER score_samples AFTER INSERT ON kpi_sample" \
 	" BEGIN UPDATE score_clock SET samples = samples + 1 WHERE id = 1; END;"
 
+/* What a bulk load does to those triggers (ledger_bulk.c): on SQLite the
+ * DDL is private to the write until COMMIT, so they are dropped and made
+ * again from the same text; a server switches its row triggers off and on
+ * (the tables' owner only), and its statement triggers stay. */
 const db_sql_pair store_bulk_pause = {
 	.sqlite = "DROP TRIGGER checkin_latest_i; DROP TRIGGER score_journal_checkin; DROP TRIGGER score_journal_kudos;"
 		  "DROP TRIGGER score_journal_comment; DROP TRIGGER score_samples;",
-	.postgresql = "",
+	.postgresql = "ALTER TABLE checkin DISABLE TRIGGER checkin_latest_i;"
+		      "ALTER TABLE checkin DISABLE TRIGGER score_journal_checkin;"
+		      "ALTER TABLE comment DISABLE TRIGGER score_journal_comment;"
+		      "ALTER TABLE kudos DISABLE TRIGGER score_journal_kudos;",
 };
 const db_sql_pair store_bulk_resume = {
 	.sqlite = TRIGGER_CHECKIN_LATEST TRIGGER_JOURNAL("checkin", "0") TRIGGER_JOURNAL("kudos", "1")
 		  TRIGGER_JOURNAL("comment", "2") TRIGGER_SAMPLES,
-	.postgresql = "",
+	.postgresql = "ALTER TABLE checkin ENABLE TRIGGER checkin_latest_i;"
+		      "ALTER TABLE checkin ENABLE TRIGGER score_journal_checkin;"
+		      "ALTER TABLE comment ENABLE TRIGGER score_journal_comment;"
+		      "ALTER TABLE kudos ENABLE TRIGGER score_journal_kudos;",
 };
 
 const char *const store_migrations[] = {

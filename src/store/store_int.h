@@ -61,16 +61,18 @@ extern const int store_nmigrations;
 okr_result store_migrate(okr_store *s, int upto);
 /* The refusal of a file whose schema is newer than this binary knows. */
 okr_result store_too_new(okr_store *s, int version);
-/* The per-row triggers a bulk import sets aside, and puts back, on SQLite
- * (schema.c, used by ledger_bulk.c; empty on a server). */
+/* The row triggers a bulk load sets aside and puts back (schema.c). */
 extern const db_sql_pair store_bulk_pause, store_bulk_resume;
 
-/* A bulk import (ledger_bulk.c), inside its write: store_bulk_begin sets
- * the per-row triggers aside where the engine allows it (*paused says
- * whether it did); store_bulk_end, after the rows, puts them back and does
- * once what they would have done row by row.  events: whether the import
- * added check-ins, samples, kudos or comments. */
-okr_result store_bulk_begin(okr_store *s, bool *paused);
+/* A bulk load — okr import, okr migrate — inside its one write
+ * (ledger_bulk.c): store_bulk_begin sets the row triggers of the event
+ * tables aside where it may (*paused says whether it did): always on
+ * SQLite; on a server only when target_new (a new, empty database nobody
+ * reads yet: switching triggers locks the tables) and the tables are ours.
+ * store_bulk_end, after the rows and only when paused, puts them back and
+ * does once what they would have done row by row.  events: whether the
+ * load added check-ins, samples, kudos or comments. */
+okr_result store_bulk_begin(okr_store *s, bool target_new, bool *paused);
 okr_result store_bulk_end(okr_store *s, bool events);
 
 /* Errors: db.c.  store_fail formats the message and returns code. */
