@@ -220,6 +220,29 @@ static bool number(reader *r, jsonp_value *v)
 
 static bool value(reader *r, jsonp_value *v);
 
+/* After a member of an array or an object: a comma and another member
+ * (1), or the closing bracket (0), or a failure naming what was expected
+ * (-1); a comma just before the bracket is not JSON. */
+static int after_member(reader *r, char close, const char *trailing, const char *expected)
+{
+	skip_ws(r);
+	if (r->p < r->end && *r->p == ',') {
+		r->p++;
+		skip_ws(r);
+		if (r->p < r->end && *r->p == close) {
+			fail(r, "%s", trailing);
+			return -1;
+		}
+		return 1;
+	}
+	if (r->p < r->end && *r->p == close) {
+		r->p++;
+		return 0;
+	}
+	fail(r, "%s", expected);
+	return -1;
+}
+
 static bool array(reader *r, jsonp_value *v)
 {
 	size_t cap = 0;
@@ -235,19 +258,10 @@ static bool array(reader *r, jsonp_value *v)
 		v->n++;
 		if (!value(r, &v->items[v->n - 1]))
 			return false;
-		skip_ws(r);
-		if (r->p < r->end && *r->p == ',') {
-			r->p++;
-			skip_ws(r);
-			if (r->p < r->end && *r->p == ']')
-				return fail(r, _("a comma before ] (trailing commas are not JSON)"));
-			continue;
-		}
-		if (r->p < r->end && *r->p == ']') {
-			r->p++;
-			return true;
-		}
-		return fail(r, _("expected , or ] in an array"));
+		int more = after_member(r, ']', _("a comma before ] (trailing commas are not JSON)"),
+					_("expected , or ] in an array"));
+		if (more <= 0)
+			return more == 0;
 	}
 }
 
@@ -282,19 +296,10 @@ static bool object(reader *r, jsonp_value *v)
 		r->p++;
 		if (!value(r, &v->items[v->n - 1]))
 			return false;
-		skip_ws(r);
-		if (r->p < r->end && *r->p == ',') {
-			r->p++;
-			skip_ws(r);
-			if (r->p < r->end && *r->p == '}')
-				return fail(r, _("a comma before } (trailing commas are not JSON)"));
-			continue;
-		}
-		if (r->p < r->end && *r->p == '}') {
-			r->p++;
-			return true;
-		}
-		return fail(r, _("expected , or } in an object"));
+		int more = after_member(r, '}', _("a comma before } (trailing commas are not JSON)"),
+					_("expected , or } in an object"));
+		if (more <= 0)
+			return more == 0;
 	}
 }
 

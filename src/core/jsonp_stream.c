@@ -202,12 +202,7 @@ static jsonp_event item(jsonp_stream *js)
 {
 	skip_ws(js);
 	int c = peek(js);
-	if (js->state == ST_ITEM) {
-		if (c == ']') {
-			get(js);
-			js->state = ST_MEMBER;
-			return JSONP_EV_ARRAY_END;
-		}
+	if (js->state == ST_ITEM && c != ']') {
 		if (c != ',')
 			return fail(js, _("expected , or ] in an array"));
 		get(js);
