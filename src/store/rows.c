@@ -146,5 +146,10 @@ READER(store_comment_row, comment_cols)
 READER(store_kudos_row, kudos_cols)
 READER(store_grade_row, grade_cols)
 
+void store_int64_row(db_stmt *st, void *id)
+{
+	*(int64_t *)id = db_column_int64(st, 0);
+}
+
 /* The enums of model.h are read as int. */
 _Static_assert(sizeof(okr_cycle_state) == sizeof(int) && sizeof(okr_frequency) == sizeof(int), "enums are ints");

@@ -220,6 +220,7 @@ void store_sample_row(db_stmt *st, void *sample);      /* okr_sample */
 void store_comment_row(db_stmt *st, void *comment);    /* okr_comment */
 void store_kudos_row(db_stmt *st, void *kudos);        /* okr_kudos */
 void store_grade_row(db_stmt *st, void *grade);        /* okr_grade */
+void store_int64_row(db_stmt *st, void *id);           /* int64_t: the first column */
 
 /* Key results with only what their progress is made of (read_team.c): the
  * live ones of one objective (?1), or in id order every live one from the
@@ -264,6 +265,17 @@ int64_t store_id_by_text(okr_store *s, const char *sql, const char *name);
 /* Step an INSERT … RETURNING id once into *id, then store_done; an error
  * says `doing`. */
 okr_result store_insert_id(okr_store *s, db_stmt *st, int64_t *id, const char *doing);
+/* Step a statement that returns no rows (UPDATE, DELETE, INSERT) once, then
+ * store_done; an error says `doing`. */
+okr_result store_step_done(okr_store *s, db_stmt *st, const char *doing);
+/* The first column of the first row of sql with ?1 bound to id, or 0 (no
+ * row, or an error). */
+int64_t store_int_by_id(okr_store *s, const char *sql, int64_t id);
+/* Step st once: a row is read by fn into out; no row is OKR_E_NOTFOUND with
+ * no message (the caller says what is missing); then store_done. */
+okr_result store_one_row(okr_store *s, db_stmt *st, store_row_fn fn, void *out, const char *doing);
+/* Bind a one-letter kind ('O', 'K', …) as text. */
+void store_bind_kind(db_stmt *st, int i, char kind);
 int64_t store_person_id(okr_store *s, const char *login);  /* 0: unknown */
 /* A person by login or display name, folded (names.c); fails with a message
  * that lists the candidates when the name is ambiguous. */
