@@ -38,6 +38,20 @@ static const char audit_item[] = AUDIT_SELECT
 	"   AND au.entity_id IN (SELECT id FROM key_result WHERE objective_id = ?2))"
 	AUDIT_FILTER;
 
+static void audit_row(db_stmt *st, void *row)
+{
+	okr_audit_entry *e = row;
+	e->id = db_column_int64(st, 0);
+	e->at = db_column_int64(st, 1);
+	e->who = store_col_text(st, 2);
+	e->action = store_col_text(st, 3);
+	const char *kind = db_column_text(st, 4);
+	e->kind = kind ? (char)kind[0] : 'S';
+	e->entity_id = db_column_int64(st, 5);
+	e->detail = store_col_text(st, 6);
+	e->title = store_col_text(st, 7);
+}
+
 okr_result okr_store_audit_list(okr_store *s, const okr_audit_query *q, okr_audit_entry **out, size_t *n)
 {
 	*out = NULL;
@@ -45,34 +59,17 @@ okr_result okr_store_audit_list(okr_store *s, const okr_audit_query *q, okr_audi
 	db_stmt *st = store_prepare(s, q->kind ? audit_item : audit_all);
 	if (!st)
 		return OKR_E_FAIL;
-	char k[2] = { q->kind, 0 };
-	db_bind_text(st, 1, k, -1);
+	store_bind_kind(st, 1, q->kind);
 	db_bind_int64(st, 2, q->id);
 	if (q->person)
 		db_bind_text(st, 3, q->person, -1);
 	db_bind_int64(st, 4, q->since);
 	db_bind_int64(st, 5, q->limit ? (int64_t)q->limit : INT64_MAX);   /* PostgreSQL has no LIMIT -1 */
-	size_t cap = 0;
-	int rc;
-	while ((rc = db_step(st)) == DB_ROW) {
-		okr_xgrow(out, &cap, *n + 1, sizeof **out);
-		okr_audit_entry *e = &(*out)[(*n)++];
-		e->id = db_column_int64(st, 0);
-		e->at = db_column_int64(st, 1);
-		e->who = store_col_text(st, 2);
-		e->action = store_col_text(st, 3);
-		const char *kind = db_column_text(st, 4);
-		e->kind = kind ? (char)kind[0] : 'S';
-		e->entity_id = db_column_int64(st, 5);
-		e->detail = store_col_text(st, 6);
-		e->title = store_col_text(st, 7);
-	}
-	store_done(s, st);
-	if (rc != DB_DONE) {
+	okr_result r = store_collect(s, st, audit_row, sizeof **out, out, n, _("reading the history of changes"));
+	if (r) {
 		okr_audit_free(*out, *n);
 		*out = NULL;
 		*n = 0;
-		return store_sqlerr(s, rc, _("reading the history of changes"));
 	}
-	return OKR_OK;
+	return r;
 }

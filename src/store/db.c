@@ -222,7 +222,7 @@ okr_result store_one_row(okr_store *s, db_stmt *st, store_row_fn fn, void *out, 
 void store_bind_kind(db_stmt *st, int i, char kind)
 {
 	char k[2] = { kind, 0 };
-	db_bind_text(st, i, k, 1);
+	db_bind_text(st, i, k, -1);
 }
 
 void store_make_uid(char out[33])
