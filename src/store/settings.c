@@ -19,24 +19,13 @@ struct list_ctx {
 	size_t n;
 };
 
-static void setting_row(db_stmt *st, void *row)
-{
-	okr_setting *e = row;
-	e->key = store_col_text(st, 0);
-	e->value = store_col_text(st, 1);
-	e->by = store_col_text(st, 2);
-	e->at = db_column_int64(st, 3);
-}
-
 static okr_result list_txn(okr_store *s, void *vctx)
 {
 	struct list_ctx *c = vctx;
-	db_stmt *st = store_prepare(s,
-		"SELECT t.key, t.value, COALESCE(p.login, ''), t.at FROM team_setting t "
-		"LEFT JOIN person p ON p.id = t.by_id ORDER BY t.key");
+	db_stmt *st = store_prepare(s, STORE_SETTING_SELECT " ORDER BY t.key");
 	if (!st)
 		return OKR_E_FAIL;
-	return store_collect(s, st, setting_row, sizeof *c->v, &c->v, &c->n, _("reading the team settings"));
+	return store_collect(s, st, store_setting_row, sizeof *c->v, &c->v, &c->n, _("reading the team settings"));
 }
 
 okr_result okr_store_settings(okr_store *s, okr_setting **out, size_t *n)

@@ -294,6 +294,18 @@ static okr_result obj_meta(okr_store *s, int64_t id, int64_t *owner, int64_t *cy
 	return obj_meta_of(s, id, false, owner, cycle, version);
 }
 
+/* The team an objective names (*team, 0: none named) and the cycle of the
+ * objective it aligns to (*parent_cycle, 0: none), or the refusal of one
+ * that is not there. */
+static okr_result obj_team_parent(okr_store *s, const okr_objective_in *in, int64_t *team, int64_t *parent_cycle)
+{
+	*parent_cycle = 0;
+	if (in->team && *in->team && !(*team = store_team_id(s, in->team)))
+		return store_fail(s, OKR_E_NOTFOUND, _("no team '%s' — `okr list --teams` shows them"), in->team);
+	int64_t owner, version;
+	return in->parent_id > 0 ? obj_meta(s, in->parent_id, &owner, parent_cycle, &version) : OKR_OK;
+}
+
 static okr_result obj_add_txn(okr_store *s, void *vctx)
 {
 	struct obj_ctx *c = vctx;
@@ -304,15 +316,11 @@ static okr_result obj_add_txn(okr_store *s, void *vctx)
 		return r;
 	if (owner != s->me.id && !is_lead(s))
 		return store_fail(s, OKR_E_DENIED, _("only a lead or admin can add an objective for someone else"));
-	if (in->team && *in->team && !(team = store_team_id(s, in->team)))
-		return store_fail(s, OKR_E_NOTFOUND, _("no team '%s' — `okr list --teams` shows them"), in->team);
-	if (in->parent_id > 0) {
-		int64_t po, pc, pv;
-		if ((r = obj_meta(s, in->parent_id, &po, &pc, &pv)))
-			return r;
-		if (!cycle)
-			cycle = pc;
-	}
+	int64_t parent_cycle = 0;
+	if ((r = obj_team_parent(s, in, &team, &parent_cycle)))
+		return r;
+	if (!cycle)
+		cycle = parent_cycle;
 	if (!cycle) {
 		okr_cycle cur;
 		if ((r = okr_store_current_cycle(s, &cur)))
@@ -401,16 +409,12 @@ static okr_result obj_edit_txn(okr_store *s, void *vctx)
 		return stale(s, 'O', c->id, version, c->version);
 	if (in->owner && (r = person_ref(s, in->owner, &new_owner)))
 		return r;
-	if (in->team && *in->team && !(team = store_team_id(s, in->team)))
-		return store_fail(s, OKR_E_NOTFOUND, _("no team '%s' — `okr list --teams` shows them"), in->team);
-	if (in->parent_id > 0) {
-		int64_t po, pc, pv;
-		if ((r = obj_meta(s, in->parent_id, &po, &pc, &pv)))
-			return r;
-		if (in->parent_id == c->id || makes_loop(s, c->id, in->parent_id))
-			return store_fail(s, OKR_E_USAGE, _("O%lld cannot align to O%lld: that would make a loop"),
-					  (long long)c->id, (long long)in->parent_id);
-	}
+	int64_t parent_cycle;
+	if ((r = obj_team_parent(s, in, &team, &parent_cycle)))
+		return r;
+	if (in->parent_id > 0 && (in->parent_id == c->id || makes_loop(s, c->id, in->parent_id)))
+		return store_fail(s, OKR_E_USAGE, _("O%lld cannot align to O%lld: that would make a loop"),
+				  (long long)c->id, (long long)in->parent_id);
 	db_stmt *st = store_prepare(s,
 		"UPDATE objective SET title = COALESCE(?2, title), description = COALESCE(?3, description), "
 		"owner_id = CASE WHEN ?4 <> 0 THEN NULLIF(?5, 0) ELSE owner_id END, "
