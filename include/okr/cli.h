@@ -88,6 +88,23 @@ const char *cli_opt_get(const cli_opt *opts, const cli_args *a, const char *name
 int cli_fail(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Report the store's last error with its code. */
 int cli_store_fail(cli_ctx *ctx, int code);
+
+/* A command's subcommands, a table ending in { NULL }: the one argv[0]
+ * names runs with the words after it; none or another word is
+ * cli_usage_fail. */
+typedef struct {
+	const char *name;
+	int (*run)(cli_ctx *ctx, int argc, char **argv);
+} cli_sub;
+int cli_run_sub(cli_ctx *ctx, const char *command, const cli_sub *subs, int argc, char **argv);
+/* --if-version N of an edit or archive: *version, 0 when it is not given. */
+int cli_if_version(const cli_opt *opts, const cli_args *a, int64_t *version);
+/* A new item: recorded for --json, its ID printed. */
+int cli_added(cli_ctx *ctx, okr_id_kind kind, int64_t id);
+/* `okr CMD SUB ID` where the whole command is one store write on the item:
+ * parsed by usage and opts, the ID of kind given to write. */
+int cli_on_id(cli_ctx *ctx, const char *cmd, const char *usage, const cli_opt *opts, okr_id_kind kind,
+	      okr_result (*write)(okr_store *s, int64_t id), int argc, char **argv);
 /* The context the full-screen view and the live board run with. */
 okr_ctx cli_core_ctx(cli_ctx *ctx);
 /* okr_board_load for the viewer; on error says why and returns the code. */
