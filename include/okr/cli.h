@@ -176,6 +176,10 @@ void json_raw(json_out *j, const char *key, const char *literal);
 void json_finish(json_out *j);
 /* A time as ISO 8601 UTC ("2026-11-23T12:00:00Z"), the export's form; 0 is null. */
 void json_time(json_out *j, const char *key, okr_time t);
+/* v, or null when the value is not there (have false). */
+void json_num_or_null(json_out *j, const char *key, double v, bool have);
+/* A confidence from 0 to 10, or null for none (-1). */
+void json_confidence(json_out *j, const char *key, int confidence);
 /* "Sales, Support" as the array ["Sales", "Support"]. */
 void json_str_list(json_out *j, const char *key, const char *list);
 
@@ -216,6 +220,10 @@ bool cli_word_once(char *seen, size_t len, const char *word);
  * printed, in the words of `okr show --json`, instead of the human text. */
 void cli_made(cli_ctx *ctx, okr_id_kind kind, int64_t id);
 void cli_made_named(cli_ctx *ctx, char what, const char *name);
+/* The fields every --json says a cycle (name, start, end) and an objective
+ * (id, title, description, owner, team) with. */
+void cli_json_cycle(json_out *j, const okr_cycle *c);
+void cli_json_objective_head(json_out *j, const okr_objective *o);
 /* The command writes, so it takes --json (write_json.c): every CLI_DB_WRITE
  * command, and init and demo, which open the database themselves. */
 bool cli_command_writes(const cli_command *c);

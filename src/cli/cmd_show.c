@@ -132,10 +132,7 @@ static void kr_json(cli_ctx *ctx, const okr_kr *k, const okr_assessment *a, cons
 		json_str(&j, "author", cis[i].author);
 		json_time(&j, "at", cis[i].at);
 		json_num(&j, "value", cis[i].value);
-		if (cis[i].confidence >= 0)
-			json_int(&j, "confidence", cis[i].confidence);
-		else
-			json_null(&j, "confidence");
+		json_confidence(&j, "confidence", cis[i].confidence);
 		json_str(&j, "note", cis[i].note);
 		json_end_obj(&j);
 	}
@@ -251,11 +248,7 @@ static int show_objective(cli_ctx *ctx, const okr_snapshot *snap, const okr_asse
 		json_out j;
 		json_begin(&j, stdout);
 		json_obj(&j, NULL);
-		json_str(&j, "id", okr_format_id(ID_OBJECTIVE, o->id, id, sizeof id));
-		json_str(&j, "title", o->title);
-		json_str(&j, "description", o->description);
-		json_str(&j, "owner", o->owner);
-		json_str(&j, "team", o->team);
+		cli_json_objective_head(&j, o);
 		json_str(&j, "kind", okr_wire(&okr_obj_kinds, o->kind));
 		json_num(&j, "progress", a->progress);
 		json_str(&j, "status", okr_wire(&okr_statuses, a->status));
