@@ -163,5 +163,10 @@ typedef struct {
  * Always false, so a parser can return it. */
 bool okr_config_fail(const okr_config_where *w, unsigned line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* Parse text into lc (libconfig's, initialised by the caller); a syntax
+ * error is said through w at its line, in okr_config_syntax_message's
+ * words, and gives false. */
+struct config_t;
+bool okr_config_parse(struct config_t *lc, const char *text, const okr_config_where *w);
 
 #endif

@@ -522,16 +522,7 @@ static bool apply_text(okr_config *cfg, const char *text, const char *file,
 	load_ctx c = { cfg, { file, err, errlen }, 0, 0, cfg->nbindings };
 	config_t lc;
 	config_init(&lc);
-	bool ok;
-	if (!config_read_string(&lc, text)) {
-		char msg[512];
-		unsigned line = (unsigned)config_error_line(&lc);
-		const char *what = config_error_text(&lc);
-		okr_config_syntax_message(msg, sizeof msg, text, &line, what ? what : "");
-		ok = okr_config_fail(&c.at, line, "%s", msg);
-	} else {
-		ok = load_group(&c, config_root_setting(&lc), root_specs, "");
-	}
+	bool ok = okr_config_parse(&lc, text, &c.at) && load_group(&c, config_root_setting(&lc), root_specs, "");
 	config_destroy(&lc);
 	if (ok && cfg->status.at_risk > cfg->status.off_track) {
 		unsigned line = c.at_risk_line > c.off_track_line ? c.at_risk_line

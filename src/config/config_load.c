@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libconfig.h>
 #include <pwd.h>
 #include <unistd.h>
 
@@ -55,6 +56,17 @@ bool okr_config_fail(const okr_config_where *w, unsigned line, const char *fmt, 
 		va_end(ap);
 	}
 	return false;
+}
+
+bool okr_config_parse(struct config_t *lc, const char *text, const okr_config_where *w)
+{
+	if (config_read_string(lc, text))
+		return true;
+	char msg[512];
+	unsigned line = (unsigned)config_error_line(lc);
+	const char *what = config_error_text(lc);
+	okr_config_syntax_message(msg, sizeof msg, text, &line, what ? what : "");
+	return okr_config_fail(w, line, "%s", msg);
 }
 
 /* The file at path over *cfg.  A missing file is fine unless must_exist; on

@@ -305,15 +305,9 @@ static bool apply_text(theme *t, const char *text, const char *src, char *err, s
 	parse_ctx c = { t, { src, err, len } };
 	config_t lc;
 	config_init(&lc);
-	bool ok = true;
-	if (!config_read_string(&lc, text)) {
-		char msg[512];
-		unsigned line = (unsigned)config_error_line(&lc);
-		const char *what = config_error_text(&lc);
-		okr_config_syntax_message(msg, sizeof msg, text, &line, what ? what : "");
-		ok = okr_config_fail(&c.at, line, "%s", msg);
+	bool ok = okr_config_parse(&lc, text, &c.at);
+	if (!ok)
 		goto out;
-	}
 	config_setting_t *root = config_root_setting(&lc);
 	for (int i = 0; ok && i < config_setting_length(root); i++) {
 		config_setting_t *s = config_setting_get_elem(root, (unsigned)i);
