@@ -24,22 +24,22 @@
 
 /* ---- the world ---- */
 
+static void person_row(db_stmt *st, void *row)
+{
+	*(score_person *)row = (score_person){ db_column_int64(st, 0), db_column_int(st, 1) != 0 };
+}
+
+static void member_row(db_stmt *st, void *row)
+{
+	*(score_member *)row = (score_member){ db_column_int64(st, 0), db_column_int64(st, 1) };
+}
+
 static okr_result load_people(okr_store *s, score_world *w)
 {
 	db_stmt *st = store_prepare(s, "SELECT id, opt_out FROM person ORDER BY id");
 	if (!st)
 		return OKR_E_FAIL;
-	score_person *v = NULL;
-	size_t n = 0, cap = 0;
-	int rc;
-	while ((rc = db_step(st)) == DB_ROW) {
-		okr_xgrow(&v, &cap, n + 1, sizeof *v);
-		v[n++] = (score_person){ db_column_int64(st, 0), db_column_int(st, 1) != 0 };
-	}
-	store_done(s, st);
-	w->people = v;
-	w->npeople = n;
-	return rc == DB_DONE ? OKR_OK : store_sqlerr(s, rc, _("reading people"));
+	return store_collect(s, st, person_row, sizeof *w->people, &w->people, &w->npeople, _("reading people"));
 }
 
 static okr_result load_members(okr_store *s, score_world *w)
@@ -47,17 +47,7 @@ static okr_result load_members(okr_store *s, score_world *w)
 	db_stmt *st = store_prepare(s, "SELECT team_id, person_id FROM team_member");
 	if (!st)
 		return OKR_E_FAIL;
-	score_member *v = NULL;
-	size_t n = 0, cap = 0;
-	int rc;
-	while ((rc = db_step(st)) == DB_ROW) {
-		okr_xgrow(&v, &cap, n + 1, sizeof *v);
-		v[n++] = (score_member){ db_column_int64(st, 0), db_column_int64(st, 1) };
-	}
-	store_done(s, st);
-	w->members = v;
-	w->nmembers = n;
-	return rc == DB_DONE ? OKR_OK : store_sqlerr(s, rc, _("reading teams"));
+	return store_collect(s, st, member_row, sizeof *w->members, &w->members, &w->nmembers, _("reading teams"));
 }
 
 static const char kr_sql[] =
