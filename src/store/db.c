@@ -219,6 +219,16 @@ okr_result store_one_row(okr_store *s, db_stmt *st, store_row_fn fn, void *out, 
 	return r;
 }
 
+okr_result store_item_row(okr_store *s, const char *sql, int64_t id, bool archived, store_row_fn fn, void *out)
+{
+	db_stmt *st = store_prepare(s, sql);
+	if (!st)
+		return OKR_E_FAIL;
+	db_bind_int64(st, 1, id);
+	db_bind_int64(st, 2, archived);
+	return store_one_row(s, st, fn, out, _("reading"));
+}
+
 void store_bind_kind(db_stmt *st, int i, char kind)
 {
 	char k[2] = { kind, 0 };

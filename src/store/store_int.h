@@ -291,6 +291,10 @@ int64_t store_int_by_id(okr_store *s, const char *sql, int64_t id);
 /* Step st once: a row is read by fn into out; no row is OKR_E_NOTFOUND with
  * no message (the caller says what is missing); then store_done. */
 okr_result store_one_row(okr_store *s, db_stmt *st, store_row_fn fn, void *out, const char *doing);
+/* The row of an objective or key result, archived or live as asked, read
+ * by fn into out: sql binds ?1 to id and ?2 to archived.  None is
+ * OKR_E_NOTFOUND with no message (the caller names the item). */
+okr_result store_item_row(okr_store *s, const char *sql, int64_t id, bool archived, store_row_fn fn, void *out);
 /* Bind a one-letter kind ('O', 'K', …) as text. */
 void store_bind_kind(db_stmt *st, int i, char kind);
 int64_t store_person_id(okr_store *s, const char *login);  /* 0: unknown */

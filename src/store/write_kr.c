@@ -39,32 +39,29 @@ okr_result store_kr_meta(okr_store *s, int64_t id, kr_meta *m)
 	return store_kr_meta_of(s, id, false, m);
 }
 
+static void kr_meta_row(db_stmt *st, void *row)
+{
+	kr_meta *m = row;
+	m->owner = db_column_int64(st, 0);
+	m->obj_owner = db_column_int64(st, 1);
+	m->cycle = db_column_int64(st, 2);
+	m->version = db_column_int64(st, 3);
+	m->type = store_col_word(st, 4, &okr_kr_types, KR_METRIC);
+	m->kpi = db_column_int64(st, 5);
+}
+
 okr_result store_kr_meta_of(okr_store *s, int64_t id, bool archived, kr_meta *m)
 {
-	db_stmt *st = store_prepare(s,
+	okr_result r = store_item_row(s,
 		"SELECT COALESCE(k.owner_id, 0), COALESCE(o.owner_id, 0), o.cycle_id, k.version, k.type, "
 		"COALESCE(k.kpi_id, 0) "
-		"FROM key_result k JOIN objective o ON o.id = k.objective_id WHERE k.id = ?1 AND k.archived = ?2");
-	if (!st)
-		return OKR_E_FAIL;
-	db_bind_int64(st, 1, id);
-	db_bind_int64(st, 2, archived);
-	okr_result r = OKR_OK;
-	if (db_step(st) == DB_ROW) {
-		m->owner = db_column_int64(st, 0);
-		m->obj_owner = db_column_int64(st, 1);
-		m->cycle = db_column_int64(st, 2);
-		m->version = db_column_int64(st, 3);
-		m->type = store_col_word(st, 4, &okr_kr_types, KR_METRIC);
-		m->kpi = db_column_int64(st, 5);
-	} else if (archived) {
-		r = store_fail(s, OKR_E_NOTFOUND, _("K%lld is not archived — `okr show` on its objective "
-						    "lists its key results"), (long long)id);
-	} else {
-		r = store_fail(s, OKR_E_NOTFOUND, _("no key result K%lld — `okr list` shows what there is"),
-			       (long long)id);
-	}
-	store_done(s, st);
+		"FROM key_result k JOIN objective o ON o.id = k.objective_id WHERE k.id = ?1 AND k.archived = ?2",
+		id, archived, kr_meta_row, m);
+	if (r == OKR_E_NOTFOUND && archived)
+		return store_fail(s, r, _("K%lld is not archived — `okr show` on its objective lists its key results"),
+				  (long long)id);
+	if (r == OKR_E_NOTFOUND)
+		return store_fail(s, r, _("no key result K%lld — `okr list` shows what there is"), (long long)id);
 	return r;
 }
 

@@ -264,28 +264,31 @@ static okr_result closed_refusal(okr_store *s)
 
 /* Inside a write: the objective's owner, cycle, version; or not found.
  * Archived objectives are found only when `archived` asks for them. */
+typedef struct {
+	int64_t owner, cycle, version;
+} obj_meta_t;
+
+static void obj_meta_row(db_stmt *st, void *row)
+{
+	*(obj_meta_t *)row = (obj_meta_t){ db_column_int64(st, 0), db_column_int64(st, 1), db_column_int64(st, 2) };
+}
+
 static okr_result obj_meta_of(okr_store *s, int64_t id, bool archived, int64_t *owner, int64_t *cycle,
 			      int64_t *version)
 {
-	db_stmt *st = store_prepare(s,
-		"SELECT COALESCE(owner_id, 0), cycle_id, version FROM objective WHERE id = ?1 AND archived = ?2");
-	if (!st)
-		return OKR_E_FAIL;
-	db_bind_int64(st, 1, id);
-	db_bind_int64(st, 2, archived);
-	okr_result r = OKR_OK;
-	if (db_step(st) == DB_ROW) {
-		*owner = db_column_int64(st, 0);
-		*cycle = db_column_int64(st, 1);
-		*version = db_column_int64(st, 2);
-	} else if (archived) {
-		r = store_fail(s, OKR_E_NOTFOUND, _("O%lld is not archived — `okr list --archived` shows what is"),
-			       (long long)id);
-	} else {
-		r = store_fail(s, OKR_E_NOTFOUND, _("no objective O%lld — `okr list` shows what there is"),
-			       (long long)id);
+	obj_meta_t m;
+	okr_result r = store_item_row(s,
+		"SELECT COALESCE(owner_id, 0), cycle_id, version FROM objective WHERE id = ?1 AND archived = ?2",
+		id, archived, obj_meta_row, &m);
+	if (r == OKR_E_NOTFOUND && archived)
+		return store_fail(s, r, _("O%lld is not archived — `okr list --archived` shows what is"), (long long)id);
+	if (r == OKR_E_NOTFOUND)
+		return store_fail(s, r, _("no objective O%lld — `okr list` shows what there is"), (long long)id);
+	if (r == OKR_OK) {
+		*owner = m.owner;
+		*cycle = m.cycle;
+		*version = m.version;
 	}
-	store_done(s, st);
 	return r;
 }
 
