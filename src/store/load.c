@@ -95,6 +95,14 @@ okr_result load_insert(load_ctx *c, okr_store *s, db_stmt *st, okr_load_kind kin
 	return r ? load_at_fault(c, kind, i, r) : OKR_OK;
 }
 
+okr_result load_add(load_ctx *c, okr_store *s, db_stmt *st, okr_load_kind kind, size_t i, const char *doing)
+{
+	okr_result r = load_step(c, s, st, kind, i, doing);
+	if (r == OKR_OK)
+		load_mark(c, kind, i, db_changes(s->db) > 0, 0);
+	return r;
+}
+
 /* A person by login, or a failure naming the record. */
 okr_result load_person(load_ctx *c, okr_store *s, const char *login, bool optional, okr_load_kind kind,
 			 size_t i, int64_t *id)
@@ -225,9 +233,8 @@ static okr_result load_people(load_ctx *c, okr_store *s)
 			return OKR_E_FAIL;
 		db_bind_int64(st, 1, team);
 		db_bind_int64(st, 2, who);
-		if ((r = load_step(c, s, st, LOAD_MEMBER, i, _("adding a team member"))))
+		if ((r = load_add(c, s, st, LOAD_MEMBER, i, _("adding a team member"))))
 			return r;
-		load_mark(c, LOAD_MEMBER, i, db_changes(s->db) > 0, 0);
 	}
 	return OKR_OK;
 }

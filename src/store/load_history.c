@@ -129,9 +129,8 @@ okr_result load_history_feedback(load_ctx *c, okr_store *s)
 		db_bind_int64(st, 3, author);
 		db_bind_text(st, 4, x->text, -1);
 		db_bind_int64(st, 5, x->at);
-		if ((r = load_step(c, s, st, LOAD_COMMENT, i, _("adding a comment"))))
+		if ((r = load_add(c, s, st, LOAD_COMMENT, i, _("adding a comment"))))
 			return r;
-		load_mark(c, LOAD_COMMENT, i, db_changes(s->db) > 0, 0);
 	}
 	for (size_t i = 0; i < d->nkudos; i++) {
 		const okr_kudos *x = &d->kudos[i];
@@ -153,9 +152,8 @@ okr_result load_history_feedback(load_ctx *c, okr_store *s)
 		db_bind_text(st, 3, x->text, -1);
 		db_bind_int64(st, 4, x->kr_id ? load_map_get(&c->krs, x->kr_id) : 0);
 		db_bind_int64(st, 5, x->at);
-		if ((r = load_step(c, s, st, LOAD_KUDOS, i, _("adding kudos"))))
+		if ((r = load_add(c, s, st, LOAD_KUDOS, i, _("adding kudos"))))
 			return r;
-		load_mark(c, LOAD_KUDOS, i, db_changes(s->db) > 0, 0);
 	}
 	for (size_t i = 0; i < d->ngrades; i++) {
 		const okr_grade *g = &d->grades[i];
@@ -175,9 +173,8 @@ okr_result load_history_feedback(load_ctx *c, okr_store *s)
 		db_bind_text(st, 3, g->note, -1);
 		db_bind_int64(st, 4, author);
 		db_bind_int64(st, 5, g->at);
-		if ((r = load_step(c, s, st, LOAD_GRADE, i, _("adding a grade"))))
+		if ((r = load_add(c, s, st, LOAD_GRADE, i, _("adding a grade"))))
 			return r;
-		load_mark(c, LOAD_GRADE, i, db_changes(s->db) > 0, 0);
 	}
 	return OKR_OK;
 }

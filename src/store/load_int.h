@@ -42,6 +42,9 @@ void load_mark(load_ctx *c, okr_load_kind kind, size_t i, bool created, int64_t 
 okr_result load_step(load_ctx *c, okr_store *s, db_stmt *st, okr_load_kind kind, size_t i, const char *doing);
 okr_result load_insert(load_ctx *c, okr_store *s, db_stmt *st, okr_load_kind kind, size_t i, const char *doing,
 		       int64_t *id);
+/* load_step for an insert that adds nothing when the row is already there:
+ * record i is marked made or kept by what it did. */
+okr_result load_add(load_ctx *c, okr_store *s, db_stmt *st, okr_load_kind kind, size_t i, const char *doing);
 /* A person by login, or a failure naming the record. */
 okr_result load_person(load_ctx *c, okr_store *s, const char *login, bool optional, okr_load_kind kind, size_t i,
 		       int64_t *id);
