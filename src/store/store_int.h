@@ -235,8 +235,8 @@ void store_sample_row(db_stmt *st, void *sample);      /* okr_sample */
 void store_comment_row(db_stmt *st, void *comment);    /* okr_comment */
 void store_kudos_row(db_stmt *st, void *kudos);        /* okr_kudos */
 void store_grade_row(db_stmt *st, void *grade);        /* okr_grade */
-void store_audit_row(db_stmt *st, void *entry);      /* okr_audit_entry */
-void store_setting_row(db_stmt *st, void *setting);  /* okr_setting */
+void store_audit_row(db_stmt *st, void *entry);        /* okr_audit_entry */
+void store_setting_row(db_stmt *st, void *setting);    /* okr_setting */
 void store_int64_row(db_stmt *st, void *id);           /* int64_t: the first column */
 
 /* Key results with only what their progress is made of (read_team.c): the
