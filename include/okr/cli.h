@@ -88,6 +88,23 @@ const char *cli_opt_get(const cli_opt *opts, const cli_args *a, const char *name
 int cli_fail(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Report the store's last error with its code. */
 int cli_store_fail(cli_ctx *ctx, int code);
+
+/* A command's subcommands, a table ending in { NULL }: the one argv[0]
+ * names runs with the words after it; none or another word is
+ * cli_usage_fail. */
+typedef struct {
+	const char *name;
+	int (*run)(cli_ctx *ctx, int argc, char **argv);
+} cli_sub;
+int cli_run_sub(cli_ctx *ctx, const char *command, const cli_sub *subs, int argc, char **argv);
+/* --if-version N of an edit or archive: *version, 0 when it is not given. */
+int cli_if_version(const cli_opt *opts, const cli_args *a, int64_t *version);
+/* A new item: recorded for --json, its ID printed. */
+int cli_added(cli_ctx *ctx, okr_id_kind kind, int64_t id);
+/* `okr CMD SUB ID` where the whole command is one store write on the item:
+ * parsed by usage and opts, the ID of kind given to write. */
+int cli_on_id(cli_ctx *ctx, const char *cmd, const char *usage, const cli_opt *opts, okr_id_kind kind,
+	      okr_result (*write)(okr_store *s, int64_t id), int argc, char **argv);
 /* The context the full-screen view and the live board run with. */
 okr_ctx cli_core_ctx(cli_ctx *ctx);
 /* okr_board_load for the viewer; on error says why and returns the code. */
@@ -159,6 +176,10 @@ void json_raw(json_out *j, const char *key, const char *literal);
 void json_finish(json_out *j);
 /* A time as ISO 8601 UTC ("2026-11-23T12:00:00Z"), the export's form; 0 is null. */
 void json_time(json_out *j, const char *key, okr_time t);
+/* v, or null when the value is not there (have false). */
+void json_num_or_null(json_out *j, const char *key, double v, bool have);
+/* A confidence from 0 to 10, or null for none (-1). */
+void json_confidence(json_out *j, const char *key, int confidence);
 /* "Sales, Support" as the array ["Sales", "Support"]. */
 void json_str_list(json_out *j, const char *key, const char *list);
 
@@ -199,6 +220,10 @@ bool cli_word_once(char *seen, size_t len, const char *word);
  * printed, in the words of `okr show --json`, instead of the human text. */
 void cli_made(cli_ctx *ctx, okr_id_kind kind, int64_t id);
 void cli_made_named(cli_ctx *ctx, char what, const char *name);
+/* The fields every --json says a cycle (name, start, end) and an objective
+ * (id, title, description, owner, team) with. */
+void cli_json_cycle(json_out *j, const okr_cycle *c);
+void cli_json_objective_head(json_out *j, const okr_objective *o);
 /* The command writes, so it takes --json (write_json.c): every CLI_DB_WRITE
  * command, and init and demo, which open the database themselves. */
 bool cli_command_writes(const cli_command *c);

@@ -159,8 +159,21 @@ void okr_config_syntax_message(char *out, size_t len, const char *text, unsigned
  * okr.conf, team files and themes are read the same way. */
 char *okr_config_read_file(const char *path);
 
-/* "SOURCE:LINE: " and the message, into err (len > 0), for the parsers of
- * okr.conf and of themes.  Always false, so a parser can return it. */
-bool okr_config_error_at(char *err, size_t len, const char *source, unsigned line, const char *fmt, va_list ap);
+/* Where the parsers of okr.conf and of themes say what is wrong: the file
+ * (or "defaults") and the caller's buffer. */
+typedef struct {
+	const char *source;
+	char *err;
+	size_t len;
+} okr_config_where;
+/* "SOURCE:LINE: " and the message, into w->err (nothing when len is 0).
+ * Always false, so a parser can return it. */
+bool okr_config_fail(const okr_config_where *w, unsigned line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Parse text into lc (libconfig's, initialised by the caller); a syntax
+ * error is said through w at its line, in okr_config_syntax_message's
+ * words, and gives false. */
+struct config_t;
+bool okr_config_parse(struct config_t *lc, const char *text, const okr_config_where *w);
 
 #endif

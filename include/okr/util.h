@@ -35,6 +35,12 @@ char *okr_buf_take(okr_buf *b);
 /* Copy at most len-1 bytes and terminate; never splits a UTF-8 sequence. */
 void okr_strlcpy(char *dst, const char *src, size_t len);
 
+/* Halving through n elements of `size` bytes sorted by the int64_t member
+ * at byte offset `off` (an id): the index of the first whose member is not
+ * below key, n when there is none. */
+#include <stdint.h>
+size_t okr_lower_bound(const void *base, size_t n, size_t size, size_t off, int64_t key);
+
 /* Whether s is well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF). */
 #include <stdbool.h>
 bool okr_utf8_valid(const char *s);

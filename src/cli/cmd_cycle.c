@@ -101,18 +101,9 @@ int cli_cycle_plan(cli_ctx *ctx, int argc, char **argv);    /* cmd_cycle_plan.c 
 
 int cmd_cycle(cli_ctx *ctx, int argc, char **argv)
 {
-	const char *sub = argc > 0 ? argv[0] : "";
-	if (!strcmp(sub, "add"))
-		return cycle_add(ctx, argc - 1, argv + 1);
-	if (!strcmp(sub, "edit"))
-		return cycle_edit(ctx, argc - 1, argv + 1);
-	if (!strcmp(sub, "list"))
-		return cycle_list(ctx, argc - 1, argv + 1);
-	if (!strcmp(sub, "current"))
-		return cycle_current(ctx, argc - 1, argv + 1);
-	if (!strcmp(sub, "close"))
-		return cli_cycle_close(ctx, argc - 1, argv + 1);
-	if (!strcmp(sub, "plan"))
-		return cli_cycle_plan(ctx, argc - 1, argv + 1);
-	return cli_usage_fail("cycle", sub);
+	static const cli_sub subs[] = {
+		{ "add", cycle_add }, { "edit", cycle_edit }, { "list", cycle_list }, { "current", cycle_current },
+		{ "close", cli_cycle_close }, { "plan", cli_cycle_plan }, { NULL, NULL },
+	};
+	return cli_run_sub(ctx, "cycle", subs, argc, argv);
 }

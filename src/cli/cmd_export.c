@@ -6,6 +6,7 @@
  * and json carry everything (or the part the filters keep) for another tool
  * or for `okr import` — see docs/import-export.md.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,28 +27,14 @@ typedef struct {
 /* IDs are ascending in the dump: a binary search finds whether one is kept. */
 static bool kept_obj(const okr_dump *d, bool **keep, int64_t id)
 {
-	size_t lo = 0, hi = d->nobjs;
-	while (lo < hi) {
-		size_t m = lo + (hi - lo) / 2;
-		if (d->objs[m].id < id)
-			lo = m + 1;
-		else
-			hi = m;
-	}
-	return lo < d->nobjs && d->objs[lo].id == id && keep[LOAD_OBJECTIVE][lo];
+	size_t i = okr_lower_bound(d->objs, d->nobjs, sizeof *d->objs, offsetof(okr_objective, id), id);
+	return i < d->nobjs && d->objs[i].id == id && keep[LOAD_OBJECTIVE][i];
 }
 
 static bool kept_kr(const okr_dump *d, bool **keep, int64_t id)
 {
-	size_t lo = 0, hi = d->nkrs;
-	while (lo < hi) {
-		size_t m = lo + (hi - lo) / 2;
-		if (d->krs[m].id < id)
-			lo = m + 1;
-		else
-			hi = m;
-	}
-	return lo < d->nkrs && d->krs[lo].id == id && keep[LOAD_KR][lo];
+	size_t i = okr_lower_bound(d->krs, d->nkrs, sizeof *d->krs, offsetof(okr_kr, id), id);
+	return i < d->nkrs && d->krs[i].id == id && keep[LOAD_KR][i];
 }
 
 typedef struct {

@@ -56,12 +56,7 @@ static int kpi_add(cli_ctx *ctx, int argc, char **argv)
 	in.dir = most ? DIR_AT_MOST : DIR_AT_LEAST;
 	int64_t id;
 	okr_result r = okr_store_kpi_add(ctx->store, &in, &id);
-	if (r)
-		return cli_store_fail(ctx, r);
-	cli_made(ctx, ID_KPI, id);
-	char idbuf[24];
-	printf("%s\n", okr_format_id(ID_KPI, id, idbuf, sizeof idbuf));
-	return 0;
+	return r ? cli_store_fail(ctx, r) : cli_added(ctx, ID_KPI, id);
 }
 
 static int kpi_push(cli_ctx *ctx, int argc, char **argv)
@@ -111,24 +106,23 @@ static int kpi_link(cli_ctx *ctx, int argc, char **argv)
 	return r ? cli_store_fail(ctx, r) : 0;
 }
 
+/* The KPIs as `okr list --kpis` shows them. */
+static int kpi_list(cli_ctx *ctx, int argc, char **argv)
+{
+	static const cli_opt opts[] = { { "json", 0, false }, { 0 } };
+	cli_args a;
+	int rc = cli_parse("kpi", "list [--json]", opts, argc, argv, 0, 0, &a);
+	if (rc)
+		return rc;
+	char *list_argv[] = { "--kpis", "--json", NULL };
+	int cmd_list(cli_ctx *, int, char **);
+	return cmd_list(ctx, cli_opt_get(opts, &a, "json") ? 2 : 1, list_argv);
+}
+
 int cmd_kpi(cli_ctx *ctx, int argc, char **argv)
 {
-	const char *sub = argc > 0 ? argv[0] : "";
-	if (!strcmp(sub, "add"))
-		return kpi_add(ctx, argc - 1, argv + 1);
-	if (!strcmp(sub, "push"))
-		return kpi_push(ctx, argc - 1, argv + 1);
-	if (!strcmp(sub, "link"))
-		return kpi_link(ctx, argc - 1, argv + 1);
-	if (!strcmp(sub, "list")) {
-		static const cli_opt opts[] = { { "json", 0, false }, { 0 } };
-		cli_args a;
-		int rc = cli_parse("kpi", "list [--json]", opts, argc - 1, argv + 1, 0, 0, &a);
-		if (rc)
-			return rc;
-		char *list_argv[] = { "--kpis", "--json", NULL };
-		int cmd_list(cli_ctx *, int, char **);
-		return cmd_list(ctx, cli_opt_get(opts, &a, "json") ? 2 : 1, list_argv);
-	}
-	return cli_usage_fail("kpi", sub);
+	static const cli_sub subs[] = {
+		{ "add", kpi_add }, { "push", kpi_push }, { "link", kpi_link }, { "list", kpi_list }, { NULL, NULL },
+	};
+	return cli_run_sub(ctx, "kpi", subs, argc, argv);
 }

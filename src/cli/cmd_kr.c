@@ -87,72 +87,86 @@ static int read_opts(const cli_args *a, okr_kr_in *in, bool adding)
 	return 0;
 }
 
-int cmd_kr(cli_ctx *ctx, int argc, char **argv)
+static int kr_add(cli_ctx *ctx, int argc, char **argv)
 {
-	const char *sub = argc > 0 ? argv[0] : "";
 	cli_args a;
 	okr_kr_in in = okr_kr_in_none();
 	int64_t id;
-	long version = 0;
+	int rc;
+	if ((rc = cli_parse("kr", usage_add, opts, argc, argv, 2, 2, &a)))
+		return rc;
+	if ((rc = cli_id(a.pos[0], ID_OBJECTIVE, NULL, &in.objective_id)))
+		return rc;
+	in.title = a.pos[1];
+	if ((rc = read_opts(&a, &in, true)))
+		return rc;
+	okr_result r = okr_store_kr_add(ctx->store, &in, &id);
+	return r ? cli_store_fail(ctx, r) : cli_added(ctx, ID_KR, id);
+}
+
+/* edit and archive: both name the version they read. */
+static int kr_change(cli_ctx *ctx, bool edit, int argc, char **argv)
+{
+	cli_args a;
+	okr_kr_in in = okr_kr_in_none();
+	int64_t id, version;
+	int rc;
+	if ((rc = cli_parse("kr", edit ? usage_edit : "archive KR [--if-version N] [--yes]", opts, argc, argv, 1, 1,
+			    &a)))
+		return rc;
+	if ((rc = cli_id(a.pos[0], ID_KR, NULL, &id)) || (rc = cli_if_version(opts, &a, &version)))
+		return rc;
+	if (edit) {
+		if ((rc = read_opts(&a, &in, false)))
+			return rc;
+		if (cli_opt_get(opts, &a, "milestone"))
+			return cli_fail(OKR_E_USAGE, _("a key result's type cannot change — archive it and add "
+						       "a new one"));
+	}
+	if (!edit && (rc = cli_confirm_archive(ctx, 'K', id,
+					       cli_opt_get(opts, &a, "yes") || cli_opt_get(opts, &a, "force"))))
+		return rc;
+	okr_result r = edit ? okr_store_kr_edit(ctx->store, id, version, &in)
+			    : okr_store_kr_archive(ctx->store, id, version);
+	cli_made(ctx, ID_KR, id);
+	return r ? cli_store_fail(ctx, r) : 0;
+}
+
+static int kr_edit(cli_ctx *ctx, int argc, char **argv)
+{
+	return kr_change(ctx, true, argc, argv);
+}
+
+static int kr_archive(cli_ctx *ctx, int argc, char **argv)
+{
+	return kr_change(ctx, false, argc, argv);
+}
+
+static int kr_approve(cli_ctx *ctx, int argc, char **argv)
+{
+	cli_args a;
+	int64_t id;
 	char idbuf[24];
 	int rc;
-	okr_result r;
-	if (!strcmp(sub, "add")) {
-		if ((rc = cli_parse("kr", usage_add, opts, argc - 1, argv + 1, 2, 2, &a)))
-			return rc;
-		if ((rc = cli_id(a.pos[0], ID_OBJECTIVE, NULL, &in.objective_id)))
-			return rc;
-		in.title = a.pos[1];
-		if ((rc = read_opts(&a, &in, true)))
-			return rc;
-		if ((r = okr_store_kr_add(ctx->store, &in, &id)))
-			return cli_store_fail(ctx, r);
-		cli_made(ctx, ID_KR, id);
-		printf("%s\n", okr_format_id(ID_KR, id, idbuf, sizeof idbuf));
-		return 0;
-	}
-	if (!strcmp(sub, "edit") || !strcmp(sub, "archive")) {
-		bool edit = sub[0] == 'e';
-		if ((rc = cli_parse("kr", edit ? usage_edit : "archive KR [--if-version N] [--yes]", opts, argc - 1,
-				    argv + 1, 1, 1, &a)))
-			return rc;
-		if ((rc = cli_id(a.pos[0], ID_KR, NULL, &id)))
-			return rc;
-		const char *v = cli_opt_get(opts, &a, "if-version");
-		if (v && !okr_parse_int(v, 1, 2000000000L, &version))
-			return cli_fail(OKR_E_USAGE, _("--if-version takes the version number that `okr show` printed"));
-		if (edit) {
-			if ((rc = read_opts(&a, &in, false)))
-				return rc;
-			if (cli_opt_get(opts, &a, "milestone"))
-				return cli_fail(OKR_E_USAGE, _("a key result's type cannot change — archive it and add "
-							       "a new one"));
-		}
-		if (!edit && (rc = cli_confirm_archive(ctx, 'K', id,
-						       cli_opt_get(opts, &a, "yes") || cli_opt_get(opts, &a, "force"))))
-			return rc;
-		r = edit ? okr_store_kr_edit(ctx->store, id, version, &in)
-			 : okr_store_kr_archive(ctx->store, id, version);
-		cli_made(ctx, ID_KR, id);
-		return r ? cli_store_fail(ctx, r) : 0;
-	}
-	if (!strcmp(sub, "approve")) {
-		if ((rc = cli_parse("kr", "approve KR", opts, argc - 1, argv + 1, 1, 1, &a)))
-			return rc;
-		if ((rc = cli_id(a.pos[0], ID_KR, NULL, &id)))
-			return rc;
-		if ((r = okr_store_kr_approve(ctx->store, id)))
-			return cli_store_fail(ctx, r);
-		printf(_("%s approved: its progress now earns points\n"), okr_format_id(ID_KR, id, idbuf, sizeof idbuf));
-		return 0;
-	}
-	if (!strcmp(sub, "unarchive")) {
-		if ((rc = cli_parse("kr", "unarchive KR", opts, argc - 1, argv + 1, 1, 1, &a)))
-			return rc;
-		if ((rc = cli_id(a.pos[0], ID_KR, NULL, &id)))
-			return rc;
-		r = okr_store_kr_unarchive(ctx->store, id);
-		return r ? cli_store_fail(ctx, r) : 0;
-	}
-	return cli_usage_fail("kr", sub);
+	if ((rc = cli_parse("kr", "approve KR", opts, argc, argv, 1, 1, &a)) || (rc = cli_id(a.pos[0], ID_KR, NULL, &id)))
+		return rc;
+	okr_result r = okr_store_kr_approve(ctx->store, id);
+	if (r)
+		return cli_store_fail(ctx, r);
+	printf(_("%s approved: its progress now earns points\n"), okr_format_id(ID_KR, id, idbuf, sizeof idbuf));
+	return 0;
+}
+
+static int kr_unarchive(cli_ctx *ctx, int argc, char **argv)
+{
+	return cli_on_id(ctx, "kr", "unarchive KR", opts, ID_KR, okr_store_kr_unarchive, argc, argv);
+}
+
+int cmd_kr(cli_ctx *ctx, int argc, char **argv)
+{
+	static const cli_sub subs[] = {
+		{ "add", kr_add }, { "edit", kr_edit }, { "archive", kr_archive }, { "approve", kr_approve },
+		{ "unarchive", kr_unarchive }, { NULL, NULL },
+	};
+	return cli_run_sub(ctx, "kr", subs, argc, argv);
 }

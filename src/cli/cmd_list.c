@@ -150,18 +150,12 @@ void cli_json_kr(json_out *j, const char *key, const okr_kr *k, const okr_assess
 	json_num(j, "weight", k->weight);
 	okr_format_date(a->due, day);
 	json_str(j, "due", day);
-	if (k->has_value)
-		json_num(j, "current", k->current);
-	else
-		json_null(j, "current");
+	json_num_or_null(j, "current", k->current, k->has_value);
 	json_num(j, "progress", a->progress);
 	json_num(j, "progress_raw", a->raw);
 	json_num(j, "expected", a->expected);
 	json_str(j, "status", okr_wire(&okr_statuses, a->status));
-	if (k->confidence >= 0)
-		json_int(j, "confidence", k->confidence);
-	else
-		json_null(j, "confidence");
+	json_confidence(j, "confidence", k->confidence);
 	json_time(j, "last_checkin", k->last_at);
 	if (k->kpi_id)
 		json_str(j, "kpi", okr_format_id(ID_KPI, k->kpi_id, id, sizeof id));
@@ -176,13 +170,8 @@ static void json_objectives(list_view *v, const size_t *order)
 	json_obj(&j, NULL);
 	const okr_cycle *cy = okr_snapshot_cycle(&v->snap);
 	if (cy) {
-		char s[11], e[11];
-		okr_format_date(cy->start, s);
-		okr_format_date(cy->end, e);
 		json_obj(&j, "cycle");
-		json_str(&j, "name", cy->name);
-		json_str(&j, "start", s);
-		json_str(&j, "end", e);
+		cli_json_cycle(&j, cy);
 		json_end_obj(&j);
 	}
 	json_arr(&j, "objectives");
@@ -193,11 +182,7 @@ static void json_objectives(list_view *v, const size_t *order)
 			continue;
 		char id[24];
 		json_obj(&j, NULL);
-		json_str(&j, "id", okr_format_id(ID_OBJECTIVE, o->id, id, sizeof id));
-		json_str(&j, "title", o->title);
-		json_str(&j, "description", o->description);
-		json_str(&j, "owner", o->owner);
-		json_str(&j, "team", o->team);
+		cli_json_objective_head(&j, o);
 		if (o->parent_id)
 			json_str(&j, "parent", okr_format_id(ID_OBJECTIVE, o->parent_id, id, sizeof id));
 		else
@@ -287,10 +272,7 @@ static void list_kpis(list_view *v)
 			json_str(&j, "source", k->source);
 			json_str(&j, "frequency", okr_wire(&okr_frequencies, k->every));
 			json_str(&j, "owner", k->owner);
-			if (k->has_value)
-				json_num(&j, "latest", k->latest);
-			else
-				json_null(&j, "latest");
+			json_num_or_null(&j, "latest", k->latest, k->has_value);
 			json_end_obj(&j);
 			continue;
 		}

@@ -53,62 +53,65 @@ static int read_common(cli_ctx *ctx, const cli_args *a, okr_objective_in *in)
 	return 0;
 }
 
-static int if_version(const cli_args *a, int64_t *v)
+static int obj_add(cli_ctx *ctx, int argc, char **argv)
 {
-	const char *s = cli_opt_get(opts, a, "if-version");
-	long n = 0;
-	*v = 0;
-	if (s && !okr_parse_int(s, 1, 2000000000L, &n))
-		return cli_fail(OKR_E_USAGE, _("--if-version takes the version number that `okr show` printed"));
-	*v = n;
-	return 0;
+	cli_args a;
+	okr_objective_in in = okr_objective_in_none();
+	int64_t id;
+	int rc;
+	if ((rc = cli_parse("objective", usage_add, opts, argc, argv, 1, 1, &a)))
+		return rc;
+	in.title = a.pos[0];
+	if ((rc = read_common(ctx, &a, &in)))
+		return rc;
+	okr_result r = okr_store_objective_add(ctx->store, &in, &id);
+	return r ? cli_store_fail(ctx, r) : cli_added(ctx, ID_OBJECTIVE, id);
+}
+
+/* edit and archive: both name the version they read. */
+static int obj_change(cli_ctx *ctx, bool edit, int argc, char **argv)
+{
+	cli_args a;
+	okr_objective_in in = okr_objective_in_none();
+	int64_t id, version;
+	int rc;
+	if ((rc = cli_parse("objective", edit ? usage_edit : "archive ID [--if-version N] [--yes]", opts,
+			    argc, argv, 1, 1, &a)))
+		return rc;
+	if ((rc = cli_id(a.pos[0], ID_OBJECTIVE, NULL, &id)) || (rc = cli_if_version(opts, &a, &version)))
+		return rc;
+	bool yes = cli_opt_get(opts, &a, "yes") || cli_opt_get(opts, &a, "force");
+	if (!edit && (rc = cli_confirm_archive(ctx, 'O', id, yes)))
+		return rc;
+	if (edit && (rc = read_common(ctx, &a, &in)))
+		return rc;
+	okr_result r = edit ? okr_store_objective_edit(ctx->store, id, version, &in)
+			    : okr_store_objective_archive(ctx->store, id, version);
+	cli_made(ctx, ID_OBJECTIVE, id);
+	return r ? cli_store_fail(ctx, r) : 0;
+}
+
+static int obj_edit(cli_ctx *ctx, int argc, char **argv)
+{
+	return obj_change(ctx, true, argc, argv);
+}
+
+static int obj_archive(cli_ctx *ctx, int argc, char **argv)
+{
+	return obj_change(ctx, false, argc, argv);
+}
+
+static int obj_unarchive(cli_ctx *ctx, int argc, char **argv)
+{
+	return cli_on_id(ctx, "objective", "unarchive ID", opts, ID_OBJECTIVE, okr_store_objective_unarchive, argc,
+			 argv);
 }
 
 int cmd_objective(cli_ctx *ctx, int argc, char **argv)
 {
-	const char *sub = argc > 0 ? argv[0] : "";
-	cli_args a;
-	okr_objective_in in = okr_objective_in_none();
-	int64_t id, version;
-	char idbuf[24];
-	int rc;
-	okr_result r;
-	if (!strcmp(sub, "add")) {
-		if ((rc = cli_parse("objective", usage_add, opts, argc - 1, argv + 1, 1, 1, &a)))
-			return rc;
-		in.title = a.pos[0];
-		if ((rc = read_common(ctx, &a, &in)))
-			return rc;
-		if ((r = okr_store_objective_add(ctx->store, &in, &id)))
-			return cli_store_fail(ctx, r);
-		cli_made(ctx, ID_OBJECTIVE, id);
-		printf("%s\n", okr_format_id(ID_OBJECTIVE, id, idbuf, sizeof idbuf));
-		return 0;
-	}
-	if (!strcmp(sub, "edit") || !strcmp(sub, "archive")) {
-		bool edit = sub[0] == 'e';
-		if ((rc = cli_parse("objective", edit ? usage_edit : "archive ID [--if-version N] [--yes]", opts,
-				    argc - 1, argv + 1, 1, 1, &a)))
-			return rc;
-		if ((rc = cli_id(a.pos[0], ID_OBJECTIVE, NULL, &id)) || (rc = if_version(&a, &version)))
-			return rc;
-		bool yes = cli_opt_get(opts, &a, "yes") || cli_opt_get(opts, &a, "force");
-		if (!edit && (rc = cli_confirm_archive(ctx, 'O', id, yes)))
-			return rc;
-		if (edit && (rc = read_common(ctx, &a, &in)))
-			return rc;
-		r = edit ? okr_store_objective_edit(ctx->store, id, version, &in)
-			 : okr_store_objective_archive(ctx->store, id, version);
-		cli_made(ctx, ID_OBJECTIVE, id);
-		return r ? cli_store_fail(ctx, r) : 0;
-	}
-	if (!strcmp(sub, "unarchive")) {
-		if ((rc = cli_parse("objective", "unarchive ID", opts, argc - 1, argv + 1, 1, 1, &a)))
-			return rc;
-		if ((rc = cli_id(a.pos[0], ID_OBJECTIVE, NULL, &id)))
-			return rc;
-		r = okr_store_objective_unarchive(ctx->store, id);
-		return r ? cli_store_fail(ctx, r) : 0;
-	}
-	return cli_usage_fail("objective", sub);
+	static const cli_sub subs[] = {
+		{ "add", obj_add }, { "edit", obj_edit }, { "archive", obj_archive }, { "unarchive", obj_unarchive },
+		{ NULL, NULL },
+	};
+	return cli_run_sub(ctx, "objective", subs, argc, argv);
 }

@@ -25,16 +25,29 @@ static void when(okr_time t, char *buf, size_t len)
 	snprintf(buf, len, "%s %02ld:%02ld", d, s / 3600, s / 60 % 60);
 }
 
+/* A list under an item: a JSON array named key, or for people a heading
+ * when there is something under it. */
+static void list_begin(json_out *j, const char *key, const char *heading, size_t n)
+{
+	if (j)
+		json_arr(j, key);
+	else if (n)
+		printf("\n%s\n", heading);
+}
+
+static void list_end(json_out *j)
+{
+	if (j)
+		json_end_arr(j);
+}
+
 static void show_comments(cli_ctx *ctx, char kind, int64_t id, json_out *j)
 {
 	okr_comment *c;
 	size_t n;
 	if (okr_store_comments(ctx->store, kind, id, &c, &n))
 		return;
-	if (j)
-		json_arr(j, "comments");
-	else if (n)
-		printf(_("\nComments\n"));
+	list_begin(j, "comments", _("Comments"), n);
 	for (size_t i = 0; i < n; i++) {
 		char w[32];
 		when(c[i].at, w, sizeof w);
@@ -52,8 +65,7 @@ static void show_comments(cli_ctx *ctx, char kind, int64_t id, json_out *j)
 		cli_put(stdout, c[i].text, -1);
 		putchar('\n');
 	}
-	if (j)
-		json_end_arr(j);
+	list_end(j);
 	okr_comments_free(c, n);
 }
 
@@ -64,10 +76,7 @@ static void show_kudos(cli_ctx *ctx, int64_t kr_id, json_out *j)
 	size_t n;
 	if (okr_store_kudos_about(ctx->store, kr_id, NULL, 0, &k, &n))
 		return;
-	if (j)
-		json_arr(j, "kudos");
-	else if (n)
-		printf(_("\nKudos\n"));
+	list_begin(j, "kudos", _("Kudos"), n);
 	for (size_t i = 0; i < n; i++) {
 		if (j) {
 			json_obj(j, NULL);
@@ -88,8 +97,7 @@ static void show_kudos(cli_ctx *ctx, int64_t kr_id, json_out *j)
 		cli_put(stdout, k[i].text, -1);
 		putchar('\n');
 	}
-	if (j)
-		json_end_arr(j);
+	list_end(j);
 	okr_kudos_free(k, n);
 }
 
@@ -132,10 +140,7 @@ static void kr_json(cli_ctx *ctx, const okr_kr *k, const okr_assessment *a, cons
 		json_str(&j, "author", cis[i].author);
 		json_time(&j, "at", cis[i].at);
 		json_num(&j, "value", cis[i].value);
-		if (cis[i].confidence >= 0)
-			json_int(&j, "confidence", cis[i].confidence);
-		else
-			json_null(&j, "confidence");
+		json_confidence(&j, "confidence", cis[i].confidence);
 		json_str(&j, "note", cis[i].note);
 		json_end_obj(&j);
 	}
@@ -251,11 +256,7 @@ static int show_objective(cli_ctx *ctx, const okr_snapshot *snap, const okr_asse
 		json_out j;
 		json_begin(&j, stdout);
 		json_obj(&j, NULL);
-		json_str(&j, "id", okr_format_id(ID_OBJECTIVE, o->id, id, sizeof id));
-		json_str(&j, "title", o->title);
-		json_str(&j, "description", o->description);
-		json_str(&j, "owner", o->owner);
-		json_str(&j, "team", o->team);
+		cli_json_objective_head(&j, o);
 		json_str(&j, "kind", okr_wire(&okr_obj_kinds, o->kind));
 		json_num(&j, "progress", a->progress);
 		json_str(&j, "status", okr_wire(&okr_statuses, a->status));

@@ -45,6 +45,46 @@ int cli_store_fail(cli_ctx *ctx, int code)
 	return cli_fail(code, "%s", okr_store_error(ctx->store));
 }
 
+int cli_run_sub(cli_ctx *ctx, const char *command, const cli_sub *subs, int argc, char **argv)
+{
+	const char *sub = argc > 0 ? argv[0] : "";
+	for (const cli_sub *c = subs; c->name; c++)
+		if (!strcmp(sub, c->name))
+			return c->run(ctx, argc - 1, argv + 1);
+	return cli_usage_fail(command, sub);
+}
+
+int cli_if_version(const cli_opt *opts, const cli_args *a, int64_t *version)
+{
+	const char *s = cli_opt_get(opts, a, "if-version");
+	long n = 0;
+	*version = 0;
+	if (s && !okr_parse_int(s, 1, 2000000000L, &n))
+		return cli_fail(OKR_E_USAGE, _("--if-version takes the version number that `okr show` printed"));
+	*version = n;
+	return 0;
+}
+
+int cli_added(cli_ctx *ctx, okr_id_kind kind, int64_t id)
+{
+	char idbuf[24];
+	cli_made(ctx, kind, id);
+	printf("%s\n", okr_format_id(kind, id, idbuf, sizeof idbuf));
+	return 0;
+}
+
+int cli_on_id(cli_ctx *ctx, const char *cmd, const char *usage, const cli_opt *opts, okr_id_kind kind,
+	      okr_result (*write)(okr_store *s, int64_t id), int argc, char **argv)
+{
+	cli_args a;
+	int64_t id;
+	int rc;
+	if ((rc = cli_parse(cmd, usage, opts, argc, argv, 1, 1, &a)) || (rc = cli_id(a.pos[0], kind, NULL, &id)))
+		return rc;
+	okr_result r = write(ctx->store, id);
+	return r ? cli_store_fail(ctx, r) : 0;
+}
+
 /* The same for a line on stdout that quotes a path or argument. */
 void cli_say(const char *fmt, ...)
 {

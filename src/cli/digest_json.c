@@ -33,10 +33,7 @@ static void krs(json_out *j, const digest *d)
 		json_str(j, "title", k->title);
 		json_str(j, "owner", k->owner);
 		json_int(j, "checkins", (int64_t)dk->mv.checkins);
-		if (dk->mv.had_value)
-			json_num(j, "value_from", dk->mv.value_from);
-		else
-			json_null(j, "value_from");
+		json_num_or_null(j, "value_from", dk->mv.value_from, dk->mv.had_value);
 		json_num(j, "value_to", dk->mv.value_to);
 		json_num(j, "progress_from", dk->mv.from);
 		json_num(j, "progress_to", dk->mv.to);

@@ -51,10 +51,7 @@ static void put_kr(json_out *j, const okr_event *ev)
 	json_str(j, "title", ev->objective);
 	json_end_obj(j);
 	json_num(j, "value", ev->value);
-	if (ev->confidence >= 0)
-		json_int(j, "confidence", ev->confidence);
-	else
-		json_null(j, "confidence");
+	json_confidence(j, "confidence", ev->confidence);
 	json_str(j, "note", ev->note);
 	json_num(j, "progress", ev->progress);
 	json_num(j, "before", ev->before);

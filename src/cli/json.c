@@ -187,6 +187,22 @@ void json_time(json_out *j, const char *key, okr_time t)
 		json_null(j, key);
 }
 
+void json_num_or_null(json_out *j, const char *key, double v, bool have)
+{
+	if (have)
+		json_num(j, key, v);
+	else
+		json_null(j, key);
+}
+
+void json_confidence(json_out *j, const char *key, int confidence)
+{
+	if (confidence >= 0)
+		json_int(j, key, confidence);
+	else
+		json_null(j, key);
+}
+
 void json_str_list(json_out *j, const char *key, const char *list)
 {
 	json_arr(j, key);

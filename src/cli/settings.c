@@ -21,21 +21,9 @@ int cli_team_settings(cli_ctx *ctx)
 
 void cli_team_conf_warn(const cli_ctx *ctx)
 {
-	FILE *f = fopen(ctx->config_path, "r");
-	if (!f)
-		return;
-	char *text = NULL;
-	size_t len = 0, cap = 0, got;
-	char buf[4096];
-	while ((got = fread(buf, 1, sizeof buf, f)) > 0 && len < (1u << 20)) {
-		okr_xgrow(&text, &cap, len + got + 1, 1);
-		memcpy(text + len, buf, got);
-		len += got;
-	}
-	fclose(f);
+	char *text = okr_config_read_file(ctx->config_path);
 	if (!text)
 		return;
-	text[len] = '\0';
 	char key[64], lit[64];
 	unsigned line = 0;
 	if (okr_config_team_in_text(text, key, sizeof key, &line) && !ctx->store) {

@@ -73,7 +73,7 @@ bool cli_write_json_wanted(const cli_command *c, int *argc, char **argv)
 	return true;
 }
 
-static void cycle_fields(json_out *j, const okr_cycle *c)
+void cli_json_cycle(json_out *j, const okr_cycle *c)
 {
 	char s[11], e[11];
 	json_str(j, "name", c->name);
@@ -81,6 +81,16 @@ static void cycle_fields(json_out *j, const okr_cycle *c)
 	okr_format_date(c->end, e);
 	json_str(j, "start", s);
 	json_str(j, "end", e);
+}
+
+void cli_json_objective_head(json_out *j, const okr_objective *o)
+{
+	char id[24];
+	json_str(j, "id", okr_format_id(ID_OBJECTIVE, o->id, id, sizeof id));
+	json_str(j, "title", o->title);
+	json_str(j, "description", o->description);
+	json_str(j, "owner", o->owner);
+	json_str(j, "team", o->team);
 }
 
 static void print_cycle(cli_ctx *ctx)
@@ -91,7 +101,7 @@ static void print_cycle(cli_ctx *ctx)
 	json_out j;
 	json_begin(&j, stdout);
 	json_obj(&j, NULL);
-	cycle_fields(&j, &c);
+	cli_json_cycle(&j, &c);
 	json_end_obj(&j);
 	json_finish(&j);
 	okr_cycle_free(&c);
@@ -111,7 +121,7 @@ static void print_database(cli_ctx *ctx)
 	okr_cycle c;
 	if (ctx->store && okr_store_current_cycle(ctx->store, &c) == OKR_OK) {
 		json_obj(&j, "cycle");
-		cycle_fields(&j, &c);
+		cli_json_cycle(&j, &c);
 		json_end_obj(&j);
 		okr_cycle_free(&c);
 	}

@@ -8,7 +8,6 @@
  * silently ignored (SPEC §7).
  */
 #include <errno.h>
-#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -169,9 +168,7 @@ static const char *const action_names[] = {
 
 typedef struct {
 	okr_config *cfg;
-	const char *file;
-	char *err;
-	size_t errlen;
+	okr_config_where at;
 	unsigned at_risk_line, off_track_line;
 	size_t layer_first;        /* bindings before this are from an earlier file */
 	bool typed;                /* one value typed in a form: its words, not libconfig's syntax */
@@ -192,18 +189,6 @@ static void drop_earlier_action(load_ctx *c, const char *action)
 	for (size_t j = c->layer_first; j-- > 0;)
 		if (!strcmp(c->cfg->bindings[j].action, action))
 			drop_binding(c, j);
-}
-
-static bool fail(load_ctx *c, unsigned line, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static bool fail(load_ctx *c, unsigned line, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	okr_config_error_at(c->err, c->errlen, c->file, line, fmt, ap);
-	va_end(ap);
-	return false;
 }
 
 /* Writes the whole field so that two configs with the same values compare
@@ -314,7 +299,7 @@ static bool load_keys(load_ctx *c, config_setting_t *group)
 {
 	unsigned gline = config_setting_source_line(group);
 	if (!config_setting_is_group(group))
-		return fail(c, gline, _("'keys' must be a group: keys = { checkin = \"c\"; };"));
+		return okr_config_fail(&c->at, gline, _("'keys' must be a group: keys = { checkin = \"c\"; };"));
 	okr_config *cfg = c->cfg;
 	for (int i = 0; i < config_setting_length(group); i++) {
 		config_setting_t *s = config_setting_get_elem(group, (unsigned)i);
@@ -326,13 +311,13 @@ static bool load_keys(load_ctx *c, config_setting_t *group)
 			const char *near = config_hint_nearest(action, action_names, SIZE_MAX,
 							       sizeof action_names[0]);
 			if (near)
-				return fail(c, line, _("unknown action '%s' in keys — did you mean '%s'? "
+				return okr_config_fail(&c->at, line, _("unknown action '%s' in keys — did you mean '%s'? "
 						       "(actions: %s)"), action, near, list);
-			return fail(c, line, _("unknown action '%s' in keys (actions: %s)"),
+			return okr_config_fail(&c->at, line, _("unknown action '%s' in keys (actions: %s)"),
 				    action, list);
 		}
 		if (config_setting_type(s) != CONFIG_TYPE_STRING)
-			return fail(c, line, _("'keys.%s' must be a string of key names, "
+			return okr_config_fail(&c->at, line, _("'keys.%s' must be a string of key names, "
 					       "e.g. %s = \"c C-k\";"), action, action);
 		const char *p = config_setting_get_string(s);
 		drop_earlier_action(c, action);
@@ -347,7 +332,7 @@ static bool load_keys(load_ctx *c, config_setting_t *group)
 			bool fits = n < sizeof key;
 			okr_strlcpy(key, p, fits ? n + 1 : 1);
 			if (!fits || !okr_key_name_valid(key)) {
-				return fail(c, line, _("'keys.%s': '%.*s' is not a key name "
+				return okr_config_fail(&c->at, line, _("'keys.%s': '%.*s' is not a key name "
 					"(use one character, C-x, Enter, Tab, BTab, Esc, Space, "
 					"Backspace, Up, Down, Left, Right, Home, End, PgUp, PgDn, "
 					"Ins, Del or F1-F12)"), action, (int)n, p);
@@ -366,21 +351,21 @@ static bool load_keys(load_ctx *c, config_setting_t *group)
 					first--;
 					break;
 				}
-				return fail(c, line, _("key '%s' is bound to both '%s' and '%s'; "
+				return okr_config_fail(&c->at, line, _("key '%s' is bound to both '%s' and '%s'; "
 						       "give it to one of them"),
 					    key, cfg->bindings[j].action, action);
 			}
 			if (dup)
 				continue;
 			if (cfg->nbindings >= OKR_MAX_BINDINGS)
-				return fail(c, line, _("too many key bindings (at most %d)"),
+				return okr_config_fail(&c->at, line, _("too many key bindings (at most %d)"),
 					    OKR_MAX_BINDINGS);
 			okr_binding *b = &cfg->bindings[cfg->nbindings++];
 			set_string(b->action, sizeof b->action, action);
 			set_string(b->key, sizeof b->key, key);
 		}
 		if (cfg->nbindings == first)
-			return fail(c, line, _("'keys.%s' names no key; give one or more, "
+			return okr_config_fail(&c->at, line, _("'keys.%s' names no key; give one or more, "
 					       "e.g. %s = \"c\";"), action, action);
 	}
 	return true;
@@ -400,17 +385,17 @@ static bool unknown_setting(load_ctx *c, unsigned line, const char *name, const 
 		char where[128];
 		size_t cut = strlen(path) - strlen(name);
 		snprintf(where, sizeof where, "%.*s%s", (int)cut, path, near);
-		return fail(c, line, _("unknown setting '%s' — did you mean '%s'? (see okr.conf.example)"),
+		return okr_config_fail(&c->at, line, _("unknown setting '%s' — did you mean '%s'? (see okr.conf.example)"),
 			    path, where);
 	}
 	for (const setting_spec *g = specs; g->name; g++) {
 		if (g->kind != K_GROUP || !(near = config_hint_nearest(name, &g->sub->name, SIZE_MAX,
 								       sizeof *g->sub)))
 			continue;
-		return fail(c, line, _("unknown setting '%s' — did you mean '%s.%s'? Put it inside "
+		return okr_config_fail(&c->at, line, _("unknown setting '%s' — did you mean '%s.%s'? Put it inside "
 				       "%s = { ... }; (see okr.conf.example)"), path, g->name, near, g->name);
 	}
-	return fail(c, line, _("unknown setting '%s' (see okr.conf.example)"), path);
+	return okr_config_fail(&c->at, line, _("unknown setting '%s' (see okr.conf.example)"), path);
 }
 
 /* An integer or a number within the setting's bounds. */
@@ -424,7 +409,7 @@ static bool load_number(load_ctx *c, config_setting_t *s, const setting_spec *sp
 	if (sp->kind == K_INT) {
 		long long v = is_int ? config_setting_get_int64(s) : 0;
 		if (!is_int || v < (long long)sp->min || v > (long long)sp->max)
-			return fail(c, line, _("'%s' must be an integer from %d to %d, not %s"),
+			return okr_config_fail(&c->at, line, _("'%s' must be an integer from %d to %d, not %s"),
 				    path, (int)sp->min, (int)sp->max, found);
 		*(int *)(void *)field = (int)v;
 		return true;
@@ -432,7 +417,7 @@ static bool load_number(load_ctx *c, config_setting_t *s, const setting_spec *sp
 	double v = type == CONFIG_TYPE_FLOAT ? config_setting_get_float(s)
 		 : is_int ? (double)config_setting_get_int64(s) : -1;
 	if ((type != CONFIG_TYPE_FLOAT && !is_int) || !(v >= sp->min && v <= sp->max))
-		return fail(c, line, _("'%s' must be a number from %g to %g, not %s"),
+		return okr_config_fail(&c->at, line, _("'%s' must be a number from %g to %g, not %s"),
 			    path, sp->min, sp->max, found);
 	*(double *)(void *)field = v;
 	if (!strcmp(path, "status.at_risk"))
@@ -456,15 +441,15 @@ static bool load_one(load_ctx *c, config_setting_t *s, const setting_spec *sp,
 	switch (sp->kind) {
 	case K_STRING:
 		if (!str)
-			return fail(c, line, _("'%s' must be a string in double quotes, not %s"), path, found);
+			return okr_config_fail(&c->at, line, _("'%s' must be a string in double quotes, not %s"), path, found);
 		if (strlen(str) >= sp->size)
-			return fail(c, line, _("'%s' is too long (at most %zu bytes)"),
+			return okr_config_fail(&c->at, line, _("'%s' is too long (at most %zu bytes)"),
 				    path, sp->size - 1);
 		set_string(field, sp->size, str);
 		return true;
 	case K_THEME:
 		if (!str || !str[0] || strlen(str) >= sp->size || strchr(str, '/') || str[0] == '.')
-			return fail(c, line, _("'%s' must be the name of a theme, such as "
+			return okr_config_fail(&c->at, line, _("'%s' must be the name of a theme, such as "
 					       "\"default\" for default.theme, not %s"), path, found);
 		set_string(field, sp->size, str);
 		return true;
@@ -473,7 +458,7 @@ static bool load_one(load_ctx *c, config_setting_t *s, const setting_spec *sp,
 		return load_number(c, s, sp, path, field);
 	case K_BOOL:
 		if (type != CONFIG_TYPE_BOOL)
-			return fail(c, line, c->typed ? _("'%s' must be true or false, not %s")
+			return okr_config_fail(&c->at, line, c->typed ? _("'%s' must be true or false, not %s")
 						      : _("'%s' must be true or false (no quotes), not %s"), path, found);
 		*(bool *)field = config_setting_get_bool(s);
 		return true;
@@ -483,7 +468,7 @@ static bool load_one(load_ctx *c, config_setting_t *s, const setting_spec *sp,
 		int i = str ? name_index(sp->choices, str) : -1;
 		if (i < 0) {
 			join_names(list, sizeof list, sp->choices);
-			return fail(c, line, c->typed ? _("'%s' must be one of: %s, not %s")
+			return okr_config_fail(&c->at, line, c->typed ? _("'%s' must be one of: %s, not %s")
 						      : _("'%s' must be one of: %s (in double quotes), not %s"),
 				    path, list, found);
 		}
@@ -497,14 +482,14 @@ static bool load_one(load_ctx *c, config_setting_t *s, const setting_spec *sp,
 	}
 	case K_TIMEZONE:
 		if (!str || !parse_timezone(str, (int *)(void *)field))
-			return fail(c, line, c->typed ? _("'%s' must be a UTC offset such as +07:00 or -05:30, "
+			return okr_config_fail(&c->at, line, c->typed ? _("'%s' must be a UTC offset such as +07:00 or -05:30, "
 							  "from -14:00 to +14:00, not %s")
 						      : _("'%s' must be a UTC offset such as \"+07:00\" "
 							  "or \"-05:30\", from -14:00 to +14:00, not %s"), path, found);
 		return true;
 	case K_GROUP:
 		if (!config_setting_is_group(s))
-			return fail(c, line, _("'%s' must be a group: %s = { ... };, not %s"), path, path,
+			return okr_config_fail(&c->at, line, _("'%s' must be a group: %s = { ... };, not %s"), path, path,
 				    found);
 		return load_group(c, s, sp->sub, path);
 	case K_KEYS:
@@ -539,24 +524,15 @@ static bool load_group(load_ctx *c, config_setting_t *group,
 static bool apply_text_as(okr_config *cfg, const char *text, const char *file, bool typed,
 			  char *err, size_t errlen)
 {
-	load_ctx c = { cfg, file, err, errlen, 0, 0, cfg->nbindings, typed };
+	load_ctx c = { cfg, { file, err, errlen }, 0, 0, cfg->nbindings, typed };
 	config_t lc;
 	config_init(&lc);
-	bool ok;
-	if (!config_read_string(&lc, text)) {
-		char msg[512];
-		unsigned line = (unsigned)config_error_line(&lc);
-		const char *what = config_error_text(&lc);
-		okr_config_syntax_message(msg, sizeof msg, text, &line, what ? what : "");
-		ok = fail(&c, line, "%s", msg);
-	} else {
-		ok = load_group(&c, config_root_setting(&lc), root_specs, "");
-	}
+	bool ok = okr_config_parse(&lc, text, &c.at) && load_group(&c, config_root_setting(&lc), root_specs, "");
 	config_destroy(&lc);
 	if (ok && cfg->status.at_risk > cfg->status.off_track) {
 		unsigned line = c.at_risk_line > c.off_track_line ? c.at_risk_line
 								  : c.off_track_line;
-		ok = fail(&c, line, _("'status.at_risk' (%g) must not be greater than "
+		ok = okr_config_fail(&c.at, line, _("'status.at_risk' (%g) must not be greater than "
 				      "'status.off_track' (%g)"),
 			  cfg->status.at_risk, cfg->status.off_track);
 	}

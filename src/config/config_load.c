@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libconfig.h>
 #include <pwd.h>
 #include <unistd.h>
 
@@ -43,14 +44,29 @@ char *okr_config_read_file(const char *path)
 	return text;
 }
 
-bool okr_config_error_at(char *err, size_t len, const char *source, unsigned line, const char *fmt, va_list ap)
+bool okr_config_fail(const okr_config_where *w, unsigned line, const char *fmt, ...)
 {
-	if (!len)
+	if (!w->len)
 		return false;
-	int n = snprintf(err, len, "%s:%u: ", source, line);
-	if (n >= 0 && (size_t)n < len)
-		vsnprintf(err + n, len - (size_t)n, fmt, ap);
+	int n = snprintf(w->err, w->len, "%s:%u: ", w->source, line);
+	if (n >= 0 && (size_t)n < w->len) {
+		va_list ap;
+		va_start(ap, fmt);
+		vsnprintf(w->err + n, w->len - (size_t)n, fmt, ap);
+		va_end(ap);
+	}
 	return false;
+}
+
+bool okr_config_parse(struct config_t *lc, const char *text, const okr_config_where *w)
+{
+	if (config_read_string(lc, text))
+		return true;
+	char msg[512];
+	unsigned line = (unsigned)config_error_line(lc);
+	const char *what = config_error_text(lc);
+	okr_config_syntax_message(msg, sizeof msg, text, &line, what ? what : "");
+	return okr_config_fail(w, line, "%s", msg);
 }
 
 /* The file at path over *cfg.  A missing file is fine unless must_exist; on

@@ -297,22 +297,11 @@ bool okr_config_team_read(const char *path, char ***keys, char ***literals, size
 {
 	*keys = *literals = NULL;
 	*n = 0;
-	FILE *f = fopen(path, "r");
-	if (!f) {
+	char *text = okr_config_read_file(path);
+	if (!text) {
 		snprintf(err, errlen, _("cannot read %s: %m"), path);
 		return false;
 	}
-	char *text = NULL;
-	size_t len = 0, cap = 0, got;
-	char buf[4096];
-	while ((got = fread(buf, 1, sizeof buf, f)) > 0 && len < (1u << 20)) {
-		okr_xgrow(&text, &cap, len + got + 1, 1);
-		memcpy(text + len, buf, got);
-		len += got;
-	}
-	fclose(f);
-	okr_xgrow(&text, &cap, len + 1, 1);
-	text[len] = '\0';
 	okr_config *tmp = okr_xmalloc(sizeof *tmp);
 	okr_config_defaults_apply(tmp);
 	bool ok = okr_config_apply(tmp, text, path, err, errlen);

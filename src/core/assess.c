@@ -2,6 +2,7 @@
  * assess.c — see assess.h.
  */
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -20,15 +21,8 @@ const okr_cycle *okr_snapshot_cycle(const okr_snapshot *snap)
 
 long okr_snapshot_objective_index(const okr_snapshot *snap, int64_t id)
 {
-	size_t lo = 0, hi = snap->nobjs;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (snap->objs[mid].id < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < snap->nobjs && snap->objs[lo].id == id ? (long)lo : -1;
+	size_t i = okr_lower_bound(snap->objs, snap->nobjs, sizeof *snap->objs, offsetof(okr_objective, id), id);
+	return i < snap->nobjs && snap->objs[i].id == id ? (long)i : -1;
 }
 
 void okr_assess(const okr_snapshot *snap, okr_rollup_mode mode, const okr_status_rules *rules,

@@ -63,6 +63,27 @@ static const char *value_text(const char *s, char *buf, size_t len)
 	return buf;
 }
 
+/* The actions said in words of their own, with the detail (a name, a
+ * grade) where the words have a %s. */
+static const struct {
+	const char *action, *words;
+	bool detail;
+} said[] = {
+	{ "grade", N_("graded %s"), true },
+	{ "archive", N_("archived"), false },
+	{ "unarchive", N_("brought back from the archive"), false },
+	{ "link", N_("linked to %s"), true },
+	{ "comment", N_("commented"), false },
+	{ "kudos", N_("gave kudos to @%s"), true },
+	{ "current", N_("made it the current cycle"), false },
+	{ "close", N_("closed the cycle"), false },
+	{ "register", N_("first used okr"), false },
+	{ "rename", N_("renamed to %s"), true },
+	{ "role", N_("given the role %s"), true },
+	{ "join", N_("@%s joined the team"), true },
+	{ "import", N_("imported %s"), true },
+};
+
 const char *okr_audit_what(const okr_audit_entry *e, char *buf, size_t len)
 {
 	const char *a = e->action, *d = e->detail;
@@ -70,47 +91,38 @@ const char *okr_audit_what(const okr_audit_entry *e, char *buf, size_t len)
 	if (!strcmp(a, "checkin")) {
 		const char *eq = strstr(d, " = ");
 		snprintf(buf, len, _("checked in %s"), value_text(eq ? eq + 3 : d, v, sizeof v));
-	} else if (!strcmp(a, "push")) {
+		return buf;
+	}
+	if (!strcmp(a, "push")) {
 		snprintf(buf, len, _("pushed the value %s"), value_text(d, v, sizeof v));
-	} else if (!strcmp(a, "grade")) {
-		snprintf(buf, len, _("graded %s"), d);
-	} else if (!strcmp(a, "add")) {
+		return buf;
+	}
+	if (!strcmp(a, "add")) {
 		okr_strlcpy(buf, e->kind == 'U' ? _("added as a person") : _("added"), len);
-	} else if (!strcmp(a, "edit")) {
+		return buf;
+	}
+	if (!strcmp(a, "edit")) {
 		if (e->kind == 'C' && *d)
 			snprintf(buf, len, _("edited: %s"), d);
 		else
 			okr_strlcpy(buf, _("edited"), len);
-	} else if (!strcmp(a, "archive")) {
-		okr_strlcpy(buf, _("archived"), len);
-	} else if (!strcmp(a, "unarchive")) {
-		okr_strlcpy(buf, _("brought back from the archive"), len);
-	} else if (!strcmp(a, "link")) {
-		snprintf(buf, len, _("linked to %s"), d);
-	} else if (!strcmp(a, "comment")) {
-		okr_strlcpy(buf, _("commented"), len);
-	} else if (!strcmp(a, "kudos")) {
-		snprintf(buf, len, _("gave kudos to @%s"), d);
-	} else if (!strcmp(a, "current")) {
-		okr_strlcpy(buf, _("made it the current cycle"), len);
-	} else if (!strcmp(a, "close")) {
-		okr_strlcpy(buf, _("closed the cycle"), len);
-	} else if (!strcmp(a, "register")) {
-		okr_strlcpy(buf, _("first used okr"), len);
-	} else if (!strcmp(a, "rename")) {
-		snprintf(buf, len, _("renamed to %s"), d);
-	} else if (!strcmp(a, "role")) {
-		snprintf(buf, len, _("given the role %s"), d);
-	} else if (!strcmp(a, "opt-out")) {
+		return buf;
+	}
+	if (!strcmp(a, "opt-out")) {
 		okr_strlcpy(buf, !strcmp(d, "hidden") ? _("left the public leaderboard")
 			    : _("came back to the public leaderboard"), len);
-	} else if (!strcmp(a, "join")) {
-		snprintf(buf, len, _("@%s joined the team"), d);
-	} else if (!strcmp(a, "import")) {
-		snprintf(buf, len, _("imported %s"), d);
-	} else {
-		snprintf(buf, len, *d ? "%s %s" : "%s", a, d);
+		return buf;
 	}
+	for (size_t i = 0; i < sizeof said / sizeof said[0]; i++) {
+		if (strcmp(a, said[i].action))
+			continue;
+		if (said[i].detail)
+			snprintf(buf, len, _(said[i].words), d);
+		else
+			okr_strlcpy(buf, _(said[i].words), len);
+		return buf;
+	}
+	snprintf(buf, len, *d ? "%s %s" : "%s", a, d);
 	return buf;
 }
 

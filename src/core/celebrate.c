@@ -27,58 +27,71 @@ static void *sorted(const void *v, size_t n, size_t size)
 	return c;
 }
 
-static void push(celebrate_event **out, size_t *n, size_t *cap, celebrate_event e)
+typedef struct {
+	celebrate_event *v;
+	size_t n, cap;
+} events;
+
+static void push(events *ev, celebrate_event e)
 {
-	okr_xgrow(out, cap, *n + 1, sizeof **out);
-	(*out)[(*n)++] = e;
+	okr_xgrow(&ev->v, &ev->cap, ev->n + 1, sizeof *ev->v);
+	ev->v[ev->n++] = e;
+}
+
+/* Each element of cur, in id order, with the element of old that has its
+ * id (NULL: none): fn says what changed between them. */
+static void each_pair(const void *old, size_t nold, const void *cur, size_t ncur, size_t size,
+		      void (*fn)(const void *o, const void *c, events *ev), events *ev)
+{
+	char *os = sorted(old, nold, size), *cs = sorted(cur, ncur, size);
+	for (size_t i = 0; i < ncur; i++) {
+		const void *c = cs + i * size;
+		fn(nold ? bsearch(c, os, nold, size, by_id) : NULL, c, ev);
+	}
+	free(os);
+	free(cs);
+}
+
+static void kr_crossed(const void *vo, const void *vc, events *ev)
+{
+	const celebrate_kr *o = vo, *c = vc;
+	if (!o)
+		return;
+	double a = o->progress, b = c->progress;
+	celebrate_event e = { .id = c->id, .person_id = c->owner_id };
+	if (REACHED(b, 1.0) && !REACHED(a, 1.0))
+		e.kind = CELEBRATE_KR_10;
+	else if (REACHED(b, 0.7) && !REACHED(a, 0.7))
+		e.kind = CELEBRATE_KR_07;
+	else
+		return;
+	push(ev, e);
+}
+
+static void badges_gained(const void *vo, const void *vc, events *ev)
+{
+	const celebrate_person *o = vo, *c = vc;
+	uint32_t gained = o ? c->badges & ~o->badges : 0;
+	for (int b = 0; b < 32; b++)
+		if (gained & (1u << b))
+			push(ev, (celebrate_event){ .kind = CELEBRATE_BADGE, .id = c->id, .person_id = c->id, .badge = b });
+}
+
+static void rank_moved(const void *vo, const void *vc, events *ev)
+{
+	const celebrate_rank *o = vo, *c = vc;
+	if (o && o->rank > 0 && c->rank > 0 && o->rank != c->rank)
+		push(ev, (celebrate_event){ .kind = CELEBRATE_RANK, .id = c->id, .from = o->rank, .to = c->rank });
 }
 
 size_t celebrate_diff(const celebrate_snap *old, const celebrate_snap *cur, celebrate_event **out)
 {
-	size_t n = 0, cap = 0;
-	*out = NULL;
-	celebrate_kr *ok = sorted(old->krs, old->nkrs, sizeof *ok), *ck = sorted(cur->krs, cur->nkrs, sizeof *ck);
-	for (size_t i = 0; i < cur->nkrs; i++) {
-		const celebrate_kr *o = old->nkrs ? bsearch(&ck[i].id, ok, old->nkrs, sizeof *ok, by_id) : NULL;
-		if (!o)
-			continue;
-		double a = o->progress, b = ck[i].progress;
-		celebrate_event e = { .id = ck[i].id, .person_id = ck[i].owner_id };
-		if (REACHED(b, 1.0) && !REACHED(a, 1.0))
-			e.kind = CELEBRATE_KR_10;
-		else if (REACHED(b, 0.7) && !REACHED(a, 0.7))
-			e.kind = CELEBRATE_KR_07;
-		else
-			continue;
-		push(out, &n, &cap, e);
-	}
-	free(ok);
-	free(ck);
-	celebrate_person *op = sorted(old->people, old->npeople, sizeof *op);
-	celebrate_person *cp = sorted(cur->people, cur->npeople, sizeof *cp);
-	for (size_t i = 0; i < cur->npeople; i++) {
-		const celebrate_person *o =
-			old->npeople ? bsearch(&cp[i].id, op, old->npeople, sizeof *op, by_id) : NULL;
-		uint32_t gained = o ? cp[i].badges & ~o->badges : 0;
-		for (int b = 0; b < 32; b++)
-			if (gained & (1u << b))
-				push(out, &n, &cap, (celebrate_event){ .kind = CELEBRATE_BADGE, .id = cp[i].id,
-								       .person_id = cp[i].id, .badge = b });
-	}
-	free(op);
-	free(cp);
-	celebrate_rank *orr = sorted(old->ranks, old->nranks, sizeof *orr);
-	celebrate_rank *cr = sorted(cur->ranks, cur->nranks, sizeof *cr);
-	for (size_t i = 0; i < cur->nranks; i++) {
-		const celebrate_rank *o =
-			old->nranks ? bsearch(&cr[i].id, orr, old->nranks, sizeof *orr, by_id) : NULL;
-		if (o && o->rank > 0 && cr[i].rank > 0 && o->rank != cr[i].rank)
-			push(out, &n, &cap, (celebrate_event){ .kind = CELEBRATE_RANK, .id = cr[i].id,
-							       .from = o->rank, .to = cr[i].rank });
-	}
-	free(orr);
-	free(cr);
-	return n;
+	events ev = { NULL, 0, 0 };
+	each_pair(old->krs, old->nkrs, cur->krs, cur->nkrs, sizeof *cur->krs, kr_crossed, &ev);
+	each_pair(old->people, old->npeople, cur->people, cur->npeople, sizeof *cur->people, badges_gained, &ev);
+	each_pair(old->ranks, old->nranks, cur->ranks, cur->nranks, sizeof *cur->ranks, rank_moved, &ev);
+	*out = ev.v;
+	return ev.n;
 }
 
 void celebrate_snap_free(celebrate_snap *s)

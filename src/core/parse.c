@@ -366,8 +366,10 @@ static int clamp_decimals(int d)
 	return d < 0 ? 0 : d > OKR_VALUE_DECIMALS_MAX ? OKR_VALUE_DECIMALS_MAX : d;
 }
 
-/* Not a number is shown as an em dash, the same mark as "no status". */
-const char *okr_format_rounded(double v, int decimals, char *buf, size_t len)
+/* What both formatters show without formatting: nothing without a buffer,
+ * and not a number as an em dash, the same mark as "no status".  NULL when
+ * v is a number to format. */
+static const char *unformatted(double v, char *buf, size_t len)
 {
 	if (!buf || len == 0)
 		return "";
@@ -375,6 +377,14 @@ const char *okr_format_rounded(double v, int decimals, char *buf, size_t len)
 		okr_strlcpy(buf, "\xe2\x80\x94", len);
 		return buf;
 	}
+	return NULL;
+}
+
+const char *okr_format_rounded(double v, int decimals, char *buf, size_t len)
+{
+	const char *plain = unformatted(v, buf, len);
+	if (plain)
+		return plain;
 	format_fixed(v, clamp_decimals(decimals), buf, len);
 	return buf;
 }
@@ -385,12 +395,9 @@ const char *okr_format_rounded(double v, int decimals, char *buf, size_t len)
  * key result; the digits beyond are binary noise (0.1 + 0.2). */
 const char *okr_format_value(double v, int decimals, char *buf, size_t len)
 {
-	if (!buf || len == 0)
-		return "";
-	if (!isfinite(v)) {
-		okr_strlcpy(buf, "\xe2\x80\x94", len);
-		return buf;
-	}
+	const char *plain = unformatted(v, buf, len);
+	if (plain)
+		return plain;
 	int min = clamp_decimals(decimals);
 	/* A double holds 15 significant digits: past them the places are
 	 * noise, so a large value gets fewer (never fewer than its minimum). */

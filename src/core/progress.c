@@ -2,6 +2,7 @@
  * progress.c — see progress.h.
  */
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -194,15 +195,8 @@ static int cmp_id_pos(const void *a, const void *b)
  * first in the array wins, so the answer does not depend on qsort. */
 static size_t find_obj(const id_pos *ix, size_t nobj, int64_t id)
 {
-	size_t lo = 0, hi = nobj;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (ix[mid].id < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < nobj && ix[lo].id == id ? ix[lo].at : nobj;
+	size_t i = okr_lower_bound(ix, nobj, sizeof *ix, offsetof(id_pos, id), id);
+	return i < nobj && ix[i].id == id ? ix[i].at : nobj;
 }
 
 /* Adjacency in compressed rows: the items of row i are list[off[i]..off[i+1]). */

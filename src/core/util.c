@@ -170,3 +170,19 @@ bool okr_utf8_valid(const char *str)
 	}
 	return true;
 }
+
+size_t okr_lower_bound(const void *base, size_t n, size_t size, size_t off, int64_t key)
+{
+	const char *b = base;
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int64_t v;
+		memcpy(&v, b + mid * size + off, sizeof v);
+		if (v < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}

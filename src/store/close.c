@@ -35,15 +35,7 @@ okr_result okr_store_grades(okr_store *s, int64_t cycle_id, okr_grade **out, siz
 
 bool store_cycle_closed(okr_store *s, int64_t cycle_id)
 {
-	db_stmt *st = store_prepare(s, "SELECT state = 'closed' FROM cycle WHERE id = ?1");
-	bool closed = false;
-	if (!st)
-		return false;
-	db_bind_int64(st, 1, cycle_id);
-	if (db_step(st) == DB_ROW)
-		closed = db_column_int(st, 0) != 0;
-	store_done(s, st);
-	return closed;
+	return store_int_by_id(s, "SELECT state = 'closed' FROM cycle WHERE id = ?1", cycle_id) != 0;
 }
 
 struct close_ctx {
@@ -100,11 +92,10 @@ static okr_result close_txn(okr_store *s, void *vctx)
 	if (!st)
 		return OKR_E_FAIL;
 	db_bind_int64(st, 1, id);
-	int rc = db_step(st);
-	store_done(s, st);
-	if (rc != DB_DONE)
-		return store_sqlerr(s, rc, _("closing the cycle"));
-	okr_result r = store_audit(s, "close", 'C', id, name);
+	okr_result r = store_step_done(s, st, _("closing the cycle"));
+	if (r)
+		return r;
+	r = store_audit(s, "close", 'C', id, name);
 	if (!r && s->on_event) {
 		okr_event ev = { .kind = OKR_EVENT_CYCLE_CLOSED, .at = okr_now(), .who = okr_xstrdup(s->me.login),
 				 .objective = okr_xstrdup(""), .note = okr_xstrdup(""), .cycle = okr_xstrdup(name),

@@ -187,6 +187,54 @@ okr_result store_insert_id(okr_store *s, db_stmt *st, int64_t *id, const char *d
 	return rc == DB_DONE ? OKR_OK : store_sqlerr(s, rc, doing);
 }
 
+okr_result store_step_done(okr_store *s, db_stmt *st, const char *doing)
+{
+	int rc = db_step(st);
+	store_done(s, st);
+	return rc == DB_DONE ? OKR_OK : store_sqlerr(s, rc, doing);
+}
+
+int64_t store_int_by_id(okr_store *s, const char *sql, int64_t id)
+{
+	db_stmt *st = store_prepare(s, sql);
+	int64_t v = 0;
+	if (!st)
+		return 0;
+	db_bind_int64(st, 1, id);
+	if (db_step(st) == DB_ROW)
+		v = db_column_int64(st, 0);
+	store_done(s, st);
+	return v;
+}
+
+okr_result store_one_row(okr_store *s, db_stmt *st, store_row_fn fn, void *out, const char *doing)
+{
+	int rc = db_step(st);
+	okr_result r = OKR_OK;
+	if (rc == DB_ROW)
+		fn(st, out);
+	else
+		r = rc == DB_DONE ? OKR_E_NOTFOUND : store_sqlerr(s, rc, doing);
+	store_done(s, st);
+	return r;
+}
+
+okr_result store_item_row(okr_store *s, const char *sql, int64_t id, bool archived, store_row_fn fn, void *out)
+{
+	db_stmt *st = store_prepare(s, sql);
+	if (!st)
+		return OKR_E_FAIL;
+	db_bind_int64(st, 1, id);
+	db_bind_int64(st, 2, archived);
+	return store_one_row(s, st, fn, out, _("reading"));
+}
+
+void store_bind_kind(db_stmt *st, int i, char kind)
+{
+	char k[2] = { kind, 0 };
+	db_bind_text(st, i, k, -1);
+}
+
 void store_make_uid(char out[33])
 {
 	unsigned char r[16];

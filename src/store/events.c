@@ -24,22 +24,22 @@
 
 /* ---- the world ---- */
 
+static void person_row(db_stmt *st, void *row)
+{
+	*(score_person *)row = (score_person){ db_column_int64(st, 0), db_column_int(st, 1) != 0 };
+}
+
+static void member_row(db_stmt *st, void *row)
+{
+	*(score_member *)row = (score_member){ db_column_int64(st, 0), db_column_int64(st, 1) };
+}
+
 static okr_result load_people(okr_store *s, score_world *w)
 {
 	db_stmt *st = store_prepare(s, "SELECT id, opt_out FROM person ORDER BY id");
 	if (!st)
 		return OKR_E_FAIL;
-	score_person *v = NULL;
-	size_t n = 0, cap = 0;
-	int rc;
-	while ((rc = db_step(st)) == DB_ROW) {
-		okr_xgrow(&v, &cap, n + 1, sizeof *v);
-		v[n++] = (score_person){ db_column_int64(st, 0), db_column_int(st, 1) != 0 };
-	}
-	store_done(s, st);
-	w->people = v;
-	w->npeople = n;
-	return rc == DB_DONE ? OKR_OK : store_sqlerr(s, rc, _("reading people"));
+	return store_collect(s, st, person_row, sizeof *w->people, &w->people, &w->npeople, _("reading people"));
 }
 
 static okr_result load_members(okr_store *s, score_world *w)
@@ -47,17 +47,7 @@ static okr_result load_members(okr_store *s, score_world *w)
 	db_stmt *st = store_prepare(s, "SELECT team_id, person_id FROM team_member");
 	if (!st)
 		return OKR_E_FAIL;
-	score_member *v = NULL;
-	size_t n = 0, cap = 0;
-	int rc;
-	while ((rc = db_step(st)) == DB_ROW) {
-		okr_xgrow(&v, &cap, n + 1, sizeof *v);
-		v[n++] = (score_member){ db_column_int64(st, 0), db_column_int64(st, 1) };
-	}
-	store_done(s, st);
-	w->members = v;
-	w->nmembers = n;
-	return rc == DB_DONE ? OKR_OK : store_sqlerr(s, rc, _("reading teams"));
+	return store_collect(s, st, member_row, sizeof *w->members, &w->members, &w->nmembers, _("reading teams"));
 }
 
 static const char kr_sql[] =
@@ -544,7 +534,7 @@ static okr_result refresh_txn(okr_store *s, void *vctx)
 okr_result okr_store_score_refresh(okr_store *s, const okr_game_rules *rules, int week_offset_minutes,
 				   int64_t explain, score_state **state, bool *rebuilt)
 {
-	struct refresh_ctx c = { rules, week_offset_minutes, explain, state, false, false, false, false, false, { 0 } };
+	struct refresh_ctx c = { .rules = rules, .offset = week_offset_minutes, .explain = explain, .state = state };
 	okr_result r = store_read(s, refresh_txn, &c);
 	if (rebuilt)
 		*rebuilt = c.rebuilt;
@@ -553,29 +543,40 @@ okr_result okr_store_score_refresh(okr_store *s, const okr_game_rules *rules, in
 	return r;
 }
 
-okr_result okr_store_score_board(okr_store *s, const okr_game_rules *rules, int week_offset_minutes,
-				 score_state **state)
+/* The fold c asks for, made into a state of its own: it replaces *state
+ * only when the read succeeded. */
+static okr_result refresh_fresh(okr_store *s, struct refresh_ctx *c, score_state **state)
 {
 	score_state *st = NULL;
-	struct refresh_ctx c = { rules, week_offset_minutes, 0, &st, false, false, false, true, false, { 0 } };
-	okr_result r = store_read(s, refresh_txn, &c);
+	c->state = &st;
+	okr_result r = store_read(s, refresh_txn, c);
 	if (r) {
 		score_free(st);
 		return r;
 	}
+	score_free(*state);
+	*state = st;
+	return OKR_OK;
+}
+
+okr_result okr_store_score_board(okr_store *s, const okr_game_rules *rules, int week_offset_minutes,
+				 score_state **state)
+{
+	struct refresh_ctx c = { .rules = rules, .offset = week_offset_minutes, .board = true };
+	okr_result r = refresh_fresh(s, &c, state);
+	if (r)
+		return r;
 	/* A row without its board part (saved by an okr before it had one)
 	 * is saved again whole, so that the next reader finds one. */
 	c.saved.broken = c.saved.broken || c.board_missing;
-	store_ledger_keep(s, st, &c.saved, true);
-	score_free(*state);
-	*state = st;
+	store_ledger_keep(s, *state, &c.saved, true);
 	return OKR_OK;
 }
 
 okr_result okr_store_ledger_rebuild(okr_store *s, const okr_game_rules *rules, int week_offset_minutes)
 {
 	score_state *st = NULL;
-	struct refresh_ctx c = { rules, week_offset_minutes, 0, &st, false, true, false, false, false, { 0 } };
+	struct refresh_ctx c = { .rules = rules, .offset = week_offset_minutes, .state = &st, .force = true };
 	okr_result r = store_read(s, refresh_txn, &c);
 	if (r == OKR_OK)
 		r = store_ledger_save(s, st);
@@ -586,14 +587,6 @@ okr_result okr_store_ledger_rebuild(okr_store *s, const okr_game_rules *rules, i
 okr_result okr_store_score_ledger(okr_store *s, const okr_game_rules *rules, int week_offset_minutes,
 				  score_state **state)
 {
-	score_state *st = NULL;
-	struct refresh_ctx c = { rules, week_offset_minutes, 0, &st, false, false, true, false, false, { 0 } };
-	okr_result r = store_read(s, refresh_txn, &c);
-	if (r) {
-		score_free(st);
-		return r;
-	}
-	score_free(*state);
-	*state = st;
-	return OKR_OK;
+	struct refresh_ctx c = { .rules = rules, .offset = week_offset_minutes, .no_rebuild = true };
+	return refresh_fresh(s, &c, state);
 }

@@ -45,8 +45,7 @@ okr_result okr_store_comments(okr_store *s, char kind, int64_t id, okr_comment *
 		STORE_COMMENT_SELECT " WHERE c.target_kind = ?1 AND c.target_id = ?2 ORDER BY c.at, c.id");
 	if (!st)
 		return OKR_E_FAIL;
-	char k[2] = { kind, 0 };
-	db_bind_text(st, 1, k, 1);
+	store_bind_kind(st, 1, kind);
 	db_bind_int64(st, 2, id);
 	return store_collect(s, st, store_comment_row, sizeof **out, out, n, _("reading history"));
 }
@@ -84,16 +83,9 @@ okr_result okr_store_grade_get(okr_store *s, int64_t kr_id, okr_grade *out)
 	if (!st)
 		return OKR_E_FAIL;
 	db_bind_int64(st, 1, kr_id);
-	int rc = db_step(st);
-	okr_result r = OKR_OK;
-	if (rc == DB_ROW) {
-		store_grade_row(st, out);
-	} else if (rc == DB_DONE) {
+	okr_result r = store_one_row(s, st, store_grade_row, out, _("reading a grade"));
+	if (r == OKR_E_NOTFOUND)
 		r = store_fail(s, OKR_E_NOTFOUND, _("K%lld has no grade yet"), (long long)kr_id);
-	} else {
-		r = store_sqlerr(s, rc, _("reading a grade"));
-	}
-	store_done(s, st);
 	return r;
 }
 
@@ -105,8 +97,7 @@ okr_result okr_store_last_change(okr_store *s, char kind, int64_t id, char *who,
 		"WHERE a.entity = ?1 AND a.entity_id = ?2 ORDER BY a.id DESC LIMIT 1");
 	if (!st)
 		return OKR_E_FAIL;
-	char k[2] = { kind, 0 };
-	db_bind_text(st, 1, k, 1);
+	store_bind_kind(st, 1, kind);
 	db_bind_int64(st, 2, id);
 	okr_result r = OKR_E_NOTFOUND;
 	if (db_step(st) == DB_ROW) {
@@ -125,15 +116,12 @@ okr_result store_audit(okr_store *s, const char *action, char kind, int64_t id, 
 		"VALUES(?1, (SELECT id FROM person WHERE login = ?2), ?3, ?4, ?5, ?6)");
 	if (!st)
 		return OKR_E_FAIL;
-	char k[2] = { kind, 0 };
 	db_bind_int64(st, 1, okr_now());
 	db_bind_text(st, 2, s->me.login, -1);
 	db_bind_text_static(st, 3, action, -1);
-	db_bind_text(st, 4, k, 1);
+	store_bind_kind(st, 4, kind);
 	db_bind_int64(st, 5, id);
 	db_bind_text(st, 6, detail ? detail : "", -1);
-	int rc = db_step(st);
-	store_done(s, st);
-	return rc == DB_DONE ? OKR_OK : store_sqlerr(s, rc, _("recording the change"));
+	return store_step_done(s, st, _("recording the change"));
 }
 

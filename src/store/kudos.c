@@ -50,14 +50,10 @@ okr_result okr_store_kudos_verdict(okr_store *s, int64_t kudos_id, const okr_gam
 	db_bind_int64(st, 3, at);
 	db_bind_int64(st, 4, kudos_id);
 	int64_t *to = NULL;
-	size_t n = 0, cap = 0;
-	while ((rc = db_step(st)) == DB_ROW) {
-		okr_xgrow(&to, &cap, n + 1, sizeof *to);
-		to[n++] = db_column_int64(st, 0);
-	}
-	store_done(s, st);
-	if (rc == DB_DONE)
+	size_t n = 0;
+	okr_result r = store_collect(s, st, store_int64_row, sizeof *to, &to, &n, _("reading kudos"));
+	if (r == OKR_OK)
 		*why = score_kudos_verdict(rules, from, to, n);
 	free(to);
-	return rc == DB_DONE ? OKR_OK : store_sqlerr(s, rc, _("reading kudos"));
+	return r;
 }

@@ -82,18 +82,25 @@ static const db_sql_pair kpi_insert = { KPI_INSERT("?1"), KPI_INSERT(NEW_ID_PG("
 static const db_sql_pair obj_insert = { OBJ_INSERT("?1"), OBJ_INSERT(NEW_ID_PG("objective")) };
 static const db_sql_pair kr_insert = { KR_INSERT("?1"), KR_INSERT(NEW_ID_PG("key_result")) };
 
-bool load_step_ok(okr_store *s, db_stmt *st, int *rc)
+okr_result load_step(load_ctx *c, okr_store *s, db_stmt *st, okr_load_kind kind, size_t i, const char *doing)
 {
-	*rc = db_step(st);
-	store_done(s, st);
-	return *rc == DB_DONE;
+	okr_result r = store_step_done(s, st, doing);
+	return r ? load_at_fault(c, kind, i, r) : OKR_OK;
 }
 
-bool load_insert_ok(okr_store *s, db_stmt *st, int *rc, int64_t *id)
+okr_result load_insert(load_ctx *c, okr_store *s, db_stmt *st, okr_load_kind kind, size_t i, const char *doing,
+		       int64_t *id)
 {
-	*rc = db_step_id(st, id);
-	store_done(s, st);
-	return *rc == DB_DONE;
+	okr_result r = store_insert_id(s, st, id, doing);
+	return r ? load_at_fault(c, kind, i, r) : OKR_OK;
+}
+
+okr_result load_add(load_ctx *c, okr_store *s, db_stmt *st, okr_load_kind kind, size_t i, const char *doing)
+{
+	okr_result r = load_step(c, s, st, kind, i, doing);
+	if (r == OKR_OK)
+		load_mark(c, kind, i, db_changes(s->db) > 0, 0);
+	return r;
 }
 
 /* A person by login, or a failure naming the record. */
@@ -113,6 +120,7 @@ okr_result load_person(load_ctx *c, okr_store *s, const char *login, bool option
 static okr_result load_cycles(load_ctx *c, okr_store *s)
 {
 	bool had_current = store_id_by_text(s, "SELECT id FROM cycle WHERE is_current <> 0 AND ?1 = ''", "") != 0;
+	okr_result r;
 	for (size_t i = 0; i < c->d->ncycles; i++) {
 		const okr_cycle *cy = &c->d->cycles[i];
 		int64_t id = store_id_by_text(s, "SELECT id FROM cycle WHERE name = ?1", cy->name);
@@ -130,12 +138,10 @@ static okr_result load_cycles(load_ctx *c, okr_store *s)
 		db_bind_int64(st, 3, cy->end);
 		db_bind_text_static(st, 4, okr_wire(&okr_cycle_states, cy->state), -1);
 		db_bind_int64(st, 5, cy->current && !had_current);
-		int rc;
 		int64_t nid;
-		if (!load_insert_ok(s, st, &rc, &nid))
-			return load_at_fault(c, LOAD_CYCLE, i, store_sqlerr(s, rc, _("adding a cycle")));
-		okr_result r = store_cycle_overlap_check(s, nid, cy->name, cy->start, cy->end);
-		if (r)
+		if ((r = load_insert(c, s, st, LOAD_CYCLE, i, _("adding a cycle"), &nid)))
+			return r;
+		if ((r = store_cycle_overlap_check(s, nid, cy->name, cy->start, cy->end)))
 			return load_at_fault(c, LOAD_CYCLE, i, r);
 		load_mark(c, LOAD_CYCLE, i, true, nid);
 	}
@@ -143,9 +149,27 @@ static okr_result load_cycles(load_ctx *c, okr_store *s)
 	return OKR_OK;
 }
 
+/* Record i of kind, if this import made it and the file gives it a parent
+ * (by its ID in the file, looked up in map): sql sets row ?1's parent to
+ * ?2.  Done once every record of the kind exists: a file may list a child
+ * first. */
+static okr_result set_parent(load_ctx *c, okr_store *s, okr_load_kind kind, size_t i, const char *sql,
+			     const id_map *map, int64_t parent, const char *doing)
+{
+	if (!c->rep->items[kind][i].created || !parent)
+		return OKR_OK;
+	db_stmt *st = store_prepare(s, sql);
+	if (!st)
+		return OKR_E_FAIL;
+	db_bind_int64(st, 1, c->rep->items[kind][i].id);
+	db_bind_int64(st, 2, load_map_get(map, parent));
+	return load_step(c, s, st, kind, i, doing);
+}
+
 static okr_result load_teams(load_ctx *c, okr_store *s)
 {
 	const okr_dump *d = c->d;
+	okr_result r;
 	for (size_t i = 0; i < d->nteams; i++) {
 		int64_t id = store_id_by_text(s, "SELECT id FROM team WHERE name = ?1", d->teams[i].name);
 		if (id) {
@@ -156,32 +180,23 @@ static okr_result load_teams(load_ctx *c, okr_store *s)
 		if (!st)
 			return OKR_E_FAIL;
 		db_bind_text(st, 1, d->teams[i].name, -1);
-		int rc;
 		int64_t nid;
-		if (!load_insert_ok(s, st, &rc, &nid))
-			return load_at_fault(c, LOAD_TEAM, i, store_sqlerr(s, rc, _("adding a team")));
+		if ((r = load_insert(c, s, st, LOAD_TEAM, i, _("adding a team"), &nid)))
+			return r;
 		load_mark(c, LOAD_TEAM, i, true, nid);
 	}
 	map_build(&c->teams, d->nteams, c->rep->items[LOAD_TEAM], key_team, d->teams);
-	/* Parents once every team exists: a file may list a child first. */
-	for (size_t i = 0; i < d->nteams; i++) {
-		if (!c->rep->items[LOAD_TEAM][i].created || !d->teams[i].parent_id)
-			continue;
-		db_stmt *st = store_prepare(s, "UPDATE team SET parent_id = ?2 WHERE id = ?1");
-		if (!st)
-			return OKR_E_FAIL;
-		db_bind_int64(st, 1, c->rep->items[LOAD_TEAM][i].id);
-		db_bind_int64(st, 2, load_map_get(&c->teams, d->teams[i].parent_id));
-		int rc;
-		if (!load_step_ok(s, st, &rc))
-			return load_at_fault(c, LOAD_TEAM, i, store_sqlerr(s, rc, _("linking a team to its parent")));
-	}
+	for (size_t i = 0; i < d->nteams; i++)
+		if ((r = set_parent(c, s, LOAD_TEAM, i, "UPDATE team SET parent_id = ?2 WHERE id = ?1", &c->teams,
+				    d->teams[i].parent_id, _("linking a team to its parent"))))
+			return r;
 	return OKR_OK;
 }
 
 static okr_result load_people(load_ctx *c, okr_store *s)
 {
 	const okr_dump *d = c->d;
+	okr_result r;
 	for (size_t i = 0; i < d->npeople; i++) {
 		const okr_person *p = &d->people[i];
 		int64_t id = store_person_id(s, p->login);
@@ -199,15 +214,14 @@ static okr_result load_people(load_ctx *c, okr_store *s)
 		db_bind_text_static(st, 3, okr_wire(&okr_roles, p->role), -1);
 		db_bind_int64(st, 4, p->opt_out);
 		db_bind_int64(st, 5, okr_now());
-		int rc;
 		int64_t nid;
-		if (!load_insert_ok(s, st, &rc, &nid))
-			return load_at_fault(c, LOAD_PERSON, i, store_sqlerr(s, rc, _("adding a person")));
+		if ((r = load_insert(c, s, st, LOAD_PERSON, i, _("adding a person"), &nid)))
+			return r;
 		load_mark(c, LOAD_PERSON, i, true, nid);
 	}
 	for (size_t i = 0; i < d->nmembers; i++) {
 		int64_t team = store_id_by_text(s, "SELECT id FROM team WHERE name = ?1", d->members[i].team), who;
-		okr_result r = load_person(c, s, d->members[i].login, false, LOAD_MEMBER, i, &who);
+		r = load_person(c, s, d->members[i].login, false, LOAD_MEMBER, i, &who);
 		if (r)
 			return r;
 		if (!team)
@@ -219,10 +233,8 @@ static okr_result load_people(load_ctx *c, okr_store *s)
 			return OKR_E_FAIL;
 		db_bind_int64(st, 1, team);
 		db_bind_int64(st, 2, who);
-		int rc;
-		if (!load_step_ok(s, st, &rc))
-			return load_at_fault(c, LOAD_MEMBER, i, store_sqlerr(s, rc, _("adding a team member")));
-		load_mark(c, LOAD_MEMBER, i, db_changes(s->db) > 0, 0);
+		if ((r = load_add(c, s, st, LOAD_MEMBER, i, _("adding a team member"))))
+			return r;
 	}
 	return OKR_OK;
 }
@@ -254,10 +266,9 @@ static okr_result load_kpis(load_ctx *c, okr_store *s, bool keep_ids)
 		db_bind_text_static(st, 8, okr_wire(&okr_frequencies, k->every), -1);
 		db_bind_int64(st, 9, owner);
 		db_bind_int64(st, 10, okr_now());
-		int rc;
 		int64_t nid;
-		if (!load_insert_ok(s, st, &rc, &nid))
-			return load_at_fault(c, LOAD_KPI, i, store_sqlerr(s, rc, _("adding a KPI")));
+		if ((r = load_insert(c, s, st, LOAD_KPI, i, _("adding a KPI"), &nid)))
+			return r;
 		load_mark(c, LOAD_KPI, i, true, nid);
 	}
 	map_build(&c->kpis, d->nkpis, c->rep->items[LOAD_KPI], key_kpi, d->kpis);
@@ -295,10 +306,11 @@ static int64_t first_unused(load_ctx *c, okr_store *s, db_stmt *st, int sign)
 static okr_result load_objectives(load_ctx *c, okr_store *s, bool keep_ids)
 {
 	const okr_dump *d = c->d;
+	okr_result r;
 	for (size_t i = 0; i < d->nobjs; i++) {
 		const okr_objective *o = &d->objs[i];
 		int64_t cycle = load_map_get(&c->cycles, o->cycle_id), owner, team = 0;
-		okr_result r = load_person(c, s, o->owner, true, LOAD_OBJECTIVE, i, &owner);
+		r = load_person(c, s, o->owner, true, LOAD_OBJECTIVE, i, &owner);
 		if (r)
 			return r;
 		if (o->team[0] && !(team = store_id_by_text(s, "SELECT id FROM team WHERE name = ?1", o->team)))
@@ -335,25 +347,16 @@ static okr_result load_objectives(load_ctx *c, okr_store *s, bool keep_ids)
 		db_bind_double(st, 9, o->weight);
 		db_bind_int64(st, 10, o->archived);
 		db_bind_int64(st, 11, okr_now());
-		int rc;
 		int64_t nid;
-		if (!load_insert_ok(s, st, &rc, &nid))
-			return load_at_fault(c, LOAD_OBJECTIVE, i, store_sqlerr(s, rc, _("adding an objective")));
+		if ((r = load_insert(c, s, st, LOAD_OBJECTIVE, i, _("adding an objective"), &nid)))
+			return r;
 		load_mark(c, LOAD_OBJECTIVE, i, true, nid);
 	}
 	map_build(&c->objs, d->nobjs, c->rep->items[LOAD_OBJECTIVE], key_obj, d->objs);
-	for (size_t i = 0; i < d->nobjs; i++) {
-		if (!c->rep->items[LOAD_OBJECTIVE][i].created || !d->objs[i].parent_id)
-			continue;
-		db_stmt *st = store_prepare(s, "UPDATE objective SET parent_id = ?2 WHERE id = ?1");
-		if (!st)
-			return OKR_E_FAIL;
-		db_bind_int64(st, 1, c->rep->items[LOAD_OBJECTIVE][i].id);
-		db_bind_int64(st, 2, load_map_get(&c->objs, d->objs[i].parent_id));
-		int rc;
-		if (!load_step_ok(s, st, &rc))
-			return load_at_fault(c, LOAD_OBJECTIVE, i, store_sqlerr(s, rc, _("aligning an objective")));
-	}
+	for (size_t i = 0; i < d->nobjs; i++)
+		if ((r = set_parent(c, s, LOAD_OBJECTIVE, i, "UPDATE objective SET parent_id = ?2 WHERE id = ?1",
+				    &c->objs, d->objs[i].parent_id, _("aligning an objective"))))
+			return r;
 	return OKR_OK;
 }
 
@@ -397,10 +400,9 @@ static okr_result load_krs(load_ctx *c, okr_store *s, bool keep_ids)
 		db_bind_int64(st, 14, k->kpi_id ? load_map_get(&c->kpis, k->kpi_id) : 0);
 		db_bind_int64(st, 15, k->archived);
 		db_bind_int64(st, 16, okr_now());
-		int rc;
 		int64_t nid;
-		if (!load_insert_ok(s, st, &rc, &nid))
-			return load_at_fault(c, LOAD_KR, i, store_sqlerr(s, rc, _("adding a key result")));
+		if ((r = load_insert(c, s, st, LOAD_KR, i, _("adding a key result"), &nid)))
+			return r;
 		load_mark(c, LOAD_KR, i, true, nid);
 		/* Importing is adding: the same rule for who set it. */
 		okr_result tr = store_kr_set_terms(s, nid);

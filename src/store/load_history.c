@@ -28,70 +28,81 @@ static bool own_twice(okr_store *s, const char *sql, const char *uid, int64_t ma
 	return id > max;
 }
 
+/* A check-in and a KPI value are written alike: the record's author and its
+ * key result or KPI (by its ID in the file) looked up, the row inserted
+ * unless its uid is already there. */
+typedef struct {
+	okr_load_kind kind;
+	const char *insert;     /* ?1 uid, ?2 key result or KPI, ?3 author, ?4 value, ?5 note, ?6 time, ?7 confidence */
+	const char *by_uid;
+	const char *no_target, *twice, *doing;
+} value_rec;
+
+static const value_rec checkin_rec = {
+	LOAD_CHECKIN,
+	"INSERT INTO checkin(uid, kr_id, author_id, value, confidence, note, at) "
+	"VALUES(?1, ?2, ?3, ?4, NULLIF(?7, -1), ?5, ?6) ON CONFLICT(uid) DO NOTHING RETURNING id",
+	"SELECT id FROM checkin WHERE uid = ?1",
+	N_("check-in `kr`: no key result with that ID in the file"),
+	N_("check-in: a second check-in with this uid"), N_("adding a check-in"),
+};
+static const value_rec sample_rec = {
+	LOAD_SAMPLE,
+	"INSERT INTO kpi_sample(uid, kpi_id, author_id, value, note, at) VALUES(?1, ?2, ?3, ?4, ?5, ?6) "
+	"ON CONFLICT(uid) DO NOTHING RETURNING id",
+	"SELECT id FROM kpi_sample WHERE uid = ?1",
+	N_("sample `kpi`: no KPI with that ID in the file"),
+	N_("sample: a second KPI value with this uid"), N_("adding a KPI value"),
+};
+
+/* Record i as rec says; target is the database's ID (0: not in the file),
+ * max the largest ID of the table before the import. */
+static okr_result load_value(load_ctx *c, okr_store *s, const value_rec *rec, size_t i, const char *author_login,
+			     int64_t target, int64_t max, const char *uid, double value, const char *note, okr_time at,
+			     int confidence)
+{
+	int64_t author;
+	okr_result r = load_person(c, s, author_login, false, rec->kind, i, &author);
+	if (r)
+		return r;
+	if (!target)
+		return missing(c, s, rec->kind, i, _(rec->no_target));
+	db_stmt *st = store_prepare(s, rec->insert);
+	if (!st)
+		return OKR_E_FAIL;
+	db_bind_text(st, 1, uid, -1);
+	db_bind_int64(st, 2, target);
+	db_bind_int64(st, 3, author);
+	db_bind_double(st, 4, value);
+	db_bind_text(st, 5, note, -1);
+	db_bind_int64(st, 6, at);
+	if (rec->kind == LOAD_CHECKIN)
+		db_bind_int64(st, 7, confidence);
+	int64_t nid;
+	if ((r = load_insert(c, s, st, rec->kind, i, _(rec->doing), &nid)))
+		return r;
+	bool made = nid != 0;
+	if (!made && own_twice(s, rec->by_uid, uid, max))
+		return missing(c, s, rec->kind, i, _(rec->twice));
+	load_mark(c, rec->kind, i, made, nid);
+	return OKR_OK;
+}
+
 okr_result load_history_values(load_ctx *c, okr_store *s)
 {
 	const okr_dump *d = c->d;
-	int rc;
+	okr_result r;
 	for (size_t i = 0; i < d->ncheckins; i++) {
-		const okr_checkin *ci = &d->checkins[i];
-		int64_t author;
-		okr_result r = load_person(c, s, ci->author, false, LOAD_CHECKIN, i, &author);
-		if (r)
+		const okr_checkin *x = &d->checkins[i];
+		if ((r = load_value(c, s, &checkin_rec, i, x->author, load_map_get(&c->krs, x->kr_id), c->max_checkin,
+				    x->uid, x->value, x->note, x->at, x->confidence)))
 			return r;
-		db_stmt *st = store_prepare(s,
-			"INSERT INTO checkin(uid, kr_id, author_id, value, confidence, note, at) "
-			"VALUES(?1, ?2, ?3, ?4, NULLIF(?5, -1), ?6, ?7) ON CONFLICT(uid) DO NOTHING RETURNING id");
-		if (!st)
-			return OKR_E_FAIL;
-		int64_t kr = load_map_get(&c->krs, ci->kr_id);
-		if (!kr) {
-			store_done(s, st);
-			return missing(c, s, LOAD_CHECKIN, i, _("check-in `kr`: no key result with that ID in the file"));
-		}
-		db_bind_text(st, 1, ci->uid, -1);
-		db_bind_int64(st, 2, kr);
-		db_bind_int64(st, 3, author);
-		db_bind_double(st, 4, ci->value);
-		db_bind_int64(st, 5, ci->confidence);
-		db_bind_text(st, 6, ci->note, -1);
-		db_bind_int64(st, 7, ci->at);
-		int64_t nid;
-		if (!load_insert_ok(s, st, &rc, &nid))
-			return load_at_fault(c, LOAD_CHECKIN, i, store_sqlerr(s, rc, _("adding a check-in")));
-		bool made = nid != 0;
-		if (!made && own_twice(s, "SELECT id FROM checkin WHERE uid = ?1", ci->uid, c->max_checkin))
-			return missing(c, s, LOAD_CHECKIN, i, _("check-in: a second check-in with this uid"));
-		load_mark(c, LOAD_CHECKIN, i, made, nid);
 	}
 	for (size_t i = 0; i < d->nsamples; i++) {
 		const okr_sample *x = &d->samples[i];
-		int64_t author;
-		okr_result r = load_person(c, s, x->author, false, LOAD_SAMPLE, i, &author);
-		if (r)
+		if ((r = load_value(c, s, &sample_rec, i, x->author, load_map_get(&c->kpis, x->kpi_id), c->max_sample,
+				    x->uid, x->value, x->note, x->at, -1)))
 			return r;
-		db_stmt *st = store_prepare(s,
-			"INSERT INTO kpi_sample(uid, kpi_id, author_id, value, note, at) VALUES(?1, ?2, ?3, ?4, ?5, ?6) "
-			"ON CONFLICT(uid) DO NOTHING RETURNING id");
-		if (!st)
-			return OKR_E_FAIL;
-		int64_t kpi = load_map_get(&c->kpis, x->kpi_id);
-		if (!kpi) {
-			store_done(s, st);
-			return missing(c, s, LOAD_SAMPLE, i, _("sample `kpi`: no KPI with that ID in the file"));
-		}
-		db_bind_text(st, 1, x->uid, -1);
-		db_bind_int64(st, 2, kpi);
-		db_bind_int64(st, 3, author);
-		db_bind_double(st, 4, x->value);
-		db_bind_text(st, 5, x->note, -1);
-		db_bind_int64(st, 6, x->at);
-		int64_t nid;
-		if (!load_insert_ok(s, st, &rc, &nid))
-			return load_at_fault(c, LOAD_SAMPLE, i, store_sqlerr(s, rc, _("adding a KPI value")));
-		bool made = nid != 0;
-		if (!made && own_twice(s, "SELECT id FROM kpi_sample WHERE uid = ?1", x->uid, c->max_sample))
-			return missing(c, s, LOAD_SAMPLE, i, _("sample: a second KPI value with this uid"));
-		load_mark(c, LOAD_SAMPLE, i, made, nid);
 	}
 	return OKR_OK;
 }
@@ -99,7 +110,6 @@ okr_result load_history_values(load_ctx *c, okr_store *s)
 okr_result load_history_feedback(load_ctx *c, okr_store *s)
 {
 	const okr_dump *d = c->d;
-	int rc;
 	for (size_t i = 0; i < d->ncomments; i++) {
 		const okr_comment *x = &d->comments[i];
 		int64_t author, target = load_map_get(x->target_kind == 'O' ? &c->objs : &c->krs, x->target_id);
@@ -108,21 +118,19 @@ okr_result load_history_feedback(load_ctx *c, okr_store *s)
 			return r;
 		if (!target)
 			return missing(c, s, LOAD_COMMENT, i, _("comment `on`: no such objective or key result in the file"));
-		char kind[2] = { x->target_kind, 0 };
 		db_stmt *st = store_prepare(s,
 			"INSERT INTO comment(target_kind, target_id, author_id, text, at) SELECT ?1, ?2, ?3, ?4, ?5 "
 			"WHERE NOT EXISTS(SELECT 1 FROM comment WHERE target_kind = ?1 AND target_id = ?2 "
 			"AND author_id = ?3 AND text = ?4 AND at = ?5)");
 		if (!st)
 			return OKR_E_FAIL;
-		db_bind_text(st, 1, kind, 1);
+		store_bind_kind(st, 1, x->target_kind);
 		db_bind_int64(st, 2, target);
 		db_bind_int64(st, 3, author);
 		db_bind_text(st, 4, x->text, -1);
 		db_bind_int64(st, 5, x->at);
-		if (!load_step_ok(s, st, &rc))
-			return load_at_fault(c, LOAD_COMMENT, i, store_sqlerr(s, rc, _("adding a comment")));
-		load_mark(c, LOAD_COMMENT, i, db_changes(s->db) > 0, 0);
+		if ((r = load_add(c, s, st, LOAD_COMMENT, i, _("adding a comment"))))
+			return r;
 	}
 	for (size_t i = 0; i < d->nkudos; i++) {
 		const okr_kudos *x = &d->kudos[i];
@@ -144,9 +152,8 @@ okr_result load_history_feedback(load_ctx *c, okr_store *s)
 		db_bind_text(st, 3, x->text, -1);
 		db_bind_int64(st, 4, x->kr_id ? load_map_get(&c->krs, x->kr_id) : 0);
 		db_bind_int64(st, 5, x->at);
-		if (!load_step_ok(s, st, &rc))
-			return load_at_fault(c, LOAD_KUDOS, i, store_sqlerr(s, rc, _("adding kudos")));
-		load_mark(c, LOAD_KUDOS, i, db_changes(s->db) > 0, 0);
+		if ((r = load_add(c, s, st, LOAD_KUDOS, i, _("adding kudos"))))
+			return r;
 	}
 	for (size_t i = 0; i < d->ngrades; i++) {
 		const okr_grade *g = &d->grades[i];
@@ -166,9 +173,8 @@ okr_result load_history_feedback(load_ctx *c, okr_store *s)
 		db_bind_text(st, 3, g->note, -1);
 		db_bind_int64(st, 4, author);
 		db_bind_int64(st, 5, g->at);
-		if (!load_step_ok(s, st, &rc))
-			return load_at_fault(c, LOAD_GRADE, i, store_sqlerr(s, rc, _("adding a grade")));
-		load_mark(c, LOAD_GRADE, i, db_changes(s->db) > 0, 0);
+		if ((r = load_add(c, s, st, LOAD_GRADE, i, _("adding a grade"))))
+			return r;
 	}
 	return OKR_OK;
 }

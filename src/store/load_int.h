@@ -36,9 +36,15 @@ typedef struct {
 int64_t load_map_get(const id_map *m, int64_t from);
 okr_result load_at_fault(load_ctx *c, okr_load_kind kind, size_t i, okr_result r);
 void load_mark(load_ctx *c, okr_load_kind kind, size_t i, bool created, int64_t id);
-bool load_step_ok(okr_store *s, db_stmt *st, int *rc);
-/* The same for an INSERT … RETURNING id: *id the new row's (0: none made). */
-bool load_insert_ok(okr_store *s, db_stmt *st, int *rc, int64_t *id);
+/* Step st, a write for record i of kind, once (store_step_done); an error
+ * is that record's fault.  load_insert: the same for an INSERT … RETURNING
+ * id, *id the new row's (0: none made). */
+okr_result load_step(load_ctx *c, okr_store *s, db_stmt *st, okr_load_kind kind, size_t i, const char *doing);
+okr_result load_insert(load_ctx *c, okr_store *s, db_stmt *st, okr_load_kind kind, size_t i, const char *doing,
+		       int64_t *id);
+/* load_step for an insert that adds nothing when the row is already there:
+ * record i is marked made or kept by what it did. */
+okr_result load_add(load_ctx *c, okr_store *s, db_stmt *st, okr_load_kind kind, size_t i, const char *doing);
 /* A person by login, or a failure naming the record. */
 okr_result load_person(load_ctx *c, okr_store *s, const char *login, bool optional, okr_load_kind kind, size_t i,
 		       int64_t *id);

@@ -28,15 +28,25 @@ struct look_ctx {
 	okr_time *at_out;
 };
 
+/* A statement about the viewer's own rows of one board: ?1 the viewer,
+ * ?2 the board. */
+static db_stmt *look_stmt(okr_store *s, const struct look_ctx *c, const char *sql)
+{
+	db_stmt *st = store_prepare(s, sql);
+	if (st) {
+		db_bind_int64(st, 1, s->me.id);
+		db_bind_text(st, 2, c->board, -1);
+	}
+	return st;
+}
+
 static okr_result get_txn(okr_store *s, void *vctx)
 {
 	struct look_ctx *c = vctx;
-	db_stmt *st = store_prepare(s,
+	db_stmt *st = look_stmt(s, c,
 		"SELECT item_id, rank, at FROM board_look WHERE person_id = ?1 AND board = ?2 ORDER BY item_id");
 	if (!st)
 		return OKR_E_FAIL;
-	db_bind_int64(st, 1, s->me.id);
-	db_bind_text(st, 2, c->board, -1);
 	size_t cap = 0;
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
@@ -66,31 +76,20 @@ okr_result okr_store_look_get(okr_store *s, const char *board, okr_look_row **ou
 static okr_result set_txn(okr_store *s, void *vctx)
 {
 	struct look_ctx *c = vctx;
-	db_stmt *st = store_prepare(s, "DELETE FROM board_look WHERE person_id = ?1 AND board = ?2");
-	if (!st)
-		return OKR_E_FAIL;
-	db_bind_int64(st, 1, s->me.id);
-	db_bind_text(st, 2, c->board, -1);
-	int rc = db_step(st);
-	store_done(s, st);
-	if (rc != DB_DONE)
-		return store_sqlerr(s, rc, _("saving what you saw on the board"));
-	for (size_t i = 0; i < c->n; i++) {
-		st = store_prepare(s, "INSERT INTO board_look(person_id, board, item_id, rank, at) "
-				      "VALUES(?1, ?2, ?3, ?4, ?5)");
+	const char *doing = _("saving what you saw on the board");
+	db_stmt *st = look_stmt(s, c, "DELETE FROM board_look WHERE person_id = ?1 AND board = ?2");
+	okr_result r = st ? store_step_done(s, st, doing) : OKR_E_FAIL;
+	for (size_t i = 0; !r && i < c->n; i++) {
+		st = look_stmt(s, c, "INSERT INTO board_look(person_id, board, item_id, rank, at) "
+				     "VALUES(?1, ?2, ?3, ?4, ?5)");
 		if (!st)
 			return OKR_E_FAIL;
-		db_bind_int64(st, 1, s->me.id);
-		db_bind_text(st, 2, c->board, -1);
 		db_bind_int64(st, 3, c->rows[i].id);
 		db_bind_int64(st, 4, c->rows[i].rank);
 		db_bind_int64(st, 5, c->at);
-		rc = db_step(st);
-		store_done(s, st);
-		if (rc != DB_DONE)
-			return store_sqlerr(s, rc, _("saving what you saw on the board"));
+		r = store_step_done(s, st, doing);
 	}
-	return OKR_OK;
+	return r;
 }
 
 okr_result okr_store_look_set(okr_store *s, const char *board, const okr_look_row *rows, size_t n, okr_time at)

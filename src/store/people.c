@@ -43,16 +43,10 @@ okr_result okr_store_person(okr_store *s, const char *login, okr_person *out)
 	if (!st)
 		return OKR_E_FAIL;
 	db_bind_text(st, 1, login, -1);
-	int rc = db_step(st);
-	okr_result r = OKR_OK;
-	if (rc == DB_ROW)
-		store_person_row(st, out);
-	else if (rc == DB_DONE)
+	okr_result r = store_one_row(s, st, store_person_row, out, _("reading a person"));
+	if (r == OKR_E_NOTFOUND)
 		r = store_fail(s, OKR_E_NOTFOUND, _("no person '%s' in this database — they are added "
 						     "when they first use okr, or with `okr person add`"), login);
-	else
-		r = store_sqlerr(s, rc, _("reading a person"));
-	store_done(s, st);
 	return r;
 }
 
@@ -131,10 +125,8 @@ static okr_result person_update_txn(okr_store *s, void *vctx)
 		return OKR_E_FAIL;
 	db_bind_int64(st, 1, id);
 	db_bind_text(st, 2, c->name ? c->name : okr_wire(&okr_roles, c->role), -1);
-	int rc = db_step(st);
-	store_done(s, st);
-	if (rc != DB_DONE)
-		return store_sqlerr(s, rc, _("updating a person"));
+	if ((pr = store_step_done(s, st, _("updating a person"))))
+		return pr;
 	return store_audit(s, c->name ? "rename" : "role", 'U', id,
 			   c->name ? c->name : okr_wire(&okr_roles, c->role));
 }
@@ -178,10 +170,9 @@ static okr_result opt_out_txn(okr_store *s, void *vctx)
 		return OKR_E_FAIL;
 	db_bind_int64(st, 1, c->id);
 	db_bind_int64(st, 2, c->opt_out);
-	int rc = db_step(st);
-	store_done(s, st);
-	if (rc != DB_DONE)
-		return store_sqlerr(s, rc, _("updating a person"));
+	okr_result r = store_step_done(s, st, _("updating a person"));
+	if (r)
+		return r;
 	if (!db_changes(s->db))
 		return OKR_OK;   /* already so: nothing to record */
 	return store_audit(s, "opt-out", 'U', c->id, c->opt_out ? "hidden" : "shown");
@@ -271,10 +262,8 @@ static okr_result team_join_txn(okr_store *s, void *vctx)
 		return OKR_E_FAIL;
 	db_bind_int64(st, 1, t);
 	db_bind_int64(st, 2, p);
-	int rc = db_step(st);
-	store_done(s, st);
-	if (rc != DB_DONE)
-		return store_sqlerr(s, rc, _("joining a team"));
+	if ((pr = store_step_done(s, st, _("joining a team"))))
+		return pr;
 	return store_audit(s, "join", 'T', t, c->login);
 }
 

@@ -166,15 +166,9 @@ static okr_result one(okr_store *s, const char *sql, int64_t id, const char *nam
 		db_bind_text(st, 1, name, -1);
 	else
 		db_bind_int64(st, 1, id);
-	int rc = db_step(st);
-	okr_result r = OKR_OK;
-	if (rc == DB_ROW)
-		fn(st, out);
-	else if (rc == DB_DONE)
+	okr_result r = store_one_row(s, st, fn, out, _("reading"));
+	if (r == OKR_E_NOTFOUND)
 		r = store_fail(s, OKR_E_NOTFOUND, _("no %s %s — `okr list` shows what there is"), what, shown);
-	else
-		r = store_sqlerr(s, rc, _("reading"));
-	store_done(s, st);
 	return r;
 }
 

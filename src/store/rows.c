@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "okr/audit.h"
 #include "okr/util.h"
 #include "store_int.h"
 
@@ -37,18 +38,19 @@ okr_result store_collect(okr_store *s, db_stmt *st, store_row_fn fn, size_t size
  * in the struct and what it is.  A column of kind VALUE is a number or NULL,
  * with the struct's has_value flag at `flag`.
  */
-typedef enum { INT64, INT, DOUBLE, TEXT, BOOL, WORD, VALUE, KIND } col_kind;
+typedef enum { INT64, INT, DOUBLE, TEXT, BOOL, WORD, VALUE, KIND, LETTER } col_kind;
 
 typedef struct {
 	col_kind kind;
 	size_t off;
 	const okr_vocab *words;   /* WORD */
-	int fallback;             /* WORD */
+	int fallback;             /* WORD, LETTER (for NULL) */
 	size_t flag;              /* VALUE: offsetof its bool */
 } column;
 
 #define C(T, m, kind) { kind, offsetof(T, m), NULL, 0, 0 }
 #define W(T, m, words, fallback) { WORD, offsetof(T, m), &words, fallback, 0 }
+#define L(T, m, fallback) { LETTER, offsetof(T, m), NULL, fallback, 0 }
 #define V(T, m, flag) { VALUE, offsetof(T, m), NULL, 0, offsetof(T, flag) }
 #define NCOL(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -70,6 +72,11 @@ static void read_columns(db_stmt *st, void *row, const column *c, size_t n)
 			*(bool *)(void *)(e + c[i].flag) = has;
 			*(double *)m = has ? db_column_double(st, i) : 0;
 			break;
+		case LETTER: {
+			const char *t = db_column_text(st, i);
+			*(char *)m = t ? t[0] : (char)c[i].fallback;
+			break;
+		}
 		case KIND: {
 			/* A comment's target: 'O' for an objective, else a key result. */
 			const char *on = db_column_text(st, i);
@@ -131,6 +138,14 @@ static const column grade_cols[] = {
 	C(okr_grade, kr_id, INT64), C(okr_grade, score, DOUBLE), C(okr_grade, note, TEXT),
 	C(okr_grade, author, TEXT), C(okr_grade, at, INT64),
 };
+static const column audit_cols[] = {
+	C(okr_audit_entry, id, INT64), C(okr_audit_entry, at, INT64), C(okr_audit_entry, who, TEXT),
+	C(okr_audit_entry, action, TEXT), L(okr_audit_entry, kind, 'S'), C(okr_audit_entry, entity_id, INT64),
+	C(okr_audit_entry, detail, TEXT), C(okr_audit_entry, title, TEXT),
+};
+static const column setting_cols[] = {
+	C(okr_setting, key, TEXT), C(okr_setting, value, TEXT), C(okr_setting, by, TEXT), C(okr_setting, at, INT64),
+};
 
 #define READER(name, cols) \
 	void name(db_stmt *st, void *row) { read_columns(st, row, cols, NCOL(cols)); }
@@ -145,6 +160,13 @@ READER(store_sample_row, sample_cols)
 READER(store_comment_row, comment_cols)
 READER(store_kudos_row, kudos_cols)
 READER(store_grade_row, grade_cols)
+READER(store_audit_row, audit_cols)
+READER(store_setting_row, setting_cols)
+
+void store_int64_row(db_stmt *st, void *id)
+{
+	*(int64_t *)id = db_column_int64(st, 0);
+}
 
 /* The enums of model.h are read as int. */
 _Static_assert(sizeof(okr_cycle_state) == sizeof(int) && sizeof(okr_frequency) == sizeof(int), "enums are ints");

@@ -22,23 +22,10 @@ struct list_ctx {
 static okr_result list_txn(okr_store *s, void *vctx)
 {
 	struct list_ctx *c = vctx;
-	db_stmt *st = store_prepare(s,
-		"SELECT t.key, t.value, COALESCE(p.login, ''), t.at FROM team_setting t "
-		"LEFT JOIN person p ON p.id = t.by_id ORDER BY t.key");
+	db_stmt *st = store_prepare(s, STORE_SETTING_SELECT " ORDER BY t.key");
 	if (!st)
 		return OKR_E_FAIL;
-	size_t cap = 0;
-	int rc;
-	while ((rc = db_step(st)) == DB_ROW) {
-		okr_xgrow(&c->v, &cap, c->n + 1, sizeof *c->v);
-		okr_setting *e = &c->v[c->n++];
-		e->key = store_col_text(st, 0);
-		e->value = store_col_text(st, 1);
-		e->by = store_col_text(st, 2);
-		e->at = db_column_int64(st, 3);
-	}
-	store_done(s, st);
-	return rc == DB_DONE ? OKR_OK : store_sqlerr(s, rc, _("reading the team settings"));
+	return store_collect(s, st, store_setting_row, sizeof *c->v, &c->v, &c->n, _("reading the team settings"));
 }
 
 okr_result okr_store_settings(okr_store *s, okr_setting **out, size_t *n)
@@ -96,10 +83,9 @@ static okr_result set_txn(okr_store *s, void *vctx)
 	db_bind_text_static(st, 2, c->value, -1);
 	db_bind_int64(st, 3, s->me.id);
 	db_bind_int64(st, 4, okr_now());
-	int rc = db_step(st);
-	store_done(s, st);
-	if (rc != DB_DONE)
-		return store_sqlerr(s, rc, _("saving the team settings"));
+	okr_result r = store_step_done(s, st, _("saving the team settings"));
+	if (r)
+		return r;
 	return store_audit(s, "setting", 'S', 0, detail);
 }
 

@@ -222,6 +222,21 @@ okr_result store_collect(okr_store *s, db_stmt *st, store_row_fn fn, size_t size
 	"FROM kudos k JOIN person f ON f.id = k.from_id JOIN person t ON t.id = k.to_id"
 #define STORE_GRADE_SELECT \
 	"SELECT g.kr_id, g.score, g.note, p.login, g.at FROM grade g JOIN person p ON p.id = g.author_id"
+#define STORE_SETTING_SELECT \
+	"SELECT t.key, t.value, COALESCE(p.login, ''), t.at FROM team_setting t LEFT JOIN person p ON p.id = t.by_id"
+/* The item's title or name as it is now, so a row says what it was about
+ * even when the detail holds only a value. */
+#define STORE_AUDIT_SELECT \
+	"SELECT a.id, a.at, COALESCE(p.login, '?'), a.action, a.entity, COALESCE(a.entity_id, 0), a.detail," \
+	" COALESCE(CASE a.entity" \
+	"  WHEN 'O' THEN (SELECT title FROM objective WHERE id = a.entity_id)" \
+	"  WHEN 'K' THEN (SELECT title FROM key_result WHERE id = a.entity_id)" \
+	"  WHEN 'P' THEN (SELECT name FROM kpi WHERE id = a.entity_id)" \
+	"  WHEN 'C' THEN (SELECT name FROM cycle WHERE id = a.entity_id)" \
+	"  WHEN 'T' THEN (SELECT name FROM team WHERE id = a.entity_id)" \
+	"  WHEN 'U' THEN (SELECT login FROM person WHERE id = a.entity_id)" \
+	" END, '')" \
+	" FROM audit a LEFT JOIN person p ON p.id = a.person_id"
 
 void store_cycle_row(db_stmt *st, void *cycle);        /* okr_cycle, its state as stored */
 void store_team_row(db_stmt *st, void *team);          /* okr_team */
@@ -233,6 +248,9 @@ void store_sample_row(db_stmt *st, void *sample);      /* okr_sample */
 void store_comment_row(db_stmt *st, void *comment);    /* okr_comment */
 void store_kudos_row(db_stmt *st, void *kudos);        /* okr_kudos */
 void store_grade_row(db_stmt *st, void *grade);        /* okr_grade */
+void store_audit_row(db_stmt *st, void *entry);        /* okr_audit_entry */
+void store_setting_row(db_stmt *st, void *setting);    /* okr_setting */
+void store_int64_row(db_stmt *st, void *id);           /* int64_t: the first column */
 
 /* Key results with only what their progress is made of (read_team.c): the
  * live ones of one objective (?1), or in id order every live one from the
@@ -282,6 +300,21 @@ int64_t store_id_by_text(okr_store *s, const char *sql, const char *name);
 /* Step an INSERT … RETURNING id once into *id, then store_done; an error
  * says `doing`. */
 okr_result store_insert_id(okr_store *s, db_stmt *st, int64_t *id, const char *doing);
+/* Step a statement that returns no rows (UPDATE, DELETE, INSERT) once, then
+ * store_done; an error says `doing`. */
+okr_result store_step_done(okr_store *s, db_stmt *st, const char *doing);
+/* The first column of the first row of sql with ?1 bound to id, or 0 (no
+ * row, or an error). */
+int64_t store_int_by_id(okr_store *s, const char *sql, int64_t id);
+/* Step st once: a row is read by fn into out; no row is OKR_E_NOTFOUND with
+ * no message (the caller says what is missing); then store_done. */
+okr_result store_one_row(okr_store *s, db_stmt *st, store_row_fn fn, void *out, const char *doing);
+/* The row of an objective or key result, archived or live as asked, read
+ * by fn into out: sql binds ?1 to id and ?2 to archived.  None is
+ * OKR_E_NOTFOUND with no message (the caller names the item). */
+okr_result store_item_row(okr_store *s, const char *sql, int64_t id, bool archived, store_row_fn fn, void *out);
+/* Bind a one-letter kind ('O', 'K', …) as text. */
+void store_bind_kind(db_stmt *st, int i, char kind);
 int64_t store_person_id(okr_store *s, const char *login);  /* 0: unknown */
 /* A person by login or display name, folded (names.c); fails with a message
  * that lists the candidates when the name is ambiguous. */

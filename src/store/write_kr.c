@@ -39,32 +39,29 @@ okr_result store_kr_meta(okr_store *s, int64_t id, kr_meta *m)
 	return store_kr_meta_of(s, id, false, m);
 }
 
+static void kr_meta_row(db_stmt *st, void *row)
+{
+	kr_meta *m = row;
+	m->owner = db_column_int64(st, 0);
+	m->obj_owner = db_column_int64(st, 1);
+	m->cycle = db_column_int64(st, 2);
+	m->version = db_column_int64(st, 3);
+	m->type = store_col_word(st, 4, &okr_kr_types, KR_METRIC);
+	m->kpi = db_column_int64(st, 5);
+}
+
 okr_result store_kr_meta_of(okr_store *s, int64_t id, bool archived, kr_meta *m)
 {
-	db_stmt *st = store_prepare(s,
+	okr_result r = store_item_row(s,
 		"SELECT COALESCE(k.owner_id, 0), COALESCE(o.owner_id, 0), o.cycle_id, k.version, k.type, "
 		"COALESCE(k.kpi_id, 0) "
-		"FROM key_result k JOIN objective o ON o.id = k.objective_id WHERE k.id = ?1 AND k.archived = ?2");
-	if (!st)
-		return OKR_E_FAIL;
-	db_bind_int64(st, 1, id);
-	db_bind_int64(st, 2, archived);
-	okr_result r = OKR_OK;
-	if (db_step(st) == DB_ROW) {
-		m->owner = db_column_int64(st, 0);
-		m->obj_owner = db_column_int64(st, 1);
-		m->cycle = db_column_int64(st, 2);
-		m->version = db_column_int64(st, 3);
-		m->type = store_col_word(st, 4, &okr_kr_types, KR_METRIC);
-		m->kpi = db_column_int64(st, 5);
-	} else if (archived) {
-		r = store_fail(s, OKR_E_NOTFOUND, _("K%lld is not archived — `okr show` on its objective "
-						    "lists its key results"), (long long)id);
-	} else {
-		r = store_fail(s, OKR_E_NOTFOUND, _("no key result K%lld — `okr list` shows what there is"),
-			       (long long)id);
-	}
-	store_done(s, st);
+		"FROM key_result k JOIN objective o ON o.id = k.objective_id WHERE k.id = ?1 AND k.archived = ?2",
+		id, archived, kr_meta_row, m);
+	if (r == OKR_E_NOTFOUND && archived)
+		return store_fail(s, r, _("K%lld is not archived — `okr show` on its objective lists its key results"),
+				  (long long)id);
+	if (r == OKR_E_NOTFOUND)
+		return store_fail(s, r, _("no key result K%lld — `okr list` shows what there is"), (long long)id);
 	return r;
 }
 
@@ -82,9 +79,7 @@ okr_result store_kr_set_terms(okr_store *s, int64_t id)
 		return OKR_E_FAIL;
 	db_bind_int64(st, 1, id);
 	db_bind_int64(st, 2, s->me.id);
-	int rc = db_step(st);
-	store_done(s, st);
-	return rc == DB_DONE ? OKR_OK : store_sqlerr(s, rc, _("recording who set a key result"));
+	return store_step_done(s, st, _("recording who set a key result"));
 }
 
 static bool may_edit_kr(okr_store *s, const kr_meta *m)
@@ -145,13 +140,7 @@ static okr_result kr_add_txn(okr_store *s, void *vctx)
 	okr_result pr;
 	if (in->owner && *in->owner && (pr = store_person_ref(s, in->owner, &owner)))
 		return pr;
-	st = store_prepare(s, "SELECT state = 'closed' FROM cycle WHERE id = ?1");
-	if (!st)
-		return OKR_E_FAIL;
-	db_bind_int64(st, 1, cycle);
-	bool closed = db_step(st) == DB_ROW && db_column_int(st, 0);
-	store_done(s, st);
-	if (closed)
+	if (store_cycle_closed(s, cycle))
 		return store_fail(s, OKR_E_CLOSED, _("that cycle is closed and read-only"));
 
 	double start = in->type == KR_METRIC && !isnan(in->start) ? in->start : 0;
@@ -177,12 +166,7 @@ static okr_result kr_add_txn(okr_store *s, void *vctx)
 	db_bind_int64(st, 11, decimals);
 	db_bind_text_static(st, 12, okr_wire(&okr_frequencies, in->every >= 0 ? in->every : FREQ_WEEKLY), -1);
 	db_bind_int64(st, 13, okr_now());
-	int64_t new_id;
-	okr_result saved = store_insert_id(s, st, &new_id, _("adding a key result"));
-	if (saved)
-		return saved;
-	c->id = new_id;
-	if ((r = store_kr_set_terms(s, c->id)))
+	if ((r = store_insert_id(s, st, &c->id, _("adding a key result"))) || (r = store_kr_set_terms(s, c->id)))
 		return r;
 	return store_audit(s, "add", 'K', c->id, in->title);
 }
@@ -264,18 +248,11 @@ static okr_result kr_edit_txn(okr_store *s, void *vctx)
 		db_bind_text_static(st, 11, okr_wire(&okr_frequencies, in->every), -1);
 	if (in->dir >= 0)
 		db_bind_text_static(st, 12, okr_wire(&okr_directions, in->dir), -1);
-	int rc = db_step(st);
-	store_done(s, st);
-	if (rc != DB_DONE)
-		return store_sqlerr(s, rc, _("editing a key result"));
+	if ((r = store_step_done(s, st, _("editing a key result"))))
+		return r;
 	/* A metric must still measure a change. */
-	st = store_prepare(s, "SELECT type = 'metric' AND start_value = target_value FROM key_result WHERE id = ?1");
-	if (!st)
-		return OKR_E_FAIL;
-	db_bind_int64(st, 1, c->id);
-	bool flat = db_step(st) == DB_ROW && db_column_int(st, 0);
-	store_done(s, st);
-	if (flat)
+	if (store_int_by_id(s, "SELECT type = 'metric' AND start_value = target_value FROM key_result WHERE id = ?1",
+			    c->id))
 		return store_fail(s, OKR_E_USAGE, _("that would make the start equal the target — give a "
 						    "different --start or --target"));
 	if ((r = store_kr_set_terms(s, c->id)))
@@ -319,10 +296,8 @@ static okr_result kr_archive_txn(okr_store *s, void *vctx)
 		db_bind_int64(st, 2, c->kpi);
 	else
 		db_bind_int64(st, 2, !c->restore);
-	int rc = db_step(st);
-	store_done(s, st);
-	if (rc != DB_DONE)
-		return store_sqlerr(s, rc, _("changing a key result"));
+	if ((r = store_step_done(s, st, _("changing a key result"))))
+		return r;
 	char detail[32];
 	snprintf(detail, sizeof detail, "KPI%lld", (long long)c->kpi);
 	return store_audit(s, c->kpi >= 0 ? "link" : c->restore ? "unarchive" : "archive", 'K', c->id,
@@ -378,10 +353,8 @@ static okr_result kr_approve_txn(okr_store *s, void *vctx)
 	if (!st)
 		return OKR_E_FAIL;
 	db_bind_int64(st, 1, c->id);
-	int rc = db_step(st);
-	store_done(s, st);
-	if (rc != DB_DONE)
-		return store_sqlerr(s, rc, _("approving a key result"));
+	if ((r = store_step_done(s, st, _("approving a key result"))))
+		return r;
 	return store_audit(s, "approve", 'K', c->id, "");
 }
 

@@ -26,36 +26,49 @@ struct log_ctx {
 	char kind;
 	okr_time at;
 	int64_t id;
-	char scoped[33];
+	char made[33], scoped[33];
 };
 
-static bool cycle_is_closed(okr_store *s, int64_t cycle)
-{
-	db_stmt *st = store_prepare(s, "SELECT state = 'closed' FROM cycle WHERE id = ?1");
-	bool closed = false;
-	if (!st)
-		return false;
-	db_bind_int64(st, 1, cycle);
-	if (db_step(st) == DB_ROW)
-		closed = db_column_int(st, 0) != 0;
-	store_done(s, st);
-	return closed;
-}
-
-/* A client id already used in its scope: the same write (c->id set, OK) or
- * a different one (OKR_E_REUSED).  The uid the row will carry is made here,
- * once the person writing is known. */
-static okr_result client_seen(okr_store *s, struct log_ctx *c, char kind)
+/* A client id already used in its scope (c->kind: 'K' a key result, 'P' a
+ * KPI): the same write (c->id set, OK) or a different one (OKR_E_REUSED).
+ * The uid the row will carry is made here, once the person writing is known. */
+static okr_result client_seen(okr_store *s, struct log_ctx *c)
 {
 	c->id = 0;          /* the body may run again after a busy commit */
 	s->repeat = false;
+	c->uid = c->made;
 	if (!c->client)
 		return OKR_OK;
-	store_client_uid(kind, c->target, s->me.id, c->client, c->scoped);
+	store_client_uid(c->kind, c->target, s->me.id, c->client, c->scoped);
 	c->uid = c->scoped;
-	store_client_write w = { .kind = kind, .target = c->target, .client = c->client, .uid = c->uid,
+	store_client_write w = { .kind = c->kind, .target = c->target, .client = c->client, .uid = c->uid,
 				 .note = c->text, .value = c->value, .confidence = c->confidence };
 	return store_client_check(s, &w, &c->id);
+}
+
+/* Insert a check-in or a KPI value (sql binds ?1 uid, ?2 the key result or
+ * KPI, ?3 the author, ?4 value, ?5 note, ?6 time, ?7 a check-in's
+ * confidence): *made false when no row was made (the uid collided, or
+ * sql's SELECT found no KPI). */
+static okr_result log_insert(okr_store *s, struct log_ctx *c, const char *sql, const char *doing, bool *made)
+{
+	db_stmt *st = store_prepare(s, sql);
+	if (!st)
+		return OKR_E_FAIL;
+	db_bind_text(st, 1, c->uid, -1);
+	db_bind_int64(st, 2, c->target);
+	db_bind_int64(st, 3, s->me.id);
+	db_bind_double(st, 4, c->value);
+	db_bind_text(st, 5, c->text ? c->text : "", -1);
+	db_bind_int64(st, 6, c->at);
+	if (c->kind == 'K')
+		db_bind_int64(st, 7, c->confidence);
+	int64_t new_id;
+	okr_result r = store_insert_id(s, st, &new_id, doing);
+	*made = !r && db_changes(s->db);
+	if (*made)
+		c->id = new_id;
+	return r;
 }
 
 /* One event about the key result as this check-in left it. */
@@ -131,13 +144,13 @@ static okr_result checkin_txn(okr_store *s, void *vctx)
 	if (r)
 		return r;
 	/* A retry is recognised first: the cycle may have closed since. */
-	if ((r = client_seen(s, c, 'K')) || c->id)
+	if ((r = client_seen(s, c)) || c->id)
 		return r;
 	if (!okr_may_checkin(s->me.role, s->me.id, m.owner))
 		return store_fail(s, OKR_E_DENIED, _("K%lld belongs to someone else: only its owner or a lead can "
 						     "check it in — leave a comment instead (`okr comment K%lld ...`)"),
 				  (long long)c->target, (long long)c->target);
-	if (cycle_is_closed(s, m.cycle))
+	if (store_cycle_closed(s, m.cycle))
 		return store_fail(s, OKR_E_CLOSED, _("K%lld's cycle is closed: check-ins are no longer taken"),
 				  (long long)c->target);
 	/* Its value is the KPI's latest sample: a check-in would be shown
@@ -157,26 +170,14 @@ static okr_result checkin_txn(okr_store *s, void *vctx)
 			okr_kr_free(&k);
 		}
 	}
-	db_stmt *st = store_prepare(s,
-		"INSERT INTO checkin(uid, kr_id, author_id, value, confidence, note, at) "
-		"VALUES(?1, ?2, ?3, ?4, NULLIF(?5, -1), ?6, ?7) ON CONFLICT(uid) DO NOTHING RETURNING id");
-	if (!st)
-		return OKR_E_FAIL;
-	db_bind_text(st, 1, c->uid, -1);
-	db_bind_int64(st, 2, c->target);
-	db_bind_int64(st, 3, s->me.id);
-	db_bind_double(st, 4, c->value);
-	db_bind_int64(st, 5, c->confidence);
-	db_bind_text(st, 6, c->text ? c->text : "", -1);
-	db_bind_int64(st, 7, c->at);
-	int64_t new_id;
-	okr_result saved = store_insert_id(s, st, &new_id, _("saving the check-in"));
-	if (saved)
-		return saved;
-	if (!db_changes(s->db))
+	bool made;
+	if ((r = log_insert(s, c, "INSERT INTO checkin(uid, kr_id, author_id, value, confidence, note, at) "
+			    "VALUES(?1, ?2, ?3, ?4, NULLIF(?7, -1), ?5, ?6) ON CONFLICT(uid) DO NOTHING RETURNING id",
+			    _("saving the check-in"), &made)))
+		return r;
+	if (!made)
 		return store_fail(s, OKR_E_FAIL, _("the check-in's id collided with another row; nothing was "
 						   "saved — try again"));
-	c->id = new_id;
 	char detail[64];
 	snprintf(detail, sizeof detail, "K%lld = %.17g", (long long)c->target, c->value);
 	if ((r = store_audit(s, "checkin", 'K', c->target, detail)))
@@ -201,25 +202,31 @@ static okr_result check_value(okr_store *s, double v)
 	return OKR_OK;
 }
 
+/* A check-in (c->kind 'K') or a KPI value ('P'): what was typed checked,
+ * then written by txn under a fresh uid; *id the row's. */
+static okr_result write_value(okr_store *s, store_txn_fn txn, struct log_ctx *c, int64_t *id)
+{
+	okr_result r;
+	if ((r = check_value(s, c->value)) || (r = store_check_text(s, _("note"), c->text, NOTE_MAX, false)))
+		return r;
+	if (c->kind == 'K' && (c->confidence < -1 || c->confidence > 10))
+		return store_fail(s, OKR_E_USAGE, _("confidence must be a whole number from 0 to 10"));
+	if ((r = check_client_id(s, c->client)))
+		return r;
+	store_make_uid(c->made);
+	s->repeat = false;
+	r = store_write(s, txn, c);
+	if (id)
+		*id = c->id;
+	return r;
+}
+
 okr_result okr_store_checkin(okr_store *s, int64_t kr_id, double value, int confidence,
 			     const char *note, const char *uid, okr_time at, int64_t *id)
 {
-	okr_result r;
-	if ((r = check_value(s, value)) || (r = store_check_text(s, _("note"), note, NOTE_MAX, false)))
-		return r;
-	if (confidence < -1 || confidence > 10)
-		return store_fail(s, OKR_E_USAGE, _("confidence must be a whole number from 0 to 10"));
-	if ((r = check_client_id(s, uid)))
-		return r;
-	char made[33];
-	store_make_uid(made);
-	struct log_ctx c = { .target = kr_id, .value = value, .confidence = confidence, .text = note,
-			     .uid = made, .client = uid, .at = at ? at : okr_now() };
-	s->repeat = false;
-	r = store_write(s, checkin_txn, &c);
-	if (id)
-		*id = c.id;
-	return r;
+	struct log_ctx c = { .kind = 'K', .target = kr_id, .value = value, .confidence = confidence, .text = note,
+			     .client = uid, .at = at ? at : okr_now() };
+	return write_value(s, checkin_txn, &c, id);
 }
 
 /* ---- KPIs ---- */
@@ -281,28 +288,17 @@ okr_result okr_store_kpi_add(okr_store *s, const okr_kpi_in *in, int64_t *id)
 static okr_result kpi_push_txn(okr_store *s, void *vctx)
 {
 	struct log_ctx *c = vctx;
-	okr_result r = client_seen(s, c, 'P');
+	okr_result r = client_seen(s, c);
 	if (r || c->id)
 		return r;
-	db_stmt *st = store_prepare(s,
-		"INSERT INTO kpi_sample(uid, kpi_id, author_id, value, note, at) "
-		"SELECT ?1, id, ?3, ?4, ?5, ?6 FROM kpi WHERE id = ?2 ON CONFLICT(uid) DO NOTHING RETURNING id");
-	if (!st)
-		return OKR_E_FAIL;
-	db_bind_text(st, 1, c->uid, -1);
-	db_bind_int64(st, 2, c->target);
-	db_bind_int64(st, 3, s->me.id);
-	db_bind_double(st, 4, c->value);
-	db_bind_text(st, 5, c->text ? c->text : "", -1);
-	db_bind_int64(st, 6, c->at);
-	int64_t new_id;
-	okr_result saved = store_insert_id(s, st, &new_id, _("saving the KPI value"));
-	if (saved)
-		return saved;
-	if (!db_changes(s->db))
+	bool made;
+	if ((r = log_insert(s, c, "INSERT INTO kpi_sample(uid, kpi_id, author_id, value, note, at) "
+			    "SELECT ?1, id, ?3, ?4, ?5, ?6 FROM kpi WHERE id = ?2 ON CONFLICT(uid) DO NOTHING RETURNING id",
+			    _("saving the KPI value"), &made)))
+		return r;
+	if (!made)
 		return store_fail(s, OKR_E_NOTFOUND, _("no KPI%lld — `okr kpi list` shows the KPIs"),
 				  (long long)c->target);
-	c->id = new_id;
 	char detail[64];
 	snprintf(detail, sizeof detail, "%.17g", c->value);
 	return store_audit(s, "push", 'P', c->target, detail);
@@ -311,20 +307,9 @@ static okr_result kpi_push_txn(okr_store *s, void *vctx)
 okr_result okr_store_kpi_push(okr_store *s, int64_t kpi_id, double value, const char *note,
 			      const char *uid, okr_time at, int64_t *id)
 {
-	okr_result r;
-	if ((r = check_value(s, value)) || (r = store_check_text(s, _("note"), note, NOTE_MAX, false)))
-		return r;
-	if ((r = check_client_id(s, uid)))
-		return r;
-	char made[33];
-	store_make_uid(made);
-	struct log_ctx c = { .target = kpi_id, .value = value, .text = note, .uid = made, .client = uid,
+	struct log_ctx c = { .kind = 'P', .target = kpi_id, .value = value, .text = note, .client = uid,
 			     .at = at ? at : okr_now() };
-	s->repeat = false;
-	r = store_write(s, kpi_push_txn, &c);
-	if (id)
-		*id = c.id;
-	return r;
+	return write_value(s, kpi_push_txn, &c, id);
 }
 
 /* ---- comments, kudos, grades ---- */
@@ -347,17 +332,14 @@ static okr_result comment_txn(okr_store *s, void *vctx)
 			      "VALUES(?1, ?2, ?3, ?4, ?5) RETURNING id");
 	if (!st)
 		return OKR_E_FAIL;
-	char k[2] = { c->kind, 0 };
-	db_bind_text(st, 1, k, 1);
+	store_bind_kind(st, 1, c->kind);
 	db_bind_int64(st, 2, c->target);
 	db_bind_int64(st, 3, s->me.id);
 	db_bind_text(st, 4, c->text, -1);
 	db_bind_int64(st, 5, c->at);
-	int64_t new_id;
-	okr_result saved = store_insert_id(s, st, &new_id, _("saving the comment"));
-	if (saved)
-		return saved;
-	c->id = new_id;
+	okr_result r = store_insert_id(s, st, &c->id, _("saving the comment"));
+	if (r)
+		return r;
 	return store_audit(s, "comment", c->kind, c->target, "");
 }
 
@@ -391,9 +373,8 @@ static okr_result kudos_txn(okr_store *s, void *vctx)
 		return store_fail(s, OKR_E_USAGE, _("kudos are for someone else — you cannot give them to yourself"));
 	if (c->target) {
 		kr_meta m;
-		okr_result r = store_kr_meta(s, c->target, &m);
-		if (r)
-			return r;
+		if ((pr = store_kr_meta(s, c->target, &m)))
+			return pr;
 	}
 	db_stmt *st = store_prepare(s, "INSERT INTO kudos(from_id, to_id, text, kr_id, at) "
 					    "VALUES(?1, ?2, ?3, NULLIF(?4, 0), ?5) RETURNING id");
@@ -404,11 +385,9 @@ static okr_result kudos_txn(okr_store *s, void *vctx)
 	db_bind_text(st, 3, c->text, -1);
 	db_bind_int64(st, 4, c->target);
 	db_bind_int64(st, 5, c->at);
-	int64_t new_id;
-	okr_result saved = store_insert_id(s, st, &new_id, _("saving the kudos"));
-	if (saved)
-		return saved;
-	c->id = new_id;
+	okr_result r = store_insert_id(s, st, &c->id, _("saving the kudos"));
+	if (r)
+		return r;
 	return store_audit(s, "kudos", 'D', c->id, c->to);
 }
 
@@ -429,7 +408,7 @@ static okr_result grade_txn(okr_store *s, void *vctx)
 	if (m.owner != s->me.id && m.obj_owner != s->me.id && s->me.role == ROLE_MEMBER)
 		return store_fail(s, OKR_E_DENIED, _("only the owner of K%lld, its objective's owner or a lead "
 						     "can grade it"), (long long)c->target);
-	if (cycle_is_closed(s, m.cycle))
+	if (store_cycle_closed(s, m.cycle))
 		return store_fail(s, OKR_E_CLOSED, _("K%lld's cycle is closed: its grades are final"),
 				  (long long)c->target);
 	db_stmt *st = store_prepare(s,
@@ -443,10 +422,8 @@ static okr_result grade_txn(okr_store *s, void *vctx)
 	db_bind_text(st, 3, c->text ? c->text : "", -1);
 	db_bind_int64(st, 4, s->me.id);
 	db_bind_int64(st, 5, okr_now());
-	int rc = db_step(st);
-	store_done(s, st);
-	if (rc != DB_DONE)
-		return store_sqlerr(s, rc, _("saving the grade"));
+	if ((r = store_step_done(s, st, _("saving the grade"))))
+		return r;
 	char detail[32];
 	snprintf(detail, sizeof detail, "%.2f", c->value);
 	return store_audit(s, "grade", 'K', c->target, detail);

@@ -48,25 +48,6 @@ static okr_result person_ref(okr_store *s, const char *who, int64_t *id)
 	return store_person_ref(s, who, id);
 }
 
-static int step_done(okr_store *s, db_stmt *st, const char *doing, okr_result *r)
-{
-	int rc = db_step(st);
-	store_done(s, st);
-	if (rc != DB_DONE)
-		*r = store_sqlerr(s, rc, doing);
-	return rc;
-}
-
-/* The same for an INSERT … RETURNING id: *id the new row's (0: none made). */
-static int insert_done(okr_store *s, db_stmt *st, const char *doing, okr_result *r, int64_t *id)
-{
-	int rc = db_step_id(st, id);
-	store_done(s, st);
-	if (rc != DB_DONE)
-		*r = store_sqlerr(s, rc, doing);
-	return rc;
-}
-
 /* Refusal of a stale edit: say who changed the item and when. */
 static okr_result stale(okr_store *s, char kind, int64_t id, int64_t have, int64_t want)
 {
@@ -129,8 +110,8 @@ static okr_result cycle_add_txn(okr_store *s, void *vctx)
 	db_bind_text(st, 1, c->name, -1);
 	db_bind_int64(st, 2, c->start);
 	db_bind_int64(st, 3, c->end);
-	okr_result r = OKR_OK;
-	if (insert_done(s, st, _("adding a cycle"), &r, &c->id) != DB_DONE)
+	okr_result r = store_insert_id(s, st, &c->id, _("adding a cycle"));
+	if (r)
 		return r;
 	if (!c->id)
 		return store_fail(s, OKR_E_USAGE, _("there is already a cycle named '%s' — choose another name"),
@@ -141,30 +122,40 @@ static okr_result cycle_add_txn(okr_store *s, void *vctx)
 	return store_audit(s, "add", 'C', c->id, c->name);
 }
 
-okr_result okr_store_cycle_add(okr_store *s, const char *name, okr_day start, okr_day end, int64_t *id)
+/* What a cycle's name and dates must be, and who may set them; the
+ * refusals say what the command or form asked for. */
+static okr_result check_cycle_in(okr_store *s, const struct cycle_ctx *c, const char *backwards,
+				 const char *denied)
 {
-	okr_result r = store_check_text(s, _("cycle name"), name, 100, true);
+	okr_result r = store_check_text(s, _("cycle name"), c->name, 100, true);
 	if (r)
 		return r;
-	if (!okr_cycle_dates_ok(start, end))
-		return store_fail(s, OKR_E_USAGE, _("the cycle ends before it starts — give --end after --start"));
+	if (!okr_cycle_dates_ok(c->start, c->end))
+		return store_fail(s, OKR_E_USAGE, "%s", backwards);
 	if (!okr_may_manage_cycles(s->me.role))
-		return store_fail(s, OKR_E_DENIED, _("only a lead or admin can add cycles"));
+		return store_fail(s, OKR_E_DENIED, "%s", denied);
+	return OKR_OK;
+}
+
+okr_result okr_store_cycle_add(okr_store *s, const char *name, okr_day start, okr_day end, int64_t *id)
+{
 	struct cycle_ctx c = { name, start, end, 0 };
+	okr_result r = check_cycle_in(s, &c, _("the cycle ends before it starts — give --end after --start"),
+				      _("only a lead or admin can add cycles"));
+	if (r)
+		return r;
 	r = store_write(s, cycle_add_txn, &c);
 	if (id)
 		*id = c.id;
 	return r;
 }
 
-static bool cycle_closed(okr_store *s, int64_t cycle_id);
-
 /* A closed cycle keeps its name and dates: its grades and the scores of
  * its weeks were computed over them. */
 static okr_result cycle_edit_txn(okr_store *s, void *vctx)
 {
 	struct cycle_ctx *c = vctx;
-	if (cycle_closed(s, c->id))
+	if (store_cycle_closed(s, c->id))
 		return store_fail(s, OKR_E_CLOSED, _("that cycle is closed: its name and dates stay as they were "
 						     "graded"));
 	db_stmt *st = store_prepare(s, "UPDATE cycle SET name = ?2, start_day = ?3, end_day = ?4 WHERE id = ?1 "
@@ -175,8 +166,8 @@ static okr_result cycle_edit_txn(okr_store *s, void *vctx)
 	db_bind_text(st, 2, c->name, -1);
 	db_bind_int64(st, 3, c->start);
 	db_bind_int64(st, 4, c->end);
-	okr_result r = OKR_OK;
-	if (step_done(s, st, _("changing a cycle"), &r) != DB_DONE)
+	okr_result r = store_step_done(s, st, _("changing a cycle"));
+	if (r)
 		return r;
 	if (!db_changes(s->db))
 		return store_fail(s, OKR_E_USAGE, _("there is already a cycle named '%s' — choose another name"),
@@ -193,15 +184,10 @@ static okr_result cycle_edit_txn(okr_store *s, void *vctx)
 
 okr_result okr_store_cycle_edit(okr_store *s, int64_t id, const char *name, okr_day start, okr_day end)
 {
-	okr_result r = store_check_text(s, _("cycle name"), name, 100, true);
-	if (r)
-		return r;
-	if (!okr_cycle_dates_ok(start, end))
-		return store_fail(s, OKR_E_USAGE, _("the cycle ends before it starts — give an end after the start"));
-	if (!okr_may_manage_cycles(s->me.role))
-		return store_fail(s, OKR_E_DENIED, _("only a lead or admin can change cycles"));
 	struct cycle_ctx c = { name, start, end, id };
-	return store_write(s, cycle_edit_txn, &c);
+	okr_result r = check_cycle_in(s, &c, _("the cycle ends before it starts — give an end after the start"),
+				      _("only a lead or admin can change cycles"));
+	return r ? r : store_write(s, cycle_edit_txn, &c);
 }
 
 /* A lead's choice of current cycle only holds between cycles: the cycle that
@@ -239,8 +225,8 @@ static okr_result cycle_current_txn(okr_store *s, void *vctx)
 	if (!st)
 		return OKR_E_FAIL;
 	db_bind_int64(st, 1, c->id);
-	okr_result r = OKR_OK;
-	if (step_done(s, st, _("switching cycles"), &r) != DB_DONE)
+	okr_result r = store_step_done(s, st, _("switching cycles"));
+	if (r)
 		return r;
 	return store_audit(s, "current", 'C', c->id, "");
 }
@@ -270,19 +256,6 @@ struct obj_ctx {
 	bool restore;       /* archive: bring it back instead */
 };
 
-static bool cycle_closed(okr_store *s, int64_t cycle_id)
-{
-	db_stmt *st = store_prepare(s, "SELECT state = 'closed' FROM cycle WHERE id = ?1");
-	bool closed = false;
-	if (!st)
-		return false;
-	db_bind_int64(st, 1, cycle_id);
-	if (db_step(st) == DB_ROW)
-		closed = db_column_int(st, 0) != 0;
-	store_done(s, st);
-	return closed;
-}
-
 static okr_result closed_refusal(okr_store *s)
 {
 	return store_fail(s, OKR_E_CLOSED, _("that cycle is closed and read-only — "
@@ -291,34 +264,49 @@ static okr_result closed_refusal(okr_store *s)
 
 /* Inside a write: the objective's owner, cycle, version; or not found.
  * Archived objectives are found only when `archived` asks for them. */
+typedef struct {
+	int64_t owner, cycle, version;
+} obj_meta_t;
+
+static void obj_meta_row(db_stmt *st, void *row)
+{
+	*(obj_meta_t *)row = (obj_meta_t){ db_column_int64(st, 0), db_column_int64(st, 1), db_column_int64(st, 2) };
+}
+
 static okr_result obj_meta_of(okr_store *s, int64_t id, bool archived, int64_t *owner, int64_t *cycle,
 			      int64_t *version)
 {
-	db_stmt *st = store_prepare(s,
-		"SELECT COALESCE(owner_id, 0), cycle_id, version FROM objective WHERE id = ?1 AND archived = ?2");
-	if (!st)
-		return OKR_E_FAIL;
-	db_bind_int64(st, 1, id);
-	db_bind_int64(st, 2, archived);
-	okr_result r = OKR_OK;
-	if (db_step(st) == DB_ROW) {
-		*owner = db_column_int64(st, 0);
-		*cycle = db_column_int64(st, 1);
-		*version = db_column_int64(st, 2);
-	} else if (archived) {
-		r = store_fail(s, OKR_E_NOTFOUND, _("O%lld is not archived — `okr list --archived` shows what is"),
-			       (long long)id);
-	} else {
-		r = store_fail(s, OKR_E_NOTFOUND, _("no objective O%lld — `okr list` shows what there is"),
-			       (long long)id);
+	obj_meta_t m;
+	okr_result r = store_item_row(s,
+		"SELECT COALESCE(owner_id, 0), cycle_id, version FROM objective WHERE id = ?1 AND archived = ?2",
+		id, archived, obj_meta_row, &m);
+	if (r == OKR_E_NOTFOUND && archived)
+		return store_fail(s, r, _("O%lld is not archived — `okr list --archived` shows what is"), (long long)id);
+	if (r == OKR_E_NOTFOUND)
+		return store_fail(s, r, _("no objective O%lld — `okr list` shows what there is"), (long long)id);
+	if (r == OKR_OK) {
+		*owner = m.owner;
+		*cycle = m.cycle;
+		*version = m.version;
 	}
-	store_done(s, st);
 	return r;
 }
 
 static okr_result obj_meta(okr_store *s, int64_t id, int64_t *owner, int64_t *cycle, int64_t *version)
 {
 	return obj_meta_of(s, id, false, owner, cycle, version);
+}
+
+/* The team an objective names (*team, 0: none named) and the cycle of the
+ * objective it aligns to (*parent_cycle, 0: none), or the refusal of one
+ * that is not there. */
+static okr_result obj_team_parent(okr_store *s, const okr_objective_in *in, int64_t *team, int64_t *parent_cycle)
+{
+	*parent_cycle = 0;
+	if (in->team && *in->team && !(*team = store_team_id(s, in->team)))
+		return store_fail(s, OKR_E_NOTFOUND, _("no team '%s' — `okr list --teams` shows them"), in->team);
+	int64_t owner, version;
+	return in->parent_id > 0 ? obj_meta(s, in->parent_id, &owner, parent_cycle, &version) : OKR_OK;
 }
 
 static okr_result obj_add_txn(okr_store *s, void *vctx)
@@ -331,15 +319,11 @@ static okr_result obj_add_txn(okr_store *s, void *vctx)
 		return r;
 	if (owner != s->me.id && !is_lead(s))
 		return store_fail(s, OKR_E_DENIED, _("only a lead or admin can add an objective for someone else"));
-	if (in->team && *in->team && !(team = store_team_id(s, in->team)))
-		return store_fail(s, OKR_E_NOTFOUND, _("no team '%s' — `okr list --teams` shows them"), in->team);
-	if (in->parent_id > 0) {
-		int64_t po, pc, pv;
-		if ((r = obj_meta(s, in->parent_id, &po, &pc, &pv)))
-			return r;
-		if (!cycle)
-			cycle = pc;
-	}
+	int64_t parent_cycle = 0;
+	if ((r = obj_team_parent(s, in, &team, &parent_cycle)))
+		return r;
+	if (!cycle)
+		cycle = parent_cycle;
 	if (!cycle) {
 		okr_cycle cur;
 		if ((r = okr_store_current_cycle(s, &cur)))
@@ -347,7 +331,7 @@ static okr_result obj_add_txn(okr_store *s, void *vctx)
 		cycle = cur.id;
 		okr_cycle_free(&cur);
 	}
-	if (cycle_closed(s, cycle))
+	if (store_cycle_closed(s, cycle))
 		return closed_refusal(s);
 	db_stmt *st = store_prepare(s,
 		"INSERT INTO objective(cycle_id, title, description, owner_id, team_id, parent_id, kind, weight, created_at) "
@@ -363,8 +347,7 @@ static okr_result obj_add_txn(okr_store *s, void *vctx)
 	db_bind_text_static(st, 7, okr_wire(&okr_obj_kinds, in->kind), -1);
 	db_bind_double(st, 8, isnan(in->weight) ? 1.0 : in->weight);
 	db_bind_int64(st, 9, okr_now());
-	r = OKR_OK;
-	if (insert_done(s, st, _("adding an objective"), &r, &c->id) != DB_DONE)
+	if ((r = store_insert_id(s, st, &c->id, _("adding an objective"))))
 		return r;
 	return store_audit(s, "add", 'O', c->id, in->title);
 }
@@ -423,22 +406,18 @@ static okr_result obj_edit_txn(okr_store *s, void *vctx)
 	if (owner != s->me.id && !is_lead(s))
 		return store_fail(s, OKR_E_DENIED, _("only the owner of O%lld or a lead can change it"),
 				  (long long)c->id);
-	if (cycle_closed(s, cycle))
+	if (store_cycle_closed(s, cycle))
 		return closed_refusal(s);
 	if (c->version && version != c->version)
 		return stale(s, 'O', c->id, version, c->version);
 	if (in->owner && (r = person_ref(s, in->owner, &new_owner)))
 		return r;
-	if (in->team && *in->team && !(team = store_team_id(s, in->team)))
-		return store_fail(s, OKR_E_NOTFOUND, _("no team '%s' — `okr list --teams` shows them"), in->team);
-	if (in->parent_id > 0) {
-		int64_t po, pc, pv;
-		if ((r = obj_meta(s, in->parent_id, &po, &pc, &pv)))
-			return r;
-		if (in->parent_id == c->id || makes_loop(s, c->id, in->parent_id))
-			return store_fail(s, OKR_E_USAGE, _("O%lld cannot align to O%lld: that would make a loop"),
-					  (long long)c->id, (long long)in->parent_id);
-	}
+	int64_t parent_cycle;
+	if ((r = obj_team_parent(s, in, &team, &parent_cycle)))
+		return r;
+	if (in->parent_id > 0 && (in->parent_id == c->id || makes_loop(s, c->id, in->parent_id)))
+		return store_fail(s, OKR_E_USAGE, _("O%lld cannot align to O%lld: that would make a loop"),
+				  (long long)c->id, (long long)in->parent_id);
 	db_stmt *st = store_prepare(s,
 		"UPDATE objective SET title = COALESCE(?2, title), description = COALESCE(?3, description), "
 		"owner_id = CASE WHEN ?4 <> 0 THEN NULLIF(?5, 0) ELSE owner_id END, "
@@ -462,7 +441,7 @@ static okr_result obj_edit_txn(okr_store *s, void *vctx)
 		db_bind_text_static(st, 9, okr_wire(&okr_obj_kinds, in->kind), -1);
 	if (!isnan(in->weight))
 		db_bind_double(st, 10, in->weight);
-	if (step_done(s, st, _("editing an objective"), &r) != DB_DONE)
+	if ((r = store_step_done(s, st, _("editing an objective"))))
 		return r;
 	return store_audit(s, "edit", 'O', c->id, in->title ? in->title : "");
 }
@@ -488,7 +467,7 @@ static okr_result obj_archive_txn(okr_store *s, void *vctx)
 		return store_fail(s, OKR_E_DENIED, c->restore
 				  ? _("only the owner of O%lld or a lead can bring it back from the archive")
 				  : _("only the owner of O%lld or a lead can archive it"), (long long)c->id);
-	if (cycle_closed(s, cycle))
+	if (store_cycle_closed(s, cycle))
 		return closed_refusal(s);
 	if (c->version && version != c->version)
 		return stale(s, 'O', c->id, version, c->version);
@@ -497,7 +476,7 @@ static okr_result obj_archive_txn(okr_store *s, void *vctx)
 		return OKR_E_FAIL;
 	db_bind_int64(st, 1, c->id);
 	db_bind_int64(st, 2, !c->restore);
-	if (step_done(s, st, _("archiving"), &r) != DB_DONE)
+	if ((r = store_step_done(s, st, _("archiving"))))
 		return r;
 	return store_audit(s, c->restore ? "unarchive" : "archive", 'O', c->id, "");
 }

@@ -7,7 +7,6 @@
  */
 #include <dirent.h>
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -177,22 +176,8 @@ theme_slot theme_status_slot(okr_status s)
 
 typedef struct {
 	theme *t;
-	const char *src;
-	char *err;
-	size_t len;
+	okr_config_where at;
 } parse_ctx;
-
-static bool fail(parse_ctx *c, unsigned line, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static bool fail(parse_ctx *c, unsigned line, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	okr_config_error_at(c->err, c->len, c->src, line, fmt, ap);
-	va_end(ap);
-	return false;
-}
 
 /* Whether some slot lives below path, i.e. path is a group like "status". */
 static bool slot_prefix(const char *path)
@@ -236,7 +221,7 @@ static bool parse_color(parse_ctx *c, config_setting_t *s, const char *path, sho
 		snprintf(shown, sizeof shown, "%s", config_setting_get_string(s));
 	}
 	if (v == -100)
-		return fail(c, config_setting_source_line(s),
+		return okr_config_fail(&c->at, config_setting_source_line(s),
 			    _("unknown colour '%s' for %s.%s (use default, black, red, green, "
 			      "yellow, blue, magenta, cyan, white, bright-NAME or 0-255)"),
 			    shown, path, config_setting_name(s));
@@ -248,7 +233,7 @@ static bool parse_attrs(parse_ctx *c, config_setting_t *s, const char *path, uns
 {
 	unsigned line = config_setting_source_line(s);
 	if (config_setting_type(s) != CONFIG_TYPE_STRING)
-		return fail(c, line, _("%s.attrs must be a string such as \"bold underline\""), path);
+		return okr_config_fail(&c->at, line, _("%s.attrs must be a string such as \"bold underline\""), path);
 	const char *p = config_setting_get_string(s);
 	*out = 0;
 	while (*p) {
@@ -262,7 +247,7 @@ static bool parse_attrs(parse_ctx *c, config_setting_t *s, const char *path, uns
 				     strncmp(attr_names[i].name, p, n)))
 			i++;
 		if (i == count && !(n == 4 && !strncmp(p, "none", 4)))
-			return fail(c, line, _("unknown attribute '%.*s' for %s (use bold, dim, "
+			return okr_config_fail(&c->at, line, _("unknown attribute '%.*s' for %s (use bold, dim, "
 					       "underline, reverse, italic, standout)"),
 				    (int)n, p, path);
 		if (i < count)
@@ -287,7 +272,7 @@ static bool parse_group(parse_ctx *c, config_setting_t *g, const char *path)
 		bool is_fg = !strcmp(name, "fg"), is_bg = !strcmp(name, "bg");
 		if (is_fg || is_bg || !strcmp(name, "attrs")) {
 			if (slot == THEME_SLOT_NONE)
-				return fail(c, line, _("'%s' is not a slot and cannot have '%s' "
+				return okr_config_fail(&c->at, line, _("'%s' is not a slot and cannot have '%s' "
 						       "(the slots are listed in themes/default.theme)"),
 					    path[0] ? path : "slots", name);
 			styled = true;
@@ -302,10 +287,10 @@ static bool parse_group(parse_ctx *c, config_setting_t *g, const char *path)
 		char sub[128];
 		snprintf(sub, sizeof sub, "%s%s%s", path, path[0] ? "." : "", name);
 		if (theme_slot_by_name(sub) == THEME_SLOT_NONE && !slot_prefix(sub))
-			return fail(c, line, _("unknown slot '%s' (the slots are listed in "
+			return okr_config_fail(&c->at, line, _("unknown slot '%s' (the slots are listed in "
 					       "themes/default.theme)"), sub);
 		if (!config_setting_is_group(m))
-			return fail(c, line, _("'%s' must be a group such as "
+			return okr_config_fail(&c->at, line, _("'%s' must be a group such as "
 					       "{ fg = \"yellow\"; attrs = \"bold\"; }"), sub);
 		if (!parse_group(c, m, sub))
 			return false;
@@ -317,18 +302,12 @@ static bool parse_group(parse_ctx *c, config_setting_t *g, const char *path)
 
 static bool apply_text(theme *t, const char *text, const char *src, char *err, size_t len)
 {
-	parse_ctx c = { t, src, err, len };
+	parse_ctx c = { t, { src, err, len } };
 	config_t lc;
 	config_init(&lc);
-	bool ok = true;
-	if (!config_read_string(&lc, text)) {
-		char msg[512];
-		unsigned line = (unsigned)config_error_line(&lc);
-		const char *what = config_error_text(&lc);
-		okr_config_syntax_message(msg, sizeof msg, text, &line, what ? what : "");
-		ok = fail(&c, line, "%s", msg);
+	bool ok = okr_config_parse(&lc, text, &c.at);
+	if (!ok)
 		goto out;
-	}
 	config_setting_t *root = config_root_setting(&lc);
 	for (int i = 0; ok && i < config_setting_length(root); i++) {
 		config_setting_t *s = config_setting_get_elem(root, (unsigned)i);
@@ -337,17 +316,17 @@ static bool apply_text(theme *t, const char *text, const char *src, char *err, s
 		if (!strcmp(name, "name")) {
 			const char *v = config_setting_get_string(s);
 			if (!v || !v[0] || strlen(v) >= sizeof t->name)
-				ok = fail(&c, line, _("'name' must be a string of 1 to %zu bytes"),
+				ok = okr_config_fail(&c.at, line, _("'name' must be a string of 1 to %zu bytes"),
 					  sizeof t->name - 1);
 			else
 				okr_strlcpy(t->name, v, sizeof t->name);
 		} else if (!strcmp(name, "slots")) {
 			if (!config_setting_is_group(s))
-				ok = fail(&c, line, _("'slots' must be a group: slots = { ... };"));
+				ok = okr_config_fail(&c.at, line, _("'slots' must be a group: slots = { ... };"));
 			else
 				ok = parse_group(&c, s, "");
 		} else {
-			ok = fail(&c, line, _("unknown setting '%s' (a theme has 'name' and "
+			ok = okr_config_fail(&c.at, line, _("unknown setting '%s' (a theme has 'name' and "
 					      "'slots')"), name);
 		}
 	}

@@ -45,8 +45,9 @@ HAVE_SQLITE3=$(command -v sqlite3 >/dev/null 2>&1 && echo 1)
 HAVE_PYTHON3=$(command -v python3 >/dev/null 2>&1 && echo 1)
 IS_ROOT=$([ "$(id -u)" = 0 ] && echo 1)
 
-# okr on the test database.
+# okr on the test database; as LOGIN ARGS…: the same as another person.
 okr() { "$OKR_BIN" --db "$DB" "$@"; }
+as() { u=$1; shift; OKR_USER=$u "$OKR_BIN" --db "$DB" "$@"; }
 
 # Run a command: stdout to $OUT, stderr to $ERR, exit status in $rc.
 run() {
@@ -85,6 +86,22 @@ skip() {
 check() {
 	if [ "$1" = 0 ]; then ok "$2"; else shift; not_ok "$@"; fi
 }
+
+# check_that DESC cmd...: passes when the command succeeds (a test, a grep,
+# a comparison run for its status).
+check_that() {
+	d=$1; shift
+	if "$@"; then ok "$d"; else not_ok "$d"; fi
+}
+
+# code cmd...: the command's exit status on stdout, for `test "$(code …)" = 2`;
+# its output in $OUT and $ERR, which has and err_has look in.
+code() {
+	"$@" >"$OUT" 2>"$ERR"
+	echo $?
+}
+has() { grep -q -- "$1" "$OUT"; }
+err_has() { grep -q -- "$1" "$ERR"; }
 
 # expect_exit CODE cmd...: the command exits with CODE.
 expect_exit() {
@@ -195,14 +212,27 @@ once() {
 	exit 0
 }
 
-# A fresh database with a cycle, O1 and a metric K1 (0 → 100 users), owned by alice.
-fresh_db() {
+# A fresh database with the cycle 2026-Q4 (today is in it); alice, the first
+# person, is its admin.
+fresh_cycle() {
 	db_reset
 	okr init >/dev/null &&
-	okr cycle add 2026-Q4 --start 2026-10-01 --end 2026-12-31 >/dev/null &&
+	okr cycle add 2026-Q4 --start 2026-10-01 --end 2026-12-31 >/dev/null ||
+	{ echo "Bail out! cannot make the test database"; exit 1; }
+}
+
+# The same with O1 and a metric K1 (0 → 100 users), owned by alice.
+fresh_db() {
+	fresh_cycle
 	okr objective add "Grow the user base" >/dev/null &&
 	okr kr add O1 "Users" --target 100 --unit users >/dev/null ||
 	{ echo "Bail out! cannot make the test database"; exit 1; }
+}
+
+# The demo's database (okr demo, made as LOGIN when given) as the test database.
+demo_db() {
+	OKR_USER=${1:-$OKR_USER} "$OKR_BIN" --db "$DB" demo >/dev/null 2>&1 ||
+	{ echo "Bail out! okr demo failed"; exit 1; }
 }
 
 finish() {

@@ -16,9 +16,9 @@ if [ -n "$IS_ROOT" ] && command -v useradd >/dev/null 2>&1 && command -v runuser
 	chmod 755 "$T"
 fi
 
-# as USER [UMASK] cmd...: run a command as that account (its own umask),
+# as_account USER [UMASK] cmd...: run a command as that account (its own umask),
 # output in $OUT/$ERR and the exit status in $rc, like run.
-as() {
+as_account() {
 	who=$1; shift
 	mask=022
 	case $1 in 0[0-7][0-7]) mask=$1; shift ;; esac

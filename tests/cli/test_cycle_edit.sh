@@ -5,8 +5,7 @@
 # opt-out hides only oneself from the leaderboard.
 . "$(dirname "$0")/lib.sh"       # today: 2026-11-23
 
-okr init >/dev/null             # alice: the first person, an admin
-okr cycle add 2026-Q4 --start 2026-10-01 --end 2026-12-31 >/dev/null
+fresh_cycle                     # alice: the first person, an admin
 okr cycle add 2027-Q1 --start 2027-01-01 --end 2027-03-31 >/dev/null
 expect_exit 0 okr cycle edit 2027-Q1 --name "Quý 1 năm 2027" --start 2027-01-04
 expect_out "* 2026-Q4      2026-10-01 → 2026-12-31  active

@@ -5,7 +5,7 @@
 set -u
 . "$(dirname "$0")/lib.sh"
 
-okr demo >/dev/null || { echo "Bail out! okr demo failed"; exit 1; }
+demo_db
 
 run okr digest --week 2026-11-16
 [ "$rc" = 0 ]; check $? "okr digest --week 2026-11-16 exits 0"

@@ -43,7 +43,7 @@ validate() {
 	else not_ok "$2 follows $1" "$(cat "$T/v.err")"; fi
 }
 
-okr demo >/dev/null
+demo_db
 okr comment O1 "A comment that is long enough to count" >/dev/null
 
 run okr export --format json;          validate export.schema.json "export --format json"

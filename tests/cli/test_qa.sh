@@ -5,8 +5,7 @@
 . "$CLI_DIR/lib_locale.sh"
 need_locales
 
-okr demo >/dev/null || { echo "Bail out! okr demo failed"; exit 1; }
-as() { u=$1; shift; OKR_USER=$u "$OKR_BIN" --db "$DB" "$@"; }
+demo_db
 
 # okr due --team in Chinese and Vietnamese: the translated status words
 # ("落后", 4 columns in 6 bytes; "chậm tiến độ", 12 columns) are padded in

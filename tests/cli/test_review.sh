@@ -4,7 +4,7 @@
 # screen needs a terminal (exit 2) and nothing is written.
 . "$(dirname "$0")/lib.sh"
 
-okr demo >/dev/null 2>&1 || { echo "Bail out! okr demo failed"; exit 1; }
+demo_db
 before=$(okr export --format json | cksum)
 
 expect_exit 2 okr review </dev/null

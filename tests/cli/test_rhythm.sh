@@ -6,8 +6,7 @@ set -u
 . "$(dirname "$0")/lib.sh"
 SNIPPET="$CLI_DIR/../../contrib/profile.d/okr-due.sh"
 
-okr demo >/dev/null || { echo "Bail out! okr demo failed"; exit 1; }
-as() { u=$1; shift; OKR_USER=$u "$OKR_BIN" --db "$DB" "$@"; }
+demo_db
 
 # --brief: one line, or nothing.
 expect_out 'okr: you owe 1 check-in, 1 KPI value this week — `okr due` lists them' as tuan due --brief

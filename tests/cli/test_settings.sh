@@ -4,8 +4,7 @@
 # them, every change is audited, and a bad value changes nothing.
 . "$(dirname "$0")/lib.sh"
 
-OKR_USER=admin "$OKR_BIN" --db "$DB" demo >/dev/null 2>&1 || { echo "Bail out! okr demo failed"; exit 1; }
-as() { u=$1; shift; OKR_USER=$u "$OKR_BIN" --db "$DB" "$@"; }
+demo_db admin
 
 # ---- show ----
 # One row per setting: the key, the value, where it comes from.

@@ -23,7 +23,7 @@ SDB="$SRV/team.db"
 sokr() {
 	who=$1; shift
 	case $1 in 0[0-7][0-7]) m=$1; shift ;; *) m=022 ;; esac
-	as "$who" "$m" "$OKR_BIN" --db "$SDB" "$@"
+	as_account "$who" "$m" "$OKR_BIN" --db "$SDB" "$@"
 }
 
 # The README's set-up: root made the directory; a member runs init --shared.
@@ -97,29 +97,29 @@ check "$([ "$n_before" = "$n_after" ] && grep -q '"value": 8' "$OUT"; echo $?)" 
 # A read-only -shm left by a reader of a read-only database.
 PDB="$T/priv/own.db"
 install -d -m 755 -o okrtest1 "$T/priv"
-as okrtest1 "$OKR_BIN" --db "$PDB" init
-as okrtest1 sh -c "chmod 444 '$PDB' && '$OKR_BIN' --db '$PDB' list >/dev/null 2>&1; chmod 644 '$PDB'"
+as_account okrtest1 "$OKR_BIN" --db "$PDB" init
+as_account okrtest1 sh -c "chmod 444 '$PDB' && '$OKR_BIN' --db '$PDB' list >/dev/null 2>&1; chmod 644 '$PDB'"
 for f in "$PDB-wal" "$PDB-shm"; do
-	[ -e "$f" ] || as okrtest1 sh -c "touch '$f' && chmod 444 '$f'"
+	[ -e "$f" ] || as_account okrtest1 sh -c "touch '$f' && chmod 444 '$f'"
 done
-as okrtest1 "$OKR_BIN" --db "$PDB" cycle add 2027-Q1 --start 2027-01-01 --end 2027-03-31
+as_account okrtest1 "$OKR_BIN" --db "$PDB" cycle add 2027-Q1 --start 2027-01-01 --end 2027-03-31
 check "$([ "$rc" = 5 ] && grep -qF "own.db-wal and $PDB-shm are read-only for you" "$ERR" &&
 	grep -qF "chmod 660 $PDB-wal $PDB-shm" "$ERR" && ! grep -qF "init --shared" "$ERR"; echo $?)" \
 	"read-only -wal/-shm leftovers are named, with their chmod (not init --shared)" "exit $rc"
-as okrtest1 chmod 660 "$PDB-wal" "$PDB-shm"
-as okrtest1 "$OKR_BIN" --db "$PDB" cycle add 2027-Q1 --start 2027-01-01 --end 2027-03-31
+as_account okrtest1 chmod 660 "$PDB-wal" "$PDB-shm"
+as_account okrtest1 "$OKR_BIN" --db "$PDB" cycle add 2027-Q1 --start 2027-01-01 --end 2027-03-31
 check "$([ "$rc" = 0 ]; echo $?)" "after the chmod it says, the write succeeds" "exit $rc"
 
 # init --shared never loosens a directory it did not make (a home directory).
 HOMEDIR="$T/home1"
 install -d -m 755 -o okrtest1 "$HOMEDIR"
-as okrtest1 "$OKR_BIN" --db "$HOMEDIR/mine.db" init --shared
+as_account okrtest1 "$OKR_BIN" --db "$HOMEDIR/mine.db" init --shared
 check "$([ "$rc" = 5 ] && [ "$(mode_of "$HOMEDIR")" = 755 ] && [ ! -e "$HOMEDIR/mine.db" ] &&
 	grep -qF "does not loosen a directory it did not make" "$ERR"; echo $?)" \
 	"init --shared in an existing 0755 directory refuses, leaves it 0755 and creates nothing" \
 	"exit $rc, mode $(mode_of "$HOMEDIR")"
 # … and makes a directory of its own setgid and group-writable.
-as okrtest1 077 "$OKR_BIN" --db "$HOMEDIR/okr/team.db" init --shared
+as_account okrtest1 077 "$OKR_BIN" --db "$HOMEDIR/okr/team.db" init --shared
 check "$([ "$rc" = 0 ] && [ "$(mode_of "$HOMEDIR/okr")" = 2770 ] && [ "$(mode_of "$HOMEDIR/okr/team.db")" = 660 ] &&
 	[ "$(mode_of "$HOMEDIR")" = 755 ]; echo $?)" \
 	"init --shared makes a new directory 2770 (umask 077) and leaves its parent alone" \

@@ -4,8 +4,7 @@
 # when they exist, no status or badge for nothing, no self-made points.
 . "$(dirname "$0")/lib.sh"
 
-okr init >/dev/null
-okr cycle add 2026-Q4 --start 2026-10-01 --end 2026-12-31 >/dev/null
+fresh_cycle
 okr objective add "Support" >/dev/null
 
 # ---- values as entered ----
@@ -86,7 +85,6 @@ grep -q "O4 .*Graded in part.* — 0.60 against 0.7 (aspirational): below the ba
 okr person add bob >/dev/null
 okr person add lena >/dev/null
 okr person role lena lead >/dev/null
-as() { u=$1; shift; OKR_USER=$u "$OKR_BIN" --db "$DB" "$@"; }
 xp_of() {   # LOGIN: XP in all, from the all-time board
 	as "$1" board --once --window all --json |
 		python3 -c 'import json,sys; print(sum(r["xp"] for r in json.load(sys.stdin)["rows"] if r["login"] == sys.argv[1]))' "$1"

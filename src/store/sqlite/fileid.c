@@ -71,6 +71,22 @@ okr_file_state sq_file_state(okr_store *s)
 	return OKR_FILE_OK;
 }
 
+/* What happened to the database, each said with its path and whether the
+ * write was saved. */
+static const struct {
+	okr_file_state state;
+	const char *what;
+} lost_words[] = {
+	{ OKR_FILE_DELETED, N_("%s was deleted while okr had it open — %s; restore it from "
+			       "a backup (or make a new one with `okr init`)") },
+	{ OKR_FILE_REPLACED, N_("%s was replaced by another file while okr had it open — %s; "
+				"okr reopens the new file") },
+	{ OKR_FILE_WAL_GONE, N_("%s-wal was deleted while okr had the database open — %s; "
+				"okr saves what it still holds and reopens the file") },
+	{ OKR_FILE_DISCONNECTED, N_("the connection to the server of %s was lost — %s; okr reconnects "
+				    "by itself, try again in a moment") },
+};
+
 okr_result store_file_lost(okr_store *s, okr_file_state state, bool committed)
 {
 	/* Found only after COMMIT: the write went into the old file, whose
@@ -79,24 +95,10 @@ okr_result store_file_lost(okr_store *s, okr_file_state state, bool committed)
 	const char *saved = committed ? _("the write is NOT confirmed: it went into the old file and may be "
 					  "lost (look with `okr show` before entering it again)")
 				      : _("nothing was saved");
-	switch (state) {
-	case OKR_FILE_DELETED:
-		return store_fail(s, OKR_E_DB, _("%s was deleted while okr had it open — %s; restore it from "
-						 "a backup (or make a new one with `okr init`)"),
-				  s->path, saved);
-	case OKR_FILE_REPLACED:
-		return store_fail(s, OKR_E_DB, _("%s was replaced by another file while okr had it open — %s; "
-						 "okr reopens the new file"), s->path, saved);
-	case OKR_FILE_WAL_GONE:
-		return store_fail(s, OKR_E_DB, _("%s-wal was deleted while okr had the database open — %s; "
-						 "okr saves what it still holds and reopens the file"),
-				  s->path, saved);
-	case OKR_FILE_DISCONNECTED:
-		return store_fail(s, OKR_E_DB, _("the connection to the server of %s was lost — %s; okr reconnects "
-						 "by itself, try again in a moment"), s->path, saved);
-	default:
-		return OKR_OK;
-	}
+	for (size_t i = 0; i < sizeof lost_words / sizeof lost_words[0]; i++)
+		if (lost_words[i].state == state)
+			return store_fail(s, OKR_E_DB, _(lost_words[i].what), s->path, saved);
+	return OKR_OK;
 }
 
 /*
