@@ -1,0 +1,174 @@
+/*
+ * txn_pg.c — transactions on a server: the writers' turn, BEGIN, COMMIT and
+ * ROLLBACK, and what a write changed.
+ *
+ * Writers are serialised the way BEGIN IMMEDIATE serialises them on SQLite:
+ * a write holds a session advisory lock from before its BEGIN until after
+ * its COMMIT, so its snapshot is taken after the previous writer committed
+ * and a read-then-write never meets a concurrent update.  The transaction
+ * is REPEATABLE READ; a serialization failure or deadlock from a writer
+ * that bypasses okr (psql) is DB_E_RETRY and the store runs the whole
+ * transaction again.  Every write that changed a row commits with NOTIFY
+ * okr inside it.
+ *
+ * The wait for the lock is the server's own (pg_advisory_lock), which
+ * queues the writers and grants the lock in the order they asked.  Trying
+ * (pg_try_advisory_lock) and sleeping between tries, as this engine did at
+ * first, let whoever tried at the right moment in first: with 8 writers on
+ * a loaded machine some waited 2 s while others went through.  The wait
+ * comes in slices of LOCK_SLICE (SET LOCAL lock_timeout: it ends with the
+ * slice), and between slices the store's busy handler decides — it tells
+ * the person "waiting for the database…" after a second and gives up after
+ * thirty, as on SQLite.  The slice, the end of its implicit transaction and
+ * the BEGIN travel in one simple query, and COMMIT and the unlock in
+ * another: a write's own round trips are two.  A write whose caller will
+ * not wait (no busy handler: the score ledger's save) only tries.
+ */
+#include <stdbool.h>
+#include <stdlib.h>
+
+#include <libpq-fe.h>
+
+#include "pg_int.h"
+
+#define LOCK_SLICE "'250ms'"
+
+/* Lock, then BEGIN; the lock is a session lock: COMMIT inside the string
+ * ends the slice's implicit transaction, not the lock. */
+static const char lock_begin[] =
+	"SET LOCAL lock_timeout = " LOCK_SLICE "; SELECT pg_advisory_lock(" PG_WRITE_LOCK "); COMMIT;"
+	" BEGIN ISOLATION LEVEL REPEATABLE READ";
+/* A read may still save what only readers keep (the score ledger), as a
+ * SQLite read transaction may become a write: not READ ONLY. */
+static const char begin_rr[] = "BEGIN ISOLATION LEVEL REPEATABLE READ";
+
+static void unlock(pg_conn *c)
+{
+	if (!c->locked)
+		return;
+	PGresult *res = PQexec(c->pg, "SELECT pg_advisory_unlock(" PG_WRITE_LOCK ")");
+	PQclear(res);
+	c->locked = false;
+}
+
+/* The lock, without waiting, then BEGIN. */
+static int try_lock_begin(pg_conn *c)
+{
+	PGresult *res = PQexec(c->pg, "SELECT pg_try_advisory_lock(" PG_WRITE_LOCK ")");
+	int rc = pg_check(c, res);
+	bool got = rc == DB_OK && PQntuples(res) == 1 && PQgetvalue(res, 0, 0)[0] == 't';
+	PQclear(res);
+	if (rc != DB_OK)
+		return rc;
+	if (!got) {
+		pg_set_err(c, DB_E_BUSY, "another okr kept the database busy");
+		return DB_E_BUSY;
+	}
+	c->locked = true;
+	res = PQexec(c->pg, begin_rr);
+	rc = pg_check(c, res);
+	PQclear(res);
+	return rc;
+}
+
+/* The lock, waiting in the server's queue as the busy handler allows, and
+ * BEGIN in the same round trip. */
+static int lock_and_begin(pg_conn *c)
+{
+	if (!c->busy)
+		return try_lock_begin(c);
+	for (int count = 0;; count++) {
+		PGresult *res = PQexec(c->pg, lock_begin);
+		int rc = pg_check(c, res);
+		PQclear(res);
+		if (rc == DB_OK) {
+			c->locked = true;
+			return DB_OK;
+		}
+		if (rc != DB_E_BUSY)   /* 55P03: this slice ran out */
+			return rc;
+		if (!c->busy(c->busy_ctx, count)) {
+			pg_set_err(c, DB_E_BUSY, "another okr kept the database busy");
+			return DB_E_BUSY;
+		}
+	}
+}
+
+int pg_begin(db_conn *dc, int mode)
+{
+	pg_conn *c = (pg_conn *)dc;
+	if (!pg_alive(c))
+		return DB_E_CONNLOST;
+	int rc;
+	if (mode == DB_WRITE) {
+		rc = lock_and_begin(c);
+	} else {
+		PGresult *res = PQexec(c->pg, begin_rr);
+		rc = pg_check(c, res);
+		PQclear(res);
+	}
+	if (rc != DB_OK) {
+		if (PQtransactionStatus(c->pg) != PQTRANS_IDLE)
+			PQclear(PQexec(c->pg, "ROLLBACK"));
+		unlock(c);
+		return rc;
+	}
+	c->mode = mode;
+	c->changed = false;
+	return DB_OK;
+}
+
+int pg_commit(db_conn *dc)
+{
+	pg_conn *c = (pg_conn *)dc;
+	if (PQtransactionStatus(c->pg) == PQTRANS_INERROR) {
+		/* COMMIT would say ROLLBACK without an error */
+		pg_rollback(dc);
+		pg_set_err(c, DB_E_ERROR, "the transaction had failed");
+		return DB_E_ERROR;
+	}
+	/* Only a write that changed something wakes the screens: opening okr
+	 * (which registers nobody new) commits an empty write every time.  A
+	 * failed COMMIT skips the unlock after it, which is then sent alone. */
+	bool notify = c->mode == DB_WRITE && c->changed;
+	const char *sql = c->locked ? (notify ? "NOTIFY okr, ''; COMMIT; SELECT pg_advisory_unlock(" PG_WRITE_LOCK ")"
+					      : "COMMIT; SELECT pg_advisory_unlock(" PG_WRITE_LOCK ")")
+				    : notify ? "NOTIFY okr, ''; COMMIT" : "COMMIT";
+	PGresult *res = PQexec(c->pg, sql);
+	int rc = pg_check(c, res);
+	PQclear(res);
+	if (rc == DB_OK) {
+		c->locked = false;
+	} else if (PQtransactionStatus(c->pg) != PQTRANS_IDLE) {
+		res = PQexec(c->pg, "ROLLBACK");
+		PQclear(res);
+	}
+	unlock(c);
+	pg_drain(c);
+	return rc;
+}
+
+int pg_rollback(db_conn *dc)
+{
+	pg_conn *c = (pg_conn *)dc;
+	int rc = DB_OK;
+	if (PQstatus(c->pg) == CONNECTION_OK && PQtransactionStatus(c->pg) != PQTRANS_IDLE) {
+		PGresult *res = PQexec(c->pg, "ROLLBACK");
+		rc = pg_check(c, res);
+		PQclear(res);
+	}
+	unlock(c);
+	return rc;
+}
+
+int64_t pg_changes(db_conn *dc)
+{
+	return ((pg_conn *)dc)->changes;
+}
+
+void pg_busy_handler(db_conn *dc, int (*fn)(void *, int), void *ctx)
+{
+	pg_conn *c = (pg_conn *)dc;
+	c->busy = fn;
+	c->busy_ctx = ctx;
+}
