@@ -67,6 +67,7 @@ struct pg_conn {
 	int (*busy)(void *, int);
 	void *busy_ctx;
 	int schema_seen;         /* the schema number just read on opening, for the next ask; -1 */
+	bool begin_pending;      /* a read's BEGIN, sent with its first statement (stmt_pg.c) */
 };
 
 
@@ -92,6 +93,7 @@ int pg_exec(db_conn *c, const char *sql);
 void pg_nothing(db_conn *c);
 
 /* txn_pg.c */
+extern const char pg_begin_read_sql[];
 int pg_begin(db_conn *c, int mode);
 int pg_commit(db_conn *c);
 int pg_rollback(db_conn *c);

@@ -135,6 +135,51 @@ static void drop_result(pg_stmt *st)
 	st->ran = false;
 }
 
+/*
+ * A read transaction's BEGIN waits for its first statement (txn_pg.c), and
+ * then both go in one pipeline: one round trip for the two.  The snapshot
+ * is the same, taken by the first statement either way.  The BEGIN's own
+ * result says whether it failed (the statement then reports nothing).
+ */
+static PGresult *begin_and_exec(pg_stmt *st, const unsigned *types, const char *const *vals, const int *lens,
+				const int *fmts)
+{
+	pg_conn *c = st->c;
+	c->begin_pending = false;
+#ifdef LIBPQ_HAS_PIPELINING
+	if (!PQenterPipelineMode(c->pg))
+		return PQexecParams(c->pg, st->sql, st->nparams, types, vals, lens, fmts, st->binary);
+	PGresult *begin = NULL, *res = NULL;
+	if (PQsendQueryParams(c->pg, pg_begin_read_sql, 0, NULL, NULL, NULL, NULL, 0) &&
+	    PQsendQueryParams(c->pg, st->sql, st->nparams, types, vals, lens, fmts, st->binary) &&
+	    PQpipelineSync(c->pg)) {
+		/* each query's results end with a NULL; the sync's own closes */
+		for (int q = 0; q < 3; q++)
+			for (PGresult *r; (r = PQgetResult(c->pg));) {
+				ExecStatusType t = PQresultStatus(r);
+				if (q == 0 && !begin)
+					begin = r;
+				else if (q == 1 && !res)
+					res = r;
+				else
+					PQclear(r);
+				if (t == PGRES_PIPELINE_SYNC)
+					break;
+			}
+	}
+	PQexitPipelineMode(c->pg);
+	if (begin && PQresultStatus(begin) != PGRES_COMMAND_OK) {
+		PQclear(res);
+		return begin;
+	}
+	PQclear(begin);
+	return res;
+#else
+	PQclear(PQexec(c->pg, pg_begin_read_sql));
+	return PQexecParams(c->pg, st->sql, st->nparams, types, vals, lens, fmts, st->binary);
+#endif
+}
+
 int pg_step(db_stmt *s)
 {
 	pg_stmt *st = (pg_stmt *)s;
@@ -159,7 +204,8 @@ int pg_step(db_stmt *s)
 		fmts[i] = st->p[i].binary;
 		types[i] = st->p[i].type;
 	}
-	st->res = PQexecParams(c->pg, st->sql, st->nparams, types, vals, lens, fmts, st->binary);
+	st->res = c->begin_pending ? begin_and_exec(st, types, vals, lens, fmts)
+				   : PQexecParams(c->pg, st->sql, st->nparams, types, vals, lens, fmts, st->binary);
 	st->ran = true;
 	int rc = pg_check(c, st->res);
 	if (rc != DB_OK) {

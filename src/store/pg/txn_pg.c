@@ -22,7 +22,9 @@
  * thirty, as on SQLite.  The slice, the end of its implicit transaction and
  * the BEGIN travel in one simple query, and COMMIT and the unlock in
  * another: a write's own round trips are two.  A write whose caller will
- * not wait (no busy handler: the score ledger's save) only tries.
+ * not wait (no busy handler: the score ledger's save) only tries.  A
+ * read's BEGIN is not sent alone: it goes with the read's first statement
+ * in one pipeline (stmt_pg.c), and a read that read nothing sends nothing.
  */
 #include <stdbool.h>
 #include <stdlib.h>
@@ -40,7 +42,7 @@ static const char lock_begin[] =
 	" BEGIN ISOLATION LEVEL REPEATABLE READ";
 /* A read may still save what only readers keep (the score ledger), as a
  * SQLite read transaction may become a write: not READ ONLY. */
-static const char begin_rr[] = "BEGIN ISOLATION LEVEL REPEATABLE READ";
+const char pg_begin_read_sql[] = "BEGIN ISOLATION LEVEL REPEATABLE READ";
 
 static void unlock(pg_conn *c)
 {
@@ -65,7 +67,7 @@ static int try_lock_begin(pg_conn *c)
 		return DB_E_BUSY;
 	}
 	c->locked = true;
-	res = PQexec(c->pg, begin_rr);
+	res = PQexec(c->pg, pg_begin_read_sql);
 	rc = pg_check(c, res);
 	PQclear(res);
 	return rc;
@@ -99,11 +101,16 @@ int pg_begin(db_conn *dc, int mode)
 	pg_conn *c = (pg_conn *)dc;
 	if (!pg_alive(c))
 		return DB_E_CONNLOST;
+	c->begin_pending = false;
 	int rc;
 	if (mode == DB_WRITE) {
 		rc = lock_and_begin(c);
+	} else if (mode == DB_READ) {
+		/* sent with the first statement (stmt_pg.c), or never */
+		c->begin_pending = true;
+		rc = DB_OK;
 	} else {
-		PGresult *res = PQexec(c->pg, begin_rr);
+		PGresult *res = PQexec(c->pg, pg_begin_read_sql);
 		rc = pg_check(c, res);
 		PQclear(res);
 	}
@@ -121,6 +128,10 @@ int pg_begin(db_conn *dc, int mode)
 int pg_commit(db_conn *dc)
 {
 	pg_conn *c = (pg_conn *)dc;
+	if (c->begin_pending) {   /* a read that read nothing: nothing began */
+		c->begin_pending = false;
+		return DB_OK;
+	}
 	if (PQtransactionStatus(c->pg) == PQTRANS_INERROR) {
 		/* COMMIT would say ROLLBACK without an error */
 		pg_rollback(dc);
@@ -152,6 +163,7 @@ int pg_rollback(db_conn *dc)
 {
 	pg_conn *c = (pg_conn *)dc;
 	int rc = DB_OK;
+	c->begin_pending = false;
 	if (PQstatus(c->pg) == CONNECTION_OK && PQtransactionStatus(c->pg) != PQTRANS_IDLE) {
 		PGresult *res = PQexec(c->pg, "ROLLBACK");
 		rc = pg_check(c, res);
