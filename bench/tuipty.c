@@ -13,6 +13,7 @@
  *     -l N          latency samples with `okr checkin` as the writer
  *     -L N          latency samples with the sqlite3 shell as the writer
  *     -o FILE       also write everything the view sent to FILE
+ *     -c COMMAND    start `okr --db DB COMMAND` (board) instead of the main view
  *
  * Prints key=value lines on stdout; exit 1 when the view did not start or
  * a change never reached the screen.
@@ -25,12 +26,13 @@
  * silent for 100 ms; the time of a byte is when this driver read it from
  * the pty master.  What the screen shows is what a terminal would show:
  * the driver keeps the text of every row from the bytes (bench/vt.h).  A
- * frame is whole when the top row has the header (" okr · @LOGIN") and the
- * bottom row has text (the footer, which doupdate() sends last, whatever it
- * says: key hints, "You owe 16 check-ins…", a message); the scores are in
- * it when no row shows the leaderboard's placeholder "computing the
- * scores…".  (Until 2026-12-01 the driver waited for the footer's last hint,
- * "quit", which a footer that says something else never shows.)
+ * frame is whole when the top row has text (the header: " okr · @LOGIN ·
+ * …" in the main view, "Leaderboard — …" in `okr board`) and so has the
+ * bottom row (the footer, which doupdate() sends last, whatever it says:
+ * key hints, "You owe 16 check-ins…", a message); the scores are in it when
+ * no row shows the leaderboard's placeholder "computing the scores…".
+ * (Until 2026-12-01 the driver waited for the footer's last hint, "quit",
+ * which a footer that says something else never shows.)
  *
  * Commit to screen: a writer checks in a new value on the key result shown
  * in the key-result pane; the clock starts when the writer's commit is known
@@ -110,6 +112,7 @@ static char bell_path[4096];
  * through the store, and a notification's arrival stands for the commit. */
 static okr_store *listener;
 static pid_t view = -1;
+static const char *command;   /* -c: a subcommand instead of the main view (NULL) */
 static FILE *dump;
 static unsigned long long total_bytes;
 static bool quitting;   /* the view may go away now */
@@ -282,7 +285,7 @@ static pid_t spawn_view(const char *okr, const char *db, int cols, int rows, con
 			close(s);
 		close(master);
 		setenv("OKR_USER", login, 1);
-		execl(okr, okr, "--db", db, (char *)NULL);
+		execl(okr, okr, "--db", db, command, (char *)NULL);
 		_exit(127);
 	}
 	return pid;
@@ -492,20 +495,16 @@ static void latency(bool sql, int n, const char *okr, const char *db, const char
 }
 
 /* See "First complete frame" above. */
-static bool frame_complete(const char *login)
+static bool frame_complete(void)
 {
-	static char top[4 * VT_MAX_COLS + 1];
-	char header[256];
-	snprintf(header, sizeof header, " okr · @%s", login);
-	vt_row(&screen, 0, top);
-	return strstr(top, header) && vt_row_drawn(&screen, screen.rows - 1) &&
+	return vt_row_drawn(&screen, 0) && vt_row_drawn(&screen, screen.rows - 1) &&
 	       !vt_shows(&screen, "computing the scores");
 }
 
 static void usage(void)
 {
 	fprintf(stderr, "usage: tuipty [-s COLSxROWS] [-u LOGIN] [-k KR] [-i SECONDS] [-b N] [-v N] [-l N] "
-			"[-L N] [-o FILE] OKR_BIN DB\n");
+			"[-L N] [-o FILE] [-c COMMAND] OKR_BIN DB\n");
 	exit(2);
 }
 
@@ -513,7 +512,7 @@ int main(int argc, char **argv)
 {
 	int cols = 120, rows = 40, idle_s = 0, nbytes = 0, nvalue = 0, nlat = 0, nsql = 0, c;
 	const char *login = getenv("OKR_USER") ? getenv("OKR_USER") : "bench", *kr = NULL;
-	while ((c = getopt(argc, argv, "s:u:k:i:b:v:l:L:o:")) != -1) {
+	while ((c = getopt(argc, argv, "s:u:k:i:b:v:l:L:o:c:")) != -1) {
 		switch (c) {
 		case 's': if (sscanf(optarg, "%dx%d", &cols, &rows) != 2) usage(); break;
 		case 'u': login = optarg; break;
@@ -524,6 +523,7 @@ int main(int argc, char **argv)
 		case 'l': nlat = atoi(optarg); break;
 		case 'L': nsql = atoi(optarg); break;
 		case 'o': if (!(dump = fopen(optarg, "w"))) die(optarg); break;
+		case 'c': command = optarg; break;
 		default: usage();
 		}
 	}
@@ -551,7 +551,7 @@ int main(int argc, char **argv)
 			kill(view, SIGTERM);
 			return 1;
 		}
-		if (pump(BURST_MS, &last, NULL) == 0 && last > 0 && frame_complete(login))
+		if (pump(BURST_MS, &last, NULL) == 0 && last > 0 && frame_complete())
 			break;   /* a burst ended with the frame whole */
 	}
 	printf("first_frame_ms=%.1f\nfirst_frame_bytes=%llu\n", last - t_start, total_bytes);
