@@ -15,17 +15,20 @@
  * queues the writers and grants the lock in the order they asked.  Trying
  * (pg_try_advisory_lock) and sleeping between tries, as this engine did at
  * first, let whoever tried at the right moment in first: with 8 writers on
- * a loaded machine some waited 2 s while others went through.  The wait
- * comes in slices of LOCK_SLICE (SET LOCAL lock_timeout: it ends with the
- * slice), and between slices the store's busy handler decides — it tells
- * the person "waiting for the database…" after a second and gives up after
- * thirty, as on SQLite.  The slice, the end of its implicit transaction and
- * the BEGIN travel in one simple query, and COMMIT and the unlock in
- * another: a write's own round trips are two.  A write whose caller will
- * not wait (no busy handler: the score ledger's save) only tries.  A
- * read's BEGIN is not sent alone: it goes with the read's first statement
- * in one pipeline (stmt_pg.c), and a read that read nothing sends nothing.
+ * a loaded machine some waited 2 s while others went through.  Waiting in
+ * slices of lock_timeout would send a writer to the back of the queue at
+ * every slice, so the wait is one query that stays queued: sent with
+ * PQsendQuery, and while it waits the store's busy handler is asked every
+ * 100 ms — it tells the person "waiting for the database…" after a second
+ * and gives up after thirty, as on SQLite, and giving up cancels the wait.
+ * The lock, the end of its implicit transaction and the BEGIN travel in one
+ * simple query, and COMMIT and the unlock in another: a write's own round
+ * trips are two.  A write whose caller will not wait (no busy handler: the
+ * score ledger's save) only tries.  A read's BEGIN is not sent alone: it
+ * goes with the read's first statement in one pipeline (stmt_pg.c), and a
+ * read that read nothing sends nothing.
  */
+#include <poll.h>
 #include <stdbool.h>
 #include <stdlib.h>
 
@@ -33,16 +36,17 @@
 
 #include "pg_int.h"
 
-#define LOCK_SLICE "'250ms'"
+enum { ASK_BUSY_MS = 100 };
 
-/* Lock, then BEGIN; the lock is a session lock: COMMIT inside the string
- * ends the slice's implicit transaction, not the lock. */
-static const char lock_begin[] =
-	"SET LOCAL lock_timeout = " LOCK_SLICE "; SELECT pg_advisory_lock(" PG_WRITE_LOCK "); COMMIT;"
-	" BEGIN ISOLATION LEVEL REPEATABLE READ";
+/* Lock, then BEGIN; the lock is a session lock: the COMMIT ends the
+ * implicit transaction the lock was taken in (a BEGIN with an isolation
+ * level must come before any query of its transaction), not the lock. */
 /* A read may still save what only readers keep (the score ledger), as a
  * SQLite read transaction may become a write: not READ ONLY. */
 const char pg_begin_read_sql[] = "BEGIN ISOLATION LEVEL REPEATABLE READ";
+
+static const char lock_begin[] =
+	"SELECT pg_advisory_lock(" PG_WRITE_LOCK "); COMMIT; BEGIN ISOLATION LEVEL REPEATABLE READ";
 
 static void unlock(pg_conn *c)
 {
@@ -73,27 +77,69 @@ static int try_lock_begin(pg_conn *c)
 	return rc;
 }
 
-/* The lock, waiting in the server's queue as the busy handler allows, and
- * BEGIN in the same round trip. */
+/* Give up a query that waits on the server (the lock). */
+static void cancel(pg_conn *c)
+{
+	char err[256];
+	PGcancel *k = PQgetCancel(c->pg);
+	if (k) {
+		PQcancel(k, err, sizeof err);
+		PQfreeCancel(k);
+	}
+}
+
+static bool failed(const PGresult *r)
+{
+	ExecStatusType t = PQresultStatus(r);
+	return t != PGRES_COMMAND_OK && t != PGRES_TUPLES_OK && t != PGRES_EMPTY_QUERY;
+}
+
+/* The results of the query sent: the first failure, else the last. */
+static PGresult *results(pg_conn *c)
+{
+	PGresult *keep = NULL, *r;
+	while ((r = PQgetResult(c->pg))) {
+		if (keep && failed(keep)) {
+			PQclear(r);
+			continue;
+		}
+		PQclear(keep);
+		keep = r;
+	}
+	return keep;
+}
+
+/* The lock, waiting in the server's queue as long as the busy handler
+ * allows, and BEGIN in the same round trip. */
 static int lock_and_begin(pg_conn *c)
 {
 	if (!c->busy)
 		return try_lock_begin(c);
-	for (int count = 0;; count++) {
-		PGresult *res = PQexec(c->pg, lock_begin);
-		int rc = pg_check(c, res);
-		PQclear(res);
-		if (rc == DB_OK) {
-			c->locked = true;
-			return DB_OK;
-		}
-		if (rc != DB_E_BUSY)   /* 55P03: this slice ran out */
-			return rc;
-		if (!c->busy(c->busy_ctx, count)) {
-			pg_set_err(c, DB_E_BUSY, "another okr kept the database busy");
-			return DB_E_BUSY;
+	if (!PQsendQuery(c->pg, lock_begin)) {
+		pg_set_err(c, PQstatus(c->pg) == CONNECTION_BAD ? DB_E_CONNLOST : DB_E_ERROR, NULL);
+		return c->err;
+	}
+	bool gave_up = false;
+	for (int count = 0; PQisBusy(c->pg);) {
+		struct pollfd p = { .fd = PQsocket(c->pg), .events = POLLIN };
+		int n = poll(&p, 1, ASK_BUSY_MS);
+		if (n > 0 && !PQconsumeInput(c->pg))
+			break;   /* the connection went: its error is the result */
+		if (n == 0 && !gave_up && !c->busy(c->busy_ctx, count++)) {
+			cancel(c);
+			gave_up = true;
 		}
 	}
+	PGresult *res = results(c);
+	int rc = pg_check(c, res);
+	PQclear(res);
+	if (rc == DB_OK) {
+		c->locked = true;
+		return DB_OK;
+	}
+	if (gave_up && rc == DB_E_ERROR)   /* 57014, the cancelled wait */
+		pg_set_err(c, rc = DB_E_BUSY, "another okr kept the database busy");
+	return rc;
 }
 
 int pg_begin(db_conn *dc, int mode)
