@@ -27,15 +27,14 @@ typedef struct {
 /* What okr_board_load reads besides the scores. */
 typedef enum {
 	OKR_BOARD_EVERYTHING,     /* the whole current cycle (okr show PERSON, the report) */
-	OKR_BOARD_NAMES,          /* people, teams and cycles only: cheap on a large database */
-	OKR_BOARD_TEAM            /* names plus one team's objectives and what aligns below */
+	OKR_BOARD_NAMES           /* people, teams and cycles only: cheap on a large database */
 } okr_board_reads;
 
 /* ---- src/store/board.c ---- */
 /* Compute the scores (explaining `explain`: a person id, 0 none) for the
- * viewer `login`; team names the team for OKR_BOARD_TEAM. */
+ * viewer `login`. */
 okr_result okr_board_load(okr_store *s, const okr_config *cfg, const char *login, int64_t explain,
-			  okr_board_reads reads, const char *team, okr_board *out);
+			  okr_board_reads reads, okr_board *out);
 /* A snapshot of the names only, with the current cycle chosen. */
 okr_result okr_board_names(okr_store *s, okr_snapshot *out);
 void okr_board_free(okr_board *b);

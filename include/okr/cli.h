@@ -91,7 +91,7 @@ int cli_store_fail(cli_ctx *ctx, int code);
 /* The context the full-screen view and the live board run with. */
 okr_ctx cli_core_ctx(cli_ctx *ctx);
 /* okr_board_load for the viewer; on error says why and returns the code. */
-int cli_board_load(cli_ctx *ctx, okr_board_reads reads, const char *team, okr_board *out);
+int cli_board_load(cli_ctx *ctx, okr_board_reads reads, okr_board *out);
 /* "week", "cycle", "all" → a score_window; -1 with a message otherwise. */
 int cli_window_parse(const char *s);
 

@@ -103,6 +103,9 @@ bool okr_config_load_string(okr_config *cfg, const char *text, const char *name,
 /* Parse text over *cfg as it is (no defaults first), with every check of a
  * file; on error cfg may be partly written, so callers work on a copy. */
 bool okr_config_apply(okr_config *cfg, const char *text, const char *name, char *err, size_t errlen);
+/* The same for text made from one value a person typed in a form: the
+ * messages name what it takes without libconfig's syntax. */
+bool okr_config_apply_typed(okr_config *cfg, const char *text, const char *name, char *err, size_t errlen);
 
 /* ---- team settings (SPEC §7): src/config/config_team.c ----
  * The settings that must be the same for everyone — the gamification rules,
@@ -118,6 +121,10 @@ bool okr_config_is_team_key(const char *key);
  * message that says what the key takes. */
 bool okr_config_team_literal(const char *key, const char *value, char *out, size_t len,
 			     char *err, size_t errlen);
+/* The same for a value typed alone in a form (the TUI's settings view): the
+ * same checks, and a message in the words of the form, without libconfig's
+ * quotes. */
+bool okr_config_team_typed(const char *key, const char *value, char *out, size_t len, char *err, size_t errlen);
 /* Put the team settings of cfg back to the defaults, then apply n (key,
  * literal) pairs; false with a message (cfg then holds the defaults). */
 bool okr_config_team_apply(okr_config *cfg, const char *const *keys, const char *const *literals, size_t n,

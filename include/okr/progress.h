@@ -79,6 +79,13 @@ okr_rollup_live *okr_rollup_live_new(const okr_objective *objs, size_t nobj, con
 void okr_rollup_live_kr(okr_rollup_live *r, size_t k);
 void okr_rollup_live_free(okr_rollup_live *r);
 
+/* A team's progress: the weighted mean (objective weights) of the rolled-up
+ * progress of its own objectives, rolled[i] being okr_rollup_filled's for
+ * objs[i] over the whole cycle.  Returns how many objectives it has; with
+ * none *out is 0 and means nothing. */
+size_t okr_team_progress(const okr_objective *objs, size_t nobj, const double *rolled, int64_t team,
+			 double *out);
+
 /* The default grade of a key result at close: its clamped progress, rounded
  * to two decimals. */
 double okr_default_grade(const okr_kr *kr);

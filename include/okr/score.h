@@ -343,5 +343,8 @@ score_state *score_load_board(const unsigned char *buf, size_t len);
 size_t score_board_prefix(void);
 size_t score_board_len(const unsigned char *buf, size_t len);
 bool score_is_partial(const score_state *s);
+/* Make s such a state (after folding): one folded from only some of the
+ * events, whose other people's figures are not whole. */
+void score_set_partial(score_state *s);
 
 #endif

@@ -21,6 +21,7 @@
 #include "okr/archive.h"
 #include "okr/audit.h"
 #include "okr/model.h"
+#include "okr/progress.h"
 #include "okr/score.h"
 
 /* Results, which are also the documented exit codes of the command line. */
@@ -172,13 +173,18 @@ okr_result okr_store_team_join(okr_store *s, const char *team, const char *login
  * transaction.  Archived items are left out unless with_archived. */
 okr_result okr_store_snapshot(okr_store *s, int64_t cycle_id, bool with_archived,
 			      okr_snapshot *out);
-/* The people, teams, cycles and KPIs, and of the current cycle only the
- * live objectives of `team` and everything aligned below them with their
- * live key results — and of those only what the team's progress is made of:
- * ids, parent, team and weight; a key result's objective, weight, kind,
- * direction, start, target and current value (no titles, owners or times).
- * For okr status.  src/store/read_team.c */
-okr_result okr_store_snapshot_team(okr_store *s, const char *team, okr_snapshot *out);
+/* A team's progress in cycle_id (the current one), rolled up by mode: what
+ * okr_team_progress gives over a whole snapshot of the cycle, exactly.  Kept
+ * in the database for every team with what it was computed from, so that
+ * okr status reads one row; computed again, and saved, after any change it
+ * depends on.  src/store/read_team.c */
+typedef struct {
+	double progress;
+	size_t objectives;        /* the team's own live objectives; 0: nothing to show */
+	bool kept;                /* read from the kept row, not computed */
+} okr_progress_kept;
+okr_result okr_store_team_progress(okr_store *s, int64_t cycle_id, int64_t team_id, okr_rollup_mode mode,
+				   okr_progress_kept *out);
 /* The cycles and KPIs, and of cycle_id (0: the current cycle) only the live
  * key results person_id owns with their objectives; no people or teams:
  * what the person's list of what is due is made of (okr due, okr status). */

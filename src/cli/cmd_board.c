@@ -203,7 +203,7 @@ int cmd_board(cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	}
 	cli_theme_warn(ctx);
-	if ((rc = cli_board_load(ctx, OKR_BOARD_NAMES, NULL, &v.sc)))
+	if ((rc = cli_board_load(ctx, OKR_BOARD_NAMES, &v.sc)))
 		return rc;
 	score_span cur, prev;
 	okr_board_spans(&v.sc, ctx->cfg.week_offset_minutes, v.window, &cur, &prev);

@@ -178,7 +178,7 @@ int cmd_digest(cli_ctx *ctx, int argc, char **argv)
 	if ((fmt && (rc = parse_format(fmt, &f))) || (week && (rc = cli_date("--week", week, &day))))
 		return rc;
 	digest d = { 0 };
-	if ((rc = cli_board_load(ctx, OKR_BOARD_EVERYTHING, NULL, &d.sc)))
+	if ((rc = cli_board_load(ctx, OKR_BOARD_EVERYTHING, &d.sc)))
 		return rc;
 	d.team = cli_opt_get(opts, &a, "team");
 	okr_time at = week ? (okr_time)day * 86400 + 43200 - (okr_time)ctx->cfg.week_offset_minutes * 60 : d.sc.now;

@@ -13,14 +13,14 @@
 #include <string.h>
 
 #include "okr/i18n.h"
-#include "okr/progress.h"
 #include "okr/text.h"
 #include "okr/board.h"
 #include "okr/cli.h"
 
-/* Progress of the viewer's first team: the weighted mean of its objectives
- * in the current cycle, rolled up as everywhere (the snapshot holds the
- * team's tree with only what progress needs).  false when it has none. */
+/* Progress of the viewer's first team in the current cycle, rolled up as
+ * everywhere: kept in the database (okr_store_team_progress), so a line
+ * refreshed every few seconds reads one row.  false when it has no
+ * objectives or cannot be read (the line goes on without it). */
 static bool team_progress(cli_ctx *ctx, const okr_board *sc, const okr_person *me, char *team, size_t len,
 			  double *out)
 {
@@ -35,22 +35,11 @@ static bool team_progress(cli_ctx *ctx, const okr_board *sc, const okr_person *m
 	for (size_t i = 0; i < sc->snap.nteams; i++)
 		if (strcmp(sc->snap.teams[i].name, team) == 0)
 			id = sc->snap.teams[i].id;
-	size_t no = sc->snap.nobjs;
-	double *prog = calloc(no + 1, sizeof *prog), *v = calloc(no + 1, sizeof *v), *w = calloc(no + 1, sizeof *w);
-	size_t k = 0;
-	if (prog && v && w) {
-		okr_rollup_filled(sc->snap.objs, no, sc->snap.krs, sc->snap.nkrs, ctx->cfg.rollup, prog, NULL);
-		for (size_t i = 0; i < no; i++)
-			if (id && sc->snap.objs[i].team_id == id) {
-				v[k] = prog[i];
-				w[k++] = sc->snap.objs[i].weight;
-			}
-	}
-	*out = k ? okr_weighted_mean(v, w, k) : 0;
-	free(prog);
-	free(v);
-	free(w);
-	return k > 0;
+	okr_progress_kept tp;
+	if (!id || okr_store_team_progress(ctx->store, sc->snap.cycle_id, id, ctx->cfg.rollup, &tp))
+		return false;
+	*out = tp.progress;
+	return tp.objectives > 0;
 }
 
 /* tmux expands '#' in status-right (#[fg=red], #(cmd), #S): a team name
@@ -76,14 +65,8 @@ int cmd_status(cli_ctx *ctx, int argc, char **argv)
 	int wi = cli_window_parse(wname ? wname : ctx->cfg.board_window);
 	if (wi < 0)
 		return OKR_E_USAGE;
-	/* Only the viewer's first team's objectives (and what aligns below
-	 * them) are read: all its progress needs. */
-	const okr_person *self = okr_store_me(ctx->store);
-	char first[256] = "";
-	if (self && self->teams)
-		snprintf(first, sizeof first, "%.*s", (int)strcspn(self->teams, ","), self->teams);
 	okr_board sc;
-	if ((rc = cli_board_load(ctx, OKR_BOARD_TEAM, first, &sc)))
+	if ((rc = cli_board_load(ctx, OKR_BOARD_NAMES, &sc)))
 		return rc;
 	const okr_person *me = okr_board_person(&sc.snap, sc.me);
 	if (!me) {

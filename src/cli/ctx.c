@@ -11,9 +11,9 @@ okr_ctx cli_core_ctx(cli_ctx *ctx)
 			  .db_path = ctx->db_path, .login = ctx->login, .now = okr_now };
 }
 
-int cli_board_load(cli_ctx *ctx, okr_board_reads reads, const char *team, okr_board *out)
+int cli_board_load(cli_ctx *ctx, okr_board_reads reads, okr_board *out)
 {
-	okr_result r = okr_board_load(ctx->store, &ctx->cfg, ctx->login, 0, reads, team, out);
+	okr_result r = okr_board_load(ctx->store, &ctx->cfg, ctx->login, 0, reads, out);
 	return r ? cli_store_fail(ctx, r) : 0;
 }
 

@@ -82,7 +82,7 @@ static void teams(FILE *f, const okr_board *sc, const score_board *b)
 int export_md_board(cli_ctx *ctx, FILE *f, const okr_cycle *cy, const char *team)
 {
 	okr_board sc;
-	int rc = cli_board_load(ctx, OKR_BOARD_EVERYTHING, NULL, &sc);
+	int rc = cli_board_load(ctx, OKR_BOARD_EVERYTHING, &sc);
 	if (rc)
 		return rc;
 	int top = ctx->cfg.board_top;

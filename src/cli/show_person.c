@@ -174,7 +174,7 @@ int cli_show_person(cli_ctx *ctx, const char *who, bool points, bool json)
 	if (fr && fr != OKR_E_NOTFOUND)
 		return cli_store_fail(ctx, fr);
 	okr_board sc;
-	int rc = cli_board_load(ctx, OKR_BOARD_EVERYTHING, NULL, &sc);
+	int rc = cli_board_load(ctx, OKR_BOARD_EVERYTHING, &sc);
 	if (rc) {
 		okr_person_free(&found);
 		return rc;

@@ -174,6 +174,7 @@ typedef struct {
 	size_t errlen;
 	unsigned at_risk_line, off_track_line;
 	size_t layer_first;        /* bindings before this are from an earlier file */
+	bool typed;                /* one value typed in a form: its words, not libconfig's syntax */
 } load_ctx;
 
 /* A later file (the personal one over the host's) replaces what an earlier
@@ -419,7 +420,7 @@ static bool load_number(load_ctx *c, config_setting_t *s, const setting_spec *sp
 	int type = config_setting_type(s);
 	bool is_int = type == CONFIG_TYPE_INT || type == CONFIG_TYPE_INT64;
 	char found[96];
-	config_hint_value(found, sizeof found, s);
+	config_hint_value(found, sizeof found, s, c->typed);
 	if (sp->kind == K_INT) {
 		long long v = is_int ? config_setting_get_int64(s) : 0;
 		if (!is_int || v < (long long)sp->min || v > (long long)sp->max)
@@ -450,7 +451,7 @@ static bool load_one(load_ctx *c, config_setting_t *s, const setting_spec *sp,
 	const char *str = type == CONFIG_TYPE_STRING ? config_setting_get_string(s) : NULL;
 	char list[256], found[96];
 	/* What was written, so that the message shows both sides. */
-	config_hint_value(found, sizeof found, s);
+	config_hint_value(found, sizeof found, s, c->typed);
 
 	switch (sp->kind) {
 	case K_STRING:
@@ -472,7 +473,8 @@ static bool load_one(load_ctx *c, config_setting_t *s, const setting_spec *sp,
 		return load_number(c, s, sp, path, field);
 	case K_BOOL:
 		if (type != CONFIG_TYPE_BOOL)
-			return fail(c, line, _("'%s' must be true or false (no quotes), not %s"), path, found);
+			return fail(c, line, c->typed ? _("'%s' must be true or false, not %s")
+						      : _("'%s' must be true or false (no quotes), not %s"), path, found);
 		*(bool *)field = config_setting_get_bool(s);
 		return true;
 	case K_ROLLUP:
@@ -481,8 +483,9 @@ static bool load_one(load_ctx *c, config_setting_t *s, const setting_spec *sp,
 		int i = str ? name_index(sp->choices, str) : -1;
 		if (i < 0) {
 			join_names(list, sizeof list, sp->choices);
-			return fail(c, line, _("'%s' must be one of: %s (in double quotes), not %s"), path, list,
-				    found);
+			return fail(c, line, c->typed ? _("'%s' must be one of: %s, not %s")
+						      : _("'%s' must be one of: %s (in double quotes), not %s"),
+				    path, list, found);
 		}
 		if (sp->kind == K_ROLLUP)
 			*(okr_rollup_mode *)(void *)field = (okr_rollup_mode)i;
@@ -494,8 +497,10 @@ static bool load_one(load_ctx *c, config_setting_t *s, const setting_spec *sp,
 	}
 	case K_TIMEZONE:
 		if (!str || !parse_timezone(str, (int *)(void *)field))
-			return fail(c, line, _("'%s' must be a UTC offset such as \"+07:00\" "
-					       "or \"-05:30\", from -14:00 to +14:00, not %s"), path, found);
+			return fail(c, line, c->typed ? _("'%s' must be a UTC offset such as +07:00 or -05:30, "
+							  "from -14:00 to +14:00, not %s")
+						      : _("'%s' must be a UTC offset such as \"+07:00\" "
+							  "or \"-05:30\", from -14:00 to +14:00, not %s"), path, found);
 		return true;
 	case K_GROUP:
 		if (!config_setting_is_group(s))
@@ -531,10 +536,10 @@ static bool load_group(load_ctx *c, config_setting_t *group,
 
 /* Parse text over *cfg.  Leaves cfg partly written on error; callers work on a
  * copy. */
-static bool apply_text(okr_config *cfg, const char *text, const char *file,
-		       char *err, size_t errlen)
+static bool apply_text_as(okr_config *cfg, const char *text, const char *file, bool typed,
+			  char *err, size_t errlen)
 {
-	load_ctx c = { cfg, file, err, errlen, 0, 0, cfg->nbindings };
+	load_ctx c = { cfg, file, err, errlen, 0, 0, cfg->nbindings, typed };
 	config_t lc;
 	config_init(&lc);
 	bool ok;
@@ -558,6 +563,11 @@ static bool apply_text(okr_config *cfg, const char *text, const char *file,
 	return ok;
 }
 
+static bool apply_text(okr_config *cfg, const char *text, const char *file, char *err, size_t errlen)
+{
+	return apply_text_as(cfg, text, file, false, err, errlen);
+}
+
 void okr_config_defaults_apply(okr_config *cfg)
 {
 	char err[256];
@@ -572,6 +582,11 @@ void okr_config_defaults_apply(okr_config *cfg)
 bool okr_config_apply(okr_config *cfg, const char *text, const char *name, char *err, size_t errlen)
 {
 	return apply_text(cfg, text, name, err, errlen);
+}
+
+bool okr_config_apply_typed(okr_config *cfg, const char *text, const char *name, char *err, size_t errlen)
+{
+	return apply_text_as(cfg, text, name, true, err, errlen);
 }
 
 bool okr_config_load_string(okr_config *cfg, const char *text, const char *name,

@@ -167,7 +167,7 @@ void okr_config_syntax_message(char *out, size_t len, const char *text, unsigned
 		snprintf(out, len, _("%s — %s"), label, fix);
 }
 
-void config_hint_value(char *out, size_t len, const config_setting_t *s)
+void config_hint_value(char *out, size_t len, const config_setting_t *s, bool typed)
 {
 	char q[64];
 	switch (config_setting_type(s)) {
@@ -183,7 +183,7 @@ void config_hint_value(char *out, size_t len, const config_setting_t *s)
 		break;
 	case CONFIG_TYPE_STRING:
 		quote(q, sizeof q, config_setting_get_string(s), 40);
-		snprintf(out, len, "\"%s\"", q);
+		snprintf(out, len, typed && q[0] ? "%s" : "\"%s\"", q);
 		break;
 	case CONFIG_TYPE_GROUP:
 		snprintf(out, len, "%s", _("a group { … }"));

@@ -6,6 +6,7 @@
 #ifndef OKR_CONFIG_HINT_H
 #define OKR_CONFIG_HINT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <libconfig.h>
 
@@ -13,8 +14,9 @@
  * okr/config.h, as theme files use it too. */
 
 /* The value of s as a person would write it: 5, 0.5, true, "fast" (made
- * printable and cut short), a group, a list. */
-void config_hint_value(char *out, size_t len, const config_setting_t *s);
+ * printable and cut short), a group, a list; typed: as typed alone in a
+ * form, text without the quotes (fast). */
+void config_hint_value(char *out, size_t len, const config_setting_t *s, bool typed);
 
 /* Of names[0..n) (reached by stride bytes from names, each a const char *),
  * the one closest to name if it is close enough to be a likely typo, else

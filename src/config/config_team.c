@@ -139,8 +139,8 @@ static bool plain_number(const char *s, bool fraction)
 	return *p == '\0';
 }
 
-bool okr_config_team_literal(const char *key, const char *value, char *out, size_t len,
-			     char *err, size_t errlen)
+static bool team_literal(const char *key, const char *value, bool typed, char *out, size_t len, char *err,
+			 size_t errlen)
 {
 	const team_spec *t = spec_of(key);
 	if (!t) {
@@ -177,11 +177,22 @@ bool okr_config_team_literal(const char *key, const char *value, char *out, size
 	 * team's other settings by okr_config_team_apply. */
 	tmp->status.at_risk = 0;
 	tmp->status.off_track = 1;
-	bool ok = okr_config_apply(tmp, text, "okr settings", err, errlen);
+	bool ok = typed ? okr_config_apply_typed(tmp, text, "okr settings", err, errlen)
+			: okr_config_apply(tmp, text, "okr settings", err, errlen);
 	free(tmp);
 	if (!ok)
 		strip_place(err);
 	return ok;
+}
+
+bool okr_config_team_literal(const char *key, const char *value, char *out, size_t len, char *err, size_t errlen)
+{
+	return team_literal(key, value, false, out, len, err, errlen);
+}
+
+bool okr_config_team_typed(const char *key, const char *value, char *out, size_t len, char *err, size_t errlen)
+{
+	return team_literal(key, value, true, out, len, err, errlen);
 }
 
 /* Reset the team's fields of cfg to the defaults'. */

@@ -433,6 +433,22 @@ void okr_rollup_live_free(okr_rollup_live *r)
 	free(r);
 }
 
+size_t okr_team_progress(const okr_objective *objs, size_t nobj, const double *rolled, int64_t team,
+			 double *out)
+{
+	double *v = okr_xcalloc(nobj + 1, sizeof *v), *w = okr_xcalloc(nobj + 1, sizeof *w);
+	size_t k = 0;
+	for (size_t i = 0; i < nobj; i++)
+		if (team && objs[i].team_id == team) {
+			v[k] = rolled[i];
+			w[k++] = objs[i].weight;
+		}
+	*out = k ? okr_weighted_mean(v, w, k) : 0;
+	free(v);
+	free(w);
+	return k;
+}
+
 double okr_default_grade(const okr_kr *kr)
 {
 	return round(okr_kr_progress(kr) * 100) / 100;

@@ -390,3 +390,4 @@ score_state *score_load_board(const unsigned char *buf, size_t len)
 }
 
 bool score_is_partial(const score_state *s) { return s->partial; }
+void score_set_partial(score_state *s) { s->partial = true; }

@@ -24,13 +24,12 @@ okr_result okr_board_names(okr_store *s, okr_snapshot *out)
 }
 
 okr_result okr_board_load(okr_store *s, const okr_config *cfg, const char *login, int64_t explain,
-			  okr_board_reads reads, const char *team, okr_board *out)
+			  okr_board_reads reads, okr_board *out)
 {
 	memset(out, 0, sizeof *out);
 	out->now = okr_now();
 	okr_result r = reads == OKR_BOARD_EVERYTHING ? okr_store_snapshot(s, 0, false, &out->snap)
-		     : reads == OKR_BOARD_TEAM && team && team[0] ? okr_store_snapshot_team(s, team, &out->snap)
-						       : okr_board_names(s, &out->snap);
+						     : okr_board_names(s, &out->snap);
 	if (r)
 		return r;
 	/* A board ranks and names: the ledger's board part will do. */

@@ -4,11 +4,15 @@
  *
  * Both sides are opened by the store, so both are at the same schema
  * number, and a table has the same columns on both: the column names are
- * read from the source's rows rather than written out again here.  What
- * row triggers keep (the latest check-ins, the score journal) is computed
- * once at the end from the copied rows (see bulk_off), and the score
- * ledger, a cache, is left to be folded again.  A self-reference (a team's
- * or objective's parent) is set once every row of its table is in.
+ * read from the source's rows rather than written out again here, a
+ * thousand rows a statement.  The target is new and empty, so the event
+ * tables' row triggers are set aside for the copy's one transaction and
+ * their work done once at the end (store_bulk_begin/end, ledger_bulk.c):
+ * run per row, the score journal's trigger updated the one score_clock row
+ * a million times in one transaction, and a copy of the large set took
+ * hours.  The score ledger, a cache, is left to be folded again.  A
+ * self-reference (a team's or objective's parent) is set once every row of
+ * its table is in.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,22 +25,23 @@
 /* In an order the foreign keys accept. */
 static const struct {
 	const char *table, *order, *late;   /* late: a column naming a row of the same table */
+	bool event;                         /* its rows are events (store_bulk_end) */
 } copied_tables[] = {
-	{ "person", "id", NULL },
-	{ "team", "id", "parent_id" },
-	{ "team_member", "team_id, person_id", NULL },
-	{ "cycle", "id", NULL },
-	{ "kpi", "id", NULL },
-	{ "objective", "id", "parent_id" },
-	{ "key_result", "id", NULL },
-	{ "checkin", "id", NULL },
-	{ "kpi_sample", "id", NULL },
-	{ "comment", "id", NULL },
-	{ "kudos", "id", NULL },
-	{ "grade", "kr_id", NULL },
-	{ "audit", "id", NULL },
-	{ "team_setting", "key", NULL },
-	{ "board_look", "person_id, board, item_id", NULL },
+	{ "person", "id", NULL, false },
+	{ "team", "id", "parent_id", false },
+	{ "team_member", "team_id, person_id", NULL, false },
+	{ "cycle", "id", NULL, false },
+	{ "kpi", "id", NULL, false },
+	{ "objective", "id", "parent_id", false },
+	{ "key_result", "id", NULL, false },
+	{ "checkin", "id", NULL, true },
+	{ "kpi_sample", "id", NULL, true },
+	{ "comment", "id", NULL, true },
+	{ "kudos", "id", NULL, true },
+	{ "grade", "kr_id", NULL, false },
+	{ "audit", "id", NULL, false },
+	{ "team_setting", "key", NULL, false },
+	{ "board_look", "person_id, board, item_id", NULL, false },
 };
 
 /* After rows went in with their ids, each table's id sequence is moved past them. */
@@ -45,54 +50,10 @@ static const db_sql_pair move_sequence = {
 	.postgresql = "SELECT setval(pg_get_serial_sequence(?1, 'id'), max(id)) FROM %s HAVING max(id) IS NOT NULL",
 };
 
-/*
- * The row triggers of the event tables run a PL/pgSQL function per row, and
- * the score journal's updates the one score_clock row each time: a million
- * new versions of one row inside one transaction, each found through the
- * previous ones, kept a copy of the large set running for hours.  The copy
- * goes into a new, empty database in one transaction, so those triggers are
- * switched off for it (ALTER TABLE is transactional: a failed copy leaves
- * them on) and what they would have made is made once at the end, the same
- * rows: the latest check-in of each key result by time, then id (as
- * okr_checkin_latest keeps it), and the journal numbered in the order the
- * rows went in — check-ins, comments, kudos, each by id.  Statement
- * triggers (notification, the world counter) stay on: a statement of a
- * thousand rows fires them once.  Only the tables' owner may do this; for
- * anyone else the triggers do the work as the rows go in.
- */
-static const db_sql_pair bulk_owner = {
-	.sqlite = "",
-	.postgresql = "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()"
-		      " AND tablename IN ('checkin', 'comment', 'kudos') AND pg_has_role(tableowner, 'MEMBER')",
-};
-static const db_sql_pair bulk_off = {
-	.sqlite = "",
-	.postgresql = "ALTER TABLE checkin DISABLE TRIGGER checkin_latest_i;"
-		      "ALTER TABLE checkin DISABLE TRIGGER score_journal_checkin;"
-		      "ALTER TABLE comment DISABLE TRIGGER score_journal_comment;"
-		      "ALTER TABLE kudos DISABLE TRIGGER score_journal_kudos;",
-};
-static const db_sql_pair bulk_on = {
-	.sqlite = "",
-	.postgresql = "INSERT INTO checkin_latest(kr_id, checkin_id, value, confidence, at)"
-		      " SELECT DISTINCT ON (kr_id) kr_id, id, value, confidence, at FROM checkin"
-		      " ORDER BY kr_id, at DESC, id DESC;"
-		      "INSERT INTO score_journal(seq, kind, event_id)"
-		      " SELECT (SELECT seq FROM score_clock WHERE id = 1) + row_number() OVER (ORDER BY o, id), kind, id"
-		      " FROM (SELECT 0 AS o, 0 AS kind, id FROM checkin UNION ALL SELECT 1, 2, id FROM comment"
-		      "  UNION ALL SELECT 2, 1, id FROM kudos) e;"
-		      "UPDATE score_clock SET seq = seq + (SELECT count(*) FROM checkin) + (SELECT count(*) FROM comment)"
-		      " + (SELECT count(*) FROM kudos) WHERE id = 1;"
-		      "ALTER TABLE checkin ENABLE TRIGGER checkin_latest_i;"
-		      "ALTER TABLE checkin ENABLE TRIGGER score_journal_checkin;"
-		      "ALTER TABLE comment ENABLE TRIGGER score_journal_comment;"
-		      "ALTER TABLE kudos ENABLE TRIGGER score_journal_kudos;"
-		      "ANALYZE;",
-};
-
 struct copy_ctx {
 	okr_store *from;
 	long long rows;
+	bool events;   /* check-ins, samples, comments or kudos were copied */
 };
 
 static int bind_like(db_stmt *in, int i, db_stmt *out, int j)
@@ -228,29 +189,20 @@ static okr_result copy_table(okr_store *to, struct copy_ctx *c, size_t t)
 	return r;
 }
 
-/* Whether the target's tables are ours to switch triggers off (bulk_off). */
-static bool bulk_allowed(okr_store *to)
-{
-	const char *q = db_sql_pick(to->db, &bulk_owner);
-	db_stmt *st;
-	bool ok = false;
-	if (*q && db_prepare(to->db, q, &st) == DB_OK) {
-		ok = db_step(st) == DB_ROW && db_column_int64(st, 0) == 3;
-		db_finalize(st);
-	}
-	return ok;
-}
-
 static okr_result copy_txn(okr_store *to, void *vctx)
 {
 	struct copy_ctx *c = vctx;
-	bool bulk = bulk_allowed(to);
-	if (bulk && db_exec(to->db, db_sql_pick(to->db, &bulk_off)) != DB_OK)
-		return store_sqlerr(to, db_errcode(to->db), _("copying the database"));
+	bool paused;
+	okr_result r = store_bulk_begin(to, true, &paused);
+	if (r != OKR_OK)
+		return r;
 	for (size_t t = 0; t < sizeof copied_tables / sizeof copied_tables[0]; t++) {
-		okr_result r = copy_table(to, c, t);
+		long long before = c->rows;
+		r = copy_table(to, c, t);
 		if (r != OKR_OK)
 			return r;
+		if (c->rows > before && copied_tables[t].event)
+			c->events = true;
 		const char *mv = db_sql_pick(to->db, &move_sequence);
 		if (!*mv || strcmp(copied_tables[t].order, "id"))
 			continue;
@@ -267,9 +219,7 @@ static okr_result copy_txn(okr_store *to, void *vctx)
 		if (rc != DB_DONE)
 			return store_sqlerr(to, rc == DB_OK ? db_errcode(to->db) : rc, _("copying the database"));
 	}
-	if (bulk && db_exec(to->db, db_sql_pick(to->db, &bulk_on)) != DB_OK)
-		return store_sqlerr(to, db_errcode(to->db), _("copying the database"));
-	return OKR_OK;
+	return paused ? store_bulk_end(to, c->events) : OKR_OK;
 }
 
 static okr_result holds_people(okr_store *to, const char *target)

@@ -378,14 +378,11 @@ static void fold_slice(score_state *st, const score_checkin *ck, size_t n, const
 	*cm = c;
 }
 
-/* Every check-in in time order, streamed: SQLite sorts (spilling to a
+/* The check-ins of q in time order, streamed: SQLite sorts (spilling to a
  * temporary file when it must) and the rows pass through one slice-sized
  * buffer instead of an array of all of them. */
-static okr_result fold_all(okr_store *s, score_state *st, const score_events *small)
+static okr_result fold_stream(okr_store *s, score_state *st, db_stmt *q, const score_events *small)
 {
-	db_stmt *q = store_prepare(s, CK_COLS "ORDER BY at, id");
-	if (!q)
-		return OKR_E_FAIL;
 	score_checkin *buf = okr_xmalloc(REBUILD_SLICE * sizeof *buf);
 	size_t n = 0, kd = 0, cm = 0;
 	int rc;
@@ -403,23 +400,58 @@ static okr_result fold_all(okr_store *s, score_state *st, const score_events *sm
 	return rc == DB_DONE ? OKR_OK : store_sqlerr(s, rc, _("reading check-ins"));
 }
 
+/* What bears on one person's explanation (refresh_ctx.explain > 0), and no
+ * more: their lines are the same as in a fold of everything, because each
+ * line of theirs reads only state these events make —
+ *  - check-ins: of every key result they checked in, own, or whose
+ *    objective they own or is one of their teams' (a key result's high-water
+ *    mark, confidence and 0.7/1.0 marks are made by all of its check-ins;
+ *    their streak, perfect week and weekly note pairs by their own);
+ *  - kudos: those they gave or received, and everything given by whoever
+ *    gave them some (the giver's weekly allowance decides whether it pays);
+ *  - comments: their own (the weekly cap is theirs).
+ * A person page then reads the history of a few key results instead of all
+ * of it.  tests/store/test_explain.c compares with a fold of everything. */
+static const char ck_of_person[] = CK_COLS "WHERE kr_id IN (SELECT kr_id FROM checkin WHERE author_id = ?1 "
+	"UNION SELECT id FROM key_result WHERE owner_id = ?1 "
+	"UNION SELECT k.id FROM key_result k JOIN objective o ON o.id = k.objective_id WHERE o.owner_id = ?1 "
+	"OR o.team_id IN (SELECT team_id FROM team_member WHERE person_id = ?1)) ORDER BY at, id";
+static const char kd_of_person[] = KD_COLS "WHERE from_id = ?1 OR to_id = ?1 "
+	"OR from_id IN (SELECT from_id FROM kudos WHERE to_id = ?1) ORDER BY id";
+static const char cm_of_person[] = CM_COLS "WHERE author_id = ?1 ORDER BY id";
+
+/* Every event (explain <= 0), or only those that bear on person explain. */
+static okr_result fold_from_scratch(okr_store *s, score_state *st, int64_t explain)
+{
+	bool one = explain > 0;
+	score_events small = { 0 };
+	okr_result r = load_kudos(s, one ? kd_of_person : kd_by_id, one ? explain : 0, &small);
+	if (!r)
+		r = load_comments(s, one ? cm_of_person : cm_by_id, one ? explain : 0, &small);
+	db_stmt *q = r ? NULL : store_prepare(s, one ? ck_of_person : CK_COLS "ORDER BY at, id");
+	if (q && one)
+		db_bind_int64(q, 1, explain);
+	if (!r)
+		r = q ? fold_stream(s, st, q, &small) : OKR_E_FAIL;
+	okr_score_events_free(&small);
+	/* Nobody else's figures are whole: never folded further nor saved. */
+	if (!r && one)
+		score_set_partial(st);
+	return r;
+}
+
 static okr_result rebuild(okr_store *s, struct refresh_ctx *c, uint64_t fp)
 {
 	score_world w = { 0 };
-	score_events small = { 0 };
 	score_state *st = NULL;
 	int64_t head = 0;
 	okr_result r = store_ledger_head(s, &head);
 	if (!r)
 		r = load_world(s, c->offset, &w);
-	if (!r)
-		r = load_kudos(s, kd_by_id, 0, &small);
-	if (!r)
-		r = load_comments(s, cm_by_id, 0, &small);
 	if (!r) {
 		st = score_new(c->rules, c->offset, &w);
 		score_explain(st, c->explain);
-		r = fold_all(s, st, &small);
+		r = fold_from_scratch(s, st, c->explain);
 	}
 	if (!r) {
 		score_set_tag(st, fp);
@@ -431,7 +463,6 @@ static okr_result rebuild(okr_store *s, struct refresh_ctx *c, uint64_t fp)
 		score_free(st);
 	}
 	okr_score_world_free(&w);
-	okr_score_events_free(&small);
 	return r;
 }
 

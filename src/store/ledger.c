@@ -175,13 +175,13 @@ static int save_body(db_conn *db, const score_state *state, bool force)
 	return rc == DB_DONE ? DB_OK : rc;
 }
 
-/* One transaction on db: the row is replaced whole or not at all. */
-static int save_on(db_conn *db, const score_state *state, bool force)
+/* One transaction on db: body's rows are replaced whole or not at all. */
+static int cache_on(db_conn *db, int (*body)(db_conn *db, void *arg), void *arg)
 {
 	int rc = db_begin(db, DB_WRITE_QUIET);
 	if (rc != DB_OK)
 		return rc;
-	rc = save_body(db, state, force);
+	rc = body(db, arg);
 	if (rc == DB_OK)
 		rc = db_commit(db);
 	if (rc != DB_OK)
@@ -189,26 +189,37 @@ static int save_on(db_conn *db, const score_state *state, bool force)
 	return rc;
 }
 
-/* One attempt, no waiting, no doorbell: the ledger is a cache, and nothing a
- * person sees changes when it is saved.  A reader that opened the file
- * read-only (okr status, okr board) saves through a connection of its own
- * when the file is writable for it, so the ledger is kept by whoever looks;
- * when nobody who looks may write, readers still start from the last saved
- * ledger and fold the rest in memory. */
-static void try_save(okr_store *s, const score_state *state, bool force)
+/* One attempt, no waiting, no doorbell: a cache (the ledger, the teams'
+ * progress) changes nothing a person sees when it is saved.  A reader that
+ * opened the file read-only (okr status, okr board) saves through a
+ * connection of its own when the file is writable for it, so the cache is
+ * kept by whoever looks; when nobody who looks may write, readers still
+ * start from the last saved one and do the rest in memory. */
+void store_cache_write(okr_store *s, int (*body)(db_conn *db, void *arg), void *arg)
 {
 	if (s->in_txn)
 		return;
 	if (!(s->flags & OKR_OPEN_READONLY)) {
 		db_busy_handler(s->db, NULL, NULL);
-		save_on(s->db, state, force);
+		cache_on(s->db, body, arg);
 		db_busy_handler(s->db, store_busy_handler, s);
 		return;
 	}
 	db_conn *db = NULL;
 	if (db_connect(s->path, 0, &db) == DB_OK)
-		save_on(db, state, force);
+		cache_on(db, body, arg);
 	db_close(db);
+}
+
+struct save_arg {
+	const score_state *state;
+	bool force;
+};
+
+static int save_cb(db_conn *db, void *arg)
+{
+	const struct save_arg *a = arg;
+	return save_body(db, a->state, a->force);
 }
 
 void store_ledger_keep(okr_store *s, const score_state *state, const store_ledger_info *saved, bool eager)
@@ -218,7 +229,8 @@ void store_ledger_keep(okr_store *s, const score_state *state, const store_ledge
 	if (!saved->broken && saved->present && saved->rules == score_state_rules_hash(state) &&
 	    saved->world == score_tag(state) && score_seq(state) - saved->seq < (eager ? 1 : LEDGER_LAG))
 		return;
-	try_save(s, state, saved->broken);
+	struct save_arg a = { state, saved->broken };
+	store_cache_write(s, save_cb, &a);
 }
 
 okr_result store_ledger_save(okr_store *s, const score_state *state)
@@ -228,6 +240,7 @@ okr_result store_ledger_save(okr_store *s, const score_state *state)
 	if (s->flags & OKR_OPEN_READONLY)
 		return store_fail(s, OKR_E_DB, _("%s is open read-only here; nothing was saved"), s->path);
 	s->waited_ms = 0;
-	int rc = s->in_txn ? save_body(s->db, state, true) : save_on(s->db, state, true);
+	struct save_arg a = { state, true };
+	int rc = s->in_txn ? save_body(s->db, state, true) : cache_on(s->db, save_cb, &a);
 	return rc == DB_OK ? OKR_OK : store_sqlerr(s, rc, _("saving the score ledger"));
 }

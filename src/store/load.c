@@ -503,7 +503,17 @@ static okr_result load_txn(okr_store *s, void *vctx)
 				"import, which cannot start again — nothing was imported; run it again"));
 		c->started = true;
 	}
-	if ((r = load_first(c, s)) || (c->next && (r = load_rest(c, s))))
+	/* A target without history yet may have its triggers set aside on
+	 * either engine (ledger_bulk.c). */
+	bool paused, fresh = max_id(s, "SELECT COALESCE(max(id), 0) FROM checkin") == 0 &&
+			     max_id(s, "SELECT COALESCE(max(id), 0) FROM kpi_sample") == 0 &&
+			     max_id(s, "SELECT COALESCE(max(id), 0) FROM kudos") == 0 &&
+			     max_id(s, "SELECT COALESCE(max(id), 0) FROM comment") == 0;
+	if ((r = store_bulk_begin(s, fresh, &paused)) || (r = load_first(c, s)) || (c->next && (r = load_rest(c, s))))
+		return r;
+	const size_t *made = c->rep->created;
+	if (paused && (r = store_bulk_end(s, made[LOAD_CHECKIN] || made[LOAD_SAMPLE] || made[LOAD_KUDOS] ||
+					     made[LOAD_COMMENT])))
 		return r;
 	char detail[160];
 	snprintf(detail, sizeof detail, "%zu objectives, %zu key results, %zu check-ins",   /* i18n: not user-visible */

@@ -1,39 +1,82 @@
 /*
- * read_team.c — okr_store_snapshot_team: a snapshot of the current cycle
- * that holds only one team's objectives and everything aligned below them,
- * with their key results, and of those only what the team's progress is
- * made of (ids, alignment, team, weights; a key result's kind, direction,
- * start, target and current value).  `okr status` runs every few seconds in
- * a tmux status line: on a company of 1,000 objectives and 5,000 key
- * results, titles, owners and histories it never shows were most of its
- * cost.
+ * read_team.c — okr_store_team_progress: a team's progress in the current
+ * cycle, for okr status, which runs every few seconds in a tmux status line.
  *
- * The tree is walked here from one narrow query (id, parent, team, weight),
- * which is also all an objective's row needs; the key results are read per
- * chosen objective when the tree is small, else with one scan of them all,
- * keeping those of the tree (SQLite would need an index on
- * parent_id to walk the tree as fast itself).
+ * Every team's progress is kept in team_progress with what it was computed
+ * from: the cycle, the rollup mode and the three counters of score_clock
+ * that triggers bump for every writer (the sqlite3 shell included) — world
+ * (objectives, key results, cycles, people, grades), seq (every check-in,
+ * kudos and comment) and samples (every KPI sample, whose latest value a key
+ * result tracking a KPI shows).  When they all agree, the row is the answer:
+ * one indexed read instead of a scan of the cycle's key results.
+ *
+ * When any differs, the reader computes every team's progress again from one
+ * narrow read of the cycle — an objective's id, parent, team and weight; a
+ * key result's objective, weight, kind, direction, start, target and value;
+ * no titles, owners or histories — through the same okr_rollup_filled and
+ * okr_team_progress that a whole snapshot goes through, over the same
+ * objectives and key results in the same order, so the kept value is
+ * exactly the computed one.  It saves them as a cache (store_cache_write:
+ * one quiet attempt), stamped with the counters read in the same read
+ * transaction as the rows: a commit in between leaves a stamp that no
+ * longer agrees, and the next reader computes again.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "okr/progress.h"
 #include "okr/util.h"
 #include "store_int.h"
 
+/* What the kept rows were computed from. */
 typedef struct {
-	int64_t id, parent, team;
-	double weight;
-	bool keep;
-} node;
+	int64_t cycle, world, seq, samples;
+	int rollup;
+} stamp;
 
-static int by_parent(const void *a, const void *b)
+typedef struct {
+	int64_t id;
+	size_t objectives;
+	double progress;
+} team_row;
+
+struct team_ctx {
+	stamp at;
+	int64_t team;
+	okr_progress_kept *out;
+	team_row *rows;           /* computed: every team's */
+	size_t nrows;
+};
+
+/* The counters now, and the team's kept row when it agrees with them. */
+static okr_result look(okr_store *s, struct team_ctx *c, bool *fresh)
 {
-	const node *x = *(node *const *)a, *y = *(node *const *)b;
-	return x->parent != y->parent ? (x->parent < y->parent ? -1 : 1) : (x->id > y->id) - (x->id < y->id);
+	*fresh = false;
+	db_stmt *st = store_prepare(s, "SELECT c.world, c.seq, c.samples, p.objectives, p.progress "
+		"FROM score_clock c LEFT JOIN team_progress p ON p.team_id = ?1 AND p.cycle_id = ?2 "
+		"AND p.rollup = ?3 AND p.world = c.world AND p.seq = c.seq AND p.samples = c.samples WHERE c.id = 1");
+	if (!st)
+		return OKR_E_FAIL;
+	db_bind_int64(st, 1, c->team);
+	db_bind_int64(st, 2, c->at.cycle);
+	db_bind_int64(st, 3, c->at.rollup);
+	int rc = db_step(st);
+	if (rc == DB_ROW) {
+		c->at.world = db_column_int64(st, 0);
+		c->at.seq = db_column_int64(st, 1);
+		c->at.samples = db_column_int64(st, 2);
+		if (db_column_type(st, 3) != DB_NULL) {
+			*fresh = true;
+			c->out->objectives = (size_t)db_column_int64(st, 3);
+			c->out->progress = db_column_double(st, 4);
+		}
+	}
+	store_done(s, st);
+	return rc == DB_ROW || rc == DB_DONE ? OKR_OK : store_sqlerr(s, rc, "reading the teams' progress");
 }
 
-/* The live objectives of cycle, in id order (the query's). */
-static okr_result nodes_of(okr_store *s, int64_t cycle, node **out, size_t *n)
+/* The cycle's live objectives, in id order, with what progress reads. */
+static okr_result objectives_of(okr_store *s, int64_t cycle, okr_snapshot *sn)
 {
 	db_stmt *st = store_prepare(s, "SELECT id, COALESCE(parent_id, 0), COALESCE(team_id, 0), weight "
 					    "FROM objective WHERE cycle_id = ?1 AND archived = 0 ORDER BY id");
@@ -42,152 +85,139 @@ static okr_result nodes_of(okr_store *s, int64_t cycle, node **out, size_t *n)
 	db_bind_int64(st, 1, cycle);
 	size_t cap = 0;
 	int rc;
-	*out = NULL;
-	*n = 0;
 	while ((rc = db_step(st)) == DB_ROW) {
-		okr_xgrow(out, &cap, *n + 1, sizeof **out);
-		(*out)[(*n)++] = (node){ db_column_int64(st, 0), db_column_int64(st, 1),
-					 db_column_int64(st, 2), db_column_double(st, 3), false };
+		okr_xgrow(&sn->objs, &cap, sn->nobjs + 1, sizeof *sn->objs);
+		sn->objs[sn->nobjs++] = (okr_objective){ .id = db_column_int64(st, 0), .cycle_id = cycle,
+							 .parent_id = db_column_int64(st, 1),
+							 .team_id = db_column_int64(st, 2),
+							 .weight = db_column_double(st, 3) };
 	}
 	store_done(s, st);
 	return rc == DB_DONE ? OKR_OK : store_sqlerr(s, rc, "reading objectives");
 }
 
-/* Mark the team's objectives and, level by level, their children. */
-static void mark_tree(node *v, size_t n, int64_t team)
+/* Whether objective id is one of sn's (which are in id order). */
+static bool has_objective(const okr_snapshot *sn, int64_t id)
 {
-	node **kids = okr_xmalloc((n + 1) * sizeof *kids);
-	for (size_t i = 0; i < n; i++)
-		kids[i] = &v[i];
-	qsort(kids, n, sizeof *kids, by_parent);
-	node **queue = okr_xmalloc((n + 1) * sizeof *queue);
-	size_t head = 0, tail = 0;
-	for (size_t i = 0; i < n; i++)
-		if (v[i].team == team) {
-			v[i].keep = true;
-			queue[tail++] = &v[i];
-		}
-	while (head < tail) {
-		int64_t id = queue[head++]->id;
-		size_t lo = 0, hi = n;
-		while (lo < hi) {   /* the first child of id */
-			size_t mid = lo + (hi - lo) / 2;
-			if (kids[mid]->parent < id)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		for (; lo < n && kids[lo]->parent == id; lo++)
-			if (!kids[lo]->keep) {
-				kids[lo]->keep = true;
-				queue[tail++] = kids[lo];
-			}
-	}
-	free(queue);
-	free(kids);
-}
-
-/* Whether objective id (of v, in id order) is in the tree. */
-static bool kept(const node *v, size_t n, int64_t id)
-{
-	size_t lo = 0, hi = n;
+	size_t lo = 0, hi = sn->nobjs;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (v[mid].id < id)
+		if (sn->objs[mid].id < id)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return lo < n && v[lo].id == id && v[lo].keep;
+	return lo < sn->nobjs && sn->objs[lo].id == id;
 }
 
-/* The key results of st's rows that belong to the tree, appended. */
-static okr_result take_krs(okr_store *s, db_stmt *st, const node *v, size_t n, okr_snapshot *sn,
-			   size_t *cap)
+/* The live key results of those objectives: one scan from the cycle's first
+ * key result on, which beats a seek per objective when the cycle is large.
+ * In id order each objective's key results come in the order a whole
+ * snapshot hands them to the rollup. */
+static okr_result krs_of(okr_store *s, okr_snapshot *sn)
 {
+	db_stmt *st = store_prepare(s, store_kr_progress_of_cycle);
+	if (!st)
+		return OKR_E_FAIL;
+	db_bind_int64(st, 1, sn->cycle_id);
+	size_t cap = 0;
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
 		okr_kr k = { 0 };
 		store_kr_progress_row(st, &k);
-		if (!kept(v, n, k.objective_id))
+		if (!has_objective(sn, k.objective_id))
 			continue;
-		okr_xgrow(&sn->krs, cap, sn->nkrs + 1, sizeof *sn->krs);
+		okr_xgrow(&sn->krs, &cap, sn->nkrs + 1, sizeof *sn->krs);
 		sn->krs[sn->nkrs++] = k;
 	}
 	store_done(s, st);
 	return rc == DB_DONE ? OKR_OK : store_sqlerr(s, rc, "reading key results");
 }
 
-static okr_result read_tree(okr_store *s, const node *v, size_t n, size_t nkept, okr_snapshot *sn)
+/* Every team's progress from the rolled-up objectives. */
+static okr_result teams_of(okr_store *s, struct team_ctx *c, const okr_snapshot *sn, const double *rolled)
 {
-	sn->objs = okr_xcalloc(nkept ? nkept : 1, sizeof *sn->objs);
-	for (size_t i = 0; i < n; i++)
-		if (v[i].keep)
-			sn->objs[sn->nobjs++] = (okr_objective){ .id = v[i].id, .cycle_id = sn->cycle_id,
-								 .team_id = v[i].team, .parent_id = v[i].parent,
-								 .weight = v[i].weight };
+	db_stmt *st = store_prepare(s, "SELECT id FROM team ORDER BY id");
+	if (!st)
+		return OKR_E_FAIL;
 	size_t cap = 0;
-	okr_result r = OKR_OK;
-	/* Most of the cycle (a company-wide team): one scan of every key
-	 * result, keeping the tree's, beats one query per objective.  In id
-	 * order each objective's key results come in the order the rollup
-	 * takes them in a full snapshot. */
-	if (nkept * 2 > n) {
-		db_stmt *st = store_prepare(s, store_kr_progress_of_cycle);
-		if (!st)
-			return OKR_E_FAIL;
-		db_bind_int64(st, 1, sn->cycle_id);
-		return take_krs(s, st, v, n, sn, &cap);
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW) {
+		okr_xgrow(&c->rows, &cap, c->nrows + 1, sizeof *c->rows);
+		team_row *t = &c->rows[c->nrows++];
+		t->id = db_column_int64(st, 0);
+		t->objectives = okr_team_progress(sn->objs, sn->nobjs, rolled, t->id, &t->progress);
+		if (t->id == c->team) {
+			c->out->objectives = t->objectives;
+			c->out->progress = t->progress;
+		}
 	}
-	for (size_t i = 0; i < n && !r; i++) {
-		if (!v[i].keep)
-			continue;
-		db_stmt *st = store_prepare(s, store_kr_progress_of_obj);
-		if (!st)
-			return OKR_E_FAIL;
-		db_bind_int64(st, 1, v[i].id);
-		r = take_krs(s, st, v, n, sn, &cap);
-	}
-	return r;
+	store_done(s, st);
+	return rc == DB_DONE ? OKR_OK : store_sqlerr(s, rc, "reading teams");
 }
 
-struct team_ctx {
-	const char *team;
-	okr_snapshot *sn;
-};
+static okr_result compute(okr_store *s, struct team_ctx *c)
+{
+	okr_snapshot sn = { .cycle_id = c->at.cycle };
+	okr_result r = objectives_of(s, c->at.cycle, &sn);
+	if (!r)
+		r = krs_of(s, &sn);
+	if (!r) {
+		double *rolled = okr_xcalloc(sn.nobjs + 1, sizeof *rolled);
+		okr_rollup_filled(sn.objs, sn.nobjs, sn.krs, sn.nkrs, (okr_rollup_mode)c->at.rollup, rolled, NULL);
+		r = teams_of(s, c, &sn, rolled);
+		free(rolled);
+	}
+	okr_snapshot_free(&sn);
+	return r;
+}
 
 static okr_result team_txn(okr_store *s, void *vctx)
 {
 	struct team_ctx *c = vctx;
-	okr_snapshot *sn = c->sn;
-	/* People, teams, cycles and KPIs as usual; no objectives yet. */
-	okr_result r = okr_store_snapshot(s, INT64_MIN, false, sn);
-	if (r)
+	bool fresh;
+	okr_result r = look(s, c, &fresh);
+	if (r || fresh) {
+		c->out->kept = fresh;
 		return r;
-	sn->cycle_id = sn->ncycles ? sn->cycles[sn->ncycles - 1].id : 0;
-	for (size_t i = 0; i < sn->ncycles; i++)
-		if (sn->cycles[i].current)
-			sn->cycle_id = sn->cycles[i].id;
-	int64_t team = store_team_id(s, c->team);
-	node *v;
-	size_t n;
-	if (!team || (r = nodes_of(s, sn->cycle_id, &v, &n)))
-		return r;
-	mark_tree(v, n, team);
-	size_t nkept = 0;
-	for (size_t i = 0; i < n; i++)
-		nkept += v[i].keep;
-	r = read_tree(s, v, n, nkept, sn);
-	free(v);
-	return r;
+	}
+	return compute(s, c);
 }
 
-okr_result okr_store_snapshot_team(okr_store *s, const char *team, okr_snapshot *out)
+/* Inside the cache's write: every team's row, with the stamp it was
+ * computed under. */
+static int save_body(db_conn *db, void *arg)
+{
+	const struct team_ctx *c = arg;
+	db_stmt *st = NULL;
+	int rc = db_prepare(db, "INSERT INTO team_progress(team_id, cycle_id, world, seq, samples, rollup, objectives, "
+		"progress) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(team_id) DO UPDATE SET "
+		"cycle_id = excluded.cycle_id, world = excluded.world, seq = excluded.seq, samples = excluded.samples, "
+		"rollup = excluded.rollup, objectives = excluded.objectives, progress = excluded.progress", &st);
+	for (size_t i = 0; rc == DB_OK && i < c->nrows; i++) {
+		db_bind_int64(st, 1, c->rows[i].id);
+		db_bind_int64(st, 2, c->at.cycle);
+		db_bind_int64(st, 3, c->at.world);
+		db_bind_int64(st, 4, c->at.seq);
+		db_bind_int64(st, 5, c->at.samples);
+		db_bind_int64(st, 6, c->at.rollup);
+		db_bind_int64(st, 7, (int64_t)c->rows[i].objectives);
+		db_bind_double(st, 8, c->rows[i].progress);
+		rc = db_step(st);
+		rc = rc == DB_DONE ? db_reset(st) : rc;
+	}
+	db_finalize(st);
+	return rc;
+}
+
+okr_result okr_store_team_progress(okr_store *s, int64_t cycle_id, int64_t team_id, okr_rollup_mode mode,
+				   okr_progress_kept *out)
 {
 	memset(out, 0, sizeof *out);
-	struct team_ctx c = { team, out };
-	okr_result r = store_read(s, team_txn, &c);
-	if (r != OKR_OK)
-		okr_snapshot_free(out);
+	struct team_ctx c = { .at = { .cycle = cycle_id, .rollup = (int)mode }, .team = team_id, .out = out };
+	okr_result r = team_id ? store_read(s, team_txn, &c) : OKR_OK;
+	if (!r && c.nrows)
+		store_cache_write(s, save_body, &c);
+	free(c.rows);
 	return r;
 }

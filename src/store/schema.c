@@ -16,6 +16,51 @@
 	" BEGIN UPDATE score_clock SET world = world + 1 WHERE id = 1; END;"
 #define WORLD_TRIGGERS(t) WORLD_TRIGGER(t, "INSERT", "i") WORLD_TRIGGER(t, "UPDATE", "u") WORLD_TRIGGER(t, "DELETE", "d")
 
+/* The triggers that keep what each new check-in, kudos, comment and KPI
+ * sample implies — the latest check-in of its key result (step 4), its
+ * number in the score journal (step 8), the samples counter (step 13) —
+ * one text each, for their migration steps and for a bulk import, which
+ * sets them aside for its transaction and computes what they keep once at
+ * its end (ledger_bulk.c). */
+#define TRIGGER_CHECKIN_LATEST \
+	"CREATE TRIGGER checkin_latest_i AFTER INSERT ON checkin BEGIN" \
+	"  INSERT INTO checkin_latest(kr_id, checkin_id, value, confidence, at)" \
+	"  VALUES(NEW.kr_id, NEW.id, NEW.value, NEW.confidence, NEW.at)" \
+	"  ON CONFLICT(kr_id) DO UPDATE SET checkin_id = excluded.checkin_id, value = excluded.value," \
+	"  confidence = excluded.confidence, at = excluded.at" \
+	"  WHERE excluded.at > checkin_latest.at" \
+	"  OR (excluded.at = checkin_latest.at AND excluded.checkin_id > checkin_latest.checkin_id);" \
+	"END;"
+#define TRIGGER_JOURNAL(t, kind) \
+	"CREATE TRIGGER score_journal_" t " AFTER INSERT ON " t " BEGIN" \
+	"  UPDATE score_clock SET seq = seq + 1 WHERE id = 1;" \
+	"  INSERT INTO score_journal(seq, kind, event_id) SELECT seq, " kind ", NEW.id FROM score_clock WHERE id = 1;" \
+	"END;"
+#define TRIGGER_SAMPLES \
+	"CREATE TRIGGER score_samples AFTER INSERT ON kpi_sample" \
+	" BEGIN UPDATE score_clock SET samples = samples + 1 WHERE id = 1; END;"
+
+/* What a bulk load does to those triggers (ledger_bulk.c): on SQLite the
+ * DDL is private to the write until COMMIT, so they are dropped and made
+ * again from the same text; a server switches its row triggers off and on
+ * (the tables' owner only), and its statement triggers stay. */
+const db_sql_pair store_bulk_pause = {
+	.sqlite = "DROP TRIGGER checkin_latest_i; DROP TRIGGER score_journal_checkin; DROP TRIGGER score_journal_kudos;"
+		  "DROP TRIGGER score_journal_comment; DROP TRIGGER score_samples;",
+	.postgresql = "ALTER TABLE checkin DISABLE TRIGGER checkin_latest_i;"
+		      "ALTER TABLE checkin DISABLE TRIGGER score_journal_checkin;"
+		      "ALTER TABLE comment DISABLE TRIGGER score_journal_comment;"
+		      "ALTER TABLE kudos DISABLE TRIGGER score_journal_kudos;",
+};
+const db_sql_pair store_bulk_resume = {
+	.sqlite = TRIGGER_CHECKIN_LATEST TRIGGER_JOURNAL("checkin", "0") TRIGGER_JOURNAL("kudos", "1")
+		  TRIGGER_JOURNAL("comment", "2") TRIGGER_SAMPLES,
+	.postgresql = "ALTER TABLE checkin ENABLE TRIGGER checkin_latest_i;"
+		      "ALTER TABLE checkin ENABLE TRIGGER score_journal_checkin;"
+		      "ALTER TABLE comment ENABLE TRIGGER score_journal_comment;"
+		      "ALTER TABLE kudos ENABLE TRIGGER score_journal_kudos;",
+};
+
 const char *const store_migrations[] = {
 	/* 1: people, teams, cycles, objectives, key results, check-ins, audit */
 	"CREATE TABLE person("
@@ -166,14 +211,7 @@ const char *const store_migrations[] = {
 	"INSERT INTO checkin_latest(kr_id, checkin_id, value, confidence, at)"
 	"  SELECT c.kr_id, c.id, c.value, c.confidence, c.at FROM key_result k"
 	"  JOIN checkin c ON c.id = (SELECT id FROM checkin WHERE kr_id = k.id ORDER BY at DESC, id DESC LIMIT 1);"
-	"CREATE TRIGGER checkin_latest_i AFTER INSERT ON checkin BEGIN"
-	"  INSERT INTO checkin_latest(kr_id, checkin_id, value, confidence, at)"
-	"  VALUES(NEW.kr_id, NEW.id, NEW.value, NEW.confidence, NEW.at)"
-	"  ON CONFLICT(kr_id) DO UPDATE SET checkin_id = excluded.checkin_id, value = excluded.value,"
-	"  confidence = excluded.confidence, at = excluded.at"
-	"  WHERE excluded.at > checkin_latest.at"
-	"  OR (excluded.at = checkin_latest.at AND excluded.checkin_id > checkin_latest.checkin_id);"
-	"END;",
+	TRIGGER_CHECKIN_LATEST,
 
 	/* 5: what each person last saw on each leaderboard (movement "since you looked") */
 	"CREATE TABLE board_look("
@@ -209,18 +247,7 @@ const char *const store_migrations[] = {
 	"CREATE TABLE score_clock(id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL);"
 	"INSERT INTO score_clock(id, seq) VALUES(1, 0);"
 	"CREATE TABLE score_journal(seq INTEGER PRIMARY KEY, kind INTEGER NOT NULL, event_id INTEGER NOT NULL);"
-	"CREATE TRIGGER score_journal_checkin AFTER INSERT ON checkin BEGIN"
-	"  UPDATE score_clock SET seq = seq + 1 WHERE id = 1;"
-	"  INSERT INTO score_journal(seq, kind, event_id) SELECT seq, 0, NEW.id FROM score_clock WHERE id = 1;"
-	"END;"
-	"CREATE TRIGGER score_journal_kudos AFTER INSERT ON kudos BEGIN"
-	"  UPDATE score_clock SET seq = seq + 1 WHERE id = 1;"
-	"  INSERT INTO score_journal(seq, kind, event_id) SELECT seq, 1, NEW.id FROM score_clock WHERE id = 1;"
-	"END;"
-	"CREATE TRIGGER score_journal_comment AFTER INSERT ON comment BEGIN"
-	"  UPDATE score_clock SET seq = seq + 1 WHERE id = 1;"
-	"  INSERT INTO score_journal(seq, kind, event_id) SELECT seq, 2, NEW.id FROM score_clock WHERE id = 1;"
-	"END;"
+	TRIGGER_JOURNAL("checkin", "0") TRIGGER_JOURNAL("kudos", "1") TRIGGER_JOURNAL("comment", "2")
 	"CREATE TABLE score_ledger("
 	"  id INTEGER PRIMARY KEY CHECK (id = 1),"
 	"  rules INTEGER NOT NULL,"
@@ -255,6 +282,22 @@ const char *const store_migrations[] = {
 	"ALTER TABLE score_clock ADD COLUMN world INTEGER NOT NULL DEFAULT 0;"
 	WORLD_TRIGGERS("person") WORLD_TRIGGERS("team_member") WORLD_TRIGGERS("key_result")
 	WORLD_TRIGGERS("objective") WORLD_TRIGGERS("cycle") WORLD_TRIGGERS("grade"),
+
+	/* each team's progress in the current cycle kept for okr status
+	 * (read_team.c) with what it was computed from: the world and the
+	 * commit sequence as above, the rollup mode, and a counter of KPI
+	 * samples, whose latest value a key result tracking a KPI shows */
+	"ALTER TABLE score_clock ADD COLUMN samples INTEGER NOT NULL DEFAULT 0;"
+	TRIGGER_SAMPLES
+	"CREATE TABLE team_progress("
+	"  team_id INTEGER PRIMARY KEY,"
+	"  cycle_id INTEGER NOT NULL,"
+	"  world INTEGER NOT NULL,"
+	"  seq INTEGER NOT NULL,"
+	"  samples INTEGER NOT NULL,"
+	"  rollup INTEGER NOT NULL,"
+	"  objectives INTEGER NOT NULL,"
+	"  progress REAL NOT NULL);",
 };
 
 const int store_nmigrations = (int)(sizeof store_migrations / sizeof store_migrations[0]);

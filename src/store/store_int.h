@@ -62,6 +62,19 @@ extern const int store_nmigrations;
 okr_result store_migrate(okr_store *s, int upto);
 /* The refusal of a file whose schema is newer than this binary knows. */
 okr_result store_too_new(okr_store *s, int version);
+/* The row triggers a bulk load sets aside and puts back (schema.c). */
+extern const db_sql_pair store_bulk_pause, store_bulk_resume;
+
+/* A bulk load — okr import, okr migrate — inside its one write
+ * (ledger_bulk.c): store_bulk_begin sets the row triggers of the event
+ * tables aside where it may (*paused says whether it did): always on
+ * SQLite; on a server only when target_new (a new, empty database nobody
+ * reads yet: switching triggers locks the tables) and the tables are ours.
+ * store_bulk_end, after the rows and only when paused, puts them back and
+ * does once what they would have done row by row.  events: whether the
+ * load added check-ins, samples, kudos or comments. */
+okr_result store_bulk_begin(okr_store *s, bool target_new, bool *paused);
+okr_result store_bulk_end(okr_store *s, bool events);
 
 /* Errors: db.c.  store_fail formats the message and returns code. */
 okr_result store_fail(okr_store *s, okr_result code, const char *fmt, ...)
@@ -254,6 +267,11 @@ score_state *store_ledger_load_board(okr_store *s, const store_ledger_info *save
 void store_ledger_keep(okr_store *s, const score_state *state, const store_ledger_info *saved, bool eager);
 /* Save state whatever the row holds, waiting for the write lock. */
 okr_result store_ledger_save(okr_store *s, const score_state *state);
+/* A cache's write (the score ledger, the teams' progress): body inside one
+ * quiet write transaction, tried once without waiting — through a
+ * connection of its own when s is open read-only — and given up when the
+ * file is busy or not writable: a later reader saves.  ledger.c */
+void store_cache_write(okr_store *s, int (*body)(db_conn *db, void *arg), void *arg);
 
 /* Column helpers. */
 char *store_col_text(db_stmt *st, int col);  /* malloc'd, never NULL */

@@ -149,7 +149,7 @@ static unsigned open_form(ui *u, const char *key)
 void form_setting_check(ui_form *fm, field *f, const char *text)
 {
 	char lit[256];
-	okr_config_team_literal(fm->login, text, lit, sizeof lit, f->error, sizeof f->error);
+	okr_config_team_typed(fm->login, text, lit, sizeof lit, f->error, sizeof f->error);
 }
 
 okr_result form_setting_save(ui *u, ui_form *fm, char *done, size_t len)
@@ -157,7 +157,7 @@ okr_result form_setting_save(ui *u, ui_form *fm, char *done, size_t len)
 	char *text = form_text(fm, 0);
 	char lit[256], err[512];
 	okr_result r = OKR_E_USAGE;
-	if (okr_config_team_literal(fm->login, text, lit, sizeof lit, err, sizeof err)) {
+	if (okr_config_team_typed(fm->login, text, lit, sizeof lit, err, sizeof err)) {
 		const char *keys[] = { fm->login }, *lits[] = { lit };
 		r = okr_store_settings_change(u->store, u->cfg, keys, lits, 1, err, sizeof err);
 	}

@@ -46,7 +46,7 @@ sqlite3 "$DB" "DROP INDEX kudos_kr; DROP INDEX kudos_to; DROP TABLE board_look; 
 	ALTER TABLE key_result DROP COLUMN terms_direction; DROP TABLE IF EXISTS team_setting; DROP TABLE IF EXISTS score_ledger; DROP TABLE IF EXISTS score_journal;
 	DROP TABLE IF EXISTS score_clock; DROP TRIGGER IF EXISTS score_journal_checkin;
 	DROP TRIGGER IF EXISTS score_journal_kudos; DROP TRIGGER IF EXISTS score_journal_comment;
-	DROP INDEX IF EXISTS checkin_fold;
+	DROP INDEX IF EXISTS checkin_fold; DROP TRIGGER IF EXISTS score_samples; DROP TABLE IF EXISTS team_progress;
 	PRAGMA user_version = 3"
 run okr cycle list
 check $? "okr cycle list upgrades a schema-3 file" "exit $rc"

@@ -41,6 +41,10 @@ keys Escape
 check "Esc closes the form, nothing saved" wait_for 'cancelled — nothing was saved' 5
 okr_as lan settings set status.off_track 0.4 >/dev/null
 check "a change made elsewhere shows on the open view without a key press" wait_for 'status\.off_track +0\.4 +0\.3 +@lan' 5
+keys k Enter C-u sideways
+check "the form says what a value takes in its own words: as typed, no libconfig quotes" \
+	wait_for "'rollup' must be one of: krs, children, both, not sideways" 5
+keys Escape
 
 e2e_as tuan 100 30    # a member
 wait_for 'Objectives' 5

@@ -169,6 +169,27 @@ static void test_unknown_settings(void **state)
 	expect_error("frobnicate = 1;\n", "t.conf:1: unknown setting 'frobnicate' (see okr.conf.example)");
 }
 
+/* A team setting typed in a form (the TUI) or on the command line: the
+ * same rule, told in the words of where it was typed. */
+static void test_team_value_messages(void **state)
+{
+	(void)state;
+	char lit[128], msg[512];
+	assert_false(okr_config_team_typed("rollup", "sideways", lit, sizeof lit, msg, sizeof msg));
+	assert_string_equal(msg, "'rollup' must be one of: krs, children, both, not sideways");
+	assert_false(okr_config_team_literal("rollup", "sideways", lit, sizeof lit, msg, sizeof msg));
+	assert_string_equal(msg, "'rollup' must be one of: krs, children, both (in double quotes), not \"sideways\"");
+	assert_false(okr_config_team_typed("leaderboard.bands", "yes", lit, sizeof lit, msg, sizeof msg));
+	assert_string_equal(msg, "'leaderboard.bands' must be true or false, not yes");
+	assert_false(okr_config_team_typed("timezone", "Asia/Hanoi", lit, sizeof lit, msg, sizeof msg));
+	assert_non_null(strstr(msg, "such as +07:00 or -05:30, from -14:00 to +14:00, not Asia/Hanoi"));
+	assert_false(okr_config_team_typed("gamification.checkin_xp", "ten", lit, sizeof lit, msg, sizeof msg));
+	assert_non_null(strstr(msg, "must be an integer from"));
+	assert_non_null(strstr(msg, ", not ten"));
+	assert_true(okr_config_team_typed("rollup", "krs", lit, sizeof lit, msg, sizeof msg));
+	assert_string_equal(lit, "\"krs\"");
+}
+
 static void test_wrong_types(void **state)
 {
 	(void)state;
@@ -435,6 +456,7 @@ int main(void)
 		cmocka_unit_test(test_load_file_errors),
 		cmocka_unit_test(test_tiny_error_buffer),
 		cmocka_unit_test(test_locate),
+		cmocka_unit_test(test_team_value_messages),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -60,6 +60,7 @@ const char pg_roles_sql[] =
 	"ALTER FUNCTION okr_checkin_latest() SECURITY DEFINER SET search_path FROM CURRENT;"
 	"ALTER FUNCTION okr_score_journal() SECURITY DEFINER SET search_path FROM CURRENT;"
 	"ALTER FUNCTION okr_score_world() SECURITY DEFINER SET search_path FROM CURRENT;"
+	"ALTER FUNCTION okr_score_samples() SECURITY DEFINER SET search_path FROM CURRENT;"
 	/* the person's group follows the role column; a login role is made for someone new */
 	"CREATE OR REPLACE FUNCTION okr_sync_role() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER"
 	"  SET search_path FROM CURRENT AS $f$"
@@ -167,6 +168,8 @@ const char pg_roles_sql[] =
 	"GRANT INSERT, UPDATE, DELETE ON board_look TO okr_member;"
 	"CREATE POLICY okr_own ON board_look FOR ALL USING (person_id = okr_id(current_user))"
 	"  WITH CHECK (person_id = okr_id(current_user));"
-	"GRANT INSERT, UPDATE ON score_ledger TO okr_member;"
+	"GRANT INSERT, UPDATE ON score_ledger, team_progress TO okr_member;"
 	"CREATE POLICY okr_keep ON score_ledger FOR ALL USING (okr_rank(current_user) >= 0)"
+	"  WITH CHECK (okr_rank(current_user) >= 0);"
+	"CREATE POLICY okr_keep ON team_progress FOR ALL USING (okr_rank(current_user) >= 0)"
 	"  WITH CHECK (okr_rank(current_user) >= 0);";

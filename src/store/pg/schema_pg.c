@@ -291,6 +291,23 @@ const char *const pg_migrations[] = {
 	" BEGIN UPDATE score_clock SET world = world + 1 WHERE id = 1; RETURN NULL; END $f$;"
 	PG_WORLD_TRIGGER("person") PG_WORLD_TRIGGER("team_member") PG_WORLD_TRIGGER("key_result")
 	PG_WORLD_TRIGGER("objective") PG_WORLD_TRIGGER("cycle") PG_WORLD_TRIGGER("grade"),
+
+	/* 13: each team's progress kept for okr status (read_team.c), and a
+	 * counter of KPI samples, as on SQLite */
+	"ALTER TABLE score_clock ADD COLUMN samples BIGINT NOT NULL DEFAULT 0;"
+	"CREATE FUNCTION okr_score_samples() RETURNS trigger LANGUAGE plpgsql AS $f$"
+	" BEGIN UPDATE score_clock SET samples = samples + 1 WHERE id = 1; RETURN NULL; END $f$;"
+	"CREATE TRIGGER score_samples AFTER INSERT ON kpi_sample"
+	"  FOR EACH STATEMENT EXECUTE FUNCTION okr_score_samples();"
+	"CREATE TABLE team_progress("
+	"  team_id BIGINT PRIMARY KEY,"
+	"  cycle_id BIGINT NOT NULL,"
+	"  world BIGINT NOT NULL,"
+	"  seq BIGINT NOT NULL,"
+	"  samples BIGINT NOT NULL,"
+	"  rollup INTEGER NOT NULL,"
+	"  objectives INTEGER NOT NULL,"
+	"  progress DOUBLE PRECISION NOT NULL);",
 };
 
 const int pg_nmigrations = (int)(sizeof pg_migrations / sizeof pg_migrations[0]);
