@@ -212,24 +212,17 @@ void store_make_uid(char out[33])
 /*
  * Waiting for another writer.  SQLite's built-in timeout sleeps in coarse steps
  * when it lacks usleep; this handler sleeps 1 ms growing to 20 ms so that eight
- * writers take turns quickly, and tells the person once after a second.  The
- * wait is the time between calls on the clock, not the sum of the sleeps: an
- * engine may wait inside the server between calls (PostgreSQL's lock queue).
+ * writers take turns quickly, and tells the person once after a second.
  */
 int store_busy_handler(void *ctx, int count)
 {
 	okr_store *s = ctx;
 	int step = count < 5 ? 1 : count < 20 ? 5 : 20;
-	struct timespec now;
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	int64_t now_ms = (int64_t)now.tv_sec * 1000 + now.tv_nsec / 1000000;
-	if (count > 0 && s->busy_at && now_ms > s->busy_at)
-		s->waited_ms += (int)(now_ms - s->busy_at);
-	s->busy_at = now_ms;
 	if (s->waited_ms >= BUSY_GIVE_UP_MS)
 		return 0;
 	struct timespec ts = { 0, (long)step * 1000000L };
 	nanosleep(&ts, NULL);
+	s->waited_ms += step;
 	if (s->waited_ms >= BUSY_TELL_MS && !s->told_wait) {
 		s->told_wait = true;
 		if (s->on_wait)

@@ -28,7 +28,6 @@ struct okr_store {
 	void (*on_wait)(void *);
 	void *on_wait_ctx;
 	int waited_ms;            /* in the current write */
-	int64_t busy_at;          /* monotonic ms of the busy handler's last call */
 	bool told_wait;
 	/* The SQLite engine's, for the file under the path (sqlite/fileid.c, side.c). */
 	dev_t file_dev, wal_dev;  /* what the path held at open */

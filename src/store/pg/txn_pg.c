@@ -18,9 +18,12 @@
  * a loaded machine some waited 2 s while others went through.  Waiting in
  * slices of lock_timeout would send a writer to the back of the queue at
  * every slice, so the wait is one query that stays queued: sent with
- * PQsendQuery, and while it waits the store's busy handler is asked every
- * 100 ms — it tells the person "waiting for the database…" after a second
- * and gives up after thirty, as on SQLite, and giving up cancels the wait.
+ * PQsendQuery, and while it waits the store's busy handler is asked after
+ * every ASK_BUSY_MS of silence.  The handler counts its own short sleeps
+ * as the wait (1 ms growing to 20 ms: on SQLite the sleeps are the wait),
+ * so here it tells the person "waiting for the database…" after about two
+ * seconds rather than one, and gives up after about a minute rather than
+ * thirty seconds; giving up cancels the query.
  * The lock, the end of its implicit transaction and the BEGIN travel in one
  * simple query, and COMMIT and the unlock in another: a write's own round
  * trips are two.  A write whose caller will not wait (no busy handler: the
@@ -36,7 +39,7 @@
 
 #include "pg_int.h"
 
-enum { ASK_BUSY_MS = 100 };
+enum { ASK_BUSY_MS = 20 };
 
 /* Lock, then BEGIN; the lock is a session lock: the COMMIT ends the
  * implicit transaction the lock was taken in (a BEGIN with an isolation
