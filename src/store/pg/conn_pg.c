@@ -120,6 +120,11 @@ int pg_connect(const char *target, int flags, db_conn **out)
 	if (!c)
 		return DB_E_NOMEM;
 	c->base.eng = &db_engine_pg;
+	char why[256];
+	if (!pq_load(why, sizeof why)) {
+		pg_set_err(c, DB_E_CANTOPEN, why);
+		return DB_E_CANTOPEN;
+	}
 	/* the target's own settings win over these (they come after); the
 	 * server's notices are not wanted (a notice processor drops any that
 	 * come), and saying so at the start costs no round trip of its own */

@@ -12,7 +12,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include <libpq-fe.h>
+#include "pq_load.h"
 
 #include "../engine.h"
 
