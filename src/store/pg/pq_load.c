@@ -6,6 +6,7 @@
 #include <dlfcn.h>
 #include <stdio.h>
 
+#include "okr/i18n.h"
 #include "pq_load.h"
 
 pq_api pq;
@@ -23,8 +24,8 @@ bool pq_load(char *err, size_t len)
 		PQ_FUNCS(PQ_LOOKUP)
 #undef PQ_LOOKUP
 		if (state < 0)
-			snprintf(why, sizeof why, "%s", h ? "this libpq is older than version 14"
-				 : "PostgreSQL support needs libpq5 (version 14 or later): apt-get install libpq5");
+			snprintf(why, sizeof why, "%s", h ? _("the installed libpq is older than version 14, which okr needs")
+				 : _("PostgreSQL support needs libpq5 (version 14 or later): apt-get install libpq5"));
 	}
 	if (state < 0)
 		snprintf(err, len, "%s", why);
