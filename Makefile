@@ -64,10 +64,13 @@ OKR_CPPFLAGS := -Iinclude -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -D_XOPEN_S
 override CFLAGS  += $(OKR_CPPFLAGS) $(OKR_CFLAGS)
 override LDFLAGS += $(SANFLAGS)
 PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+# libpq is loaded when a PostgreSQL database is opened (src/store/pg/pq_load.h),
+# not linked: only the store tests, which talk to the test server themselves, link it.
+PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(filter-out libpq,$(PKGS)) 2>/dev/null)
+PQ_LIBS    = $(shell $(PKG_CONFIG) --libs libpq 2>/dev/null)
 ALL_CFLAGS  = $(CPPFLAGS) $(CFLAGS) $(PKG_CFLAGS)
 ALL_LDFLAGS = $(LDFLAGS)
-LDLIBS  += $(PKG_LIBS) -lm
+LDLIBS  += $(PKG_LIBS) -ldl -lm
 # Everything that changes what the compiler makes; a change rebuilds all.
 FLAGS_STAMP := $(BUILD)/flags.stamp
 
@@ -144,7 +147,7 @@ $(BUILD)/%.o: %.c $(FLAGS_STAMP)
 $(BUILD)/tests/%: tests/%.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null) -o $@ $< $(LIB) \
-	  $(ALL_LDFLAGS) $(LDLIBS) $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
+	  $(ALL_LDFLAGS) $(LDLIBS) $(PQ_LIBS) $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 
 $(BUILD)/tests/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(LIB)
 	@mkdir -p $(dir $@)

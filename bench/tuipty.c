@@ -13,6 +13,7 @@
  *     -l N          latency samples with `okr checkin` as the writer
  *     -L N          latency samples with the sqlite3 shell as the writer
  *     -o FILE       also write everything the view sent to FILE
+ *     -c COMMAND    start `okr --db DB COMMAND` (board) instead of the main view
  *
  * Prints key=value lines on stdout; exit 1 when the view did not start or
  * a change never reached the screen.
@@ -20,10 +21,18 @@
  * Definitions (the numbers mean exactly this):
  *
  * First complete frame: the time from just before fork() to the last byte of
- * the first burst of output that contains the footer's last hint ("quit").
- * The footer is the bottom line, which doupdate() sends last, and a burst
- * ends when the terminal has been silent for 100 ms; the time of a byte is
- * when this driver read it from the pty master.
+ * the first burst of output after which the screen shows a whole frame with
+ * the leaderboard's scores in it.  A burst ends when the terminal has been
+ * silent for 100 ms; the time of a byte is when this driver read it from
+ * the pty master.  What the screen shows is what a terminal would show:
+ * the driver keeps the text of every row from the bytes (bench/vt.h).  A
+ * frame is whole when the top row has text (the header: " okr · @LOGIN ·
+ * …" in the main view, "Leaderboard — …" in `okr board`) and so has the
+ * bottom row (the footer, which doupdate() sends last, whatever it says:
+ * key hints, "You owe 16 check-ins…", a message); the scores are in it when
+ * no row shows the leaderboard's placeholder "computing the scores…".
+ * (Until 2026-12-01 the driver waited for the footer's last hint, "quit",
+ * which a footer that says something else never shows.)
  *
  * Commit to screen: a writer checks in a new value on the key result shown
  * in the key-result pane; the clock starts when the writer's commit is known
@@ -92,6 +101,7 @@
 
 #include "okr/store.h"
 #include "server.h"
+#include "vt.h"
 
 enum { BURST_MS = 100, CHANGE_QUIET_MS = 1000, SEEN_TIMEOUT_MS = 5000, START_TIMEOUT_MS = 20000,
        SETTLE_MS = 1000, SETTLE_TIMEOUT_MS = 120000, VALUE_QUIET_MS = 5000 };
@@ -102,13 +112,16 @@ static char bell_path[4096];
  * through the store, and a notification's arrival stands for the commit. */
 static okr_store *listener;
 static pid_t view = -1;
+static const char *command;   /* -c: a subcommand instead of the main view (NULL) */
 static FILE *dump;
 static unsigned long long total_bytes;
 static bool quitting;   /* the view may go away now */
 
-/* Output since a mark: the text searched for a value or the footer. */
+/* Output since a mark: the text searched for a value. */
 static char *seen;
 static size_t nseen, capseen;
+/* What the screen shows (the first frame). */
+static vt screen;
 
 static double now_ms(void)
 {
@@ -188,6 +201,7 @@ static long pump(int timeout, double *last, double *bell)
 	}
 	memcpy(seen + nseen, buf, (size_t)r);
 	nseen += (size_t)r;
+	vt_feed(&screen, buf, (size_t)r);
 	total_bytes += (unsigned long long)r;
 	if (dump)
 		fwrite(buf, 1, (size_t)r, dump);
@@ -271,7 +285,7 @@ static pid_t spawn_view(const char *okr, const char *db, int cols, int rows, con
 			close(s);
 		close(master);
 		setenv("OKR_USER", login, 1);
-		execl(okr, okr, "--db", db, (char *)NULL);
+		execl(okr, okr, "--db", db, command, (char *)NULL);
 		_exit(127);
 	}
 	return pid;
@@ -480,10 +494,17 @@ static void latency(bool sql, int n, const char *okr, const char *db, const char
 	}
 }
 
+/* See "First complete frame" above. */
+static bool frame_complete(void)
+{
+	return vt_row_drawn(&screen, 0) && vt_row_drawn(&screen, screen.rows - 1) &&
+	       !vt_shows(&screen, "computing the scores");
+}
+
 static void usage(void)
 {
 	fprintf(stderr, "usage: tuipty [-s COLSxROWS] [-u LOGIN] [-k KR] [-i SECONDS] [-b N] [-v N] [-l N] "
-			"[-L N] [-o FILE] OKR_BIN DB\n");
+			"[-L N] [-o FILE] [-c COMMAND] OKR_BIN DB\n");
 	exit(2);
 }
 
@@ -491,7 +512,7 @@ int main(int argc, char **argv)
 {
 	int cols = 120, rows = 40, idle_s = 0, nbytes = 0, nvalue = 0, nlat = 0, nsql = 0, c;
 	const char *login = getenv("OKR_USER") ? getenv("OKR_USER") : "bench", *kr = NULL;
-	while ((c = getopt(argc, argv, "s:u:k:i:b:v:l:L:o:")) != -1) {
+	while ((c = getopt(argc, argv, "s:u:k:i:b:v:l:L:o:c:")) != -1) {
 		switch (c) {
 		case 's': if (sscanf(optarg, "%dx%d", &cols, &rows) != 2) usage(); break;
 		case 'u': login = optarg; break;
@@ -502,6 +523,7 @@ int main(int argc, char **argv)
 		case 'l': nlat = atoi(optarg); break;
 		case 'L': nsql = atoi(optarg); break;
 		case 'o': if (!(dump = fopen(optarg, "w"))) die(optarg); break;
+		case 'c': command = optarg; break;
 		default: usage();
 		}
 	}
@@ -514,18 +536,24 @@ int main(int argc, char **argv)
 	snprintf(bell_path, sizeof bell_path, "%s-bell", db);
 
 	/* ---- first complete frame ---- */
+	vt_init(&screen, rows, cols);
 	double t_start = now_ms(), last = 0;
 	view = spawn_view(okr, db, cols, rows, login);
-	while (!seen_has("quit")) {
+	for (;;) {
 		if (now_ms() - t_start > START_TIMEOUT_MS) {
-			fprintf(stderr, "tuipty: no complete frame after %d s; the view sent:\n%.*s\n",
-				START_TIMEOUT_MS / 1000, (int)nseen, seen);
+			fprintf(stderr, "tuipty: no complete frame after %d s; the screen shows:\n",
+				START_TIMEOUT_MS / 1000);
+			static char row[4 * VT_MAX_COLS + 1];
+			for (int y = 0; y < screen.rows; y++) {
+				vt_row(&screen, y, row);
+				fprintf(stderr, "%s\n", row);
+			}
 			kill(view, SIGTERM);
 			return 1;
 		}
-		pump(100, &last, NULL);
+		if (pump(BURST_MS, &last, NULL) == 0 && last > 0 && frame_complete())
+			break;   /* a burst ended with the frame whole */
 	}
-	drain(BURST_MS, &last);
 	printf("first_frame_ms=%.1f\nfirst_frame_bytes=%llu\n", last - t_start, total_bytes);
 	fflush(stdout);
 

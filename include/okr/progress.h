@@ -67,6 +67,18 @@ void okr_rollup_filled(const okr_objective *objs, size_t nobj,
 		       const okr_kr *krs, size_t nkr,
 		       okr_rollup_mode mode, double *out, bool *filled);
 
+/* A rollup kept up to date while key results change one at a time (an
+ * objective's progress over its history): _new rolls up into out as
+ * okr_rollup does and keeps what it needs; after the caller changed krs[k]
+ * (the array it passed, still its own), _kr(k) brings out up to date by
+ * recomputing only the objectives krs[k] counts in — the same numbers as a
+ * whole new okr_rollup.  The objectives and out must outlive it. */
+typedef struct okr_rollup_live okr_rollup_live;
+okr_rollup_live *okr_rollup_live_new(const okr_objective *objs, size_t nobj, const okr_kr *krs, size_t nkr,
+				     okr_rollup_mode mode, double *out);
+void okr_rollup_live_kr(okr_rollup_live *r, size_t k);
+void okr_rollup_live_free(okr_rollup_live *r);
+
 /* A team's progress: the weighted mean (objective weights) of the rolled-up
  * progress of its own objectives, rolled[i] being okr_rollup_filled's for
  * objs[i] over the whole cycle.  Returns how many objectives it has; with

@@ -237,6 +237,10 @@ typedef struct {
 	double *vals, *wts;     /* scratch, nkr + nobj long */
 	double *out;
 	bool *filled;           /* has a key result, itself or below */
+	/* Which child links counted (per entry of child_rows.list): written
+	 * by the walk, read instead of the walk's state once it is over. */
+	unsigned char *used;
+	bool walked;
 } rollup_ctx;
 
 /* A child still OPEN when its parent is finished is one of the parent's own
@@ -249,8 +253,9 @@ static double node_value(rollup_ctx *c, size_t i)
 			size_t ch = c->child_rows.list[k];
 			/* An empty child has nothing to say about its parent:
 			 * counting it as 0 % would drag the parent down. */
-			if (c->state[ch] != FINISHED || !c->filled[ch])
+			if (c->walked ? !c->used[k] : c->state[ch] != FINISHED || !c->filled[ch])
 				continue;
+			c->used[k] = 1;
 			c->vals[n] = c->out[ch];
 			c->wts[n++] = c->objs[ch].weight;
 			nchild++;
@@ -309,15 +314,11 @@ void okr_rollup(const okr_objective *objs, size_t nobj,
 	okr_rollup_filled(objs, nobj, krs, nkr, mode, out, NULL);
 }
 
-void okr_rollup_filled(const okr_objective *objs, size_t nobj,
-		       const okr_kr *krs, size_t nkr,
-		       okr_rollup_mode mode, double *out, bool *filled)
+/* The context of one rollup: objectives' key results and children as rows,
+ * scratch for node_value; rollup_done frees it. */
+static void rollup_setup(rollup_ctx *c, const okr_objective *objs, size_t nobj, const okr_kr *krs, size_t nkr,
+			 okr_rollup_mode mode, double *out, size_t *kr_obj)
 {
-	if (nobj == 0 || !objs || !out)
-		return;
-	if (!krs)
-		nkr = 0;
-
 	id_pos *ix = okr_xcalloc(nobj, sizeof *ix);
 	for (size_t i = 0; i < nobj; i++)
 		ix[i] = (id_pos){ objs[i].id, i };
@@ -326,31 +327,104 @@ void okr_rollup_filled(const okr_objective *objs, size_t nobj,
 	size_t *row_of = okr_xcalloc(nkr + nobj, sizeof *row_of);
 	for (size_t k = 0; k < nkr; k++)
 		row_of[k] = krs[k].archived ? nobj : find_obj(ix, nobj, krs[k].objective_id);
-	rollup_ctx c = { .objs = objs, .krs = krs, .mode = mode, .out = out };
-	rows_build(&c.kr_rows, nobj, row_of, nkr);
+	if (kr_obj)
+		memcpy(kr_obj, row_of, nkr * sizeof *kr_obj);
+	*c = (rollup_ctx){ .objs = objs, .krs = krs, .mode = mode, .out = out };
+	rows_build(&c->kr_rows, nobj, row_of, nkr);
 	for (size_t j = 0; j < nobj; j++) {
 		size_t p = nobj;
 		if (!objs[j].archived && objs[j].parent_id != 0)
 			p = find_obj(ix, nobj, objs[j].parent_id);
 		row_of[j] = p == j ? nobj : p;
 	}
-	rows_build(&c.child_rows, nobj, row_of, nobj);
+	rows_build(&c->child_rows, nobj, row_of, nobj);
 	free(row_of);
 	free(ix);
 
-	c.state = okr_xcalloc(nobj, 1);
-	c.filled = okr_xcalloc(nobj, sizeof *c.filled);
-	c.vals = okr_xcalloc(nkr + nobj, sizeof *c.vals);
-	c.wts = okr_xcalloc(nkr + nobj, sizeof *c.wts);
+	c->state = okr_xcalloc(nobj, 1);
+	c->filled = okr_xcalloc(nobj, sizeof *c->filled);
+	c->used = okr_xcalloc(nobj ? nobj : 1, 1);
+	c->vals = okr_xcalloc(nkr + nobj, sizeof *c->vals);
+	c->wts = okr_xcalloc(nkr + nobj, sizeof *c->wts);
+}
+
+static void rollup_done(rollup_ctx *c)
+{
+	free(c->filled);
+	free(c->state);
+	free(c->used);
+	free(c->vals);
+	free(c->wts);
+	rows_free(&c->kr_rows);
+	rows_free(&c->child_rows);
+}
+
+void okr_rollup_filled(const okr_objective *objs, size_t nobj,
+		       const okr_kr *krs, size_t nkr,
+		       okr_rollup_mode mode, double *out, bool *filled)
+{
+	if (nobj == 0 || !objs || !out)
+		return;
+	if (!krs)
+		nkr = 0;
+	rollup_ctx c;
+	rollup_setup(&c, objs, nobj, krs, nkr, mode, out, NULL);
 	rollup_walk(&c, nobj);
 	if (filled)
 		memcpy(filled, c.filled, nobj * sizeof *filled);
-	free(c.filled);
-	free(c.state);
-	free(c.vals);
-	free(c.wts);
-	rows_free(&c.kr_rows);
-	rows_free(&c.child_rows);
+	rollup_done(&c);
+}
+
+/* The walk fixed which links count (a link that closes a cycle does not),
+ * and that depends only on the structure, never on values: so after one
+ * key result's value changed, recomputing its objective and then each
+ * objective it counts in, upwards, gives what a whole new walk would. */
+struct okr_rollup_live {
+	rollup_ctx c;
+	size_t nobj, *kr_obj, *up;   /* up[i]: the objective objs[i] counts in, or nobj */
+};
+
+okr_rollup_live *okr_rollup_live_new(const okr_objective *objs, size_t nobj, const okr_kr *krs, size_t nkr,
+				     okr_rollup_mode mode, double *out)
+{
+	okr_rollup_live *r = okr_xcalloc(1, sizeof *r);
+	r->nobj = objs && out ? nobj : 0;
+	r->kr_obj = okr_xcalloc(nkr ? nkr : 1, sizeof *r->kr_obj);
+	r->up = okr_xcalloc(nobj ? nobj : 1, sizeof *r->up);
+	if (!r->nobj)
+		return r;
+	rollup_setup(&r->c, objs, nobj, krs, nkr, mode, out, r->kr_obj);
+	rollup_walk(&r->c, nobj);
+	r->c.walked = true;
+	for (size_t i = 0; i < nobj; i++)
+		r->up[i] = nobj;
+	for (size_t i = 0; i < nobj; i++)
+		for (size_t k = r->c.child_rows.off[i]; k < r->c.child_rows.off[i + 1]; k++)
+			if (r->c.used[k])
+				r->up[r->c.child_rows.list[k]] = i;
+	return r;
+}
+
+void okr_rollup_live_kr(okr_rollup_live *r, size_t k)
+{
+	if (!r->nobj)
+		return;
+	/* Links that count form a forest (each objective has one parent and
+	 * the walk cut every cycle), so this climb ends; the bound is a guard. */
+	size_t i = r->kr_obj[k];
+	for (size_t hops = 0; i < r->nobj && hops < r->nobj; hops++, i = r->up[i])
+		r->c.out[i] = node_value(&r->c, i);
+}
+
+void okr_rollup_live_free(okr_rollup_live *r)
+{
+	if (!r)
+		return;
+	if (r->nobj)
+		rollup_done(&r->c);
+	free(r->kr_obj);
+	free(r->up);
+	free(r);
 }
 
 size_t okr_team_progress(const okr_objective *objs, size_t nobj, const double *rolled, int64_t team,

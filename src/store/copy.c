@@ -4,11 +4,15 @@
  *
  * Both sides are opened by the store, so both are at the same schema
  * number, and a table has the same columns on both: the column names are
- * read from the source's rows rather than written out again here.  What
- * triggers keep (the latest check-ins, the score journal) is rebuilt by the
- * target's own triggers as the rows go in, and the score ledger, a cache,
- * is left to be folded again.  A self-reference (a team's or objective's
- * parent) is set once every row of its table is in.
+ * read from the source's rows rather than written out again here, a
+ * thousand rows a statement.  The target is new and empty, so the event
+ * tables' row triggers are set aside for the copy's one transaction and
+ * their work done once at the end (store_bulk_begin/end, ledger_bulk.c):
+ * run per row, the score journal's trigger updated the one score_clock row
+ * a million times in one transaction, and a copy of the large set took
+ * hours.  The score ledger, a cache, is left to be folded again.  A
+ * self-reference (a team's or objective's parent) is set once every row of
+ * its table is in.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,22 +25,23 @@
 /* In an order the foreign keys accept. */
 static const struct {
 	const char *table, *order, *late;   /* late: a column naming a row of the same table */
+	bool event;                         /* its rows are events (store_bulk_end) */
 } copied_tables[] = {
-	{ "person", "id", NULL },
-	{ "team", "id", "parent_id" },
-	{ "team_member", "team_id, person_id", NULL },
-	{ "cycle", "id", NULL },
-	{ "kpi", "id", NULL },
-	{ "objective", "id", "parent_id" },
-	{ "key_result", "id", NULL },
-	{ "checkin", "id", NULL },
-	{ "kpi_sample", "id", NULL },
-	{ "comment", "id", NULL },
-	{ "kudos", "id", NULL },
-	{ "grade", "kr_id", NULL },
-	{ "audit", "id", NULL },
-	{ "team_setting", "key", NULL },
-	{ "board_look", "person_id, board, item_id", NULL },
+	{ "person", "id", NULL, false },
+	{ "team", "id", "parent_id", false },
+	{ "team_member", "team_id, person_id", NULL, false },
+	{ "cycle", "id", NULL, false },
+	{ "kpi", "id", NULL, false },
+	{ "objective", "id", "parent_id", false },
+	{ "key_result", "id", NULL, false },
+	{ "checkin", "id", NULL, true },
+	{ "kpi_sample", "id", NULL, true },
+	{ "comment", "id", NULL, true },
+	{ "kudos", "id", NULL, true },
+	{ "grade", "kr_id", NULL, false },
+	{ "audit", "id", NULL, false },
+	{ "team_setting", "key", NULL, false },
+	{ "board_look", "person_id, board, item_id", NULL, false },
 };
 
 /* After rows went in with their ids, each table's id sequence is moved past them. */
@@ -48,6 +53,7 @@ static const db_sql_pair move_sequence = {
 struct copy_ctx {
 	okr_store *from;
 	long long rows;
+	bool events;   /* check-ins, samples, comments or kudos were copied */
 };
 
 static int bind_like(db_stmt *in, int i, db_stmt *out, int j)
@@ -125,9 +131,11 @@ static okr_result copy_table(okr_store *to, struct copy_ctx *c, size_t t)
 	while ((rc = db_step(src)) == DB_ROW) {
 		int n = db_column_count(src);
 		if (!in_batch) {
-			/* up to 200 rows a statement, and the last batch as it comes */
+			/* up to 1,000 rows (and 30,000 values: the server takes
+			 * 65,535) a statement, and the last batch as it comes */
 			long long left = total - done;
-			int want = left > 200 ? 200 : (int)(left > 0 ? left : 1);
+			int most = 30000 / (n ? n : 1) < 1000 ? 30000 / (n ? n : 1) : 1000;
+			int want = left > most ? most : (int)(left > 0 ? left : 1);
 			if (want != batch) {
 				db_finalize(ins);
 				char *text = insert_sql(src, table, late, want, &late_col);
@@ -184,10 +192,17 @@ static okr_result copy_table(okr_store *to, struct copy_ctx *c, size_t t)
 static okr_result copy_txn(okr_store *to, void *vctx)
 {
 	struct copy_ctx *c = vctx;
+	bool paused;
+	okr_result r = store_bulk_begin(to, true, &paused);
+	if (r != OKR_OK)
+		return r;
 	for (size_t t = 0; t < sizeof copied_tables / sizeof copied_tables[0]; t++) {
-		okr_result r = copy_table(to, c, t);
+		long long before = c->rows;
+		r = copy_table(to, c, t);
 		if (r != OKR_OK)
 			return r;
+		if (c->rows > before && copied_tables[t].event)
+			c->events = true;
 		const char *mv = db_sql_pick(to->db, &move_sequence);
 		if (!*mv || strcmp(copied_tables[t].order, "id"))
 			continue;
@@ -204,7 +219,7 @@ static okr_result copy_txn(okr_store *to, void *vctx)
 		if (rc != DB_DONE)
 			return store_sqlerr(to, rc == DB_OK ? db_errcode(to->db) : rc, _("copying the database"));
 	}
-	return OKR_OK;
+	return paused ? store_bulk_end(to, c->events) : OKR_OK;
 }
 
 static okr_result holds_people(okr_store *to, const char *target)

@@ -425,10 +425,21 @@ void data_detail_load(ui *u)
 		long oi = okr_snapshot_objective_index(&u->d.snap, o->id);
 		if (oi >= 0)
 			detail_grade(u, det, (size_t)oi);
-		if (oi >= 0)
-			detail_series(u, det, (size_t)oi);
+		if (oi >= 0) {
+			det->series_due = true;
+			det->series_oi = (size_t)oi;
+		}
 	}
 	okr_store_comments(u->store, kind, id, &det->comments, &det->ncomments);
+}
+
+void data_detail_series(ui *u)
+{
+	ui_detail *det = &u->det;
+	if (!det->series_due || det->series_oi >= u->d.snap.nobjs)
+		return;
+	det->series_due = false;
+	detail_series(u, det, det->series_oi);
 }
 
 void data_prepare(ui *u)

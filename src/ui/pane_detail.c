@@ -219,6 +219,15 @@ static void build_objective(ui *u, ui_lines *ls, const okr_objective *o, const o
 	add_comments(u, ls);
 }
 
+/* Whether a chart line is among the n lines shown from top. */
+static bool chart_in_view(const ui_lines *ls, int top, int n)
+{
+	for (int y = 0; y < n && (size_t)(top + y) < ls->n; y++)
+		if (ls->v[top + y].chart)
+			return true;
+	return false;
+}
+
 static void pane_detail_draw(ui *u, WINDOW *w, int h, int width, bool focused)
 {
 	draw_pane_title(u, w, _("Detail"), width, focused);
@@ -235,13 +244,20 @@ static void pane_detail_draw(ui *u, WINDOW *w, int h, int width, bool focused)
 			build_kr(u, &ls, k, &u->d.as.krs[i], rows);
 	} else if (det->kind == 'O') {
 		long i = okr_snapshot_objective_index(&u->d.snap, det->id);
-		if (i >= 0 && !(rows && chart_of_objective(u, det->series, det->nseries, width - 3, rows, &chart)))
+		/* Whether there is room does not depend on the points. */
+		if (i >= 0 && !(rows && chart_of_objective(u, NULL, 0, width - 3, rows, &chart)))
 			rows = 0;
 		if (i >= 0)
 			build_objective(u, &ls, &u->d.snap.objs[i], &u->d.as.objs[i], rows);
 	}
 	ui_pane *p = &u->panes[PANE_DETAIL];
 	p->top = lines_clamp_top(&ls, p->top, h - 1);
+	if (det->kind == 'O' && rows && chart_in_view(&ls, p->top, h - 1)) {
+		data_detail_series(u);
+		okr_chart_free(&chart);
+		if (!chart_of_objective(u, det->series, det->nseries, width - 3, rows, &chart))
+			memset(&chart, 0, sizeof chart);
+	}
 	for (int y = 1; y < h && (size_t)(p->top + y - 1) < ls.n; y++) {
 		const ui_line *l = &ls.v[p->top + y - 1];
 		if (l->chart)

@@ -153,9 +153,13 @@ typedef struct {
 	double grade, projected;
 	size_t ngraded, ngradable;
 	/* For an objective: its progress after each check-in of its key
-	 * results, for the chart (okr_chart_objective_series). */
+	 * results, for the chart (okr_chart_objective_series), read only
+	 * when the chart comes into view (series_due until then): at the top
+	 * of a large tree that is 100,000 values, and the chart is usually
+	 * below the list of parts. */
 	okr_chart_point *series;
-	size_t nseries;
+	size_t nseries, series_oi;
+	bool series_due;
 } ui_detail;
 
 /*
@@ -346,6 +350,8 @@ bool data_is_mine(const ui *u, const okr_objective *o);
 bool data_shown(const ui *u, const okr_objective *o);
 void data_detail_free(ui_detail *det);
 void data_detail_load(ui *u);
+/* The objective's series, if it is due (see ui_detail). */
+void data_detail_series(ui *u);
 /* Before a frame: the detail of the selection and the sparklines of the key
  * results shown, read from the store when they changed (not while drawing). */
 void data_prepare(ui *u);

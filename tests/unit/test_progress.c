@@ -524,6 +524,45 @@ static void test_rollup_empty(void **state)
 	assert_near(out, 0, EPS);
 }
 
+/* A live rollup, told of one key result's change at a time, has exactly
+ * the numbers a whole new rollup has, cycles and archived items included. */
+static void live_matches(okr_objective *o, size_t no, okr_kr *k, size_t nk, okr_rollup_mode mode)
+{
+	double live[8], whole[8];
+	okr_rollup_live *r = okr_rollup_live_new(o, no, k, nk, mode, live);
+	unsigned seed = 7;
+	for (int step = 0; step < 200; step++) {
+		seed = seed * 1103515245u + 12345u;
+		size_t i = (seed >> 16) % nk;
+		k[i].has_value = true;
+		k[i].current = (double)((seed >> 8) % 13) / 10.0;
+		okr_rollup_live_kr(r, i);
+		okr_rollup(o, no, k, nk, mode, whole);
+		for (size_t j = 0; j < no; j++)
+			if (live[j] != whole[j])
+				fail_msg("mode %d step %d O%lld: live %g, whole %g", (int)mode, step,
+					 (long long)o[j].id, live[j], whole[j]);
+	}
+	okr_rollup_live_free(r);
+}
+
+static void test_rollup_live(void **state)
+{
+	(void)state;
+	for (int mode = ROLLUP_KRS; mode <= ROLLUP_BOTH; mode++) {
+		okr_objective o[5];
+		okr_kr k[7];
+		tree(o, k);
+		live_matches(o, 5, k, 7, (okr_rollup_mode)mode);
+		okr_objective c[] = { obj(10, 11, 1), obj(11, 10, 1), obj(12, 12, 1),
+				      obj(13, 10, 1), obj(14, 77, 1) };
+		okr_kr ck[] = { kr_on(10, 1.0, 1), kr_on(11, 0.0, 1), kr_on(12, 0.4, 1),
+				kr_on(13, 0.5, 1), kr_on(14, 0.3, 1) };
+		live_matches(c, 5, ck, 5, (okr_rollup_mode)mode);
+	}
+	okr_rollup_live_free(okr_rollup_live_new(NULL, 0, NULL, 0, ROLLUP_BOTH, NULL));
+}
+
 static void test_grades(void **state)
 {
 	(void)state;
@@ -578,6 +617,7 @@ int main(void)
 		cmocka_unit_test(test_rollup_cycle),
 		cmocka_unit_test(test_rollup_deep_chain),
 		cmocka_unit_test(test_rollup_empty),
+		cmocka_unit_test(test_rollup_live),
 		cmocka_unit_test(test_grades),
 		cmocka_unit_test(test_status_names),
 	};
