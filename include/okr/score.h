@@ -236,6 +236,9 @@ void score_kudos_note(score_reason why, const char *to_login, int allowance, int
 int64_t score_week_of(okr_time t, int week_offset_minutes, int week_start);
 /* The team's local day of t (days since 1970-01-01 in that zone). */
 okr_day score_day_of(okr_time t, int week_offset_minutes);
+/* t as the team's clock shows it, "YYYY-MM-DD HH:MM" (what the person page
+ * and `okr show --points` print next to each line). */
+const char *score_local_time(okr_time t, int week_offset_minutes, char *buf, size_t len);
 /* The local day on which week w starts (a week_start day). */
 okr_day score_week_first_day(int64_t w, int week_start);
 /* The first day of the week of the rules a state was made with. */

@@ -14,17 +14,6 @@
 #include "okr/board.h"
 #include "okr/cli.h"
 
-/* A time in the team's zone, as the week boundaries see it. */
-static const char *when(okr_time t, int off, char *buf, size_t len)
-{
-	char d[11];
-	okr_time l = t + (okr_time)off * 60;
-	okr_format_date(score_day_of(t, off), d);
-	long s = (long)(((l % 86400) + 86400) % 86400);
-	snprintf(buf, len, "%s %02ld:%02ld", d, s / 3600, s / 60 % 60);
-	return buf;
-}
-
 static const char *login_of(const okr_board *sc, int64_t id)
 {
 	const okr_person *p = okr_board_person(&sc->snap, id);
@@ -47,7 +36,7 @@ static void print_kudos(cli_ctx *ctx, const char *login)
 	printf(_("\nKudos received (latest %zu)\n"), n);
 	for (size_t i = 0; i < n; i++) {
 		char w[32];
-		printf("  %s  @", when(k[i].at, ctx->cfg.week_offset_minutes, w, sizeof w));
+		printf("  %s  @", score_local_time(k[i].at, ctx->cfg.week_offset_minutes, w, sizeof w));
 		cli_put(stdout, k[i].from, -1);
 		printf(": ");
 		cli_put(stdout, k[i].text, -1);
@@ -66,7 +55,7 @@ static void print_points(cli_ctx *ctx, const okr_board *sc, int64_t id)
 		if (l[i].person_id != id)
 			continue;
 		line_text(sc, &l[i], text, sizeof text);
-		printf("  %s  %+5lld  ", when(l[i].at, ctx->cfg.week_offset_minutes, w, sizeof w),
+		printf("  %s  %+5lld  ", score_local_time(l[i].at, ctx->cfg.week_offset_minutes, w, sizeof w),
 		       (long long)l[i].points);
 		cli_put(stdout, text, -1);
 		putchar('\n');

@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "okr/i18n.h"
+#include "okr/parse.h"
 #include "okr/score.h"
 
 /* ---- badges' names ---- */
@@ -43,6 +44,16 @@ static int64_t floor_div(int64_t a, int64_t b)
 okr_day score_day_of(okr_time t, int off)
 {
 	return (okr_day)floor_div(t + (int64_t)off * 60, 86400);
+}
+
+const char *score_local_time(okr_time t, int off, char *buf, size_t len)
+{
+	char d[11];
+	okr_time l = t + (okr_time)off * 60;
+	okr_format_date(score_day_of(t, off), d);
+	long s = (long)(((l % 86400) + 86400) % 86400);
+	snprintf(buf, len, "%s %02ld:%02ld", d, s / 3600, s / 60 % 60);
+	return buf;
 }
 
 /* 1970-01-05 (day 4) was a Monday; week 0 began on the first day numbered

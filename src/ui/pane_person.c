@@ -42,16 +42,6 @@ typedef struct {
 	int top;
 } person_screen;
 
-static const char *when(okr_time t, int off, char *buf, size_t len)
-{
-	char d[11];
-	okr_time l = t + (okr_time)off * 60;
-	okr_format_date(score_day_of(t, off), d);
-	long s = (long)(((l % 86400) + 86400) % 86400);
-	snprintf(buf, len, "%s %02ld:%02ld", d, s / 3600, s / 60 % 60);
-	return buf;
-}
-
 /* The page's data, read when it opens and after every reload (the
  * leaderboard's scores are current by then). */
 static void load(ui *u, person_screen *g)
@@ -84,7 +74,7 @@ static size_t head_kudos(ui *u, const person_screen *g, head_line *hl, size_t n)
 	for (size_t i = 0; i < g->npkudos; i++) {
 		char w[32];
 		const okr_kudos *k = &g->pkudos[i];
-		snprintf(hl[n].text, sizeof hl[n].text, "  %s  @%s: %s", when(k->at, u->cfg->week_offset_minutes, w,
+		snprintf(hl[n].text, sizeof hl[n].text, "  %s  @%s: %s", score_local_time(k->at, u->cfg->week_offset_minutes, w,
 			 sizeof w), k->from, k->text);
 		hl[n++].slot = THEME_NORMAL;
 	}
@@ -157,7 +147,7 @@ static void explain_line(ui *u, const person_screen *g, size_t i, char *buf, siz
 	const okr_person *o = l->other_id ? board_person(u, l->other_id) : NULL;
 	char w[32], text[400];
 	score_line_text(l, o ? o->login : NULL, text, sizeof text);
-	snprintf(buf, len, "  %s  %+5lld  %s", when(l->at, u->cfg->week_offset_minutes, w, sizeof w),
+	snprintf(buf, len, "  %s  %+5lld  %s", score_local_time(l->at, u->cfg->week_offset_minutes, w, sizeof w),
 		 (long long)l->points, text);
 }
 
