@@ -70,12 +70,16 @@ static okr_result setup(okr_store *s)
 	r = store_migrate(s, store_nmigrations);
 	if (r != OKR_OK)
 		return r;
-	if (!(s->flags & (OKR_OPEN_READONLY | OKR_OPEN_BARE))) {
+	/* Someone already registered opens without a write (a server's round
+	 * trips, SQLite's write lock); register_txn asks again inside its own. */
+	int64_t me = store_person_id(s, s->me.login);
+	if (!me && !(s->flags & (OKR_OPEN_READONLY | OKR_OPEN_BARE))) {
 		r = store_write(s, register_txn, NULL);
 		if (r != OKR_OK)
 			return r;
+		me = store_person_id(s, s->me.login);
 	}
-	if (store_person_id(s, s->me.login))
+	if (me)
 		r = load_me(s);
 	s->eng->opened(s);
 	return r;

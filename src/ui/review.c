@@ -37,7 +37,7 @@ const okr_kr *review_kr(ui *u, size_t *index)
 static void sync(ui *u)
 {
 	ui_review *rv = review_current(u);
-	bool first = rv->synced == 0;
+	bool first = !rv->seen_once;
 	for (size_t i = 0; i < rv->r.n; i++) {
 		long ki = data_kr_index(u, rv->r.ids[i]);
 		if (ki < 0)
@@ -57,12 +57,13 @@ static void sync(ui *u)
 		rv->last_at[i] = k->last_at;
 	}
 	rv->synced = u->data_version;
+	rv->seen_once = true;
 }
 
 void review_load_detail(ui *u)
 {
 	ui_review *rv = review_current(u);
-	if (rv->synced != u->data_version)
+	if (!rv->seen_once || rv->synced != u->data_version)
 		sync(u);
 	const okr_kr *k = review_kr(u, NULL);
 	int64_t id = k ? k->id : 0;

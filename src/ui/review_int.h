@@ -25,7 +25,10 @@ struct ui_review {
 	okr_time started;
 
 	/* The values of each key result as last seen, to notice new check-ins
-	 * (ours or a teammate's) when the data version moves. */
+	 * (ours or a teammate's) when the data version moves.  A data version
+	 * may be 0 (a server connection that has neither written nor heard of a
+	 * commit yet), so whether they were seen at all is a flag of its own. */
+	bool seen_once;
 	int64_t synced;
 	bool *has;
 	double *cur;
