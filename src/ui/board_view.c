@@ -1,7 +1,7 @@
 /*
  * board_view.c — `okr board` on a terminal (SPEC §4, §5): the compact,
  * live, read-only leaderboard for a tmux pane.  It fits whatever space it
- * gets (from 30×8 up; below that one "too small" line) and never writes.
+ * is given (from 30×8 up; below that one "too small" line) and never writes.
  *
  * Data flows store → core → view, as in the full-screen view: the score
  * state is kept between refreshes and okr_store_score_refresh folds in only
