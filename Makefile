@@ -70,7 +70,7 @@ PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(filter-out libpq,$(PKGS)) 2>/dev/nul
 PQ_LIBS    = $(shell $(PKG_CONFIG) --libs libpq 2>/dev/null)
 ALL_CFLAGS  = $(CPPFLAGS) $(CFLAGS) $(PKG_CFLAGS)
 ALL_LDFLAGS = $(LDFLAGS)
-LDLIBS  += $(PKG_LIBS) -ldl -lm
+LDLIBS  += $(PKG_LIBS) -ldl -lm -pthread
 # Everything that changes what the compiler makes; a change rebuilds all.
 FLAGS_STAMP := $(BUILD)/flags.stamp
 
@@ -153,6 +153,11 @@ $(BUILD)/tests/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< $(LIB) $(ALL_LDFLAGS) $(LDLIBS)
 
+# The server client's floor links libpq itself, as an ordinary client does.
+$(BUILD)/bench/pqfloor: bench/pqfloor.c $(FLAGS_STAMP)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(ALL_LDFLAGS) $(PQ_LIBS)
+
 $(BUILD)/bench/%: bench/%.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(ALL_LDFLAGS) $(LDLIBS)
@@ -198,7 +203,7 @@ bench: all $(BENCH_BIN)
 
 # The figures of issue 11 on a private PostgreSQL server, next to SQLite's (bench/pg.sh).
 bench-pg: all $(BENCH_BIN)
-	@OKR_BIN=$(abspath $(TEST_BIN)) BUILD=$(BUILD) sh bench/pg.sh
+	@OKR_BIN=$(abspath $(TEST_BIN)) OKR_SHIPPED=$(abspath $(BIN)) BUILD=$(BUILD) sh bench/pg.sh
 
 install: all
 	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/okr/themes $(DESTDIR)$(DOCDIR) \

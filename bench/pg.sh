@@ -3,7 +3,7 @@
 # same run, with the floor each engine's own client sets on the same machine.
 #
 #   make bench-pg                        (or:)
-#   OKR_BIN=$PWD/build/rel/okr-test BUILD=build/rel sh bench/pg.sh
+#   OKR_BIN=$PWD/build/rel/okr-test OKR_SHIPPED=$PWD/okr BUILD=build/rel sh bench/pg.sh
 #
 # A private server as the tests have (tests/pg/server.sh, under build/pg-bench),
 # but with fsync, synchronous_commit and full_page_writes on, as a real one.
@@ -11,7 +11,8 @@
 # of a path: the data sets are copied there with `okr migrate`.  Knobs:
 # BENCH_LARGE (a SQLite large set from bench/gen, made if missing: ~3 min),
 # BENCH_RUNS (timed runs, default 30), BENCH_KILLS (default 100), BENCH_PG_LARGE=0
-# (skip the large set on the server).  Timing misses are reported, not fatal;
+# (skip the large set on the server), OKR_SHIPPED (the okr people run: its
+# check-in is timed as the key result's owner's own database role too).  Timing misses are reported, not fatal;
 # a wrong result (rows missing, an acknowledged check-in lost, a view that did
 # not come back) makes the script exit 1.
 set -u
@@ -26,7 +27,7 @@ SDIR=${BENCH_PG_DIR:-build/pg-bench}
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/okr-pgbench.XXXXXX")
 trap 'sh tests/pg/server.sh stop "$SDIR"; rm -rf "$WORK"' EXIT INT TERM
 unset OKR_NOW OKR_DB OKR_CONFIG
-for t in gen concur crash tuipty; do
+for t in gen concur crash tuipty pqfloor; do
 	[ -x "$B/$t" ] || { echo "bench: $B/$t is missing — run \`make bench\`" >&2; exit 1; }
 done
 say() { printf '%s\n' "$*" >&2; }
@@ -74,6 +75,12 @@ owner=$(psql -X -A -t -q -d demo -c "SELECT p.login FROM key_result k JOIN perso
 say "bench: okr checkin $kr as $owner, $RUNS runs on each engine"
 ci_pg=$(OKR_USER=$owner mean_ms "$OKR_BIN" --db dbname=demo checkin "$kr" 42 -q)
 ci_sq=$(OKR_USER=$owner mean_ms "$OKR_BIN" --db "$WORK/demo.db" checkin "$kr" 42 -q)
+ci_role=skipped
+if [ -x "${OKR_SHIPPED:-}" ]; then
+	say "bench: the same with the shipped okr, connected as the role $owner"
+	ci_role="$(PGUSER=$owner mean_ms "$OKR_SHIPPED" --db dbname=demo checkin "$kr" 42 -q) ms"
+fi
+floor_pq=$(mean_ms "$B/pqfloor" dbname=demo)
 floor_pg=$(mean_ms psql -X -A -t -q -d demo -c "SELECT 1")
 floor_sq=$(mean_ms sqlite3 "$WORK/demo.db" "SELECT 1")
 floor_okr=$(mean_ms "$OKR_BIN" --version)
@@ -132,6 +139,8 @@ printf '\n%-52s | %-26s | %-40s | %s\n' "issue 11 target" "goal" "PostgreSQL (sa
 printf '%s\n' "-----------------------------------------------------+----------------------------+------------------------------------------+-----------------"
 row() { printf '%-52s | %-26s | %-40s | %s\n' "$1" "$2" "$3" "$4"; }
 row "okr checkin, whole process (mean of $RUNS)" "<= 20 ms" "$ci_pg ms" "$ci_sq ms"
+row "... the shipped okr as the owner's own role" "<= 20 ms" "$ci_role" "-"
+row "floor: libpq client connect + SELECT 1" "-" "$floor_pq ms" "-"
 row "floor: psql / sqlite3 SELECT 1; okr --version" "-" "$floor_pg ms; okr $floor_okr ms" "$floor_sq ms"
 row "commit by another okr -> screen, p50 / p95" "<= 50 ms p95" "$lat_pg" "$lat_sq"
 row "TUI first frame, demo (one start)" "-" "$ff_demo_pg ms" "$ff_demo_sq ms"

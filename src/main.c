@@ -117,6 +117,14 @@ int main(int argc, char **argv)
 	if (done >= 0)
 		return done;
 
+	/* A server's client library loads while the configuration is read:
+	 * --db and $OKR_DB come before it (find_db), so the target is known.
+	 * A command that opens no database never loads it. */
+	const char *early = db_opt ? db_opt : getenv("OKR_DB");
+	const cli_command *early_cmd = cli_find(i < argc ? argv[i] : "tui");
+	if (early && *early && early_cmd && early_cmd->db != CLI_DB_NONE)
+		okr_store_preload(early);
+
 	char err[1024];
 	bool must = okr_config_locate(config_opt, ctx.config_path, sizeof ctx.config_path);
 	if (!okr_config_load_all(&ctx.cfg, ctx.config_path, must, err, sizeof err))

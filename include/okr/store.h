@@ -60,6 +60,10 @@ bool okr_store_exists(const char *path);
 /* Before the first database at a default place: make what it needs (for a
  * file, its missing parent directories). */
 void okr_store_make_room(const char *path);
+/* As soon as the path is known, well before okr_store_open: an engine with
+ * a library of its own to load (PostgreSQL's libpq, 5 ms) starts loading it
+ * in the background, while the caller reads its configuration. */
+void okr_store_preload(const char *path);
 /* Close s and remove the database its OKR_OPEN_CREATE made (a failed import
  * into a new file leaves nothing behind). */
 void okr_store_discard(okr_store *s);
@@ -143,7 +147,9 @@ void okr_store_trust_login(void);
 
 /* ---- people and teams ---------------------------------------------------- */
 
-const okr_person *okr_store_me(const okr_store *s);
+/* The person using okr.  Their teams are read the first time this is
+ * called: a command that never asks (a check-in) does not pay for them. */
+const okr_person *okr_store_me(okr_store *s);
 okr_result okr_store_person(okr_store *s, const char *login, okr_person *out);
 /* A person as someone typed them: a login (with or without @) or a display
  * name, compared folded (fold.h); ambiguous names fail listing the

@@ -29,23 +29,24 @@ int cmd_checkin(cli_ctx *ctx, int argc, char **argv)
 	int64_t id;
 	if ((rc = cli_id(a.pos[0], ID_KR, NULL, &id)))
 		return rc;
-	okr_kr kr;
-	okr_result r = okr_store_kr(ctx->store, id, &kr);
-	if (r)
-		return cli_store_fail(ctx, r);
+	/* A number goes straight to the store, whose write path refuses one a
+	 * milestone cannot take; only done/undone need the key result's type
+	 * first.  The key result is read once either way, for the summary,
+	 * and not at all with --quiet: a script's check-in is one write. */
+	okr_kr kr = { 0 };
+	bool have_kr = false;
 	double value;
 	const char *v = a.pos[1];
-	if (kr.type == KR_MILESTONE) {
-		if (!strcmp(v, "done") || !strcmp(v, "1"))
-			value = 1;
-		else if (!strcmp(v, "undone") || !strcmp(v, "0"))
-			value = 0;
-		else
-			rc = cli_fail(OKR_E_USAGE, _("K%lld is a milestone — check it in as `done` or `undone`"),
-				      (long long)id);
-	} else if (!strcmp(v, "done") || !strcmp(v, "undone")) {
-		rc = cli_fail(OKR_E_USAGE, _("K%lld is measured by a number, not done/undone — give its "
-					     "current value, e.g. `okr checkin K%lld 42`"), (long long)id, (long long)id);
+	bool word = !strcmp(v, "done") || !strcmp(v, "undone");
+	okr_result r;
+	if (word) {
+		if ((r = okr_store_kr(ctx->store, id, &kr)))
+			return cli_store_fail(ctx, r);
+		have_kr = true;
+		value = !strcmp(v, "done");
+		if (kr.type != KR_MILESTONE)
+			rc = cli_fail(OKR_E_USAGE, _("K%lld is measured by a number, not done/undone — give its "
+						     "current value, e.g. `okr checkin K%lld 42`"), (long long)id, (long long)id);
 	} else {
 		rc = cli_number(_("the value"), v, &value);
 	}
@@ -67,7 +68,7 @@ int cmd_checkin(cli_ctx *ctx, int argc, char **argv)
 	if (repeat)
 		cli_already_recorded(cli_opt_get(opts, &a, "id"));
 	cli_made(ctx, ID_KR, id);
-	if (!cli_opt_get(opts, &a, "quiet") && !repeat) {
+	if (!cli_opt_get(opts, &a, "quiet") && !repeat && (have_kr || okr_store_kr(ctx->store, id, &kr) == OKR_OK)) {
 		kr.current = value;
 		kr.has_value = true;
 		/* The same words as `okr list` and the TUI's confirmation. */

@@ -421,5 +421,4 @@ const char *okr_store_path(const okr_store *s) { return s->path; }
 const char *okr_store_bell_path(const okr_store *s) { return s->bell; }
 const char *okr_store_warning(const okr_store *s) { return s->warning; }
 bool okr_store_damaged(const okr_store *s) { return s->damaged; }
-const okr_person *okr_store_me(const okr_store *s) { return &s->me; }
 int okr_store_schema_version(void) { return store_nmigrations; }

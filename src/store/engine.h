@@ -228,6 +228,9 @@ struct db_engine {
 	bool (*exists)(const char *target);
 	/* Before a first `okr init` at the default place: make its directories. */
 	void (*make_room)(const char *target);
+	/* Start loading what connect will need, on a thread of its own
+	 * (okr_store_preload); NULL: nothing to load. */
+	void (*preload)(void);
 	/* Remove what an open with OKR_OPEN_CREATE made (a failed import into a
 	 * new database leaves nothing behind); s is closed after. */
 	void (*discard)(okr_store *s);

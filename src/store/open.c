@@ -27,14 +27,25 @@ static void display_name(const char *login, char *out, size_t len)
 		okr_strlcpy(out, login, len);
 }
 
-static okr_result load_me(okr_store *s)
+/* The person's own row, if they are registered (*found), without their
+ * teams: okr_store_me reads those when they are first wanted. */
+static okr_result load_me(okr_store *s, bool *found)
 {
 	okr_person p;
-	okr_result r = okr_store_person(s, s->me.login, &p);
+	memset(&p, 0, sizeof p);
+	db_stmt *st = store_prepare(s, STORE_ME_SELECT " WHERE p.login = ?1");
+	if (!st)
+		return OKR_E_FAIL;
+	db_bind_text(st, 1, s->me.login, -1);
+	okr_result r = store_one_row(s, st, store_person_row, &p, _("reading a person"));
+	*found = r == OKR_OK;
+	if (r == OKR_E_NOTFOUND)   /* not yet: not an error of opening */
+		return OKR_OK;
 	if (r != OKR_OK)
 		return r;
 	okr_person_free(&s->me);   /* the placeholder login, name and teams */
 	s->me = p;
+	s->me_teams = false;
 	return OKR_OK;
 }
 
@@ -71,16 +82,15 @@ static okr_result setup(okr_store *s)
 	if (r != OKR_OK)
 		return r;
 	/* Someone already registered opens without a write (a server's round
-	 * trips, SQLite's write lock); register_txn asks again inside its own. */
-	int64_t me = store_person_id(s, s->me.login);
-	if (!me && !(s->flags & (OKR_OPEN_READONLY | OKR_OPEN_BARE))) {
-		r = store_write(s, register_txn, NULL);
-		if (r != OKR_OK)
+	 * trips, SQLite's write lock) and with one read, of their own row;
+	 * register_txn asks again inside its own. */
+	bool found;
+	if ((r = load_me(s, &found)))
+		return r;
+	if (!found && !(s->flags & (OKR_OPEN_READONLY | OKR_OPEN_BARE))) {
+		if ((r = store_write(s, register_txn, NULL)) || (r = load_me(s, &found)))
 			return r;
-		me = store_person_id(s, s->me.login);
 	}
-	if (me)
-		r = load_me(s);
 	s->eng->opened(s);
 	return r;
 }
@@ -137,6 +147,13 @@ bool okr_store_exists(const char *path)
 void okr_store_make_room(const char *path)
 {
 	db_engine_for(path)->make_room(path);
+}
+
+void okr_store_preload(const char *path)
+{
+	const db_engine *e = db_engine_for(path);
+	if (e->preload)
+		e->preload();
 }
 
 void okr_store_discard(okr_store *s)

@@ -36,6 +36,26 @@ void store_person_row(db_stmt *st, void *row)
 	p->teams = store_col_text(st, 5);
 }
 
+/* Only a registered person has teams; a failed read is tried again at the
+ * next ask, and meanwhile they are shown without. */
+const okr_person *okr_store_me(okr_store *s)
+{
+	if (s->me_teams || !s->me.id || !s->db)
+		return &s->me;
+	db_stmt *st = store_prepare(s, STORE_PERSON_TEAMS " WHERE m.person_id = ?1");
+	if (!st)
+		return &s->me;
+	db_bind_int64(st, 1, s->me.id);
+	int rc = db_step(st);
+	if (rc == DB_ROW || rc == DB_DONE) {
+		free(s->me.teams);
+		s->me.teams = rc == DB_ROW ? store_col_text(st, 0) : okr_xstrdup("");
+		s->me_teams = true;
+	}
+	store_done(s, st);
+	return &s->me;
+}
+
 okr_result okr_store_person(okr_store *s, const char *login, okr_person *out)
 {
 	memset(out, 0, sizeof *out);

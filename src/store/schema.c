@@ -298,6 +298,10 @@ const char *const store_migrations[] = {
 	"  rollup INTEGER NOT NULL,"
 	"  objectives INTEGER NOT NULL,"
 	"  progress REAL NOT NULL);",
+
+	/* nothing on SQLite: the server's step 14 brings its rules up to date
+	 * (a member may prune the score journal, roles_pg.c) */
+	"",
 };
 
 const int store_nmigrations = (int)(sizeof store_migrations / sizeof store_migrations[0]);
@@ -344,7 +348,8 @@ okr_result store_migrate(okr_store *s, int upto)
 	if (s->flags & OKR_OPEN_READONLY)
 		return store_fail(s, OKR_E_DB,
 			_("%s needs an upgrade (schema %d → %d) and is open read-only — "
-			  "run a command that writes, such as `okr cycle list`, as someone who can write the file"),
+			  "run a command that writes, such as `okr cycle list`, as someone who can write the file "
+			  "(on a server: the database's owner)"),
 			s->path, v, upto);
 	struct migrate_ctx ctx = { upto };
 	return store_write(s, migrate_txn, &ctx);

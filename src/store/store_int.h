@@ -20,7 +20,8 @@ struct okr_store {
 	db_conn *db;
 	char *path;
 	char *bell;
-	okr_person me;
+	okr_person me;            /* its teams are read when first asked for (okr_store_me) */
+	bool me_teams;            /* me.teams has been read */
 	int flags;
 	char err[1024];
 	char warning[1024];
@@ -147,6 +148,7 @@ typedef struct {
 	int64_t owner, obj_owner, cycle, version;
 	okr_kr_type type;
 	int64_t kpi;        /* 0: none; else the value comes from this KPI */
+	bool closed;        /* its cycle is closed */
 } kr_meta;
 okr_result store_kr_meta(okr_store *s, int64_t id, kr_meta *m);
 /* Inside a write: the key result's current terms become the ones it is
@@ -175,10 +177,13 @@ okr_result store_collect(okr_store *s, db_stmt *st, store_row_fn fn, size_t size
 			 const char *doing);
 
 #define STORE_CYCLE_SELECT "SELECT id, name, start_day, end_day, state, is_current FROM cycle"
+#define STORE_PERSON_TEAMS \
+	"SELECT group_concat(t.name, ', ') FROM team_member m JOIN team t ON t.id = m.team_id"
 #define STORE_PERSON_SELECT \
 	"SELECT p.id, p.login, p.name, p.role, p.opt_out, " \
-	"COALESCE((SELECT group_concat(t.name, ', ') FROM team_member m JOIN team t ON t.id = m.team_id " \
-	"          WHERE m.person_id = p.id), '') FROM person p"
+	"COALESCE((" STORE_PERSON_TEAMS " WHERE m.person_id = p.id), '') FROM person p"
+/* The same columns without the teams (''), for the person opening okr. */
+#define STORE_ME_SELECT "SELECT p.id, p.login, p.name, p.role, p.opt_out, '' FROM person p"
 #define STORE_TEAM_SELECT "SELECT id, name, COALESCE(parent_id, 0) FROM team"
 #define STORE_OBJ_SELECT \
 	"SELECT o.id, o.cycle_id, o.title, o.description, COALESCE(o.owner_id, 0), " \

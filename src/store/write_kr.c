@@ -48,14 +48,16 @@ static void kr_meta_row(db_stmt *st, void *row)
 	m->version = db_column_int64(st, 3);
 	m->type = store_col_word(st, 4, &okr_kr_types, KR_METRIC);
 	m->kpi = db_column_int64(st, 5);
+	m->closed = db_column_int(st, 6) != 0;
 }
 
 okr_result store_kr_meta_of(okr_store *s, int64_t id, bool archived, kr_meta *m)
 {
 	okr_result r = store_item_row(s,
 		"SELECT COALESCE(k.owner_id, 0), COALESCE(o.owner_id, 0), o.cycle_id, k.version, k.type, "
-		"COALESCE(k.kpi_id, 0) "
-		"FROM key_result k JOIN objective o ON o.id = k.objective_id WHERE k.id = ?1 AND k.archived = ?2",
+		"COALESCE(k.kpi_id, 0), c.state = 'closed' "
+		"FROM key_result k JOIN objective o ON o.id = k.objective_id JOIN cycle c ON c.id = o.cycle_id "
+		"WHERE k.id = ?1 AND k.archived = ?2",
 		id, archived, kr_meta_row, m);
 	if (r == OKR_E_NOTFOUND && archived)
 		return store_fail(s, r, _("K%lld is not archived — `okr show` on its objective lists its key results"),
@@ -197,7 +199,7 @@ static okr_result kr_edit_txn(okr_store *s, void *vctx)
 	if (!may_edit_kr(s, &m))
 		return store_fail(s, OKR_E_DENIED, _("only the owner of K%lld, its objective's owner or a lead "
 						     "can change it"), (long long)c->id);
-	if (store_cycle_closed(s, m.cycle))
+	if (m.closed)
 		return store_fail(s, OKR_E_CLOSED, _("K%lld's cycle is closed and read-only"), (long long)c->id);
 	if (c->version && m.version != c->version) {
 		char who[128] = "someone", idbuf[24], day[11];
@@ -281,7 +283,7 @@ static okr_result kr_archive_txn(okr_store *s, void *vctx)
 				  ? _("only the owner of K%lld, its objective's owner or a lead can bring it back")
 				  : _("only the owner of K%lld, its objective's owner or a lead can archive it"),
 				  (long long)c->id);
-	if (store_cycle_closed(s, m.cycle))
+	if (m.closed)
 		return store_fail(s, OKR_E_CLOSED, _("K%lld's cycle is closed and read-only"), (long long)c->id);
 	if (c->version && m.version != c->version)
 		return store_fail(s, OKR_E_CONFLICT, _("K%lld was changed after you read it — nothing was saved"),
@@ -344,7 +346,7 @@ static okr_result kr_approve_txn(okr_store *s, void *vctx)
 	if (m.owner == s->me.id)
 		return store_fail(s, OKR_E_DENIED, _("K%lld is yours: nobody approves their own key result — ask "
 						     "another lead or an admin"), (long long)c->id);
-	if (store_cycle_closed(s, m.cycle))
+	if (m.closed)
 		return store_fail(s, OKR_E_CLOSED, _("K%lld's cycle is closed and read-only"), (long long)c->id);
 	if ((r = store_kr_set_terms(s, c->id)))
 		return r;

@@ -150,7 +150,7 @@ static okr_result checkin_txn(okr_store *s, void *vctx)
 		return store_fail(s, OKR_E_DENIED, _("K%lld belongs to someone else: only its owner or a lead can "
 						     "check it in — leave a comment instead (`okr comment K%lld ...`)"),
 				  (long long)c->target, (long long)c->target);
-	if (store_cycle_closed(s, m.cycle))
+	if (m.closed)
 		return store_fail(s, OKR_E_CLOSED, _("K%lld's cycle is closed: check-ins are no longer taken"),
 				  (long long)c->target);
 	/* Its value is the KPI's latest sample: a check-in would be shown
@@ -159,7 +159,7 @@ static okr_result checkin_txn(okr_store *s, void *vctx)
 		return store_fail(s, OKR_E_USAGE, _("K%lld takes its value from KPI%lld — push the KPI instead "
 						    "(`okr kpi push NAME VALUE`)"), (long long)c->target, (long long)m.kpi);
 	if (m.type == KR_MILESTONE && c->value != 0 && c->value != 1)
-		return store_fail(s, OKR_E_USAGE, _("K%lld is a milestone: check it in as done or undone"),
+		return store_fail(s, OKR_E_USAGE, _("K%lld is a milestone — check it in as `done` or `undone`"),
 				  (long long)c->target);
 	double before = 0, best = 0;
 	if (s->on_event) {
@@ -408,7 +408,7 @@ static okr_result grade_txn(okr_store *s, void *vctx)
 	if (m.owner != s->me.id && m.obj_owner != s->me.id && s->me.role == ROLE_MEMBER)
 		return store_fail(s, OKR_E_DENIED, _("only the owner of K%lld, its objective's owner or a lead "
 						     "can grade it"), (long long)c->target);
-	if (store_cycle_closed(s, m.cycle))
+	if (m.closed)
 		return store_fail(s, OKR_E_CLOSED, _("K%lld's cycle is closed: its grades are final"),
 				  (long long)c->target);
 	db_stmt *st = store_prepare(s,

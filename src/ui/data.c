@@ -215,6 +215,9 @@ bool data_load(ui *u, bool flash)
 	/* The team settings first: a lead's change shows with the data. */
 	if (okr_store_team_settings_apply(u->store, u->cfg, serr, sizeof serr) != OKR_OK)
 		app_message(u, true, "%s", serr);
+	/* Who I am with my teams (the team filter, the board's own rows) is
+	 * read on first asking: here, with the data, not while drawing. */
+	(void)okr_store_me(u->store);
 	okr_result r = okr_store_snapshot(u->store, u->cycle_id, false, &snap);
 	if (r) {
 		app_message(u, true, "%s", okr_store_error(u->store));

@@ -77,6 +77,22 @@ expect_exit 0 as_ben objective edit O1 --title "Grow faster"
 run super "SELECT title FROM objective WHERE id = 1"
 check "$([ "$(cat "$OUT")" = "Grow faster" ]; echo $?)" "a lead may edit it" "$(cat "$OUT")"
 
+# A member keeps the score cache as any reader does: their okr status saves
+# the ledger up to the last commit (its save, pruning the journal, was once
+# refused and rolled back, so every member folded everything at every look),
+# while the journal itself stays out of their hands.
+expect_exit 0 as_ben checkin K2 4
+expect_exit 0 as_ben status
+run super "SELECT (SELECT seq FROM score_ledger WHERE id = 1) = (SELECT seq FROM score_clock WHERE id = 1)"
+check "$([ "$(cat "$OUT")" = t ]; echo $?)" "a member's okr status saves the score ledger up to the last commit" \
+	"$(super "SELECT seq FROM score_ledger") / $(super "SELECT seq FROM score_clock")"
+got=$(psql_ben "DELETE FROM score_journal")
+check "$(echo "$got" | grep -q 'permission denied'; echo $?)" "… while psql as a member cannot empty the score journal" "$got"
+expect_exit 0 as_ben checkin K2 5   # one entry the saved ledger has not folded
+psql_ben "SELECT okr_journal_prune(1000000, 1000000)" >/dev/null
+run super "SELECT count(*) FROM score_journal WHERE seq > (SELECT seq FROM score_ledger WHERE id = 1)"
+check "$([ "$(cat "$OUT")" = 1 ]; echo $?)" "… and its pruning takes nothing the saved ledger has not folded" "$(cat "$OUT")"
+
 # An admin adds a person with a role; on a server that makes their login
 # role, as the database's owner (here the admin, who ran okr init).
 pg_admin "ALTER ROLE $A NOCREATEROLE"

@@ -169,9 +169,9 @@ int pg_exec(db_conn *dc, const char *sql)
 	pg_conn *c = (pg_conn *)dc;
 	if (!pg_alive(c))
 		return DB_E_CONNLOST;
-	if (c->begin_pending) {   /* a read's BEGIN (txn_pg.c) before its script */
+	if (c->begin_pending) {   /* the BEGIN (txn_pg.c) before its script */
 		c->begin_pending = false;
-		PGresult *b = PQexec(c->pg, pg_begin_read_sql);
+		PGresult *b = PQexec(c->pg, pg_begin_sql);
 		int brc = pg_check(c, b);
 		PQclear(b);
 		if (brc != DB_OK)

@@ -67,7 +67,8 @@ struct pg_conn {
 	int (*busy)(void *, int);
 	void *busy_ctx;
 	int schema_seen;         /* the schema number just read on opening, for the next ask; -1 */
-	bool begin_pending;      /* a read's BEGIN, sent with its first statement (stmt_pg.c) */
+	bool begin_pending;      /* the BEGIN, sent with the transaction's first statement (stmt_pg.c) */
+	char role[64];           /* current_user, read with the schema version on opening; "" not yet */
 };
 
 
@@ -93,7 +94,7 @@ int pg_exec(db_conn *c, const char *sql);
 void pg_nothing(db_conn *c);
 
 /* txn_pg.c */
-extern const char pg_begin_read_sql[];
+extern const char pg_begin_sql[];
 int pg_begin(db_conn *c, int mode);
 int pg_commit(db_conn *c);
 int pg_rollback(db_conn *c);

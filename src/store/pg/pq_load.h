@@ -72,6 +72,8 @@ extern pq_api pq;
  * The members are p_ and the name (## keeps the names below from being
  * replaced where the table is made and filled). */
 bool pq_load(char *err, size_t len);
+/* The same on a thread of its own, which pq_load then waits for. */
+void pq_preload(void);
 
 #define PQbackendPID (pq.p_PQbackendPID)
 #define PQcancel (pq.p_PQcancel)

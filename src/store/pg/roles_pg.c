@@ -12,7 +12,8 @@
  *    made here when missing).  okr_member holds the table privileges, no
  *    more than okr needs: no DELETE or TRUNCATE anywhere, no UPDATE of
  *    check-ins, samples, comments, kudos or the audit trail, no writes to
- *    what triggers keep (the latest check-ins, the score journal).
+ *    what triggers keep (the latest check-ins, the score journal), whose
+ *    folded entries go only through okr_journal_prune.
  *  - The policies ask the person table who the connected role is
  *    (okr_id, okr_rank: -1 unknown, 0 member, 1 lead, 2 admin), so the
  *    database's own rows decide, per database, as okr's checks do.
@@ -55,6 +56,15 @@ const char pg_roles_sql[] =
 	"CREATE OR REPLACE FUNCTION okr_kr_owners(k bigint) RETURNS bigint[] LANGUAGE sql STABLE SECURITY DEFINER"
 	"  SET search_path FROM CURRENT AS $f$SELECT ARRAY[kr.owner_id, o.owner_id] FROM key_result kr"
 	"  JOIN objective o ON o.id = kr.objective_id WHERE kr.id = k$f$;"
+	/* The journal's entries that the saved ledger has folded may go, by
+	 * whoever saved it (a member's okr status keeps the cache too, and a
+	 * save without its pruning was refused and rolled back); never one the
+	 * saved ledger has not folded, and nothing else of the journal. */
+	"CREATE OR REPLACE FUNCTION okr_journal_prune(upto bigint, step bigint) RETURNS void LANGUAGE sql"
+	"  SECURITY DEFINER SET search_path FROM CURRENT AS $f$DELETE FROM score_journal WHERE seq <= LEAST(upto,"
+	"  COALESCE((SELECT seq FROM score_ledger WHERE id = 1), 0), (SELECT min(seq) FROM score_journal) + step - 1)$f$;"
+	"REVOKE ALL ON FUNCTION okr_journal_prune(bigint, bigint) FROM PUBLIC;"
+	"GRANT EXECUTE ON FUNCTION okr_journal_prune(bigint, bigint) TO okr_member;"
 	/* what triggers keep is written as the owner: a member writes none of it by hand */
 	"ALTER FUNCTION okr_bump_id() SECURITY DEFINER SET search_path FROM CURRENT;"
 	"ALTER FUNCTION okr_checkin_latest() SECURITY DEFINER SET search_path FROM CURRENT;"

@@ -308,6 +308,11 @@ const char *const pg_migrations[] = {
 	"  rollup INTEGER NOT NULL,"
 	"  objectives INTEGER NOT NULL,"
 	"  progress DOUBLE PRECISION NOT NULL);",
+
+	/* 14: nothing of its own; after the last step the rules are made again
+	 * (engine_pg.c), and theirs now let whoever saves the score ledger
+	 * prune the journal it folded (okr_journal_prune) */
+	"",
 };
 
 const int pg_nmigrations = (int)(sizeof pg_migrations / sizeof pg_migrations[0]);

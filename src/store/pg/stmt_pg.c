@@ -136,8 +136,9 @@ static void drop_result(pg_stmt *st)
 }
 
 /*
- * A read transaction's BEGIN waits for its first statement (txn_pg.c), and
- * then both go in one pipeline: one round trip for the two.  The snapshot
+ * A transaction's BEGIN waits for its first statement (txn_pg.c; a write's
+ * lock is already held), and then both go in one pipeline: one round trip
+ * for the two.  The snapshot
  * is the same, taken by the first statement either way.  The BEGIN's own
  * result says whether it failed (the statement then reports nothing).
  */
@@ -150,7 +151,7 @@ static PGresult *begin_and_exec(pg_stmt *st, const unsigned *types, const char *
 	if (!PQenterPipelineMode(c->pg))
 		return PQexecParams(c->pg, st->sql, st->nparams, types, vals, lens, fmts, st->binary);
 	PGresult *begin = NULL, *res = NULL;
-	if (PQsendQueryParams(c->pg, pg_begin_read_sql, 0, NULL, NULL, NULL, NULL, 0) &&
+	if (PQsendQueryParams(c->pg, pg_begin_sql, 0, NULL, NULL, NULL, NULL, 0) &&
 	    PQsendQueryParams(c->pg, st->sql, st->nparams, types, vals, lens, fmts, st->binary) &&
 	    PQpipelineSync(c->pg)) {
 		/* each query's results end with a NULL; the sync's own closes */
@@ -175,7 +176,7 @@ static PGresult *begin_and_exec(pg_stmt *st, const unsigned *types, const char *
 	PQclear(begin);
 	return res;
 #else
-	PQclear(PQexec(c->pg, pg_begin_read_sql));
+	PQclear(PQexec(c->pg, pg_begin_sql));
 	return PQexecParams(c->pg, st->sql, st->nparams, types, vals, lens, fmts, st->binary);
 #endif
 }

@@ -24,12 +24,16 @@
  * so here it tells the person "waiting for the database…" after about two
  * seconds rather than one, and gives up after about a minute rather than
  * thirty seconds; giving up cancels the query.
- * The lock, the end of its implicit transaction and the BEGIN travel in one
- * simple query, and COMMIT and the unlock in another: a write's own round
- * trips are two.  A write whose caller will not wait (no busy handler: the
- * score ledger's save) only tries.  A read's BEGIN is not sent alone: it
- * goes with the read's first statement in one pipeline (stmt_pg.c), and a
- * read that read nothing sends nothing.
+ * The lock is a statement of its own, outside the transaction: its
+ * snapshot must be taken after the lock is granted, by the first statement
+ * after BEGIN.  (Sending "lock; COMMIT; BEGIN" as one query, as this engine
+ * did, cost the same round trip and put a warning, "there is no transaction
+ * in progress", in the server's log at every write.)  A write whose caller
+ * will not wait (no busy handler: the score ledger's save) only tries.  No
+ * BEGIN is sent alone: it goes with the transaction's first statement in
+ * one pipeline (stmt_pg.c), and a transaction that ran nothing sends
+ * nothing.  COMMIT and the unlock travel together: a write's own round
+ * trips are two, the lock and the commit.
  */
 #include <poll.h>
 #include <stdbool.h>
@@ -41,15 +45,11 @@
 
 enum { ASK_BUSY_MS = 20 };
 
-/* Lock, then BEGIN; the lock is a session lock: the COMMIT ends the
- * implicit transaction the lock was taken in (a BEGIN with an isolation
- * level must come before any query of its transaction), not the lock. */
 /* A read may still save what only readers keep (the score ledger), as a
  * SQLite read transaction may become a write: not READ ONLY. */
-const char pg_begin_read_sql[] = "BEGIN ISOLATION LEVEL REPEATABLE READ";
+const char pg_begin_sql[] = "BEGIN ISOLATION LEVEL REPEATABLE READ";
 
-static const char lock_begin[] =
-	"SELECT pg_advisory_lock(" PG_WRITE_LOCK "); COMMIT; BEGIN ISOLATION LEVEL REPEATABLE READ";
+static const char lock_sql[] = "SELECT pg_advisory_lock(" PG_WRITE_LOCK ")";
 
 static void unlock(pg_conn *c)
 {
@@ -60,8 +60,8 @@ static void unlock(pg_conn *c)
 	c->locked = false;
 }
 
-/* The lock, without waiting, then BEGIN. */
-static int try_lock_begin(pg_conn *c)
+/* The lock, without waiting. */
+static int try_lock(pg_conn *c)
 {
 	PGresult *res = PQexec(c->pg, "SELECT pg_try_advisory_lock(" PG_WRITE_LOCK ")");
 	int rc = pg_check(c, res);
@@ -74,10 +74,7 @@ static int try_lock_begin(pg_conn *c)
 		return DB_E_BUSY;
 	}
 	c->locked = true;
-	res = PQexec(c->pg, pg_begin_read_sql);
-	rc = pg_check(c, res);
-	PQclear(res);
-	return rc;
+	return DB_OK;
 }
 
 /* Give up a query that waits on the server (the lock). */
@@ -113,12 +110,12 @@ static PGresult *results(pg_conn *c)
 }
 
 /* The lock, waiting in the server's queue as long as the busy handler
- * allows, and BEGIN in the same round trip. */
-static int lock_and_begin(pg_conn *c)
+ * allows. */
+static int lock(pg_conn *c)
 {
 	if (!c->busy)
-		return try_lock_begin(c);
-	if (!PQsendQuery(c->pg, lock_begin)) {
+		return try_lock(c);
+	if (!PQsendQuery(c->pg, lock_sql)) {
 		pg_set_err(c, PQstatus(c->pg) == CONNECTION_BAD ? DB_E_CONNLOST : DB_E_ERROR, NULL);
 		return c->err;
 	}
@@ -151,15 +148,14 @@ int pg_begin(db_conn *dc, int mode)
 	if (!pg_alive(c))
 		return DB_E_CONNLOST;
 	c->begin_pending = false;
-	int rc;
-	if (mode == DB_WRITE) {
-		rc = lock_and_begin(c);
-	} else if (mode == DB_READ) {
+	int rc = DB_OK;
+	if (mode == DB_WRITE)
+		rc = lock(c);
+	if (rc == DB_OK && (mode == DB_WRITE || mode == DB_READ)) {
 		/* sent with the first statement (stmt_pg.c), or never */
 		c->begin_pending = true;
-		rc = DB_OK;
-	} else {
-		PGresult *res = PQexec(c->pg, pg_begin_read_sql);
+	} else if (rc == DB_OK) {
+		PGresult *res = PQexec(c->pg, pg_begin_sql);
 		rc = pg_check(c, res);
 		PQclear(res);
 	}
@@ -177,8 +173,9 @@ int pg_begin(db_conn *dc, int mode)
 int pg_commit(db_conn *dc)
 {
 	pg_conn *c = (pg_conn *)dc;
-	if (c->begin_pending) {   /* a read that read nothing: nothing began */
+	if (c->begin_pending) {   /* a transaction that ran nothing: nothing began */
 		c->begin_pending = false;
+		unlock(c);
 		return DB_OK;
 	}
 	if (PQtransactionStatus(c->pg) == PQTRANS_INERROR) {
