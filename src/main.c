@@ -158,7 +158,7 @@ int main(int argc, char **argv)
 	if (cmd->db == CLI_DB_READ || cmd->db == CLI_DB_WRITE || cmd->db == CLI_DB_CREATE) {
 		int flags = cmd->db == CLI_DB_READ ? OKR_OPEN_READONLY
 			  : cmd->db == CLI_DB_CREATE ? OKR_OPEN_CREATE : 0;
-		okr_result r = okr_store_open(ctx.db_path, flags, ctx.login, &ctx.store, err, sizeof err);
+		okr_result r = cli_open(&ctx, flags, err, sizeof err);
 		int instead = r != OKR_OK && cmd->without_db ? cmd->without_db(&ctx, rest, rest_argv) : -1;
 		if (instead >= 0)
 			return instead;

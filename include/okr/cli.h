@@ -107,6 +107,10 @@ int cli_on_id(cli_ctx *ctx, const char *cmd, const char *usage, const cli_opt *o
 	      okr_result (*write)(okr_store *s, int64_t id), int argc, char **argv);
 /* The context the full-screen view and the live board run with. */
 okr_ctx cli_core_ctx(cli_ctx *ctx);
+/* Open ctx->db_path into ctx->store; from then on ctx->login is whom the
+ * store acts for (on a server, the role it connected as).  The message of
+ * a failure is in err. */
+okr_result cli_open(cli_ctx *ctx, int flags, char *err, size_t errlen);
 /* okr_board_load for the viewer; on error says why and returns the code. */
 int cli_board_load(cli_ctx *ctx, okr_board_reads reads, okr_board *out);
 /* "week", "cycle", "all" → a score_window; -1 with a message otherwise. */

@@ -150,6 +150,10 @@ void okr_store_trust_login(void);
 /* The person using okr.  Their teams are read the first time this is
  * called: a command that never asks (a check-in) does not pay for them. */
 const okr_person *okr_store_me(okr_store *s);
+/* Who s acts for, without reading anything: the login okr_store_open was
+ * given, or on a server the role it connected as.  The front ends take this
+ * as "me" once the store is open. */
+const char *okr_store_login(const okr_store *s);
 okr_result okr_store_person(okr_store *s, const char *login, okr_person *out);
 /* A person as someone typed them: a login (with or without @) or a display
  * name, compared folded (fold.h); ambiguous names fail listing the

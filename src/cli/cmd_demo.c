@@ -320,7 +320,7 @@ int cmd_demo(cli_ctx *ctx, int argc, char **argv)
 		return cli_fail(OKR_E_USAGE, _("%s already exists — okr demo makes a new database and never "
 					       "touches an existing one; give another path with --db"), ctx->db_path);
 	char err[1024];
-	okr_result r = okr_store_open(ctx->db_path, OKR_OPEN_CREATE, ctx->login, &ctx->store, err, sizeof err);
+	okr_result r = cli_open(ctx, OKR_OPEN_CREATE, err, sizeof err);
 	if (r)
 		return cli_fail(r, "%s", err);
 	demo d = { .now = okr_now(), .runner = ctx->login };

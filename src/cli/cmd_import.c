@@ -148,7 +148,7 @@ static int open_db(cli_ctx *ctx, bool dry, bool existed)
 {
 	char err[1024];
 	int flags = dry ? (existed ? 0 : OKR_OPEN_SCRATCH) : OKR_OPEN_CREATE;
-	okr_result r = okr_store_open(ctx->db_path, flags, ctx->login, &ctx->store, err, sizeof err);
+	okr_result r = cli_open(ctx, flags, err, sizeof err);
 	return r ? cli_fail(r, "%s", err) : 0;
 }
 

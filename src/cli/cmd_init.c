@@ -16,7 +16,7 @@ int cmd_init(cli_ctx *ctx, int argc, char **argv)
 	bool shared = cli_opt_get(opts, &a, "shared") != NULL;
 	char err[1024];
 	int flags = OKR_OPEN_CREATE | (shared ? OKR_OPEN_SHARED : 0);
-	okr_result r = okr_store_open(ctx->db_path, flags, ctx->login, &ctx->store, err, sizeof err);
+	okr_result r = cli_open(ctx, flags, err, sizeof err);
 	if (r)
 		return cli_fail(r, "%s", err);
 	cli_made_named(ctx, 'D', ctx->db_path);

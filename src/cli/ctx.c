@@ -4,11 +4,20 @@
  */
 #include "okr/cli.h"
 #include "okr/i18n.h"
+#include "okr/util.h"
 
 okr_ctx cli_core_ctx(cli_ctx *ctx)
 {
 	return (okr_ctx){ .store = ctx->store, .cfg = &ctx->cfg, .config_path = ctx->config_path,
 			  .db_path = ctx->db_path, .login = ctx->login, .now = okr_now };
+}
+
+okr_result cli_open(cli_ctx *ctx, int flags, char *err, size_t errlen)
+{
+	okr_result r = okr_store_open(ctx->db_path, flags, ctx->login, &ctx->store, err, errlen);
+	if (r == OKR_OK)
+		okr_strlcpy(ctx->login, okr_store_login(ctx->store), sizeof ctx->login);
+	return r;
 }
 
 int cli_board_load(cli_ctx *ctx, okr_board_reads reads, okr_board *out)

@@ -56,6 +56,11 @@ const okr_person *okr_store_me(okr_store *s)
 	return &s->me;
 }
 
+const char *okr_store_login(const okr_store *s)
+{
+	return s->me.login;
+}
+
 okr_result okr_store_person(okr_store *s, const char *login, okr_person *out)
 {
 	memset(out, 0, sizeof *out);

@@ -182,6 +182,16 @@ void app_frame(ui *u)
 	u->dirty = 0;
 }
 
+/* Whom the open store acts for is "me" from now on (on a server, the role
+ * it connected as rather than the account). */
+static int opened(ui *u)
+{
+	okr_strlcpy(u->login, okr_store_login(u->store), sizeof u->login);
+	u->ctx_login = u->ctx->login;
+	u->ctx->login = u->login;
+	return 0;
+}
+
 /* Read-write, else (a read-only file or directory) read-only with a mark. */
 static int open_store(ui *u)
 {
@@ -189,11 +199,11 @@ static int open_store(ui *u)
 	okr_ctx *ctx = u->ctx;
 	okr_result r = okr_store_open(ctx->db_path, 0, ctx->login, &u->store, err, sizeof err);
 	if (r == OKR_OK)
-		return 0;
+		return opened(u);
 	if (okr_store_open(ctx->db_path, OKR_OPEN_READONLY, ctx->login, &u->store, err2, sizeof err2) == OKR_OK) {
 		u->readonly = true;
 		okr_strlcpy(u->ro_reason, err, sizeof u->ro_reason);
-		return 0;
+		return opened(u);
 	}
 	fprintf(stderr, "okr: %s\n", err);
 	return r;
@@ -214,6 +224,8 @@ static int setup_keys(ui *u)
 
 static void ui_free(ui *u)
 {
+	if (u->ctx_login)   /* u->login goes with u */
+		u->ctx->login = u->ctx_login;
 	screen_close_all(u);
 	layout_free(u);
 	data_detail_free(&u->det);

@@ -229,6 +229,8 @@ struct ui {
 	okr_store *store;
 	bool readonly;
 	char ro_reason[512];
+	char login[256];          /* whom the store acts for; ctx->login points here once it is open */
+	const char *ctx_login;    /* what ctx->login was, put back when the ui goes */
 	keymap keys;
 	theme theme;
 	int colors;

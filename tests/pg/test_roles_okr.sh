@@ -71,6 +71,13 @@ expect_exit 0 as_ben objective add "Ben's own"
 expect_exit 0 as_ben kr add O2 "Calls" --target 10
 expect_exit 0 as_ben checkin K2 3 -m "first calls"
 expect_exit 0 as_ben kudos "$A" "thanks for the help"
+# "Mine" is the role's, not the account's that runs okr (the shipped okr took
+# the account for itself: its list --mine and status were nobody's).
+run as_ben list --mine
+check "$(grep -q "Ben's own" "$OUT" && ! grep -q "Grow" "$OUT"; echo $?)" "okr list --mine as a role lists that role's objectives"
+run as_ben status
+check "$(grep -q '^#[0-9]* · [0-9]* pts' "$OUT" && [ "$rc" = 0 ]; echo $?)" "… and okr status shows that role on the board" \
+	"exit $rc"
 # … and an admin gives the member more.
 expect_exit 0 as_ann person role "$B" lead
 expect_exit 0 as_ben objective edit O1 --title "Grow faster"
@@ -92,6 +99,22 @@ expect_exit 0 as_ben checkin K2 5   # one entry the saved ledger has not folded
 psql_ben "SELECT okr_journal_prune(1000000, 1000000)" >/dev/null
 run super "SELECT count(*) FROM score_journal WHERE seq > (SELECT seq FROM score_ledger WHERE id = 1)"
 check "$([ "$(cat "$OUT")" = 1 ]; echo $?)" "… and its pruning takes nothing the saved ledger has not folded" "$(cat "$OUT")"
+
+# … and so is the full-screen view's: its status line names the role.
+if command -v tmux >/dev/null 2>&1; then
+	S=okr_roles_$$
+	tmux -L "$S" new-session -d -x 110 -y 30 -s "$S" \
+		"env TERM=xterm-256color LANG=C.UTF-8 '$OKR_BIN' --db 'dbname=$PG_DB user=$B'" 2>/dev/null
+	i=0
+	while ! tmux -L "$S" capture-pane -p -t "$S" 2>/dev/null | grep -q "@$B"; do
+		i=$((i + 1)); [ $i -lt 250 ] || break; sleep 0.02
+	done
+	got=$(tmux -L "$S" capture-pane -p -t "$S" 2>/dev/null | grep "okr ·" | head -1)
+	tmux -L "$S" kill-server 2>/dev/null
+	check "$(echo "$got" | grep -q "@$B"; echo $?)" "the full-screen view run as the role shows @$B" "$got"
+else
+	skip "the full-screen view as a role" "no tmux"
+fi
 
 # An admin adds a person with a role; on a server that makes their login
 # role, as the database's owner (here the admin, who ran okr init).
