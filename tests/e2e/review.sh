@@ -5,11 +5,16 @@
 # key result), and the summary on screen and on stdout.
 . "$(dirname "$0")/lib.sh"
 
-# review_start COLS ROWS [ARGS...]: okr review in the pane.
+# review_start COLS ROWS [ARGS...]: okr review in the pane, followed by a
+# line with its exit status; the pane then stays open (cat), so that what
+# okr printed last is on screen for certain.  Had the pane ended with okr,
+# tmux could see the exit before those lines reached it (Linux hands a pty's
+# output to the other side a moment later) and drop them: the summary on
+# stdout was missing once in a loaded run.
 review_start() {
 	c=$1 r=$2
 	shift 2
-	e2e_replace "$c" "$r" \
+	e2e_replace "$c" "$r" sh -c '"$@"; echo "[okr exited $?]"; exec cat' sh \
 		env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color OKR_NOW=$E2E_NOW OKR_USER=sarah \
 		OKR_CONFIG="$OKR_CONFIG" "$OKR_BIN" --db "$E2E_DB" review "$@"
 }
@@ -89,7 +94,7 @@ check "counts: K4 and K9 were on screen, so only 5 were not reached" wait_for '4
 check "entries counted" wait_for '3 check-ins · 0 grades · 1 comment · 0 kudos'
 check "what is at risk" wait_for 'K7 Tỷ lệ sử dụng công suất ≥ 85 %: off track'
 keys q
-check "q again ends okr review" wait_dead 5
+check "q again ends okr review" wait_for '^\[okr exited 0\]' 5
 check "the summary is printed on stdout" wait_for '^What changed \(2\)'
 check "what was entered is saved" sh -c "'$OKR_BIN' --db '$E2E_DB' show K2 | grep -q 'Great push, thanks'"
 
@@ -105,7 +110,7 @@ check "9 reviewed, 1 skipped" wait_for '9 of 10 key results reviewed · 1 skippe
 keys p
 check "p from the summary goes back to the last key result" wait_for 'K10  Win 40 qualified leads'
 keys q Enter
-check "Enter on the summary ends the review" wait_dead 5
+check "Enter on the summary ends the review" wait_for '^\[okr exited 0\]' 5
 
 # --team and --mine narrow the review.
 review_start 80 24 --team Sales
