@@ -33,8 +33,7 @@ int cmd_checkin(cli_ctx *ctx, int argc, char **argv)
 	 * milestone cannot take; only done/undone need the key result's type
 	 * first.  The key result is read once either way, for the summary,
 	 * and not at all with --quiet: a script's check-in is one write. */
-	okr_kr kr = { 0 };
-	bool have_kr = false;
+	okr_kr kr = { 0 };   /* kr.id: read */
 	double value;
 	const char *v = a.pos[1];
 	bool word = !strcmp(v, "done") || !strcmp(v, "undone");
@@ -42,7 +41,6 @@ int cmd_checkin(cli_ctx *ctx, int argc, char **argv)
 	if (word) {
 		if ((r = okr_store_kr(ctx->store, id, &kr)))
 			return cli_store_fail(ctx, r);
-		have_kr = true;
 		value = !strcmp(v, "done");
 		if (kr.type != KR_MILESTONE)
 			rc = cli_fail(OKR_E_USAGE, _("K%lld is measured by a number, not done/undone — give its "
@@ -68,7 +66,7 @@ int cmd_checkin(cli_ctx *ctx, int argc, char **argv)
 	if (repeat)
 		cli_already_recorded(cli_opt_get(opts, &a, "id"));
 	cli_made(ctx, ID_KR, id);
-	if (!cli_opt_get(opts, &a, "quiet") && !repeat && (have_kr || okr_store_kr(ctx->store, id, &kr) == OKR_OK)) {
+	if (!cli_opt_get(opts, &a, "quiet") && !repeat && (kr.id || okr_store_kr(ctx->store, id, &kr) == OKR_OK)) {
 		kr.current = value;
 		kr.has_value = true;
 		/* The same words as `okr list` and the TUI's confirmation. */

@@ -32,12 +32,7 @@ static void display_name(const char *login, char *out, size_t len)
 static okr_result load_me(okr_store *s, bool *found)
 {
 	okr_person p;
-	memset(&p, 0, sizeof p);
-	db_stmt *st = store_prepare(s, STORE_ME_SELECT " WHERE p.login = ?1");
-	if (!st)
-		return OKR_E_FAIL;
-	db_bind_text(st, 1, s->me.login, -1);
-	okr_result r = store_one_row(s, st, store_person_row, &p, _("reading a person"));
+	okr_result r = store_me_row(s, &p);
 	*found = r == OKR_OK;
 	if (r == OKR_E_NOTFOUND)   /* not yet: not an error of opening */
 		return OKR_OK;

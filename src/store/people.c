@@ -61,14 +61,26 @@ const char *okr_store_login(const okr_store *s)
 	return s->me.login;
 }
 
-okr_result okr_store_person(okr_store *s, const char *login, okr_person *out)
+/* A person's row by login, from sql (… WHERE p.login = ?1); OKR_E_NOTFOUND
+ * with no message when there is none. */
+static okr_result person_by_login(okr_store *s, const char *sql, const char *login, okr_person *out)
 {
 	memset(out, 0, sizeof *out);
-	db_stmt *st = store_prepare(s, STORE_PERSON_SELECT " WHERE p.login = ?1");
+	db_stmt *st = store_prepare(s, sql);
 	if (!st)
 		return OKR_E_FAIL;
 	db_bind_text(st, 1, login, -1);
-	okr_result r = store_one_row(s, st, store_person_row, out, _("reading a person"));
+	return store_one_row(s, st, store_person_row, out, _("reading a person"));
+}
+
+okr_result store_me_row(okr_store *s, okr_person *out)
+{
+	return person_by_login(s, STORE_ME_SELECT " WHERE p.login = ?1", s->me.login, out);
+}
+
+okr_result okr_store_person(okr_store *s, const char *login, okr_person *out)
+{
+	okr_result r = person_by_login(s, STORE_PERSON_SELECT " WHERE p.login = ?1", login, out);
 	if (r == OKR_E_NOTFOUND)
 		r = store_fail(s, OKR_E_NOTFOUND, _("no person '%s' in this database — they are added "
 						     "when they first use okr, or with `okr person add`"), login);

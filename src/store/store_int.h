@@ -179,11 +179,11 @@ okr_result store_collect(okr_store *s, db_stmt *st, store_row_fn fn, size_t size
 #define STORE_CYCLE_SELECT "SELECT id, name, start_day, end_day, state, is_current FROM cycle"
 #define STORE_PERSON_TEAMS \
 	"SELECT group_concat(t.name, ', ') FROM team_member m JOIN team t ON t.id = m.team_id"
+#define STORE_PERSON_COLS "SELECT p.id, p.login, p.name, p.role, p.opt_out, "
 #define STORE_PERSON_SELECT \
-	"SELECT p.id, p.login, p.name, p.role, p.opt_out, " \
-	"COALESCE((" STORE_PERSON_TEAMS " WHERE m.person_id = p.id), '') FROM person p"
+	STORE_PERSON_COLS "COALESCE((" STORE_PERSON_TEAMS " WHERE m.person_id = p.id), '') FROM person p"
 /* The same columns without the teams (''), for the person opening okr. */
-#define STORE_ME_SELECT "SELECT p.id, p.login, p.name, p.role, p.opt_out, '' FROM person p"
+#define STORE_ME_SELECT STORE_PERSON_COLS "'' FROM person p"
 #define STORE_TEAM_SELECT "SELECT id, name, COALESCE(parent_id, 0) FROM team"
 #define STORE_OBJ_SELECT \
 	"SELECT o.id, o.cycle_id, o.title, o.description, COALESCE(o.owner_id, 0), " \
@@ -333,5 +333,8 @@ okr_result store_fail_no_person(okr_store *s, const char *login);
 
 int64_t store_team_id(okr_store *s, const char *name);    /* 0: unknown */
 void store_person_row(db_stmt *st, void *person);   /* okr_person, with its teams (people.c) */
+/* The opening person's own row (s->me.login) without their teams, or
+ * OKR_E_NOTFOUND when they are not registered yet (people.c). */
+okr_result store_me_row(okr_store *s, okr_person *out);
 
 #endif
